@@ -1,0 +1,3 @@
+from namndtui.cli import main
+
+raise SystemExit(main())

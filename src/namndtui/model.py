@@ -1,0 +1,147 @@
+"""The meeting as prepared before it starts: body, members, agenda items.
+
+Pure data (frozen dataclasses), no I/O and no Textual. `meetingfile.py` builds a
+`Meeting` from `meeting.toml`; the record (`namndtui.record`) folds the secretary's
+events over it; the minutes renderers read both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+FORMAT_MEETING = "namndtui/meeting/1"
+
+# Roles as written in meeting.toml (FORMAT.md). Order = order of listing in the minutes.
+ROLES: tuple[str, ...] = ("ordförande", "vice ordförande", "ledamot", "ersättare")
+CHAIR = "ordförande"
+SUBSTITUTE = "ersättare"
+
+# The fixed report sections of an item: TOML key -> Swedish heading, in reading order.
+SECTION_TITLES: dict[str, str] = {
+    "summary": "Sammanfattning",
+    "background": "Bakgrund",
+    "proposal": "Förvaltningens förslag",
+    "preparation": "Ärendets beredning",
+}
+PROPOSED_DECISION_TITLE = "Förslag till beslut"
+ATTACHMENTS_TITLE = "Bilagor"
+
+ITEM_ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A seat (ordförande, vice ordförande, ledamot) or a substitute (ersättare)."""
+
+    name: str
+    party: str = ""
+    role: str = "ledamot"
+
+    @property
+    def is_substitute(self) -> bool:
+        return self.role == SUBSTITUTE
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == CHAIR
+
+    @property
+    def label(self) -> str:
+        """'Anna Ek (M)', the way minutes name a member."""
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
+@dataclass(frozen=True)
+class Official:
+    """Someone present who is not a member: tjänsteman, föredragande, sekreterare."""
+
+    name: str
+    title: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+@dataclass(frozen=True)
+class Section:
+    """One titled block of report text. Paragraphs are separated by one blank line."""
+
+    title: str
+    text: str
+    key: str = ""  # the TOML key for the fixed sections ("summary", …); "" for extra sections
+
+
+@dataclass(frozen=True)
+class Item:
+    """One agenda item (ärende) with its report (tjänsteutlåtande)."""
+
+    id: str
+    title: str
+    dnr: str = ""
+    officer: str = ""
+    summary: str = ""
+    background: str = ""
+    proposal: str = ""
+    preparation: str = ""
+    proposed_decision: tuple[str, ...] = ()
+    immediate_justification: bool = False
+    attachments: tuple[str, ...] = ()
+    extra_sections: tuple[Section, ...] = ()
+    category: str = ""  # agenda heading it stands under, e.g. "Beslutsärenden" (optional)
+
+    def report_sections(self) -> list[Section]:
+        """The non-empty text sections in reading order: fixed ones, then extra ones.
+
+        The proposed decision and the attachments are lists and are shown separately.
+        """
+        fixed = [
+            Section(title, getattr(self, key), key)
+            for key, title in SECTION_TITLES.items()
+            if getattr(self, key)
+        ]
+        return fixed + [s for s in self.extra_sections if s.text]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of a body, with its members and its agenda, as prepared."""
+
+    body: str
+    date: dt.date
+    start: dt.time | None = None
+    place: str = ""
+    first_paragraph: int | None = None
+    secretary: str = ""
+    kept_at: str = ""  # where the minutes are kept (förvaringsplats), for the notice
+    members: tuple[Member, ...] = ()
+    officials: tuple[Official, ...] = ()
+    items: tuple[Item, ...] = ()
+    # Not part of equality: where the meeting came from (for messages only).
+    source: str = field(default="", compare=False)
+
+    @property
+    def seats(self) -> tuple[Member, ...]:
+        """The ordinary members (everyone but the ersättare)."""
+        return tuple(m for m in self.members if not m.is_substitute)
+
+    @property
+    def substitutes(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.is_substitute)
+
+    @property
+    def chair(self) -> Member | None:
+        return next((m for m in self.members if m.is_chair), None)
+
+    def member(self, name: str) -> Member | None:
+        return next((m for m in self.members if m.name == name), None)
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def item_index(self, item_id: str) -> int:
+        for n, item in enumerate(self.items):
+            if item.id == item_id:
+                return n
+        raise KeyError(item_id)
