@@ -1,0 +1,457 @@
+"""Every act of the secretary is an event. The record is a fold over them.
+
+Events are small frozen dataclasses with JSON-friendly fields (str, int, bool, lists of
+str, None). Each class has a unique `TYPE` string, the `type` field of its journal line.
+Times of day are "HH:MM" strings (what the minutes print); dates are "YYYY-MM-DD".
+Items are named by their id (`Item.id`), members by their name (`Member.name`), motions by
+their id within the item ("y1", "y2", … assigned by the caller, see `next_motion_id`).
+
+`to_dict`/`from_dict` are the only (de)serialisation; the journal adds seq, time and a
+checksum around them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+# Motion kinds (FORMAT.md) and their Swedish phrase in the minutes.
+MOTION_KINDS: dict[str, str] = {
+    "bifall": "bifall",
+    "avslag": "avslag",
+    "återremiss": "återremiss",
+    "bordläggning": "bordläggning",
+    "ändring": "ändringsyrkande",
+    "tillägg": "tilläggsyrkande",
+    "eget": "eget förslag",
+}
+FORMAL_KINDS = ("återremiss", "bordläggning")
+VOTE_CHOICES = ("ja", "nej", "avstår")
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base class. `TYPE` names the event in the journal."""
+
+    TYPE: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"type": self.TYPE}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = list(value) if isinstance(value, tuple) else value
+        return data
+
+    def describe(self) -> str:
+        """A short Swedish description for notices ("Ångrade: yrkande av Anna Ek")."""
+        return EVENT_DESCRIPTIONS.get(self.TYPE, self.TYPE)
+
+
+# --- the meeting --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingOpened(Event):
+    TYPE: ClassVar[str] = "meeting_opened"
+    at: str  # "19:00"
+
+
+@dataclass(frozen=True)
+class MeetingAdjourned(Event):
+    TYPE: ClassVar[str] = "meeting_adjourned"
+    at: str  # ajournering (break) starts
+
+
+@dataclass(frozen=True)
+class MeetingResumed(Event):
+    TYPE: ClassVar[str] = "meeting_resumed"
+    at: str
+
+
+@dataclass(frozen=True)
+class MeetingClosed(Event):
+    TYPE: ClassVar[str] = "meeting_closed"
+    at: str
+
+
+# --- attendance ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceSet(Event):
+    """Roll call: a member (seat or substitute) is present or absent from the start."""
+
+    TYPE: ClassVar[str] = "attendance_set"
+    member: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class MemberArrived(Event):
+    """A member arrives during the meeting; takes part from `item` (its §) on."""
+
+    TYPE: ClassVar[str] = "member_arrived"
+    member: str
+    item: str
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class MemberLeft(Event):
+    """A member leaves during the meeting; takes no part from `item` (its §) on."""
+
+    TYPE: ClassVar[str] = "member_left"
+    member: str
+    item: str
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class SubstituteServes(Event):
+    """An ersättare serves (tjänstgör) in `for_member`'s seat from `item` on."""
+
+    TYPE: ClassVar[str] = "substitute_serves"
+    substitute: str
+    for_member: str
+    item: str = ""  # "" = from the start of the meeting
+
+
+@dataclass(frozen=True)
+class SubstituteStops(Event):
+    """The ersättare stops serving from `item` on (e.g. the member has arrived)."""
+
+    TYPE: ClassVar[str] = "substitute_stops"
+    substitute: str
+    item: str
+
+
+@dataclass(frozen=True)
+class OfficialPresent(Event):
+    """Someone present who is not a member (tjänsteman), for the minutes' header."""
+
+    TYPE: ClassVar[str] = "official_present"
+    name: str
+    title: str = ""
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class AdjustersChosen(Event):
+    TYPE: ClassVar[str] = "adjusters_chosen"
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JusteringPlanned(Event):
+    """When and where the minutes will be justered (decided at the meeting)."""
+
+    TYPE: ClassVar[str] = "justering_planned"
+    date: str  # "2007-10-30"
+    time: str = ""  # "15:00"
+    place: str = ""
+
+
+# --- an item ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemCalled(Event):
+    """The chair calls the item; it gets the next § number if it has none."""
+
+    TYPE: ClassVar[str] = "item_called"
+    item: str
+    at: str = ""
+    presenter: str = ""  # föredragande
+
+
+@dataclass(frozen=True)
+class Recused(Event):
+    """Jäv: `member` leaves for `item`; `substitute` (optional) serves in the seat."""
+
+    TYPE: ClassVar[str] = "recused"
+    item: str
+    member: str
+    substitute: str = ""
+
+
+@dataclass(frozen=True)
+class MotionMade(Event):
+    TYPE: ClassVar[str] = "motion_made"
+    item: str
+    motion: str  # id within the item: "y1", "y2", …
+    by: str
+    kind: str  # one of MOTION_KINDS
+    text: str = ""
+    joined: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MotionJoined(Event):
+    """`member` instämmer i yrkandet."""
+
+    TYPE: ClassVar[str] = "motion_joined"
+    item: str
+    motion: str
+    member: str
+
+
+@dataclass(frozen=True)
+class MotionWithdrawn(Event):
+    TYPE: ClassVar[str] = "motion_withdrawn"
+    item: str
+    motion: str
+
+
+@dataclass(frozen=True)
+class PropositionOrderSet(Event):
+    """The order in which the chair puts the motions (motion ids)."""
+
+    TYPE: ClassVar[str] = "proposition_order_set"
+    item: str
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChairFinding(Event):
+    """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation)."""
+
+    TYPE: ClassVar[str] = "chair_finding"
+    item: str
+    motion: str
+
+
+@dataclass(frozen=True)
+class VoteDemanded(Event):
+    """Votering begärd. Opens round `round`: "ja för `yes`, nej för `no`" (motion ids).
+
+    With more than two proposals, round 1 is the kontrapropositionsvotering (choosing the
+    counter-proposal among the others) and round 2 the main vote.
+    """
+
+    TYPE: ClassVar[str] = "vote_demanded"
+    item: str
+    round: int
+    yes: str
+    no: str
+    demanded_by: str = ""
+
+
+@dataclass(frozen=True)
+class VoteCast(Event):
+    TYPE: ClassVar[str] = "vote_cast"
+    item: str
+    round: int
+    member: str
+    vote: str  # ja | nej | avstår
+
+
+@dataclass(frozen=True)
+class VoteClosed(Event):
+    """The round is counted. `casting` is the chair's utslagsröst on a tie ("ja"/"nej")."""
+
+    TYPE: ClassVar[str] = "vote_closed"
+    item: str
+    round: int
+    casting: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionRecorded(Event):
+    """The decision as taken, one string per point (default: the proposed decision)."""
+
+    TYPE: ClassVar[str] = "decision_recorded"
+    item: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImmediateJustificationSet(Event):
+    TYPE: ClassVar[str] = "immediate_justification_set"
+    item: str
+    value: bool
+
+
+@dataclass(frozen=True)
+class ReservationMade(Event):
+    TYPE: ClassVar[str] = "reservation_made"
+    item: str
+    member: str
+    text: str = ""  # skriftlig reservation, may arrive later (a new event replaces the text)
+    motion: str = ""  # "till förmån för eget yrkande": the member's own motion id
+
+
+@dataclass(frozen=True)
+class NoteAdded(Event):
+    """Protokollsanteckning."""
+
+    TYPE: ClassVar[str] = "note_added"
+    item: str
+    text: str
+    by: str = ""  # member or party; "" = the chair/secretary's note
+
+
+@dataclass(frozen=True)
+class StatementAdded(Event):
+    """Särskilt uttalande."""
+
+    TYPE: ClassVar[str] = "statement_added"
+    item: str
+    by: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemTabled(Event):
+    """Bordlagt: no decision; the item keeps a §."""
+
+    TYPE: ClassVar[str] = "item_tabled"
+    item: str
+
+
+@dataclass(frozen=True)
+class ItemReferredBack(Event):
+    """Återremitterat to the administration, with the reason the board gave."""
+
+    TYPE: ClassVar[str] = "item_referred_back"
+    item: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ParagraphJustified(Event):
+    """The paragraph is justified (omedelbart, at the meeting): locked from now on."""
+
+    TYPE: ClassVar[str] = "paragraph_justified"
+    item: str
+
+
+@dataclass(frozen=True)
+class MinutesJustified(Event):
+    """The whole minutes are justered on `date`: every paragraph is locked."""
+
+    TYPE: ClassVar[str] = "minutes_justified"
+    date: str
+    posted: str = ""  # date announced on the anslagstavla, if known
+
+
+@dataclass(frozen=True)
+class CorrectionMade(Event):
+    """A change to a locked paragraph: `change` is the event (as dict) it applies."""
+
+    TYPE: ClassVar[str] = "correction_made"
+    item: str
+    reason: str
+    change: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Undone(Event):
+    """Undo the event with sequence number `target`. Nothing is erased from the journal."""
+
+    TYPE: ClassVar[str] = "undone"
+    target: int
+
+
+@dataclass(frozen=True)
+class Redone(Event):
+    """Redo the event `target` that an earlier `Undone` took back."""
+
+    TYPE: ClassVar[str] = "redone"
+    target: int
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.TYPE: cls
+    for cls in (
+        MeetingOpened, MeetingAdjourned, MeetingResumed, MeetingClosed,
+        AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
+        OfficialPresent, AdjustersChosen, JusteringPlanned,
+        ItemCalled, Recused, MotionMade, MotionJoined, MotionWithdrawn, PropositionOrderSet,
+        ChairFinding, VoteDemanded, VoteCast, VoteClosed, DecisionRecorded,
+        ImmediateJustificationSet, ReservationMade, NoteAdded, StatementAdded,
+        ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, CorrectionMade,
+        Undone, Redone,
+    )
+}  # fmt: skip
+
+EVENT_DESCRIPTIONS: dict[str, str] = {
+    "meeting_opened": "sammanträdet öppnat",
+    "meeting_adjourned": "ajournering",
+    "meeting_resumed": "sammanträdet återupptaget",
+    "meeting_closed": "sammanträdet avslutat",
+    "attendance_set": "närvaro",
+    "member_arrived": "ankomst",
+    "member_left": "avgång",
+    "substitute_serves": "ersättare tjänstgör",
+    "substitute_stops": "ersättare slutar tjänstgöra",
+    "official_present": "övriga närvarande",
+    "adjusters_chosen": "val av justerare",
+    "justering_planned": "tid och plats för justering",
+    "item_called": "ärendet uppropat",
+    "recused": "jäv",
+    "motion_made": "yrkande",
+    "motion_joined": "instämmande",
+    "motion_withdrawn": "återtaget yrkande",
+    "proposition_order_set": "propositionsordning",
+    "chair_finding": "ordförandens proposition",
+    "vote_demanded": "votering begärd",
+    "vote_cast": "röst",
+    "vote_closed": "voteringsresultat",
+    "decision_recorded": "beslut",
+    "immediate_justification_set": "omedelbar justering",
+    "reservation_made": "reservation",
+    "note_added": "protokollsanteckning",
+    "statement_added": "särskilt uttalande",
+    "item_tabled": "bordläggning",
+    "item_referred_back": "återremiss",
+    "paragraph_justified": "paragrafen justerad",
+    "minutes_justified": "protokollet justerat",
+    "correction_made": "rättelse",
+    "undone": "ångra",
+    "redone": "gör om",
+}
+
+
+class EventFormatError(ValueError):
+    """A journal line whose payload is not a known, well-formed event."""
+
+
+def from_dict(data: dict[str, Any]) -> Event:
+    """Build an event from its dict; raises EventFormatError with a Swedish reason."""
+    if not isinstance(data, dict):
+        raise EventFormatError("händelsen är inte ett objekt")
+    kind = data.get("type")
+    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise EventFormatError(f"okänd händelsetyp {kind!r}")
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise EventFormatError(f"{kind}: saknar fältet {f.name!r}")
+            continue
+        value = data[f.name]
+        expected = _FIELD_TYPES.get(f.type if isinstance(f.type, str) else "", None)
+        if expected is not None and not expected(value):
+            raise EventFormatError(f"{kind}: fältet {f.name!r} har fel typ")
+        kwargs[f.name] = tuple(value) if isinstance(value, list) else value
+    unknown = set(data) - {"type"} - {f.name for f in dataclasses.fields(cls)}
+    if unknown:
+        raise EventFormatError(f"{kind}: okända fält {sorted(unknown)}")
+    return cls(**kwargs)
+
+
+_FIELD_TYPES = {
+    "str": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "tuple[str, ...]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "dict[str, Any]": lambda v: isinstance(v, dict),
+}
+
+
+def next_motion_id(existing: list[str] | tuple[str, ...]) -> str:
+    """The next free motion id in an item: y1, y2, …"""
+    numbers = [int(m[1:]) for m in existing if m.startswith("y") and m[1:].isdigit()]
+    return f"y{max(numbers, default=0) + 1}"

@@ -1,0 +1,171 @@
+"""The state of the meeting: what the events so far add up to.
+
+These classes are the contract between the record (which builds them by folding events,
+`namndtui.record.fold`), the screens (which show them) and the minutes (which render them).
+They are plain mutable dataclasses owned by the fold; readers must not mutate them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Paragraph status (what the agenda's status mark shows).
+PENDING = "pending"  # ej behandlat
+IN_PROGRESS = "in_progress"  # pågår (called, or something recorded, no decision yet)
+DECIDED = "decided"  # beslutat
+TABLED = "tabled"  # bordlagt
+REFERRED_BACK = "referred_back"  # återremitterat
+STATUSES = (PENDING, IN_PROGRESS, DECIDED, TABLED, REFERRED_BACK)
+
+
+@dataclass
+class Motion:
+    """A yrkande made during the item."""
+
+    id: str  # "y1"
+    by: str
+    kind: str  # MOTION_KINDS key
+    text: str = ""
+    joined: list[str] = field(default_factory=list)
+    withdrawn: bool = False
+
+
+@dataclass
+class VoteRound:
+    """One votering: "ja för `yes`, nej för `no`" (motion ids)."""
+
+    round: int  # 1, 2
+    yes: str
+    no: str
+    demanded_by: str = ""
+    votes: dict[str, str] = field(default_factory=dict)  # member -> ja|nej|avstår, in order cast
+    casting: str = ""  # utslagsröst "ja"/"nej" when tied
+    closed: bool = False
+    counter: bool = False  # True: kontrapropositionsvotering (choosing the counter-proposal)
+
+    def tally(self) -> tuple[int, int, int]:
+        """(ja, nej, avstår)."""
+        values = list(self.votes.values())
+        return values.count("ja"), values.count("nej"), values.count("avstår")
+
+    @property
+    def tied(self) -> bool:
+        ja, nej, _ = self.tally()
+        return ja == nej
+
+    @property
+    def winner(self) -> str:
+        """The winning motion id once closed ("" while open or tied without casting vote)."""
+        if not self.closed:
+            return ""
+        ja, nej, _ = self.tally()
+        if ja > nej or (ja == nej and self.casting == "ja"):
+            return self.yes
+        if nej > ja or (ja == nej and self.casting == "nej"):
+            return self.no
+        return ""
+
+
+@dataclass
+class Recusal:
+    member: str
+    substitute: str = ""  # ersättare who served instead for this item
+
+
+@dataclass
+class Reservation:
+    member: str
+    text: str = ""  # skriftlig reservation
+    motion: str = ""  # own motion id ("till förmån för eget yrkande")
+
+
+@dataclass
+class Note:
+    text: str
+    by: str = ""
+
+
+@dataclass
+class Statement:
+    by: str
+    text: str
+
+
+@dataclass
+class Correction:
+    """A change made after the paragraph was locked, shown in the minutes."""
+
+    reason: str
+    description: str  # Swedish, e.g. "beslut ändrat"
+    time: str = ""  # journal time of the correction "2007-10-25 10:12"
+
+
+@dataclass
+class Paragraph:
+    """Everything recorded on one agenda item; becomes one § of the minutes."""
+
+    item: str  # Item.id
+    number: int | None = None  # § number, assigned when first handled
+    status: str = PENDING
+    called_at: str = ""
+    presenter: str = ""
+    motions: list[Motion] = field(default_factory=list)
+    proposition_order: list[str] = field(default_factory=list)  # motion ids
+    finding: str = ""  # motion id the chair found adopted (or the vote's winner)
+    votes: list[VoteRound] = field(default_factory=list)
+    decision: list[str] | None = None  # None = no decision recorded
+    immediate_justification: bool | None = None  # None = as proposed by the item
+    recusals: list[Recusal] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    referral_reason: str = ""
+    justified: bool = False  # locked: changes only as corrections
+    corrections: list[Correction] = field(default_factory=list)
+    # Who took part in this §: serving person -> the seat holder they serve for ("" = own
+    # seat). A snapshot of attendance while the item was current, minus the recused.
+    serving: dict[str, str] = field(default_factory=dict)
+
+    def motion(self, motion_id: str) -> Motion | None:
+        return next((m for m in self.motions if m.id == motion_id), None)
+
+    @property
+    def active_motions(self) -> list[Motion]:
+        return [m for m in self.motions if not m.withdrawn]
+
+
+@dataclass
+class AttendanceChange:
+    """An arrival, departure or change of who serves, at a § (for the minutes)."""
+
+    member: str
+    kind: str  # "arrived" | "left" | "serves" | "stops"
+    item: str  # item id at which it took effect ("" = from the start)
+    for_member: str = ""
+    at: str = ""
+
+
+@dataclass
+class RecordState:
+    """The whole meeting as recorded so far."""
+
+    opened_at: str = ""
+    closed_at: str = ""
+    breaks: list[tuple[str, str]] = field(default_factory=list)  # (from, to); to "" while open
+    present: dict[str, bool] = field(default_factory=dict)  # member -> present now
+    serving_for: dict[str, str] = field(default_factory=dict)  # substitute -> seat holder now
+    changes: list[AttendanceChange] = field(default_factory=list)
+    officials: list[tuple[str, str]] = field(default_factory=list)  # (name, title) present
+    adjusters: list[str] = field(default_factory=list)
+    justering_date: str = ""
+    justering_time: str = ""
+    justering_place: str = ""
+    justered_on: str = ""  # date the minutes were justered (MinutesJustified)
+    posted_on: str = ""  # date announced on the anslagstavla
+    current_item: str = ""  # the item most recently called
+    paragraphs: dict[str, Paragraph] = field(default_factory=dict)  # item id -> paragraph
+    next_number: int = 1  # the § number the next handled item gets
+
+    def paragraph(self, item_id: str) -> Paragraph:
+        """The paragraph of an item (an empty PENDING one if nothing is recorded yet)."""
+        return self.paragraphs.get(item_id) or Paragraph(item=item_id)
