@@ -1,0 +1,60 @@
+"""`namndtui validate FILE…`: check meeting files, report every problem.
+
+Problems go to stdout, one `FILE:LINE: message` per line; a valid file prints
+`FILE: giltig (N ärenden, M ledamöter)`. A one-line summary goes to stderr. The exit code
+is the worst over all files: 0 valid, 1 validation findings, 2 a file that cannot be read
+or parsed at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from namndtui.meetingfile import check_meeting_file
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="meeting.toml eller en mapp som innehåller en meeting.toml",
+    )
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _safe(text: str) -> str:
+    """Never let an odd file name (undecodable bytes) crash the printing."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    worst = 0
+    bad_files = 0
+    total_problems = 0
+    for name in args.files:
+        meeting, problems, code = check_meeting_file(name)
+        worst = max(worst, code)
+        if meeting is not None:
+            items = _plural(len(meeting.items), "ärende", "ärenden")
+            members = _plural(len(meeting.members), "ledamot", "ledamöter")
+            print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
+            continue
+        bad_files += 1
+        total_problems += len(problems)
+        for problem in problems:
+            print(_safe(str(problem)))
+    count = len(args.files)
+    if bad_files:
+        summary = (
+            f"{bad_files} av {_plural(count, 'fil', 'filer')} har fel "
+            f"({_plural(total_problems, 'problem', 'problem')})"
+        )
+    else:
+        summary = "filen är giltig" if count == 1 else f"alla {count} filer är giltiga"
+    print(f"namndtui validate: {summary}", file=sys.stderr)
+    return worst
