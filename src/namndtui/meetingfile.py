@@ -431,14 +431,36 @@ _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 
 
+# tomllib's most common messages in Swedish (prefix match); others are shown as they are.
+_SYNTAX_SV: tuple[tuple[str, str], ...] = (
+    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)'),
+    ("Illegal character", "otillåtet tecken"),
+    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)"),
+    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)"),
+    ("Invalid date or datetime", "ogiltigt datum eller klockslag"),
+    ("Expected '=' after a key", "väntade '=' efter nyckeln"),
+    ("Expected newline or end of document", "väntade radslut efter värdet"),
+    ("Unclosed array", "listan stängs aldrig (saknas ']'?)"),
+    ("Cannot overwrite a value", "nyckeln finns redan"),
+)
+
+
+def _translate(message: str) -> str:
+    for english, swedish in _SYNTAX_SV:
+        if message.startswith(english):
+            rest = message[len(english) :].strip()
+            return f"{swedish} {rest}".rstrip() if english.endswith("character") else swedish
+    return message
+
+
 def _syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
     message = str(err)
     if m := _POSITION.search(message):
         line: int | None = int(m.group(1))
-        detail = f"{message[: m.start()]} (kolumn {m.group(2)})"
+        detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
     elif m := _AT_END.search(message):
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        detail = f"{message[: m.start()]} (vid filens slut)"
+        detail = f"{_translate(message[: m.start()])} (vid filens slut)"
     else:  # pragma: no cover - tomllib always says where
         line, detail = None, message
     return Problem(filename, line, f"TOML-syntaxfel: {detail}")
