@@ -1,0 +1,52 @@
+"""`namndtui import-text FILE`: a tjänsteutlåtande (text, PDF, DOCX) → one [[items]] entry."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import replace
+
+from namndtui.errors import UserError
+from namndtui.model import ITEM_ID_PATTERN
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FIL", help="tjänsteutlåtandet: .txt, .pdf eller .docx")
+    parser.add_argument("--id", dest="item_id", metavar="ID", help="ärendets id (annars av titeln)")
+    parser.add_argument(
+        "--append",
+        metavar="MEETING.toml",
+        help="lägg ärendet sist i detta sammanträde i stället för att skriva ut det",
+    )
+    parser.add_argument(
+        "--show-dropped",
+        action="store_true",
+        help="visa på stderr vilka rader som togs bort (sidnummer, sidhuvud, underskrifter …)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from namndtui.importing.files import import_item_from_file
+    from namndtui.importing.toml_out import append_item, item_to_toml
+
+    result = import_item_from_file(args.file)
+    item = result.item
+    if args.item_id is not None:
+        if not re.fullmatch(ITEM_ID_PATTERN, args.item_id):
+            raise UserError(
+                f"ogiltigt id {args.item_id!r}: bara a-z, 0-9 och bindestreck (t.ex. ansokan-lansstyrelsen)",
+                2,
+            )
+        item = replace(item, id=args.item_id)
+    for warning in result.warnings:
+        print(f"namndtui: varning: {args.file}: {warning}", file=sys.stderr)
+    if args.show_dropped:
+        for d in result.dropped:
+            print(f"{args.file}:{d.line}: borttaget ({d.reason}): {d.text}", file=sys.stderr)
+    if args.append:
+        path = append_item(args.append, item)
+        print(f"Lade till ärendet {item.id!r} ({item.title}) sist i {path}")
+    else:
+        sys.stdout.write(item_to_toml(item))
+    return 0

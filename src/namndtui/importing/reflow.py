@@ -1,0 +1,78 @@
+"""Reflow text extracted from a PDF or typed with hard line breaks.
+
+Lines of a paragraph are joined with single spaces, paragraphs are separated by one blank
+line, no line keeps trailing spaces. A hyphen at a line end joins a split word
+(`ut-` + `reda` → `utreda`) but stays in compounds and names (`Rinkeby-` + `Kista`,
+`2008-` + `2009`, `vård- och omsorg`, `IT-` + `stöd`, `e-` + `post`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Words after which a line-end hyphen is a "suspended" compound part: "vård- och omsorg".
+_CONJUNCTIONS = frozenset(
+    {"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"}
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_line(line: str) -> str:
+    """One line with runs of white space (tabs, NBSP, double spaces) made single, stripped."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def _join_hyphen(left: str, right: str) -> str:
+    """Join `left` (ending in a hyphen) with the next line `right`."""
+    before = left[:-1]
+    first = right.split(" ", 1)[0]
+    prefix = re.split(r"[\s/(]", before)[-1]  # the word part before the hyphen
+    if not prefix or not prefix[-1].isalnum():
+        # "a -" or "(-": a dash, not a word split
+        return f"{left} {right}"
+    if first.lower().strip(",.;:") in _CONJUNCTIONS or first[:1] in ",;":
+        return f"{left} {right}"  # vård- och omsorg
+    if first[:1].isupper() or first[:1].isdigit() or not first[:1].isalpha():
+        return left + right  # Rinkeby-Kista, 2008-2009, "Individ-(…"
+    if prefix.isdigit() or len(prefix) == 1 or (len(prefix) > 1 and prefix.isupper()):
+        return left + right  # 20-tal, e-post, IT-stöd
+    if any(ch.isdigit() for ch in prefix):
+        return left + right
+    return before + right  # ut- + reda -> utreda
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join the lines of one paragraph into one line, applying the hyphen rules."""
+    text = ""
+    for raw in lines:
+        line = clean_line(raw)
+        if not line:
+            continue
+        if not text:
+            text = line
+        elif text.endswith("-") and not text.endswith("--"):
+            text = _join_hyphen(text, line)
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def paragraphs(lines: Iterable[str]) -> list[str]:
+    """Split lines into paragraphs at blank lines and join each one."""
+    result: list[str] = []
+    current: list[str] = []
+    for raw in lines:
+        if raw.strip():
+            current.append(raw)
+        elif current:
+            result.append(join_lines(current))
+            current = []
+    if current:
+        result.append(join_lines(current))
+    return [p for p in result if p]
+
+
+def reflow(text: str) -> str:
+    """Reflow a block of text: joined paragraphs separated by one blank line."""
+    return "\n\n".join(paragraphs(text.splitlines()))

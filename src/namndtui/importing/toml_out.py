@@ -1,0 +1,68 @@
+"""TOML text for imported items, and appending one to a meeting file.
+
+The item table itself comes from `namndtui.meetingfile.item_to_toml_dict`, so an
+imported item is written exactly like any other item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from namndtui.errors import UserError
+from namndtui.meetingfile import (
+    EXIT_FINDINGS,
+    MeetingFileError,
+    check_meeting_bytes,
+    item_to_toml_dict,
+    resolve_meeting_path,
+)
+from namndtui.model import Item
+from namndtui.storage import atomic_write
+
+
+def item_to_toml(item: Item) -> str:
+    """A meeting.toml fragment with one `[[items]]` table (and its `[[items.sections]]`)."""
+    import tomli_w
+
+    return tomli_w.dumps({"items": [item_to_toml_dict(item)]}, multiline_strings=True)
+
+
+def append_item(meeting_path: Path | str, item: Item) -> Path:
+    """Append `item` to a meeting file, keeping the existing text byte for byte.
+
+    The meeting file must be valid before (else MeetingFileError with every problem) and
+    is checked again before it replaces the old one; an id already in use is refused
+    (exit 1). Returns the path written.
+    """
+    path = resolve_meeting_path(meeting_path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise UserError(f"{path}: kan inte läsas ({err.strerror or err})") from err
+    meeting, problems, code = check_meeting_bytes(data, str(path))
+    if meeting is None:
+        raise MeetingFileError(problems, code or EXIT_FINDINGS)
+    if meeting.item(item.id) is not None:
+        raise UserError(
+            f"{path}: det finns redan ett ärende med id {item.id!r}; välj ett annat id med --id",
+            EXIT_FINDINGS,
+        )
+    separator = (
+        b"" if data.endswith(b"\n\n") or not data else (b"\n" if data.endswith(b"\n") else b"\n\n")
+    )
+    payload = data + separator + item_to_toml(item).encode("utf-8")
+    expected = len(meeting.items) + 1
+
+    def check(written: bytes) -> None:
+        again, found, _code = check_meeting_bytes(written, str(path))
+        if again is None:
+            raise MeetingFileError(
+                [*found], EXIT_FINDINGS
+            )  # the new item made the file invalid; the old file stays
+        if len(again.items) != expected or again.items[-1].id != item.id:
+            raise UserError(
+                f"{path}: ärendet kunde inte läggas sist i filen; filen är oförändrad", 1
+            )
+
+    atomic_write(path, payload, check=check)
+    return path
