@@ -308,3 +308,28 @@ def test_random_structured_meetings_never_crash(text: str) -> None:
             problem.message
         ):
             assert problem.line is not None and 1 <= problem.line <= n_lines, problem
+
+
+def test_the_documented_example_is_valid() -> None:
+    doc = (ROOT / "docs" / "meeting-format.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    meeting, problems = parse_meeting_text(example)
+    assert problems == []
+    assert meeting is not None and len(meeting.items[1].extra_sections) == 2
+
+
+def test_unusable_paths_are_problems_not_tracebacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from namndtui.meetingfile import check_meeting_file
+
+    for odd in ["a" * 300, "nul\x00byte"]:
+        meeting, problems, code = check_meeting_file(odd)
+        assert (meeting, code) == (None, 2)
+        assert problems[0].message.startswith("kan inte läsas")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    _, problems, code = check_meeting_file(GOOD)
+    assert code == 2
+    assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: Permission denied"]

@@ -522,13 +522,20 @@ def check_meeting_bytes(
 def resolve_meeting_path(path: str | Path) -> Path:
     """A meeting.toml file, or a folder holding one → the file. Raises MeetingFileError."""
     path = Path(path)
-    if path.is_dir():
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
         candidate = path / MEETING_FILENAME
-        if candidate.is_file():
+        if is_dir and candidate.is_file():
             return candidate
+    except (OSError, ValueError) as err:  # name too long, NUL in name, …
+        reason = getattr(err, "strerror", None) or str(err)
+        problem = Problem(str(path), None, f"kan inte läsas: {reason}")
+        raise MeetingFileError([problem], EXIT_UNREADABLE) from None
+    if is_dir:
         problem = Problem(str(path), None, f"mappen innehåller ingen {MEETING_FILENAME}")
         raise MeetingFileError([problem], EXIT_UNREADABLE)
-    if not path.exists():
+    if not exists:
         raise MeetingFileError([Problem(str(path), None, "filen finns inte")], EXIT_UNREADABLE)
     return path
 
