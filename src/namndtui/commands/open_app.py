@@ -1,0 +1,123 @@
+"""`namndtui [PATH]`: open the TUI on a meeting, a protokoll.toml (review) or an archive.
+
+Imports Textual only here (lazily), so the other subcommands stay light. Everything that
+can go wrong before the first frame becomes a UserError: one line on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from namndtui.errors import UserError
+
+MEETING_FILENAME = "meeting.toml"
+PROTOKOLL_FILENAME = "protokoll.toml"
+
+
+def example_meeting_path() -> Path:
+    """The bundled example meeting, found relative to the package (src layout)."""
+    root = Path(__file__).resolve().parents[3]
+    return root / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / MEETING_FILENAME
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:  # pragma: no cover - via cli
+    parser.add_argument("path", nargs="?")
+
+
+def classify(path: Path) -> tuple[str, Path]:
+    """('meeting', meeting.toml) | ('review', protokoll.toml) | ('archive', folder)."""
+    from namndtui.tui import strings as S
+
+    if not path.exists():
+        raise UserError(S.NOT_FOUND.format(path=path), 2)
+    if path.is_dir():
+        if (path / MEETING_FILENAME).is_file():
+            return "meeting", path / MEETING_FILENAME
+        return "archive", path
+    if path.name == PROTOKOLL_FILENAME or path.name.endswith("protokoll.toml"):
+        return "review", path
+    return "meeting", path
+
+
+def build_app(path: Path | None, *, clock: Callable[[], dt.datetime] | None = None) -> Any:
+    """The app for PATH (None = the example), or a UserError. Used by run() and tests."""
+    from namndtui.tui import strings as S
+
+    if path is None:
+        path = example_meeting_path()
+        if not path.is_file():
+            raise UserError(S.EXAMPLE_MISSING.format(path=path), 2)
+    kind, target = classify(path)
+    if kind == "archive":
+        return _archive_app(target)
+    if kind == "review":
+        return _review_app(target, clock)
+    return _meeting_app(target, clock)
+
+
+def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
+    from namndtui.meetingfile import load_meeting
+
+    meeting = load_meeting(file)  # MeetingFileError is a UserError
+    folder = file.parent
+    record = None
+    warnings: list[str] = []
+    try:
+        from namndtui.record.record import Record
+    except ImportError:  # the record is not built yet: show the meeting read-only
+        Record = None  # noqa: N806
+    if Record is not None:
+        record = _open_record(Record, meeting, folder, clock)
+    from namndtui.tui.app import NamndApp
+
+    return NamndApp(meeting, record=record, folder=folder, clock=clock, start_warnings=warnings)
+
+
+def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any:
+    from namndtui.tui import strings as S
+
+    kwargs = {"clock": clock} if clock is not None else {}
+    try:
+        return record_cls.open(meeting, folder, **kwargs)
+    except UserError:
+        raise
+    except OSError as err:
+        raise UserError(S.OPEN_FAILED.format(path=folder, reason=err.strerror or err), 2) from None
+    except Exception as err:  # JournalError and friends carry a Swedish message
+        raise UserError(S.OPEN_FAILED.format(path=folder, reason=err), 2) from None
+
+
+def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
+    from namndtui.tui import strings as S
+
+    try:
+        from namndtui.minutes import load_protokoll
+    except ImportError:
+        raise UserError(S.REVIEW_NOT_READY.format(path=file), 2) from None
+    minutes = load_protokoll(file)
+    from namndtui.tui.app import NamndApp
+
+    return NamndApp(
+        minutes.meeting, state=minutes.state, folder=file.parent, review=True, clock=clock
+    )
+
+
+def _archive_app(folder: Path) -> Any:
+    from namndtui.tui import strings as S
+
+    try:
+        from namndtui.tui.screens.archive import ArchiveApp  # built by another helper
+    except ImportError:
+        raise UserError(S.ARCHIVE_NOT_READY.format(path=folder), 2) from None
+    return ArchiveApp(folder)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.path) if getattr(args, "path", None) else None
+    app = build_app(path)
+    result = app.run()
+    return int(result) if isinstance(result, int) else (app.return_code or 0)

@@ -1,0 +1,266 @@
+"""The namndtui app: one meeting, live (with a Record) or read-only (review).
+
+The app owns the meeting, the record and the clock; the screens show state and turn keys
+into events that go through `NamndApp.apply` (journal + fsync before the screen marks
+anything done). No procedure rule lives here: refusals come from the record as RuleError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+
+from namndtui.model import Meeting
+from namndtui.record.events import Event
+from namndtui.record.state import RecordState
+from namndtui.tui import strings as S
+
+Clock = Callable[[], dt.datetime]
+
+
+class RecordChanged(Message):
+    """Posted after events were recorded (or undone): screens refresh what they show."""
+
+    def __init__(self, item_ids: list[str] | None) -> None:
+        super().__init__()
+        self.item_ids = item_ids  # items touched; None = anything may have changed
+
+
+class NamndApp(App[int]):
+    """The secretary's app. `record` is a `namndtui.record.record.Record` or None (review)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = S.APP_TITLE
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", S.KEY_PALETTE, id="palette", show=False),
+    ]
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        *,
+        record: Any = None,
+        state: RecordState | None = None,
+        folder: Path | None = None,
+        readonly_reason: str = "",
+        review: bool = False,
+        clock: Clock | None = None,
+        write_minutes: bool = True,
+        start_warnings: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.record = record
+        self.folder = folder
+        self._state = state if state is not None else RecordState()
+        self.review = review
+        self.clock: Clock = clock or dt.datetime.now
+        self.write_minutes_enabled = write_minutes and record is not None
+        reason = readonly_reason
+        if record is not None and getattr(record, "readonly", False):
+            reason = reason or getattr(record, "readonly_reason", "") or S.READONLY
+        if record is None and not reason:
+            reason = S.REVIEW_REASON if review else S.NO_RECORD_REASON
+        self.readonly_reason = reason
+        self.start_warnings = list(start_warnings)
+        if record is not None:
+            self.start_warnings += [str(w) for w in getattr(record, "warnings", ()) or ()]
+        self.minutes_note = ""  # last result of writing the minutes, for the status line
+
+    # --- state --------------------------------------------------------------------------
+
+    @property
+    def state(self) -> RecordState:
+        return self.record.state if self.record is not None else self._state
+
+    @property
+    def readonly(self) -> bool:
+        return bool(self.readonly_reason)
+
+    def now_hhmm(self) -> str:
+        return self.clock().strftime("%H:%M")
+
+    def saved_text(self) -> str:
+        saved = getattr(self.record, "last_saved", None) if self.record is not None else None
+        if saved is None or saved == "":
+            return S.NOTHING_SAVED if self.record is not None else ""
+        if isinstance(saved, dt.datetime | dt.time):
+            saved = saved.strftime("%H:%M:%S")
+        else:
+            saved = str(saved)
+            if len(saved) > 8 and (" " in saved or "T" in saved):
+                saved = saved.replace("T", " ").split(" ")[-1][:8]
+        return S.SAVED_AT.format(time=saved)
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def get_default_screen(self):
+        from namndtui.tui.screens.meeting import MeetingScreen
+
+        return MeetingScreen(self.meeting)
+
+    def on_mount(self) -> None:
+        from namndtui.tui.commands import MeetingCommands
+
+        self.COMMANDS = self.COMMANDS | {MeetingCommands}
+        for warning in self.start_warnings:
+            self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
+
+    # --- recording ----------------------------------------------------------------------
+
+    def refuse_readonly(self) -> bool:
+        """Explain why nothing can be recorded; True when read-only."""
+        if self.readonly:
+            self.notify(
+                S.READONLY_REFUSED.format(reason=self.readonly_reason),
+                severity="warning",
+                markup=False,
+            )
+            return True
+        return False
+
+    def apply(self, *events: Event) -> bool:
+        """Record events in order (each durable before the next). False when refused.
+
+        A RuleError is a notice (the secretary tries something the procedure refuses);
+        a journal or disk error is a modal with the reason. The screen never freezes.
+        """
+        if self.refuse_readonly():
+            return False
+        from namndtui.record.procedure import RuleError
+
+        touched: list[str] = []
+        ok = True
+        for event in events:
+            try:
+                self.record.apply(event)
+            except RuleError as err:
+                self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+                ok = False
+                break
+            except Exception as err:  # journal / disk: show the reason, keep running
+                self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
+                ok = False
+                break
+            item = getattr(event, "item", "")
+            if item and item not in touched:
+                touched.append(item)
+        if touched or ok:
+            self.post_record_changed(touched or None)
+        return ok
+
+    def undo(self) -> None:
+        if self.refuse_readonly():
+            return
+        self._undo_redo(self.record.undo, S.UNDONE, S.NOTHING_TO_UNDO)
+
+    def redo(self) -> None:
+        if self.refuse_readonly():
+            return
+        self._undo_redo(self.record.redo, S.REDONE, S.NOTHING_TO_REDO)
+
+    def _undo_redo(self, step: Callable[[], Event | None], done: str, nothing: str) -> None:
+        from namndtui.record.procedure import RuleError
+
+        try:
+            event = step()
+        except RuleError as err:
+            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+            return
+        except Exception as err:
+            self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
+            return
+        if event is None:
+            self.notify(nothing, markup=False)
+            return
+        self.notify(done.format(what=event.describe()), markup=False)
+        self.post_record_changed(None)
+
+    def post_record_changed(self, item_ids: list[str] | None) -> None:
+        self.screen.post_message(RecordChanged(item_ids))
+        for screen in self.screen_stack:
+            if screen is not self.screen:
+                screen.post_message(RecordChanged(item_ids))
+        self.schedule_minutes()
+
+    def show_error(self, message: str) -> None:
+        from namndtui.tui.modals.dialogs import ErrorModal
+
+        self.push_screen(ErrorModal(message))
+
+    # --- minutes files ------------------------------------------------------------------
+
+    def schedule_minutes(self) -> None:
+        if self.write_minutes_enabled:
+            self.write_minutes_worker(snapshot_state(self.state))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="minutes")
+    def write_minutes_worker(self, state: RecordState) -> None:
+        note = self._write_minutes_now(state)
+        self.call_from_thread(self._minutes_written, note)
+
+    def _write_minutes_now(self, state: RecordState | None = None) -> str:
+        try:
+            from namndtui.minutes import write_minutes
+        except ImportError:
+            return S.INTERIM_MINUTES
+        try:
+            write_minutes(self.meeting, state or self.state, self.folder)
+        except Exception as err:  # a full disk must not stop the meeting
+            return S.MINUTES_FAILED.format(reason=_reason(err))
+        return ""
+
+    def _minutes_written(self, note: str) -> None:
+        self.minutes_note = note
+        if note and note != S.INTERIM_MINUTES:
+            self.notify(note, severity="error", markup=False)
+        self.screen.post_message(RecordChanged([]))
+
+    def action_quit(self) -> None:
+        """q: everything recorded is on disk; bring the minutes files up to date, exit 0."""
+        if self.write_minutes_enabled:
+            note = self._write_minutes_now()
+            if note and note != S.INTERIM_MINUTES:
+                self.notify(note, severity="error", markup=False)
+        if self.record is not None:
+            close = getattr(self.record, "close", None)
+            if close is not None:
+                # closing only releases the lock; nothing recorded can be lost here
+                with contextlib.suppress(Exception):
+                    close()
+        self.exit(0)
+
+
+def snapshot_state(state: RecordState) -> RecordState:
+    """A private copy for a worker thread (the fold keeps mutating the live state).
+
+    The undo bookkeeping (`log`) is left out: the minutes never read it and it grows.
+    """
+    import copy
+
+    memo: dict[int, object] = {}
+    log = getattr(state, "log", None)
+    if log is not None:
+        memo[id(log)] = []
+    return copy.deepcopy(state, memo)
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return str(err) or type(err).__name__
+
+
+def plain(text: str) -> Content:
+    """User text as Content, never parsed as markup."""
+    return Content(text)

@@ -1,0 +1,61 @@
+"""Command palette: jump to an item by §, title or Dnr; every action of the meeting screen."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+
+def _plain_highlight(matcher, text: str) -> Content:
+    """Like Matcher.highlight but the candidate is plain text, never markup."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if offset < len(text) and not text[offset].isspace():
+            content = content.stylize("bold underline", offset, offset + 1)
+    return content
+
+
+class MeetingCommands(Provider):
+    """Items and actions of the meeting screen (nothing on other screens)."""
+
+    def _entries(self) -> list[tuple[str, object, str]]:
+        from namndtui.tui.screens.meeting import MEETING_BINDINGS, MeetingScreen
+
+        screen = self.screen
+        if not isinstance(screen, MeetingScreen):
+            return []
+        entries: list[tuple[str, object, str]] = []
+        state = screen.napp.state
+        for item in screen.meeting.items:
+            para = state.paragraphs.get(item.id)
+            number = f"§ {para.number} " if para and para.number is not None else ""
+            dnr = f"  ({item.dnr})" if item.dnr else ""
+            entries.append(
+                (
+                    f"{number}{item.title}{dnr}",
+                    partial(screen.go_to_item, item.id),
+                    "Gå till ärendet",
+                )
+            )
+        for binding in MEETING_BINDINGS:
+            action = binding.action
+            entries.append(
+                (binding.description, partial(screen.run_action, action), f"Tangent: {binding.key}")
+            )
+        return entries
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._entries():
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score, _plain_highlight(matcher, text), callback, text=text, help=help_text
+                )

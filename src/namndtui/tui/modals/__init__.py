@@ -1,0 +1,1 @@
+"""Dialogs: a small family of ModalScreen[T] (forms, pickers, vote, errors)."""

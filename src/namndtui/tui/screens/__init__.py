@@ -1,0 +1,1 @@
+"""Screens of the app: the live meeting (and review mode), help."""

@@ -1,0 +1,61 @@
+"""`?`: every key, grouped (built from the bindings, so it cannot drift)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from namndtui.tui import strings as S
+
+# group title -> binding ids (prefix before the dot in Binding.id)
+GROUPS = {
+    "agenda": "Föredragningslistan",
+    "item": "Ärendet (aktuellt ärende)",
+    "meeting": "Sammanträdet",
+    "record": "Ångra och gör om",
+    "view": "Visning",
+    "app": "Programmet",
+}
+EXTRA = [
+    ("app", "ctrl+p", S.KEY_PALETTE),
+    ("agenda", "upp / ned", "Flytta i föredragningslistan (markerat ärende = aktuellt)"),
+    ("agenda", "home / end", "Första / sista ärendet"),
+]
+
+
+def help_lines() -> list[tuple[str, list[tuple[str, str]]]]:
+    from namndtui.tui.screens.meeting import MEETING_BINDINGS
+
+    groups: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
+    for group, key, text in EXTRA:
+        groups[group].append((key, text))
+    for binding in MEETING_BINDINGS:
+        group = (binding.id or "app").split(".")[0]
+        groups.setdefault(group, []).append((key_name(binding.key), binding.description))
+    return [(GROUPS.get(g, g), keys) for g, keys in groups.items() if keys]
+
+
+def key_name(key: str) -> str:
+    return {"question_mark": "?", "pagedown": "page down", "pageup": "page up"}.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", S.CLOSE, id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Content(S.HELP_TITLE), classes="dialog-title")
+            for title, keys in help_lines():
+                yield Static(Content(title), classes="section-heading")
+                lines = [
+                    Content.assemble((f"{key:>12}", "bold $text-accent"), "  ", text)
+                    for key, text in keys
+                ]
+                yield Static(Content("\n").join(lines), classes="section-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,573 @@
+"""The meeting screen: status line, agenda beside the current item, footer.
+
+Keys turn into events (namndtui.record.events) sent through `NamndApp.apply`; forms are
+modals awaited in workers. Before the first act on an item not yet handled, the screen
+sends ItemCalled so the item gets its § and its call time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, OptionList
+
+from namndtui.model import Item, Meeting
+from namndtui.record import events as ev
+from namndtui.record.state import PENDING, Paragraph
+from namndtui.tui import strings as S
+from namndtui.tui.app import RecordChanged
+from namndtui.tui.widgets.agenda import AgendaList
+from namndtui.tui.widgets.item_view import ProtokollView, ReportView
+from namndtui.tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from namndtui.tui.app import NamndApp
+
+
+# Keys of the live meeting. The fixed ones come from FORMAT.md; ids allow remapping.
+MEETING_BINDINGS = [
+    Binding("k", "agenda_up", S.KEY_UP, id="agenda.up", show=False),
+    Binding("j", "agenda_down", S.KEY_DOWN, id="agenda.down", show=False),
+    Binding("b", "decide", S.KEY_DECIDE, id="item.decide"),
+    Binding("e", "edit_decision", S.KEY_EDIT_DECISION, id="item.edit_decision", show=False),
+    Binding("o", "toggle_oj", S.KEY_OJ, id="item.immediate_justification"),
+    Binding("y", "motion", S.KEY_MOTION, id="item.motion"),
+    Binding("w", "withdraw", S.KEY_WITHDRAW, id="item.withdraw", show=False),
+    Binding("i", "join", S.KEY_JOIN, id="item.join", show=False),
+    Binding("f", "finding", S.KEY_FINDING, id="item.finding", show=False),
+    Binding("v", "vote", S.KEY_VOTE, id="item.vote"),
+    Binding("r", "reservation", S.KEY_RESERVATION, id="item.reservation"),
+    Binding("a", "note", S.KEY_NOTE, id="item.note"),
+    Binding("J", "recusal", S.KEY_RECUSAL, id="item.recusal", show=False),
+    Binding("t", "table", S.KEY_TABLE, id="item.table", show=False),
+    Binding("s", "refer_back", S.KEY_REFER_BACK, id="item.refer_back", show=False),
+    Binding("n", "attendance", S.KEY_ATTENDANCE, id="meeting.attendance"),
+    Binding("m", "open_close", S.KEY_MEETING, id="meeting.open_close", show=False),
+    Binding("p", "toggle_view", S.KEY_VIEW, id="view.toggle"),
+    Binding("]", "next_section", S.KEY_NEXT_SECTION, id="view.next_section", show=False),
+    Binding("[", "previous_section", S.KEY_PREV_SECTION, id="view.previous_section", show=False),
+    Binding("pagedown", "report_page(1)", S.KEY_NEXT_SECTION, id="view.page_down", show=False, priority=True),
+    Binding("pageup", "report_page(-1)", S.KEY_PREV_SECTION, id="view.page_up", show=False, priority=True),
+    Binding("ctrl+z", "undo", S.KEY_UNDO, id="record.undo", show=False),
+    Binding("ctrl+y", "redo", S.KEY_REDO, id="record.redo", show=False),
+    Binding("question_mark", "help", S.KEY_HELP, id="app.help"),
+    Binding("q", "quit", S.KEY_QUIT, id="app.quit"),
+]  # fmt: skip
+
+
+class MeetingScreen(Screen[None]):
+    """Agenda + current item; the highlighted agenda item is the current item."""
+
+    BINDINGS = MEETING_BINDINGS
+    AUTO_FOCUS = "#agenda"
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.view = "report"
+
+    @property
+    def napp(self) -> NamndApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Horizontal(id="main"):
+            yield AgendaList(self.meeting, self.napp.state, id="agenda")
+            with Vertical(id="item-pane"), ContentSwitcher(initial="report", id="views"):
+                yield ReportView(self.meeting, id="report")
+                yield ProtokollView(id="protokoll")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        agenda = self.query_one(AgendaList)
+        if self.meeting.items:
+            start = 0
+            current = self.napp.state.current_item
+            if current and self.meeting.item(current) is not None:
+                start = self.meeting.item_index(current)
+            agenda.highlighted = start
+        self.show_current()
+        if self.napp.readonly:
+            self.add_class("-readonly")
+
+    # --- showing ------------------------------------------------------------------------
+
+    @property
+    def current_item(self) -> Item | None:
+        item_id = self.query_one(AgendaList).current_item_id
+        return self.meeting.item(item_id) if item_id else None
+
+    def paragraph(self, item: Item) -> Paragraph:
+        return self.napp.state.paragraph(item.id)
+
+    @on(OptionList.OptionHighlighted, "#agenda")
+    def _highlighted(self) -> None:
+        self.show_current()
+
+    def show_current(self) -> None:
+        item = self.current_item
+        self.query_one(ReportView).show(item)
+        self.refresh_pane_title()
+        if self.view == "protokoll":
+            self.refresh_protokoll()
+        self.refresh_status()
+
+    def refresh_pane_title(self) -> None:
+        pane = self.query_one("#item-pane")
+        item = self.current_item
+        para = self.paragraph(item) if item else None
+        number = f"§ {para.number}  " if para and para.number is not None else ""
+        tab = S.REPORT_TAB if self.view == "report" else S.MINUTES_TAB
+        status = S.STATUS_NAMES.get(para.status, "") if para else ""
+        pane.border_title = f"{number}{tab}"
+        pane.border_subtitle = status
+
+    def refresh_protokoll(self) -> None:
+        item = self.current_item
+        if item is None:
+            self.query_one(ProtokollView).show("", interim=False)
+            return
+        text, interim = paragraph_text(self.meeting, self.napp.state, item)
+        self.query_one(ProtokollView).show(text, interim)
+
+    def refresh_status(self) -> None:
+        app = self.napp
+        item = self.current_item
+        para = self.paragraph(item) if item else None
+        number = f"§ {para.number}" if para and para.number is not None else S.NO_PARAGRAPH
+        quorum_text, quorum_ok = quorum_of(app, item)
+        marker = ""
+        if app.readonly:
+            marker = S.REVIEW if app.review else S.READONLY
+        saved = app.saved_text()
+        if app.minutes_note:
+            saved = f"{saved} · {app.minutes_note}" if saved else app.minutes_note
+        self.query_one(StatusLine).set_parts(
+            body=self.meeting.body,
+            date=self.meeting.date.isoformat(),
+            paragraph=number,
+            quorum=quorum_text,
+            quorum_ok=quorum_ok,
+            saved=saved,
+            marker=marker,
+        )
+
+    def on_record_changed(self, message: RecordChanged) -> None:
+        agenda = self.query_one(AgendaList)
+        agenda.refresh_items(self.napp.state, message.item_ids)
+        self.refresh_pane_title()
+        if self.view == "protokoll":
+            self.refresh_protokoll()
+        self.refresh_status()
+
+    # --- navigation and views -----------------------------------------------------------
+
+    def action_agenda_up(self) -> None:
+        self.query_one(AgendaList).action_cursor_up()
+
+    def action_agenda_down(self) -> None:
+        self.query_one(AgendaList).action_cursor_down()
+
+    def action_toggle_view(self) -> None:
+        self.view = "protokoll" if self.view == "report" else "report"
+        self.query_one(ContentSwitcher).current = self.view
+        if self.view == "protokoll":
+            self.refresh_protokoll()
+        self.refresh_pane_title()
+
+    def action_next_section(self) -> None:
+        if self.view != "report":
+            self.action_toggle_view()
+        if not self.query_one(ReportView).next_section():
+            self.notify(S.SECTION_NONE, timeout=2)
+
+    def action_previous_section(self) -> None:
+        if self.view != "report":
+            self.action_toggle_view()
+        self.query_one(ReportView).previous_section()
+
+    def action_report_page(self, direction: int) -> None:
+        view = self.query_one(ReportView if self.view == "report" else ProtokollView)
+        if direction > 0:
+            view.scroll_page_down(animate=False)
+        else:
+            view.scroll_page_up(animate=False)
+
+    def action_help(self) -> None:
+        from namndtui.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        self.napp.action_quit()
+
+    def action_undo(self) -> None:
+        self.napp.undo()
+
+    def action_redo(self) -> None:
+        self.napp.redo()
+
+    # --- recording helpers --------------------------------------------------------------
+
+    def _target(self) -> Item | None:
+        """The current item, when recording is possible at all (else a notice)."""
+        if self.napp.refuse_readonly():
+            return None
+        item = self.current_item
+        if item is None:
+            self.notify(S.NO_ITEMS, severity="warning")
+        return item
+
+    def call_events(self, item: Item) -> list[ev.Event]:
+        """ItemCalled first when the item has not been handled yet."""
+        para = self.napp.state.paragraphs.get(item.id)
+        if para is None or (para.status == PENDING and para.number is None):
+            return [ev.ItemCalled(item=item.id, at=self.napp.now_hhmm())]
+        return []
+
+    def record(self, item: Item, *events: ev.Event) -> bool:
+        return self.napp.apply(*self.call_events(item), *events)
+
+    def number(self, item: Item) -> str:
+        para = self.napp.state.paragraphs.get(item.id)
+        return str(para.number) if para and para.number is not None else "–"
+
+    # --- simple acts --------------------------------------------------------------------
+
+    def action_decide(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        if not item.proposed_decision:
+            self.notify(S.NO_PROPOSED_DECISION.format(key="e"), severity="warning", markup=False)
+            return
+        if self.record(item, ev.DecisionRecorded(item=item.id, points=item.proposed_decision)):
+            self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
+
+    def action_toggle_oj(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        para = self.napp.state.paragraphs.get(item.id)
+        current = item.immediate_justification
+        if para is not None and para.immediate_justification is not None:
+            current = para.immediate_justification
+        if self.record(item, ev.ImmediateJustificationSet(item=item.id, value=not current)):
+            msg = S.OJ_ON if not current else S.OJ_OFF
+            self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
+
+    @work(exclusive=True, group="form")
+    async def action_table(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import ConfirmModal
+
+        question = S.CONFIRM_TABLE.format(number=self.number(item), title=item.title)
+        if await self.app.push_screen_wait(ConfirmModal(question)) and self.record(
+            item, ev.ItemTabled(item=item.id)
+        ):
+            self.notify(S.TABLED.format(number=self.number(item)), markup=False)
+
+    @work(exclusive=True, group="form")
+    async def action_refer_back(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import TextModal
+
+        title = S.REFER_TITLE.format(number=self.number(item))
+        reason = await self.app.push_screen_wait(TextModal(title, S.REFER_REASON, allow_empty=True))
+        if reason is not None and self.record(
+            item, ev.ItemReferredBack(item=item.id, reason=reason)
+        ):
+            self.notify(S.REFERRED_BACK.format(number=self.number(item)), markup=False)
+
+    @work(exclusive=True, group="form")
+    async def action_open_close(self) -> None:
+        if self.napp.refuse_readonly():
+            return
+        state = self.napp.state
+        now = self.napp.now_hhmm()
+        if not state.opened_at:
+            if self.napp.apply(ev.MeetingOpened(at=now)):
+                self.notify(S.MEETING_OPENED.format(time=now), markup=False)
+            return
+        from namndtui.tui.modals.dialogs import ConfirmModal
+
+        if await self.app.push_screen_wait(
+            ConfirmModal(S.CONFIRM_CLOSE.format(time=now))
+        ) and self.napp.apply(ev.MeetingClosed(at=now)):
+            self.notify(S.MEETING_CLOSED.format(time=now), markup=False)
+
+    # --- forms --------------------------------------------------------------------------
+
+    @work(exclusive=True, group="form")
+    async def action_edit_decision(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.forms import DecisionModal
+
+        para = self.napp.state.paragraphs.get(item.id)
+        points = list(para.decision) if para and para.decision else list(item.proposed_decision)
+        title = S.DECISION_TITLE.format(number=self.number(item), title=item.title)
+        result = await self.app.push_screen_wait(DecisionModal(title, points))
+        if result and self.record(item, ev.DecisionRecorded(item=item.id, points=tuple(result))):
+            self.notify(S.DECISION_SAVED.format(number=self.number(item)), markup=False)
+
+    @work(exclusive=True, group="form")
+    async def action_motion(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.forms import MotionModal
+
+        title = S.MOTION_TITLE.format(number=self.number(item), title=item.title)
+        result = await self.app.push_screen_wait(MotionModal(title, self.meeting, item))
+        if result is None:
+            return
+        para = self.napp.state.paragraphs.get(item.id)
+        motion_id = ev.next_motion_id([m.id for m in para.motions] if para else [])
+        event = ev.MotionMade(
+            item=item.id,
+            motion=motion_id,
+            by=result.by,
+            kind=result.kind,
+            text=result.text,
+            joined=tuple(result.joined),
+        )
+        if self.record(item, event):
+            who = self.meeting.member(result.by)
+            label = who.label if who else result.by
+            self.notify(S.MOTION_SAVED.format(number=self.number(item), who=label), markup=False)
+
+    def _motion_choices(self, item: Item) -> list[tuple[str, str]]:
+        para = self.napp.state.paragraphs.get(item.id)
+        if para is None:
+            return []
+        return [(m.id, motion_label(self.meeting, m)) for m in para.active_motions]
+
+    @work(exclusive=True, group="form")
+    async def action_withdraw(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        choices = self._motion_choices(item)
+        if not choices:
+            self.notify(S.NO_MOTIONS, severity="warning")
+            return
+        from namndtui.tui.modals.dialogs import PickModal
+
+        title = S.WITHDRAW_TITLE.format(number=self.number(item))
+        motion = await self.app.push_screen_wait(PickModal(title, choices))
+        if motion:
+            self.record(item, ev.MotionWithdrawn(item=item.id, motion=motion))
+
+    @work(exclusive=True, group="form")
+    async def action_join(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        choices = self._motion_choices(item)
+        if not choices:
+            self.notify(S.NO_MOTIONS, severity="warning")
+            return
+        from namndtui.tui.modals.dialogs import PickModal
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        title = S.JOIN_TITLE.format(number=self.number(item))
+        motion = choices[0][0] if len(choices) == 1 else None
+        if motion is None:
+            motion = await self.app.push_screen_wait(PickModal(title, choices))
+        if not motion:
+            return
+        member = await self.app.push_screen_wait(
+            MemberPickModal(title, S.JOIN_WHO, self.meeting.members)
+        )
+        if member:
+            self.record(item, ev.MotionJoined(item=item.id, motion=motion, member=member))
+
+    @work(exclusive=True, group="form")
+    async def action_finding(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        choices = self._motion_choices(item)
+        if not choices:
+            self.notify(S.NO_MOTIONS, severity="warning")
+            return
+        from namndtui.record.procedure import suggested_order
+        from namndtui.tui.modals.forms import FindingModal
+
+        para = self.napp.state.paragraph(item.id)
+        order = list(para.proposition_order) or list(suggested_order(para))
+        labels = dict(choices)
+        title = S.FINDING_TITLE.format(number=self.number(item))
+        motion = await self.app.push_screen_wait(
+            FindingModal(title, [(m, labels[m]) for m in order if m in labels], choices)
+        )
+        if not motion:
+            return
+        events: list[ev.Event] = []
+        if order and list(para.proposition_order) != order:
+            events.append(ev.PropositionOrderSet(item=item.id, order=tuple(order)))
+        events.append(ev.ChairFinding(item=item.id, motion=motion))
+        self.record(item, *events)
+
+    @work(exclusive=True, group="form")
+    async def action_vote(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        para = self.napp.state.paragraph(item.id)
+        if len(para.active_motions) < 2:
+            self.notify(S.VOTE_NEED_TWO, severity="warning")
+            return
+        from namndtui.tui.modals.vote import run_vote
+
+        await run_vote(self, item)
+
+    @work(exclusive=True, group="form")
+    async def action_reservation(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.record.procedure import may_reserve
+        from namndtui.tui.modals.forms import ReservationModal
+
+        state = self.napp.state
+        reasons = {
+            m.name: may_reserve(self.meeting, state, item.id, m.name) for m in self.meeting.members
+        }
+        title = S.RESERVATION_TITLE.format(number=self.number(item))
+        result = await self.app.push_screen_wait(
+            ReservationModal(title, self.meeting.members, reasons)
+        )
+        if result is not None:
+            member, text = result
+            self.record(item, ev.ReservationMade(item=item.id, member=member, text=text))
+
+    @work(exclusive=True, group="form")
+    async def action_note(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.forms import NoteModal
+
+        title = S.NOTE_TITLE.format(number=self.number(item))
+        result = await self.app.push_screen_wait(NoteModal(title))
+        if result is not None:
+            by, text = result
+            self.record(item, ev.NoteAdded(item=item.id, text=text, by=by))
+
+    @work(exclusive=True, group="form")
+    async def action_recusal(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        title = S.RECUSAL_TITLE.format(number=self.number(item))
+        member = await self.app.push_screen_wait(
+            MemberPickModal(title, S.RECUSAL_WHO, self.meeting.members)
+        )
+        if not member:
+            return
+        substitutes = [m for m in self.meeting.substitutes if m.name != member]
+        substitute = await self.app.push_screen_wait(
+            MemberPickModal(title, S.RECUSAL_SUB, substitutes, optional=True)
+        )
+        if substitute is None:
+            return
+        self.record(item, ev.Recused(item=item.id, member=member, substitute=substitute))
+
+    def action_attendance(self) -> None:
+        from namndtui.tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting, self.current_item))
+
+    # --- command palette ----------------------------------------------------------------
+
+    def go_to_item(self, item_id: str) -> None:
+        agenda = self.query_one(AgendaList)
+        agenda.highlighted = self.meeting.item_index(item_id)
+        agenda.focus()
+
+
+def motion_label(meeting: Meeting, motion) -> str:
+    """'y1 Anna Ek (M): avslag – text', plain text."""
+    member = meeting.member(motion.by)
+    who = member.label if member else motion.by
+    kind = ev.MOTION_KINDS.get(motion.kind, motion.kind)
+    text = f" – {motion.text}" if motion.text else ""
+    return f"{motion.id} {who}: {kind}{text}"
+
+
+def quorum_of(app: NamndApp, item: Item | None) -> tuple[str, bool | None]:
+    """The quorum text for the status line and whether the board is beslutför."""
+    if item is None:
+        return "", None
+    try:
+        if app.record is not None:
+            q = app.record.quorum(item.id)
+        else:
+            from namndtui.record.procedure import quorum
+
+            q = quorum(app.meeting, app.state, item.id)
+    except Exception:  # the record is not there yet (or no attendance): show nothing
+        return "", None
+    ok = getattr(q, "ok", None)
+    if ok is None:
+        ok = getattr(q, "quorate", None)
+    return q.text(), (bool(ok) if ok is not None else None)
+
+
+def paragraph_text(meeting: Meeting, state, item: Item) -> tuple[str, bool]:
+    """The paragraph as the minutes will read; (text, interim?)."""
+    try:
+        from namndtui.minutes import render_paragraph_markdown
+
+        return render_paragraph_markdown(meeting, state, item.id), False
+    except Exception:  # not there yet (or broken): show what is recorded, labelled interim
+        return interim_paragraph_text(meeting, state, item), True
+
+
+def interim_paragraph_text(meeting: Meeting, state, item: Item) -> str:
+    """A plain rendering of what is recorded, until the minutes module exists."""
+    para = state.paragraph(item.id)
+    number = f"§ {para.number}" if para.number is not None else "§ –"
+    lines = [f"{number}  {item.title}"]
+    if item.dnr:
+        lines.append(item.dnr)
+    lines.append("")
+    lines.append(S.STATUS_NAMES.get(para.status, para.status))
+    for motion in para.active_motions:
+        lines.append("Yrkande: " + motion_label(meeting, motion))
+        if motion.joined:
+            lines.append("  Instämmer: " + ", ".join(motion.joined))
+    for vote in para.votes:
+        ja, nej, avstar = vote.tally()
+        lines.append(f"Votering {vote.round}: ja {ja}, nej {nej}, avstår {avstar}")
+    if para.decision:
+        lines.append("")
+        lines.append("Beslut")
+        lines += [f"{n}. {p}" for n, p in enumerate(para.decision, 1)]
+    for r in para.reservations:
+        lines.append(f"Reservation: {r.member}" + (f" – {r.text}" if r.text else ""))
+    for n in para.notes:
+        lines.append("Protokollsanteckning: " + (f"{n.by}: " if n.by else "") + n.text)
+    for rec in para.recusals:
+        lines.append(f"Jäv: {rec.member}")
+    oj = para.immediate_justification
+    if oj is None:
+        oj = item.immediate_justification
+    if oj:
+        lines.append("Paragrafen justeras omedelbart.")
+    return "\n".join(lines)

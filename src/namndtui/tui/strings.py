@@ -1,0 +1,189 @@
+"""All Swedish UI text of the app, in one place.
+
+Code identifiers are English; everything a user reads is here. Strings with `{}` fields
+are filled with `str.format` and then shown as plain text (never markup).
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "namndtui"
+
+# --- status line -------------------------------------------------------------------------
+QUORUM_OK = "Beslutför {present}/{seats}"
+QUORUM_LOST = "EJ BESLUTFÖR {present}/{seats}"
+SAVED_AT = "Sparat {time}"
+NOTHING_SAVED = "Inget registrerat ännu"
+READONLY = "SKRIVSKYDDAT"
+REVIEW = "GRANSKNING"
+NO_PARAGRAPH = "§ –"
+INTERIM_MINUTES = "Protokollfilerna skrivs när protokollsmodulen finns (interimistiskt)"
+MINUTES_WRITTEN = "Protokollet uppdaterat"
+MINUTES_FAILED = "Protokollet kunde inte skrivas: {reason}"
+
+# --- agenda ------------------------------------------------------------------------------
+AGENDA_TITLE = "Föredragningslista"
+STATUS_MARKS = {
+    "pending": " ",
+    "in_progress": "»",
+    "decided": "✓",
+    "tabled": "‖",
+    "referred_back": "↩",
+}
+STATUS_NAMES = {
+    "pending": "ej behandlat",
+    "in_progress": "pågår",
+    "decided": "beslutat",
+    "tabled": "bordlagt",
+    "referred_back": "återremitterat",
+}
+OJ_MARK = "OJ"
+
+# --- item view ---------------------------------------------------------------------------
+DNR = "Dnr {dnr}"
+OFFICER = "Handläggare: {officer}"
+CATEGORY = "{category}"
+PROPOSED_DECISION = "Förslag till beslut"
+ATTACHMENTS = "Bilagor"
+PROPOSED_OJ = "Förvaltningen föreslår omedelbar justering."
+NO_SECTIONS = "Ärendet har ingen text."
+REPORT_TAB = "Tjänsteutlåtande"
+MINUTES_TAB = "Protokoll"
+MINUTES_INTERIM_LABEL = (
+    "(Förhandsvisning – protokollsmodulen saknas ännu; så här långt är paragrafen registrerad.)"
+)
+EMPTY_MEETING = "Föredragningslistan är tom."
+SECTION_NONE = "Ärendet har inga fler avsnitt."
+
+# --- bindings (footer / help) -------------------------------------------------------------
+KEY_UP = "Upp"
+KEY_DOWN = "Ned"
+KEY_DECIDE = "Bifall"
+KEY_EDIT_DECISION = "Beslutstext"
+KEY_OJ = "Omedelbar just."
+KEY_MOTION = "Yrkande"
+KEY_WITHDRAW = "Återta yrkande"
+KEY_JOIN = "Instäm"
+KEY_FINDING = "Proposition"
+KEY_VOTE = "Votering"
+KEY_RESERVATION = "Reservation"
+KEY_NOTE = "Anteckning"
+KEY_ATTENDANCE = "Närvaro"
+KEY_RECUSAL = "Jäv"
+KEY_TABLE = "Bordlägg"
+KEY_REFER_BACK = "Återremiss"
+KEY_MEETING = "Öppna/avsluta"
+KEY_UNDO = "Ångra"
+KEY_REDO = "Gör om"
+KEY_VIEW = "Protokoll/utlåtande"
+KEY_NEXT_SECTION = "Nästa avsnitt"
+KEY_PREV_SECTION = "Föreg. avsnitt"
+KEY_PALETTE = "Kommandon"
+KEY_HELP = "Hjälp"
+KEY_QUIT = "Avsluta"
+KEY_FOCUS = "Byt fält"
+
+# --- notices -----------------------------------------------------------------------------
+UNDONE = "Ångrade: {what}"
+REDONE = "Gjorde om: {what}"
+NOTHING_TO_UNDO = "Det finns inget att ångra."
+NOTHING_TO_REDO = "Det finns inget att göra om."
+READONLY_REFUSED = "Skrivskyddat: {reason}"
+REVIEW_REASON = "protokollet granskas, det kan inte ändras här"
+NO_RECORD_REASON = "inget mötesprotokoll är öppet"
+REFUSED = "Går inte: {reason}"
+SAVE_FAILED = "Kunde inte spara: {reason}"
+DECIDED = "§ {number}: beslut enligt förslaget"
+DECISION_SAVED = "§ {number}: beslutet registrerat"
+OJ_ON = "§ {number}: omedelbar justering"
+OJ_OFF = "§ {number}: ingen omedelbar justering"
+MOTION_SAVED = "§ {number}: yrkande av {who}"
+NO_PROPOSED_DECISION = "Ärendet saknar förslag till beslut – skriv beslutet med {key}."
+NO_MOTIONS = "Inga yrkanden på ärendet."
+TABLED = "§ {number}: bordlagt"
+REFERRED_BACK = "§ {number}: återremitterat"
+MEETING_OPENED = "Sammanträdet öppnat {time}"
+MEETING_CLOSED = "Sammanträdet avslutat {time}"
+NO_ITEMS = "Föredragningslistan är tom."
+WARNINGS = "Varning: {text}"
+QUIT_WRITING = "Skriver protokollet …"
+
+# --- dialogs -----------------------------------------------------------------------------
+OK = "OK"
+CANCEL = "Avbryt"
+SAVE = "Spara"
+CLOSE = "Stäng"
+YES = "Ja"
+NO = "Nej"
+ERROR_TITLE = "Något gick fel"
+HELP_TITLE = "Tangenter"
+MOTION_TITLE = "Yrkande – § {number} {title}"
+MOTION_MEMBER = "Vem yrkar? (skriv för att filtrera på namn eller parti)"
+MOTION_KIND = "Slag av yrkande"
+MOTION_TEXT = "Yrkandets text (valfri)"
+MOTION_JOINED = "Instämmer (markera med mellanslag)"
+MOTION_NEED_MEMBER = "Välj vem som yrkar."
+DECISION_TITLE = "Beslut – § {number} {title}"
+DECISION_HELP = "En beslutspunkt per rad."
+DECISION_EMPTY = "Beslutet kan inte vara tomt."
+NOTE_TITLE = "Protokollsanteckning – § {number}"
+NOTE_BY = "Vem (valfritt: ledamot eller parti)"
+NOTE_TEXT = "Anteckningens text"
+NOTE_EMPTY = "Skriv anteckningens text."
+RESERVATION_TITLE = "Reservation – § {number}"
+RESERVATION_WHO = "Vem reserverar sig?"
+RESERVATION_TEXT = "Skriftlig reservation (valfri, kan komma senare)"
+RESERVATION_NOT_ALLOWED = "{who}: {reason}"
+RESERVATION_NONE = "Ingen kan reservera sig på ärendet: {reason}"
+FINDING_TITLE = "Proposition – § {number}"
+FINDING_ORDER = "Föreslagen propositionsordning:"
+FINDING_PICK = "Ordföranden finner att nämnden beslutat enligt:"
+WITHDRAW_TITLE = "Återta yrkande – § {number}"
+JOIN_TITLE = "Instäm i yrkande – § {number}"
+JOIN_WHO = "Vem instämmer?"
+RECUSAL_TITLE = "Jäv – § {number}"
+RECUSAL_WHO = "Vem är jävig och lämnar?"
+RECUSAL_SUB = "Ersättare som tjänstgör i stället (valfritt)"
+REFER_TITLE = "Återremiss – § {number}"
+REFER_REASON = "Motivering (valfri)"
+CONFIRM_TABLE = "Bordlägga § {number} {title}?"
+CONFIRM_CLOSE = "Avsluta sammanträdet {time}?"
+VOTE_TITLE = "Votering – § {number}, omgång {round}"
+VOTE_COUNTER = "Kontrapropositionsvotering: vilket förslag ställs mot huvudförslaget?"
+VOTE_MAIN = "Huvudvotering"
+VOTE_YES_FOR = "Ja för: {label}"
+VOTE_NO_FOR = "Nej för: {label}"
+VOTE_TALLY = "Ja {ja} · Nej {nej} · Avstår {avstar} · Ej röstat {left}"
+VOTE_KEYS = "j = ja · n = nej · a = avstår · enter = räkna · esc = avbryt"
+VOTE_TIE = "Lika röstetal – ordförandens utslagsröst: j = ja, n = nej"
+VOTE_RESULT = "Resultat: {label}"
+VOTE_NEED_TWO = "Votering kräver minst två yrkanden (lägg till med y)."
+VOTE_PICK_YES = "Ja för (huvudförslaget)"
+VOTE_PICK_NO = "Nej för"
+VOTE_COLUMNS = ("Ledamot", "Parti", "Röst")
+VOTE_NOT_ALL = "{left} har inte röstat – räkna ändå? (enter igen)"
+ATTENDANCE_TITLE = "Närvaro"
+ATTENDANCE_KEYS = (
+    "mellanslag = närvarande/frånvarande · e = ersättare tjänstgör för … · "
+    "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · t = justering"
+)
+ATTENDANCE_COLUMNS = ("Namn", "Parti", "Roll", "Närvaro", "Tjänstgör för", "Justerare")
+PRESENT = "närvarande"
+ABSENT = "frånvarande"
+NOT_SET = "–"
+SERVES_FOR_TITLE = "{who} tjänstgör för …"
+JUSTERING_TITLE = "Justering: datum, tid och plats"
+JUSTERING_DATE = "Datum (ÅÅÅÅ-MM-DD)"
+JUSTERING_TIME = "Tid (TT:MM, valfri)"
+JUSTERING_PLACE = "Plats (valfri)"
+BAD_DATE = "Datumet ska skrivas ÅÅÅÅ-MM-DD."
+BAD_TIME = "Tiden ska skrivas TT:MM."
+CHAIR_LABEL = "Ordföranden"
+
+# --- open / errors -----------------------------------------------------------------------
+ARCHIVE_NOT_READY = (
+    "{path}: mappen har ingen meeting.toml; arkivvyn för tidigare protokoll finns inte ännu"
+)
+REVIEW_NOT_READY = "{path}: granskning av protokoll.toml finns inte ännu i den här versionen"
+NOT_FOUND = "{path}: finns inte"
+EXAMPLE_MISSING = "exempelsammanträdet saknas: {path}"
+OPEN_FAILED = "{path}: kan inte öppnas: {reason}"
