@@ -8,6 +8,7 @@ They are plain mutable dataclasses owned by the fold; readers must not mutate th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Paragraph status (what the agenda's status mark shows).
 PENDING = "pending"  # ej behandlat
@@ -165,6 +166,16 @@ class RecordState:
     current_item: str = ""  # the item most recently called
     paragraphs: dict[str, Paragraph] = field(default_factory=dict)  # item id -> paragraph
     next_number: int = 1  # the § number the next handled item gets
+    # Corrections after MinutesJustified that concern the meeting, not one § (attendance …).
+    corrections: list[Correction] = field(default_factory=list)
+    # Bookkeeping for undo/redo (owned by the fold; not part of what the meeting "is").
+    # log: every (seq, time, event) applied, in journal order; done: the seqs of the acts
+    # in effect, in the order they took effect; undone: seqs taken back; redo_stack: what
+    # `Redone` may bring back, latest last (cleared by any new act).
+    log: list[tuple[int, str, Any]] = field(default_factory=list, repr=False, compare=False)
+    done: list[int] = field(default_factory=list, repr=False, compare=False)
+    undone: set[int] = field(default_factory=set, repr=False, compare=False)
+    redo_stack: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def paragraph(self, item_id: str) -> Paragraph:
         """The paragraph of an item (an empty PENDING one if nothing is recorded yet)."""

@@ -1,0 +1,253 @@
+"""The journal: an append-only JSON Lines file, the meeting's source of truth.
+
+    {"format":"namndtui/journal/1","meeting":"Hässelby-Vällingby stadsdelsnämnd 2007-10-23"}
+    {"seq":1,"time":"2007-10-23T19:00:04","event":{"at":"19:00","type":"meeting_opened"},"sum":"…"}
+
+`sum` is the first 16 hex digits of the SHA-256 of the line's UTF-8 bytes up to (not
+including) `,"sum":`, followed by `}` — i.e. of the JSON text of the line without its sum
+member. Lines are not chained; sequence numbers must run 1, 2, 3 … without gaps, which
+catches a lost or reordered line.
+
+An append is one `os.write` of the whole line (newline last) on an O_APPEND descriptor,
+then `os.fsync`; only then is the act acknowledged. Replay drops a torn last line (no
+newline, or not JSON: the crash came mid-write, the act was never acknowledged) with a
+warning; any other bad line raises `JournalCorrupt` with its line number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from namndtui.record import events as ev
+from namndtui.storage import fsync_dir
+
+FORMAT_JOURNAL = "namndtui/journal/1"
+JOURNAL_NAME = "journal.jsonl"
+_SUM_MARK = b',"sum":"'
+
+
+class JournalError(Exception):
+    """The journal could not be written (disk full, read-only …); `message` is Swedish.
+
+    The OSError is the __cause__. The act was not recorded and the state is unchanged.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class JournalCorrupt(Exception):
+    """A line in the middle of the journal is damaged; nothing after it is trusted.
+
+    `message` reads "journal.jsonl:17: kontrollsumman stämmer inte …"; `line` is 1-based.
+    """
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        self.path, self.line, self.reason = path, line, reason
+        self.message = f"{path.name}:{line}: {reason}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class Replay:
+    """What a journal file holds."""
+
+    entries: list[tuple[int, str, ev.Event]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    good_bytes: int = 0  # length of the complete, valid prefix (header included)
+    size: int = 0  # the file's length as read
+    header: bool = False  # a complete header line is present
+    error: JournalCorrupt | None = None  # set instead of raising when replay(strict=False)
+
+
+def checksum(body: bytes) -> str:
+    """The line checksum over `body` = the line's JSON without its sum member."""
+    return hashlib.sha256(body).hexdigest()[:16]
+
+
+def header_line(label: str) -> bytes:
+    data = {"format": FORMAT_JOURNAL, "meeting": label}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def encode_line(seq: int, time: str, event: ev.Event) -> bytes:
+    """One journal line, newline included."""
+    payload = json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    body = f'{{"seq":{seq},"time":{json.dumps(time)},"event":{payload}'.encode()
+    return body + _SUM_MARK + checksum(body + b"}").encode() + b'"}\n'
+
+
+def replay(path: Path, label: str = "", *, strict: bool = True) -> Replay:
+    """Read the journal at `path` (a missing file is an empty journal).
+
+    Raises JournalCorrupt for a damaged line that is not the last one (or, with
+    strict=False, stores it in `.error` and returns the valid prefix before it).
+    """
+    result = Replay()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return result
+    result.size = len(data)
+    lines = data.split(b"\n")
+    # `lines[-1]` is what follows the last newline: b"" when the file ends cleanly.
+    complete, tail = lines[:-1], lines[-1]
+    offset = 0
+    expected_seq = 1
+    for number, raw in enumerate(complete, start=1):
+        last = number == len(complete) and not tail
+        try:
+            if number == 1:
+                _read_header(path, raw, label, result)
+            else:
+                seq, time, event = _read_line(path, number, raw, expected_seq)
+                result.entries.append((seq, time, event))
+                expected_seq += 1
+        except _NotJson as exc:
+            if last:  # a torn last line that happens to end in a newline: still torn
+                result.warnings.append(_torn_warning(path, number))
+                return result
+            return _fail(result, JournalCorrupt(path, number, str(exc)), strict)
+        except JournalCorrupt as exc:
+            return _fail(result, exc, strict)
+        offset += len(raw) + 1
+        result.good_bytes = offset
+    if tail:
+        result.warnings.append(_torn_warning(path, len(complete) + 1))
+    return result
+
+
+def _fail(result: Replay, error: JournalCorrupt, strict: bool) -> Replay:
+    if strict:
+        raise error
+    result.error = error
+    return result
+
+
+def _torn_warning(path: Path, number: int) -> str:
+    return (
+        f"{path.name}:{number}: sista raden är ofullständig (avbruten skrivning) och tas "
+        "bort; åtgärden på den raden hann aldrig sparas."
+    )
+
+
+class _NotJson(Exception):
+    pass
+
+
+def _parse(raw: bytes) -> object:
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, ValueError):
+        raise _NotJson("raden är inte giltig JSON") from None
+
+
+def _read_header(path: Path, raw: bytes, label: str, result: Replay) -> None:
+    data = _parse(raw)
+    if not isinstance(data, dict) or "format" not in data:
+        raise JournalCorrupt(path, 1, "första raden ska vara journalens huvud med 'format'")
+    if data["format"] != FORMAT_JOURNAL:
+        raise JournalCorrupt(
+            path, 1, f"okänt journalformat {data['format']!r} (väntade {FORMAT_JOURNAL!r})"
+        )
+    result.header = True
+    if label and data.get("meeting") != label:
+        result.warnings.append(
+            f"{path.name}:1: journalen gäller {data.get('meeting')!r}, mötet heter {label!r}."
+        )
+
+
+def _read_line(path: Path, number: int, raw: bytes, expected_seq: int):
+    data = _parse(raw)
+    if not isinstance(data, dict) or not {"seq", "time", "event", "sum"} <= set(data):
+        raise JournalCorrupt(path, number, "raden saknar seq, time, event eller sum")
+    cut = raw.rfind(_SUM_MARK)
+    if cut < 0 or data["sum"] != checksum(raw[:cut] + b"}"):
+        raise JournalCorrupt(
+            path, number, "kontrollsumman stämmer inte (raden är ändrad eller skadad)"
+        )
+    seq, time = data["seq"], data["time"]
+    if not isinstance(seq, int) or seq != expected_seq:
+        raise JournalCorrupt(
+            path,
+            number,
+            f"löpnummer {seq!r}, väntade {expected_seq} (en rad saknas eller är flyttad)",
+        )
+    if not isinstance(time, str):
+        raise JournalCorrupt(path, number, "tiden är inte en text")
+    try:
+        event = ev.from_dict(data["event"])
+    except ev.EventFormatError as exc:
+        raise JournalCorrupt(path, number, f"okänd eller felaktig händelse: {exc}") from None
+    return seq, time, event
+
+
+class JournalWriter:
+    """Appends lines durably. Created by `Record` after replay, only when writable."""
+
+    def __init__(self, path: Path, label: str, replayed: Replay) -> None:
+        self.path = path
+        self.label = label
+        self._fd: int | None = None
+        self._size = replayed.good_bytes
+        self._needs_header = not replayed.header
+        self._needs_truncate = replayed.size != replayed.good_bytes
+
+    def _open(self) -> int:
+        if self._fd is None:
+            existed = self.path.exists()
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            if not existed:
+                fsync_dir(self.path.parent)  # the new file's name must survive a crash too
+        return self._fd
+
+    def _write_all(self, fd: int, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+
+    def append(self, seq: int, time: str, event: ev.Event) -> None:
+        """Write and fsync one line; on OSError the file is cut back and JournalError raised."""
+        line = encode_line(seq, time, event)
+        try:
+            fd = self._open()
+            if self._needs_truncate:
+                # A torn tail from a crash (or a damaged header) goes before we append.
+                os.ftruncate(fd, self._size)
+                self._needs_truncate = False
+            if self._needs_header:
+                os.ftruncate(fd, 0)
+                header = header_line(self.label)
+                self._write_all(fd, header)
+                self._size = len(header)
+                self._needs_header = False
+            self._write_all(fd, line)
+            os.fsync(fd)
+        except OSError as exc:
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, self._size)
+            raise JournalError(
+                f"Kunde inte spara i {self.path.name}: {exc.strerror or exc}. "
+                "Åtgärden är inte registrerad; försök igen."
+            ) from exc
+        self._size += len(line)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
