@@ -1,0 +1,93 @@
+"""Swedish holidays and the justering / notice / appeal dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from namndtui.minutes import dates
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("year", "easter"),
+    [(2007, D(2007, 4, 8)), (2008, D(2008, 3, 23)), (2011, D(2011, 4, 24)),
+     (2019, D(2019, 4, 21)), (2024, D(2024, 3, 31)), (2025, D(2025, 4, 20)),
+     (2038, D(2038, 4, 25))],
+)  # fmt: skip
+def test_easter(year: int, easter: dt.date) -> None:
+    assert dates.easter_sunday(year) == easter
+
+
+def test_holidays_2007() -> None:
+    h = dates.public_holidays(2007)
+    assert h[D(2007, 4, 6)] == "långfredagen"
+    assert h[D(2007, 4, 9)] == "annandag påsk"
+    assert h[D(2007, 5, 17)] == "Kristi himmelsfärdsdag"
+    assert h[D(2007, 5, 27)] == "pingstdagen"
+    assert h[D(2007, 6, 6)] == "Sveriges nationaldag"
+    assert h[D(2007, 6, 23)] == "midsommardagen"
+    assert h[D(2007, 11, 3)] == "alla helgons dag"
+    assert D(2007, 5, 28) not in h  # annandag pingst is no holiday since 2005
+    assert len(h) == 13
+
+
+def test_annandag_pingst_before_2005() -> None:
+    assert dates.public_holidays(2004)[D(2004, 5, 31)] == "annandag pingst"
+    assert D(2004, 6, 6) not in dates.public_holidays(2004)
+
+
+@pytest.mark.parametrize(
+    ("year", "eve"),
+    [(2007, D(2007, 6, 22)), (2008, D(2008, 6, 20)), (2019, D(2019, 6, 21)),
+     (2024, D(2024, 6, 21)), (2025, D(2025, 6, 20)), (2026, D(2026, 6, 19))],
+)  # fmt: skip
+def test_midsommarafton(year: int, eve: dt.date) -> None:
+    assert dates.midsommarafton(year) == eve
+    assert dates.non_working_reason(eve) == "midsommarafton"
+    assert dates.non_working_reason(eve + dt.timedelta(days=1)) == "midsommardagen"
+
+
+def test_eves_and_weekends_are_not_working_days() -> None:
+    assert dates.non_working_reason(D(2025, 12, 24)) == "julafton"
+    assert dates.non_working_reason(D(2025, 12, 31)) == "nyårsafton"
+    assert dates.non_working_reason(D(2025, 12, 25)) == "juldagen"
+    assert dates.non_working_reason(D(2025, 12, 26)) == "annandag jul"
+    assert dates.non_working_reason(D(2026, 1, 1)) == "nyårsdagen"
+    assert dates.non_working_reason(D(2026, 1, 6)) == "trettondedag jul"
+    assert dates.non_working_reason(D(2007, 10, 27)) == "lördag"
+    assert dates.non_working_reason(D(2007, 10, 28)) == "söndag"
+    assert dates.is_working_day(D(2007, 10, 23))
+
+
+def test_justering_and_notice_due() -> None:
+    assert dates.justering_due(D(2007, 10, 23)) == D(2007, 11, 6)
+    assert dates.notice_due(D(2007, 10, 30)) == D(2007, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("posted", "last"),
+    [
+        (D(2007, 10, 31), D(2007, 11, 21)),  # an ordinary Wednesday
+        (D(2025, 12, 3), D(2025, 12, 29)),  # 24 Dec julafton -> after juldagen, annandag, weekend
+        (
+            D(2025, 12, 10),
+            D(2025, 12, 31) + dt.timedelta(days=2),
+        ),  # nyårsafton, nyårsdagen -> 2 Jan
+        (D(2025, 5, 30), D(2025, 6, 23)),  # 20 June midsommarafton -> Monday 23 June
+        (D(2019, 5, 29), D(2019, 6, 19)),  # Wednesday, not moved
+        (D(2024, 3, 8), D(2024, 4, 2)),  # 29 March långfredag -> Easter -> Tuesday 2 April
+        (D(2008, 3, 3), D(2008, 3, 25)),  # 24 March 2008 annandag påsk -> 25 March
+        (D(2007, 10, 13), D(2007, 11, 5)),  # Saturday 3 Nov alla helgons dag -> Monday
+    ],
+)
+def test_appeal_last_day_moves_to_next_working_day(posted: dt.date, last: dt.date) -> None:
+    assert dates.appeal_last_day(posted) == last
+
+
+def test_parse_date() -> None:
+    assert dates.parse_date("2007-10-30") == D(2007, 10, 30)
+    assert dates.parse_date("") is None
+    assert dates.parse_date("30/10") is None
