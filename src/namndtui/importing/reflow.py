@@ -16,6 +16,8 @@ _CONJUNCTIONS = frozenset(
     {"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"}
 )
 _SPACES = re.compile(r"\s+")
+# A list item starts its own paragraph: "• Förstudie", "- att godkänna …".
+_BULLET = re.compile(r"^\s*[•·▪\-–*]\s+\S")
 
 
 def clean_line(line: str) -> str:
@@ -64,6 +66,9 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
     current: list[str] = []
     for raw in lines:
         if raw.strip():
+            if current and _BULLET.match(raw):
+                result.append(join_lines(current))
+                current = []
             current.append(raw)
         elif current:
             result.append(join_lines(current))

@@ -57,6 +57,14 @@ _EXTRA_HEADINGS = re.compile(
     r"beslutet skickas till|beslutet ska skickas till|expediering|utredning|nuläge|"
     r"övrigt|åtgärder|förslag|motivering)$"
 )
+# Sections that are lists: every line is an entry of its own.
+_LIST_HEADINGS = re.compile(
+    r"^(?:beslutsunderlag|beslutet (?:ska )?skickas till|expediering|remissinstanser|sändlista)$",
+    re.IGNORECASE,
+)
+_SIGNATURE_HEADINGS = re.compile(
+    r"^(?:ansvarig|ansvariga|underskrift|underskrifter)$", re.IGNORECASE
+)
 _NUMBER_PREFIX = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(?=\S)")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 # Words a heading never ends with: the line is the start of a sentence.
@@ -93,7 +101,9 @@ _OPEN_WORDS = frozenset(
 
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _DATE = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} (?:{_MONTHS}) \d{{4}})"
-_DATE_LINE = re.compile(
+_DATE_LINE = re.compile(rf"^(?:datum:?\s*|den\s+)?{_DATE}$", re.IGNORECASE)
+# In the letterhead also "Stockholm 2007-10-02", "Utfärdat 2019-03-12", "Reviderad …".
+_HEADER_DATE_LINE = re.compile(
     rf"^(?:datum:?\s*|[A-ZÅÄÖ][\w-]+(?: den)?,?\s+|den\s+)?{_DATE}(?:\s+reviderad.*)?$",
     re.IGNORECASE,
 )
@@ -111,18 +121,20 @@ _DNR_LINE = re.compile(
     re.IGNORECASE,
 )
 _OFFICER_LINE = re.compile(
-    r"^(?:ansvarig\s+)?(?:handläggare|kontaktperson|handläggare/telefon)\.?\s*:?\s*(?P<v>.*)$",
+    r"^(?:ansvarig\s+)?(?:handläggare/telefon|handläggare|kontaktperson)\b\.?\s*(?P<colon>:?)\s*(?P<v>.*)$",
     re.IGNORECASE,
 )
 _CONTACT_LINE = re.compile(
-    r"^(?:telefon|tfn|tel|mobil|e-post|epost|e-mail|mail|fax|telefax)\b\.?\s*:?", re.IGNORECASE
+    r"^(?:telefon|tfn|tel|mobil|e-post|epost|e-mail|mail|fax|telefax|vår referens|er referens|"
+    r"referens|ert datum|vårt datum|besöksadress|postadress|växel)\b\.?\s*:?",
+    re.IGNORECASE,
 )
 _DOCTYPE_LINE = re.compile(
     r"^(?:tjänsteutlåtande|tjänsteskrivelse|tjänsteyttrande|promemoria|pm|utlåtande)"
     r"(?:\s+(?:\S+\s*){0,6})?$",
     re.IGNORECASE,
 )
-_ADDRESSEE_LINE = re.compile(r"^till\s+(?:\S+\s*){1,6}$", re.IGNORECASE)
+_ADDRESSEE_LINE = re.compile(r"^till(?:\s+(?:\S+\s*){1,6})?$", re.IGNORECASE)
 _BODY_WORDS = re.compile(
     r"(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|beredning|beredningen)$",
     re.IGNORECASE,
@@ -145,7 +157,9 @@ _ATTACHMENT_LINE = re.compile(
 _ATTACHMENT_ITEM_PREFIX = re.compile(
     r"^(?:bilaga\s+\d{1,2}\s*[:.–-]?\s*|\d{1,2}[.)]\s*|[-–•*]\s*)", re.IGNORECASE
 )
+_BULLET_PREFIX = re.compile(r"^[-–•*·▪]\s*")
 _TITLE_PREFIX = re.compile(r"^(?:ärende|angående|ämne|rubrik|avser)\s*:\s*", re.IGNORECASE)
+_INTRO = re.compile(r"(?::|\bbesluta[rs]?|\bföreslår|\bföreslås|\batt)$", re.IGNORECASE)
 _POINT_START = re.compile(r"^(?:(?P<n>\d{1,2})\s*[.)]\s*|(?P<b>[-–•*])\s+)(?=\S)")
 _POINT_START_BARE = re.compile(r"^(?P<n>\d{1,2})\s+(?=[A-ZÅÄÖ])")
 
@@ -245,6 +259,8 @@ def _looks_like_heading(lines: list[_Line], i: int, numbered_doc: bool) -> str |
         if not direct:
             return None  # an unnumbered heading sits right on its text
         body = text
+    if body.endswith(":") and (_POINT_START.match(nxt.text) or _POINT_START_BARE.match(nxt.text)):
+        return None  # "I social resursnämnden:" introduces the points
     body = body.rstrip(":").strip()
     words = body.split()
     if not body or len(body) > 60 or len(words) > 6:
@@ -253,7 +269,7 @@ def _looks_like_heading(lines: list[_Line], i: int, numbered_doc: bool) -> str |
         return None
     if body.endswith(_SENTENCE_END + (",", "-", "–")) or any(ch.isdigit() for ch in body):
         return None
-    if words[-1].lower() in _OPEN_WORDS:
+    if words[-1].lower() in _OPEN_WORDS or _INTRO.search(body):
         return None
     first_next = nxt.text[:1]
     if first_next.isalpha() and first_next.islower():
@@ -261,12 +277,23 @@ def _looks_like_heading(lines: list[_Line], i: int, numbered_doc: bool) -> str |
     return _heading_title(text)
 
 
+_COLUMN_GAP = re.compile(r" {4,}|\t+")
+
+
 def _classify(raw_lines: list[str]) -> list[_Line]:
-    lines = [_Line(n + 1, clean_line(raw)) for n, raw in enumerate(raw_lines)]
-    for ln, raw in zip(lines, raw_lines, strict=True):
-        if raw.strip() == "\f" or "\f" in raw and not ln.text:
-            ln.kind, ln.text = "page", "\f"
-        elif not ln.text:
+    lines: list[_Line] = []
+    for n, raw in enumerate(raw_lines, start=1):
+        if "\f" in raw and not raw.replace("\f", "").strip():
+            lines.append(_Line(n, "\f", "page"))
+            continue
+        # PDF letterheads put two columns on one line ("FÖRVALTNINGEN      TJÄNSTEUTLÅTANDE"):
+        # a wide gap separates cells, each classified on its own.
+        cells = [c for c in _COLUMN_GAP.split(raw.strip()) if c.strip()] or [""]
+        lines.extend(_Line(n, clean_line(cell)) for cell in cells)
+    for ln in lines:
+        if ln.kind == "page":
+            continue
+        if not ln.text:
             ln.kind = "blank"
         elif _PAGE_LINE.match(ln.text):
             ln.kind = "page"
@@ -337,16 +364,19 @@ class _Parser:
             ln.kind = "furniture"
             return True
         m = _OFFICER_LINE.match(text)
-        if m and len(text) <= 100:
+        if m and len(text) <= 100 and (header or m.group("colon")):
             value = re.split(
                 r",?\s+(?:tel(?:efon)?|tfn|e-post)\b|,\s*\+?\d", m.group("v"), flags=re.I
             )[0]
             value = _PAGE_TAIL.sub("", value).strip(" ,")
+            value = re.sub(r"/.*(?:förvaltning|kontor).*$", "", value, flags=re.I).strip()
             if not value:
                 # "Handläggare" alone: the name is on the next line
                 for nxt in lines[i + 1 : i + 3]:
                     if nxt.kind == "text":
-                        value = nxt.text
+                        value = re.sub(
+                            r"/.*(?:förvaltning|kontor).*$", "", nxt.text, flags=re.I
+                        ).strip()
                         nxt.kind = "furniture"
                         self.drop(nxt, "handläggare")
                         break
@@ -369,7 +399,7 @@ class _Parser:
         reason = ""
         if _CONTACT_LINE.match(text) and len(text) <= 80:
             reason = "kontaktuppgift"
-        elif _DATE_LINE.match(text):
+        elif _DATE_LINE.match(text) or (header and _HEADER_DATE_LINE.match(text)):
             reason = "datum"
         elif text in repeated:
             reason = "sidhuvud"
@@ -401,10 +431,26 @@ class _Parser:
             self._furniture(lines, i, header=i < first, repeated=repeated)
         if structured:
             numbered_doc = any(_NUMBER_PREFIX.match(lines[i].text) for i in headings)
+            self._mark_end_signature(lines, first)
+            current = lines[first].key
             for i in range(first + 1, len(lines)):
-                if lines[i].kind == "text":
+                if lines[i].kind == "heading":
+                    current = lines[i].key
+                elif lines[i].kind == "text":
                     title = _looks_like_heading(lines, i, numbered_doc)
+                    if title and current in (PROPOSED_DECISION, ATTACHMENTS):
+                        # Names and titles under the decision look like headings; a real
+                        # heading there is followed by a full line of text.
+                        following = next((ln for ln in lines[i + 1 :] if ln.kind == "text"), None)
+                        if (
+                            following is None
+                            or len(following.text) <= 50
+                            or _POINT_START.match(following.text)
+                            or _POINT_START_BARE.match(following.text)
+                        ):
+                            title = None
                     if title:
+                        current = ""
                         lines[i].kind, lines[i].key, lines[i].title = "heading", "", title
         title_lines, ingress = self._title(lines[:first])
         title = _TITLE_PREFIX.sub("", join_lines(ln.text for ln in title_lines))
@@ -428,12 +474,15 @@ class _Parser:
                 elif key == ATTACHMENTS:
                     self.attachments.extend(self._attachment_list(body))
                 else:
-                    text = self._reflow(body)
+                    if not key and _LIST_HEADINGS.match(heading):
+                        text = "\n\n".join(self._attachment_list(body, numbers=False))
+                    else:
+                        text = self._reflow(body)
                     if key and key in fields and heading.lower() != SECTION_TITLES[key].lower():
                         key = ""  # a second section for the same key keeps its own heading
                     if key:
                         fields[key] = f"{fields[key]}\n\n{text}".strip() if key in fields else text
-                    elif text or heading:
+                    elif text:
                         extra.append(Section(heading, text))
             for key in fields:
                 if not fields[key]:
@@ -561,6 +610,7 @@ class _Parser:
             self.drop(ln, "underskrift")
             ln.kind = "furniture"
         points: list[list[str]] = []
+        numbered: list[bool] = []
         new_point = True
         for ln in body:
             if ln.kind in ("blank", "page"):
@@ -574,25 +624,81 @@ class _Parser:
                 self.drop(ln, "punktnummer", text[: m.end()].strip())
                 text = text[m.end() :]
                 points.append([text])
+                numbered.append(True)
             elif new_point or not points:
                 points.append([text])
+                numbered.append(False)
             else:
                 points[-1].append(text)
             new_point = False
         result = [join_lines(p) for p in points]
-        # An introduction such as "Förvaltningen föreslår att nämnden beslutar:" is not a point.
-        if len(result) > 1 and result[0].endswith(":"):
+        # An introduction such as "Förvaltningen föreslår att nämnden beslutar:" or
+        # "Fritidsnämnden föreslås besluta" before numbered points is not a point itself.
+        if len(result) > 1 and not numbered[0] and all(numbered[1:]) and _INTRO.search(result[0]):
             first_line = next(ln for ln in body if ln.kind == "text")
             self.dropped.append(Dropped(first_line.n, result[0], "inledning"))
             result = result[1:]
-        return [r for r in result if r]
+        # Malmö style "- att godkänna …," points: the list punctuation is not part of the point.
+        return [r.rstrip(",;").rstrip() for r in result if r.rstrip(",;").strip()]
 
-    def _attachment_list(self, body: list[_Line]) -> list[str]:
+    def _mark_end_signature(self, lines: list[_Line], first: int) -> None:
+        """Names and titles that end the document (Göteborg/Malmö put them last).
+
+        The last block of short lines without sentence punctuation or digits, set apart
+        by a blank line from text before it, in a text section (not a list).
+        """
+        texts = [i for i in range(first, len(lines)) if lines[i].kind == "text"]
+        if not texts:
+            return
+        block = [texts[-1]]
+        for i in reversed(texts[:-1]):
+            if lines[i].n >= lines[block[0]].n - 1 and not any(
+                ln.kind != "text" for ln in lines[i + 1 : block[0]]
+            ):
+                block.insert(0, i)
+            else:
+                break
+        if len(block) > 4:
+            return
+        before = next(
+            (
+                ln
+                for ln in reversed(lines[first : block[0]])
+                if ln.kind not in ("blank", "page", "furniture")
+            ),
+            None,
+        )
+        if before is None or lines[block[0] - 1].kind != "blank":
+            return
+        if before.kind == "heading" and not _SIGNATURE_HEADINGS.match(before.title):
+            return
+        section = next(
+            (ln for ln in reversed(lines[first : block[0]]) if ln.kind == "heading"), None
+        )
+        if section is not None and (
+            section.key in (ATTACHMENTS, PROPOSED_DECISION) or _LIST_HEADINGS.match(section.title)
+        ):
+            return
+        for i in block:
+            t = lines[i].text
+            if (
+                len(t) > 60
+                or len(t.split()) > 6
+                or t.endswith(_SENTENCE_END)
+                or any(ch.isdigit() for ch in t)
+                or not t[:1].isupper()
+            ):
+                return
+        for i in block:
+            self.drop(lines[i], "underskrift")
+            lines[i].kind = "furniture"
+
+    def _attachment_list(self, body: list[_Line], numbers: bool = True) -> list[str]:
         result: list[str] = []
         for ln in body:
             if ln.kind != "text":
                 continue
-            m = _ATTACHMENT_ITEM_PREFIX.match(ln.text)
+            m = _ATTACHMENT_ITEM_PREFIX.match(ln.text) if numbers else _BULLET_PREFIX.match(ln.text)
             text = ln.text[m.end() :] if m else ln.text
             if m:
                 self.drop(ln, "bilagenummer", ln.text[: m.end()].strip())
