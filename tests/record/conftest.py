@@ -72,3 +72,17 @@ def open_record(meeting: Meeting, tmp_path: Path, clock: Clock) -> Callable[...,
     yield factory
     for record in opened:
         record.close()
+
+
+def decided_by_vote(item: str = "x1", ja: int = 3) -> list[ev.Event]:
+    """Call `item`, y1 bifall (Anna) vs y2 avslag (Dan, joined by Eva); the first `ja`
+    seats vote ja, the rest nej; closed; decision recorded."""
+    events: list[ev.Event] = [
+        ev.ItemCalled(item, "19:05"),
+        ev.MotionMade(item, "y1", "Anna Ek", "bifall"),
+        ev.MotionMade(item, "y2", "Dan Berg", "avslag", joined=("Eva Holm",)),
+        ev.VoteDemanded(item, 1, "y1", "y2", demanded_by="Dan Berg"),
+    ]
+    events += [ev.VoteCast(item, 1, n, "ja" if i < ja else "nej") for i, n in enumerate(SEATS)]
+    events += [ev.VoteClosed(item, 1), ev.DecisionRecorded(item, (f"Beslut {item}",))]
+    return events

@@ -1,0 +1,473 @@
+"""Every rule of procedure.py and every refusal of check()."""
+
+from __future__ import annotations
+
+import pytest
+
+from namndtui.record import events as ev
+from namndtui.record.fold import fold
+from namndtui.record.procedure import (
+    Quorum,
+    RuleError,
+    check,
+    may_reserve,
+    quorum,
+    suggested_order,
+    vote_plan,
+    voters,
+)
+from namndtui.record.state import Motion, Paragraph
+
+from .conftest import SEATS, SUBS, decided_by_vote, roll_call
+
+
+def refused(meeting, events, event, fragment: str) -> None:
+    state = fold(meeting, events)
+    with pytest.raises(RuleError) as info:
+        check(meeting, state, event)
+    assert fragment in info.value.message, info.value.message
+
+
+def allowed(meeting, events, event) -> None:
+    check(meeting, fold(meeting, events), event)
+
+
+# --- quorum (KL 6 kap. 27 §) ------------------------------------------------------------------
+
+
+def test_quorum_text():
+    assert Quorum(3, 5, True).text() == "Beslutför 3/5"
+    assert Quorum(2, 5, False).text() == "EJ BESLUTFÖR 2/5"
+
+
+def test_quorum_needs_more_than_half(meeting):
+    assert quorum(meeting, fold(meeting, roll_call(SEATS[:3]))).ok
+    q = quorum(meeting, fold(meeting, roll_call(SEATS[:2])))
+    assert (q.present, q.seats, q.ok) == (2, 5, False)
+
+
+def test_quorum_counts_serving_substitutes(meeting):
+    events = roll_call(SEATS[:2]) + [ev.SubstituteServes(SUBS[0], SEATS[4])]
+    assert quorum(meeting, fold(meeting, events)).present == 3
+    # a present substitute who does not serve is not counted
+    events = roll_call(SEATS[:2] + SUBS[:1])
+    assert quorum(meeting, fold(meeting, events)).present == 2
+
+
+def test_quorum_does_not_count_the_recused(meeting):
+    events = roll_call(SEATS[:3]) + [ev.Recused("x1", "Cia Lund")]
+    state = fold(meeting, events)
+    assert quorum(meeting, state).ok  # the meeting as a whole
+    assert not quorum(meeting, state, "x1").ok
+    assert quorum(meeting, state, "x2").ok
+
+
+def test_recused_with_substitute_keeps_the_seat(meeting):
+    events = roll_call(SEATS[:3] + ["Fia Nord"]) + [ev.Recused("x1", "Cia Lund", "Fia Nord")]
+    state = fold(meeting, events)
+    assert quorum(meeting, state, "x1").present == 3
+    assert voters(meeting, state, "x1") == ["Anna Ek", "Bo Ås", "Fia Nord"]
+
+
+def test_decisions_refused_without_quorum(meeting):
+    events = roll_call(SEATS[:2]) + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+    ]
+    for event in (
+        ev.DecisionRecorded("x1", ("Beslut 1",)),
+        ev.ChairFinding("x1", "y1"),
+        ev.ItemTabled("x1"),
+        ev.ItemReferredBack("x1"),
+    ):
+        refused(meeting, events, event, "inte beslutför: 2 av 5")
+
+
+def test_vote_closed_refused_without_quorum(meeting):
+    events = decided_by_vote()[:-2] + [ev.MemberLeft(n, "x1") for n in SEATS[1:4]]
+    refused(meeting, roll_call() + events, ev.VoteClosed("x1", 1), "KL 6 kap. 27 §")
+
+
+def test_no_seats_means_nothing_to_count():
+    import datetime as dt
+
+    from namndtui.model import Meeting
+
+    empty = Meeting(body="B", date=dt.date(2020, 1, 1))
+    assert quorum(empty, fold(empty, [])).ok
+
+
+# --- who may vote -------------------------------------------------------------------------------
+
+
+def test_voters_in_member_order(meeting):
+    events = roll_call(["Eva Holm", "Anna Ek"]) + [ev.SubstituteServes("Gus Syd", "Bo Ås")]
+    assert voters(meeting, fold(meeting, events), "x1") == ["Anna Ek", "Eva Holm", "Gus Syd"]
+
+
+def test_vote_from_non_serving_member_refused(meeting):
+    events = roll_call(SEATS[:4]) + decided_by_vote()[:4]
+    refused(meeting, events, ev.VoteCast("x1", 1, "Eva Holm", "ja"), "Eva Holm tjänstgör inte")
+    refused(meeting, events, ev.VoteCast("x1", 1, "Fia Nord", "ja"), "tjänstgör inte")
+    refused(meeting, events, ev.VoteCast("x1", 1, "Nobody", "ja"), "inte ledamot")
+
+
+def test_vote_from_recused_refused(meeting):
+    events = roll_call() + [ev.Recused("x1", "Bo Ås")] + decided_by_vote()[:4]
+    refused(meeting, events, ev.VoteCast("x1", 1, "Bo Ås", "ja"), "jävig")
+
+
+def test_vote_choice_and_round_checked(meeting):
+    events = roll_call() + decided_by_vote()[:4]
+    refused(meeting, events, ev.VoteCast("x1", 1, "Bo Ås", "kanske"), "Ogiltig röst")
+    refused(meeting, events, ev.VoteCast("x1", 2, "Bo Ås", "ja"), "ingen votering 2")
+    closed = roll_call() + decided_by_vote()[:-1]
+    refused(meeting, closed, ev.VoteCast("x1", 1, "Bo Ås", "ja"), "avslutad")
+    refused(meeting, closed, ev.VoteClosed("x1", 1), "redan avslutad")
+
+
+def test_tie_needs_casting_vote(meeting):
+    events = roll_call(SEATS[:4]) + decided_by_vote()[:4]
+    events += [
+        ev.VoteCast("x1", 1, n, v)
+        for n, v in zip(SEATS[:4], ["ja", "ja", "nej", "nej"], strict=True)
+    ]
+    refused(meeting, events, ev.VoteClosed("x1", 1), "utslagsröst")
+    refused(meeting, events, ev.VoteClosed("x1", 1, casting="kanske"), "Ogiltig utslagsröst")
+    allowed(meeting, events, ev.VoteClosed("x1", 1, casting="nej"))
+    state = fold(meeting, events + [ev.VoteClosed("x1", 1, casting="nej")])
+    assert state.paragraphs["x1"].finding == "y2"
+
+
+def test_casting_vote_only_on_tie(meeting):
+    events = roll_call() + decided_by_vote()[:-2]
+    refused(meeting, events, ev.VoteClosed("x1", 1, casting="ja"), "bara vid lika")
+
+
+def test_vote_demanded_rules(meeting):
+    events = roll_call() + decided_by_vote()[:3]
+    refused(meeting, events, ev.VoteDemanded("x1", 1, "y1", "y1"), "olika")
+    refused(meeting, events, ev.VoteDemanded("x1", 1, "y1", "y9"), "Okänt yrkande")
+    refused(meeting, events, ev.VoteDemanded("x1", 2, "y1", "y2"), "nummer 1")
+    refused(meeting, events, ev.VoteDemanded("x1", 1, "y1", "y2", "Fia Nord"), "tjänstgör inte")
+    opened = events + [ev.VoteDemanded("x1", 1, "y1", "y2")]
+    refused(meeting, opened, ev.VoteDemanded("x1", 2, "y1", "y2"), "pågår redan")
+    refused(meeting, opened, ev.ChairFinding("x1", "y1"), "votering pågår")
+    refused(meeting, opened, ev.DecisionRecorded("x1", ("B",)), "votering pågår")
+
+
+# --- motions ------------------------------------------------------------------------------------
+
+
+def test_motion_rules(meeting):
+    events = roll_call(SEATS[:4]) + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+    ]
+    refused(meeting, events, ev.MotionMade("x1", "y1", "Bo Ås", "avslag"), "finns redan")
+    refused(meeting, events, ev.MotionMade("x1", "y2", "Bo Ås", "nej"), "Okänd yrkandetyp")
+    refused(meeting, events, ev.MotionMade("x1", "y2", "Eva Holm", "avslag"), "får inte yrka")
+    refused(meeting, events, ev.MotionMade("x1", "y2", "Bo Ås", "tillägg"), "måste ha en text")
+    refused(meeting, events, ev.MotionMade("x1", "", "Bo Ås", "avslag"), "saknar id")
+    refused(
+        meeting,
+        events,
+        ev.MotionMade("x1", "y2", "Bo Ås", "avslag", joined=("Eva Holm",)),
+        "instämma",
+    )
+    refused(meeting, events, ev.MotionMade("zz", "y2", "Bo Ås", "avslag"), "Okänt ärende")
+    refused(meeting, events, ev.MotionJoined("x1", "y1", "Anna Ek"), "själv")
+    refused(meeting, events, ev.MotionJoined("x1", "y9", "Bo Ås"), "Okänt yrkande")
+    refused(meeting, events, ev.MotionJoined("x1", "y1", "Eva Holm"), "tjänstgör inte")
+    joined = events + [ev.MotionJoined("x1", "y1", "Bo Ås")]
+    refused(meeting, joined, ev.MotionJoined("x1", "y1", "Bo Ås"), "redan instämt")
+    withdrawn = events + [ev.MotionWithdrawn("x1", "y1")]
+    refused(meeting, withdrawn, ev.MotionWithdrawn("x1", "y1"), "återtaget")
+    refused(meeting, withdrawn, ev.ChairFinding("x1", "y1"), "återtaget")
+    refused(meeting, events, ev.PropositionOrderSet("x1", ("y1", "y1")), "två gånger")
+    refused(meeting, events, ev.PropositionOrderSet("x1", ("y1", "y7")), "Okänt yrkande")
+    allowed(meeting, events, ev.PropositionOrderSet("x1", ("y1",)))
+
+
+def _paragraph(*kinds: str) -> Paragraph:
+    return Paragraph(item="x", motions=[Motion(f"y{n}", "A", k) for n, k in enumerate(kinds, 1)])
+
+
+def test_suggested_order_formal_first_additions_last():
+    p = _paragraph("bifall", "tillägg", "återremiss", "avslag", "bordläggning", "ändring")
+    assert suggested_order(p) == ["y3", "y5", "y1", "y4", "y6", "y2"]
+    p.motions[2].withdrawn = True
+    assert suggested_order(p) == ["y5", "y1", "y4", "y6", "y2"]
+
+
+def test_vote_plan_two_proposals():
+    assert vote_plan(_paragraph("bifall", "avslag")) == [("y1", "y2")]
+    assert vote_plan(_paragraph("bifall")) == []
+    # formal motions and additions are questions of their own
+    assert vote_plan(_paragraph("bifall", "återremiss", "avslag", "tillägg")) == [("y1", "y3")]
+
+
+def test_vote_plan_kontraproposition():
+    p = _paragraph("bifall", "avslag", "eget")
+    assert vote_plan(p) == [("y2", "y3"), ("y1", "")]
+    p.finding = "y3"  # the chair found for y3: it is the huvudförslag
+    assert vote_plan(p) == [("y1", "y2"), ("y3", "")]
+
+
+def test_kontrapropositionsvotering_keeps_both_rounds(meeting):
+    events = roll_call() + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+        ev.MotionMade("x1", "y2", "Bo Ås", "avslag"),
+        ev.MotionMade("x1", "y3", "Cia Lund", "eget", "Annat beslut"),
+        ev.ChairFinding("x1", "y1"),
+        ev.VoteDemanded("x1", 1, "y2", "y3"),
+    ]
+    events += [
+        ev.VoteCast("x1", 1, n, v)
+        for n, v in zip(SEATS, ["nej", "ja", "nej", "nej", "ja"], strict=True)
+    ]
+    events += [ev.VoteClosed("x1", 1)]
+    state = fold(meeting, events)
+    paragraph = state.paragraphs["x1"]
+    assert paragraph.votes[0].counter and paragraph.votes[0].winner == "y3"
+    assert paragraph.finding == "y1"  # a counter round does not decide
+    assert vote_plan(paragraph) == [("y2", "y3"), ("y1", "y3")]
+    events += [ev.VoteDemanded("x1", 2, "y1", "y3")]
+    events += [
+        ev.VoteCast("x1", 2, n, v)
+        for n, v in zip(SEATS, ["ja", "nej", "nej", "nej", "ja"], strict=True)
+    ]
+    events += [ev.VoteClosed("x1", 2)]
+    paragraph = fold(meeting, events).paragraphs["x1"]
+    assert [r.counter for r in paragraph.votes] == [True, False]
+    assert paragraph.finding == "y3"
+
+
+# --- reservations (KL 4 kap. 27 §) --------------------------------------------------------------
+
+
+def test_reservation_after_vote(meeting):
+    events = roll_call() + decided_by_vote(ja=3)
+    state = fold(meeting, events)
+    assert may_reserve(meeting, state, "x1", "Dan Berg") == ""
+    assert "vann" in may_reserve(meeting, state, "x1", "Anna Ek")
+    allowed(meeting, events, ev.ReservationMade("x1", "Eva Holm", "Skriftlig text"))
+    refused(meeting, events, ev.ReservationMade("x1", "Bo Ås"), "röstade för det förslag som vann")
+
+
+def test_reservation_refused_for_abstainer_and_absent(meeting):
+    events = roll_call() + decided_by_vote()[:4]
+    events += [
+        ev.VoteCast("x1", 1, n, v)
+        for n, v in zip(SEATS, ["ja", "ja", "ja", "nej", "avstår"], strict=True)
+    ]
+    events += [ev.VoteClosed("x1", 1), ev.DecisionRecorded("x1", ("B",))]
+    refused(meeting, events, ev.ReservationMade("x1", "Eva Holm"), "avstod")
+    refused(meeting, events, ev.ReservationMade("x1", "Fia Nord"), "tjänstgjorde inte")
+    refused(meeting, events, ev.ReservationMade("x1", "Nobody"), "inte ledamot")
+    refused(meeting, events, ev.ReservationMade("zz", "Dan Berg"), "Okänt ärende")
+
+
+def test_reservation_refused_for_non_voter_in_vote(meeting):
+    events = roll_call() + decided_by_vote()[:4]
+    events += [ev.VoteCast("x1", 1, n, "ja") for n in SEATS[:4]]
+    events += [ev.VoteClosed("x1", 1), ev.DecisionRecorded("x1", ("B",))]
+    refused(meeting, events, ev.ReservationMade("x1", "Eva Holm"), "röstade inte")
+
+
+def test_reservation_refused_before_decision(meeting):
+    events = roll_call() + decided_by_vote()[:3]
+    refused(meeting, events, ev.ReservationMade("x1", "Dan Berg"), "Inget beslut")
+
+
+def test_reservation_refused_for_recused(meeting):
+    events = roll_call() + [ev.Recused("x1", "Bo Ås")] + decided_by_vote()
+    refused(meeting, events, ev.ReservationMade("x1", "Bo Ås"), "jävig")
+
+
+def test_reservation_without_vote_needs_a_lost_motion(meeting):
+    base = roll_call() + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+        ev.MotionMade("x1", "y2", "Dan Berg", "avslag"),
+        ev.MotionMade("x1", "y3", "Cia Lund", "bifall"),
+        ev.MotionJoined("x1", "y2", "Eva Holm"),
+        ev.ChairFinding("x1", "y1"),
+        ev.DecisionRecorded("x1", ("Beslut 1",)),
+    ]
+    state = fold(meeting, base)
+    assert may_reserve(meeting, state, "x1", "Dan Berg") == ""
+    assert may_reserve(meeting, state, "x1", "Eva Holm") == ""
+    assert "yrkade inte" in may_reserve(meeting, state, "x1", "Cia Lund")  # same side (bifall)
+    assert "yrkade inte" in may_reserve(meeting, state, "x1", "Bo Ås")
+    allowed(meeting, base, ev.ReservationMade("x1", "Dan Berg", motion="y2"))
+    refused(meeting, base, ev.ReservationMade("x1", "Dan Berg", motion="y1"), "inte Dan Bergs eget")
+    refused(meeting, base, ev.ReservationMade("x1", "Anna Ek"), "yrkade inte")
+
+
+def test_reservation_decided_as_proposed_without_finding(meeting):
+    events = roll_call() + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Dan Berg", "återremiss"),
+        ev.DecisionRecorded("x1", ("Beslut 1",)),
+    ]
+    assert may_reserve(meeting, fold(meeting, events), "x1", "Dan Berg") == ""
+    tabled = roll_call() + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Dan Berg", "bordläggning"),
+        ev.ItemTabled("x1"),
+    ]
+    assert "yrkade inte" in may_reserve(meeting, fold(meeting, tabled), "x1", "Dan Berg")
+
+
+# --- attendance and meeting ----------------------------------------------------------------------
+
+
+def test_meeting_times(meeting):
+    refused(meeting, [], ev.MeetingOpened("7pm"), "Ogiltig tid")
+    refused(meeting, [], ev.MeetingAdjourned("19:00"), "inte öppnat")
+    refused(meeting, [], ev.MeetingClosed("21:00"), "inte öppnat")
+    refused(meeting, [], ev.MeetingResumed("19:00"), "inte ajournerat")
+    opened = [ev.MeetingOpened("19:00")]
+    refused(meeting, opened, ev.MeetingOpened("19:01"), "redan öppnat")
+    broke = opened + [ev.MeetingAdjourned("20:00")]
+    refused(meeting, broke, ev.MeetingAdjourned("20:01"), "redan ajournerat")
+    closed = opened + [ev.MeetingClosed("21:00")]
+    refused(meeting, closed, ev.MeetingClosed("21:01"), "redan avslutat")
+    refused(meeting, closed, ev.MeetingAdjourned("21:01"), "avslutat")
+    state = fold(meeting, broke + [ev.MeetingResumed("20:15"), ev.MeetingClosed("21:00")])
+    assert state.breaks == [("20:00", "20:15")] and state.closed_at == "21:00"
+
+
+def test_attendance_refusals(meeting):
+    events = roll_call(SEATS[:4] + ["Fia Nord"])
+    refused(meeting, events, ev.AttendanceSet("Nobody", True), "inte ledamot")
+    refused(meeting, events, ev.MemberArrived("Anna Ek", "x1"), "redan närvarande")
+    refused(meeting, events, ev.MemberLeft("Eva Holm", "x1"), "inte närvarande")
+    refused(meeting, events, ev.MemberLeft("Anna Ek", "zz"), "Okänt ärende")
+    refused(meeting, events, ev.MemberArrived("Eva Holm", "x1", at="late"), "Ogiltig tid")
+    refused(meeting, events, ev.SubstituteServes("Bo Ås", "Eva Holm"), "inte ersättare")
+    refused(meeting, events, ev.SubstituteServes("Fia Nord", "Gus Syd"), "är ersättare")
+    refused(meeting, events, ev.SubstituteServes("Fia Nord", "Anna Ek"), "tjänstgör själv")
+    serving = events + [ev.SubstituteServes("Fia Nord", "Eva Holm")]
+    refused(meeting, serving, ev.SubstituteServes("Fia Nord", "Eva Holm"), "redan för Eva Holm")
+    refused(
+        meeting, serving, ev.SubstituteServes("Gus Syd", "Eva Holm"), "Fia Nord tjänstgör redan"
+    )
+    refused(meeting, events, ev.SubstituteStops("Fia Nord", "x1"), "tjänstgör inte")
+    refused(meeting, [], ev.OfficialPresent(" "), "Namn saknas")
+    refused(meeting, [], ev.AdjustersChosen(()), "minst en")
+    refused(meeting, [], ev.AdjustersChosen(("Nobody",)), "inte ledamot")
+    refused(meeting, [], ev.AdjustersChosen(("Bo Ås", "Bo Ås")), "två gånger")
+    refused(meeting, [], ev.JusteringPlanned("30/10"), "Ogiltigt datum")
+    refused(meeting, [], ev.JusteringPlanned("2007-10-30", "3pm"), "Ogiltig tid")
+    refused(meeting, [], ev.ItemCalled("x1", "x"), "Ogiltig tid")
+
+
+def test_recusal_refusals(meeting):
+    events = roll_call(SEATS[:4] + ["Fia Nord"]) + [ev.Recused("x1", "Bo Ås")]
+    refused(meeting, events, ev.Recused("x1", "Bo Ås"), "redan anmäld")
+    refused(meeting, events, ev.Recused("x1", "Eva Holm"), "tjänstgör inte")
+    refused(meeting, events, ev.Recused("x1", "Anna Ek", "Cia Lund"), "inte ersättare")
+    refused(meeting, events, ev.Recused("x1", "Anna Ek", "Gus Syd"), "inte närvarande")
+    with_sub = roll_call(SEATS[:4] + ["Fia Nord"]) + [ev.Recused("x1", "Bo Ås", "Fia Nord")]
+    refused(meeting, with_sub, ev.Recused("x1", "Anna Ek", "Fia Nord"), "tjänstgör redan")
+
+
+def test_other_refusals(meeting):
+    events = roll_call() + [ev.ItemCalled("x1")]
+    refused(meeting, events, ev.DecisionRecorded("x1", (" ",)), "tomt")
+    refused(meeting, events, ev.NoteAdded("x1", ""), "tom")
+    refused(meeting, events, ev.StatementAdded("x1", "S", ""), "tomt")
+    refused(meeting, events, ev.StatementAdded("x1", "", "Text"), "Ange vem")
+    refused(meeting, events, ev.ParagraphJustified("x1"), "innan ärendet är avgjort")
+    refused(meeting, events, ev.MinutesJustified("2007-10-30"), "inte avslutat")
+    tabled = events + [ev.ItemTabled("x1")]
+    refused(meeting, tabled, ev.DecisionRecorded("x1", ("B",)), "bordlagt")
+    refused(meeting, tabled, ev.ItemTabled("x1"), "redan bordlagt")
+    referred = events + [ev.ItemReferredBack("x1", "Mer utredning")]
+    refused(meeting, referred, ev.DecisionRecorded("x1", ("B",)), "återremitterat")
+    decided = events + [ev.DecisionRecorded("x1", ("B",))]
+    refused(meeting, decided, ev.ItemTabled("x1"), "redan fattat")
+    allowed(meeting, decided, ev.DecisionRecorded("x1", ("Ändrat",)))
+
+
+# --- justified paragraphs and corrections --------------------------------------------------------
+
+
+def test_justified_paragraph_needs_correction(meeting):
+    events = roll_call() + decided_by_vote() + [ev.ParagraphJustified("x1")]
+    refused(meeting, events, ev.DecisionRecorded("x1", ("Ändrat",)), "rättelse")
+    refused(meeting, events, ev.NoteAdded("x1", "Sent"), "rättelse")
+    refused(meeting, events, ev.ParagraphJustified("x1"), "redan justerad")
+    change = ev.DecisionRecorded("x1", ("Ändrat",)).to_dict()
+    allowed(meeting, events, ev.CorrectionMade("x1", "Skrivfel", change))
+    refused(meeting, events, ev.CorrectionMade("x1", " ", change), "skäl")
+    refused(meeting, events, ev.CorrectionMade("x2", "Skrivfel", change), "inte justerad")
+    refused(meeting, events, ev.CorrectionMade("zz", "Skrivfel", change), "Okänt ärende")
+    refused(meeting, events, ev.CorrectionMade("x1", "Fel", {"type": "nope"}), "går inte att läsa")
+    refused(
+        meeting,
+        events,
+        ev.CorrectionMade("x1", "Fel", ev.ParagraphJustified("x1").to_dict()),
+        "rätta med",
+    )
+    other = ev.NoteAdded("x2", "Text").to_dict()
+    refused(meeting, events, ev.CorrectionMade("x1", "Fel", other), "samma ärende")
+    # the wrapped change is checked by the rules too
+    bad = ev.DecisionRecorded("x1", ("",)).to_dict()
+    refused(meeting, events, ev.CorrectionMade("x1", "Fel", bad), "tomt")
+
+
+def test_minutes_justified_locks_meeting_level(meeting):
+    events = roll_call() + [
+        ev.MeetingOpened("19:00"),
+        ev.ItemCalled("x1"),
+        ev.DecisionRecorded("x1", ("B",)),
+        ev.MeetingClosed("20:00"),
+        ev.MinutesJustified("2007-10-30"),
+    ]
+    refused(meeting, events, ev.AttendanceSet("Anna Ek", False), "Protokollet är justerat")
+    refused(meeting, events, ev.NoteAdded("x1", "T"), "rättelse")
+    refused(meeting, events, ev.MinutesJustified("2007-10-31"), "Protokollet är justerat")
+    fix = ev.OfficialPresent("Olle Tjänsteman", "controller").to_dict()
+    allowed(meeting, events, ev.CorrectionMade("", "Glömd", fix))
+    refused(
+        meeting,
+        events,
+        ev.CorrectionMade("", "Fel", ev.NoteAdded("x1", "T").to_dict()),
+        "ange ärendet",
+    )
+    refused(meeting, roll_call(), ev.CorrectionMade("", "Fel", fix), "inte justerat")
+    refused(meeting, events[:-1], ev.MinutesJustified("30 okt"), "Ogiltigt justeringsdatum")
+    refused(meeting, events[:-1], ev.MinutesJustified("2007-10-30", "x"), "anslagsdatum")
+
+
+# --- undo/redo ------------------------------------------------------------------------------------
+
+
+def test_undo_redo_rules(meeting):
+    refused(meeting, [], ev.Undone(1), "inget att ångra")
+    refused(meeting, [], ev.Redone(1), "inget att göra om")
+    events = roll_call()
+    refused(meeting, events, ev.Undone(1), "senaste")
+    undone = events + [ev.Undone(len(events))]
+    refused(meeting, undone, ev.Redone(1), "senast ångrade")
+    allowed(meeting, undone, ev.Redone(len(events)))
+    # a new act clears the redo stack
+    refused(meeting, undone + [ev.ItemCalled("x1")], ev.Redone(len(events)), "inget att göra om")
+
+
+def test_undo_refused_on_justified_paragraph(meeting):
+    events = roll_call() + decided_by_vote() + [ev.ParagraphJustified("x1")]
+    change = ev.NoteAdded("x1", "Sen anteckning").to_dict()
+    events_c = events + [ev.CorrectionMade("x1", "Glömd", change)]
+    allowed(meeting, events_c, ev.Undone(len(events_c)))  # a correction may be taken back
+    allowed(meeting, events, ev.Undone(len(events)))  # the justification itself, at once
+    # undoing the justering of the minutes unlocks them again (it is the latest act)
+    closing = events + [ev.MeetingOpened("19:00"), ev.MeetingClosed("21:00")]
+    justered = closing + [ev.MinutesJustified("2007-10-30")]
+    allowed(meeting, justered, ev.Undone(len(justered)))
+    state = fold(meeting, justered + [ev.Undone(len(justered))])
+    assert not state.justered_on and state.paragraphs["x1"].justified  # § still justified
