@@ -425,6 +425,9 @@ class _Parser:
         lines = self.lines
         headings = [i for i, ln in enumerate(lines) if ln.kind == "heading"]
         structured = any(lines[i].key for i in headings)
+        if not structured:
+            for i in headings:  # lone extra headings: plain text of an unstructured report
+                lines[i].kind = "text"
         first = headings[0] if structured else len(lines)
         repeated = _repeated_lines(lines, first)
         for i in range(len(lines)):
@@ -454,7 +457,7 @@ class _Parser:
                         lines[i].kind, lines[i].key, lines[i].title = "heading", "", title
         title_lines, ingress = self._title(lines[:first])
         title = _TITLE_PREFIX.sub("", join_lines(ln.text for ln in title_lines))
-        if title != join_lines(ln.text for ln in title_lines) and title_lines:
+        if structured and title != join_lines(ln.text for ln in title_lines) and title_lines:
             self.dropped.append(
                 Dropped(title_lines[0].n, title_lines[0].text.split(":")[0], "rubrikord")
             )
