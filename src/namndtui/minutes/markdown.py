@@ -17,6 +17,7 @@ import re
 from namndtui.minutes.model import (
     Attendee,
     Minutes,
+    active_motion,
     attendance,
     clock,
     effective_decision,
@@ -32,9 +33,9 @@ from namndtui.minutes.model import (
 from namndtui.model import Item, Meeting
 from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import (
-    DECIDED,
     REFERRED_BACK,
     TABLED,
+    Correction,
     Motion,
     Paragraph,
     RecordState,
@@ -281,7 +282,7 @@ def motion_sentence(meeting: Meeting, motion: Motion) -> str:
 
 def motion_ref(meeting: Meeting, para: Paragraph, motion_id: str) -> str:
     """How the minutes name a motion: 'Anna Eks (M) avslagsyrkande' (raw text)."""
-    motion = para.motion(motion_id)
+    motion = active_motion(para, motion_id)
     if motion is None:
         return "förvaltningens förslag"
     noun = _REF_NOUN.get(motion.kind, "yrkande")
@@ -377,7 +378,7 @@ def paragraph_blocks(
     motions = para.active_motions
     if motions:
         blocks += ["**Yrkanden**", *[motion_sentence(meeting, m) for m in motions]]
-    order = [m for m in para.proposition_order if para.motion(m)] or [m.id for m in motions]
+    order = [m for m in para.proposition_order if active_motion(para, m)] or [m.id for m in motions]
     if order:
         refs = _join_names([motion_ref(meeting, para, m) for m in order])
         text = f"Ordföranden ställer proposition på {refs}"
@@ -434,16 +435,19 @@ def paragraph_blocks(
                     f"{member_label(meeting, rec.substitute)}."
                 )
             blocks.append(escape_md(text))
-    if para.immediate_justification or (immediate(item, para) and para.status == DECIDED):
+    if immediate(item, para):
         blocks.append("Paragrafen förklaras omedelbart justerad.")
     if para.corrections:
         blocks.append("**Rättelse**")
-        lines = []
-        for c in para.corrections:
-            when = f"{c.time}: " if c.time else ""
-            lines.append(escape_md(f"{when}{_end(c.description)} Skäl: {_end(c.reason)}"))
-        blocks.append(md_list(lines))
+        blocks.append(md_list([correction_line(c) for c in para.corrections]))
     return blocks
+
+
+def correction_line(c: Correction) -> str:
+    """'Rättelse 2024-03-08 10:12 (beslut): Månaden saknades i beslutet.'"""
+    when = f" {c.time}" if c.time else ""
+    what = f" ({c.description})" if c.description else ""
+    return escape_md(f"Rättelse{when}{what}: {_end(c.reason.strip() or 'skäl ej angivet')}")
 
 
 def render_paragraph_markdown(meeting: Meeting, state: RecordState, item_id: str) -> str:
@@ -512,10 +516,6 @@ def render_markdown(minutes: Minutes) -> str:
         blocks += paragraph_blocks(meeting, state, item, para)
     if state.corrections:
         blocks.append("## Rättelser")
-        lines = []
-        for c in state.corrections:
-            when = f"{c.time}: " if c.time else ""
-            lines.append(escape_md(f"{when}{_end(c.description)} Skäl: {_end(c.reason)}"))
-        blocks.append(md_list(lines))
+        blocks.append(md_list([correction_line(c) for c in state.corrections]))
     blocks += notice_blocks(meeting, state)
     return "\n\n".join(blocks) + "\n"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from namndtui.minutes import dates
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, Paragraph, RecordState
+from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, Motion, Paragraph, RecordState
 
 
 @dataclass
@@ -107,10 +107,20 @@ def effective_decision(item: Item, para: Paragraph) -> list[str]:
 
 
 def immediate(item: Item, para: Paragraph) -> bool:
-    """Whether the paragraph is (to be) justified at the meeting."""
-    if para.immediate_justification is None:
-        return item.immediate_justification
-    return para.immediate_justification
+    """Whether the minutes say "Paragrafen förklaras omedelbart justerad".
+
+    Set explicitly during the meeting, or proposed by the item and the item decided (a
+    proposal on an item that was then tabled does not count).
+    """
+    if para.immediate_justification is not None:
+        return para.immediate_justification
+    return item.immediate_justification and para.status == DECIDED
+
+
+def active_motion(para: Paragraph, motion_id: str) -> Motion | None:
+    """The motion if it was made and not withdrawn (the minutes know no other)."""
+    motion = para.motion(motion_id)
+    return motion if motion is not None and not motion.withdrawn else None
 
 
 def is_justified(state: RecordState, para: Paragraph) -> bool:

@@ -1,0 +1,701 @@
+"""protokoll.toml: the minutes as data, self-contained and versioned.
+
+`render_toml(minutes)` writes it; `load_protokoll(path)` reads it back into a `Minutes`
+(meeting + record state) so that rendering the loaded minutes gives the same bytes again.
+Keys marked *derived* in docs/minutes.md (the chair, the § range, tallies, results, notice
+dates, parties of motions, § numbers of attendance changes) are written for readers and
+other programs and recomputed, not read, when loading.
+
+The writer is our own: key order, layout and quoting are fixed, so the same minutes always
+give the same bytes (no clock is read here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from namndtui.errors import UserError
+from namndtui.meetingfile import Problem, decode_meeting_bytes, format_path
+from namndtui.minutes.model import (
+    Minutes,
+    attended,
+    effective_decision,
+    immediate,
+    notice_dates,
+    numbered_paragraphs,
+    paragraph_range,
+    time_text,
+)
+from namndtui.model import ROLES, Item, Meeting, Member, Section
+from namndtui.record.events import MOTION_KINDS, VOTE_CHOICES
+from namndtui.record.state import (
+    DECIDED,
+    STATUSES,
+    AttendanceChange,
+    Correction,
+    Motion,
+    Note,
+    Paragraph,
+    RecordState,
+    Recusal,
+    Reservation,
+    Statement,
+    VoteRound,
+)
+from namndtui.tomlpos import KeyLocator
+
+FORMAT_PROTOKOLL = "namndtui/protokoll/1"
+PROTOKOLL_FILENAME = "protokoll.toml"
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+CHANGE_KINDS = ("arrived", "left", "serves", "stops")
+
+# --- writing ----------------------------------------------------------------------------------
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _char(c: str, multiline: bool) -> str:
+    if multiline and c in "\n\t":
+        return c
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    if ord(c) < 0x20 or ord(c) == 0x7F:
+        return f"\\u{ord(c):04X}"
+    return c
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string; text with line breaks as a multi-line basic string."""
+    if "\n" in text:
+        return '"""\n' + "".join(_char(c, True) for c in text) + '"""'
+    return '"' + "".join(_char(c, False) for c in text) + '"'
+
+
+def _time(text: str) -> dt.time | str:
+    """'19:05' -> time(19, 5); anything else stays text (the fold stores what it got)."""
+    try:
+        return dt.time.fromisoformat(text) if text else ""
+    except ValueError:
+        return text
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{_key(k)} = {_scalar(v)}" for k, v in value.items())
+        return "{ " + pairs + " }"
+    if isinstance(value, list):
+        inner = [_scalar(v) for v in value]
+        one_line = "[" + ", ".join(inner) + "]"
+        if len(one_line) <= 80 and all("\n" not in v for v in inner):
+            return one_line
+        return "[\n" + "".join(f"  {v},\n" for v in inner) + "]"
+    raise TypeError(type(value))  # pragma: no cover - the writer only passes the above
+
+
+def _key(key: str) -> str:
+    return key if _BARE.fullmatch(key) else toml_string(key)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def table(self, header: str, values: dict[str, Any], *, array: bool = False) -> None:
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(f"[[{header}]]" if array else f"[{header}]")
+        self.values(values)
+
+    def values(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            if value is None:
+                continue
+            self.lines.append(f"{_key(key)} = {_scalar(value)}")
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def _nonempty(values: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Drop empty strings/lists (but not False/0) unless the key is in `keep`."""
+    return {k: v for k, v in values.items() if k in keep or not (v == "" or v == [] or v is None)}
+
+
+def render_toml(minutes: Minutes) -> str:
+    """protokoll.toml for the minutes (same minutes -> same bytes)."""
+    meeting, state = minutes.meeting, minutes.state
+    out = _Writer()
+    out.values({"format": FORMAT_PROTOKOLL})
+    chair = meeting.chair
+    rng = paragraph_range(meeting, state)
+    start = state.opened_at or time_text(meeting.start)
+    out.table(
+        "meeting",
+        _nonempty(
+            {
+                "body": meeting.body,
+                "date": meeting.date,
+                "start": _time(start),
+                "end": _time(state.closed_at),
+                "place": meeting.place,
+                "secretary": meeting.secretary,
+                "chair": chair.name if chair else "",
+                "kept_at": meeting.kept_at,
+                "first_paragraph": rng[0] if rng else None,
+                "last_paragraph": rng[1] if rng else None,
+            },
+            keep=("body", "date"),
+        ),
+    )
+    for start_at, end_at in state.breaks:
+        out.table(
+            "meeting.breaks", _nonempty({"from": _time(start_at), "to": _time(end_at)}), array=True
+        )
+
+    d = notice_dates(meeting, state)
+    out.table(
+        "justering",
+        _nonempty(
+            {
+                "adjusters": list(state.adjusters),
+                "date": _date_or_text(state.justering_date),
+                "time": _time(state.justering_time),
+                "place": state.justering_place,
+                "due": d.justering_due,
+                "justered": d.justered,
+                "posted": d.posted,
+                "notice_due": d.notice_due,
+                "appeal_last_day": d.appeal_last_day,
+            }
+        ),
+    )
+
+    present = attended(meeting, state)
+    # Substitutes serving at the end: only needed when no § records who served.
+    use_serving_for = not any(p.serving for _, p in numbered_paragraphs(meeting, state))
+    for member in meeting.members:
+        values = {
+            "name": member.name,
+            "party": member.party,
+            "role": member.role,
+            "present": member.name in present,
+            "serving_for": state.serving_for.get(member.name, "") if use_serving_for else "",
+        }
+        out.table("members", _nonempty(values), array=True)
+    others = state.officials or [(o.name, o.title) for o in meeting.officials]
+    for name, title in others:
+        out.table("officials", _nonempty({"name": name, "title": title}), array=True)
+    for change in state.changes:
+        para = state.paragraphs.get(change.item)
+        values = {
+            "member": change.member,
+            "kind": change.kind,
+            "item": change.item,
+            "paragraph": para.number if para else None,
+            "for": change.for_member,
+            "at": _time(change.at),
+        }
+        out.table("attendance_changes", _nonempty(values, keep=("item",)), array=True)
+    for c in state.corrections:
+        out.table("corrections", _correction(c), array=True)
+
+    for item, para in numbered_paragraphs(meeting, state):
+        _paragraph(out, meeting, item, para)
+    return out.text()
+
+
+def _date_or_text(text: str) -> dt.date | str:
+    try:
+        return dt.date.fromisoformat(text) if text else ""
+    except ValueError:
+        return text
+
+
+def _correction(c: Correction) -> dict[str, Any]:
+    return _nonempty(
+        {"time": c.time, "description": c.description, "reason": c.reason}, keep=("reason",)
+    )
+
+
+def _paragraph(out: _Writer, meeting: Meeting, item: Item, para: Paragraph) -> None:
+    serving = [
+        {"member": person, "for": seat} if seat else {"member": person}
+        for person, seat in para.serving.items()
+    ]
+    values = {
+        "number": para.number,
+        "item": item.id,
+        "title": item.title,
+        "dnr": item.dnr,
+        "decision": effective_decision(item, para),
+        "immediate_justification": immediate(item, para),
+        "status": para.status,
+        "justified": para.justified,
+        "referral_reason": para.referral_reason,
+        "category": item.category,
+        "officer": item.officer,
+        "called_at": _time(para.called_at),
+        "presenter": para.presenter,
+        "summary": item.summary,
+        "background": item.background,
+        "proposal": item.proposal,
+        "preparation": item.preparation,
+        "proposed_decision": list(item.proposed_decision),
+        "attachments": list(item.attachments),
+        "serving": serving,
+        "proposition_order": [
+            m for m in para.proposition_order if para.motion(m) and not para.motion(m).withdrawn
+        ],  # type: ignore[union-attr]
+        "finding": para.finding,
+    }
+    out.table(
+        "paragraphs",
+        _nonempty(values, keep=("number", "item", "title", "dnr", "decision")),
+        array=True,
+    )
+    for section in item.extra_sections:
+        out.table("paragraphs.sections", {"title": section.title, "text": section.text}, array=True)
+    for m in para.active_motions:
+        member = meeting.member(m.by)
+        values = {
+            "id": m.id,
+            "by": m.by,
+            "party": member.party if member else "",
+            "kind": m.kind,
+            "text": m.text,
+            "joined": list(m.joined),
+        }
+        out.table("paragraphs.motions", _nonempty(values, keep=("party", "text")), array=True)
+    for v in para.votes:
+        ja, nej, avstar = v.tally()
+        values = {
+            "round": v.round,
+            "counter": v.counter,
+            "yes": v.yes,
+            "no": v.no,
+            "demanded_by": v.demanded_by,
+            "closed": v.closed,
+            "casting": v.casting,
+            "yes_count": ja,
+            "no_count": nej,
+            "abstain_count": avstar,
+            "result": v.winner,
+            "ballots": [{"member": name, "vote": choice} for name, choice in v.votes.items()],
+        }
+        out.table("paragraphs.votes", _nonempty(values), array=True)
+    for r in para.recusals:
+        out.table(
+            "paragraphs.recusals",
+            _nonempty({"member": r.member, "substitute": r.substitute}),
+            array=True,
+        )
+    for r in para.reservations:
+        values = {"member": r.member, "motion": r.motion, "text": r.text}
+        out.table("paragraphs.reservations", _nonempty(values), array=True)
+    for n in para.notes:
+        out.table(
+            "paragraphs.notes", _nonempty({"by": n.by, "text": n.text}, keep=("text",)), array=True
+        )
+    for s in para.statements:
+        out.table("paragraphs.statements", {"by": s.by, "text": s.text}, array=True)
+    for c in para.corrections:
+        out.table("paragraphs.corrections", _correction(c), array=True)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+class ProtokollFileError(UserError):
+    """A protokoll.toml that cannot be used; `.problems` holds every finding."""
+
+    def __init__(self, problems: list[Problem], exit_code: int = EXIT_FINDINGS) -> None:
+        super().__init__("\n".join(str(p) for p in problems), exit_code)
+        self.problems = problems
+
+
+_EXPECTED = {
+    "str": "text",
+    "int": "heltal",
+    "bool": "true eller false",
+    "date": "datum (t.ex. 2007-10-23, utan citattecken)",
+    "time": "klockslag (t.ex. 19:00:00, utan citattecken)",
+    "str_list": "lista av texter",
+    "int_list": "lista av heltal",
+    "tables": "lista av tabeller",
+    "table": "tabell",
+}
+
+
+class _Reader:
+    """Typed access to the parsed TOML with every problem located (FILE:LINE: key: …)."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.filename = filename
+        self.locator = KeyLocator(text)
+        self.problems: list[Problem] = []
+
+    def report(self, path: tuple[str | int, ...], message: str) -> None:
+        line = self.locator.line(path)
+        self.problems.append(Problem(self.filename, line, f"{format_path(path)}: {message}"))
+
+    def check(self, value: Any, kind: str) -> bool:
+        if kind == "str":
+            return isinstance(value, str)
+        if kind == "int":
+            return isinstance(value, int) and not isinstance(value, bool)
+        if kind == "bool":
+            return isinstance(value, bool)
+        if kind == "date":
+            return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        if kind == "time":
+            return isinstance(value, dt.time | str)
+        if kind == "str_list":
+            return isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if kind == "int_list":
+            return isinstance(value, list) and all(self.check(v, "int") for v in value)
+        if kind == "tables":
+            return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        if kind == "table":
+            return isinstance(value, dict)
+        raise ValueError(kind)  # pragma: no cover
+
+    def table(
+        self,
+        raw: Any,
+        path: tuple[str | int, ...],
+        spec: dict[str, str],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Any]:
+        """The values of a table whose keys and types match `spec` (others reported)."""
+        if not isinstance(raw, dict):
+            self.report(path, f"fel typ: väntade {_EXPECTED['table']}")
+            return {}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            kind = spec.get(key)
+            if kind is None:
+                self.report(path + (key,), f"okänd nyckel (tillåtna: {', '.join(spec)})")
+            elif not self.check(value, kind):
+                self.report(path + (key,), f"fel typ: väntade {_EXPECTED[kind]}")
+            else:
+                out[key] = value
+        for key in required:
+            if key not in raw:
+                self.report(path + (key,), "obligatorisk nyckel saknas")
+        return out
+
+    def tables(
+        self, raw: dict[str, Any], path: tuple[str | int, ...], key: str
+    ) -> list[tuple[tuple, dict]]:
+        """[(path, table)] of an array of tables (1-based indexes, as in messages)."""
+        value = raw.get(key, [])
+        if not self.check(value, "tables"):
+            self.report(
+                path + (key,),
+                f"fel typ: väntade {_EXPECTED['tables']} – skriv [[{format_path(path + (key,))}]]",
+            )
+            return []
+        return [(path + (key, n), t) for n, t in enumerate(value, start=1)]
+
+    def one_of(self, values: dict[str, Any], path: tuple, key: str, allowed) -> None:
+        if key in values and values[key] not in allowed:
+            self.report(
+                path + (key,), f"okänt värde {values[key]!r} (tillåtna: {', '.join(allowed)})"
+            )
+            del values[key]
+
+
+def _hhmm(value: dt.time | str | None) -> str:
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M") if not value.second else value.isoformat()
+    return value or ""
+
+
+_ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
+         "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
+         "paragraphs": "tables"}  # fmt: skip
+_MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
+            "secretary": "str", "chair": "str", "kept_at": "str", "first_paragraph": "int",
+            "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
+_BREAK = {"from": "time", "to": "time"}
+_JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
+              "due": "date", "justered": "date", "posted": "date", "notice_due": "date",
+              "appeal_last_day": "date"}  # fmt: skip
+_MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
+_OFFICIAL = {"name": "str", "title": "str"}
+_CHANGE = {"member": "str", "kind": "str", "item": "str", "paragraph": "int", "for": "str",
+           "at": "time"}  # fmt: skip
+_CORRECTION = {"time": "str", "description": "str", "reason": "str"}
+_PARAGRAPH = {
+    "number": "int", "item": "str", "title": "str", "dnr": "str", "decision": "str_list",
+    "immediate_justification": "bool", "status": "str", "justified": "bool",
+    "referral_reason": "str", "category": "str", "officer": "str", "called_at": "time",
+    "presenter": "str", "summary": "str", "background": "str", "proposal": "str",
+    "preparation": "str", "proposed_decision": "str_list", "attachments": "str_list",
+    "serving": "tables", "proposition_order": "str_list", "finding": "str",
+    "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
+    "reservations": "tables", "notes": "tables", "statements": "tables",
+    "corrections": "tables",
+}  # fmt: skip
+_SERVING = {"member": "str", "for": "str"}
+_SECTION = {"title": "str", "text": "str"}
+_MOTION = {
+    "id": "str",
+    "by": "str",
+    "party": "str",
+    "kind": "str",
+    "text": "str",
+    "joined": "str_list",
+}
+_VOTE = {"round": "int", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
+         "closed": "bool", "casting": "str", "yes_count": "int", "no_count": "int",
+         "abstain_count": "int", "result": "str", "ballots": "tables"}  # fmt: skip
+_BALLOT = {"member": "str", "vote": "str"}
+_RECUSAL = {"member": "str", "substitute": "str"}
+_RESERVATION = {"member": "str", "motion": "str", "text": "str"}
+_NOTE = {"by": "str", "text": "str"}
+_STATEMENT = {"by": "str", "text": "str"}
+
+
+def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
+    root = r.table(data, (), _ROOT, ("format", "meeting"))
+    fmt = root.get("format")
+    if fmt is not None and fmt != FORMAT_PROTOKOLL:
+        r.report(
+            ("format",),
+            f"okänt format {fmt!r} – den här versionen av namndtui läser {FORMAT_PROTOKOLL!r}",
+        )
+        return None
+    m = r.table(root.get("meeting", {}), ("meeting",), _MEETING, ("body", "date"))
+    state = RecordState()
+    state.opened_at = _hhmm(m.get("start"))
+    state.closed_at = _hhmm(m.get("end"))
+    for path, raw in r.tables(m, ("meeting",), "breaks"):
+        b = r.table(raw, path, _BREAK, ("from",))
+        state.breaks.append((_hhmm(b.get("from")), _hhmm(b.get("to"))))
+
+    j = r.table(root.get("justering", {}), ("justering",), _JUSTERING)
+    state.adjusters = list(j.get("adjusters", []))
+    state.justering_date = j["date"].isoformat() if "date" in j else ""
+    state.justering_time = _hhmm(j.get("time"))
+    state.justering_place = j.get("place", "")
+    state.justered_on = j["justered"].isoformat() if "justered" in j else ""
+    state.posted_on = j["posted"].isoformat() if "posted" in j else ""
+
+    members: list[Member] = []
+    for path, raw in r.tables(root, (), "members"):
+        v = r.table(raw, path, _MEMBER, ("name",))
+        r.one_of(v, path, "role", ROLES)
+        if "name" not in v:
+            continue
+        members.append(Member(v["name"], v.get("party", ""), v.get("role", "ledamot")))
+        state.present[v["name"]] = v.get("present", False)
+        if v.get("serving_for"):
+            state.serving_for[v["name"]] = v["serving_for"]
+    for path, raw in r.tables(root, (), "officials"):
+        v = r.table(raw, path, _OFFICIAL, ("name",))
+        if "name" in v:
+            state.officials.append((v["name"], v.get("title", "")))
+    for path, raw in r.tables(root, (), "attendance_changes"):
+        v = r.table(raw, path, _CHANGE, ("member", "kind", "item"))
+        r.one_of(v, path, "kind", CHANGE_KINDS)
+        if {"member", "kind", "item"} <= v.keys():
+            state.changes.append(
+                AttendanceChange(
+                    v["member"], v["kind"], v["item"], v.get("for", ""), _hhmm(v.get("at"))
+                )
+            )
+    state.corrections = _corrections(r, root, ())
+
+    items: list[Item] = []
+    seen: dict[str, tuple] = {}
+    for path, raw in r.tables(root, (), "paragraphs"):
+        built = _paragraph_from(r, path, raw)
+        if built is None:
+            continue
+        item, para = built
+        if item.id in seen:
+            r.report(path + ("item",), f"{item.id!r} finns redan i {format_path(seen[item.id])}")
+            continue
+        seen[item.id] = path
+        items.append(item)
+        state.paragraphs[item.id] = para
+    numbers = [p.number for p in state.paragraphs.values() if p.number is not None]
+    state.next_number = max(numbers, default=0) + 1
+    if r.problems:
+        return None
+    meeting = Meeting(
+        body=m["body"],
+        date=m["date"],
+        start=m["start"] if isinstance(m.get("start"), dt.time) else None,
+        place=m.get("place", ""),
+        secretary=m.get("secretary", ""),
+        kept_at=m.get("kept_at", ""),
+        members=tuple(members),
+        items=tuple(items),
+        source=r.filename,
+    )
+    return Minutes(meeting, state, source=r.filename)
+
+
+def _corrections(r: _Reader, raw: dict[str, Any], path: tuple) -> list[Correction]:
+    out = []
+    for p, t in r.tables(raw, path, "corrections"):
+        v = r.table(t, p, _CORRECTION, ("reason",))
+        out.append(Correction(v.get("reason", ""), v.get("description", ""), v.get("time", "")))
+    return out
+
+
+def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph] | None:
+    v = r.table(raw, path, _PARAGRAPH, ("number", "item", "title"))
+    r.one_of(v, path, "status", STATUSES)
+    sections = []
+    for p, t in r.tables(v, path, "sections"):
+        s = r.table(t, p, _SECTION, ("title", "text"))
+        sections.append(Section(s.get("title", ""), s.get("text", "")))
+    status = v.get("status", DECIDED)
+    decision = list(v.get("decision", []))
+    para = Paragraph(
+        item=v.get("item", ""),
+        number=v.get("number"),
+        status=status,
+        called_at=_hhmm(v.get("called_at")),
+        presenter=v.get("presenter", ""),
+        proposition_order=list(v.get("proposition_order", [])),
+        finding=v.get("finding", ""),
+        decision=decision if (decision or status == DECIDED) else None,
+        immediate_justification=v.get("immediate_justification", False),
+        referral_reason=v.get("referral_reason", ""),
+        justified=v.get("justified", False),
+    )
+    for p, t in r.tables(v, path, "serving"):
+        s = r.table(t, p, _SERVING, ("member",))
+        if "member" in s:
+            para.serving[s["member"]] = s.get("for", "")
+    for p, t in r.tables(v, path, "motions"):
+        s = r.table(t, p, _MOTION, ("id", "by", "kind"))
+        r.one_of(s, p, "kind", tuple(MOTION_KINDS))
+        if {"id", "by", "kind"} <= s.keys():
+            para.motions.append(
+                Motion(s["id"], s["by"], s["kind"], s.get("text", ""), list(s.get("joined", [])))
+            )
+    for p, t in r.tables(v, path, "votes"):
+        s = r.table(t, p, _VOTE, ("round", "yes", "no"))
+        vote = VoteRound(
+            s.get("round", 0), s.get("yes", ""), s.get("no", ""), s.get("demanded_by", ""),
+            casting=s.get("casting", ""), closed=s.get("closed", False), counter=s.get("counter", False),
+        )  # fmt: skip
+        for bp, bt in r.tables(s, p, "ballots"):
+            b = r.table(bt, bp, _BALLOT, ("member", "vote"))
+            r.one_of(b, bp, "vote", VOTE_CHOICES)
+            if {"member", "vote"} <= b.keys():
+                vote.votes[b["member"]] = b["vote"]
+        para.votes.append(vote)
+    for p, t in r.tables(v, path, "recusals"):
+        s = r.table(t, p, _RECUSAL, ("member",))
+        para.recusals.append(Recusal(s.get("member", ""), s.get("substitute", "")))
+    for p, t in r.tables(v, path, "reservations"):
+        s = r.table(t, p, _RESERVATION, ("member",))
+        para.reservations.append(
+            Reservation(s.get("member", ""), s.get("text", ""), s.get("motion", ""))
+        )
+    for p, t in r.tables(v, path, "notes"):
+        s = r.table(t, p, _NOTE, ("text",))
+        para.notes.append(Note(s.get("text", ""), s.get("by", "")))
+    for p, t in r.tables(v, path, "statements"):
+        s = r.table(t, p, _STATEMENT, ("by", "text"))
+        para.statements.append(Statement(s.get("by", ""), s.get("text", "")))
+    para.corrections = _corrections(r, v, path)
+    if not {"number", "item", "title"} <= v.keys():
+        return None
+    item = Item(
+        id=v["item"],
+        title=v["title"],
+        dnr=v.get("dnr", ""),
+        officer=v.get("officer", ""),
+        summary=v.get("summary", ""),
+        background=v.get("background", ""),
+        proposal=v.get("proposal", ""),
+        preparation=v.get("preparation", ""),
+        proposed_decision=tuple(v.get("proposed_decision", [])),
+        immediate_justification=v.get("immediate_justification", False),
+        attachments=tuple(v.get("attachments", [])),
+        extra_sections=tuple(sections),
+        category=v.get("category", ""),
+    )
+    return item, para
+
+
+def parse_protokoll_text(text: str, filename: str = PROTOKOLL_FILENAME) -> Minutes:
+    """Minutes from the text of a protokoll.toml. Raises ProtokollFileError."""
+    if not text.strip():
+        raise ProtokollFileError([Problem(filename, None, "filen är tom")], EXIT_UNREADABLE)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"\(at line (\d+), column (\d+)\)$", str(err))
+        line = int(match.group(1)) if match else None
+        detail = str(err)[: match.start()].rstrip() if match else str(err)
+        raise ProtokollFileError(
+            [Problem(filename, line, f"TOML-syntaxfel: {detail}")], EXIT_UNREADABLE
+        ) from None
+    except RecursionError:
+        raise ProtokollFileError(
+            [Problem(filename, None, "TOML-syntaxfel: för djupt nästlat")], EXIT_UNREADABLE
+        ) from None
+    reader = _Reader(text, filename)
+    minutes = _build(reader, data)
+    if minutes is None or reader.problems:
+        problems = sorted(reader.problems, key=lambda p: p.line or 0)
+        raise ProtokollFileError(problems, EXIT_FINDINGS)
+    return minutes
+
+
+def load_protokoll(path: str | Path) -> Minutes:
+    """Load a protokoll.toml (or a folder holding one) into `Minutes`.
+
+    Raises ProtokollFileError: exit code 2 when the file cannot be read or parsed, 1 when
+    it is TOML but not valid minutes. Messages are `FILE:LINE: key: message`.
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / PROTOKOLL_FILENAME
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProtokollFileError(
+            [Problem(str(path), None, "filen finns inte")], EXIT_UNREADABLE
+        ) from None
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise ProtokollFileError(
+            [Problem(str(path), None, f"kan inte läsas: {reason}")], EXIT_UNREADABLE
+        ) from None
+    text, problems = decode_meeting_bytes(data, str(path))
+    if text is None:
+        raise ProtokollFileError(problems, EXIT_UNREADABLE)
+    return parse_protokoll_text(text, str(path))
