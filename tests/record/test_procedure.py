@@ -471,3 +471,15 @@ def test_undo_refused_on_justified_paragraph(meeting):
     allowed(meeting, justered, ev.Undone(len(justered)))
     state = fold(meeting, justered + [ev.Undone(len(justered))])
     assert not state.justered_on and state.paragraphs["x1"].justified  # § still justified
+
+
+def test_half_is_not_enough_with_an_even_number_of_seats():
+    import datetime as dt
+
+    from namndtui.model import Meeting, Member
+
+    even = Meeting(body="B", date=dt.date(2020, 1, 1), members=tuple(Member(n) for n in "ABCD"))
+    state = fold(even, [ev.AttendanceSet("A", True), ev.AttendanceSet("B", True)])
+    assert quorum(even, state) == Quorum(2, 4, False)
+    state = fold(even, [ev.AttendanceSet(n, True) for n in "ABC"])
+    assert quorum(even, state) == Quorum(3, 4, True)

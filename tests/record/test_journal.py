@@ -1,0 +1,229 @@
+"""The journal on disk: format, replay, torn tail, corruption, property tests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from namndtui.record import events as ev
+from namndtui.record.fold import fold, fold_entries
+from namndtui.record.journal import (
+    JournalCorrupt,
+    JournalWriter,
+    Replay,
+    checksum,
+    encode_line,
+    header_line,
+    replay,
+)
+from namndtui.record.record import Record
+
+from .conftest import SEATS, SUBS, Clock, decided_by_vote, make_meeting, roll_call
+
+LABEL = "Testnämnden 2007-10-23"
+
+
+def write_journal(path: Path, events: list[ev.Event]) -> bytes:
+    writer = JournalWriter(path, LABEL, Replay())
+    for n, event in enumerate(events, 1):
+        writer.append(n, f"2007-10-23T19:{n // 60 % 60:02d}:{n % 60:02d}", event)
+    writer.close()
+    return path.read_bytes() if path.exists() else b""
+
+
+def test_line_format(tmp_path):
+    data = write_journal(tmp_path / "journal.jsonl", [ev.MeetingOpened("19:00")])
+    header, line, end = data.split(b"\n")
+    assert json.loads(header) == {"format": "namndtui/journal/1", "meeting": LABEL}
+    record = json.loads(line)
+    assert record["seq"] == 1 and record["event"] == {"type": "meeting_opened", "at": "19:00"}
+    body = line[: line.rindex(b',"sum":')] + b"}"
+    assert record["sum"] == checksum(body) and len(record["sum"]) == 16
+    assert end == b""
+
+
+def test_unicode_is_kept_readable(tmp_path):
+    line = encode_line(1, "t", ev.NoteAdded("x1", "Åtgärd – klar"))
+    assert "Åtgärd – klar".encode() in line
+
+
+def test_replay_roundtrip(tmp_path):
+    events = roll_call() + decided_by_vote()
+    write_journal(tmp_path / "j", events)
+    result = replay(tmp_path / "j", LABEL)
+    assert [e for _, _, e in result.entries] == events and result.warnings == []
+
+
+def test_missing_file_is_empty(tmp_path):
+    assert replay(tmp_path / "nope").entries == []
+
+
+def test_torn_last_line_dropped_with_warning(tmp_path):
+    path = tmp_path / "j"
+    data = write_journal(path, roll_call())
+    path.write_bytes(data[:-7])
+    result = replay(path)
+    assert len(result.entries) == len(roll_call()) - 1
+    assert "ofullständig" in result.warnings[0] and result.warnings[0].startswith("j:9:")
+
+
+def test_bad_json_last_line_with_newline_is_torn(tmp_path):
+    path = tmp_path / "j"
+    data = write_journal(path, roll_call())
+    path.write_bytes(data + b'{"seq":9,"ti\n')
+    assert len(replay(path).entries) == len(roll_call())
+
+
+@pytest.mark.parametrize(
+    ("damage", "fragment"),
+    [
+        (lambda line: line.replace(b"Bo \xc3\x85s", b"Bo As"), "kontrollsumman stämmer inte"),
+        (lambda line: line[:20], "inte giltig JSON"),
+        (lambda line: b"[1,2]", "saknar seq"),
+        (lambda line: b"", "inte giltig JSON"),
+    ],
+)
+def test_damaged_middle_line_is_reported_with_line_number(tmp_path, damage, fragment):
+    path = tmp_path / "journal.jsonl"
+    lines = write_journal(path, roll_call()).split(b"\n")
+    lines[2] = damage(lines[2])  # line 3 of the file: the event with seq 2 (Bo Ås)
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(JournalCorrupt) as info:
+        replay(path)
+    assert info.value.line == 3
+    assert info.value.message.startswith("journal.jsonl:3: ") and fragment in info.value.message
+    soft = replay(path, strict=False)
+    assert soft.error is not None and len(soft.entries) == 1  # the prefix before it
+
+
+def test_seq_gap_and_unknown_event(tmp_path):
+    path = tmp_path / "j"
+    lines = write_journal(path, roll_call()).split(b"\n")
+    del lines[3]
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(JournalCorrupt, match="löpnummer 4, väntade 3"):
+        replay(path)
+    body = b'{"seq":1,"time":"t","event":{"type":"teleport"}'
+    path.write_bytes(
+        header_line(LABEL) + body + b',"sum":"' + checksum(body + b"}").encode() + b'"}\n'
+    )
+    with pytest.raises(JournalCorrupt, match="okänd händelsetyp"):
+        replay(path)
+
+
+def test_bad_header(tmp_path):
+    path = tmp_path / "j"
+    path.write_bytes(b'{"format":"other/9"}\n' + encode_line(1, "t", ev.MeetingOpened("19:00")))
+    with pytest.raises(JournalCorrupt, match="okänt journalformat"):
+        replay(path)
+    path.write_bytes(b'{"x":1}\n' + encode_line(1, "t", ev.MeetingOpened("19:00")))
+    with pytest.raises(JournalCorrupt, match="j:1:"):
+        replay(path)
+
+
+def test_other_meeting_label_warns(tmp_path):
+    write_journal(tmp_path / "j", [ev.MeetingOpened("19:00")])
+    assert "Annan" in replay(tmp_path / "j", "Annan nämnd 2007-10-23").warnings[0]
+
+
+# --- property tests ------------------------------------------------------------------------------
+
+MEETING = make_meeting()
+NAMES = SEATS + SUBS
+ITEMS = ["x1", "x2", "x3", "x4"]
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+names = st.sampled_from(NAMES)
+items = st.sampled_from(ITEMS)
+motion_ids = st.sampled_from(["y1", "y2", "y3"])
+event_strategy = st.one_of(
+    st.builds(ev.AttendanceSet, names, st.booleans()),
+    st.builds(ev.MemberArrived, names, items, st.just("19:10")),
+    st.builds(ev.MemberLeft, names, items),
+    st.builds(ev.SubstituteServes, st.sampled_from(SUBS), st.sampled_from(SEATS), items),
+    st.builds(ev.ItemCalled, items, st.just("19:05"), texts),
+    st.builds(ev.Recused, items, names),
+    st.builds(
+        ev.MotionMade, items, motion_ids, names, st.sampled_from(list(ev.MOTION_KINDS)), texts
+    ),
+    st.builds(ev.MotionJoined, items, motion_ids, names),
+    st.builds(ev.MotionWithdrawn, items, motion_ids),
+    st.builds(ev.ChairFinding, items, motion_ids),
+    st.builds(ev.VoteDemanded, items, st.just(1), st.just("y1"), st.just("y2")),
+    st.builds(ev.VoteCast, items, st.just(1), names, st.sampled_from(ev.VOTE_CHOICES)),
+    st.builds(ev.VoteClosed, items, st.just(1), st.sampled_from(["", "ja", "nej"])),
+    st.builds(ev.DecisionRecorded, items, st.lists(texts, min_size=1, max_size=2).map(tuple)),
+    st.builds(ev.ReservationMade, items, names, texts),
+    st.builds(ev.NoteAdded, items, texts),
+    st.builds(ev.ItemTabled, items),
+    st.builds(ev.ParagraphJustified, items),
+    st.builds(ev.Undone, st.integers(1, 30)),
+    st.builds(ev.Redone, st.integers(1, 30)),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(event_strategy, max_size=30))
+def test_replay_of_journal_equals_fold(events):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "journal.jsonl"
+        write_journal(path, events)
+        result = replay(path, LABEL)
+        assert [e for _, _, e in result.entries] == events
+        assert fold_entries(MEETING, result.entries) == fold(MEETING, events)
+
+
+_FIXED = roll_call() + decided_by_vote() + [ev.NoteAdded("x1", "Åäö – note"), ev.Undone(16)]
+
+
+@pytest.fixture(scope="module")
+def fixed_journal(tmp_path_factory) -> bytes:
+    return write_journal(tmp_path_factory.mktemp("j") / "journal.jsonl", _FIXED)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cut=st.integers(min_value=0))
+def test_truncation_at_any_byte_recovers_the_complete_prefix(fixed_journal, cut):
+    data = fixed_journal
+    cut %= len(data) + 1
+    complete_lines = data[:cut].count(b"\n")  # lines ending before the cut
+    expected = _FIXED[: max(complete_lines - 1, 0)]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "journal.jsonl").write_bytes(data[:cut])
+        record = Record.open(MEETING, Path(folder), clock=Clock())
+        try:
+            assert [e for _, _, e in record.events] == expected
+            assert record.state == fold(MEETING, expected)
+            assert not record.readonly
+            torn = cut not in (0, *[i + 1 for i, b in enumerate(data) if b == 10])
+            assert bool(record.warnings) == torn
+            # the next append lands on a clean line after the prefix
+            record.apply(ev.OfficialPresent("Kim"))
+        finally:
+            record.close()
+        again = Record.open(MEETING, Path(folder), clock=Clock(), readonly=True)
+        assert [e for _, _, e in again.events] == [*expected, ev.OfficialPresent("Kim")]
+        assert again.warnings == []
+
+
+def test_exhaustive_truncation_small(tmp_path):
+    """Every byte of a short journal (fast enough to do all of them)."""
+    events = roll_call()[:3]
+    data = write_journal(tmp_path / "src.jsonl", events)
+    for cut in range(len(data) + 1):
+        folder = tmp_path / f"c{cut}"
+        folder.mkdir()
+        (folder / "journal.jsonl").write_bytes(data[:cut])
+        lines = data[:cut].count(b"\n")
+        with Record.open(MEETING, folder, clock=Clock()) as record:
+            assert [e for _, _, e in record.events] == events[: max(lines - 1, 0)]
+        shutil.rmtree(folder)
