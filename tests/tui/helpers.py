@@ -21,5 +21,6 @@ def journal_events(folder: Path) -> list[dict]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 data = json.loads(line)
-                events.append(data.get("event", data))
+                if "event" in data:  # the first line is the journal's header
+                    events.append(data["event"])
     return events

@@ -51,6 +51,7 @@ def build_app(path: Path | None, *, clock: Callable[[], dt.datetime] | None = No
         path = example_meeting_path()
         if not path.is_file():
             raise UserError(S.EXAMPLE_MISSING.format(path=path), 2)
+        return _meeting_app(_example_copy(path), clock, note=S.EXAMPLE_COPY)
     kind, target = classify(path)
     if kind == "archive":
         return _archive_app(target)
@@ -59,13 +60,25 @@ def build_app(path: Path | None, *, clock: Callable[[], dt.datetime] | None = No
     return _meeting_app(target, clock)
 
 
-def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
+def _example_copy(path: Path) -> Path:
+    """A fresh private copy of the bundled example, so trying it never writes into the
+    repository (the journal, the lock and the minutes go next to meeting.toml)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="namndtui-exempel-")) / path.parent.name
+    folder.mkdir()
+    shutil.copy2(path, folder / MEETING_FILENAME)
+    return folder / MEETING_FILENAME
+
+
+def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: str = "") -> Any:
     from namndtui.meetingfile import load_meeting
 
     meeting = load_meeting(file)  # MeetingFileError is a UserError
     folder = file.parent
     record = None
-    warnings: list[str] = []
+    notes = [note.format(folder=folder)] if note else []
     try:
         from namndtui.record.record import Record
     except ImportError:  # the record is not built yet: show the meeting read-only
@@ -74,7 +87,7 @@ def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
         record = _open_record(Record, meeting, folder, clock)
     from namndtui.tui.app import NamndApp
 
-    return NamndApp(meeting, record=record, folder=folder, clock=clock, start_warnings=warnings)
+    return NamndApp(meeting, record=record, folder=folder, clock=clock, start_notes=notes)
 
 
 def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any:

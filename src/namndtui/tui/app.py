@@ -57,6 +57,7 @@ class NamndApp(App[int]):
         clock: Clock | None = None,
         write_minutes: bool = True,
         start_warnings: Iterable[str] = (),
+        start_notes: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.meeting = meeting
@@ -73,6 +74,7 @@ class NamndApp(App[int]):
             reason = S.REVIEW_REASON if review else S.NO_RECORD_REASON
         self.readonly_reason = reason
         self.start_warnings = list(start_warnings)
+        self.start_notes = list(start_notes)
         if record is not None:
             self.start_warnings += [str(w) for w in getattr(record, "warnings", ()) or ()]
         self.minutes_note = ""  # last result of writing the minutes, for the status line
@@ -113,6 +115,8 @@ class NamndApp(App[int]):
         from namndtui.tui.commands import MeetingCommands
 
         self.COMMANDS = self.COMMANDS | {MeetingCommands}
+        for note in self.start_notes:
+            self.notify(note, markup=False, timeout=8)
         for warning in self.start_warnings:
             self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
 

@@ -185,5 +185,6 @@ ARCHIVE_NOT_READY = (
 )
 REVIEW_NOT_READY = "{path}: granskning av protokoll.toml finns inte ännu i den här versionen"
 NOT_FOUND = "{path}: finns inte"
+EXAMPLE_COPY = "Exempelsammanträdet: det du registrerar sparas i en kopia i {folder}"
 EXAMPLE_MISSING = "exempelsammanträdet saknas: {path}"
 OPEN_FAILED = "{path}: kan inte öppnas: {reason}"

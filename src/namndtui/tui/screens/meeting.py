@@ -480,7 +480,12 @@ class MeetingScreen(Screen[None]):
         )
         if not member:
             return
-        substitutes = [m for m in self.meeting.substitutes if m.name != member]
+        state = self.napp.state
+        substitutes = [  # only someone who can step in (the record checks it again)
+            m
+            for m in self.meeting.substitutes
+            if m.name != member and state.present.get(m.name) and m.name not in state.serving_for
+        ]
         substitute = await self.app.push_screen_wait(
             MemberPickModal(title, S.RECUSAL_SUB, substitutes, optional=True)
         )

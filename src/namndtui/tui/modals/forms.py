@@ -1,0 +1,381 @@
+"""Forms of the live meeting: motion, member picker, decision text, note, reservation,
+the chair's finding. Each is a ModalScreen[T] returning its result or None (cancelled).
+
+Keyboard first: the filter field keeps the focus while up/down move the member list; the
+highlighted option is the choice; enter in the last field saves; escape cancels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from namndtui.model import Item, Meeting, Member
+from namndtui.record.events import MOTION_KINDS
+from namndtui.tui import strings as S
+
+
+def member_matches(member: Member, query: str) -> bool:
+    """Type-to-filter on name or party (case-insensitive, any word start or substring)."""
+    query = query.strip().casefold()
+    if not query:
+        return True
+    return query in member.name.casefold() or query == member.party.casefold()
+
+
+class _Form(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "cancel", S.CANCEL, id="dialog.cancel"),
+        Binding("ctrl+s", "save", S.SAVE, id="dialog.save"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:  # overridden
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(Content(message))
+        error.display = True
+
+    def buttons(self) -> ComposeResult:
+        yield Static(id="form-error", classes="dialog-error-text")
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(S.CANCEL, id="cancel")
+            yield Button(S.SAVE, id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-error").display = False
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+
+class _MemberFilter:
+    """Mixin: an Input `#filter` that filters the OptionList `#members` (name or party)."""
+
+    members: list[Member]
+    optional: bool = False
+
+    def member_options(self, query: str) -> list[Option]:
+        # "none" is offered only until the secretary types a name
+        options = [Option(Content(S.NOT_SET), id="")] if self.optional and not query else []
+        options += [
+            Option(Content(m.label), id=m.name) for m in self.members if member_matches(m, query)
+        ]
+        return options
+
+    def refilter(self, query: str) -> None:
+        listing = self.query_one("#members", OptionList)  # type: ignore[attr-defined]
+        listing.clear_options()
+        listing.add_options(self.member_options(query))
+        if listing.option_count:
+            listing.highlighted = 0
+
+    def chosen_member(self) -> str | None:
+        listing = self.query_one("#members", OptionList)  # type: ignore[attr-defined]
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def move_members(self, event: Key) -> None:
+        """up/down in the filter field move the member list."""
+        if (
+            event.key in ("up", "down")
+            and isinstance(self.focused, Input)
+            and self.focused.id == "filter"
+        ):  # type: ignore[attr-defined]
+            listing = self.query_one("#members", OptionList)  # type: ignore[attr-defined]
+            if event.key == "down":
+                listing.action_cursor_down()
+            else:
+                listing.action_cursor_up()
+            event.stop()
+            event.prevent_default()
+
+
+@dataclass
+class MotionResult:
+    by: str
+    kind: str
+    text: str
+    joined: list[str]
+
+
+class MotionModal(_MemberFilter, _Form):
+    """y: who moves, kind, text, who joins."""
+
+    def __init__(self, title: str, meeting: Meeting, item: Item) -> None:
+        super().__init__()
+        self.title_text = title
+        self.meeting = meeting
+        self.item = item
+        self.members = list(meeting.members)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(S.MOTION_MEMBER), classes="dialog-label")
+            yield Input(id="filter")
+            yield OptionList(*self.member_options(""), id="members")
+            yield Static(Content(S.MOTION_KIND), classes="dialog-label")
+            yield OptionList(
+                *[Option(Content(text), id=kind) for kind, text in MOTION_KINDS.items()],
+                id="kind",
+            )
+            yield Static(Content(S.MOTION_TEXT), classes="dialog-label")
+            yield Input(id="text")
+            yield Static(Content(S.MOTION_JOINED), classes="dialog-label")
+            yield SelectionList(
+                *[Selection(Content(m.label), m.name) for m in self.members], id="joined"
+            )
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#members", OptionList).highlighted = 0
+        self.query_one("#kind", OptionList).highlighted = 0
+        self.query_one("#filter", Input).focus()
+
+    def on_key(self, event: Key) -> None:
+        self.move_members(event)
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#kind", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#members")
+    def _member_done(self) -> None:
+        self.query_one("#kind", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#kind")
+    def _kind_done(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted, "#text")
+    def _text_done(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        by = self.chosen_member()
+        if not by:
+            self.show_error(S.MOTION_NEED_MEMBER)
+            return
+        kinds = self.query_one("#kind", OptionList)
+        kind = kinds.get_option_at_index(kinds.highlighted or 0).id or "bifall"
+        joined = [m for m in self.query_one("#joined", SelectionList).selected if m != by]
+        text = self.query_one("#text", Input).value.strip()
+        self.dismiss(MotionResult(by, kind, text, joined))
+
+
+class MemberPickModal(_MemberFilter, _Form):
+    """Pick one member (type to filter); with optional=True the first choice is "none" ("")."""
+
+    def __init__(self, title: str, label: str, members, *, optional: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.label = label
+        self.members = list(members)
+        self.optional = optional
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(self.label), classes="dialog-label")
+            yield Input(id="filter")
+            yield OptionList(*self.member_options(""), id="members")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#members", OptionList).highlighted = 0
+        self.query_one("#filter", Input).focus()
+
+    def on_key(self, event: Key) -> None:
+        self.move_members(event)
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    @on(OptionList.OptionSelected, "#members")
+    def _done(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        chosen = self.chosen_member()
+        if chosen is None:
+            self.show_error(S.MOTION_NEED_MEMBER)
+            return
+        self.dismiss(chosen)
+
+
+class DecisionModal(_Form):
+    """e: the decision text, one point per line, prefilled (ctrl+s saves)."""
+
+    def __init__(self, title: str, points: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.points = points
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(S.DECISION_HELP + " ctrl+s = " + S.SAVE), classes="dialog-hint")
+            yield TextArea("\n".join(self.points), id="decision-text", soft_wrap=True)
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        lines = [line.strip() for line in self.query_one(TextArea).text.splitlines()]
+        points = [line for line in lines if line]
+        if not points:
+            self.show_error(S.DECISION_EMPTY)
+            return
+        self.dismiss(points)
+
+
+class NoteModal(_Form):
+    """a: protokollsanteckning: (by, text)."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(S.NOTE_TEXT), classes="dialog-label")
+            yield Input(id="text")
+            yield Static(Content(S.NOTE_BY), classes="dialog-label")
+            yield Input(id="by")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        text = self.query_one("#text", Input).value.strip()
+        if not text:
+            self.show_error(S.NOTE_EMPTY)
+            return
+        self.dismiss((self.query_one("#by", Input).value.strip(), text))
+
+
+class ReservationModal(_Form):
+    """r: who reserves (only those who may; the others shown with the reason) and text."""
+
+    def __init__(self, title: str, members, reasons: dict[str, str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.members = list(members)
+        self.reasons = reasons
+
+    def compose(self) -> ComposeResult:
+        allowed = [m for m in self.members if not self.reasons.get(m.name)]
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
+            options = [Option(Content(m.label), id=m.name) for m in allowed]
+            yield OptionList(*options, id="members")
+            refused = [
+                S.RESERVATION_NOT_ALLOWED.format(who=m.label, reason=self.reasons[m.name])
+                for m in self.members
+                if self.reasons.get(m.name)
+            ]
+            if refused:
+                if not allowed:
+                    refused = refused[:1]
+                yield Static(Content("\n".join(refused[:6])), classes="dialog-hint", id="refused")
+            yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
+            yield Input(id="text")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        listing = self.query_one("#members", OptionList)
+        if listing.option_count:
+            listing.highlighted = 0
+            listing.focus()
+        else:
+            reason = next(iter(r for r in self.reasons.values() if r), "")
+            self.show_error(S.RESERVATION_NONE.format(reason=reason))
+
+    @on(OptionList.OptionSelected, "#members")
+    def _picked(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted, "#text")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        listing = self.query_one("#members", OptionList)
+        if listing.highlighted is None:
+            self.show_error(S.MOTION_NEED_MEMBER)
+            return
+        member = listing.get_option_at_index(listing.highlighted).id or ""
+        self.dismiss((member, self.query_one("#text", Input).value.strip()))
+
+
+class FindingModal(ModalScreen[str | None]):
+    """f: the suggested proposition order, and which motion the chair finds adopted."""
+
+    BINDINGS = [Binding("escape", "cancel", S.CANCEL, id="dialog.cancel")]
+
+    def __init__(self, title: str, order: list[tuple[str, str]], choices: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text = title
+        self.order = order
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(Content(S.FINDING_ORDER), classes="dialog-label")
+            lines = [f"{n}. {label}" for n, (_id, label) in enumerate(self.order, 1)]
+            yield Static(Content("\n".join(lines)))
+            yield Static(Content(S.FINDING_PICK), classes="dialog-label")
+            yield OptionList(*[Option(Content(label), id=mid) for mid, label in self.choices])
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.highlighted = 0
+        listing.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

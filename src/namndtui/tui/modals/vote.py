@@ -1,0 +1,167 @@
+"""v: votering. The serving members in a table, one key each for ja / nej / avstår, a live
+tally, the casting vote on a tie, and the rounds `procedure.vote_plan` asks for (a
+kontrapropositionsvotering first when there are more than two proposals).
+
+Every cast vote is recorded at once (durable), so a crash mid-vote loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from namndtui.model import Item
+from namndtui.record import events as ev
+from namndtui.record.procedure import vote_plan, voters
+from namndtui.tui import strings as S
+
+if TYPE_CHECKING:
+    from namndtui.tui.screens.meeting import MeetingScreen
+
+
+async def run_vote(screen: MeetingScreen, item: Item) -> None:
+    """Open or continue the rounds of the item's votering until done or cancelled."""
+    app = screen.napp
+    while True:
+        para = app.state.paragraph(item.id)
+        open_round = next((r for r in para.votes if not r.closed), None)
+        if open_round is None:
+            plan = vote_plan(para)
+            done = len([r for r in para.votes if r.closed])
+            if done >= len(plan):
+                if done:
+                    return  # every round counted
+                return
+            yes, no = plan[done]
+            if not yes or not no:
+                return
+            if not screen.record(
+                item, ev.VoteDemanded(item=item.id, round=done + 1, yes=yes, no=no)
+            ):
+                return
+            para = app.state.paragraph(item.id)
+            open_round = next((r for r in para.votes if not r.closed), None)
+            if open_round is None:
+                return
+        closed = await app.push_screen_wait(VoteModal(screen, item, open_round.round))
+        if not closed:
+            return
+
+
+class VoteModal(ModalScreen[bool]):
+    """One round. j/n/a cast for the highlighted member and move down; enter counts."""
+
+    BINDINGS = [
+        Binding("j", "cast('ja')", "Ja", id="vote.yes"),
+        Binding("n", "cast('nej')", "Nej", id="vote.no"),
+        Binding("a", "cast('avstår')", "Avstår", id="vote.abstain"),
+        Binding("enter", "count", "Räkna", id="vote.count", priority=True),
+        Binding("escape", "cancel", S.CANCEL, id="vote.cancel"),
+    ]
+
+    def __init__(self, screen: MeetingScreen, item: Item, round_no: int) -> None:
+        super().__init__()
+        self.meeting_screen = screen
+        self.item = item
+        self.round_no = round_no
+        self.tie_pending = False
+        self.confirm_incomplete = False
+
+    @property
+    def napp(self):
+        return self.meeting_screen.napp
+
+    def vote_round(self):
+        para = self.napp.state.paragraph(self.item.id)
+        return next(r for r in para.votes if r.round == self.round_no)
+
+    def compose(self) -> ComposeResult:
+        vr = self.vote_round()
+        para = self.napp.state.paragraph(self.item.id)
+        labels = {m.id: _label(self.meeting_screen, m) for m in para.motions}
+        number = para.number if para.number is not None else "–"
+        with Vertical(classes="dialog"):
+            yield Static(
+                Content(S.VOTE_TITLE.format(number=number, round=self.round_no)),
+                classes="dialog-title",
+            )
+            if vr.counter:
+                yield Static(Content(S.VOTE_COUNTER), classes="dialog-hint")
+            yield Static(Content(S.VOTE_YES_FOR.format(label=labels.get(vr.yes, vr.yes))))
+            yield Static(Content(S.VOTE_NO_FOR.format(label=labels.get(vr.no, vr.no))))
+            yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="tally", classes="vote-tally")
+            yield Static(Content(S.VOTE_KEYS), id="vote-hint", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        self.columns = table.add_columns(*S.VOTE_COLUMNS)
+        vr = self.vote_round()
+        for name in voters(self.napp.meeting, self.napp.state, self.item.id):
+            member = self.napp.meeting.member(name)
+            table.add_row(
+                Content(name),
+                Content(member.party if member else ""),
+                Content(vr.votes.get(name, "")),
+                key=name,
+            )
+        table.focus()
+        self.refresh_tally()
+
+    def refresh_tally(self) -> None:
+        vr = self.vote_round()
+        ja, nej, avstar = vr.tally()
+        left = self.query_one(DataTable).row_count - len(vr.votes)
+        self.query_one("#tally", Static).update(
+            Content(S.VOTE_TALLY.format(ja=ja, nej=nej, avstar=avstar, left=max(left, 0)))
+        )
+
+    def action_cast(self, choice: str) -> None:
+        vr = self.vote_round()
+        if self.tie_pending:
+            if choice in ("ja", "nej") and self.napp.apply(
+                ev.VoteClosed(item=self.item.id, round=vr.round, casting=choice)
+            ):
+                self.dismiss(True)
+            return
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        row = table.cursor_row
+        name = table.coordinate_to_cell_key((row, 0)).row_key.value
+        event = ev.VoteCast(item=self.item.id, round=vr.round, member=name, vote=choice)
+        if self.napp.apply(event):
+            table.update_cell(name, self.columns[2], Content(choice))
+            if row + 1 < table.row_count:
+                table.move_cursor(row=row + 1)
+            self.confirm_incomplete = False
+            self.refresh_tally()
+
+    def action_count(self) -> None:
+        vr = self.vote_round()
+        left = self.query_one(DataTable).row_count - len(vr.votes)
+        if left > 0 and not self.confirm_incomplete:
+            self.confirm_incomplete = True
+            self.query_one("#vote-hint", Static).update(Content(S.VOTE_NOT_ALL.format(left=left)))
+            return
+        if vr.tied:
+            self.tie_pending = True
+            self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
+            return
+        if self.napp.apply(ev.VoteClosed(item=self.item.id, round=vr.round)):
+            self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+def _label(screen: MeetingScreen, motion) -> str:
+    from namndtui.tui.screens.meeting import motion_label
+
+    return motion_label(screen.meeting, motion)

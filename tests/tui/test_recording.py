@@ -1,0 +1,270 @@
+"""Pilot tests for every recording key and form, asserting on the record and the journal."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from namndtui.meetingfile import load_meeting
+from namndtui.record.record import Record
+from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED
+from namndtui.tui.app import NamndApp
+
+from .conftest import SEED_ID
+from .helpers import journal_events, screen_text
+
+SIZE = (120, 36)
+
+
+def make_app(folder: Path, clock) -> NamndApp:
+    meeting = load_meeting(folder / "meeting.toml")
+    record = Record.open(meeting, folder, clock=clock)
+    return NamndApp(meeting, record=record, folder=folder, clock=clock, write_minutes=False)
+
+
+def types(folder: Path) -> list[str]:
+    return [e["type"] for e in journal_events(folder)]
+
+
+async def present_all(pilot) -> None:
+    """n, A (every seat present), escape."""
+    await pilot.press("n", "A", "escape")
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def test_b_decides_current_item_at_once(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await present_all(pilot)
+            first = app.meeting.items[0]
+            await pilot.press("b")
+            para = app.state.paragraph(first.id)
+            assert para.status == DECIDED
+            assert para.number == 120
+            assert para.decision == list(first.proposed_decision)
+            # on disk before the screen shows it
+            assert types(example_folder)[-2:] == ["item_called", "decision_recorded"]
+            assert "§ 120" in screen_text(app)
+            assert "Sparat 19:00" in screen_text(app)
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    run(go())
+
+
+def test_b_without_quorum_is_refused_with_reason(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            assert "EJ BESLUTFÖR 0/11" in screen_text(app)
+            await pilot.press("b")
+            await pilot.pause()
+            assert "decision_recorded" not in types(example_folder)
+            assert any("beslutför" in n.message for n in app._notifications)
+
+    run(go())
+
+
+def test_undo_redo_and_oj_toggle(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await present_all(pilot)
+            await pilot.press("j", "j", "j")
+            assert app.screen.current_item.id == SEED_ID
+            await pilot.press("o")  # the seed proposes OJ: toggled off
+            assert app.state.paragraph(SEED_ID).immediate_justification is False
+            await pilot.press("o")
+            assert app.state.paragraph(SEED_ID).immediate_justification is True
+            await pilot.press("b")
+            assert app.state.paragraph(SEED_ID).status == DECIDED
+            await pilot.press("ctrl+z")
+            assert app.state.paragraph(SEED_ID).decision is None
+            assert any("Ångrade: beslut" in n.message for n in app._notifications)
+            await pilot.press("ctrl+y")
+            assert app.state.paragraph(SEED_ID).status == DECIDED
+            assert types(example_folder)[-2:] == ["undone", "redone"]
+
+    run(go())
+
+
+def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await present_all(pilot)
+            await pilot.press("j", "j", "j", "j")  # föreningsbidrag
+            item = app.screen.current_item
+            # y: chair moves bifall
+            await pilot.press("y")
+            await pilot.press(*"Hallenberg", "enter", "enter")  # member, kind bifall
+            await pilot.press(*"bifall till förslaget", "enter")
+            # y: Per Almqvist (V) moves avslag, Fagerlund joins
+            await pilot.press("y")
+            await pilot.press(*"Almqvist", "enter", "down", "enter", "enter")
+            para = app.state.paragraph(item.id)
+            assert [(m.by, m.kind) for m in para.motions] == [
+                ("Birgitta Hallenberg", "bifall"),
+                ("Per Almqvist", "avslag"),
+            ]
+            # i: Ingrid Fagerlund joins y2
+            await pilot.press("i")
+            await pilot.pause()
+            await pilot.press("down", "enter")  # motion y2
+            await pilot.press(*"Fagerlund", "enter")
+            assert app.state.paragraph(item.id).motion("y2").joined == ["Ingrid Fagerlund"]
+            # v: vote, 6 ja, 5 nej
+            await pilot.press("v")
+            await pilot.pause()
+            await pilot.press(*("j" * 6), *("n" * 5), "enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.votes and para.votes[0].closed
+            assert para.votes[0].tally() == (6, 5, 0)
+            # decision as proposed
+            await pilot.press("b")
+            assert app.state.paragraph(item.id).status == DECIDED
+            # r: only those who lost may reserve; pick the first offered
+            await pilot.press("r")
+            await pilot.pause()
+            await pilot.press("enter", *"Vi vill behålla bidraget", "enter")
+            await pilot.pause()
+            reservations = app.state.paragraph(item.id).reservations
+            assert len(reservations) == 1
+            assert reservations[0].text == "Vi vill behålla bidraget"
+            # a: protokollsanteckning
+            await pilot.press("a", *"Anteckning [b]x[/b]", "enter")
+            assert app.state.paragraph(item.id).notes[0].text == "Anteckning [b]x[/b]"
+            kinds = types(example_folder)
+            for kind in ("motion_made", "motion_joined", "vote_demanded", "vote_cast",
+                         "vote_closed", "decision_recorded", "reservation_made", "note_added"):  # fmt: skip
+                assert kind in kinds
+
+    run(go())
+
+
+def test_withdraw_finding_edit_decision(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await present_all(pilot)
+            await pilot.press("j", "j", "j", "j", "j")
+            item = app.screen.current_item
+            await pilot.press("y", *"Almqvist", "enter", "down", "enter", "enter")
+            await pilot.press("y", *"Ekdahl", "enter", "enter", "enter")
+            await pilot.press("w")
+            await pilot.pause()
+            await pilot.press("enter")  # withdraw y1
+            assert app.state.paragraph(item.id).motion("y1").withdrawn
+            await pilot.press("f")
+            await pilot.pause()
+            await pilot.press("enter")  # chair finds for y2
+            assert app.state.paragraph(item.id).finding == "y2"
+            await pilot.press("e")
+            await pilot.pause()
+            area = app.screen.query_one("TextArea")
+            area.move_cursor(area.document.end)
+            await pilot.press(*" Ändrat.", "ctrl+s")
+            await pilot.pause()
+            decision = app.state.paragraph(item.id).decision
+            assert decision and decision[-1].endswith("Ändrat.")
+
+    run(go())
+
+
+def test_table_refer_back_recusal_open_close(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await present_all(pilot)
+            await pilot.press("m")  # open the meeting
+            assert app.state.opened_at == "19:00"
+            await pilot.press("j", "j", "j", "j", "j", "j")
+            tabled = app.screen.current_item.id
+            await pilot.press("t", "enter")
+            assert app.state.paragraph(tabled).status == TABLED
+            await pilot.press("j")
+            referred = app.screen.current_item.id
+            await pilot.press("s", *"Mer utredning", "enter")
+            para = app.state.paragraph(referred)
+            assert para.status == REFERRED_BACK and para.referral_reason == "Mer utredning"
+            await pilot.press("j")
+            recused_item = app.screen.current_item.id
+            from namndtui.record.events import AttendanceSet
+
+            app.apply(AttendanceSet(member="Eva Strandberg", present=True))
+            await pilot.press("J", *"Tornberg", "enter", *"Strandberg", "enter")
+            recusals = app.state.paragraph(recused_item).recusals
+            assert recusals and recusals[0].member == "Magnus Tornberg"
+            assert recusals[0].substitute == "Eva Strandberg"
+            await pilot.press("m", "enter")  # close (confirm)
+            assert app.state.closed_at
+
+    run(go())
+
+
+def test_attendance_screen_keys(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n")
+            await pilot.press("space")  # chair present
+            assert app.state.present["Birgitta Hallenberg"] is True
+            await pilot.press("space")
+            assert app.state.present["Birgitta Hallenberg"] is False
+            await pilot.press("u")  # adjuster
+            assert app.state.adjusters == ["Birgitta Hallenberg"]
+            await pilot.press("A")
+            # substitute Eva Strandberg serves for the absent chair? pick the row
+            names = [m.name for m in app.meeting.members]
+            for _ in range(names.index("Eva Strandberg")):
+                await pilot.press("down")
+            await pilot.press("e", "enter")
+            assert app.state.serving_for.get("Eva Strandberg") == "Birgitta Hallenberg"
+            await pilot.press("t", *"2007-10-30", "enter", *"15:00", "enter", "enter")
+            assert app.state.justering_date == "2007-10-30"
+            assert app.state.justering_time == "15:00"
+            await pilot.press("escape")
+            assert app.screen.__class__.__name__ == "MeetingScreen"
+            assert "Beslutför 11/11" in screen_text(app)
+
+    run(go())
+
+
+def test_readonly_when_lock_is_held_elsewhere(example_folder, clock) -> None:
+    async def go():
+        meeting = load_meeting(example_folder / "meeting.toml")
+        holder = Record.open(meeting, example_folder, clock=clock)
+        try:
+            record = Record.open(meeting, example_folder, clock=clock)
+            assert record.readonly
+            app = NamndApp(meeting, record=record, folder=example_folder, clock=clock)
+            async with app.run_test(size=SIZE) as pilot:
+                assert "SKRIVSKYDDAT" in screen_text(app)
+                await pilot.press("b")
+                await pilot.pause()
+                assert any("Skrivskyddat" in n.message for n in app._notifications)
+                assert journal_events(example_folder) == []
+        finally:
+            holder.close()
+
+    run(go())
+
+
+def test_palette_jumps_to_item_by_dnr(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"503-412")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.current_item.id == SEED_ID
+
+    run(go())
