@@ -17,7 +17,7 @@ from namndtui.importing import import_item_from_file, parse_report
 from namndtui.importing.documents import decode_text
 from namndtui.meetingfile import item_to_toml_dict
 
-CASES = sorted(p.stem for p in DOCS.glob("*.txt"))
+CASES = sorted(p.stem for p in DOCS.glob("*.txt") if not p.name.startswith("agenda-"))
 
 
 def expected(name: str) -> dict:

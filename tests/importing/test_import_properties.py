@@ -134,3 +134,22 @@ def test_reflow_rules() -> None:
         "ett stycke med rader\n\nnästa stycke"
     )
     assert reflow("listan:\n• ett\n• två") == "listan:\n\n• ett\n\n• två"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(FRAGMENTS + ["1. Val", "REMISSER", "§ 3 Budget"]), st.text(max_size=30)
+        ),
+        max_size=30,
+    ).map("\n".join)
+)
+def test_agenda_parser_never_crashes_and_writes_valid_toml(text: str) -> None:
+    import tomllib
+
+    from namndtui.importing.agenda import agenda_to_toml, parse_agenda
+
+    agenda = parse_agenda(text)
+    assert len({i.id for i in agenda.items}) == len(agenda.items)
+    tomllib.loads(agenda_to_toml(agenda))
