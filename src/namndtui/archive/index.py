@@ -1,0 +1,517 @@
+"""The archive index: SQLite FTS5 (trigram) over every § of every protokoll.toml.
+
+- Stored as `.namndtui-index.sqlite` in the archive folder, or in the cache folder
+  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only.
+- A `meta` table holds the schema version; an index of another version, or one that is not
+  a readable SQLite database, is deleted and rebuilt (it is derived data, nothing is lost).
+- Incremental: a file whose mtime and size are unchanged is skipped; otherwise its SHA-256
+  decides whether it is parsed again. Files gone from the tree are removed.
+- Files that cannot be read or parsed are kept as problems (with the loader's FILE:LINE
+  message) and are parsed again only when they change.
+- One SQLite connection per thread (the TUI searches in a worker thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from namndtui.archive.documents import (
+    MOTION,
+    NOTE,
+    RECUSAL,
+    RESERVATION,
+    STATEMENT,
+    VOTE,
+    documents_of,
+    fold,
+    normalize_dnr,
+)
+from namndtui.archive.scan import scan
+from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
+from namndtui.errors import UserError
+
+SCHEMA_VERSION = 1
+INDEX_NAME = ".namndtui-index.sqlite"
+COMMIT_EVERY = 500  # files per transaction while building (an interrupted build resumes)
+PERSON_KINDS = frozenset({RESERVATION, VOTE, MOTION, NOTE, STATEMENT, RECUSAL})
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(
+    id INTEGER PRIMARY KEY, rel TEXT UNIQUE NOT NULL, mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL, sha256 TEXT NOT NULL, problem TEXT);
+CREATE TABLE meetings(
+    file_id INTEGER PRIMARY KEY, body TEXT NOT NULL, body_fold TEXT NOT NULL,
+    date TEXT NOT NULL, first INTEGER, last INTEGER, count INTEGER NOT NULL);
+CREATE INDEX meetings_date ON meetings(date);
+CREATE TABLE paragraphs(
+    id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, number INTEGER NOT NULL,
+    item TEXT NOT NULL, title TEXT NOT NULL, dnr TEXT NOT NULL, dnr_norm TEXT NOT NULL);
+CREATE INDEX paragraphs_file ON paragraphs(file_id);
+CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
+CREATE TABLE facts(para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL);
+CREATE INDEX facts_para ON facts(para_id, kind);
+CREATE INDEX facts_kind ON facts(kind, para_id);
+CREATE VIRTUAL TABLE para_fts USING fts5(title, dnr, text, names, tokenize='trigram');
+"""
+
+Loader = Callable[[Path], Any]  # path -> Minutes (.meeting, .state); raises UserError
+Progress = Callable[[int, int], None]  # (files done, files to parse)
+
+
+class ArchiveError(UserError):
+    """The archive folder cannot be used at all (missing, not a folder). Exit code 2."""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    file_id: int
+    path: str  # relative to the archive folder
+    body: str
+    date: str
+    first: int | None
+    last: int | None
+    count: int
+
+    @property
+    def range_text(self) -> str:
+        if self.first is None:
+            return ""
+        if self.last is None or self.last == self.first:
+            return f"§ {self.first}"
+        return f"§§ {self.first}–{self.last}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the archive folder
+    message: str  # the loader's message (FILE:LINE: …) or the OS's reason
+
+
+@dataclass
+class IndexStats:
+    files: int = 0  # protokoll files found
+    parsed: int = 0  # files read and parsed this time
+    unchanged: int = 0
+    removed: int = 0
+    problems: int = 0
+    paragraphs: int = 0  # paragraphs added this time
+    seconds: float = 0.0
+    rebuilt: str = ""  # why the index was rebuilt from scratch ("" = it was not)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "namndtui"
+
+
+def default_loader(path: Path) -> Any:
+    """`load_protokoll`: the same parser serves review and the archive."""
+    try:
+        from namndtui.minutes import load_protokoll  # type: ignore[attr-defined]
+    except ImportError:
+        from namndtui.minutes.toml import load_protokoll
+    return load_protokoll(path)
+
+
+class ArchiveIndex:
+    """The index of one archive folder. Call `update()` before searching (cheap when fresh)."""
+
+    def __init__(
+        self, folder: Path | str, *, db_path: Path | str | None = None, loader: Loader | None = None
+    ) -> None:
+        self.folder = Path(folder)
+        if not self.folder.exists():
+            raise ArchiveError(f"{self.folder}: arkivet finns inte", 2)
+        if not self.folder.is_dir():
+            raise ArchiveError(f"{self.folder}: arkivet är ingen mapp", 2)
+        if not os.access(self.folder, os.R_OK | os.X_OK):
+            raise ArchiveError(f"{self.folder}: mappen kan inte läsas", 2)
+        self.loader: Loader = loader or default_loader
+        self.db_path = Path(db_path) if db_path else self._choose_location()
+        self.rebuilt = ""  # why the index was (re)created on opening
+        self.scan_problems: list[Problem] = []
+        self._local = threading.local()
+        self._generation = 0
+        self._lock = threading.Lock()
+        self._ensure()
+
+    # --- location, schema, connections ---------------------------------------------------
+
+    def _choose_location(self) -> Path:
+        here = self.folder / INDEX_NAME
+        if here.exists() and os.access(here, os.R_OK | os.W_OK) and os.access(self.folder, os.W_OK):
+            return here
+        if not here.exists() and os.access(self.folder, os.W_OK):
+            return here
+        key = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:16]
+        return cache_dir() / f"index-{key}.sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.db_path, timeout=10, isolation_level=None)
+        conn.create_function("fold", 1, fold, deterministic=True)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        return conn
+
+    def _ensure(self) -> None:
+        """Open the index; create it, or rebuild it when old or corrupted."""
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ArchiveError(
+                f"{self.db_path.parent}: kan inte skapa indexmappen: {err.strerror}", 2
+            ) from None
+        reason = self._check()
+        if reason is None:
+            return
+        if reason:  # exists but unusable
+            self._delete()
+        self.rebuilt = reason or ""
+        try:
+            conn = self._connect()
+            try:
+                conn.executescript("BEGIN;" + SCHEMA + "COMMIT;")
+                conn.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+            finally:
+                conn.close()
+        except sqlite3.Error as err:
+            raise ArchiveError(f"{self.db_path}: indexet kan inte skapas: {err}", 2) from None
+        self._generation += 1
+
+    def _check(self) -> str | None:
+        """None: the index is usable; "" : it does not exist; else why it must be rebuilt."""
+        if not self.db_path.exists() or self.db_path.stat().st_size == 0:
+            return ""
+        try:
+            conn = self._connect()
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+                conn.execute("SELECT count(*) FROM para_fts WHERE rowid = 1").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            return "indexet var skadat"
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            return "indexet hade en annan version"
+        return None
+
+    def _delete(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(str(self.db_path) + suffix).unlink()
+
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection (SQLite connections must not cross threads)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None or getattr(self._local, "generation", -1) != self._generation:
+            if conn is not None:
+                conn.close()
+            conn = self._connect()
+            self._local.conn = conn
+            self._local.generation = self._generation
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # --- updating ------------------------------------------------------------------------
+
+    def update(self, progress: Progress | None = None) -> IndexStats:
+        """Bring the index up to date with the folder. Never raises for a bad file."""
+        with self._lock:
+            try:
+                return self._update(progress)
+            except sqlite3.DatabaseError as err:
+                if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
+                    raise ArchiveError(
+                        f"{self.db_path}: indexet är låst av ett annat program", 2
+                    ) from None
+                # Corrupted under our feet: start over once.
+                self.close()
+                self._delete()
+                self._ensure()
+                self.rebuilt = "indexet var skadat"
+                stats = self._update(progress)
+                stats.rebuilt = self.rebuilt
+                return stats
+
+    def _update(self, progress: Progress | None) -> IndexStats:
+        started = time.perf_counter()
+        stats = IndexStats(rebuilt=self.rebuilt)
+        found = scan(self.folder)
+        self.scan_problems = [Problem(rel, msg) for rel, msg in found.problems]
+        conn = self._conn()
+        known = {
+            rel: (fid, mtime, size, sha)
+            for fid, rel, mtime, size, sha in conn.execute(
+                "SELECT id, rel, mtime_ns, size, sha256 FROM files"
+            )
+        }
+        seen = {f.rel for f in found.files}
+        stats.files = len(found.files)
+        todo = []
+        for f in found.files:
+            row = known.get(f.rel)
+            if row and row[1] == f.mtime_ns and row[2] == f.size:
+                stats.unchanged += 1
+            else:
+                todo.append((f, row))
+        gone = [row[0] for rel, row in known.items() if rel not in seen]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for fid in gone:
+                self._remove_file(conn, fid)
+            stats.removed = len(gone)
+            for n, (f, row) in enumerate(todo, 1):
+                self._index_file(conn, f, row, stats)
+                if n % COMMIT_EVERY == 0:
+                    conn.execute("COMMIT")
+                    conn.execute("BEGIN IMMEDIATE")
+                if progress is not None:
+                    progress(n, len(todo))
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        stats.problems = len(self.problems())
+        stats.seconds = time.perf_counter() - started
+        self.rebuilt = ""
+        return stats
+
+    def _remove_file(self, conn: sqlite3.Connection, file_id: int) -> None:
+        ids = [
+            r[0] for r in conn.execute("SELECT id FROM paragraphs WHERE file_id = ?", (file_id,))
+        ]
+        for pid in ids:
+            conn.execute("DELETE FROM para_fts WHERE rowid = ?", (pid,))
+            conn.execute("DELETE FROM facts WHERE para_id = ?", (pid,))
+        conn.execute("DELETE FROM paragraphs WHERE file_id = ?", (file_id,))
+        conn.execute("DELETE FROM meetings WHERE file_id = ?", (file_id,))
+        conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
+
+    def _index_file(self, conn: sqlite3.Connection, f: Any, row: Any, stats: IndexStats) -> None:
+        path = self.folder / f.rel
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            self._store_problem(
+                conn, f, row, "", f"{path}: filen kan inte läsas: {err.strerror or err}"
+            )
+            return
+        sha = hashlib.sha256(data).hexdigest()
+        if row and row[3] == sha:  # touched, not changed
+            conn.execute(
+                "UPDATE files SET mtime_ns = ?, size = ? WHERE id = ?", (f.mtime_ns, f.size, row[0])
+            )
+            stats.unchanged += 1
+            return
+        stats.parsed += 1
+        try:
+            minutes = self.loader(path)
+            info, docs = documents_of(minutes.meeting, minutes.state)
+        except UserError as err:
+            self._store_problem(conn, f, row, sha, str(err))
+            return
+        except Exception as err:  # a loader bug must not stop the scan of 5,000 files
+            self._store_problem(
+                conn, f, row, sha, f"{path}: kan inte läsas: {type(err).__name__}: {err}"
+            )
+            return
+        if row:
+            self._remove_file(conn, row[0])
+        cur = conn.execute(
+            "INSERT INTO files(rel, mtime_ns, size, sha256, problem) VALUES (?, ?, ?, ?, NULL)",
+            (f.rel, f.mtime_ns, f.size, sha),
+        )
+        fid = cur.lastrowid
+        conn.execute(
+            "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (fid, info.body, fold(info.body), info.date, info.first, info.last, info.count),
+        )
+        for doc in docs:
+            cur = conn.execute(
+                "INSERT INTO paragraphs(file_id, number, item, title, dnr, dnr_norm) VALUES (?, ?, ?, ?, ?, ?)",
+                (fid, doc.number, doc.item, doc.title, doc.dnr, normalize_dnr(doc.dnr)),
+            )
+            pid = cur.lastrowid
+            conn.execute(
+                "INSERT INTO para_fts(rowid, title, dnr, text, names) VALUES (?, ?, ?, ?, ?)",
+                (pid, doc.title, doc.dnr, doc.text, doc.names),
+            )
+            conn.executemany(
+                "INSERT INTO facts VALUES (?, ?, ?)",
+                [(pid, kind, fold(member)) for kind, member in dict.fromkeys(doc.facts)],
+            )
+        stats.paragraphs += len(docs)
+
+    def _store_problem(
+        self, conn: sqlite3.Connection, f: Any, row: Any, sha: str, message: str
+    ) -> None:
+        if row:
+            self._remove_file(conn, row[0])
+        conn.execute(
+            "INSERT INTO files(rel, mtime_ns, size, sha256, problem) VALUES (?, ?, ?, ?, ?)",
+            (f.rel, f.mtime_ns, f.size, sha, message),
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        rows = self._conn().execute(
+            "SELECT rel, problem FROM files WHERE problem IS NOT NULL ORDER BY rel"
+        )
+        return sorted(
+            [Problem(rel, msg) for rel, msg in rows] + self.scan_problems, key=lambda p: p.path
+        )
+
+    def meetings(self, *, body: str = "", year: str = "") -> list[MeetingRow]:
+        """Meetings by body, then date (newest first); optionally one body and/or year."""
+        sql = (
+            "SELECT m.file_id, f.rel, m.body, m.date, m.first, m.last, m.count "
+            "FROM meetings m JOIN files f ON f.id = m.file_id WHERE 1"
+        )
+        params: list[Any] = []
+        if body:
+            sql += " AND m.body = ?"
+            params.append(body)
+        if year:
+            sql += " AND substr(m.date, 1, 4) = ?"
+            params.append(year)
+        sql += " ORDER BY m.body, m.date DESC, f.rel"
+        return [MeetingRow(*row) for row in self._conn().execute(sql, params)]
+
+    def bodies(self) -> list[str]:
+        return [
+            r[0] for r in self._conn().execute("SELECT DISTINCT body FROM meetings ORDER BY body")
+        ]
+
+    def years(self) -> list[str]:
+        rows = self._conn().execute(
+            "SELECT DISTINCT substr(date, 1, 4) AS y FROM meetings ORDER BY y DESC"
+        )
+        return [r[0] for r in rows]
+
+    def counts(self) -> tuple[int, int]:
+        """(meetings, paragraphs) in the index."""
+        conn = self._conn()
+        return (
+            conn.execute("SELECT count(*) FROM meetings").fetchone()[0],
+            conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+        )
+
+    def load(self, rel: str) -> Any:
+        """The Minutes of one indexed file (for review). Raises UserError for a bad file."""
+        return self.loader(self.folder / rel)
+
+    def search(self, query: Query | str, limit: int = 50) -> list[Hit]:
+        """The best `limit` paragraphs for the query (bm25; newest first without words)."""
+        q = parse_query(query) if isinstance(query, str) else query
+        if q.empty:
+            return []
+        sql, params = build_sql(q, limit)
+        conn = self._conn()
+        rows = conn.execute(sql, params).fetchall()
+        highlight = q.terms + q.members
+        hits = []
+        for pid, rel, body, date, number, item, title, dnr, score in rows:
+            text_row = conn.execute("SELECT text FROM para_fts WHERE rowid = ?", (pid,)).fetchone()
+            snippet, spans = make_snippet(text_row[0] if text_row else "", highlight)
+            hits.append(
+                Hit(
+                    path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
+                    snippet=snippet, spans=spans, title_spans=find_spans(title, q.terms), score=score,
+                )
+            )  # fmt: skip
+        return hits
+
+
+def _fts_string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def build_sql(q: Query, limit: int) -> tuple[str, list[Any]]:
+    """SQL and parameters for a parsed query (all values as parameters, never spliced)."""
+    where: list[str] = []
+    params: list[Any] = []
+    fts = q.fts_terms
+    if fts:
+        source = "para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
+        where.append("para_fts MATCH ?")
+        params.append(" AND ".join(_fts_string(t) for t in fts))
+        # Weights per column (title, dnr, text, names): a word in the title counts most.
+        score = "bm25(para_fts, 10.0, 5.0, 1.0, 3.0)"
+        order = "score, m.date DESC, p.number"
+    else:
+        source = "paragraphs p"
+        if q.short_terms:
+            source += " JOIN para_fts ON para_fts.rowid = p.id"
+        score = "0.0"
+        order = "m.date DESC, p.number"
+    source += " JOIN meetings m ON m.file_id = p.file_id JOIN files f ON f.id = p.file_id"
+    for term in q.short_terms:  # under three characters: no trigram, plain substring
+        where.append(
+            "instr(fold(para_fts.title || ' ' || para_fts.dnr || ' ' || para_fts.text"
+            " || ' ' || para_fts.names), ?) > 0"
+        )
+        params.append(term)
+    for body in q.bodies:
+        where.append("instr(m.body_fold, ?) > 0")
+        params.append(body)
+    if q.date_from:
+        where.append("m.date >= ?")
+        params.append(q.date_from)
+    if q.date_to:
+        where.append("m.date <= ?")
+        params.append(q.date_to)
+    if q.number is not None:
+        where.append("p.number = ?")
+        params.append(q.number)
+    for dnr in q.dnrs:
+        if dnr.endswith("*"):
+            where.append("substr(p.dnr_norm, 1, ?) = ?")
+            params += [len(dnr) - 1, dnr[:-1]]
+        else:
+            where.append("p.dnr_norm = ?")
+            params.append(dnr)
+    members = list(q.members)
+    tied = False
+    for kinds in q.kinds:
+        marks = ", ".join("?" for _ in kinds)
+        cond = f"x.para_id = p.id AND x.kind IN ({marks})"
+        kind_params: list[Any] = sorted(kinds)
+        if members and kinds <= PERSON_KINDS:  # "reservation by Anna Ek": the same fact
+            for m in members:
+                cond += " AND instr(' ' || x.member, ' ' || ?) > 0"
+                kind_params.append(m)
+            tied = True
+        where.append(f"EXISTS (SELECT 1 FROM facts x WHERE {cond})")
+        params += kind_params
+    if not tied:
+        for m in members:
+            where.append(
+                "EXISTS (SELECT 1 FROM facts x WHERE x.para_id = p.id AND x.member != ''"
+                " AND instr(' ' || x.member, ' ' || ?) > 0)"
+            )
+            params.append(m)
+    sql = (
+        f"SELECT p.id, f.rel, m.body, m.date, p.number, p.item, p.title, p.dnr, {score} AS score "
+        f"FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ?"
+    )
+    params.append(limit)
+    return sql, params

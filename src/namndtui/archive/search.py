@@ -1,0 +1,310 @@
+"""The search language of the archive and the hits it returns (docs/archive.md).
+
+    nämnd "omedelbar justering" organ:hässelby år:2007 typ:reservation ledamot:"Anna Ek"
+
+Words and "quoted phrases" must all occur (substring, case-insensitive, å ä ö distinct).
+Filters narrow by body, date, kind of fact, Dnr (exact), member and § number. Parsing is
+pure; index.py turns a Query into SQL. Snippets are plain text with (start, end) spans of
+the matching words, so the TUI styles them with Content and the CLI marks them «so».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from namndtui.archive.documents import (
+    IMMEDIATE,
+    MOTION,
+    NOTE,
+    RECUSAL,
+    REFERRED_KIND,
+    RESERVATION,
+    STATEMENT,
+    TABLED_KIND,
+    VOTE,
+    fold,
+    normalize_dnr,
+)
+from namndtui.errors import UserError
+
+TRIGRAM = 3  # FTS5's trigram tokenizer finds nothing shorter: such words use LIKE instead
+
+FILTER_KEYS: dict[str, str] = {
+    "organ": "body",
+    "nämnd": "body",
+    "body": "body",
+    "år": "year",
+    "year": "year",
+    "från": "from",
+    "from": "from",
+    "till": "to",
+    "to": "to",
+    "typ": "kind",
+    "kind": "kind",
+    "dnr": "dnr",
+    "ledamot": "member",
+    "person": "member",
+    "namn": "member",
+    "member": "member",
+    "§": "number",
+    "paragraf": "number",
+}
+
+KIND_ALIASES: dict[str, str] = {
+    "reservation": RESERVATION,
+    "reservationer": RESERVATION,
+    "res": RESERVATION,
+    "votering": VOTE,
+    "voteringar": VOTE,
+    "vote": VOTE,
+    "omedelbar": IMMEDIATE,
+    "omedelbart": IMMEDIATE,
+    "omedelbar justering": IMMEDIATE,
+    "oj": IMMEDIATE,
+    "yrkande": MOTION,
+    "yrkanden": MOTION,
+    "anteckning": NOTE,
+    "protokollsanteckning": NOTE,
+    "uttalande": STATEMENT,
+    "jäv": RECUSAL,
+    "bordlagt": TABLED_KIND,
+    "bordläggning": TABLED_KIND,
+    "återremiss": REFERRED_KIND,
+    "återremitterat": REFERRED_KIND,
+}
+
+_TOKEN = re.compile(
+    r'(?P<key>[\w§]+):(?:"(?P<qvalue>[^"]*)"?|(?P<value>\S*))'
+    r'|"(?P<phrase>[^"]*)"?'
+    r"|§\s*(?P<para>\d+)"
+    r"|(?P<word>\S+)"
+)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class QueryError(UserError):
+    """A filter with a value that cannot mean anything (år:abc). Exit code 2."""
+
+
+@dataclass
+class Query:
+    """A parsed search. Empty lists mean "no condition"."""
+
+    text: str = ""
+    terms: list[str] = field(default_factory=list)  # words and phrases, folded
+    bodies: list[str] = field(default_factory=list)  # folded substrings, all must match
+    date_from: str = ""  # YYYY-MM-DD inclusive
+    date_to: str = ""
+    kinds: list[set[str]] = field(default_factory=list)  # each set: one of them (OR); AND across
+    dnrs: list[str] = field(default_factory=list)  # normalized; a trailing * = prefix
+    members: list[str] = field(default_factory=list)  # folded substrings of a name
+    number: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.terms or self.bodies or self.date_from or self.date_to or self.kinds
+            or self.dnrs or self.members or self.number is not None
+        )  # fmt: skip
+
+    @property
+    def fts_terms(self) -> list[str]:
+        return [t for t in self.terms if len(t) >= TRIGRAM]
+
+    @property
+    def short_terms(self) -> list[str]:
+        return [t for t in self.terms if len(t) < TRIGRAM]
+
+
+def _period(value: str, *, end: bool) -> str:
+    m = _DATE.match(value)
+    if not m:
+        raise QueryError(f"ogiltigt datum: {value!r} (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)", 2)
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            date = dt.date(year, int(month), int(day))
+        elif month:
+            first = dt.date(year, int(month), 1)
+            if end:
+                nxt = dt.date(year + (first.month == 12), first.month % 12 + 1, 1)
+                date = nxt - dt.timedelta(days=1)
+            else:
+                date = first
+        else:
+            date = dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+    except ValueError:
+        raise QueryError(f"ogiltigt datum: {value!r}", 2) from None
+    return date.isoformat()
+
+
+def parse_query(text: str) -> Query:
+    """Parse the search box / command line text. Raises QueryError for a bad filter value."""
+    query = Query(text=text)
+    for m in _TOKEN.finditer(text):
+        if m.group("para"):
+            query.number = int(m.group("para"))
+            continue
+        key = m.group("key")
+        if key is not None:
+            name = FILTER_KEYS.get(fold(key))
+            value = m.group("qvalue") if m.group("qvalue") is not None else m.group("value")
+            value = " ".join(value.split())
+            if name is None:  # "kl:19" is just a word
+                _add_term(query, m.group(0))
+                continue
+            if value:
+                _add_filter(query, name, value)
+            continue
+        if m.group("phrase") is not None:
+            _add_term(query, m.group("phrase"))
+        elif m.group("word"):
+            _add_term(query, m.group("word"))
+    return query
+
+
+def _add_term(query: Query, text: str) -> None:
+    term = fold(" ".join(text.split()))
+    if term and term not in query.terms:
+        query.terms.append(term)
+
+
+def _add_filter(query: Query, name: str, value: str) -> None:
+    folded = fold(value)
+    if name == "body":
+        query.bodies.append(folded)
+    elif name == "member":
+        query.members.append(folded)
+    elif name == "dnr":
+        star = folded.endswith("*")
+        norm = normalize_dnr(folded.rstrip("*"))
+        if norm:
+            query.dnrs.append(norm + ("*" if star else ""))
+    elif name == "number":
+        if not value.isdigit():
+            raise QueryError(f"ogiltigt paragrafnummer: {value!r}", 2)
+        query.number = int(value)
+    elif name == "kind":
+        kinds = set()
+        for part in re.split(r"[|,]", folded):
+            part = part.strip()
+            if not part:
+                continue
+            kind = KIND_ALIASES.get(part)
+            if kind is None:
+                known = ", ".join(sorted({*KIND_ALIASES.values()}))
+                raise QueryError(f"okänd typ: {part!r} (känner till: {known})", 2)
+            kinds.add(kind)
+        if kinds:
+            query.kinds.append(kinds)
+    elif name == "year":
+        first, _, last = (
+            value.partition("-") if re.fullmatch(r"\d{4}-\d{4}", value) else (value, "", value)
+        )
+        if not (first.isdigit() and len(first) == 4 and last.isdigit() and len(last) == 4):
+            raise QueryError(f"ogiltigt år: {value!r} (skriv t.ex. år:2007)", 2)
+        _narrow(query, _period(first, end=False), _period(last, end=True))
+    elif name == "from":
+        _narrow(query, _period(value, end=False), "")
+    elif name == "to":
+        _narrow(query, "", _period(value, end=True))
+
+
+def _narrow(query: Query, start: str, end: str) -> None:
+    if start and (not query.date_from or start > query.date_from):
+        query.date_from = start
+    if end and (not query.date_to or end < query.date_to):
+        query.date_to = end
+
+
+# --- hits and snippets -------------------------------------------------------------------
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Hit:
+    """One matching paragraph. `path` is relative to the archive folder."""
+
+    path: str
+    body: str
+    date: str
+    number: int
+    item: str
+    title: str
+    dnr: str
+    snippet: str
+    spans: list[Span] = field(default_factory=list)  # matching words in `snippet`
+    title_spans: list[Span] = field(default_factory=list)
+    score: float = 0.0
+
+    def line(self, open_mark: str = "«", close_mark: str = "»") -> str:
+        """One line for the command line: body, date, §, title, snippet."""
+        title = mark(self.title, self.title_spans, open_mark, close_mark)
+        snippet = mark(self.snippet, self.spans, open_mark, close_mark)
+        return f"{self.body}  {self.date}  § {self.number}  {title}  — {snippet}"
+
+
+def find_spans(text: str, terms: list[str]) -> list[Span]:
+    """Where the (folded) terms occur in `text`, merged and sorted."""
+    folded = fold(text)
+    spans: list[Span] = []
+    for term in terms:
+        if not term:
+            continue
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + len(term))
+    spans.sort()
+    merged: list[Span] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def make_snippet(text: str, terms: list[str], width: int = 120) -> tuple[str, list[Span]]:
+    """A window of `text` (one line) around the best cluster of matches, and their spans."""
+    flat = " ".join(text.split())
+    spans = find_spans(flat, terms)
+    if not spans:
+        cut = flat[:width]
+        if len(flat) > width:
+            cut = cut[: cut.rfind(" ")] if " " in cut[width // 2 :] else cut
+            cut += " …"
+        return cut, []
+    # Start a little before the match that has the most other matches within the window.
+    best = max(spans, key=lambda sp: sum(1 for s, _ in spans if sp[0] <= s < sp[0] + width))
+    start = max(0, best[0] - width // 4)
+    if start > 0:
+        space = flat.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > best[1] else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(flat) else ""
+    out = prefix + flat[start:end] + suffix
+    shift = len(prefix) - start
+    inside = [
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
+    ]
+    return out, inside
+
+
+def mark(text: str, spans: list[Span], open_mark: str = "«", close_mark: str = "»") -> str:
+    """The text with each span wrapped in the markers (plain text)."""
+    out: list[str] = []
+    pos = 0
+    for s, e in spans:
+        out.append(text[pos:s])
+        out.append(open_mark + text[s:e] + close_mark)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
