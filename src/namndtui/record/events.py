@@ -432,7 +432,7 @@ def from_dict(data: dict[str, Any]) -> Event:
                 raise EventFormatError(f"{kind}: saknar fältet {f.name!r}")
             continue
         value = data[f.name]
-        expected = _FIELD_TYPES.get(f.type if isinstance(f.type, str) else "", None)
+        expected = _FIELD_TYPES.get(f.type if isinstance(f.type, str) else "")
         if expected is not None and not expected(value):
             raise EventFormatError(f"{kind}: fältet {f.name!r} har fel typ")
         kwargs[f.name] = tuple(value) if isinstance(value, list) else value

@@ -2,7 +2,8 @@
 
 Every refusal is a `RuleError` with a Swedish message the TUI shows as is. Sources
 (kommunallagen 2017:725, "KL"): quorum KL 6 kap. 27 §; jäv KL 6 kap. 28–30 §§; the chair's
-casting vote KL 6 kap. 34 § with 5 kap. 55 §; reservation KL 4 kap. 27 § with 6 kap. 35 §.
+casting vote KL 5 kap. 55 § and reservation KL 4 kap. 27 § (both applied to
+nämnder via 6 kap.; these two section numbers are not verified).
 See docs/record.md for the rules one by one.
 """
 
