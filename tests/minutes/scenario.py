@@ -52,7 +52,10 @@ def meeting_events() -> list[ev.Event]:
         ev.MotionMade(BUDGET, "y2", "Per Holm", "avslag"),
         ev.MotionJoined(BUDGET, "y2", "Olof Berg"),
         ev.MotionMade(
-            BUDGET, "y3", "Sara Lind", "eget",
+            BUDGET,
+            "y3",
+            "Sara Lind",
+            "eget",
             "Nämnden avsätter 2 miljoner kronor till fritidsgårdarna.",
         ),  # fmt: skip
         ev.MotionMade(BUDGET, "y4", "Eva Sund", "återremiss"),
@@ -72,8 +75,10 @@ def meeting_events() -> list[ev.Event]:
         ev.VoteClosed(BUDGET, 2),
         ev.DecisionRecorded(
             BUDGET,
-            ("Stadsdelsnämnden godkänner verksamhetsplanen för 2024.",
-             "Stadsdelsnämnden överlämnar budgeten till kommunstyrelsen."),
+            (
+                "Stadsdelsnämnden godkänner verksamhetsplanen för 2024.",
+                "Stadsdelsnämnden överlämnar budgeten till kommunstyrelsen.",
+            ),
         ),  # fmt: skip
         ev.ReservationMade(
             BUDGET, "Per Holm", "Budgeten är inte finansierad.\n\nVi yrkade därför avslag.", "y2"
@@ -96,10 +101,14 @@ def meeting_events() -> list[ev.Event]:
         # § 21: jäv; Maria Strand (M) serves in Per Holm's seat.
         ev.Recused(STADNING, "Per Holm", "Maria Strand"),
         ev.ItemCalled(STADNING, at="19:02"),
-        ev.DecisionRecorded(STADNING, ("Stadsdelsnämnden tilldelar kontraktet till Rent & Fint AB.",)),
+        ev.DecisionRecorded(
+            STADNING, ("Stadsdelsnämnden tilldelar kontraktet till Rent & Fint AB.",)
+        ),
         # § 22: referred back.
         ev.ItemCalled(LOKAL, at="19:10"),
-        ev.MotionMade(LOKAL, "y1", "Olof Berg", "återremiss", "Planen ska kompletteras med en riskanalys."),
+        ev.MotionMade(
+            LOKAL, "y1", "Olof Berg", "återremiss", "Planen ska kompletteras med en riskanalys."
+        ),
         ev.ChairFinding(LOKAL, "y1"),
         ev.ItemReferredBack(LOKAL, "Planen ska kompletteras med en riskanalys."),
         # § 23: notes and a statement; special characters in the title.
@@ -115,7 +124,9 @@ def meeting_events() -> list[ev.Event]:
 
 def justering_events() -> list[ev.Event]:
     """After the meeting: justered, posted, and one correction."""
-    wrong = ev.DecisionRecorded(ANMALAN, ("Anmälan av delegationsbeslut för mars läggs till handlingarna.",))
+    wrong = ev.DecisionRecorded(
+        ANMALAN, ("Anmälan av delegationsbeslut för mars läggs till handlingarna.",)
+    )
     return [
         ev.MinutesJustified("2024-03-07", posted="2024-03-08"),
         ev.CorrectionMade(ANMALAN, "Månaden saknades i beslutet.", wrong.to_dict()),

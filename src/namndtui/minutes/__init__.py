@@ -1,0 +1,9 @@
+"""The minutes (protokoll): TOML, Markdown, HTML, extracts, dates and § numbering.
+
+No Textual here. Entry points:
+- `Minutes(meeting, state)` (model.py) and `load_protokoll(path)` (toml.py)
+- `write_minutes(meeting, state, folder, html=False)` (write.py) for the TUI and the CLI
+- `render_paragraph_markdown(meeting, state, item_id)` (markdown.py): one § as it will read
+- `render_extract(minutes, number)` (extract.py)
+- `with_numbering(meeting, folder)` (numbering.py): § numbers continued across the year
+"""

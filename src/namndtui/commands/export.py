@@ -1,0 +1,101 @@
+"""`namndtui export PATH [--out DIR] [--html] [--justerat DATUM [--anslaget DATUM]]`.
+
+PATH is a meeting folder or meeting.toml (its journal is replayed read-only) or a
+protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html)
+atomically into DIR (default: the folder of PATH). With --justerat the justering is first
+recorded in the meeting's journal (this takes the meeting's lock, so not while the meeting
+is open in namndtui). No Textual import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from namndtui.errors import UserError
+from namndtui.minutes.dates import parse_date
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path", metavar="PATH", help="sammanträdesmapp, meeting.toml eller protokoll.toml"
+    )
+    parser.add_argument(
+        "--out", metavar="DIR", help="mapp att skriva till (standard: samma mapp som PATH)"
+    )
+    parser.add_argument(
+        "--html", action="store_true", help="skriv även protokoll.html för utskrift"
+    )
+    parser.add_argument(
+        "--justerat",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="registrera att protokollet justerades detta datum (i journalen)",
+    )
+    parser.add_argument(
+        "--anslaget",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="datum då justeringen tillkännagavs på anslagstavlan (med --justerat)",
+    )
+
+
+def _date_arg(value: str | None, option: str) -> str:
+    if value is None:
+        return ""
+    if parse_date(value) is None:
+        raise UserError(f"{option}: ogiltigt datum {value!r} – skriv t.ex. 2007-10-30", 2)
+    return value
+
+
+def justify(path_text: str, date: str, posted: str) -> None:
+    """Append MinutesJustified to the meeting's journal. Raises UserError."""
+    from namndtui.minutes.source import load_meeting_for_record, resolve
+    from namndtui.record import events as ev
+    from namndtui.record.record import JournalError, Record, RuleError
+
+    kind, file = resolve(path_text)
+    if kind != "meeting":
+        raise UserError(
+            f"{file}: --justerat kräver ett sammanträde (mapp eller meeting.toml), inte ett protokoll",
+            1,
+        )
+    meeting = load_meeting_for_record(file)
+    try:
+        record = Record.open(meeting, file.parent)
+    except JournalError as err:
+        raise UserError(str(err), 2) from None
+    try:
+        if record.readonly:
+            raise UserError(f"{file.parent}: {record.readonly_reason}", 1)
+        record.apply(ev.MinutesJustified(date, posted))
+    except RuleError as err:
+        raise UserError(f"{file.parent}: {err.message}", 1) from None
+    except JournalError as err:
+        raise UserError(f"{file.parent}: {err}", 2) from None
+    finally:
+        record.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    from namndtui.minutes.source import load_source
+    from namndtui.minutes.write import write_files
+
+    justered = _date_arg(args.justerat, "--justerat")
+    posted = _date_arg(args.anslaget, "--anslaget")
+    if posted and not justered:
+        raise UserError("--anslaget kräver --justerat (båda registreras tillsammans)", 2)
+    if justered:
+        justify(args.path, justered, posted)
+    source = load_source(args.path)
+    out = Path(args.out) if args.out else source.folder
+    if not out.is_dir():
+        raise UserError(f"{out}: mappen finns inte", 2)
+    try:
+        written = write_files(source.minutes, out, html=args.html)
+    except OSError as err:
+        raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
+    for path in written:
+        print(path)
+    if justered:
+        print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
+    return 0

@@ -1,0 +1,27 @@
+"""`namndtui extract PATH §N`: print the protokollsutdrag of one paragraph as Markdown.
+
+PATH as for export (meeting folder, meeting.toml or protokoll.toml); §N as "§125", "125"
+or "§ 125". A paragraph that is not yet justified is printed marked "Ej justerat".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path", metavar="PATH", help="sammanträdesmapp, meeting.toml eller protokoll.toml"
+    )
+    parser.add_argument("paragraph", metavar="§N", nargs="+", help="paragrafnummer, t.ex. §125")
+
+
+def run(args: argparse.Namespace) -> int:
+    from namndtui.minutes.extract import parse_paragraph_number, render_extract
+    from namndtui.minutes.source import load_source
+
+    number = parse_paragraph_number(" ".join(args.paragraph))
+    source = load_source(args.path)
+    sys.stdout.write(render_extract(source.minutes, number))
+    return 0

@@ -1,0 +1,86 @@
+"""§ numbers across the year: continue from the body's previous minutes.
+
+When a meeting file gives no `first_paragraph`, the first § of the meeting is one more
+than the highest § in the same body's protokoll.toml files of the same year with an earlier
+date, found in the folder tree around the meeting: the meeting's own folder's siblings
+(data/<body>/<date>/, the usual layout) and their sub-folders, up to two levels above the
+meeting folder. A protokoll.toml that cannot be read is skipped (it is reported by
+`namndtui validate`/review, not here). Nothing found: § 1.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+from namndtui.minutes.toml import PROTOKOLL_FILENAME
+from namndtui.model import Meeting
+
+SEARCH_LEVELS = 2  # how many folders above the meeting folder to search below
+MAX_FILES = 5000  # a bound on the scan (an archive folder holds years of minutes)
+
+
+def _last_number(path: Path) -> tuple[str, object, int] | None:
+    """(body, date, highest §) of a protokoll.toml, or None when it is unusable."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        meeting = data["meeting"]
+        numbers = [
+            p["number"] for p in data.get("paragraphs", []) if isinstance(p.get("number"), int)
+        ]
+        if not numbers:
+            return None
+        return meeting["body"], meeting["date"], max(numbers)
+    except (
+        OSError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ):
+        return None
+
+
+def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]:
+    """The same body's earlier minutes of the same year near `folder`: (path, last §)."""
+    folder = folder.resolve()
+    root = folder
+    for _ in range(SEARCH_LEVELS):
+        if root.parent == root:
+            break
+        root = root.parent
+    found: list[tuple[Path, int]] = []
+    for n, path in enumerate(sorted(root.rglob(PROTOKOLL_FILENAME))):
+        if n >= MAX_FILES:
+            break
+        if path.parent == folder:
+            continue  # this meeting's own minutes
+        info = _last_number(path)
+        if info is None:
+            continue
+        body, date, last = info
+        if (
+            body == meeting.body
+            and hasattr(date, "year")
+            and date.year == meeting.date.year
+            and date < meeting.date
+        ):
+            found.append((path, last))
+    return found
+
+
+def first_paragraph(meeting: Meeting, folder: Path) -> int:
+    """The meeting's first § number (see the module docstring)."""
+    if meeting.first_paragraph:
+        return meeting.first_paragraph
+    earlier = previous_protokoll(meeting, folder)
+    return max((last for _, last in earlier), default=0) + 1
+
+
+def with_numbering(meeting: Meeting, folder: Path) -> Meeting:
+    """The meeting with `first_paragraph` filled in (call before opening the record)."""
+    if meeting.first_paragraph:
+        return meeting
+    return dataclasses.replace(meeting, first_paragraph=first_paragraph(meeting, folder))

@@ -1,0 +1,75 @@
+"""Minutes from a path on the command line: a meeting (folder or meeting.toml) or a protokoll.toml.
+
+A meeting's journal is replayed read-only (no lock is taken, nothing is written), so
+export and extract can run while the meeting is open in the TUI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from namndtui.errors import UserError
+from namndtui.meetingfile import MEETING_FILENAME, load_meeting
+from namndtui.minutes.model import Minutes
+from namndtui.minutes.numbering import with_numbering
+from namndtui.minutes.toml import PROTOKOLL_FILENAME, load_protokoll
+from namndtui.model import Meeting
+
+
+@dataclass
+class Source:
+    minutes: Minutes
+    folder: Path  # the meeting folder (default output folder)
+    meeting_file: Path | None  # set when the minutes come from a meeting + journal
+
+
+def is_protokoll_file(path: Path) -> bool:
+    """A .toml file that declares the protokoll format (or is named protokoll.toml)."""
+    if path.name == PROTOKOLL_FILENAME:
+        return True
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return False
+    return 'format = "namndtui/protokoll/' in head
+
+
+def resolve(path_text: str) -> tuple[str, Path]:
+    """('meeting' | 'protokoll', file) for a PATH argument. Raises UserError (exit 2)."""
+    path = Path(path_text)
+    if path.is_dir():
+        if (path / MEETING_FILENAME).is_file():
+            return "meeting", path / MEETING_FILENAME
+        if (path / PROTOKOLL_FILENAME).is_file():
+            return "protokoll", path / PROTOKOLL_FILENAME
+        raise UserError(
+            f"{path}: mappen innehåller varken {MEETING_FILENAME} eller {PROTOKOLL_FILENAME}", 2
+        )
+    if not path.exists():
+        raise UserError(f"{path}: filen finns inte", 2)
+    return ("protokoll" if is_protokoll_file(path) else "meeting"), path
+
+
+def load_meeting_for_record(meeting_file: Path) -> Meeting:
+    """The meeting with its § numbering settled (continued from earlier minutes)."""
+    return with_numbering(load_meeting(meeting_file), meeting_file.parent)
+
+
+def load_source(path_text: str) -> Source:
+    """Load the minutes behind PATH (read-only). Raises UserError."""
+    kind, file = resolve(path_text)
+    if kind == "protokoll":
+        return Source(load_protokoll(file), file.parent, None)
+    from namndtui.record.record import Record
+
+    meeting = load_meeting_for_record(file)
+    record = Record.open(meeting, file.parent, readonly=True)
+    try:
+        if record.corrupt is not None:
+            raise UserError(
+                f"{record.journal_path}: {record.corrupt.message} – exporten avbryts", 2
+            )
+        return Source(Minutes(meeting, record.state, source=str(file)), file.parent, file)
+    finally:
+        record.close()

@@ -1,0 +1,62 @@
+"""Writing the minutes files: protokoll.toml, protokoll.md (and protokoll.html).
+
+Each file is replaced atomically (namndtui.storage.atomic_write); the TOML is parsed back
+(and checked to give the same minutes) before it replaces the old file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from namndtui.minutes.html import markdown_parser, markdown_to_html
+from namndtui.minutes.markdown import render_markdown
+from namndtui.minutes.model import Minutes
+from namndtui.minutes.toml import PROTOKOLL_FILENAME, parse_protokoll_text, render_toml
+from namndtui.model import Meeting
+from namndtui.record.state import RecordState
+from namndtui.storage import atomic_write
+
+MARKDOWN_FILENAME = "protokoll.md"
+HTML_FILENAME = "protokoll.html"
+
+
+def render_all(minutes: Minutes, *, html: bool = False) -> dict[str, str]:
+    """File name -> content for the minutes."""
+    markdown = render_markdown(minutes)
+    files = {PROTOKOLL_FILENAME: render_toml(minutes), MARKDOWN_FILENAME: markdown}
+    if html:
+        title = f"Protokoll {minutes.meeting.body} {minutes.meeting.date.isoformat()}"
+        files[HTML_FILENAME] = markdown_to_html(markdown, title)
+    return files
+
+
+def _check_toml(expected: str):
+    def check(data: bytes) -> None:
+        text = data.decode("utf-8")
+        parse_protokoll_text(text)  # raises if it does not load
+        if text != expected:  # pragma: no cover - only a disk fault gets here
+            raise OSError("protokoll.toml lästes inte tillbaka oförändrad")
+
+    return check
+
+
+def write_files(minutes: Minutes, folder: Path, *, html: bool = False) -> list[Path]:
+    """Write the minutes files into `folder` atomically; returns the paths written."""
+    folder = Path(folder)
+    written = []
+    for name, content in render_all(minutes, html=html).items():
+        path = folder / name
+        check = _check_toml(content) if name == PROTOKOLL_FILENAME else None
+        atomic_write(path, content, check=check)
+        written.append(path)
+    return written
+
+
+def write_minutes(
+    meeting: Meeting, state: RecordState, folder: Path, *, html: bool = False
+) -> list[Path]:
+    """The TUI's entry point: write protokoll.toml/.md[/.html] for the live record."""
+    return write_files(Minutes(meeting, state), folder, html=html)
+
+
+__all__ = ["markdown_parser", "render_all", "write_files", "write_minutes"]
