@@ -29,6 +29,10 @@ CORE_MODULES = [
     "namndtui.minutes",
     "namndtui.importing",
     "namndtui.archive",
+    "namndtui.archive.index",
+    "namndtui.archive.search",
+    "namndtui.archive.scan",
+    "namndtui.commands.search",
 ]
 
 

@@ -1,0 +1,100 @@
+"""`namndtui search QUERY… [--archive DIR]`: search past minutes, one line per hit.
+
+Each hit prints as `body  date  § N  title  — snippet` with the matching words marked
+«so» (plain text). The index is brought up to date first; its progress goes to stderr.
+Exit 0 with hits, 1 without a hit, 2 when the archive cannot be read or the query has a
+bad filter value. No Textual here (tests/test_import_hygiene.py).
+
+The archive is `--archive DIR`, else `$NAMNDTUI_ARCHIVE`, else the bundled example
+archive (`data/` beside the package, where the example meeting lives).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from namndtui.errors import UserError
+
+MAX_PROBLEMS_SHOWN = 5
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help='sökord, "fraser" och filter som organ:, år:, från:, till:, typ:, dnr:, ledamot:',
+    )
+    parser.add_argument(
+        "--archive",
+        metavar="DIR",
+        help="mappen med protokoll (standard: $NAMNDTUI_ARCHIVE, annars exempelarkivet data/)",
+    )
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help="högst N träffar (50)")
+
+
+def default_archive() -> Path:
+    """$NAMNDTUI_ARCHIVE, else the bundled data/ folder (found like the example meeting)."""
+    env = os.environ.get("NAMNDTUI_ARCHIVE")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "data"
+
+
+def _safe(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+class _Progress:
+    """'indexerar … N/M' on stderr: redrawn in place on a terminal, else start and end."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.started = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.started:
+            self.started = True
+            print(
+                f"namndtui: indexerar {total} protokoll …",
+                file=sys.stderr,
+                end="" if self.tty else "\n",
+            )
+        if self.tty and (done == total or done % 25 == 0):
+            print(f"\rnamndtui: indexerar {done}/{total} protokoll …", file=sys.stderr, end="")
+        if done == total:
+            print("\rnamndtui: indexerat " + f"{total} protokoll." + " " * 10, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from namndtui.archive.index import ArchiveIndex
+
+    folder = Path(args.archive) if args.archive else default_archive()
+    query_text = " ".join(args.query)
+    if args.limit < 1:
+        raise UserError("--limit måste vara minst 1", 2)
+    from namndtui.archive.search import parse_query
+
+    query = parse_query(query_text)  # a bad filter is reported before any indexing
+    index = ArchiveIndex(folder)
+    stats = index.update(progress=_Progress())
+    if stats.rebuilt:
+        print(f"namndtui: {stats.rebuilt}; det har byggts om.", file=sys.stderr)
+    problems = index.problems()
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(_safe(f"namndtui: varning: {problem.message or problem.path}"), file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        print(f"namndtui: … och {more} filer till som inte kunde läsas", file=sys.stderr)
+    if query.empty:
+        raise UserError("ange något att söka efter", 2)
+    hits = index.search(query, limit=args.limit)
+    for hit in hits:
+        print(_safe(hit.line()))
+    if not hits:
+        print(f"namndtui: inga träffar för {query_text}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,96 @@
+"""`namndtui search`: one line per hit, exit codes 0/1/2, progress on stderr only."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.archive.helpers import small_archive
+
+from namndtui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    return small_archive(tmp_path / "arkiv")
+
+
+def test_hits_one_line_each(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "fritidsgård", "--archive", str(archive)]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith(
+        "Hässelby-Vällingby stadsdelsnämnd  2007-09-25  § 100  Ny «fritidsgård» i Vällingby centrum  — "
+    )
+    assert len(lines) == 1
+    assert "indexerar" in err  # progress goes to stderr, never to stdout
+
+
+def test_query_words_are_joined(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "ledamot:Anna Ek", "typ:reservation", "--archive", str(archive)]) == 0
+    out, _ = capsys.readouterr()
+    assert "§ 100" in out and out.count("\n") == 1
+
+
+def test_no_hit_exits_1(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "simhall", "--archive", str(archive)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "inga träffar" in err
+
+
+def test_missing_archive_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "x", "--archive", str(tmp_path / "nej")]) == 2
+    _, err = capsys.readouterr()
+    assert err.strip() == f"namndtui: {tmp_path / 'nej'}: arkivet finns inte"
+
+
+def test_bad_filter_exits_2(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "år:igår", "--archive", str(archive)]) == 2
+    _, err = capsys.readouterr()
+    assert "ogiltigt år" in err and "Traceback" not in err
+
+
+def test_broken_file_is_a_warning(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = archive / "trasig" / "protokoll.toml"
+    bad.parent.mkdir()
+    bad.write_text("[meeting\n", encoding="utf-8")
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0
+    _, err = capsys.readouterr()
+    assert f"varning: {bad}:1:" in err
+
+
+def test_default_archive_is_bundled_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from namndtui.commands.search import default_archive
+
+    monkeypatch.delenv("NAMNDTUI_ARCHIVE", raising=False)
+    assert default_archive() == ROOT / "data"
+    monkeypatch.setenv("NAMNDTUI_ARCHIVE", str(tmp_path))
+    assert default_archive() == tmp_path
+
+
+def test_subprocess_exit_code_and_no_textual(archive: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "namndtui",
+            "search",
+            "nämnd",
+            "--archive",
+            str(archive),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 4
+    assert " textual" not in result.stderr  # -X importtime lists every module imported
