@@ -1,0 +1,128 @@
+"""namndtui export / extract on the command line; § numbering across the year."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from tests.minutes import scenario as sc
+
+from namndtui.cli import main
+from namndtui.minutes.numbering import first_paragraph, previous_protokoll
+from namndtui.minutes.source import load_meeting_for_record
+
+
+@pytest.fixture
+def recorded(tmp_path):
+    """A copy of the fixture tree with the meeting recorded (journal written, lock released)."""
+    folder = sc.copy_tree(tmp_path)
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    sc.record_meeting(folder, meeting, sc.meeting_events()).close()
+    return folder
+
+
+def test_export_meeting_folder_writes_the_files(recorded, capsys) -> None:
+    assert main(["export", str(recorded), "--html"]) == 0
+    names = capsys.readouterr().out.split()
+    assert [n.rsplit("/", 1)[-1] for n in names] == [
+        "protokoll.toml",
+        "protokoll.md",
+        "protokoll.html",
+    ]
+    md = (recorded / "protokoll.md").read_text(encoding="utf-8")
+    assert md == (sc.GOLDEN / "testby" / "fore-justering.md").read_text(encoding="utf-8")
+
+
+def test_export_does_not_need_the_lock(recorded, capsys) -> None:
+    """Exporting while the meeting is open in the TUI (lock held) works, read-only."""
+    meeting = load_meeting_for_record(recorded / "meeting.toml")
+    record = sc.record_meeting(recorded, meeting, [])
+    try:
+        journal = (recorded / "journal.jsonl").read_bytes()
+        assert main(["export", str(recorded / "meeting.toml"), "--out", str(recorded.parent)]) == 0
+        assert (recorded.parent / "protokoll.toml").exists()
+        assert (recorded / "journal.jsonl").read_bytes() == journal
+    finally:
+        record.close()
+
+
+def test_export_justerat_records_the_event(recorded, capsys) -> None:
+    assert (
+        main(["export", str(recorded), "--justerat", "2024-03-07", "--anslaget", "2024-03-08"]) == 0
+    )
+    assert '"minutes_justified"' in (recorded / "journal.jsonl").read_text(encoding="utf-8")
+    md = (recorded / "protokoll.md").read_text(encoding="utf-8")
+    assert "**Sista dag för överklagande:** 2024-04-02" in md
+    # A second justering is refused by the record's rules, with a clear message.
+    assert main(["export", str(recorded), "--justerat", "2024-03-08"]) == 1
+    assert "justerat" in capsys.readouterr().err
+
+
+def test_export_justerat_refused_while_meeting_is_open(recorded, capsys) -> None:
+    meeting = load_meeting_for_record(recorded / "meeting.toml")
+    record = sc.record_meeting(recorded, meeting, [])
+    try:
+        assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 1
+        assert "namndtui:" in capsys.readouterr().err
+    finally:
+        record.close()
+
+
+def test_export_protokoll_rerenders_identically(tmp_path, capsys) -> None:
+    src = sc.GOLDEN / "testby" / "protokoll.toml"
+    assert main(["export", str(src), "--out", str(tmp_path), "--html"]) == 0
+    for name in ("protokoll.toml", "protokoll.md", "protokoll.html"):
+        assert (tmp_path / name).read_bytes() == (sc.GOLDEN / "testby" / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["export", "/nonexistent/x"], 2, "filen finns inte"),
+        (["export", "{tmp}"], 2, "varken meeting.toml eller protokoll.toml"),
+        (["export", "{golden}", "--justerat", "2024-13-01"], 2, "ogiltigt datum"),
+        (["export", "{golden}", "--anslaget", "2024-03-08"], 2, "--anslaget kräver --justerat"),
+        (["export", "{golden}", "--justerat", "2024-03-08"], 1, "kräver ett sammanträde"),
+        (["export", "{golden}", "--out", "/nonexistent"], 2, "mappen finns inte"),
+        (["extract", "{golden}", "§99"], 1, "§ 99 finns inte i protokollet (§§ 18–23)"),
+        (["extract", "{golden}", "paragraf"], 2, "ogiltigt paragrafnummer"),
+    ],
+)
+def test_bad_input_is_one_line(tmp_path, capsys, args, code, message) -> None:
+    golden = str(sc.GOLDEN / "testby" / "protokoll.toml")
+    args = [a.format(tmp=tmp_path, golden=golden) for a in args]
+    assert main(args) == code
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("spelling", [["§19"], ["19"], ["§", "19"], ["§ 19"]])
+def test_extract_accepts_spellings(recorded, capsys, spelling) -> None:
+    assert main(["extract", str(recorded), *spelling]) == 0
+    out = capsys.readouterr().out
+    assert out == (sc.GOLDEN / "testby" / "utdrag-19-under-mötet.md").read_text(encoding="utf-8")
+
+
+def test_numbering_continues_within_the_body_and_year() -> None:
+    meeting = sc.load_fixture_meeting()
+    found = previous_protokoll(meeting, sc.MEETING_DIR)
+    assert [p.parent.name for p, _ in found] == ["2024-02-06"]  # not 2023, not another body
+    assert first_paragraph(meeting, sc.MEETING_DIR) == 18
+    assert first_paragraph(dataclasses.replace(meeting, first_paragraph=5), sc.MEETING_DIR) == 5
+    january = dataclasses.replace(meeting, date=dt.date(2024, 1, 9))
+    assert first_paragraph(january, sc.MEETING_DIR) == 1  # the first meeting of the year
+
+
+def test_no_textual_import() -> None:
+    code = (
+        "import sys, namndtui.commands.export, namndtui.commands.extract, namndtui.minutes.write,"
+        " namndtui.minutes.extract, namndtui.minutes.source, namndtui.minutes.numbering;"
+        " print('textual' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"

@@ -1,0 +1,140 @@
+"""protokoll.md / .html: valid CommonMark, no markup from user text, the live § view."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from tests.minutes import scenario as sc
+
+from namndtui.minutes.html import markdown_parser
+from namndtui.minutes.markdown import render_markdown, render_paragraph_markdown
+from namndtui.minutes.model import Minutes
+from namndtui.minutes.toml import load_protokoll
+from namndtui.minutes.write import render_all, write_minutes
+from namndtui.model import Item, Meeting, Member
+from namndtui.record.state import DECIDED, Motion, Paragraph, RecordState, Reservation, VoteRound
+
+
+def blocks(md: str) -> list:
+    return markdown_parser().parse(md)
+
+
+def text_of(inline) -> str:
+    """The text an inline token reads as (escapes resolved)."""
+    return "".join(c.content for c in inline.children or [] if c.type == "text")
+
+
+def headings_of(tokens: list) -> list[str]:
+    return [text_of(tokens[n + 1]) for n, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def test_golden_markdown_is_commonmark_without_html() -> None:
+    for path in sc.GOLDEN.rglob("*.md"):
+        tokens = blocks(path.read_text(encoding="utf-8"))
+        types = {t.type for t in tokens}
+        assert "html_block" not in types
+        inline = {c.type for t in tokens if t.type == "inline" for c in t.children or []}
+        assert "html_inline" not in inline and "link_open" not in inline and "image" not in inline
+
+
+def test_structure_of_the_minutes() -> None:
+    md = (sc.GOLDEN / "testby" / "protokoll.md").read_text(encoding="utf-8")
+    tokens = blocks(md)
+    headings = headings_of(tokens)
+    assert headings[0] == "Testby stadsdelsnämnd"
+    assert headings[1] == "Underskrifter"
+    assert headings[2:8] == [
+        "§ 18 Verksamhetsplan och budget 2024",
+        "§ 19 Yttrande över bygglov för förskola i kv. Linden",
+        "§ 20 Motion om fler parkbänkar",
+        "§ 21 Upphandling av städtjänster",
+        "§ 22 Lokalförsörjningsplan 2024–2028",
+        "§ 23 Anmälan av delegationsbeslut *mars* | #2",  # escaped, read back literally
+    ]
+    assert headings[-1] == "Bevis om anslag"
+    assert sum(t.type == "table_open" for t in tokens) == 2  # the two vote rounds
+    assert "Med 4 ja-röster mot 3 nej-röster beslutar nämnden" in md
+    assert "Jonas Vik (S) för Lena Ås (S), §§ 18–19" in md
+    assert "Per Holm (M), §§ 18–20, 22–23" in md  # jäv in § 21
+    assert "**Sista dag för överklagande:** 2024-04-02" in md  # långfredag 29/3 moved
+
+
+def hostile() -> Minutes:
+    evil = "# Ondska | *x* <script>alert(1)</script> [l](http://x)"
+    meeting = Meeting(
+        body="<b>Nämnd</b>",
+        date=dt.date(2024, 1, 9),
+        members=(Member(evil, "M|S", "ordförande"), Member("1. Lista", "", "ledamot")),
+        items=(
+            Item(id="a", title="- > ```kod``` <img src=x>", dnr="| Dnr |", summary="=====\n\n---"),
+        ),
+    )
+    para = Paragraph(
+        item="a", number=1, status=DECIDED, decision=["1. första", "+ andra"],
+        motions=[Motion("y1", evil, "eget", "<i>text</i>\n# rubrik"), Motion("y2", "1. Lista", "avslag")],
+        votes=[VoteRound(1, "y1", "y2", votes={evil: "ja", "1. Lista": "nej"}, closed=True, casting="ja")],
+        reservations=[Reservation("1. Lista", "| a | b |\n|---|---|")],
+        serving={evil: "", "1. Lista": ""},
+    )  # fmt: skip
+    return Minutes(meeting, RecordState(paragraphs={"a": para}, adjusters=["1. Lista"]))
+
+
+def test_user_text_cannot_become_markup() -> None:
+    files = render_all(hostile(), html=True)
+    tokens = blocks(files["protokoll.md"])
+    headings = headings_of(tokens)
+    assert headings[0] == "<b>Nämnd</b>"
+    assert headings[1:] == ["Underskrifter", "§ 1 - > ```kod``` <img src=x>", "Bevis om anslag"]
+    types = {t.type for t in tokens}
+    assert not types & {"html_block", "fence", "code_block", "blockquote_open", "hr"}
+    assert sum(t.type == "table_open" for t in tokens) == 1  # only the vote table
+    html = files["protokoll.html"]
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html
+    assert html.startswith('<!doctype html>\n<html lang="sv">')
+    assert '<h2 class="signatures">Underskrifter</h2>' in html
+
+
+def test_live_paragraph_view_equals_the_minutes() -> None:
+    minutes = load_protokoll(sc.GOLDEN / "testby" / "protokoll.toml")
+    full = render_markdown(minutes)
+    for item in minutes.meeting.items:
+        part = render_paragraph_markdown(minutes.meeting, minutes.state, item.id)
+        assert part.startswith(f"## § {minutes.state.paragraphs[item.id].number} ")
+        assert part.rstrip("\n") in full
+
+
+def test_live_paragraph_view_before_the_item_is_handled() -> None:
+    meeting = sc.load_fixture_meeting()
+    text = render_paragraph_markdown(meeting, RecordState(), "budget-2024")
+    assert text.startswith("## § – Verksamhetsplan och budget 2024\n")
+    assert "Inget beslut är registrerat." in text
+
+
+def test_not_justered_says_so_without_dates() -> None:
+    minutes = load_protokoll(sc.GOLDEN / "testby" / "protokoll.toml")
+    state = dataclasses.replace(minutes.state, justered_on="", posted_on="")
+    md = render_markdown(Minutes(minutes.meeting, state))
+    assert "**Protokollet är ännu inte justerat.** Justering ska ske senast 2024-03-19." in md
+    assert "Sista dag för överklagande" not in md
+
+
+def test_justered_but_not_posted() -> None:
+    minutes = load_protokoll(sc.GOLDEN / "testby" / "protokoll.toml")
+    state = dataclasses.replace(minutes.state, posted_on="")
+    md = render_markdown(Minutes(minutes.meeting, state))
+    assert "**Datum för anslag:** ej registrerat (senast 2024-03-09)" in md
+    assert "2024-04-02" not in md
+
+
+def test_write_minutes_writes_atomically(tmp_path) -> None:
+    minutes = load_protokoll(sc.GOLDEN / "testby" / "protokoll.toml")
+    paths = write_minutes(minutes.meeting, minutes.state, tmp_path, html=True)
+    assert [p.name for p in paths] == ["protokoll.toml", "protokoll.md", "protokoll.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in paths
+    )  # no temp files
+    assert (tmp_path / "protokoll.toml").read_bytes() == (
+        sc.GOLDEN / "testby" / "protokoll.toml"
+    ).read_bytes()
