@@ -68,21 +68,23 @@ _ESCAPES = {
 }
 
 
-def _char(c: str, multiline: bool) -> str:
-    if multiline and c in "\n\t":
-        return c
-    if c in _ESCAPES:
-        return _ESCAPES[c]
-    if ord(c) < 0x20 or ord(c) == 0x7F:
-        return f"\\u{ord(c):04X}"
-    return c
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_NEEDS_ESCAPE_ML = re.compile(r'[\\"\x00-\x08\x0b-\x1f\x7f]')
+
+
+def _escape(match: re.Match[str]) -> str:
+    c = match.group()
+    return _ESCAPES.get(c) or f"\\u{ord(c):04X}"
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string; text with line breaks as a multi-line basic string."""
+    """A TOML basic string; text with line breaks as a multi-line basic string.
+
+    In the multi-line form every quote is escaped, so no run of three can end it early.
+    """
     if "\n" in text:
-        return '"""\n' + "".join(_char(c, True) for c in text) + '"""'
-    return '"' + "".join(_char(c, False) for c in text) + '"'
+        return '"""\n' + _NEEDS_ESCAPE_ML.sub(_escape, text) + '"""'
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
 def _time(text: str) -> dt.time | str:
