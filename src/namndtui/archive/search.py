@@ -281,6 +281,8 @@ def make_snippet(text: str, terms: list[str], width: int = 120) -> tuple[str, li
     # Start a little before the match that has the most other matches within the window.
     best = max(spans, key=lambda sp: sum(1 for s, _ in spans if sp[0] <= s < sp[0] + width))
     start = max(0, best[0] - width // 4)
+    if best[1] < width - 10:  # the match fits in the opening words: start at the start
+        start = 0
     if start > 0:
         space = flat.rfind(" ", 0, start)
         start = space + 1 if space >= 0 and start - space < 20 else start

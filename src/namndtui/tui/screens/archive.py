@@ -1,0 +1,493 @@
+"""The archive screen: past minutes listed by body and date, searched as you type.
+
+`namndtui DIR` (a folder without meeting.toml) opens `ArchiveApp(DIR)`. The index
+(namndtui.archive) is built or brought up to date in a thread worker with a progress bar;
+the list shows what the index already holds meanwhile. Searching runs in an exclusive
+thread worker after a short pause in typing (each thread has its own SQLite connection).
+Enter opens a meeting read-only (the review screens of NamndApp) at the chosen paragraph.
+User text (titles, bodies, snippets, problems) is always plain Content or Text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import (
+    ContentSwitcher,
+    DataTable,
+    Footer,
+    Input,
+    OptionList,
+    ProgressBar,
+    Select,
+    Static,
+)
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from namndtui.archive.index import ArchiveIndex, MeetingRow, Problem
+from namndtui.archive.search import Hit, Query, QueryError, parse_query
+from namndtui.model import Meeting
+from namndtui.tui import app as app_module
+from namndtui.tui.app import NamndApp
+from namndtui.tui.screens.meeting import MeetingScreen
+
+# --- Swedish UI text (kept here: this screen is owned apart from tui/strings.py) -------------
+TITLE = "Arkiv: {name}"
+COUNTS = "{meetings} sammanträden · {paragraphs} paragrafer"
+SEARCH_PLACEHOLDER = 'Sök: ord, "fras", organ:, år:, typ:reservation, dnr:, ledamot:'
+ALL_BODIES = "Alla nämnder"
+ALL_YEARS = "Alla år"
+COL_BODY, COL_DATE, COL_RANGE, COL_COUNT = "Nämnd", "Datum", "Paragrafer", "Antal §"
+INDEXING = "Indexerar {total} protokoll …"
+INDEXED = "Indexet är uppdaterat: {meetings} sammanträden, {paragraphs} paragrafer."
+REBUILT = "{reason}; det byggs om."
+HITS = "{n} träffar"
+ONE_HIT = "1 träff"
+HITS_MORE = "de {n} bästa träffarna"
+NO_HITS = "Inga träffar."
+BAD_QUERY = "Sökningen kan inte tolkas: {reason}"
+PROBLEMS_NOTE = "{n} filer kunde inte läsas – tryck f för att se dem."
+PROBLEMS_TITLE = "Filer som inte kunde läsas"
+NO_PROBLEMS = "Alla protokollfiler kunde läsas."
+NO_MEETINGS = "Inga protokoll hittades i mappen."
+OPEN_FAILED = "Protokollet kunde inte öppnas:\n{reason}"
+INDEX_FAILED = "Arkivet kan inte indexeras: {reason}"
+KEY_SEARCH, KEY_MEETINGS, KEY_PROBLEMS, KEY_QUIT, KEY_OPEN = (
+    "Sök",
+    "Sammanträden",
+    "Problem",
+    "Avsluta",
+    "Öppna",
+)
+KEY_BACK = "Till arkivet"
+
+SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+RESULT_LIMIT = 100
+HIGHLIGHT = "bold reverse"
+
+
+def meeting_cells(row: MeetingRow) -> tuple[Text, Text, Text, Text]:
+    return (
+        Text(row.body),
+        Text(row.date),
+        Text(row.range_text),
+        Text(str(row.count), justify="right"),
+    )
+
+
+def hit_content(hit: Hit) -> Content:
+    """Two lines: body, date, § and title (title words marked); the snippet, words marked."""
+    head = f"{hit.body}  {hit.date}  § {hit.number}  "
+    first = Content(head).stylize("dim", 0, len(head) - len(f"§ {hit.number}  ") - 2)
+    title = Content(hit.title).stylize("bold")
+    for start, end in hit.title_spans:
+        title = title.stylize(HIGHLIGHT, start, end)
+    snippet = Content("  " + hit.snippet)
+    for start, end in hit.spans:
+        snippet = snippet.stylize(HIGHLIGHT, start + 2, end + 2)
+    return Content.assemble(first, title, "\n", snippet)
+
+
+class IndexProgress(ProgressBar):
+    """The index build's progress (hidden when there is nothing to parse)."""
+
+
+class ArchiveScreen(Screen[None]):
+    """Meetings table, search results, problems; one of them shown at a time."""
+
+    BINDINGS = [
+        Binding("slash,ctrl+f", "focus_search", KEY_SEARCH, id="archive.search"),
+        Binding("escape", "show_meetings", KEY_MEETINGS, id="archive.meetings"),
+        Binding("f", "show_problems", KEY_PROBLEMS, id="archive.problems"),
+        Binding("q", "quit", KEY_QUIT, id="app.quit"),
+    ]
+    AUTO_FOCUS = "#meetings"
+
+    DEFAULT_CSS = """
+    ArchiveScreen { layout: vertical; }
+    ArchiveScreen #archive-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    ArchiveScreen #filters { height: auto; }
+    ArchiveScreen #filters Select { width: 30; }
+    ArchiveScreen #filters #year { width: 16; }
+    ArchiveScreen #filters Input { width: 1fr; }
+    ArchiveScreen #views { height: 1fr; }
+    ArchiveScreen #meetings, ArchiveScreen #results, ArchiveScreen #problems { height: 1fr; }
+    ArchiveScreen #results > .option-list--option { padding: 0 1; }
+    ArchiveScreen IndexProgress { height: 1; padding: 0 1; }
+    ArchiveScreen IndexProgress Bar { width: 1fr; }
+    ArchiveScreen #archive-status { height: 1; padding: 0 1; color: $text-muted; }
+    ArchiveScreen #archive-status.-error { color: $error; }
+    """
+
+    def __init__(self, folder: Path, *, index: ArchiveIndex | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.index = index
+        self.rows: list[MeetingRow] = []
+        self.hits: list[Hit] = []
+        self.problem_list: list[Problem] = []
+        self._search_timer: Any = None
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content(TITLE.format(name=self.folder.name or str(self.folder))), id="archive-title"
+        )
+        with Horizontal(id="filters"):
+            yield Select[str]([], prompt=ALL_BODIES, id="body")
+            yield Select[str]([], prompt=ALL_YEARS, id="year")
+            yield Input(placeholder=SEARCH_PLACEHOLDER, id="search")
+        yield IndexProgress(show_eta=False, id="progress")
+        with ContentSwitcher(initial="meetings", id="views"):
+            table: DataTable[Text] = DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+            yield table
+            yield OptionList(id="results")
+            problems: DataTable[Text] = DataTable(id="problems", cursor_type="row")
+            yield problems
+        yield Static("", id="archive-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.add_column(COL_BODY, key="body")
+        table.add_column(COL_DATE, key="date")
+        table.add_column(COL_RANGE, key="range")
+        table.add_column(COL_COUNT, key="count")
+        problems = self.query_one("#problems", DataTable)
+        problems.add_column("Fil", key="path")
+        problems.add_column("Orsak", key="reason")
+        problems.border_title = PROBLEMS_TITLE
+        self.query_one(IndexProgress).display = False
+        if self.index is not None:
+            self.refresh_meetings()  # what the index already holds, before any update
+        self.update_index()
+
+    # --- the index ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def update_index(self) -> None:
+        worker = get_current_worker()
+        try:
+            if self.index is None:
+                index = ArchiveIndex(self.folder)
+                self.index = index
+                self.app.call_from_thread(self.refresh_meetings)
+            index = self.index
+            if index.rebuilt:
+                self.app.call_from_thread(self.set_status, REBUILT.format(reason=index.rebuilt))
+            step = {"last": -1}
+
+            def progress(done: int, total: int) -> None:
+                if worker.is_cancelled:
+                    raise _Cancelled
+                # Redraw at most ~200 times, whatever the size of the archive.
+                if done == total or done * 200 // total != step["last"]:
+                    step["last"] = done * 200 // total
+                    self.app.call_from_thread(self.show_progress, done, total)
+
+            stats = index.update(progress=progress)
+        except _Cancelled:
+            return
+        except Exception as err:  # ArchiveError, disk trouble: say so, keep the screen
+            self.app.call_from_thread(self.index_failed, str(err))
+            return
+        self.app.call_from_thread(
+            self.index_done, stats.seconds, bool(stats.parsed or stats.removed)
+        )
+
+    def show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one(IndexProgress)
+        if not bar.display:
+            bar.display = True
+            self.set_status(INDEXING.format(total=total))
+        bar.update(total=total, progress=done)
+
+    def index_done(self, seconds: float, changed: bool) -> None:
+        self.query_one(IndexProgress).display = False
+        if changed or not self.rows:
+            self.refresh_meetings()
+        self.refresh_problems()
+        if self.problem_list:
+            self.set_status(PROBLEMS_NOTE.format(n=len(self.problem_list)))
+        elif changed:
+            meetings, paragraphs = self.index.counts() if self.index else (0, 0)
+            self.set_status(INDEXED.format(meetings=meetings, paragraphs=paragraphs))
+        elif not self.rows:
+            self.set_status(NO_MEETINGS)
+        else:
+            self.show_counts()
+        if self.query_one("#search", Input).value.strip():
+            self.schedule_search()
+
+    def index_failed(self, reason: str) -> None:
+        self.query_one(IndexProgress).display = False
+        self.set_status(INDEX_FAILED.format(reason=reason), error=True)
+
+    def set_status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#archive-status", Static)
+        status.update(Content(text))
+        status.set_class(error, "-error")
+
+    def show_counts(self) -> None:
+        if self.index is None:
+            return
+        meetings, paragraphs = self.index.counts()
+        self.set_status(COUNTS.format(meetings=meetings, paragraphs=paragraphs))
+
+    # --- meetings -----------------------------------------------------------------------
+
+    def _filter_values(self) -> tuple[str, str]:
+        body = self.query_one("#body", Select).value
+        year = self.query_one("#year", Select).value
+        return (
+            body if isinstance(body, str) else "",
+            year if isinstance(year, str) else "",
+        )
+
+    def refresh_meetings(self) -> None:
+        if self.index is None:
+            return
+        body, year = self._filter_values()
+        self.rows = self.index.meetings(body=body, year=year)
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        table.add_rows(meeting_cells(row) for row in self.rows)
+        self._refresh_filter_choices()
+
+    def _refresh_filter_choices(self) -> None:
+        assert self.index is not None
+        for select_id, values in (("#body", self.index.bodies()), ("#year", self.index.years())):
+            select = self.query_one(select_id, Select)
+            current = select.value
+            with self.prevent(Select.Changed):
+                select.set_options((Text(v), v) for v in values)
+                if isinstance(current, str) and current in values:
+                    select.value = current
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.refresh_meetings()
+        if self.query_one("#search", Input).value.strip():
+            self.schedule_search()
+
+    def refresh_problems(self) -> None:
+        if self.index is None:
+            return
+        self.problem_list = self.index.problems()
+        table = self.query_one("#problems", DataTable)
+        table.clear()
+        prefix = str(self.folder) + "/"
+        for problem in self.problem_list:
+            message = problem.message.replace(prefix, "") if problem.message else ""
+            table.add_row(Text(problem.path), Text(message))
+
+    # --- searching ----------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _typed(self) -> None:
+        self.schedule_search()
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        self.run_search_now()
+        if self.hits:
+            self.query_one("#results", OptionList).focus()
+
+    def schedule_search(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.run_search_now)
+
+    def run_search_now(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        text = self.query_one("#search", Input).value
+        if not text.strip():
+            self.action_show_meetings(clear=False)
+            return
+        try:
+            query = parse_query(text)
+        except QueryError as err:
+            self.set_status(BAD_QUERY.format(reason=err.message), error=True)
+            return
+        body, year = self._filter_values()
+        self.search_worker(restrict(query, body, year))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def search_worker(self, query: Query) -> None:
+        if self.index is None:
+            return
+        try:
+            hits = self.index.search(query, limit=RESULT_LIMIT)
+        except Exception as err:  # a locked or vanished index: a status line, not a crash
+            self.app.call_from_thread(self.set_status, INDEX_FAILED.format(reason=err), error=True)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_hits, hits)
+
+    def show_hits(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options(Option(hit_content(hit)) for hit in hits)
+        if hits:
+            results.highlighted = 0
+        self.query_one(ContentSwitcher).current = "results"
+        if not hits:
+            self.set_status(NO_HITS)
+        elif len(hits) >= RESULT_LIMIT:
+            self.set_status(HITS_MORE.format(n=len(hits)))
+        else:
+            self.set_status(ONE_HIT if len(hits) == 1 else HITS.format(n=len(hits)))
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_show_meetings(self, clear: bool = True) -> None:
+        search = self.query_one("#search", Input)
+        if clear and search.value:
+            with self.prevent(Input.Changed):
+                search.value = ""
+        self.hits = []
+        self.query_one(ContentSwitcher).current = "meetings"
+        self.query_one("#meetings", DataTable).focus()
+        if self.problem_list:
+            self.set_status(PROBLEMS_NOTE.format(n=len(self.problem_list)))
+        else:
+            self.show_counts()
+
+    def action_show_problems(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == "problems":
+            self.action_show_meetings(clear=False)
+            return
+        self.refresh_problems()
+        switcher.current = "problems"
+        self.query_one("#problems", DataTable).focus()
+        self.set_status(PROBLEMS_TITLE if self.problem_list else NO_PROBLEMS)
+
+    def action_quit(self) -> None:
+        self.app.exit(0)
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _meeting_chosen(self, event: DataTable.RowSelected) -> None:
+        row = event.cursor_row
+        if 0 <= row < len(self.rows):
+            self.open_paragraph(self.rows[row].path, None)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _hit_chosen(self, event: OptionList.OptionSelected) -> None:
+        if 0 <= event.option_index < len(self.hits):
+            hit = self.hits[event.option_index]
+            self.open_paragraph(hit.path, hit.item)
+
+    def open_paragraph(self, rel: str, item_id: str | None) -> None:
+        """Open the minutes read-only, at `item_id` (the first § when None)."""
+        assert self.index is not None
+        try:
+            minutes = self.index.load(rel)
+        except Exception as err:  # changed on disk since indexing: explain, stay here
+            from namndtui.tui.modals.dialogs import ErrorModal
+
+            self.app.push_screen(ErrorModal(OPEN_FAILED.format(reason=err)))
+            return
+        app = self.app
+        if isinstance(app, ArchiveApp):
+            app.review_minutes(minutes, self.folder / rel, item_id)
+
+
+class _Cancelled(Exception):
+    """The app is closing while the index is being built (what was committed stays)."""
+
+
+def restrict(query: Query, body: str, year: str) -> Query:
+    """The query narrowed to the body and year chosen in the filter boxes."""
+    from namndtui.archive.documents import fold
+
+    if body:
+        query.bodies.append(fold(body))
+    if year:
+        start, end = f"{year}-01-01", f"{year}-12-31"
+        if not query.date_from or start > query.date_from:
+            query.date_from = start
+        if not query.date_to or end < query.date_to:
+            query.date_to = end
+    return query
+
+
+class ArchiveReviewScreen(MeetingScreen):
+    """The meeting screen of NamndApp, read-only, opened from the archive at one §."""
+
+    BINDINGS = [
+        Binding("escape", "back", KEY_BACK, id="archive.back"),
+    ]
+
+    def __init__(self, meeting: Meeting, item_id: str | None) -> None:
+        super().__init__(meeting)
+        self.start_item = item_id
+
+    def on_mount(self) -> None:
+        # Textual runs this before MeetingScreen.on_mount (which highlights the state's
+        # current item), so the jump waits until the mount is over.
+        self.call_after_refresh(self._jump)
+
+    def _jump(self) -> None:
+        if self.start_item and self.meeting.item(self.start_item) is not None:
+            self.go_to_item(self.start_item)
+            if self.view == "report":
+                self.action_toggle_view()  # a search hit is about the § as minuted
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_quit(self) -> None:
+        self.app.pop_screen()  # q leaves the review, back to the archive list
+
+
+_PLACEHOLDER = Meeting(body="", date=__import__("datetime").date(2000, 1, 1))
+
+
+class ArchiveApp(NamndApp):
+    """`namndtui DIR`: the archive screen; meetings open in NamndApp's review screens.
+
+    Subclassing NamndApp gives the review screens the app they expect (meeting, state,
+    read-only reason); `review_minutes` swaps the meeting shown before pushing the screen.
+    """
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+
+    def __init__(
+        self, folder: Path | str, *, index: ArchiveIndex | None = None, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("write_minutes", False)
+        super().__init__(_PLACEHOLDER, review=True, **kwargs)
+        self.archive_folder = Path(folder)
+        self.archive_index = index
+
+    def get_default_screen(self) -> ArchiveScreen:
+        return ArchiveScreen(self.archive_folder, index=self.archive_index)
+
+    def review_minutes(self, minutes: Any, path: Path, item_id: str | None) -> None:
+        self.meeting = minutes.meeting
+        self._state = minutes.state
+        self.folder = path.parent
+        first = item_id
+        if first is None:
+            numbered = sorted(
+                (p.number, i) for i, p in minutes.state.paragraphs.items() if p.number is not None
+            )
+            first = numbered[0][1] if numbered else None
+        self.push_screen(ArchiveReviewScreen(minutes.meeting, first))

@@ -1,0 +1,218 @@
+"""The archive screen: list, filters, search as you type, problems, open at a §; snapshots."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from tests.archive.helpers import BODY, make_minutes, small_archive, write
+from tests.tui.helpers import screen_text
+from textual.widgets import DataTable, OptionList
+
+from namndtui.commands.open_app import build_app
+from namndtui.tui.screens.archive import ArchiveApp, ArchiveReviewScreen, ArchiveScreen
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = small_archive(tmp_path / "arkiv")
+    bad = root / "trasig" / "protokoll.toml"
+    bad.parent.mkdir()
+    bad.write_text('format = "namndtui/protokoll/1"\n[meeting\n', encoding="utf-8")
+    return root
+
+
+async def settle(app, pilot) -> None:
+    """Let the index worker, the debounce timer and the search worker finish."""
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.25)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_namndtui_dir_opens_the_archive(archive: Path) -> None:
+    app = build_app(archive)
+    assert isinstance(app, ArchiveApp)
+
+
+def test_meetings_listed_virtually_with_problems_noted(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            table = app.screen.query_one("#meetings", DataTable)
+            assert table.row_count == 2
+            assert not app.screen.query("ListView")
+            text = screen_text(app)
+            assert "§§ 100–102" in text
+            assert "1 filer kunde inte läsas" in text
+            await pilot.press("f")
+            text = screen_text(app)
+            assert "trasig/protokoll.toml" in text
+            assert "TOML-syntaxfel" in text
+            await pilot.press("f")
+            assert app.screen.query_one("#meetings", DataTable).has_focus
+
+    run(go())
+
+
+def test_filters_by_body_and_year(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            screen.query_one("#year").value = "2008"
+            await pilot.pause()
+            assert [r.body for r in screen.rows] == ["Kulturnämnden"]
+            screen.query_one("#year").clear()
+            screen.query_one("#body").value = BODY
+            await pilot.pause()
+            assert [r.date for r in screen.rows] == ["2007-09-25"]
+            await pilot.press("slash", *"nämnd")
+            await settle(app, pilot)
+            assert {h.body for h in screen.hits} == {BODY}  # the filter applies to the search
+
+    run(go())
+
+
+def test_search_as_you_type_and_open_at_paragraph(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("slash", *"länsstyrelsen")
+            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, ArchiveScreen)
+            assert [h.number for h in screen.hits] == [101]
+            assert "1 träff" in screen_text(app)
+            await pilot.press("enter")  # from the search box to the results
+            assert screen.query_one("#results", OptionList).has_focus
+            await pilot.press("enter")
+            await pilot.pause()
+            review = app.screen
+            assert isinstance(review, ArchiveReviewScreen)
+            assert review.current_item.id == "ansokan-lansstyrelsen"
+            assert app.readonly and app.review
+            await pilot.press("b")  # recording is refused in review
+            await pilot.pause()
+            assert app.state.paragraphs["ansokan-lansstyrelsen"].number == 101
+            await pilot.press("escape")
+            assert isinstance(app.screen, ArchiveScreen)
+            await pilot.press("escape")  # clears the search, back to the meetings
+            assert app.screen.query_one("#search").value == ""
+
+    run(go())
+
+
+def test_enter_on_a_meeting_opens_its_first_paragraph(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ArchiveReviewScreen)
+            assert app.meeting.body == "Kulturnämnden"
+            await pilot.press("q")  # q leaves the review, not the app
+            assert isinstance(app.screen, ArchiveScreen)
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    run(go())
+
+
+def test_bad_query_and_no_hit_are_status_lines(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("slash", *"typ:fika")
+            await settle(app, pilot)
+            assert "Sökningen kan inte tolkas" in screen_text(app)
+            await pilot.press("escape")
+            await pilot.press("slash", *"simhall")
+            await settle(app, pilot)
+            assert "Inga träffar." in screen_text(app)
+
+    run(go())
+
+
+def test_markup_in_titles_shows_as_typed(tmp_path: Path) -> None:
+    items = [{"id": "x", "title": "Titel [b]fet[/b] och [/", "summary": "Text [red]x[/red]."}]
+    write(tmp_path / "a" / "b", make_minutes("Nämnd [i]x[/i]", "2007-01-01", 1, items))
+
+    async def go():
+        app = ArchiveApp(tmp_path / "a")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            assert "Nämnd [i]x[/i]" in screen_text(app)
+            await pilot.press("slash", *"titel")
+            await settle(app, pilot)
+            assert "Titel [b]fet[/b] och [/" in screen_text(app)
+
+    run(go())
+
+
+def test_file_changed_after_indexing_is_an_error_modal(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            (archive / "hasselby" / "2007-09-25" / "protokoll.toml").write_text("[x\n")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "kunde inte öppnas" in screen_text(app)
+
+    run(go())
+
+
+# --- snapshots ----------------------------------------------------------------------------
+
+
+def _snap_archive(tmp_path: Path) -> Path:
+    root = small_archive(tmp_path / "arkiv")
+    more = [
+        {"id": f"a{n}", "title": f"Ärende {n} om förskolan", "dnr": f"3.1-{n}/2007"}
+        for n in range(6)
+    ]
+    write(root / "hasselby" / "2007-06-12", make_minutes(BODY, "2007-06-12", 80, more))
+    return root
+
+
+async def _wait(pilot) -> None:
+    await settle(pilot.app, pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_snapshot_meetings(snap_compare, tmp_path: Path, size) -> None:
+    assert snap_compare(ArchiveApp(_snap_archive(tmp_path)), terminal_size=size, run_before=_wait)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_snapshot_results(snap_compare, tmp_path: Path, size) -> None:
+    async def search(pilot) -> None:
+        await _wait(pilot)
+        await pilot.press("slash", *"nämnd typ:reservation")
+        await _wait(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(ArchiveApp(_snap_archive(tmp_path)), terminal_size=size, run_before=search)
+
+
+def test_snapshot_review_at_paragraph(snap_compare, tmp_path: Path) -> None:
+    async def open_hit(pilot) -> None:
+        await _wait(pilot)
+        await pilot.press("slash", *"dnr:2.6-400/2007", "enter", "enter")
+        await pilot.pause()
+
+    assert snap_compare(
+        ArchiveApp(_snap_archive(tmp_path)), terminal_size=(120, 36), run_before=open_hit
+    )
