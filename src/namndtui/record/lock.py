@@ -83,11 +83,18 @@ class FolderLock:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             return cls._contend(path, info, payload)
+        except OSError as exc:  # read-only folder, permission denied, a folder in the way
+            return None, _unwritable_reason(path, exc)
         try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            try:
+                os.write(fd, payload)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:  # disk full: leave no empty lock behind
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None, _unwritable_reason(path, exc)
         fsync_dir(folder)
         return cls(path, info), ""
 
@@ -120,6 +127,13 @@ class FolderLock:
             with contextlib.suppress(OSError):
                 self.path.unlink()
                 fsync_dir(self.path.parent)
+
+
+def _unwritable_reason(path: Path, exc: OSError) -> str:
+    return (
+        f"Låsfilen {path} kunde inte skapas: {exc.strerror or exc}. Mötet öppnas "
+        "skrivskyddat; inget kan registreras i den här mappen."
+    )
 
 
 def _held_reason(held: LockInfo, *, other_host: bool) -> str:
