@@ -152,10 +152,10 @@ def test_corrupt_journal_opens_readonly_with_reason(open_record, tmp_path):
     assert not (tmp_path / "m" / LOCK_NAME).exists()  # a read-only record holds no lock
 
 
-def test_disk_error_leaves_state_unchanged(open_record, monkeypatch):
+def test_disk_error_keeps_the_act_unsaved_and_retries(open_record, monkeypatch):
+    # Issue 8: a failed write keeps the act in memory (unsaved), the next apply retries.
     record = open_record()
     record.apply(ev.AttendanceSet("Anna Ek", True))
-    before = fold(record.meeting, [e for _, _, e in record.events])
 
     def broken_fsync(fd):
         raise OSError(28, "No space left on device")
@@ -163,13 +163,19 @@ def test_disk_error_leaves_state_unchanged(open_record, monkeypatch):
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(JournalError) as info:
         record.apply(ev.AttendanceSet("Bo Ås", True))
-    assert "No space left" in info.value.message and "inte registrerad" in info.value.message
+    assert "No space left" in info.value.message and "inte sparade" in info.value.message
     assert isinstance(info.value.__cause__, OSError)
-    assert record.state == before and len(record.events) == 1
+    assert record.unsaved == [2] and record.save_error
+    expected = fold(record.meeting, [e for _, _, e in record.events])
+    assert record.state == expected and len(record.events) == 2
     monkeypatch.undo()
-    assert record.apply(ev.AttendanceSet("Bo Ås", True)) == 2  # the failed line was cut back
+    assert record.apply(ev.AttendanceSet("Cia Lund", True)) == 3  # writes 2, then 3
+    assert record.unsaved == [] and record.save_error == ""
     record.close()
-    assert [e for _, _, e in open_record().events][-1] == ev.AttendanceSet("Bo Ås", True)
+    assert [e for _, _, e in open_record().events][-2:] == [
+        ev.AttendanceSet("Bo Ås", True),
+        ev.AttendanceSet("Cia Lund", True),
+    ]
 
 
 WRITER = textwrap.dedent(

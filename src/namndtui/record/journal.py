@@ -17,6 +17,7 @@ warning; any other bad line raises `JournalCorrupt` with its line number.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from namndtui.record import events as ev
-from namndtui.storage import fsync_dir
+from namndtui.storage import atomic_write, fsync_dir
 
 FORMAT_JOURNAL = "namndtui/journal/1"
 JOURNAL_NAME = "journal.jsonl"
@@ -34,7 +35,8 @@ _SUM_MARK = b',"sum":"'
 class JournalError(Exception):
     """The journal could not be written (disk full, read-only …); `message` is Swedish.
 
-    The OSError is the __cause__. The act was not recorded and the state is unchanged.
+    The OSError is the __cause__. `Record` turns it into `UnsavedError` (the act kept in
+    memory, written on the next try).
     """
 
     def __init__(self, message: str) -> None:
@@ -195,7 +197,14 @@ def _read_line(path: Path, number: int, raw: bytes, expected_seq: int):
 
 
 class JournalWriter:
-    """Appends lines durably. Created by `Record` after replay, only when writable."""
+    """Appends lines durably. Created by `Record` after replay, only when writable.
+
+    Before each append the descriptor is checked to still be the file at `path`: a
+    journal deleted, renamed or replaced (by a folder, say) while open would otherwise
+    swallow every later line into a file nobody can find. Then, and after a write whose
+    partial line could not be cut back, `needs_rewrite` is set and the owner must call
+    `rewrite` with every line it holds before appending again.
+    """
 
     def __init__(self, path: Path, label: str, replayed: Replay) -> None:
         self.path = path
@@ -204,6 +213,7 @@ class JournalWriter:
         self._size = replayed.good_bytes
         self._needs_header = not replayed.header
         self._needs_truncate = replayed.size != replayed.good_bytes
+        self.needs_rewrite = False
 
     def _open(self) -> int:
         if self._fd is None:
@@ -213,6 +223,20 @@ class JournalWriter:
                 fsync_dir(self.path.parent)  # the new file's name must survive a crash too
         return self._fd
 
+    def _check_same_file(self, fd: int) -> None:
+        """Raise OSError when `path` is no longer the file behind `fd`."""
+        mine = os.fstat(fd)
+        try:
+            there = os.stat(self.path)
+        except FileNotFoundError:
+            there = None
+        if there is None or (there.st_dev, there.st_ino) != (mine.st_dev, mine.st_ino):
+            self.needs_rewrite = True
+            raise OSError(errno.ESTALE, "journalfilen har tagits bort eller ersatts")
+        if mine.st_size < self._size:  # cut short behind our back
+            self.needs_rewrite = True
+            raise OSError(errno.EIO, "journalfilen har kortats av utifrån")
+
     def _write_all(self, fd: int, data: bytes) -> None:
         view = memoryview(data)
         while view:
@@ -221,30 +245,60 @@ class JournalWriter:
 
     def append(self, seq: int, time: str, event: ev.Event) -> None:
         """Write and fsync one line; on OSError the file is cut back and JournalError raised."""
+        if self.needs_rewrite:
+            raise JournalError(
+                f"Kunde inte spara i {self.path.name}: filen måste skrivas om först."
+            )
         line = encode_line(seq, time, event)
         try:
             fd = self._open()
-            if self._needs_truncate:
-                # A torn tail from a crash (or a damaged header) goes before we append.
-                os.ftruncate(fd, self._size)
-                self._needs_truncate = False
             if self._needs_header:
                 os.ftruncate(fd, 0)
                 header = header_line(self.label)
                 self._write_all(fd, header)
                 self._size = len(header)
                 self._needs_header = False
+                self._needs_truncate = False
+            self._check_same_file(fd)
+            if self._needs_truncate:
+                # A torn tail from a crash (or from a failed write) goes before we append.
+                os.ftruncate(fd, self._size)
+                self._needs_truncate = False
             self._write_all(fd, line)
             os.fsync(fd)
         except OSError as exc:
-            if self._fd is not None:
+            # Whatever part of the line reached the file is cut away now, or else before
+            # the next append (if even the cut fails, e.g. the file went read-only).
+            self._needs_truncate = True
+            if self._fd is not None and not self.needs_rewrite:
                 with contextlib.suppress(OSError):
                     os.ftruncate(self._fd, self._size)
+                    self._needs_truncate = False
             raise JournalError(
                 f"Kunde inte spara i {self.path.name}: {exc.strerror or exc}. "
                 "Åtgärden är inte registrerad; försök igen."
             ) from exc
         self._size += len(line)
+
+    def rewrite(self, entries: list[tuple[int, str, ev.Event]]) -> None:
+        """Replace the journal atomically with the header and `entries`; append after it.
+
+        Raises JournalError (the old file, if any, untouched).
+        """
+        data = header_line(self.label) + b"".join(encode_line(*e) for e in entries)
+        try:
+            if self.path.is_dir() and not self.path.is_symlink():
+                raise OSError(errno.EISDIR, "i stället för journalfilen finns en mapp")
+            atomic_write(self.path, data)
+        except OSError as exc:
+            raise JournalError(
+                f"Kunde inte skriva om {self.path.name}: {exc.strerror or exc}."
+            ) from exc
+        self.close()
+        self._size = len(data)
+        self._needs_header = False
+        self._needs_truncate = False
+        self.needs_rewrite = False
 
     def close(self) -> None:
         if self._fd is not None:

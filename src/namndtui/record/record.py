@@ -4,8 +4,12 @@
     seq = record.apply(DecisionRecorded(item="x", points=("…",)))   # RuleError / JournalError
     record.undo(); record.redo(); record.quorum().text(); record.close()
 
-An act is checked (procedure.check), written and fsynced (journal), and only then folded
-into `record.state`; when writing fails the state is unchanged.
+An act is checked (procedure.check), folded into `record.state` and written and fsynced
+(journal); `apply` returns only once it is on disk. When writing fails (disk full,
+read-only, the file replaced …) the act is kept in memory as *unsaved* (`record.unsaved`,
+`record.save_error`) and `UnsavedError` is raised: the meeting goes on, every later
+`apply` (or `retry_save`) tries to write the unsaved acts first, in order, and
+`save_journal_to(path)` writes the whole journal somewhere else.
 """
 
 from __future__ import annotations
@@ -22,13 +26,35 @@ from namndtui.record.journal import (
     JournalCorrupt,
     JournalError,
     JournalWriter,
+    encode_line,
+    header_line,
     replay,
 )
 from namndtui.record.lock import FolderLock
 from namndtui.record.procedure import Quorum, RuleError, check, quorum
 from namndtui.record.state import RecordState
+from namndtui.storage import atomic_write
 
-__all__ = ["JournalCorrupt", "JournalError", "Record", "RuleError", "meeting_label"]
+__all__ = [
+    "JournalCorrupt",
+    "JournalError",
+    "Record",
+    "RuleError",
+    "UnsavedError",
+    "meeting_label",
+]
+
+
+class UnsavedError(JournalError):
+    """The act is recorded in memory but not on disk (`seq`); `message` says why.
+
+    The record keeps it (and every act after it) in `unsaved` and writes them with the
+    next `apply` or `retry_save`; nothing is acknowledged as saved until then.
+    """
+
+    def __init__(self, message: str, seq: int) -> None:
+        super().__init__(message)
+        self.seq = seq
 
 
 def meeting_label(meeting: Meeting) -> str:
@@ -60,6 +86,8 @@ class Record:
         self.last_saved = None
         self.events = []
         self.corrupt = None
+        self.save_error = ""  # why the latest write failed; "" once everything is saved
+        self._saved = 0  # number of entries of `events` known to be on disk
         self._lock: FolderLock | None = None
         self._writer: JournalWriter | None = None
 
@@ -103,6 +131,7 @@ class Record:
         for seq, time, event in replayed.entries:
             apply_event(meeting, record.state, event, seq, time)
             record.events.append((seq, time, event))
+        record._saved = len(record.events)
         if replayed.error is not None:
             record.corrupt = replayed.error
             record.warnings.append(replayed.error.message)
@@ -119,7 +148,11 @@ class Record:
     # --- acting ---------------------------------------------------------------------------
 
     def apply(self, event: ev.Event) -> int:
-        """Check, write durably, fold; returns the event's sequence number."""
+        """Check, fold, write durably; returns the event's sequence number.
+
+        RuleError: refused, nothing changed. UnsavedError: recorded in memory, not on disk
+        (see `unsaved`); any earlier unsaved acts are written first.
+        """
         if self.readonly:
             raise RuleError(self.readonly_reason or "Mötet är öppnat skrivskyddat.")
         check(self.meeting, self.state, event)
@@ -127,11 +160,70 @@ class Record:
         now = self.clock()
         stamp = now.strftime("%Y-%m-%dT%H:%M:%S")
         seq = self.events[-1][0] + 1 if self.events else 1
-        self._writer.append(seq, stamp, event)  # JournalError: nothing below happens
-        self.last_saved = now
         self.events.append((seq, stamp, event))
         apply_event(self.meeting, self.state, event, seq, stamp)
+        self._flush(now)
         return seq
+
+    @property
+    def unsaved(self) -> list[int]:
+        """Sequence numbers of acts recorded in memory but not yet on disk, in order."""
+        return [seq for seq, _, _ in self.events[self._saved :]]
+
+    def retry_save(self) -> bool:
+        """Try again to write the unsaved acts; True when everything is on disk."""
+        if self._writer is None or not self.unsaved:
+            return not self.unsaved
+        try:
+            self._flush(self.clock())
+        except UnsavedError:
+            return False
+        return True
+
+    def _flush(self, now: datetime) -> None:
+        """Write every unsaved entry in order; raise UnsavedError when one fails."""
+        assert self._writer is not None
+        try:
+            if self._writer.needs_rewrite:
+                self._writer.rewrite(self.events)
+                self._saved = len(self.events)
+            while self._saved < len(self.events):
+                self._writer.append(*self.events[self._saved])
+                self._saved += 1
+        except JournalError as err:
+            cause = err.__cause__
+            reason = (cause.strerror or str(cause)) if isinstance(cause, OSError) else err.message
+            count = len(self.events) - self._saved
+            acts = "1 åtgärd" if count == 1 else f"{count} åtgärder"
+            self.save_error = (
+                f"Kunde inte spara i {self.journal_path}: {reason}. {acts} finns bara i "
+                "minnet och är inte sparade; försöker igen vid nästa åtgärd. Spara "
+                "journalen någon annanstans om felet består."
+            )
+            raise UnsavedError(self.save_error, self.events[-1][0]) from cause
+        self.save_error = ""
+        self.last_saved = now
+
+    def save_journal_to(self, path: Path | str) -> Path:
+        """Write the whole journal (unsaved acts included) to `path` atomically.
+
+        `path` is a file or an existing folder (then `path/journal.jsonl`). The copy is a
+        valid journal: put it in the meeting folder as journal.jsonl to continue from it.
+        The record keeps writing to its own folder. Raises JournalError.
+        """
+        target = Path(path)
+        if target.is_dir():
+            target = target / JOURNAL_NAME
+        data = header_line(meeting_label(self.meeting)) + b"".join(
+            encode_line(seq, time, event) for seq, time, event in self.events
+        )
+        try:
+            atomic_write(target, data)
+        except OSError as exc:
+            raise JournalError(
+                f"Kunde inte spara journalen i {target}: {exc.strerror or exc}."
+            ) from exc
+        return target
 
     def event_at(self, seq: int) -> ev.Event | None:
         if 1 <= seq <= len(self.events) and self.events[seq - 1][0] == seq:
@@ -170,8 +262,13 @@ class Record:
         return quorum(self.meeting, self.state, item_id or self.state.current_item)
 
     def close(self) -> None:
-        """Close the journal and release the lock (idempotent)."""
+        """Close the journal and release the lock (idempotent).
+
+        Unsaved acts get one more try; if they still cannot be written they are lost
+        with the process, so callers check `unsaved` (and offer `save_journal_to`) first.
+        """
         if self._writer is not None:
+            self.retry_save()
             self._writer.close()
             self._writer = None
         self._release()
