@@ -1,0 +1,41 @@
+"""Shared helpers for the reliability tests (issue 8)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BAD = ROOT / "tests" / "data" / "bad"
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
+
+
+def load_harness():
+    """benchmarks/fault_injection.py as a module (the scripted meeting lives there)."""
+    name = "namndtui_fault_injection"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "fault_injection.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under `folder` (folders as "dir")."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        rel = str(path.relative_to(folder))
+        out[rel] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture
+def harness():
+    return load_harness()
