@@ -225,7 +225,8 @@ class NamndApp(App[int]):
         return ""
 
     def _minutes_written(self, note: str) -> None:
-        self.minutes_note = note
+        # the interim note (no minutes writer yet) would crowd the status line
+        self.minutes_note = "" if note == S.INTERIM_MINUTES else note
         if note and note != S.INTERIM_MINUTES:
             self.notify(note, severity="error", markup=False)
         self.screen.post_message(RecordChanged([]))

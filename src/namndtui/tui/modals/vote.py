@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -106,9 +107,9 @@ class VoteModal(ModalScreen[bool]):
         for name in voters(self.napp.meeting, self.napp.state, self.item.id):
             member = self.napp.meeting.member(name)
             table.add_row(
-                Content(name),
-                Content(member.party if member else ""),
-                Content(vr.votes.get(name, "")),
+                Text(name),
+                Text(member.party if member else ""),
+                Text(vr.votes.get(name, "")),
                 key=name,
             )
         table.focus()
@@ -137,7 +138,7 @@ class VoteModal(ModalScreen[bool]):
         name = table.coordinate_to_cell_key((row, 0)).row_key.value
         event = ev.VoteCast(item=self.item.id, round=vr.round, member=name, vote=choice)
         if self.napp.apply(event):
-            table.update_cell(name, self.columns[2], Content(choice))
+            table.update_cell(name, self.columns[2], Text(choice))
             if row + 1 < table.row_count:
                 table.move_cursor(row=row + 1)
             self.confirm_incomplete = False

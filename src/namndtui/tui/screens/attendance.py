@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,12 +73,12 @@ class AttendanceScreen(Screen[None]):
             presence = S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
             seat = state.serving_for.get(m.name, "")
             table.add_row(
-                Content(m.name),
-                Content(m.party),
-                Content(m.role),
-                Content(presence),
-                Content(seat),
-                Content("✓" if m.name in state.adjusters else ""),
+                Text(m.name),
+                Text(m.party),
+                Text(m.role),
+                Text(presence),
+                Text(seat),
+                Text("✓" if m.name in state.adjusters else ""),
                 key=m.name,
             )
         if table.row_count:
