@@ -217,7 +217,8 @@ def _norm(text: str) -> str:
     return "\n".join(lines)
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"))
+# Control characters are refused by the loader (namndtui.textcheck, docs/reliability.md).
+_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n"))
 _name = _text.filter(str.strip)
 _ids = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 _items = st.builds(

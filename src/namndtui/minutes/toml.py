@@ -46,6 +46,7 @@ from namndtui.record.state import (
     Statement,
     VoteRound,
 )
+from namndtui.textcheck import control_problem
 from namndtui.tomlpos import KeyLocator
 
 FORMAT_PROTOKOLL = "namndtui/protokoll/1"
@@ -670,11 +671,25 @@ def parse_protokoll_text(text: str, filename: str = PROTOKOLL_FILENAME) -> Minut
             [Problem(filename, None, "TOML-syntaxfel: för djupt nästlat")], EXIT_UNREADABLE
         ) from None
     reader = _Reader(text, filename)
+    _control_characters(reader, data, ())
     minutes = _build(reader, data)
     if minutes is None or reader.problems:
         problems = sorted(reader.problems, key=lambda p: p.line or 0)
         raise ProtokollFileError(problems, EXIT_FINDINGS)
     return minutes
+
+
+def _control_characters(r: _Reader, value: Any, path: tuple) -> None:
+    """Report every text holding a control character (refused everywhere; see textcheck)."""
+    if isinstance(value, str):
+        if problem := control_problem(value):
+            r.report(path, problem)
+    elif isinstance(value, dict):
+        for key, v in value.items():
+            _control_characters(r, v, (*path, key))
+    elif isinstance(value, list):
+        for n, v in enumerate(value, start=1):
+            _control_characters(r, v, (*path, n))
 
 
 def load_protokoll(path: str | Path) -> Minutes:

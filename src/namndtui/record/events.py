@@ -16,6 +16,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from namndtui.textcheck import control_problem
+
 # Motion kinds (FORMAT.md) and their Swedish phrase in the minutes.
 MOTION_KINDS: dict[str, str] = {
     "bifall": "bifall",
@@ -435,6 +437,9 @@ def from_dict(data: dict[str, Any]) -> Event:
         expected = _FIELD_TYPES.get(f.type if isinstance(f.type, str) else "")
         if expected is not None and not expected(value):
             raise EventFormatError(f"{kind}: fältet {f.name!r} har fel typ")
+        for text in [value] if isinstance(value, str) else value if isinstance(value, list) else ():
+            if isinstance(text, str) and (problem := control_problem(text)):
+                raise EventFormatError(f"{kind}: fältet {f.name!r}: {problem}")
         kwargs[f.name] = tuple(value) if isinstance(value, list) else value
     unknown = set(data) - {"type"} - {f.name for f in dataclasses.fields(cls)}
     if unknown:

@@ -24,6 +24,7 @@ from namndtui.record.state import (
     RecordState,
     VoteRound,
 )
+from namndtui.textcheck import control_problem
 
 
 class RuleError(Exception):
@@ -279,7 +280,21 @@ def paragraph_label(state: RecordState, item_id: str) -> str:
 
 def check(meeting: Meeting, state: RecordState, event: ev.Event) -> None:
     """Raise RuleError when the rules refuse `event` in this state."""
+    _check_text(event.to_dict())
     _check(meeting, state, event, unlocked=False)
+
+
+def _check_text(value: object) -> None:
+    """No control characters in any text of the act (also inside a correction)."""
+    if isinstance(value, str):
+        if problem := control_problem(value):
+            raise RuleError(problem[0].upper() + problem[1:] + ".")
+    elif isinstance(value, dict):
+        for v in value.values():
+            _check_text(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _check_text(v)
 
 
 def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: bool) -> None:
