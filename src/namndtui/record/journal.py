@@ -154,6 +154,8 @@ def _parse(raw: bytes) -> object:
         return json.loads(raw)
     except (UnicodeDecodeError, ValueError):
         raise _NotJson("raden är inte giltig JSON") from None
+    except RecursionError:  # deeply nested brackets: json would otherwise crash the app
+        raise _NotJson("raden är inte giltig JSON (för djupt nästlad)") from None
 
 
 def _read_header(path: Path, raw: bytes, label: str, result: Replay) -> None:
