@@ -234,8 +234,11 @@ class _Checker:
                 return value
         elif kind == "pos_int":
             if isinstance(value, int) and not isinstance(value, bool):
-                if value >= 1:
+                if 1 <= value <= 999_999:
                     return value
+                if value > 999_999:  # a § number; more would break the minutes and index
+                    self.report(path, f"orimligt stort tal {value} (högst 999999)")
+                    return None
                 self.report(path, f"måste vara ett positivt heltal, fick {value}")
                 return None
         elif kind == "date":

@@ -54,6 +54,7 @@ PROTOKOLL_FILENAME = "protokoll.toml"
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 CHANGE_KINDS = ("arrived", "left", "serves", "stops")
+MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
 
 # --- writing ----------------------------------------------------------------------------------
 
@@ -404,6 +405,12 @@ class _Reader:
                 self.report(path + (key,), f"okänd nyckel (tillåtna: {', '.join(spec)})")
             elif not self.check(value, kind):
                 self.report(path + (key,), f"fel typ: väntade {_EXPECTED[kind]}")
+            elif kind in ("int", "int_list") and not all(
+                0 <= n <= MAX_NUMBER for n in (value if isinstance(value, list) else [value])
+            ):
+                # § numbers, counts, rounds: a negative or absurd number is a damaged file
+                # (and a huge § range would exhaust memory when rendered).
+                self.report(path + (key,), f"måste vara ett heltal 0–{MAX_NUMBER}")
             else:
                 out[key] = value
         for key in required:
