@@ -14,7 +14,7 @@ from pathlib import Path
 from namndtui.errors import UserError
 
 # Control characters that never occur in real text (form feed \f and tab are allowed).
-_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # ESC, C1 too: see textcheck
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc, .xls
