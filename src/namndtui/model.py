@@ -91,6 +91,14 @@ class Item:
     extra_sections: tuple[Section, ...] = ()
     category: str = ""  # agenda heading it stands under, e.g. "Beslutsärenden" (optional)
 
+    @property
+    def dnr_label(self) -> str:
+        """'Dnr 503-412-07' whether or not the file's dnr already says 'Dnr' ("" if none)."""
+        dnr = self.dnr.strip()
+        if not dnr or dnr[:3].lower() == "dnr":
+            return dnr
+        return f"Dnr {dnr}"
+
     def report_sections(self) -> list[Section]:
         """The non-empty text sections in reading order: fixed ones, then extra ones.
 

@@ -371,7 +371,7 @@ def paragraph_blocks(
     number = f"§ {para.number}" if para.number is not None else "§ –"
     blocks = [f"## {number} {escape_md(item.title.replace(chr(10), ' '))}"]
     if item.dnr:
-        blocks.append(escape_md(f"Dnr {item.dnr}"))
+        blocks.append(escape_md(item.dnr_label))
     blocks += ["**Beslut**", *decision_blocks(item, para)]
     if item.summary:
         blocks += ["**Ärendet**", *md_paragraphs(item.summary)]
