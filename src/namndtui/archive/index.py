@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
 import sqlite3
@@ -39,7 +40,7 @@ from namndtui.archive.scan import scan
 from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: date-ordered paragraph ids, the chars table
 INDEX_NAME = ".namndtui-index.sqlite"
 COMMIT_EVERY = 500  # files per transaction while building (an interrupted build resumes)
 PERSON_KINDS = frozenset({RESERVATION, VOTE, MOTION, NOTE, STATEMENT, RECUSAL})
@@ -61,6 +62,7 @@ CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
 CREATE TABLE facts(para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL);
 CREATE INDEX facts_para ON facts(para_id, kind);
 CREATE INDEX facts_kind ON facts(kind, para_id);
+CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE para_fts USING fts5(title, dnr, text, names, tokenize='trigram');
 """
 
@@ -344,12 +346,16 @@ class ArchiveIndex:
             "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)",
             (fid, info.body, fold(info.body), info.date, info.first, info.last, info.count),
         )
+        # Paragraph ids are date-ordered (see date_key): the newest matches come first when
+        # FTS5 walks its rowids backwards, so a search can stop early.
+        pid = _free_key(conn, dt.date.fromisoformat(info.date), len(docs))
+        letters: set[str] = set()
         for doc in docs:
-            cur = conn.execute(
-                "INSERT INTO paragraphs(file_id, number, item, title, dnr, dnr_norm) VALUES (?, ?, ?, ?, ?, ?)",
-                (fid, doc.number, doc.item, doc.title, doc.dnr, normalize_dnr(doc.dnr)),
+            conn.execute(
+                "INSERT INTO paragraphs(id, file_id, number, item, title, dnr, dnr_norm)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (pid, fid, doc.number, doc.item, doc.title, doc.dnr, normalize_dnr(doc.dnr)),
             )
-            pid = cur.lastrowid
             conn.execute(
                 "INSERT INTO para_fts(rowid, title, dnr, text, names) VALUES (?, ?, ?, ?, ?)",
                 (pid, doc.title, doc.dnr, doc.text, doc.names),
@@ -358,6 +364,10 @@ class ArchiveIndex:
                 "INSERT INTO facts VALUES (?, ?, ?)",
                 [(pid, kind, fold(member)) for kind, member in dict.fromkeys(doc.facts)],
             )
+            for part in (doc.title, doc.dnr, doc.text, doc.names):
+                letters.update(part.lower())
+            pid -= 1
+        conn.executemany("INSERT OR IGNORE INTO chars VALUES (?)", [(c,) for c in letters])
         stats.paragraphs += len(docs)
 
     def _store_problem(
@@ -420,18 +430,28 @@ class ArchiveIndex:
         return self.loader(self.folder / rel)
 
     def search(self, query: Query | str, limit: int = 50) -> list[Hit]:
-        """The best `limit` paragraphs for the query (bm25; newest first without words)."""
+        """The best `limit` paragraphs for the query, newest first without words.
+
+        With words: the newest `WINDOW` matches (after the filters) are ranked in Python
+        (rank_rows) and the best `limit` returned. bm25 is not used: FTS5 counts every
+        match of every phrase to compute it, 150–600 ms for a common word.
+        """
         q = parse_query(query) if isinstance(query, str) else query
         if q.empty:
             return []
-        sql, params = build_sql(q, limit)
         conn = self._conn()
+        match = fts_match(q, self._alphabet(conn)) if q.fts_terms or q.pair_terms else ""
+        if match is None:  # a two-letter word with letters the archive does not have
+            return []
+        sql, params = build_sql(q, match, max(WINDOW, limit) if match else limit)
         rows = conn.execute(sql, params).fetchall()
+        scored = rank_rows(rows, q.terms) if match else [(0.0, r) for r in rows]
         highlight = q.terms + q.members
         hits = []
-        for pid, rel, body, date, number, item, title, dnr, score in rows:
-            text_row = conn.execute("SELECT text FROM para_fts WHERE rowid = ?", (pid,)).fetchone()
-            snippet, spans = make_snippet(text_row[0] if text_row else "", highlight)
+        for score, (_pid, rel, body, date, number, item, title, dnr, _names, text) in scored[
+            :limit
+        ]:
+            snippet, spans = make_snippet(text or "", highlight)
             hits.append(
                 Hit(
                     path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
@@ -440,33 +460,83 @@ class ArchiveIndex:
             )  # fmt: skip
         return hits
 
+    def _alphabet(self, conn: sqlite3.Connection) -> list[str]:
+        return [r[0] for r in conn.execute("SELECT c FROM chars")]
+
+
+# Paragraph ids: (date ordinal << DAY_BITS) | a number within the day, given downward from
+# the top of the day's range, so that id order is meeting date order (newest = largest id)
+# and, within one meeting, § order when read newest first (id DESC).
+DAY_BITS = 20
+WINDOW = 2000  # matches ranked per search, the newest ones (docs/archive.md)
+# Column weights for rank_rows, in the order title, dnr, names, text: a title counts most.
+WEIGHTS = (10.0, 5.0, 3.0, 1.0)
+
+
+def date_key(day: dt.date) -> int:
+    """The smallest paragraph id of that day."""
+    return day.toordinal() << DAY_BITS
+
+
+def _free_key(conn: sqlite3.Connection, day: dt.date, count: int) -> int:
+    """The id for the first of `count` new paragraphs of that day (the rest go downward)."""
+    base = date_key(day)
+    top = base + (1 << DAY_BITS) - 1
+    low, high = conn.execute(
+        "SELECT min(id), max(id) FROM paragraphs WHERE id BETWEEN ? AND ?", (base, top)
+    ).fetchone()
+    if low is None:
+        return top
+    if low - count >= base:
+        return low - 1
+    if high + count <= top:  # a million re-indexings of one day: use the room above
+        return high + count
+    raise UserError(f"för många paragrafer den {day.isoformat()} i indexet", 2)
+
 
 def _fts_string(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def build_sql(q: Query, limit: int) -> tuple[str, list[Any]]:
-    """SQL and parameters for a parsed query (all values as parameters, never spliced)."""
+def fts_match(q: Query, alphabet: list[str]) -> str | None:
+    """The FTS5 MATCH string: every word as a phrase; a two-letter word as any trigram
+    holding it (`kd` → "kda" OR "ekd" OR …, over the characters the archive contains).
+    None when a two-letter word cannot occur."""
+    parts = [_fts_string(t) for t in q.fts_terms]
+    for term in q.pair_terms:
+        grams = sorted({term + c for c in alphabet} | {c + term for c in alphabet})
+        if not grams or not set(term) <= set(alphabet):
+            return None
+        parts.append("(" + " OR ".join(_fts_string(g) for g in grams) + ")")
+    return " AND ".join(parts)
+
+
+def build_sql(q: Query, match: str, limit: int) -> tuple[str, list[Any]]:
+    """SQL and parameters for a parsed query (all values as parameters, never spliced).
+
+    Rows: id, rel, body, date, number, item, title, dnr, names, text; newest first, so
+    SQLite (and FTS5, walking rowids backwards) stops after `limit` rows.
+    """
     where: list[str] = []
     params: list[Any] = []
-    fts = q.fts_terms
-    if fts:
+    if match:
+        key = "para_fts.rowid"
         source = "para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
         where.append("para_fts MATCH ?")
-        params.append(" AND ".join(_fts_string(t) for t in fts))
-        # Weights per column (title, dnr, text, names): a word in the title counts most.
-        score = "bm25(para_fts, 10.0, 5.0, 1.0, 3.0)"
-        order = "score, m.date DESC, p.number"
+        params.append(match)
     else:
-        source = "paragraphs p"
-        if q.short_terms:
-            source += " JOIN para_fts ON para_fts.rowid = p.id"
-        score = "0.0"
-        order = "m.date DESC, p.number"
+        key = "p.id"
+        source = "paragraphs p JOIN para_fts ON para_fts.rowid = p.id"
     source += " JOIN meetings m ON m.file_id = p.file_id JOIN files f ON f.id = p.file_id"
-    for term in q.short_terms:  # under three characters: no trigram, a scan with LIKE
-        # LIKE runs in C (a Python fold() per row took ~10 s on 150,000 paragraphs); it
-        # ignores case for ASCII letters only, so a short "Åb" is case-sensitive.
+    # A date range is a range of ids: FTS5 and the paragraphs table both seek to it.
+    if q.date_from:
+        where.append(f"{key} >= ?")
+        params.append(date_key(dt.date.fromisoformat(q.date_from)))
+    if q.date_to:
+        where.append(f"{key} < ?")
+        params.append(date_key(dt.date.fromisoformat(q.date_to) + dt.timedelta(days=1)))
+    for term in q.single_terms:  # one character: no trigram, a LIKE on the newest rows
+        # LIKE runs in C; it ignores case for ASCII letters only, so "Å" is case-sensitive.
         where.append(
             "(para_fts.title || ' ' || para_fts.dnr || ' ' || para_fts.names || ' '"
             " || para_fts.text) LIKE ? ESCAPE '\\'"
@@ -476,12 +546,6 @@ def build_sql(q: Query, limit: int) -> tuple[str, list[Any]]:
     for body in q.bodies:
         where.append("instr(m.body_fold, ?) > 0")
         params.append(body)
-    if q.date_from:
-        where.append("m.date >= ?")
-        params.append(q.date_from)
-    if q.date_to:
-        where.append("m.date <= ?")
-        params.append(q.date_to)
     if q.number is not None:
         where.append("p.number = ?")
         params.append(q.number)
@@ -513,8 +577,34 @@ def build_sql(q: Query, limit: int) -> tuple[str, list[Any]]:
             )
             params.append(m)
     sql = (
-        f"SELECT p.id, f.rel, m.body, m.date, p.number, p.item, p.title, p.dnr, {score} AS score "
-        f"FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {order} LIMIT ?"
+        "SELECT p.id, f.rel, m.body, m.date, p.number, p.item, p.title, p.dnr,"
+        " para_fts.names, para_fts.text "
+        f"FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {key} DESC LIMIT ?"
     )
     params.append(limit)
     return sql, params
+
+
+def rank_rows(rows: list[Any], terms: list[str]) -> list[tuple[float, Any]]:
+    """Rows (newest first) ranked by a bm25-like score without the inverse document
+    frequency: per word and column, weight × tf / (tf + 1.2 × (0.25 + 0.75 × len/avg len)).
+    Returns (score, row) best first; the score is negated like bm25's (smaller = better)
+    and ties keep the newest first."""
+    if not rows:
+        return []
+    columns = [(6, WEIGHTS[0]), (7, WEIGHTS[1]), (8, WEIGHTS[2]), (9, WEIGHTS[3])]
+    folded = [[(r[i] or "").lower() for i, _ in columns] for r in rows]
+    n = len(rows)
+    avg = [max(1.0, sum(len(f[c]) for f in folded) / n) for c in range(len(columns))]
+    scored = []
+    for row, cols in zip(rows, folded, strict=True):
+        score = 0.0
+        for term in terms:
+            for c, (_, weight) in enumerate(columns):
+                tf = cols[c].count(term)
+                if tf:
+                    norm = 0.25 + 0.75 * len(cols[c]) / avg[c]
+                    score += weight * tf / (tf + 1.2 * norm)
+        scored.append((-score, row))
+    scored.sort(key=lambda pair: pair[0])  # stable: equal scores stay newest first
+    return scored

@@ -117,6 +117,16 @@ class Query:
     def short_terms(self) -> list[str]:
         return [t for t in self.terms if len(t) < TRIGRAM]
 
+    @property
+    def pair_terms(self) -> list[str]:
+        """Two-character words: searched as any trigram that holds them."""
+        return [t for t in self.terms if len(t) == TRIGRAM - 1]
+
+    @property
+    def single_terms(self) -> list[str]:
+        """One-character words: a LIKE on the rows (slow when rare, see docs/archive.md)."""
+        return [t for t in self.terms if len(t) < TRIGRAM - 1]
+
 
 def _period(value: str, *, end: bool) -> str:
     m = _DATE.match(value)
