@@ -56,13 +56,16 @@ CREATE TABLE meetings(
 CREATE INDEX meetings_date ON meetings(date);
 CREATE TABLE paragraphs(
     id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, number INTEGER NOT NULL,
-    item TEXT NOT NULL, title TEXT NOT NULL, dnr TEXT NOT NULL, dnr_norm TEXT NOT NULL);
+    item TEXT NOT NULL, title TEXT NOT NULL, dnr TEXT NOT NULL, dnr_norm TEXT NOT NULL,
+    names TEXT NOT NULL);
 CREATE INDEX paragraphs_file ON paragraphs(file_id);
 CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
 CREATE TABLE facts(para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL);
 CREATE INDEX facts_para ON facts(para_id, kind);
 CREATE INDEX facts_kind ON facts(kind, para_id);
+CREATE INDEX facts_member ON facts(member, para_id);
 CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE para_fts USING fts5(title, dnr, text, names, tokenize='trigram');
 """
 
@@ -350,11 +353,21 @@ class ArchiveIndex:
         # FTS5 walks its rowids backwards, so a search can stop early.
         pid = _free_key(conn, dt.date.fromisoformat(info.date), len(docs))
         letters: set[str] = set()
+        people: set[str] = set()
         for doc in docs:
             conn.execute(
-                "INSERT INTO paragraphs(id, file_id, number, item, title, dnr, dnr_norm)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (pid, fid, doc.number, doc.item, doc.title, doc.dnr, normalize_dnr(doc.dnr)),
+                "INSERT INTO paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    pid,
+                    fid,
+                    doc.number,
+                    doc.item,
+                    doc.title,
+                    doc.dnr,
+                    normalize_dnr(doc.dnr),
+                    doc.names,
+                ),
             )
             conn.execute(
                 "INSERT INTO para_fts(rowid, title, dnr, text, names) VALUES (?, ?, ?, ?, ?)",
@@ -367,7 +380,9 @@ class ArchiveIndex:
             for part in (doc.title, doc.dnr, doc.text, doc.names):
                 letters.update(part.lower())
             pid -= 1
+            people.update(fold(member) for _, member in doc.facts if member)
         conn.executemany("INSERT OR IGNORE INTO chars VALUES (?)", [(c,) for c in letters])
+        conn.executemany("INSERT OR IGNORE INTO members VALUES (?)", [(p,) for p in people])
         stats.paragraphs += len(docs)
 
     def _store_problem(
@@ -443,15 +458,50 @@ class ArchiveIndex:
         match = fts_match(q, self._alphabet(conn)) if q.fts_terms or q.pair_terms else ""
         if match is None:  # a two-letter word with letters the archive does not have
             return []
-        sql, params = build_sql(q, match, max(WINDOW, limit) if match else limit)
+        # Names are resolved here (`ledamot:ek` → every member with a word starting so) so
+        # that SQLite finds their facts through an index instead of testing every fact.
+        names = [r[0] for r in conn.execute("SELECT name FROM members")] if q.members else []
+        resolved = []
+        for part in q.members:
+            found = [n for n in names if (" " + n).find(" " + part) >= 0]
+            if not found:
+                return []
+            resolved.append(found)
+        sparse = not match and any(
+            conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM facts WHERE kind IN"
+                f" ({', '.join('?' for _ in kinds)}) LIMIT ?)",
+                [*sorted(kinds), SPARSE],
+            ).fetchone()[0]
+            < SPARSE
+            for kinds in q.kinds
+        )
+        sql, params = build_sql(
+            q, match, max(WINDOW, limit) if match else limit, resolved, sparse=sparse
+        )
         rows = conn.execute(sql, params).fetchall()
-        scored = rank_rows(rows, q.terms) if match else [(0.0, r) for r in rows]
+        ranked = rank_rows(rows, q.terms)[:limit] if match else [(0.0, r) for r in rows]
+        if not ranked:
+            return []
+        # The details of the few hits only: the window itself reads no text.
+        marks = ", ".join("?" for _ in ranked)
+        details = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                "SELECT p.id, f.rel, m.body, m.date, p.number, p.item, p.title, p.dnr"
+                " FROM paragraphs p JOIN meetings m ON m.file_id = p.file_id"
+                f" JOIN files f ON f.id = p.file_id WHERE p.id IN ({marks})",
+                [row[0] for _, row in ranked],
+            )
+        }
         highlight = q.terms + q.members
         hits = []
-        for score, (_pid, rel, body, date, number, item, title, dnr, _names, text) in scored[
-            :limit
-        ]:
-            snippet, spans = make_snippet(text or "", highlight)
+        for score, row in ranked:
+            rel, body, date, number, item, title, dnr = details[row[0]]
+            text_row = conn.execute(
+                "SELECT text FROM para_fts WHERE rowid = ?", (row[0],)
+            ).fetchone()
+            snippet, spans = make_snippet(text_row[0] if text_row else "", highlight)
             hits.append(
                 Hit(
                     path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
@@ -468,9 +518,10 @@ class ArchiveIndex:
 # the top of the day's range, so that id order is meeting date order (newest = largest id)
 # and, within one meeting, § order when read newest first (id DESC).
 DAY_BITS = 20
-WINDOW = 2000  # matches ranked per search, the newest ones (docs/archive.md)
-# Column weights for rank_rows, in the order title, dnr, names, text: a title counts most.
-WEIGHTS = (10.0, 5.0, 3.0, 1.0)
+SPARSE = 20000  # facts of a kind: fewer are looked up first (build_sql)
+WINDOW = 1000  # matches ranked per search, the newest ones (docs/archive.md)
+# Column weights for rank_rows, in the order title, dnr, names: a title counts most.
+WEIGHTS = (10.0, 5.0, 3.0)
 
 
 def date_key(day: dt.date) -> int:
@@ -511,11 +562,17 @@ def fts_match(q: Query, alphabet: list[str]) -> str | None:
     return " AND ".join(parts)
 
 
-def build_sql(q: Query, match: str, limit: int) -> tuple[str, list[Any]]:
+def build_sql(
+    q: Query, match: str, limit: int, members: list[list[str]], *, sparse: bool = False
+) -> tuple[str, list[Any]]:
     """SQL and parameters for a parsed query (all values as parameters, never spliced).
 
-    Rows: id, rel, body, date, number, item, title, dnr, names, text; newest first, so
-    SQLite (and FTS5, walking rowids backwards) stops after `limit` rows.
+    Rows: id, title, dnr, names; newest first, so SQLite (and FTS5, walking its rowids
+    backwards) stops after `limit` rows. Meetings are joined only for a body filter and the
+    FTS content only for a one-letter word: each join costs a lookup per row looked at.
+    `members`: the member names each `ledamot:` part stands for. Without words, facts of
+    a member, or of a kind rarer than SPARSE (`sparse`), are looked up first (a scan of
+    every § newest first would find few and not stop early).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -526,8 +583,9 @@ def build_sql(q: Query, match: str, limit: int) -> tuple[str, list[Any]]:
         params.append(match)
     else:
         key = "p.id"
-        source = "paragraphs p JOIN para_fts ON para_fts.rowid = p.id"
-    source += " JOIN meetings m ON m.file_id = p.file_id JOIN files f ON f.id = p.file_id"
+        source = "paragraphs p"
+    if q.bodies:
+        source += " JOIN meetings m ON m.file_id = p.file_id"
     # A date range is a range of ids: FTS5 and the paragraphs table both seek to it.
     if q.date_from:
         where.append(f"{key} >= ?")
@@ -538,8 +596,8 @@ def build_sql(q: Query, match: str, limit: int) -> tuple[str, list[Any]]:
     for term in q.single_terms:  # one character: no trigram, a LIKE on the newest rows
         # LIKE runs in C; it ignores case for ASCII letters only, so "Å" is case-sensitive.
         where.append(
-            "(para_fts.title || ' ' || para_fts.dnr || ' ' || para_fts.names || ' '"
-            " || para_fts.text) LIKE ? ESCAPE '\\'"
+            "(SELECT t.title || ' ' || t.dnr || ' ' || t.names || ' ' || t.text"
+            " FROM para_fts t WHERE t.rowid = p.id) LIKE ? ESCAPE '\\'"
         )
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.append(f"%{escaped}%")
@@ -556,43 +614,46 @@ def build_sql(q: Query, match: str, limit: int) -> tuple[str, list[Any]]:
         else:
             where.append("p.dnr_norm = ?")
             params.append(dnr)
-    members = list(q.members)
     tied = False
     for kinds in q.kinds:
-        marks = ", ".join("?" for _ in kinds)
-        cond = f"x.para_id = p.id AND x.kind IN ({marks})"
+        cond = f"x.kind IN ({', '.join('?' for _ in kinds)})"
         kind_params: list[Any] = sorted(kinds)
         if members and kinds <= PERSON_KINDS:  # "reservation by Anna Ek": the same fact
-            for m in members:
-                cond += " AND instr(' ' || x.member, ' ' || ?) > 0"
-                kind_params.append(m)
+            for names in members:
+                cond += f" AND x.member IN ({', '.join('?' for _ in names)})"
+                kind_params += names
             tied = True
-        where.append(f"EXISTS (SELECT 1 FROM facts x WHERE {cond})")
+        where.append(_fact_condition(cond, drive=not match and (sparse or tied)))
         params += kind_params
     if not tied:
-        for m in members:
-            where.append(
-                "EXISTS (SELECT 1 FROM facts x WHERE x.para_id = p.id AND x.member != ''"
-                " AND instr(' ' || x.member, ' ' || ?) > 0)"
-            )
-            params.append(m)
+        for names in members:
+            cond = f"x.member IN ({', '.join('?' for _ in names)})"
+            where.append(_fact_condition(cond, drive=not match))
+            params += names
     sql = (
-        "SELECT p.id, f.rel, m.body, m.date, p.number, p.item, p.title, p.dnr,"
-        " para_fts.names, para_fts.text "
+        "SELECT p.id, p.title, p.dnr, p.names "
         f"FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {key} DESC LIMIT ?"
     )
     params.append(limit)
     return sql, params
 
 
+def _fact_condition(cond: str, *, drive: bool) -> str:
+    """The § has a fact matching `cond`: looked up per § (EXISTS), or all such §§ first."""
+    if drive:
+        return f"p.id IN (SELECT x.para_id FROM facts x WHERE {cond})"
+    return f"EXISTS (SELECT 1 FROM facts x WHERE x.para_id = p.id AND {cond})"
+
+
 def rank_rows(rows: list[Any], terms: list[str]) -> list[tuple[float, Any]]:
-    """Rows (newest first) ranked by a bm25-like score without the inverse document
-    frequency: per word and column, weight × tf / (tf + 1.2 × (0.25 + 0.75 × len/avg len)).
-    Returns (score, row) best first; the score is negated like bm25's (smaller = better)
-    and ties keep the newest first."""
+    """Rows (newest first) ranked by where the words occur: per word and column (title,
+    Dnr, names), weight × tf / (tf + 1.2 × (0.25 + 0.75 × len / average len)), bm25's term
+    saturation without its document frequency. The text is not read (that would double the
+    cost): a § that has the words in its text only scores 0. Returns (score, row) best
+    first; the score is negated like bm25's (smaller = better); ties stay newest first."""
     if not rows:
         return []
-    columns = [(6, WEIGHTS[0]), (7, WEIGHTS[1]), (8, WEIGHTS[2]), (9, WEIGHTS[3])]
+    columns = [(1, WEIGHTS[0]), (2, WEIGHTS[1]), (3, WEIGHTS[2])]
     folded = [[(r[i] or "").lower() for i, _ in columns] for r in rows]
     n = len(rows)
     avg = [max(1.0, sum(len(f[c]) for f in folded) / n) for c in range(len(columns))]
