@@ -135,3 +135,27 @@ def test_two_letter_words_anywhere_in_a_column(tmp_path: Path) -> None:
     assert [h.number for h in idx.search("ä vägen")] == [1]  # one letter: the LIKE scan
     hit = idx.search("ek lönesättning")[0]
     assert hit.spans and hit.snippet[hit.spans[-1][0] : hit.spans[-1][1]] == "ek"
+
+
+@pytest.mark.parametrize("sparse", [0, 10**9])
+def test_kind_and_member_filters_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sparse: int
+) -> None:
+    # Rare kinds are looked up first, common ones tested per §: the same hits either way.
+    monkeypatch.setattr(index_module, "SPARSE", sparse)
+    idx = ArchiveIndex(small_archive(tmp_path / "arkiv"))
+    idx.update()
+
+    def found(query: str) -> list[tuple[str, int]]:
+        return [(h.date, h.number) for h in idx.search(query)]
+
+    assert found("typ:reservation") == [("2007-09-25", 100)]
+    assert found("typ:omedelbar|anteckning") == [("2007-09-25", 101), ("2007-09-25", 102)]
+    assert found("typ:jäv") == []
+    assert found("ledamot:ek") == [("2008-01-15", 1), ("2007-09-25", 100)]  # Ek and Ekdahl
+    assert found("ledamot:dahl") == []  # a name matches at the start of its words only
+    assert found("ledamot:zzz") == []
+    assert found('ledamot:"anna ek" typ:reservation') == [("2007-09-25", 100)]
+    assert found("ledamot:ekdahl typ:reservation") == []
+    assert found("ledamot:ekdahl typ:votering år:2007") == [("2007-09-25", 100)]
+    assert found("fritidsgård ledamot:ekdahl typ:votering") == [("2007-09-25", 100)]
