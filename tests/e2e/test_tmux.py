@@ -137,7 +137,7 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.keys("Enter")
         tmux.wait_for("yrkande av Per")
         tmux.keys("v")
-        tmux.wait_for("Votering")
+        tmux.wait_for("omgång 1")
         tmux.keys(*("j" * 6), *("n" * 5), pause=0.08)
         tmux.wait_for("Ja 6 · Nej 5")
         tmux.keys("Enter")
@@ -145,9 +145,9 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.keys("b")
         tmux.wait_for("§ 122")
         tmux.keys("r")
-        tmux.wait_for("Reservation")
+        tmux.wait_for("Vem reserverar sig")
         tmux.keys("Enter", "Enter")
-        time.sleep(0.3)
+        tmux.wait_for("reservation av")  # the notice once it is on disk
         tmux.keys("q")
         end = time.monotonic() + 15
         while tmux.alive() and time.monotonic() < end:

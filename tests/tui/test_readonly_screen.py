@@ -143,10 +143,13 @@ def test_bad_paths_are_one_line_user_errors(tmp_path: Path, name, setup) -> None
     assert "\n" not in info.value.message.strip() or name == "bad-toml"
 
 
-def test_folder_without_meeting_is_the_archive(tmp_path: Path, capsys) -> None:
-    from namndtui.cli import main
+def test_folder_without_meeting_is_the_archive(tmp_path: Path) -> None:
+    from namndtui.commands.open_app import classify
 
-    code = main([str(tmp_path)])
-    err = capsys.readouterr().err
-    if code == 2:  # the archive screen is not there yet: a clear Swedish line
-        assert "meeting.toml" in err and "Traceback" not in err
+    assert classify(tmp_path) == ("archive", tmp_path)
+    try:
+        app = build_app(tmp_path)  # built, not run (running needs a terminal)
+    except UserError as err:  # the archive screen is not there: a clear Swedish line
+        assert "meeting.toml" in err.message
+    else:
+        assert type(app).__name__ == "ArchiveApp"

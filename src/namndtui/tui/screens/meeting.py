@@ -452,7 +452,10 @@ class MeetingScreen(Screen[None]):
         )
         if result is not None:
             member, text = result
-            self.record(item, ev.ReservationMade(item=item.id, member=member, text=text))
+            if self.record(item, ev.ReservationMade(item=item.id, member=member, text=text)):
+                self.notify(
+                    S.RESERVATION_SAVED.format(number=self.number(item), who=member), markup=False
+                )
 
     @work(exclusive=True, group="form")
     async def action_note(self) -> None:
@@ -465,7 +468,8 @@ class MeetingScreen(Screen[None]):
         result = await self.app.push_screen_wait(NoteModal(title))
         if result is not None:
             by, text = result
-            self.record(item, ev.NoteAdded(item=item.id, text=text, by=by))
+            if self.record(item, ev.NoteAdded(item=item.id, text=text, by=by)):
+                self.notify(S.NOTE_SAVED.format(number=self.number(item)), markup=False)
 
     @work(exclusive=True, group="form")
     async def action_recusal(self) -> None:
