@@ -108,7 +108,7 @@ def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
     from namndtui.tui import strings as S
 
     try:
-        from namndtui.minutes import load_protokoll
+        from namndtui.minutes.toml import load_protokoll
     except ImportError:
         raise UserError(S.REVIEW_NOT_READY.format(path=file), 2) from None
     minutes = load_protokoll(file)

@@ -215,7 +215,7 @@ class NamndApp(App[int]):
 
     def _write_minutes_now(self, state: RecordState | None = None) -> str:
         try:
-            from namndtui.minutes import write_minutes
+            from namndtui.minutes.write import write_minutes
         except ImportError:
             return S.INTERIM_MINUTES
         try:
