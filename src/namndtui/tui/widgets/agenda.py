@@ -43,7 +43,7 @@ def item_prompt(item: Item, state: RecordState) -> Content:
     if oj:
         meta.append((S.OJ_MARK, "bold $text-warning"))
     if item.dnr:
-        meta.append((item.dnr, "dim"))
+        meta.append((item.dnr_label, "dim"))
     if meta:
         parts.append("\n  ")
         for n, piece in enumerate(meta):
