@@ -217,8 +217,9 @@ def _norm(text: str) -> str:
     return "\n".join(lines)
 
 
-# Control characters are refused by the loader (namndtui.textcheck, docs/reliability.md).
-_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n"))
+# Any text, control characters included (stored intact; docs/reliability.md); a CR would
+# not survive a multi-line TOML string.
+_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"))
 _name = _text.filter(str.strip)
 _ids = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 _items = st.builds(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from namndtui import __version__
 from namndtui.errors import UserError
+from namndtui.textcheck import visible
 
 # command name -> (module in namndtui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return open_app.run(args)
     except UserError as err:
-        print(f"namndtui: {err.message}", file=sys.stderr)
+        print(f"namndtui: {visible(err.message)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         return 130

@@ -27,7 +27,6 @@ from namndtui.model import (
     Official,
     Section,
 )
-from namndtui.textcheck import control_problem
 from namndtui.tomlpos import KeyLocator
 
 MEETING_FILENAME = "meeting.toml"
@@ -225,9 +224,6 @@ class _Checker:
         """The value if it has the right kind (normalised), else None after reporting."""
         if kind in ("str", "text"):
             if isinstance(value, str):
-                if problem := control_problem(value):
-                    self.report(path, problem)
-                    return None
                 return clean_text(value) if kind == "text" else value
         elif kind == "bool":
             if isinstance(value, bool):
@@ -251,9 +247,6 @@ class _Checker:
                 for n, elem in enumerate(value, start=1):
                     if not isinstance(elem, str):
                         self.wrong_type(path + (n,), "str", elem)
-                        ok = False
-                    elif problem := control_problem(elem):
-                        self.report(path + (n,), problem)
                         ok = False
                 return tuple(value) if ok else None
         elif kind == "tables":

@@ -1,8 +1,9 @@
 """Hostile text: markup, escapes, Markdown and HTML in every field are data, never code.
 
 Shown literally in the TUI, stored intact (meeting.toml and protokoll.toml round trips),
-escaped in Markdown and HTML, never executed. Control characters are refused at the door
-(namndtui.textcheck; docs/reliability.md), which is tested in test_corpus.py.
+escaped in Markdown and HTML, never executed. Control characters (ESC, NUL, OSC-8, C1 …)
+are accepted and stored intact too, and shown visibly (namndtui.textcheck.visible: ESC ->
+"␛"); no raw control character reaches the Markdown, the HTML or the CLI's output.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +25,7 @@ from namndtui.record import events as ev
 from namndtui.record.fold import fold
 from namndtui.record.procedure import RuleError, check
 from namndtui.record.state import RecordState
-from namndtui.textcheck import control_problem
+from namndtui.textcheck import storable_problem, visible
 
 from .conftest import HOSTILE
 
@@ -32,12 +34,17 @@ HOSTILE_BITS = [
     "e\u0301", "# rubrik", "* lista", "| t |", "1. nr", "&amp;",
 ]  # fmt: skip
 
-# Any text but control characters (refused at the door) and lone surrogates.
-texts = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n"), max_size=40
-)
+CONTROL_BITS = ["\x1b[31m", "\x00", "\x1b]8;;http://x\x07", "\x9b", "\x7f", "\r", "\x0c"]
+# C0 and C1 controls but newline (and tab, which is kept as it is).
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# Any text but lone surrogates (which no file can hold), control characters included.
+texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 hostile_texts = st.lists(
-    st.one_of(texts, st.sampled_from([*HOSTILE_BITS, "<img src=x onerror=alert(1)>", "`", "\\"])),
+    st.one_of(
+        texts,
+        st.sampled_from([*HOSTILE_BITS, *CONTROL_BITS, "<img src=x onerror=alert(1)>", "`", "\\"]),
+    ),
     max_size=6,
 ).map("".join)
 
@@ -70,18 +77,23 @@ def recorded(meeting: Meeting, text: str) -> RecordState:
     ]
     state = fold(meeting, [])
     for e in events:
-        check(meeting, state, e)  # hostile text is accepted (only controls are refused)
+        check(meeting, state, e)  # hostile text is accepted, control characters too
         state = fold(meeting, events[: events.index(e) + 1])
     return state
 
 
 def test_hostile_meeting_file_loads_and_round_trips():
     meeting = load_meeting(HOSTILE / "meeting.toml")
-    for bit in HOSTILE_BITS:
+    for bit in HOSTILE_BITS + ["\x1b[31m", "\x00", "\x1b]8;;http://x\x07", "\x9b", "\x7f"]:
         assert (
             bit in meeting.body and bit in meeting.items[0].title and bit in meeting.members[0].name
         )
-    again, problems = parse_meeting_text(meeting_to_toml(meeting), "x.toml")
+        assert bit in meeting.items[1].extra_sections[0].title
+    assert "\x1b[2J" in meeting.items[1].proposed_decision[0]
+    assert "\x00" in meeting.items[1].extra_sections[0].text
+    toml = meeting_to_toml(meeting)
+    assert "\\u001b" in toml and "\x1b" not in toml and "\x00" not in toml  # escaped in the file
+    again, problems = parse_meeting_text(toml, "x.toml")
     assert problems == [] and again == meeting
 
 
@@ -91,16 +103,53 @@ def assert_no_raw_html(html: str) -> None:
     assert "onerror" not in re.sub(r"&[a-z]+;|&#\d+;", "", body) or "&lt;img" in body
 
 
+def assert_no_raw_control(text: str) -> None:
+    assert RAW_CONTROL.search(text) is None, repr(RAW_CONTROL.search(text).group())
+
+
 def test_hostile_meeting_minutes_escape_everything():
     meeting = load_meeting(HOSTILE / "meeting.toml")
     minutes = Minutes(meeting, recorded(meeting, meeting.items[0].title))
     md = render_markdown(minutes)
-    html = markdown_to_html(md, "t")
+    html = markdown_to_html(md, meeting.body)
     assert_no_raw_html(html)
     assert "&lt;script&gt;" in html and "[@click=app.quit]" in html
-    again = parse_protokoll_text(render_toml(minutes))
-    assert render_toml(again) == render_toml(minutes)
-    assert again.meeting.body == meeting.body
+    for out in (md, html):
+        assert_no_raw_control(out)
+        assert "␛\\[31mröd" in out or "␛[31mröd" in out  # shown, not executed or dropped
+        assert "␀nul" in out and "⟨U+009B⟩2J" in out and "␡" in out
+    toml = render_toml(minutes)
+    assert "\\u001B" in toml and "\\u009B" in toml and not RAW_CONTROL.search(toml)
+    again = parse_protokoll_text(toml)
+    assert render_toml(again) == toml
+    assert again.meeting.body == meeting.body  # stored intact: the ESC is still there
+    assert "\x1b[31m" in again.meeting.body
+
+
+def test_minutes_of_the_hostile_meeting_through_the_cli(tmp_path):
+    """export writes no raw control character; extract and validate print none."""
+    import contextlib
+    import io
+    import shutil
+
+    from namndtui.cli import main
+
+    folder = tmp_path / "m"
+    folder.mkdir()
+    shutil.copy(HOSTILE / "meeting.toml", folder / "meeting.toml")
+    meeting = load_meeting(folder / "meeting.toml")
+    from namndtui.minutes.write import write_files
+
+    minutes = Minutes(meeting, recorded(meeting, meeting.items[0].title))
+    write_files(minutes, folder, html=True)
+    for name in ("protokoll.toml", "protokoll.md", "protokoll.html"):
+        assert_no_raw_control((folder / name).read_text(encoding="utf-8"))
+    for argv in (["extract", str(folder / "protokoll.toml"), "§120"], ["validate", str(folder)]):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        assert code == 0, err.getvalue()
+        assert_no_raw_control(out.getvalue() + err.getvalue())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -115,28 +164,65 @@ def test_every_renderer_keeps_hostile_text_inert(title, name, text):
     # protokoll.toml: stored intact (same bytes after a round trip)
     toml = render_toml(minutes)
     assert render_toml(parse_protokoll_text(toml)) == toml
-    # Markdown -> HTML: no tag from the data survives as a tag
-    html = markdown_to_html(render_markdown(minutes), "t")
+    # Markdown -> HTML: no tag from the data survives as a tag, no control character raw
+    md = render_markdown(minutes)
+    html = markdown_to_html(md, title)
     assert_no_raw_html(html)
+    assert_no_raw_control(md)
+    assert_no_raw_control(html)
     # extract
     from namndtui.minutes.extract import render_extract
 
-    assert "<script" not in render_extract(minutes, 1).lower() or "\\<script" in render_extract(
-        minutes, 1
-    )
+    extract = render_extract(minutes, 1)
+    assert "<script" not in extract.lower() or "\\<script" in extract
+    assert_no_raw_control(extract)
 
 
 @given(st.text(max_size=30))
-def test_control_characters_are_refused_in_acts(text):
+def test_acts_accept_control_characters_and_refuse_only_lone_surrogates(text):
     meeting = meeting_with("T", "N", "x")
     event = ev.NoteAdded("a", "ok " + text, "Bo")
-    if control_problem(event.text):
+    if storable_problem(event.text):
         try:
             check(meeting, fold(meeting, []), event)
         except RuleError as err:
-            assert "styrtecknet" in err.message.lower()
+            assert "surrogat" in err.message.lower()
         else:  # pragma: no cover
-            raise AssertionError("a control character was accepted")
+            raise AssertionError("a lone surrogate was accepted")
+    else:
+        check(meeting, fold(meeting, []), event)
+
+
+def test_a_journal_keeps_control_characters_intact(tmp_path):
+    from namndtui.record.journal import encode_line, header_line, replay
+
+    event = ev.NoteAdded("a", "En \x1b[2J anteckning \x00 \x9b", "Bo")
+    path = tmp_path / "journal.jsonl"
+    path.write_bytes(header_line("Testby") + encode_line(1, "2007-10-23T19:00:00", event))
+    raw = path.read_bytes()
+    assert b"\x1b" not in raw and b"\\u001b" in raw  # escaped in the JSON line
+    assert replay(path).entries[0][2] == event
+
+
+@given(st.text())
+def test_visible_shows_every_control_and_keeps_the_rest(text):
+    shown = visible(text)
+    assert RAW_CONTROL.search(shown) is None
+    assert visible(shown) == shown  # idempotent
+    shown.encode("utf-8")  # never unencodable (lone surrogates are shown too)
+    plain = RAW_CONTROL.sub("", text)
+    if plain == text and not re.search("[\u2028\u2029\ud800-\udfff]", text):
+        assert shown == text  # RTL marks, combining characters, emoji … unchanged
+
+
+def test_visible_examples():
+    assert visible("a\x1b[31mb") == "a␛[31mb"
+    assert visible("\x00\x07\x7f\x9b") == "␀␇␡⟨U+009B⟩"
+    assert visible("rad 1\nrad\t2") == "rad 1\nrad\t2"
+    assert (
+        visible("\u200f\u202eRTL e\u0301 👩\u200d👩\u200d👧")
+        == "\u200f\u202eRTL e\u0301 👩\u200d👩\u200d👧"
+    )
 
 
 def test_tui_shows_hostile_text_literally_and_never_runs_it(tmp_path):
@@ -165,5 +251,17 @@ async def _tui_hostile(tmp_path):
             "".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()
         )
         assert "[@click=app.quit]" in shown and "[b]x[/b]" in shown
-        assert "\x1b" not in shown
     app.record.close()
+    return shown
+
+
+# The TUI side of the decision is the lead's (src/namndtui/tui/ is not this test's owner's):
+# every piece of user text must go through textcheck.visible. strict: when it does, this
+# XPASSes and fails, so the marker is removed then.
+@pytest.mark.xfail(strict=True, reason="TUI: user text not yet passed through textcheck.visible")
+def test_tui_shows_control_characters_as_pictures(tmp_path):
+    import asyncio
+
+    shown = asyncio.run(_tui_hostile(tmp_path))
+    assert_no_raw_control(shown.replace("\n", " "))
+    assert "␛[31mröd" in shown

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from namndtui.errors import UserError
 from namndtui.model import ITEM_ID_PATTERN
+from namndtui.textcheck import visible
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,13 +41,15 @@ def run(args: argparse.Namespace) -> int:
             )
         item = replace(item, id=args.item_id)
     for warning in result.warnings:
-        print(f"namndtui: varning: {args.file}: {warning}", file=sys.stderr)
+        print(visible(f"namndtui: varning: {args.file}: {warning}"), file=sys.stderr)
     if args.show_dropped:
         for d in result.dropped:
-            print(f"{args.file}:{d.line}: borttaget ({d.reason}): {d.text}", file=sys.stderr)
+            print(
+                visible(f"{args.file}:{d.line}: borttaget ({d.reason}): {d.text}"), file=sys.stderr
+            )
     if args.append:
         path = append_item(args.append, item)
-        print(f"Lade till ärendet {item.id!r} ({item.title}) sist i {path}")
+        print(visible(f"Lade till ärendet {item.id!r} ({item.title}) sist i {path}"))
     else:
         sys.stdout.write(item_to_toml(item))
     return 0

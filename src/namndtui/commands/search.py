@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from namndtui.errors import UserError
+from namndtui.textcheck import visible
 
 MAX_PROBLEMS_SHOWN = 5
 
@@ -45,7 +46,8 @@ def default_archive() -> Path:
 
 
 def _safe(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """Printable whatever the data: control characters visible, undecodable bytes escaped."""
+    return visible(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class _Progress:
@@ -95,6 +97,6 @@ def run(args: argparse.Namespace) -> int:
     for hit in hits:
         print(_safe(hit.line()))
     if not hits:
-        print(f"namndtui: inga träffar för {query_text}", file=sys.stderr)
+        print(_safe(f"namndtui: inga träffar för {query_text}"), file=sys.stderr)
         return 1
     return 0

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from namndtui.meetingfile import check_meeting_file
+from namndtui.textcheck import visible
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +29,8 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def _safe(text: str) -> str:
-    """Never let an odd file name (undecodable bytes) crash the printing."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """Never let an odd file name (undecodable bytes) crash the printing; controls visible."""
+    return visible(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def run(args: argparse.Namespace) -> int:

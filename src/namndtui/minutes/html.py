@@ -14,6 +14,7 @@ from importlib import resources
 from markdown_it import MarkdownIt
 
 from namndtui.minutes.markdown import NOTICE_HEADING, SIGNATURES_HEADING
+from namndtui.textcheck import visible
 
 _CLASSES = {SIGNATURES_HEADING: "signatures", NOTICE_HEADING: "notice"}
 
@@ -44,6 +45,6 @@ def markdown_to_html(markdown: str, title: str) -> str:
     return (
         "<!doctype html>\n"
         '<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
+        f"<title>{html.escape(visible(title))}</title>\n"
         f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

@@ -41,6 +41,7 @@ from namndtui.record.state import (
     RecordState,
     VoteRound,
 )
+from namndtui.textcheck import visible
 
 SIGNATURE_LINE = "……………………………………"
 SIGNATURES_HEADING = "Underskrifter"
@@ -54,9 +55,9 @@ _ALWAYS = frozenset("\\`*_[]<>|~&#")
 # Characters that only matter at the start of a line (lists, setext underlines, tables).
 _LINE_START = frozenset("-+=:")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
-# Control characters cannot be written (not even as character references) in CommonMark;
-# they have no place in minutes, so they show as U+FFFD instead of vanishing silently.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters cannot be written (not even as character references) in CommonMark
+# and must never reach a file or terminal raw: they are shown as their Control Pictures
+# (ESC -> "␛", C1 -> "⟨U+009B⟩"; namndtui.textcheck.visible), never dropped silently.
 
 
 def _escape_line(line: str) -> str:
@@ -78,11 +79,11 @@ def _escape_line(line: str) -> str:
 def escape_md(text: str) -> str:
     """User text as inline CommonMark that reads back as exactly `text`.
 
-    Newlines become hard line breaks (a backslash at the end of the line); control
-    characters other than tab and newline become U+FFFD; newlines at the very start or
-    end are dropped.
+    Newlines (also CR LF and CR) become hard line breaks (a backslash at the end of the
+    line); other control characters are made visible (`textcheck.visible`: ESC -> "␛");
+    newlines at the very start or end are dropped.
     """
-    text = _CONTROL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.strip("\n")  # a paragraph cannot start or end with a line break
     return "\\\n".join(_escape_line(line) for line in text.split("\n"))
 

@@ -46,7 +46,6 @@ from namndtui.record.state import (
     Statement,
     VoteRound,
 )
-from namndtui.textcheck import control_problem
 from namndtui.tomlpos import KeyLocator
 
 FORMAT_PROTOKOLL = "namndtui/protokoll/1"
@@ -70,8 +69,9 @@ _ESCAPES = {
 }
 
 
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
-_NEEDS_ESCAPE_ML = re.compile(r'[\\"\x00-\x08\x0b-\x1f\x7f]')
+# TOML must escape C0 and DEL; C1 is escaped too, so `cat protokoll.toml` runs nothing.
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f]')
+_NEEDS_ESCAPE_ML = re.compile(r'[\\"\x00-\x08\x0b-\x1f\x7f-\x9f]')
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -678,25 +678,11 @@ def parse_protokoll_text(text: str, filename: str = PROTOKOLL_FILENAME) -> Minut
             [Problem(filename, None, "TOML-syntaxfel: för djupt nästlat")], EXIT_UNREADABLE
         ) from None
     reader = _Reader(text, filename)
-    _control_characters(reader, data, ())
     minutes = _build(reader, data)
     if minutes is None or reader.problems:
         problems = sorted(reader.problems, key=lambda p: p.line or 0)
         raise ProtokollFileError(problems, EXIT_FINDINGS)
     return minutes
-
-
-def _control_characters(r: _Reader, value: Any, path: tuple) -> None:
-    """Report every text holding a control character (refused everywhere; see textcheck)."""
-    if isinstance(value, str):
-        if problem := control_problem(value):
-            r.report(path, problem)
-    elif isinstance(value, dict):
-        for key, v in value.items():
-            _control_characters(r, v, (*path, key))
-    elif isinstance(value, list):
-        for n, v in enumerate(value, start=1):
-            _control_characters(r, v, (*path, n))
 
 
 def load_protokoll(path: str | Path) -> Minutes:

@@ -16,7 +16,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from namndtui.textcheck import control_problem
+from namndtui.textcheck import storable_problem
 
 # Motion kinds (FORMAT.md) and their Swedish phrase in the minutes.
 MOTION_KINDS: dict[str, str] = {
@@ -438,7 +438,7 @@ def from_dict(data: dict[str, Any]) -> Event:
         if expected is not None and not expected(value):
             raise EventFormatError(f"{kind}: fältet {f.name!r} har fel typ")
         for text in [value] if isinstance(value, str) else value if isinstance(value, list) else ():
-            if isinstance(text, str) and (problem := control_problem(text)):
+            if isinstance(text, str) and (problem := storable_problem(text)):
                 raise EventFormatError(f"{kind}: fältet {f.name!r}: {problem}")
         kwargs[f.name] = tuple(value) if isinstance(value, list) else value
     unknown = set(data) - {"type"} - {f.name for f in dataclasses.fields(cls)}

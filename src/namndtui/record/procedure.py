@@ -24,7 +24,7 @@ from namndtui.record.state import (
     RecordState,
     VoteRound,
 )
-from namndtui.textcheck import control_problem
+from namndtui.textcheck import storable_problem
 
 
 class RuleError(Exception):
@@ -285,9 +285,9 @@ def check(meeting: Meeting, state: RecordState, event: ev.Event) -> None:
 
 
 def _check_text(value: object) -> None:
-    """No control characters in any text of the act (also inside a correction)."""
+    """Every text of the act can be stored (also inside a correction); see textcheck."""
     if isinstance(value, str):
-        if problem := control_problem(value):
+        if problem := storable_problem(value):
             raise RuleError(problem[0].upper() + problem[1:] + ".")
     elif isinstance(value, dict):
         for v in value.values():
