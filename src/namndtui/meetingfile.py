@@ -456,7 +456,8 @@ def _translate(message: str) -> str:
     return message
 
 
-def _syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
+def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
+    """A tomllib syntax error as a located Swedish problem (also used for protokoll.toml)."""
     message = str(err)
     if m := _POSITION.search(message):
         line: int | None = int(m.group(1))
@@ -476,7 +477,7 @@ def _parse(text: str, filename: str) -> tuple[Meeting | None, list[Problem], int
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        return None, [_syntax_problem(err, text, filename)], EXIT_UNREADABLE
+        return None, [toml_syntax_problem(err, text, filename)], EXIT_UNREADABLE
     except RecursionError:
         problem = Problem(filename, None, "TOML-syntaxfel: för djupt nästlade listor/tabeller")
         return None, [problem], EXIT_UNREADABLE

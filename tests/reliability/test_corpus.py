@@ -197,3 +197,15 @@ def test_cli_end_to_end_exit_code_and_no_traceback(tmp_path):
         assert done.returncode in (1, 2), argv
         assert "Traceback" not in done.stderr and done.stderr.strip(), argv
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("case", ["duplicate_keys.toml", "syntax_error.toml", "truncated.toml"])
+def test_protokoll_syntax_messages_are_swedish(case):
+    """protokoll.toml reuses meeting.toml's translation of tomllib's messages."""
+    from namndtui.minutes.toml import ProtokollFileError, load_protokoll
+
+    with pytest.raises(ProtokollFileError) as info:
+        load_protokoll(BAD / "protokoll" / case)
+    message = info.value.message
+    assert f":{PROTOKOLL[case]}: TOML-syntaxfel: " in message and "(kolumn " in message
+    assert not re.search(r"Cannot|Invalid|Expected|Unclosed|Illegal|at line", message), message

@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from namndtui.errors import UserError
-from namndtui.meetingfile import Problem, decode_meeting_bytes, format_path
+from namndtui.meetingfile import (
+    Problem,
+    decode_meeting_bytes,
+    format_path,
+    toml_syntax_problem,
+)
 from namndtui.minutes.model import (
     Minutes,
     attended,
@@ -667,12 +672,8 @@ def parse_protokoll_text(text: str, filename: str = PROTOKOLL_FILENAME) -> Minut
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        match = re.search(r"\(at line (\d+), column (\d+)\)$", str(err))
-        line = int(match.group(1)) if match else None
-        detail = str(err)[: match.start()].rstrip() if match else str(err)
-        raise ProtokollFileError(
-            [Problem(filename, line, f"TOML-syntaxfel: {detail}")], EXIT_UNREADABLE
-        ) from None
+        problem = toml_syntax_problem(err, text, filename)  # in Swedish, like meeting.toml
+        raise ProtokollFileError([problem], EXIT_UNREADABLE) from None
     except RecursionError:
         raise ProtokollFileError(
             [Problem(filename, None, "TOML-syntaxfel: för djupt nästlat")], EXIT_UNREADABLE
