@@ -7,6 +7,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from namndtui.tui import strings as S
+
 
 def _plain_highlight(matcher, text: str) -> Content:
     """Like Matcher.highlight but the candidate is plain text, never markup."""
@@ -22,7 +24,8 @@ class MeetingCommands(Provider):
     """Items and actions of the meeting screen (nothing on other screens)."""
 
     def _entries(self) -> list[tuple[str, object, str]]:
-        from namndtui.tui.screens.meeting import MEETING_BINDINGS, MeetingScreen
+        from namndtui.tui.screens.help import key_name
+        from namndtui.tui.screens.meeting import MEETING_BINDINGS, MeetingScreen, binding_text
 
         screen = self.screen
         if not isinstance(screen, MeetingScreen):
@@ -32,18 +35,22 @@ class MeetingCommands(Provider):
         for item in screen.meeting.items:
             para = state.paragraphs.get(item.id)
             number = f"§ {para.number} " if para and para.number is not None else ""
-            dnr = f"  ({item.dnr})" if item.dnr else ""
+            dnr = f"  ({item.dnr_label})" if item.dnr else ""
             entries.append(
                 (
                     f"{number}{item.title}{dnr}",
                     partial(screen.go_to_item, item.id),
-                    "Gå till ärendet",
+                    S.PALETTE_GO_TO,
                 )
             )
         for binding in MEETING_BINDINGS:
             action = binding.action
             entries.append(
-                (binding.description, partial(screen.run_action, action), f"Tangent: {binding.key}")
+                (
+                    binding_text(binding),
+                    partial(screen.run_action, action),
+                    S.PALETTE_KEY.format(key=key_name(binding.key)),
+                )
             )
         return entries
 

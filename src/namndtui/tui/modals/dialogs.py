@@ -47,16 +47,18 @@ class ConfirmModal(ModalScreen[bool]):
         Binding("enter,j", "answer(True)", S.YES, id="dialog.yes", priority=True),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str = S.YES, no: str = S.NO) -> None:
         super().__init__()
         self.question = question
+        self.yes_label = yes
+        self.no_label = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(S.NO, id="no")
-                yield Button(S.YES, id="yes", variant="primary")
+                yield Button(self.no_label, id="no")
+                yield Button(self.yes_label, id="yes", variant="primary")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)

@@ -28,14 +28,14 @@ EXTRA = [
 
 
 def help_lines() -> list[tuple[str, list[tuple[str, str]]]]:
-    from namndtui.tui.screens.meeting import MEETING_BINDINGS
+    from namndtui.tui.screens.meeting import MEETING_BINDINGS, binding_text
 
     groups: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
     for group, key, text in EXTRA:
         groups[group].append((key, text))
     for binding in MEETING_BINDINGS:
         group = (binding.id or "app").split(".")[0]
-        groups.setdefault(group, []).append((key_name(binding.key), binding.description))
+        groups.setdefault(group, []).append((key_name(binding.key), binding_text(binding)))
     return [(GROUPS.get(g, g), keys) for g, keys in groups.items() if keys]
 
 
@@ -49,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Content(S.HELP_TITLE), classes="dialog-title")
+            yield Static(Content(S.HELP_FOOTER_NOTE), classes="dialog-hint")
             for title, keys in help_lines():
                 yield Static(Content(title), classes="section-heading")
                 lines = [

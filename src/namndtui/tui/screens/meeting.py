@@ -7,6 +7,8 @@ sends ItemCalled so the item gets its § and its call time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -14,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting
 from namndtui.record import events as ev
@@ -30,34 +32,45 @@ if TYPE_CHECKING:
 
 
 # Keys of the live meeting. The fixed ones come from FORMAT.md; ids allow remapping.
+# The footer shows only the fixed keys that fit 80 columns (show=True); every binding is in
+# the help screen and the palette with its tooltip (the long text).
 MEETING_BINDINGS = [
     Binding("k", "agenda_up", S.KEY_UP, id="agenda.up", show=False),
     Binding("j", "agenda_down", S.KEY_DOWN, id="agenda.down", show=False),
-    Binding("b", "decide", S.KEY_DECIDE, id="item.decide"),
-    Binding("e", "edit_decision", S.KEY_EDIT_DECISION, id="item.edit_decision", show=False),
-    Binding("o", "toggle_oj", S.KEY_OJ, id="item.immediate_justification"),
-    Binding("y", "motion", S.KEY_MOTION, id="item.motion"),
-    Binding("w", "withdraw", S.KEY_WITHDRAW, id="item.withdraw", show=False),
-    Binding("i", "join", S.KEY_JOIN, id="item.join", show=False),
-    Binding("f", "finding", S.KEY_FINDING, id="item.finding", show=False),
-    Binding("v", "vote", S.KEY_VOTE, id="item.vote"),
-    Binding("r", "reservation", S.KEY_RESERVATION, id="item.reservation"),
-    Binding("a", "note", S.KEY_NOTE, id="item.note"),
-    Binding("J", "recusal", S.KEY_RECUSAL, id="item.recusal", show=False),
-    Binding("t", "table", S.KEY_TABLE, id="item.table", show=False),
-    Binding("s", "refer_back", S.KEY_REFER_BACK, id="item.refer_back", show=False),
-    Binding("n", "attendance", S.KEY_ATTENDANCE, id="meeting.attendance"),
-    Binding("m", "open_close", S.KEY_MEETING, id="meeting.open_close", show=False),
-    Binding("p", "toggle_view", S.KEY_VIEW, id="view.toggle"),
+    Binding("b", "decide", S.KEY_DECIDE, tooltip=S.HELP_DECIDE, id="item.decide"),
+    Binding("e", "edit_decision", S.KEY_EDIT_DECISION, tooltip=S.HELP_EDIT_DECISION, id="item.edit_decision", show=False),
+    Binding("o", "toggle_oj", S.KEY_OJ, tooltip=S.HELP_OJ, id="item.immediate_justification"),
+    Binding("y", "motion", S.KEY_MOTION, tooltip=S.HELP_MOTION, id="item.motion"),
+    Binding("w", "withdraw", S.KEY_WITHDRAW, tooltip=S.HELP_WITHDRAW, id="item.withdraw", show=False),
+    Binding("i", "join", S.KEY_JOIN, tooltip=S.HELP_JOIN, id="item.join", show=False),
+    Binding("f", "finding", S.KEY_FINDING, tooltip=S.HELP_FINDING, id="item.finding", show=False),
+    Binding("v", "vote", S.KEY_VOTE, tooltip=S.HELP_VOTE, id="item.vote"),
+    Binding("r", "reservation", S.KEY_RESERVATION, tooltip=S.HELP_RESERVATION, id="item.reservation"),
+    Binding("a", "note", S.KEY_NOTE, tooltip=S.HELP_NOTE, id="item.note"),
+    Binding("J", "recusal", S.KEY_RECUSAL, tooltip=S.HELP_RECUSAL, id="item.recusal", show=False),
+    Binding("t", "table", S.KEY_TABLE, tooltip=S.HELP_TABLE, id="item.table", show=False),
+    Binding("s", "refer_back", S.KEY_REFER_BACK, tooltip=S.HELP_REFER_BACK, id="item.refer_back", show=False),
+    Binding("n", "attendance", S.KEY_ATTENDANCE, tooltip=S.HELP_ATTENDANCE, id="meeting.attendance"),
+    Binding("m", "open_close", S.KEY_MEETING, tooltip=S.HELP_MEETING, id="meeting.open_close", show=False),
+    Binding("ctrl+o", "import_item", S.KEY_IMPORT, tooltip=S.HELP_IMPORT, id="meeting.import_item", show=False),
+    Binding("p", "toggle_view", S.KEY_VIEW, tooltip=S.HELP_VIEW, id="view.toggle", show=False),
     Binding("]", "next_section", S.KEY_NEXT_SECTION, id="view.next_section", show=False),
     Binding("[", "previous_section", S.KEY_PREV_SECTION, id="view.previous_section", show=False),
-    Binding("pagedown", "report_page(1)", S.KEY_NEXT_SECTION, id="view.page_down", show=False, priority=True),
-    Binding("pageup", "report_page(-1)", S.KEY_PREV_SECTION, id="view.page_up", show=False, priority=True),
-    Binding("ctrl+z", "undo", S.KEY_UNDO, id="record.undo", show=False),
-    Binding("ctrl+y", "redo", S.KEY_REDO, id="record.redo", show=False),
-    Binding("question_mark", "help", S.KEY_HELP, id="app.help"),
-    Binding("q", "quit", S.KEY_QUIT, id="app.quit"),
+    Binding("pagedown", "report_page(1)", S.KEY_PAGE_DOWN, id="view.page_down", show=False, priority=True),
+    Binding("pageup", "report_page(-1)", S.KEY_PAGE_UP, id="view.page_up", show=False, priority=True),
+    Binding("ctrl+z", "undo", S.KEY_UNDO, tooltip=S.HELP_UNDO, id="record.undo", show=False),
+    Binding("ctrl+y", "redo", S.KEY_REDO, tooltip=S.HELP_REDO, id="record.redo", show=False),
+    Binding("question_mark", "help", S.KEY_HELP, tooltip=S.HELP_HELP, id="app.help"),
+    Binding("q", "quit", S.KEY_QUIT, tooltip=S.HELP_QUIT, id="app.quit"),
 ]  # fmt: skip
+
+# Below this width the footer is compact and leaves out the palette key (it is in `?`).
+WIDE_FOOTER = 100
+
+
+def binding_text(binding: Binding) -> str:
+    """The long description of a binding (help, palette), else its footer label."""
+    return binding.tooltip or binding.description
 
 
 class MeetingScreen(Screen[None]):
@@ -82,7 +95,13 @@ class MeetingScreen(Screen[None]):
             with Vertical(id="item-pane"), ContentSwitcher(initial="report", id="views"):
                 yield ReportView(self.meeting, id="report")
                 yield ProtokollView(id="protokoll")
-        yield Footer()
+        yield Footer(id="footer")
+
+    def on_resize(self, event) -> None:
+        wide = event.size.width >= WIDE_FOOTER
+        footer = self.query_one(Footer)
+        footer.compact = not wide
+        footer.show_command_palette = wide
 
     def on_mount(self) -> None:
         agenda = self.query_one(AgendaList)
@@ -125,7 +144,8 @@ class MeetingScreen(Screen[None]):
         number = f"§ {para.number}  " if para and para.number is not None else ""
         tab = S.REPORT_TAB if self.view == "report" else S.MINUTES_TAB
         status = S.STATUS_NAMES.get(para.status, "") if para else ""
-        pane.border_title = f"{number}{tab}"
+        hint = S.VIEW_HINT_REPORT if self.view == "report" else S.VIEW_HINT_MINUTES
+        pane.border_title = f"{number}{tab} · {hint}"
         pane.border_subtitle = status
 
     def refresh_protokoll(self) -> None:
@@ -134,7 +154,14 @@ class MeetingScreen(Screen[None]):
             self.query_one(ProtokollView).show("", interim=False)
             return
         text, interim = paragraph_text(self.meeting, self.napp.state, item)
-        self.query_one(ProtokollView).show(text, interim)
+        view = self.query_one(ProtokollView)
+        if interim:
+            view.show(text, interim)
+            return
+        from namndtui.tui.mdcontent import markdown_to_content
+
+        view.show("", False)
+        view.query_one("#protokoll-text", Static).update(markdown_to_content(text))
 
     def refresh_status(self) -> None:
         app = self.napp
@@ -142,6 +169,8 @@ class MeetingScreen(Screen[None]):
         para = self.paragraph(item) if item else None
         number = f"§ {para.number}" if para and para.number is not None else S.NO_PARAGRAPH
         quorum_text, quorum_ok = quorum_of(app, item)
+        if self.needs_roll_call():
+            quorum_text, quorum_ok = S.NO_ROLL_CALL, False
         marker = ""
         if app.readonly:
             marker = S.REVIEW if app.review else S.READONLY
@@ -238,6 +267,45 @@ class MeetingScreen(Screen[None]):
         para = self.napp.state.paragraphs.get(item.id)
         return str(para.number) if para and para.number is not None else "–"
 
+    # --- roll call ----------------------------------------------------------------------
+    # The record refuses every deciding act without quorum; on a fresh meeting that is
+    # only because nobody has taken the roll call yet. Deciding keys then ask once
+    # (one key) instead of sending the secretary to the attendance screen first.
+
+    def needs_roll_call(self) -> bool:
+        """No attendance at all is recorded (a fresh meeting) and the board has seats."""
+        app = self.napp
+        return not app.readonly and bool(self.meeting.seats) and not app.state.present
+
+    async def roll_call_ready(self) -> bool:
+        """True when a deciding act may go on; asks for the roll call when none is recorded.
+
+        Enter: every seat holder present (AttendanceSet each), then True. Escape: the
+        attendance screen opens and the act is not performed (False).
+        """
+        if not self.needs_roll_call():
+            return True
+        from namndtui.tui.modals.dialogs import ConfirmModal
+
+        question = ConfirmModal(S.ROLL_CALL_QUESTION, yes=S.ROLL_CALL_YES, no=S.ROLL_CALL_NO)
+        if not await self.app.push_screen_wait(question):
+            self.action_attendance()
+            return False
+        return self.roll_call_all()
+
+    def roll_call_all(self) -> bool:
+        """Record every seat holder (ordinarie ledamot) as present."""
+        seats = [m.name for m in self.meeting.seats]
+        if self.napp.apply(*(ev.AttendanceSet(member=name, present=True) for name in seats)):
+            self.notify(S.ROLL_CALL_DONE.format(count=len(seats)), markup=False, timeout=3)
+            return True
+        return False
+
+    @work(exclusive=True, group="form")
+    async def _after_roll_call(self, act: Callable[[], object]) -> None:
+        if await self.roll_call_ready():
+            act()
+
     # --- simple acts --------------------------------------------------------------------
 
     def action_decide(self) -> None:
@@ -247,6 +315,12 @@ class MeetingScreen(Screen[None]):
         if not item.proposed_decision:
             self.notify(S.NO_PROPOSED_DECISION.format(key="e"), severity="warning", markup=False)
             return
+        if self.needs_roll_call():  # asks first (a worker); else at once, in this key press
+            self._after_roll_call(partial(self._decide, item))
+        else:
+            self._decide(item)
+
+    def _decide(self, item: Item) -> None:
         if self.record(item, ev.DecisionRecorded(item=item.id, points=item.proposed_decision)):
             self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
 
@@ -267,6 +341,8 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
+        if not await self.roll_call_ready():
+            return
         from namndtui.tui.modals.dialogs import ConfirmModal
 
         question = S.CONFIRM_TABLE.format(number=self.number(item), title=item.title)
@@ -279,6 +355,8 @@ class MeetingScreen(Screen[None]):
     async def action_refer_back(self) -> None:
         item = self._target()
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.dialogs import TextModal
 
@@ -312,6 +390,8 @@ class MeetingScreen(Screen[None]):
     async def action_edit_decision(self) -> None:
         item = self._target()
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import DecisionModal
 
@@ -403,6 +483,8 @@ class MeetingScreen(Screen[None]):
         if not choices:
             self.notify(S.NO_MOTIONS, severity="warning")
             return
+        if not await self.roll_call_ready():
+            return
         from namndtui.record.procedure import suggested_order
         from namndtui.tui.modals.forms import FindingModal
 
@@ -429,6 +511,8 @@ class MeetingScreen(Screen[None]):
         para = self.napp.state.paragraph(item.id)
         if len(para.active_motions) < 2:
             self.notify(S.VOTE_NEED_TWO, severity="warning")
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.vote import run_vote
 
@@ -541,7 +625,7 @@ def quorum_of(app: NamndApp, item: Item | None) -> tuple[str, bool | None]:
 def paragraph_text(meeting: Meeting, state, item: Item) -> tuple[str, bool]:
     """The paragraph as the minutes will read; (text, interim?)."""
     try:
-        from namndtui.minutes import render_paragraph_markdown
+        from namndtui.minutes.markdown import render_paragraph_markdown
 
         return render_paragraph_markdown(meeting, state, item.id), False
     except Exception:  # not there yet (or broken): show what is recorded, labelled interim
@@ -554,7 +638,7 @@ def interim_paragraph_text(meeting: Meeting, state, item: Item) -> str:
     number = f"§ {para.number}" if para.number is not None else "§ –"
     lines = [f"{number}  {item.title}"]
     if item.dnr:
-        lines.append(item.dnr)
+        lines.append(item.dnr_label)
     lines.append("")
     lines.append(S.STATUS_NAMES.get(para.status, para.status))
     for motion in para.active_motions:
