@@ -1,8 +1,24 @@
-"""The agenda: a virtual OptionList (never ListView: it cannot hold long agendas)."""
+"""The agenda: a virtual OptionList (never ListView: it cannot hold long agendas).
+
+Each row leads with the § number and a status mark in fixed columns, the title wrapped
+under the title column (a hanging indent), then a dim line with the Dnr and the OJ mark:
+
+    § 120 ✓ Val av justerare samt tid
+            för justering
+            Dnr 503-412-07  OJ
+
+The number is bold once the item has its §; before that it is dim and prospective: the
+next § number plus the items not yet handled above it, the number the secretary will get
+if she takes the items in agenda order.
+"""
 
 from __future__ import annotations
 
+from rich._wrap import divide_line
 from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -10,68 +26,153 @@ from namndtui.model import Item, Meeting
 from namndtui.record.state import PENDING, RecordState
 from namndtui.tui import strings as S
 
+# Status marks of the agenda (documented in docs/tui.md, "The agenda"). Single-cell
+# characters that are not emoji in any common terminal font: "▶", "⏸" and "↩" can be
+# drawn two cells wide (emoji presentation), which would break the columns, so tabled and
+# referred back are the letters B (bordlagt) and Å (återremitterat).
+AGENDA_MARKS = {
+    "pending": "·",
+    "in_progress": "▸",
+    "decided": "✓",
+    "tabled": "B",
+    "referred_back": "Å",
+}
 # Content styles (theme variables), so the marks follow the theme.
 STATUS_STYLES = {
+    "pending": "$text-muted",
     "in_progress": "bold $text-warning",
     "decided": "bold $text-success",
     "tabled": "bold $text-accent",
     "referred_back": "bold $text-accent",
 }
+NUMBER_STYLE = "bold"
+PROSPECTIVE_STYLE = "dim"
+META_STYLE = "dim"
+OJ_STYLE = "bold $text-warning"
 
 
-def item_prompt(item: Item, state: RecordState) -> Content:
-    """One agenda line: status mark, §, OJ mark, title; the Dnr dim on its own line.
+class AgendaRow(Visual):
+    """One agenda row drawn at any width with a hanging indent (a Visual, not a Rich
+    grid: measuring 500 rows must stay cheap at mount and on every resize)."""
 
-    Built from Content pieces so a title like "[b]x[/b]" shows as typed (never markup).
-    """
+    def __init__(self, number: Content, mark: Content, title: str, meta: Content) -> None:
+        self.number = number  # "§ 120", padded to the number column
+        self.mark = mark
+        self.title = title.replace("\n", " ")  # user text, plain, one paragraph
+        self.meta = meta  # "Dnr …  OJ" (may be empty)
+        self.indent = number.cell_length + 1 + mark.cell_length + 1
+        self._heights: dict[int, int] = {}
+
+    def _title_lines(self, width: int) -> list[str]:
+        room = max(width - self.indent, 1)
+        offsets = divide_line(self.title, room, fold=True)
+        text = self.title
+        return [
+            text[a:b].rstrip() for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)
+        ]
+
+    def lines(self, width: int) -> list[Content]:
+        """The row as lines of Content, each fitting WIDTH cells."""
+        pad = Content(" " * self.indent)
+        title = self._title_lines(width)
+        out = [Content.assemble(self.number, " ", self.mark, " ", Content(title[0]))]
+        out += [pad + Content(line) for line in title[1:]]
+        if self.meta:
+            out.append(pad + self.meta)
+        return [line.truncate(width) for line in out]
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        lines = self.lines(width)
+        if height is not None:
+            lines = lines[:height]
+        return Content("\n").join(lines).render_strips(width, None, style, options)
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self.indent + max(len(self.title), self.meta.cell_length)
+
+    def get_minimal_width(self, rules) -> int:
+        return self.indent + 1
+
+    def get_height(self, rules, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            room = max(width - self.indent, 1)
+            height = len(divide_line(self.title, room, fold=True)) + 1 + bool(self.meta)
+            self._heights[width] = height
+        return height
+
+
+def prospective_numbers(meeting: Meeting, state: RecordState) -> dict[str, int]:
+    """The § number of every item: assigned, or the one it would get in agenda order."""
+    numbers: dict[str, int] = {}
+    assigned = [p.number for p in state.paragraphs.values() if p.number is not None]
+    upcoming = state.next_number if assigned else (meeting.first_paragraph or state.next_number)
+    for item in meeting.items:
+        paragraph = state.paragraphs.get(item.id)
+        if paragraph is not None and paragraph.number is not None:
+            numbers[item.id] = paragraph.number
+        else:
+            numbers[item.id] = upcoming
+            upcoming += 1
+    return numbers
+
+
+def row_key(item: Item, state: RecordState, number: int, width: int) -> tuple:
+    """What a row shows; equal keys draw equal rows (so unchanged rows are left alone)."""
     paragraph = state.paragraphs.get(item.id)
     status = paragraph.status if paragraph else PENDING
-    number = f"§ {paragraph.number}" if paragraph and paragraph.number is not None else ""
+    assigned = paragraph is not None and paragraph.number is not None
     oj = item.immediate_justification
     if paragraph and paragraph.immediate_justification is not None:
         oj = paragraph.immediate_justification
-    # Line 1: status mark and title (wraps); line 2, dim: §, OJ, Dnr. A hanging indent
-    # would need a Rich grid per option, which costs ~1 ms per item at mount.
-    parts: list[Content | tuple[str, str] | str] = [
-        (S.STATUS_MARKS.get(status, "?"), STATUS_STYLES.get(status, "")),
-        " ",
-        Content(item.title),
-    ]
-    meta: list[Content | tuple[str, str] | str] = []
-    if number:
-        meta.append((number, "bold"))
+    return (item.title, item.dnr_label, status, number, assigned, bool(oj), width)
+
+
+def item_prompt(key: tuple) -> AgendaRow:
+    """The row of a `row_key`. User text goes in as Content/plain text, never markup."""
+    title, dnr, status, number, assigned, oj, width = key
+    label = f"§ {number}".ljust(width)
+    style = NUMBER_STYLE if assigned else PROSPECTIVE_STYLE
+    mark = Content.styled(AGENDA_MARKS.get(status, "?"), STATUS_STYLES.get(status, ""))
+    meta_parts: list[Content | tuple[str, str] | str] = []
+    if dnr:
+        meta_parts.append((dnr, META_STYLE))
     if oj:
-        meta.append((S.OJ_MARK, "bold $text-warning"))
-    if item.dnr:
-        meta.append((item.dnr_label, "dim"))
-    if meta:
-        parts.append("\n  ")
-        for n, piece in enumerate(meta):
-            if n:
-                parts.append(("  ", ""))
-            parts.append(piece)
-    return Content.assemble(*parts)
+        if meta_parts:
+            meta_parts.append("  ")
+        meta_parts.append((S.OJ_MARK, OJ_STYLE))
+    meta = Content.assemble(*meta_parts) if meta_parts else Content("")
+    return AgendaRow(Content.styled(label, style), mark, title, meta)
 
 
 class AgendaList(OptionList):
     """The agenda of the meeting; the highlighted option is the current item."""
 
     def __init__(self, meeting: Meeting, state: RecordState, **kwargs) -> None:
-        options = [Option(item_prompt(item, state), id=item.id) for item in meeting.items]
-        super().__init__(*options, **kwargs)
         self.meeting = meeting
+        self._keys = self._row_keys(state)
+        options = [
+            Option(item_prompt(key), id=item.id)
+            for item, key in zip(meeting.items, self._keys, strict=True)
+        ]
+        super().__init__(*options, **kwargs)
         self.border_title = S.AGENDA_TITLE
 
+    def _row_keys(self, state: RecordState) -> list[tuple]:
+        numbers = prospective_numbers(self.meeting, state)
+        width = len(f"§ {max(numbers.values(), default=1)}")
+        return [row_key(item, state, numbers[item.id], width) for item in self.meeting.items]
+
     def refresh_items(self, state: RecordState, item_ids: list[str] | None = None) -> None:
-        """Re-render the prompts of the given items (all when None) after a change."""
-        items = self.meeting.items
-        if item_ids is None:
-            targets = list(enumerate(items))
-        else:
-            targets = [(self.meeting.item_index(i), self.meeting.item(i)) for i in item_ids]
-        for index, item in targets:
-            if item is not None:
-                self.replace_option_prompt_at_index(index, item_prompt(item, state))
+        """Redraw the rows that changed after an act (whatever `item_ids` says: calling an
+        item moves the prospective numbers of the items after it)."""
+        keys = self._row_keys(state)
+        for index, (old, new) in enumerate(zip(self._keys, keys, strict=True)):
+            if old != new:
+                self.replace_option_prompt_at_index(index, item_prompt(new))
+        self._keys = keys
 
     @property
     def current_item_id(self) -> str | None:

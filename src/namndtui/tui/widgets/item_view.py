@@ -1,19 +1,34 @@
 """The current item: its report (sections) and the live Protokoll view of its paragraph.
 
-The report is shown in a fixed pool of heading/body Statics that are updated in place:
-moving in the agenda then costs a few `update()` calls instead of removing and mounting
-widgets (the navigation budget is 10 ms CPU per key).
+The report is one line-based widget (a ScrollView drawing pre-wrapped lines), not a
+Static per section: the meeting screen mounts three widgets fewer per section (first-frame
+budget), and moving in the agenda only swaps a list of lines, wrapped once per item and
+width and kept in a cache; each line becomes a Strip only when it is drawn (navigation
+budget: 10 ms CPU per key).
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Static
 
 from namndtui.model import Item, Meeting
 from namndtui.tui import strings as S
+
+# Content styles (theme variables), like the CSS classes of the help screen.
+TITLE_STYLE = "bold $text"
+META_STYLE = "$text-muted"
+HEADING_STYLE = "bold $text-accent"
+
+# Wrapped reports kept per (item id, width, theme); an agenda of 500 items at two widths
+# is ~1,000 entries of a few dozen Content lines each: small.
+_CACHE_LIMIT = 2048
 
 
 def report_blocks(item: Item) -> list[tuple[str, Content]]:
@@ -42,7 +57,7 @@ def item_heading(item: Item) -> Content:
 
 
 def item_meta(item: Item) -> Content:
-    parts = [item.dnr] if item.dnr else []
+    parts = [item.dnr_label] if item.dnr else []
     if item.officer:
         parts.append(S.OFFICER.format(officer=item.officer))
     if item.category:
@@ -50,60 +65,127 @@ def item_meta(item: Item) -> Content:
     return Content(" · ".join(parts))
 
 
-class ReportView(VerticalScroll):
+def wrap_report(item: Item | None, width: int) -> tuple[list[Content], list[int]]:
+    """The report of ITEM wrapped to WIDTH: (lines, line numbers of the section headings).
+
+    Title, meta line, a blank line; then per section its heading, its body, a blank line.
+    """
+    lines: list[Content] = []
+    headings: list[int] = []
+    blank = Content("")
+
+    def add(content: Content, style: str = "") -> None:
+        if style:
+            content = content.stylize(style)
+        lines.extend(content.wrap(width) or [blank])
+
+    if item is None:
+        add(Content(S.EMPTY_MEETING), TITLE_STYLE)
+        return lines, headings
+    add(item_heading(item), TITLE_STYLE)
+    add(item_meta(item), META_STYLE)
+    lines.append(blank)
+    blocks = report_blocks(item) or [("", Content(S.NO_SECTIONS))]
+    for heading, body in blocks:
+        if heading:
+            headings.append(len(lines))
+            add(Content(heading), HEADING_STYLE)
+        add(body)
+        lines.append(blank)
+    if lines and not lines[-1].plain:
+        lines.pop()
+    return lines, headings
+
+
+class ReportView(ScrollView, can_focus=True):
     """The report of one item; `]` / `[` jump between its sections."""
 
     def __init__(self, meeting: Meeting, **kwargs) -> None:
         super().__init__(**kwargs)
         self.meeting = meeting
         self.item: Item | None = None
-        self._slots = max((len(report_blocks(i)) for i in meeting.items), default=0)
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="item-title", classes="item-title")
-        yield Static(id="item-meta", classes="item-meta")
-        for n in range(max(self._slots, 1)):
-            yield Static(id=f"section-heading-{n}", classes="section-heading")
-            yield Static(id=f"section-body-{n}", classes="section-body")
+        self._lines: list[Content] = []
+        self._headings: list[int] = []
+        self._strips: dict[int, Strip] = {}  # drawn lines of the current report
+        self._wrapped: dict[tuple[str | None, int, str], tuple[list[Content], list[int]]] = {}
+        self._width = 0
 
     def show(self, item: Item | None) -> None:
+        """Show ITEM's report from the top (cheap when it was shown before at this width)."""
         self.item = item
-        blocks = report_blocks(item) if item else []
-        title = self.query_one("#item-title", Static)
-        meta = self.query_one("#item-meta", Static)
-        title.update(item_heading(item) if item else Content(S.EMPTY_MEETING))
-        meta.update(item_meta(item) if item else Content(""))
-        if item and not blocks:
-            blocks = [("", Content(S.NO_SECTIONS))]
-        for n in range(max(self._slots, 1)):
-            heading = self.query_one(f"#section-heading-{n}", Static)
-            body = self.query_one(f"#section-body-{n}", Static)
-            if n < len(blocks):
-                heading.update(Content(blocks[n][0]))
-                body.update(blocks[n][1])
-                heading.display = bool(blocks[n][0])
-                body.display = True
-            else:
-                heading.display = body.display = False
-        self.scroll_home(animate=False)
+        self._width = 0  # force a re-layout
+        self._relayout()
+        self.scroll_home(animate=False, immediate=True)
 
-    def _headings(self) -> list[Static]:
-        return [h for h in self.query(".section-heading").results(Static) if h.display]
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._width:
+            return
+        self._width = width
+        key = (self.item.id if self.item else None, width, self.app.theme)
+        wrapped = self._wrapped.get(key)
+        if wrapped is None:
+            if len(self._wrapped) >= _CACHE_LIMIT:
+                self._wrapped.clear()
+            wrapped = self._wrapped[key] = wrap_report(self.item, width)
+        self._lines, self._headings = wrapped
+        self._strips = {}
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # The view's own size does not depend on its content (1fr), so a new report
+            # needs no layout of the screen (which would redraw every widget on every key):
+            # set the reactive quietly, then update the scrollbars like a resize would.
+            self.set_reactive(ReportView.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = {}  # the theme or the styles changed: draw again
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        rich_style = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            # The line is already wrapped: turn it into segments directly (what a Static
+            # would do through a full wrap-and-format pass per line).
+            line = self._lines[index]
+            base = self.visual_style
+            segments = [
+                Segment(text, style.rich_style)
+                for text, style in line.render(base, end="", parse_style=self._get_style)
+            ]
+            strip = Strip(segments, line.cell_length).extend_cell_length(width, rich_style)
+            self._strips[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, rich_style)
+
+    @property
+    def heading_lines(self) -> list[int]:
+        """Line numbers (scroll offsets) of the section headings of the current report."""
+        return list(self._headings)
 
     def next_section(self) -> bool:
         """Scroll the next section heading to the top; False when there is none."""
         y = self.scroll_y
-        for heading in self._headings():
-            if heading.virtual_region.y > y + 0.5:
-                self.scroll_to(y=heading.virtual_region.y, animate=False, force=True)
+        for line in self._headings:
+            if line > y + 0.5:
+                self.scroll_to(y=line, animate=False, force=True)
                 return True
         return False
 
     def previous_section(self) -> bool:
         y = self.scroll_y
-        for heading in reversed(self._headings()):
-            if heading.virtual_region.y < y - 0.5:
-                self.scroll_to(y=heading.virtual_region.y, animate=False, force=True)
+        for line in reversed(self._headings):
+            if line < y - 0.5:
+                self.scroll_to(y=line, animate=False, force=True)
                 return True
         if y > 0:
             self.scroll_home(animate=False)

@@ -1,23 +1,25 @@
 """The status line: body, date, current §, quorum, saved state, read-only marker.
 
 Two parts: the left (body, date) gives way first (ellipsis) so that the right part
-(§, quorum, saved, marker) stays readable at 80 columns.
+(§, quorum, saved, marker) stays readable at 80 columns. One widget that lays out both
+parts itself (not a Horizontal of two Statics: fewer widgets to mount), redrawn only when
+its text changes (moving in the agenda usually leaves it as it was).
 """
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class StatusLine(Horizontal):
+class StatusLine(Widget):
     """One line at the top; every piece of user text stays plain Content."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="status-left")
-        yield Static(id="status-right")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._key: tuple[object, ...] | None = None
+        self._left = Content("")
+        self._right = Content("")
 
     def set_parts(
         self,
@@ -30,7 +32,11 @@ class StatusLine(Horizontal):
         saved: str,
         marker: str,
     ) -> None:
-        left = Content.assemble((body, "bold"), " · ", date)
+        key = (body, date, paragraph, quorum, quorum_ok, saved, marker)
+        if key == self._key:
+            return
+        self._key = key
+        self._left = Content.assemble((body, "bold"), " · ", date)
         right: list[Content | tuple[str, str] | str] = [(paragraph, "bold")]
         if quorum:
             style = "bold $text-success" if quorum_ok else "bold reverse $error"
@@ -39,6 +45,21 @@ class StatusLine(Horizontal):
             right += [" ", (saved, "$text-muted")]
         if marker:
             right += [" ", (f" {marker} ", "bold reverse $warning")]
-        self.query_one("#status-left", Static).update(left)
-        self.query_one("#status-right", Static).update(Content.assemble(*right))
+        self._right = Content.assemble(*right)
         self.set_class(quorum_ok is False, "-no-quorum")
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The plain text of both parts (for tests)."""
+        return f"{self._left.plain} {self._right.plain}"
+
+    def render(self) -> Content:
+        width = self.size.width
+        right = self._right
+        if right.cell_length >= width:
+            return right.truncate(width, ellipsis=True)
+        room = width - right.cell_length - 1  # at least one space between the parts
+        left = self._left.truncate(room, ellipsis=True) if room > 0 else Content("")
+        gap = width - left.cell_length - right.cell_length
+        return Content.assemble(left, " " * gap, right)
