@@ -223,6 +223,26 @@ BAD_DATE = "Datumet ska skrivas ÅÅÅÅ-MM-DD."
 BAD_TIME = "Tiden ska skrivas TT:MM."
 CHAIR_LABEL = "Ordföranden"
 
+# --- add an item from a file (ctrl+o) -----------------------------------------------------
+IMPORT_TITLE = "Lägg till ärende från fil"
+IMPORT_PATH = "Sökväg till tjänsteutlåtandet (text, PDF eller Word .docx)"
+IMPORT_HINT = "enter = läs filen · esc = avbryt"
+IMPORT_CONFIRM_HINT = (
+    "Stämmer rubrik och avsnitt? enter / ctrl+s = lägg till sist i föredragningslistan · "
+    "esc = avbryt"
+)
+IMPORT_ADD = "Lägg till"
+IMPORT_POINTS = "{count} beslutspunkter"
+IMPORT_NO_PATH = "Skriv sökvägen till filen."
+IMPORT_MISSING = "{path}: filen finns inte"
+IMPORT_FAILED = "{path}: kunde inte läsas: {reason}"
+IMPORT_REFUSED_RUNNING = (
+    "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
+    "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
+)
+IMPORT_NO_FILE = "Mötet har ingen meeting.toml att lägga till i."
+IMPORT_ADDED = "Ärendet {title!r} lades till sist i föredragningslistan ({path})"
+
 # --- open / errors -----------------------------------------------------------------------
 ARCHIVE_NOT_READY = (
     "{path}: mappen har ingen meeting.toml; arkivvyn för tidigare protokoll finns inte ännu"

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting
@@ -64,6 +65,8 @@ MEETING_BINDINGS = [
     Binding("q", "quit", S.KEY_QUIT, tooltip=S.HELP_QUIT, id="app.quit"),
 ]  # fmt: skip
 
+MEETING_FILE = "meeting.toml"
+
 # Below this width the footer is compact and leaves out the palette key (it is in `?`).
 WIDE_FOOTER = 100
 
@@ -83,6 +86,7 @@ class MeetingScreen(Screen[None]):
         super().__init__()
         self.meeting = meeting
         self.view = "report"
+        self.start_item: str | None = None  # highlighted first instead of the current item
 
     @property
     def napp(self) -> NamndApp:
@@ -91,11 +95,21 @@ class MeetingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         with Horizontal(id="main"):
-            yield AgendaList(self.meeting, self.napp.state, id="agenda")
-            with Vertical(id="item-pane"), ContentSwitcher(initial="report", id="views"):
-                yield ReportView(self.meeting, id="report")
-                yield ProtokollView(id="protokoll")
+            yield from self.main_widgets()
         yield Footer(id="footer")
+
+    def main_widgets(self) -> list[Widget]:
+        """The agenda and the item pane (built again when the agenda changes)."""
+        views = ContentSwitcher(
+            ReportView(self.meeting, id="report"),
+            ProtokollView(id="protokoll"),
+            initial="report",
+            id="views",
+        )
+        return [
+            AgendaList(self.meeting, self.napp.state, id="agenda"),
+            Vertical(views, id="item-pane"),
+        ]
 
     def on_resize(self, event) -> None:
         wide = event.size.width >= WIDE_FOOTER
@@ -104,16 +118,20 @@ class MeetingScreen(Screen[None]):
         footer.show_command_palette = wide
 
     def on_mount(self) -> None:
+        self.start()
+        if self.napp.readonly:
+            self.add_class("-readonly")
+
+    def start(self) -> None:
+        """Highlight the first item to show (or the record's current one) and show it."""
         agenda = self.query_one(AgendaList)
         if self.meeting.items:
             start = 0
-            current = self.napp.state.current_item
+            current = self.start_item or self.napp.state.current_item
             if current and self.meeting.item(current) is not None:
                 start = self.meeting.item_index(current)
             agenda.highlighted = start
         self.show_current()
-        if self.napp.readonly:
-            self.add_class("-readonly")
 
     # --- showing ------------------------------------------------------------------------
 
@@ -585,6 +603,71 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.screens.attendance import AttendanceScreen
 
         self.app.push_screen(AttendanceScreen(self.meeting, self.current_item))
+
+    # --- preparing: add an item from a file -----------------------------------------------
+
+    @work(exclusive=True, group="form")
+    async def action_import_item(self) -> None:
+        """ctrl+o: import a report into meeting.toml and show it last on the agenda.
+
+        Only before anything is recorded: the journal refers to items by id and the §
+        numbers follow the agenda, so the agenda is fixed once the meeting is running.
+        """
+        app = self.napp
+        if app.refuse_readonly():
+            return
+        if app.record is None or app.record.events:
+            self.notify(S.IMPORT_REFUSED_RUNNING, severity="warning", markup=False, timeout=8)
+            return
+        if app.folder is None or not (app.folder / MEETING_FILE).is_file():
+            self.notify(S.IMPORT_NO_FILE, severity="warning", markup=False)
+            return
+        from namndtui.tui.modals.import_item import ImportItemModal
+
+        item = await self.app.push_screen_wait(ImportItemModal())
+        if item is None:
+            return
+        if app.record.events:  # something was recorded meanwhile (cannot happen today)
+            self.notify(S.IMPORT_REFUSED_RUNNING, severity="warning", markup=False)
+            return
+        await self.add_item(item)
+
+    async def add_item(self, item: Item) -> None:
+        """Append `item` to meeting.toml (atomic, validated), reload, go to it."""
+        from dataclasses import replace
+
+        from namndtui.errors import UserError
+        from namndtui.importing.ids import unique_id
+        from namndtui.importing.toml_out import append_item
+        from namndtui.meetingfile import load_meeting
+        from namndtui.record.fold import new_state
+
+        app = self.napp
+        path = app.folder / MEETING_FILE
+        item = replace(item, id=unique_id(item.id, {i.id for i in self.meeting.items}))
+        try:
+            append_item(path, item)
+            meeting = load_meeting(path)
+        except UserError as err:
+            app.show_error(err.message)
+            return
+        except OSError as err:
+            app.show_error(S.SAVE_FAILED.format(reason=err.strerror or err))
+            return
+        # Nothing is recorded, so the record's state is the empty state of the new
+        # agenda; the journal header names body and date only, which did not change.
+        app.meeting = meeting
+        app.record.meeting = meeting
+        app.record.state = new_state(meeting)
+        self.meeting = meeting
+        self.start_item = item.id
+        self.view = "report"
+        main = self.query_one("#main")
+        await main.remove_children()
+        await main.mount_all(self.main_widgets())
+        self.start()
+        self.query_one(AgendaList).focus()
+        app.notify(S.IMPORT_ADDED.format(title=item.title, path=path), markup=False, timeout=6)
 
     # --- command palette ----------------------------------------------------------------
 

@@ -1,0 +1,155 @@
+"""ctrl+o: add an item from a file (text, PDF, DOCX) while preparing the meeting.
+
+Two steps in one dialog: the path (enter reads and parses it, errors shown in the dialog),
+then the parsed title and sections for the secretary to check; enter again (or "Lägg
+till") returns the item. Writing it to meeting.toml is the screen's job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from namndtui.errors import UserError
+from namndtui.model import Item
+from namndtui.tui import strings as S
+
+
+def preview_text(item: Item, warnings: list[str]) -> Content:
+    """What was found: title, Dnr, officer, each section with its first words, decision."""
+    lines: list[Content] = [Content.styled(item.title, "bold")]
+    meta = [x for x in (item.dnr_label, item.officer) if x]
+    if meta:
+        lines.append(Content(" · ".join(meta)))
+    for section in item.report_sections():
+        first = " ".join(section.text.split())
+        if len(first) > 70:
+            first = first[:69] + "…"
+        lines.append(Content.assemble((section.title, "bold"), ": ", first))
+    if item.proposed_decision:
+        lines.append(
+            Content.assemble(
+                (S.PROPOSED_DECISION, "bold"),
+                ": ",
+                S.IMPORT_POINTS.format(count=len(item.proposed_decision)),
+            )
+        )
+    if item.immediate_justification:
+        lines.append(Content(S.PROPOSED_OJ))
+    if item.attachments:
+        lines.append(Content.assemble((S.ATTACHMENTS, "bold"), ": ", ", ".join(item.attachments)))
+    for warning in warnings:
+        lines.append(Content.styled(S.WARNINGS.format(text=warning), "$text-warning"))
+    return Content("\n").join(lines)
+
+
+class ImportItemModal(ModalScreen[Item | None]):
+    """Path → parsed item shown → confirmed item (None when cancelled)."""
+
+    DEFAULT_CSS = """
+    ImportItemModal #import-preview-box {
+        height: auto;
+        max-height: 12;
+        margin: 1 0 0 0;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", S.CANCEL, id="dialog.cancel"),
+        Binding("ctrl+s", "add", S.IMPORT_ADD, id="dialog.save"),
+    ]
+
+    def __init__(self, start: Path | None = None) -> None:
+        super().__init__()
+        self.start = start
+        self.item: Item | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(S.IMPORT_TITLE), classes="dialog-title")
+            yield Static(Content(S.IMPORT_PATH), classes="dialog-label")
+            value = f"{self.start}/" if self.start else ""
+            yield Input(value=value, id="path")
+            yield Static(id="form-error", classes="dialog-error-text")
+            with VerticalScroll(id="import-preview-box"):
+                yield Static(id="import-preview")
+            yield Static(Content(S.IMPORT_HINT), id="import-hint", classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(S.CANCEL, id="cancel")
+                yield Button(S.IMPORT_ADD, id="add", variant="primary", disabled=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#form-error").display = False
+        self.query_one("#import-preview-box").display = False
+        self.query_one("#path", Input).focus()
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(Content(message))
+        error.display = True
+
+    @on(Input.Changed, "#path")
+    def _changed(self) -> None:
+        # a new path: what was read before no longer applies
+        self.item = None
+        self.query_one("#import-preview-box").display = False
+        self.query_one("#form-error").display = False
+        self.query_one("#add", Button).disabled = True
+
+    @on(Input.Submitted, "#path")
+    def _submitted(self) -> None:
+        if self.item is not None:
+            self.action_add()
+        else:
+            self.read_file()
+
+    def read_file(self) -> None:
+        """Read and parse the file; show the item, or one clear reason in the dialog."""
+        from namndtui.importing import import_item_from_file
+
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            self.show_error(S.IMPORT_NO_PATH)
+            return
+        path = Path(raw).expanduser()
+        if not path.exists():
+            self.show_error(S.IMPORT_MISSING.format(path=path))
+            return
+        try:
+            result = import_item_from_file(path)
+        except UserError as err:
+            self.show_error(err.message)
+            return
+        except Exception as err:  # a parser bug must not take the meeting down
+            self.show_error(S.IMPORT_FAILED.format(path=path, reason=err))
+            return
+        self.item = result.item
+        preview = self.query_one("#import-preview", Static)
+        preview.update(preview_text(result.item, list(result.warnings)))
+        self.query_one("#import-preview-box").display = True
+        self.query_one("#add", Button).disabled = False
+        self.query_one("#import-hint", Static).update(Content(S.IMPORT_CONFIRM_HINT))
+
+    def action_add(self) -> None:
+        if self.item is None:
+            self.read_file()
+            return
+        self.dismiss(self.item)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#add")
+    def _add(self) -> None:
+        self.action_add()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
