@@ -13,8 +13,11 @@ give the same bytes (no clock is read here).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,7 @@ from namndtui.minutes.model import (
     attended,
     effective_decision,
     immediate,
+    is_justified,
     notice_dates,
     numbered_paragraphs,
     paragraph_range,
@@ -233,7 +237,7 @@ def render_toml(minutes: Minutes) -> str:
         out.table("corrections", _correction(c), array=True)
 
     for item, para in numbered_paragraphs(meeting, state):
-        _paragraph(out, meeting, item, para)
+        _paragraph(out, meeting, item, para, locked=is_justified(state, para))
     return out.text()
 
 
@@ -250,7 +254,47 @@ def _correction(c: Correction) -> dict[str, Any]:
     )
 
 
-def _paragraph(out: _Writer, meeting: Meeting, item: Item, para: Paragraph) -> None:
+def paragraph_checksum(table: dict[str, Any]) -> str:
+    """`sha256:…` over the canonical content of one parsed [[paragraphs]] table.
+
+    Canonical: every key and sub-table but `checksum` itself, as JSON with sorted keys
+    (dates and times in ISO form), so layout, quoting and key order do not matter but
+    any changed word, number, vote, name or flag does.
+    """
+    content = {k: v for k, v in table.items() if k != "checksum"}
+    text = json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=4096)
+def _checksum_of_written(text: str) -> str:
+    # Over what a reader will parse, so parse what was written; cached because the live
+    # minutes are rewritten after every act and locked paragraphs rarely change.
+    return paragraph_checksum(tomllib.loads(text)["paragraphs"][0])
+
+
+def _paragraph(
+    out: _Writer, meeting: Meeting, item: Item, para: Paragraph, *, locked: bool = False
+) -> None:
+    """One [[paragraphs]] table and its sub-tables; a locked (justified) one with its checksum."""
+    head, rest = _Writer(), _Writer()
+    _paragraph_tables(head, rest, meeting, item, para)
+    if locked:
+        text = "\n".join(head.lines + [""] + rest.lines) + "\n"
+        head.values({"checksum": _checksum_of_written(text)})
+    if out.lines:
+        out.lines.append("")
+    out.lines += head.lines
+    if rest.lines:
+        out.lines.append("")
+        out.lines += rest.lines
+
+
+def _paragraph_tables(
+    head: _Writer, out: _Writer, meeting: Meeting, item: Item, para: Paragraph
+) -> None:
     serving = [
         {"member": person, "for": seat} if seat else {"member": person}
         for person, seat in para.serving.items()
@@ -281,7 +325,7 @@ def _paragraph(out: _Writer, meeting: Meeting, item: Item, para: Paragraph) -> N
         ],  # type: ignore[union-attr]
         "finding": para.finding,
     }
-    out.table(
+    head.table(
         "paragraphs",
         _nonempty(values, keep=("number", "item", "title", "dnr", "decision")),
         array=True,
@@ -474,7 +518,7 @@ _PARAGRAPH = {
     "serving": "tables", "proposition_order": "str_list", "finding": "str",
     "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
     "reservations": "tables", "notes": "tables", "statements": "tables",
-    "corrections": "tables",
+    "corrections": "tables", "checksum": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _SECTION = {"title": "str", "text": "str"}
@@ -548,7 +592,8 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
 
     items: list[Item] = []
     seen: dict[str, tuple] = {}
-    for path, raw in r.tables(root, (), "paragraphs"):
+    tables = r.tables(root, (), "paragraphs")
+    for path, raw in tables:
         built = _paragraph_from(r, path, raw)
         if built is None:
             continue
@@ -561,6 +606,9 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         state.paragraphs[item.id] = para
     numbers = [p.number for p in state.paragraphs.values() if p.number is not None]
     state.next_number = max(numbers, default=0) + 1
+    if not r.problems:  # a wrong type or key says more than the checksum it breaks
+        for path, raw in tables:
+            _verify_checksum(r, path, raw)
     if r.problems:
         return None
     meeting = Meeting(
@@ -575,6 +623,27 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         source=r.filename,
     )
     return Minutes(meeting, state, source=r.filename)
+
+
+def _verify_checksum(r: _Reader, path: tuple, raw: Any) -> None:
+    """A justified paragraph changed after it was written is reported, never accepted.
+
+    Only paragraphs that carry a checksum are checked (older or hand-written files have
+    none); see docs/minutes.md.
+    """
+    if not isinstance(raw, dict) or not isinstance(raw.get("checksum"), str):
+        return
+    if raw["checksum"] == paragraph_checksum(raw):
+        return
+    number = raw.get("number")
+    label = f"§ {number}" if isinstance(number, int) else format_path(path)
+    r.problems.append(
+        Problem(
+            r.filename,
+            r.locator.line(path),
+            f"{label} har ändrats efter justeringen (kontrollsumman stämmer inte)",
+        )
+    )
 
 
 def _corrections(r: _Reader, raw: dict[str, Any], path: tuple) -> list[Correction]:
