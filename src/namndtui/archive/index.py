@@ -442,6 +442,9 @@ class ArchiveIndex:
 
     def load(self, rel: str) -> Any:
         """The Minutes of one indexed file (for review). Raises UserError for a bad file."""
+        parts = Path(rel).parts
+        if Path(rel).is_absolute() or ".." in parts:  # an edited index must not reach out
+            raise UserError(f"{rel}: ligger utanför arkivmappen {self.folder}", 1)
         return self.loader(self.folder / rel)
 
     def search(self, query: Query | str, limit: int = 50) -> list[Hit]:
