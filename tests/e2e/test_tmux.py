@@ -30,16 +30,16 @@ class Tmux:
     def __init__(self, name: str, folder: Path) -> None:
         self.name = name
         self.folder = folder
+        # A private tmux server: its sessions get this test's environment (a shared server
+        # would hand them its own) and no other tmux user can interfere.
+        self.tmux = ["tmux", "-L", f"namndtui-e2e-{os.getpid()}"]
 
     def start(self) -> None:
-        exe = shutil.which("namndtui")
-        cmd = (
-            f"exec {exe} {self.folder}"
-            if exe
-            else f"exec {sys.executable} -m namndtui {self.folder}"
-        )
+        # The interpreter running the tests runs the app: the package under test, whatever
+        # `namndtui` on PATH points at.
+        cmd = f"exec {sys.executable} -m namndtui {self.folder}"
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36", cmd],
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36", cmd],
             check=True,
             env={**os.environ, "TERM": "xterm-256color"},
         )
@@ -47,7 +47,7 @@ class Tmux:
 
     def screen(self) -> str:
         out = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
         return out.stdout
 
@@ -62,16 +62,16 @@ class Tmux:
 
     def keys(self, *keys: str, pause: float = 0.12) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
             time.sleep(pause)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
         time.sleep(0.2)
 
     def pid(self) -> int:
         out = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+            [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -80,12 +80,14 @@ class Tmux:
 
     def alive(self) -> bool:
         return (
-            subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode
+            subprocess.run(
+                [*self.tmux, "has-session", "-t", self.name], capture_output=True
+            ).returncode
             == 0
         )
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
 
 
 def wait_gone(pid: int, timeout: float = 10) -> None:
