@@ -92,9 +92,12 @@ def test_decision_modal(snap_compare, tmp_path) -> None:
 
 
 def test_reservation_modal_refusal(snap_compare, tmp_path) -> None:
-    assert snap_compare(
-        live_app(tmp_path), run_before=keys(*_present(["b", "r"])), terminal_size=(80, 24)
-    )
+    """After a 6–5 vote: the losing side offered, the others listed with the reason."""
+    motions = ["y", *"Hallenberg", "enter", "enter", "enter"]
+    motions += ["y", *"Almqvist", "enter", "down", "enter", "enter"]
+    vote = ["v", *"jjjjjjnnnnn", "enter"]
+    press = _present(["j"] * 4 + motions + vote + ["b", "r"])
+    assert snap_compare(live_app(tmp_path), run_before=keys(*press), terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])

@@ -292,6 +292,24 @@ class NoteModal(_Form):
         self.dismiss((self.query_one("#by", Input).value.strip(), text))
 
 
+def refused_lines(members: list[Member], reasons: dict[str, str], limit: int = 3) -> list[str]:
+    """Who may not reserve, grouped by reason: "A (M), B (S): röstade för … ." (short, so
+    the form still fits 24 lines when most of the board voted with the majority)."""
+    groups: dict[str, list[str]] = {}
+    for member in members:
+        reason = reasons[member.name]
+        if reason.startswith(member.name + " "):  # "X röstade …" → "röstade …"
+            reason = reason[len(member.name) + 1 :]
+        groups.setdefault(reason, []).append(member.label)
+    lines = [
+        S.RESERVATION_NOT_ALLOWED.format(who=", ".join(who), reason=reason)
+        for reason, who in groups.items()
+    ]
+    if len(lines) > limit:
+        lines = [*lines[:limit], S.RESERVATION_MORE.format(count=len(lines) - limit)]
+    return lines
+
+
 class ReservationModal(_Form):
     """r: who reserves (only those who may; the others shown with the reason) and text."""
 
@@ -308,15 +326,11 @@ class ReservationModal(_Form):
             yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
             options = [Option(Content(m.label), id=m.name) for m in allowed]
             yield OptionList(*options, id="members")
-            refused = [
-                S.RESERVATION_NOT_ALLOWED.format(who=m.label, reason=self.reasons[m.name])
-                for m in self.members
-                if self.reasons.get(m.name)
-            ]
+            refused = refused_lines(
+                [m for m in self.members if self.reasons.get(m.name)], self.reasons
+            )
             if refused:
-                if not allowed:
-                    refused = refused[:1]
-                yield Static(Content("\n".join(refused[:6])), classes="dialog-hint", id="refused")
+                yield Static(Content("\n".join(refused)), classes="dialog-hint", id="refused")
             yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
             yield Input(id="text")
             yield from self.buttons()
@@ -327,6 +341,9 @@ class ReservationModal(_Form):
         if listing.option_count:
             listing.highlighted = 0
             listing.focus()
+            # focusing the list scrolls the dialog; keep the title in view (80×24)
+            dialog = self.query_one(".dialog")
+            self.call_after_refresh(dialog.scroll_home, animate=False)
         else:
             reason = next(iter(r for r in self.reasons.values() if r), "")
             self.show_error(S.RESERVATION_NONE.format(reason=reason))

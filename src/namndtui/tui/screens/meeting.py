@@ -541,17 +541,24 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        from namndtui.record.procedure import may_reserve
+        from namndtui.record.procedure import may_reserve, serving
         from namndtui.tui.modals.forms import ReservationModal
 
         state = self.napp.state
-        reasons = {
-            m.name: may_reserve(self.meeting, state, item.id, m.name) for m in self.meeting.members
-        }
-        title = S.RESERVATION_TITLE.format(number=self.number(item))
-        result = await self.app.push_screen_wait(
-            ReservationModal(title, self.meeting.members, reasons)
+        # Only those who served on the item are listed (with the reason when they may
+        # not reserve); the others took no part in the decision.
+        took_part = serving(self.meeting, state, item.id)
+        members = [m for m in self.meeting.members if m.name in took_part] or list(
+            self.meeting.members
         )
+        reasons = {m.name: may_reserve(self.meeting, state, item.id, m.name) for m in members}
+        if all(reasons.values()):  # nobody may: say why instead of an empty list
+            distinct = set(reasons.values())
+            reason = distinct.pop() if len(distinct) == 1 else S.RESERVATION_WHO_MAY
+            self.notify(S.RESERVATION_NONE.format(reason=reason), severity="warning", markup=False)
+            return
+        title = S.RESERVATION_TITLE.format(number=self.number(item))
+        result = await self.app.push_screen_wait(ReservationModal(title, members, reasons))
         if result is not None:
             member, text = result
             if self.record(item, ev.ReservationMade(item=item.id, member=member, text=text)):

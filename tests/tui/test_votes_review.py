@@ -1,0 +1,186 @@
+"""Votes through the modal (tie + casting vote; three proposals in two rounds), the
+reservation refusal, and review mode on a protokoll.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from namndtui.commands.open_app import build_app
+from namndtui.record.state import DECIDED
+from namndtui.tui.modals.forms import ReservationModal
+
+from .conftest import FixedClock
+from .helpers import journal_events, screen_text
+from .test_recording import SIZE, make_app, run
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOKOLL = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-09-25" / "protokoll.toml"
+FORENINGSBIDRAG = 4  # index of "Fördelning av föreningsbidrag" in the example agenda
+
+
+async def motions(pilot, *specs: tuple[str, int]) -> None:
+    """y for each (member filter, kind index in MOTION_KINDS order); an eget förslag
+    (index 6) gets a text, which the record requires."""
+    for who, kind_downs in specs:
+        text = "Bidraget höjs till 100 000 kronor" if kind_downs == 6 else ""
+        await pilot.press("y", *who, "enter", *(["down"] * kind_downs), "enter", *text, "enter")
+
+
+async def cast(pilot, votes: str) -> None:
+    """'jjna…': one key per voter, top to bottom."""
+    await pilot.press(*votes)
+
+
+def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+            await pilot.press("v")
+            await pilot.pause()
+            await cast(pilot, "jjjjjnnnnna")  # 5–5, one abstains
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "utslagsröst" in screen_text(app)  # the modal asks for the casting vote
+            vote = app.state.paragraph(item.id).votes[0]
+            assert not vote.closed
+            await pilot.press("n")  # the chair's casting vote: nej (y2, avslag)
+            await pilot.pause()
+            vote = app.state.paragraph(item.id).votes[0]
+            assert vote.closed and vote.casting == "nej" and vote.tally() == (5, 5, 1)
+            assert vote.winner == "y2"
+            assert app.state.paragraph(item.id).finding == "y2"
+            closed = [e for e in journal_events(example_folder) if e["type"] == "vote_closed"]
+            assert closed[-1]["casting"] == "nej"
+
+    run(go())
+
+
+def test_three_proposals_counter_round_then_main_round(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            # y1 bifall (chair), y2 avslag, y3 eget förslag
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1), ("Ekdahl", 6))
+            await pilot.press("v")
+            await pilot.pause()
+            assert "Kontrapropositionsvotering" in screen_text(app)
+            await cast(pilot, "jjjjjjnnnna")  # y2 against y3: 6–4
+            await pilot.press("enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert len(para.votes) == 2  # the main round follows at once
+            counter, main = para.votes
+            assert counter.counter and counter.closed
+            assert (counter.yes, counter.no, counter.winner) == ("y2", "y3", "y2")
+            assert "Huvudvotering" in screen_text(app) or not main.counter
+            assert (main.yes, main.no) == ("y1", "y2") and not main.closed
+            await cast(pilot, "jjjjjjjnnnn")  # y1 against y2: 7–4
+            await pilot.press("enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            main = para.votes[1]
+            assert main.closed and main.tally() == (7, 4, 0) and main.winner == "y1"
+            assert para.finding == "y1"
+            kinds = [e["type"] for e in journal_events(example_folder)]
+            assert kinds.count("vote_demanded") == 2 and kinds.count("vote_closed") == 2
+
+    run(go())
+
+
+def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+            await pilot.press("v")
+            await pilot.pause()
+            await cast(pilot, "jjjjjjnnnnn")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("b")
+            assert app.state.paragraph(item.id).status == DECIDED
+            await pilot.press("r")
+            await pilot.pause()
+            modal = app.screen
+            assert isinstance(modal, ReservationModal)
+            offered = [
+                modal.query_one("#members").get_option_at_index(n).id
+                for n in range(modal.query_one("#members").option_count)
+            ]
+            voted_ja = [
+                n for n, v in app.state.paragraph(item.id).votes[0].votes.items() if v == "ja"
+            ]
+            assert offered and not set(offered) & set(voted_ja)  # only the losing side
+            refused = str(modal.query_one("#refused").render())
+            assert f"{voted_ja[0]}" in refused and "röstade för det förslag som vann" in refused
+            await pilot.press("escape")
+            # the record refuses it too, with the reason as a notice
+            from namndtui.record.events import ReservationMade
+
+            assert not app.apply(ReservationMade(item=item.id, member=voted_ja[0]))
+            await pilot.pause()
+            assert any("vann" in n.message for n in app._notifications)
+            assert app.state.paragraph(item.id).reservations == []
+
+    run(go())
+
+
+def test_nobody_may_reserve_against_a_decision_as_proposed(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", "b", "r")
+            await pilot.pause()
+            assert app.screen.__class__.__name__ == "MeetingScreen"  # no empty form
+            notice = app._notifications  # the reason, at once
+            assert any(
+                "Ingen kan reservera sig" in n.message and "KL 4 kap. 27 §" in n.message
+                for n in notice
+            )
+            assert app.state.paragraph(app.meeting.items[0].id).reservations == []
+
+    run(go())
+
+
+def review_app():
+    return build_app(PROTOKOLL, clock=FixedClock())
+
+
+def test_review_mode_opens_protokoll_read_only_and_explains() -> None:
+    before = PROTOKOLL.read_bytes()
+
+    async def go():
+        app = review_app()
+        assert app.review and app.readonly and app.record is None
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert "GRANSKNING" in screen_text(app)
+            assert "Upprop saknas" not in screen_text(app)
+            for key in ("b", "y", "v", "ctrl+o"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert app.screen.__class__.__name__ == "MeetingScreen"  # no form opens
+            messages = [n.message for n in app._notifications]
+            assert messages and all(
+                m.startswith("Skrivskyddat: protokollet granskas") for m in messages
+            )
+            await pilot.press("p")  # the paragraph as it reads in the minutes
+            await pilot.pause()
+            assert "§" in screen_text(app)
+
+    run(go())
+    assert PROTOKOLL.read_bytes() == before
+    assert not list(PROTOKOLL.parent.glob("*.jsonl"))
+
+
+@pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
+def test_review_mode_snapshot(snap_compare, size) -> None:
+    assert snap_compare(review_app(), terminal_size=size)
