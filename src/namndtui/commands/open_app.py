@@ -73,21 +73,23 @@ def _example_copy(path: Path) -> Path:
 
 
 def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: str = "") -> Any:
+    """Load the meeting now (its errors come before the app runs); the record is opened
+    by the app right after its first frame (`NamndApp.open_record_now`)."""
     from namndtui.meetingfile import load_meeting
 
     meeting = load_meeting(file)  # MeetingFileError is a UserError
     folder = file.parent
-    record = None
     notes = [note.format(folder=folder)] if note else []
-    try:
-        from namndtui.record.record import Record
-    except ImportError:  # the record is not built yet: show the meeting read-only
-        Record = None  # noqa: N806
-    if Record is not None:
-        record = _open_record(Record, meeting, folder, clock)
     from namndtui.tui.app import NamndApp
 
-    return NamndApp(meeting, record=record, folder=folder, clock=clock, start_notes=notes)
+    def open_record() -> Any:
+        try:
+            from namndtui.record.record import Record
+        except ImportError:  # the record is not built yet: show the meeting read-only
+            return None
+        return _open_record(Record, meeting, folder, clock)
+
+    return NamndApp(meeting, open_record=open_record, folder=folder, clock=clock, start_notes=notes)
 
 
 def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any:

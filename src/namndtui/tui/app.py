@@ -11,18 +11,20 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
 from namndtui.model import Meeting
-from namndtui.record.events import Event
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
+
+if TYPE_CHECKING:
+    from namndtui.record.events import Event
 
 Clock = Callable[[], dt.datetime]
 
@@ -36,7 +38,14 @@ class RecordChanged(Message):
 
 
 class NamndApp(App[int]):
-    """The secretary's app. `record` is a `namndtui.record.record.Record` or None (review)."""
+    """The secretary's app. `record` is a `namndtui.record.record.Record` or None (review).
+
+    Start-up paints first, then opens: given `open_record` (a callable returning the
+    Record, or raising UserError), the app shows the agenda and the report from the
+    meeting alone and opens the record (its imports, the lock, the journal replay) right
+    after the first frame, on the event loop. Keys pressed meanwhile wait in the queue and
+    act on the opened record. Until then `opening` is True and `state` is empty.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = S.APP_TITLE
@@ -50,6 +59,7 @@ class NamndApp(App[int]):
         meeting: Meeting,
         *,
         record: Any = None,
+        open_record: Callable[[], Any] | None = None,
         state: RecordState | None = None,
         folder: Path | None = None,
         readonly_reason: str = "",
@@ -61,23 +71,121 @@ class NamndApp(App[int]):
     ) -> None:
         super().__init__()
         self.meeting = meeting
-        self.record = record
         self.folder = folder
         self._state = state if state is not None else RecordState()
         self.review = review
         self.clock: Clock = clock or dt.datetime.now
-        self.write_minutes_enabled = write_minutes and record is not None
-        reason = readonly_reason
+        self._write_minutes = write_minutes
+        self._given_reason = readonly_reason
+        self.start_warnings = list(start_warnings)
+        self.start_notes = list(start_notes)
+        self.minutes_note = ""  # last result of writing the minutes, for the status line
+        self._open_record = open_record
+        self._record: Any = None
+        self._readonly_reason = ""
+        self.write_minutes_enabled = False
+        if open_record is None:
+            self._take_record(record)
+
+    def _take_record(self, record: Any) -> None:
+        """Adopt the (opened) record: read-only reason, its warnings, minutes on/off."""
+        self._record = record
+        self.write_minutes_enabled = self._write_minutes and record is not None
+        reason = self._given_reason
         if record is not None and getattr(record, "readonly", False):
             reason = reason or getattr(record, "readonly_reason", "") or S.READONLY
         if record is None and not reason:
-            reason = S.REVIEW_REASON if review else S.NO_RECORD_REASON
-        self.readonly_reason = reason
-        self.start_warnings = list(start_warnings)
-        self.start_notes = list(start_notes)
+            reason = S.REVIEW_REASON if self.review else S.NO_RECORD_REASON
+        self._readonly_reason = reason
         if record is not None:
             self.start_warnings += [str(w) for w in getattr(record, "warnings", ()) or ()]
-        self.minutes_note = ""  # last result of writing the minutes, for the status line
+
+    # --- opening the record ---------------------------------------------------------------
+
+    @property
+    def record(self) -> Any:
+        """The Record; None while it is being opened (only while the app runs) or in review.
+
+        Outside a run (built but not started, or after exit) reading it opens the record
+        at once, so callers of `build_app` see exactly what they saw before the deferral.
+        """
+        self._open_unless_running()
+        return self._record
+
+    @record.setter
+    def record(self, record: Any) -> None:
+        self._record = record
+
+    @property
+    def readonly_reason(self) -> str:
+        self._open_unless_running()
+        return self._readonly_reason
+
+    @readonly_reason.setter
+    def readonly_reason(self, reason: str) -> None:
+        self._readonly_reason = reason
+
+    def _open_unless_running(self) -> None:
+        if self._open_record is not None and not self.is_running:
+            self.open_record_now()
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key before the deferred open acts on the opened record, from the item the
+        # record says is current (as if the record had been open from the start).
+        if self._open_record is not None and isinstance(event, events.Key):
+            self._open_after_first_frame()
+        await super().on_event(event)
+
+    @property
+    def opening(self) -> bool:
+        """True until the deferred record open has run."""
+        return self._open_record is not None
+
+    def open_record_now(self) -> None:
+        """Open the deferred record here (idempotent); a failure is a UserError."""
+        opener, self._open_record = self._open_record, None
+        if opener is None:
+            return
+        try:
+            record = opener()
+        except BaseException:
+            self._take_record(None)  # read-only "no record", should anyone look again
+            raise
+        self._take_record(record)
+
+    def _open_after_first_frame(self) -> None:
+        """Runs once the first screen is painted: open, then show what the record says."""
+        if self._open_record is None:
+            return
+        from namndtui.errors import UserError
+
+        try:
+            self.open_record_now()
+        except UserError as err:  # as before the deferral: one line on stderr, exit 2
+            from rich.text import Text
+
+            self.exit(err.exit_code, return_code=err.exit_code, message=Text(err.message))
+            return
+        for warning in self.start_warnings:
+            self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
+        if self.readonly:
+            for each in self.screen_stack:
+                each.add_class("-readonly")
+        home = self.screen_stack[0] if self.screen_stack else None
+        start = getattr(home, "start", None)
+        if start is not None and self.state.current_item and self._untouched_agenda(home):
+            start()  # resuming: show the record's current item, as before the deferral
+        self.post_record_changed(None, write_minutes=False)
+
+    @staticmethod
+    def _untouched_agenda(screen: Any) -> bool:
+        """The secretary has not moved in the agenda yet (it still shows the first item)."""
+        try:
+            from namndtui.tui.widgets.agenda import AgendaList
+
+            return screen.query_one(AgendaList).highlighted in (0, None)
+        except Exception:
+            return False
 
     # --- state --------------------------------------------------------------------------
 
@@ -117,6 +225,9 @@ class NamndApp(App[int]):
         self.COMMANDS = self.COMMANDS | {MeetingCommands}
         for note in self.start_notes:
             self.notify(note, markup=False, timeout=8)
+        if self.opening:  # its warnings come once it is open
+            self.call_after_refresh(self._open_after_first_frame)
+            return
         for warning in self.start_warnings:
             self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
 
@@ -124,6 +235,8 @@ class NamndApp(App[int]):
 
     def refuse_readonly(self) -> bool:
         """Explain why nothing can be recorded; True when read-only."""
+        if self.opening:  # an act before the deferred open ran: open it now, then go on
+            self._open_after_first_frame()
         if self.readonly:
             self.notify(
                 S.READONLY_REFUSED.format(reason=self.readonly_reason),
@@ -190,12 +303,15 @@ class NamndApp(App[int]):
         self.notify(done.format(what=event.describe()), markup=False)
         self.post_record_changed(None)
 
-    def post_record_changed(self, item_ids: list[str] | None) -> None:
+    def post_record_changed(
+        self, item_ids: list[str] | None, *, write_minutes: bool = True
+    ) -> None:
         self.screen.post_message(RecordChanged(item_ids))
         for screen in self.screen_stack:
             if screen is not self.screen:
                 screen.post_message(RecordChanged(item_ids))
-        self.schedule_minutes()
+        if write_minutes:
+            self.schedule_minutes()
 
     def show_error(self, message: str) -> None:
         from namndtui.tui.modals.dialogs import ErrorModal
@@ -233,6 +349,8 @@ class NamndApp(App[int]):
 
     def action_quit(self) -> None:
         """q: everything recorded is on disk; bring the minutes files up to date, exit 0."""
+        if self.opening:  # quit before the record was opened: nothing to save, no lock
+            self._open_record = None
         if self.write_minutes_enabled:
             note = self._write_minutes_now()
             if note and note != S.INTERIM_MINUTES:
