@@ -345,15 +345,48 @@ def run(kills: int, seed: int, root: Path, *, log=print) -> Results:
     return results
 
 
+def run_tui(kills: int, seed: int) -> int:
+    """The tmux test's `run_kills`, longer; prints its counts."""
+    import importlib
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+    module = importlib.import_module("tests.reliability.test_tui_kill")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="namndtui-tui-kill-") as tmp:
+        try:
+            stats = module.run_kills(Path(tmp), kills, seed)
+        except AssertionError as err:
+            print(f"FAIL {err}")
+            return 1
+    print(f"date: {dt.date.today().isoformat()}")
+    print(
+        f"tui kills: {stats['kills']} ({stats['after_key']} right after a key, "
+        f"{stats['after_saved']} after 'Sparat')"
+    )
+    print(f"keys sent: {stats['keys']}, acts in the journal at the end: {stats['acts']}")
+    print(f"decided §§ on screen at a kill (max): {stats.get('shown', 0)}; lost: 0")
+    print(f"torn last lines: {stats['torn']}; reopened read-only: 0")
+    print(f"seconds: {time.monotonic() - started:.1f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR (kept) instead of a temp dir")
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "INDEX"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--tui",
+        type=int,
+        metavar="N",
+        help="instead: N SIGKILLs of the TUI in tmux (tests/reliability/test_tui_kill.py)",
+    )
     args = parser.parse_args(argv)
     if args.child:
         return child(Path(args.child[0]), Path(args.child[1]))
+    if args.tui:
+        return run_tui(args.tui, args.seed)
     with tempfile.TemporaryDirectory(prefix="namndtui-fault-") as tmp:
         root = Path(args.keep) if args.keep else Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
