@@ -102,8 +102,8 @@ def test_a_hostile_meeting_records_and_exports_into_its_own_folder(tmp_path):
     folder = tmp_path / "m"
     folder.mkdir()
     (folder / "meeting.toml").write_text(meeting_to_toml(meeting), encoding="utf-8")
-    from namndtui.record.record import Record
     from namndtui.record import events as ev
+    from namndtui.record.record import Record
 
     record = Record.open(load_meeting(folder / "meeting.toml"), folder, clock=_clock)
     for m in members:
