@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from namndtui.textcheck import storable_problem
 
@@ -31,12 +31,40 @@ MOTION_KINDS: dict[str, str] = {
 FORMAL_KINDS = ("återremiss", "bordläggning")
 VOTE_CHOICES = ("ja", "nej", "avstår")
 
+_E = TypeVar("_E", bound="Event")
 
-@dataclass(frozen=True)
+
+def _event(cls: type[_E]) -> type[_E]:
+    """`@dataclass(frozen=True)` for an event, with `__eq__`, `__hash__` and `__repr__`
+    shared from `Event` instead of generated per class: each generated method costs an
+    `exec` at import, and this module is imported before the TUI's first frame. Same
+    behaviour as the generated ones (field-wise, same class only)."""
+    cls = dataclass(frozen=True, repr=False, eq=False)(cls)
+    cls._NAMES = tuple(f.name for f in dataclasses.fields(cls))
+    return cls
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class Event:
     """Base class. `TYPE` names the event in the journal."""
 
     TYPE: ClassVar[str] = ""
+    _NAMES: ClassVar[tuple[str, ...]] = ()  # the field names, set by `_event`
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._NAMES)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._NAMES)
+        return f"{type(self).__qualname__}({args})"
 
     def to_dict(self) -> dict[str, Any]:
         data = {"type": self.TYPE}
@@ -53,25 +81,25 @@ class Event:
 # --- the meeting --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@_event
 class MeetingOpened(Event):
     TYPE: ClassVar[str] = "meeting_opened"
     at: str  # "19:00"
 
 
-@dataclass(frozen=True)
+@_event
 class MeetingAdjourned(Event):
     TYPE: ClassVar[str] = "meeting_adjourned"
     at: str  # ajournering (break) starts
 
 
-@dataclass(frozen=True)
+@_event
 class MeetingResumed(Event):
     TYPE: ClassVar[str] = "meeting_resumed"
     at: str
 
 
-@dataclass(frozen=True)
+@_event
 class MeetingClosed(Event):
     TYPE: ClassVar[str] = "meeting_closed"
     at: str
@@ -80,7 +108,7 @@ class MeetingClosed(Event):
 # --- attendance ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@_event
 class AttendanceSet(Event):
     """Roll call: a member (seat or substitute) is present or absent from the start."""
 
@@ -89,7 +117,7 @@ class AttendanceSet(Event):
     present: bool
 
 
-@dataclass(frozen=True)
+@_event
 class MemberArrived(Event):
     """A member arrives during the meeting; takes part from `item` (its §) on."""
 
@@ -99,7 +127,7 @@ class MemberArrived(Event):
     at: str = ""
 
 
-@dataclass(frozen=True)
+@_event
 class MemberLeft(Event):
     """A member leaves during the meeting; takes no part from `item` (its §) on."""
 
@@ -109,7 +137,7 @@ class MemberLeft(Event):
     at: str = ""
 
 
-@dataclass(frozen=True)
+@_event
 class SubstituteServes(Event):
     """An ersättare serves (tjänstgör) in `for_member`'s seat from `item` on."""
 
@@ -119,7 +147,7 @@ class SubstituteServes(Event):
     item: str = ""  # "" = from the start of the meeting
 
 
-@dataclass(frozen=True)
+@_event
 class SubstituteStops(Event):
     """The ersättare stops serving from `item` on (e.g. the member has arrived)."""
 
@@ -128,7 +156,7 @@ class SubstituteStops(Event):
     item: str
 
 
-@dataclass(frozen=True)
+@_event
 class OfficialPresent(Event):
     """Someone present who is not a member (tjänsteman), for the minutes' header."""
 
@@ -138,13 +166,13 @@ class OfficialPresent(Event):
     present: bool = True
 
 
-@dataclass(frozen=True)
+@_event
 class AdjustersChosen(Event):
     TYPE: ClassVar[str] = "adjusters_chosen"
     members: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@_event
 class JusteringPlanned(Event):
     """When and where the minutes will be justered (decided at the meeting)."""
 
@@ -157,7 +185,7 @@ class JusteringPlanned(Event):
 # --- an item ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@_event
 class ItemCalled(Event):
     """The chair calls the item; it gets the next § number if it has none."""
 
@@ -167,7 +195,7 @@ class ItemCalled(Event):
     presenter: str = ""  # föredragande
 
 
-@dataclass(frozen=True)
+@_event
 class Recused(Event):
     """Jäv: `member` leaves for `item`; `substitute` (optional) serves in the seat."""
 
@@ -177,7 +205,7 @@ class Recused(Event):
     substitute: str = ""
 
 
-@dataclass(frozen=True)
+@_event
 class MotionMade(Event):
     TYPE: ClassVar[str] = "motion_made"
     item: str
@@ -188,7 +216,7 @@ class MotionMade(Event):
     joined: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@_event
 class MotionJoined(Event):
     """`member` instämmer i yrkandet."""
 
@@ -198,14 +226,14 @@ class MotionJoined(Event):
     member: str
 
 
-@dataclass(frozen=True)
+@_event
 class MotionWithdrawn(Event):
     TYPE: ClassVar[str] = "motion_withdrawn"
     item: str
     motion: str
 
 
-@dataclass(frozen=True)
+@_event
 class PropositionOrderSet(Event):
     """The order in which the chair puts the motions (motion ids)."""
 
@@ -214,7 +242,7 @@ class PropositionOrderSet(Event):
     order: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@_event
 class ChairFinding(Event):
     """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation)."""
 
@@ -223,7 +251,7 @@ class ChairFinding(Event):
     motion: str
 
 
-@dataclass(frozen=True)
+@_event
 class VoteDemanded(Event):
     """Votering begärd. Opens round `round`: "ja för `yes`, nej för `no`" (motion ids).
 
@@ -239,7 +267,7 @@ class VoteDemanded(Event):
     demanded_by: str = ""
 
 
-@dataclass(frozen=True)
+@_event
 class VoteCast(Event):
     TYPE: ClassVar[str] = "vote_cast"
     item: str
@@ -248,7 +276,7 @@ class VoteCast(Event):
     vote: str  # ja | nej | avstår
 
 
-@dataclass(frozen=True)
+@_event
 class VoteClosed(Event):
     """The round is counted. `casting` is the chair's utslagsröst on a tie ("ja"/"nej")."""
 
@@ -258,7 +286,7 @@ class VoteClosed(Event):
     casting: str = ""
 
 
-@dataclass(frozen=True)
+@_event
 class DecisionRecorded(Event):
     """The decision as taken, one string per point (default: the proposed decision)."""
 
@@ -267,14 +295,14 @@ class DecisionRecorded(Event):
     points: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@_event
 class ImmediateJustificationSet(Event):
     TYPE: ClassVar[str] = "immediate_justification_set"
     item: str
     value: bool
 
 
-@dataclass(frozen=True)
+@_event
 class ReservationMade(Event):
     TYPE: ClassVar[str] = "reservation_made"
     item: str
@@ -283,7 +311,7 @@ class ReservationMade(Event):
     motion: str = ""  # "till förmån för eget yrkande": the member's own motion id
 
 
-@dataclass(frozen=True)
+@_event
 class NoteAdded(Event):
     """Protokollsanteckning."""
 
@@ -293,7 +321,7 @@ class NoteAdded(Event):
     by: str = ""  # member or party; "" = the chair/secretary's note
 
 
-@dataclass(frozen=True)
+@_event
 class StatementAdded(Event):
     """Särskilt uttalande."""
 
@@ -303,7 +331,7 @@ class StatementAdded(Event):
     text: str
 
 
-@dataclass(frozen=True)
+@_event
 class ItemTabled(Event):
     """Bordlagt: no decision; the item keeps a §."""
 
@@ -311,7 +339,7 @@ class ItemTabled(Event):
     item: str
 
 
-@dataclass(frozen=True)
+@_event
 class ItemReferredBack(Event):
     """Återremitterat to the administration, with the reason the board gave."""
 
@@ -320,7 +348,7 @@ class ItemReferredBack(Event):
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@_event
 class ParagraphJustified(Event):
     """The paragraph is justified (omedelbart, at the meeting): locked from now on."""
 
@@ -328,7 +356,7 @@ class ParagraphJustified(Event):
     item: str
 
 
-@dataclass(frozen=True)
+@_event
 class MinutesJustified(Event):
     """The whole minutes are justered on `date`: every paragraph is locked."""
 
@@ -337,7 +365,7 @@ class MinutesJustified(Event):
     posted: str = ""  # date announced on the anslagstavla, if known
 
 
-@dataclass(frozen=True)
+@_event
 class CorrectionMade(Event):
     """A change to a locked paragraph: `change` is the event (as dict) it applies."""
 
@@ -347,7 +375,7 @@ class CorrectionMade(Event):
     change: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@_event
 class Undone(Event):
     """Undo the event with sequence number `target`. Nothing is erased from the journal."""
 
@@ -355,7 +383,7 @@ class Undone(Event):
     target: int
 
 
-@dataclass(frozen=True)
+@_event
 class Redone(Event):
     """Redo the event `target` that an earlier `Undone` took back."""
 

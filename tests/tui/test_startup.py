@@ -1,0 +1,114 @@
+"""Start-up: the app paints the meeting first and opens the record right after.
+
+`build_app` loads the meeting; the record (lock, journal replay) opens after the first
+frame. A key before that opens it at once and acts on it; afterwards the status line
+shows what the record says (quorum, saved time); a lock held elsewhere still opens the
+meeting read-only with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from namndtui.commands.open_app import build_app
+from namndtui.meetingfile import load_meeting
+from namndtui.record import events as ev
+from namndtui.record.lock import LOCK_NAME
+from namndtui.record.record import Record
+from namndtui.tui.widgets.agenda import AgendaList
+
+from .conftest import FixedClock
+from .helpers import journal_events, screen_text
+
+SIZE = (120, 36)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def record_roll_call_and_call(folder: Path, index: int) -> None:
+    """A journal where everyone is present and agenda item `index` is current."""
+    meeting = load_meeting(folder / "meeting.toml")
+    record = Record.open(meeting, folder, clock=FixedClock())
+    try:
+        for member in meeting.seats:
+            record.apply(ev.AttendanceSet(member=member.name, present=True))
+        record.apply(ev.ItemCalled(item=meeting.items[index].id, at="19:05"))
+    finally:
+        record.close()
+
+
+def test_record_opens_after_the_first_frame_and_status_shows_it(example_folder) -> None:
+    record_roll_call_and_call(example_folder, 2)
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        assert app.opening  # built: meeting loaded, record not opened yet
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert not app.opening and app.record is not None and not app.readonly
+            text = screen_text(app)
+            assert "Beslutför 11/11" in text and "§ 120" in text and "Upprop" not in text
+            # resuming: the record's current item is shown, as before the deferral
+            assert app.screen.query_one(AgendaList).highlighted == 2
+            await pilot.press("q")
+
+    run(go())
+
+
+def test_a_key_before_the_record_is_open_acts_on_it(example_folder, monkeypatch) -> None:
+    record_roll_call_and_call(example_folder, 2)
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        # hold the deferred open back, as if the key came before it ran
+        monkeypatch.setattr(app, "call_after_refresh", lambda *a, **k: True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.opening and app.record is None  # painted from the meeting alone
+            await pilot.press("j")  # opens the record, then moves from its current item
+            assert not app.opening and app.record is not None
+            assert app.screen.query_one(AgendaList).highlighted == 3
+            await pilot.press("o")  # a recording key works on the opened record
+            await pilot.pause()
+            assert "Sparat" in screen_text(app)
+            await pilot.press("q")
+
+    run(go())
+    last = journal_events(example_folder)[-1]
+    third = load_meeting(example_folder / "meeting.toml").items[3].id
+    assert last["type"] == "immediate_justification_set" and last["item"] == third
+
+
+def test_lock_held_elsewhere_still_opens_read_only_with_the_reason(example_folder) -> None:
+    lock = {"pid": 1, "host": "annan-dator", "time": "2007-10-23T18:55:00", "token": "x"}
+    (example_folder / LOCK_NAME).write_text(json.dumps(lock), "utf-8")
+    before = (example_folder / LOCK_NAME).read_bytes()
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.readonly and "annan-dator" in app.readonly_reason
+            assert "SKRIVSKYDDAT" in screen_text(app)
+            assert app.screen.has_class("-readonly")
+            await pilot.press("b")
+            await pilot.pause()
+            notices = [n.message for n in app._notifications]
+            assert any("annan-dator" in n for n in notices)
+            await pilot.press("q")
+
+    run(go())
+    assert (example_folder / LOCK_NAME).read_bytes() == before  # not taken over
+    assert not (example_folder / "journal.jsonl").exists()
+
+
+def test_outside_a_run_reading_the_record_opens_it(example_folder) -> None:
+    """Callers of build_app that never run the app see the record as before."""
+    app = build_app(example_folder, clock=FixedClock())
+    assert app.opening
+    assert app.record is not None and not app.opening and not app.readonly
+    app.record.close()
