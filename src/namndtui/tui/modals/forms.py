@@ -341,9 +341,6 @@ class ReservationModal(_Form):
         if listing.option_count:
             listing.highlighted = 0
             listing.focus()
-            # focusing the list scrolls the dialog; keep the title in view (80×24)
-            dialog = self.query_one(".dialog")
-            self.call_after_refresh(dialog.scroll_home, animate=False)
         else:
             reason = next(iter(r for r in self.reasons.values() if r), "")
             self.show_error(S.RESERVATION_NONE.format(reason=reason))

@@ -29,9 +29,9 @@ _TIME = re.compile(r"^\d{2}:\d{2}$")
 
 class AttendanceScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_present", "Närvarande/frånvarande", id="attendance.toggle"),
-        Binding("A", "all_present", "Alla ordinarie närvarande", id="attendance.all"),
-        Binding("e", "serves_for", "Tjänstgör för …", id="attendance.serves"),
+        Binding("space", "toggle_present", "Närvaro", id="attendance.toggle"),
+        Binding("A", "all_present", "Alla ordinarie", id="attendance.all"),
+        Binding("e", "serves_for", "Ersättare", id="attendance.serves"),
         Binding("x", "stops", "Slutar tjänstgöra", id="attendance.stops", show=False),
         Binding("a", "arrived", "Ankommer", id="attendance.arrived", show=False),
         Binding("l", "left", "Lämnar", id="attendance.left", show=False),
@@ -56,6 +56,13 @@ class AttendanceScreen(Screen[None]):
         yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="attendance-info")
         yield Footer()
+
+    def on_resize(self, event) -> None:
+        from namndtui.tui.screens.meeting import WIDE_FOOTER
+
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < WIDE_FOOTER
+        footer.show_command_palette = event.size.width >= WIDE_FOOTER
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
