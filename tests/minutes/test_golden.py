@@ -88,14 +88,20 @@ def example_events(meeting) -> list[ev.Event]:
     """A quiet evening: everyone present but one, every item decided as proposed."""
     seats = [m.name for m in meeting.seats]
     subs = [m.name for m in meeting.substitutes]
+    # The last seat holder whose party has an ersättare stays away; that ersättare serves.
+    absent = next(
+        m for m in reversed(meeting.seats) if any(s.party == m.party for s in meeting.substitutes)
+    )
+    sub = next(s for s in meeting.substitutes if s.party == absent.party)
     out: list[ev.Event] = [ev.MeetingOpened("19:00")]
-    out += [ev.AttendanceSet(n, n != seats[-1]) for n in seats]
-    absent = meeting.member(seats[-1])
-    sub = next((s for s in meeting.substitutes if s.party == absent.party), meeting.substitutes[0])
+    out += [ev.AttendanceSet(n, n != absent.name) for n in seats]
     out += [ev.AttendanceSet(sub.name, True), ev.SubstituteServes(sub.name, absent.name)]
     out += [ev.AttendanceSet(s, True) for s in subs[:3] if s != sub.name]
+    # The adjuster the agenda proposes (val av justerare names him or her).
+    proposal = " ".join(meeting.items[0].proposed_decision)
+    adjuster = next(n for n in seats if n in proposal and n != meeting.chair.name)
     out += [
-        ev.AdjustersChosen((seats[1],)),
+        ev.AdjustersChosen((adjuster,)),
         ev.JusteringPlanned("2007-10-30", "15:00", "Hässelby torg 15"),
     ]
     for item in meeting.items:
