@@ -20,16 +20,18 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting
-from namndtui.record import events as ev
 from namndtui.record.state import PENDING, Paragraph
 from namndtui.tui import strings as S
-from namndtui.tui.app import RecordChanged
+from namndtui.tui.app import RecordChanged, lazy_module
 from namndtui.tui.widgets.agenda import AgendaList
 from namndtui.tui.widgets.item_view import ProtokollView, ReportView
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record import events as ev
     from namndtui.tui.app import NamndApp
+else:  # loaded on the first act, after the first frame (start-up time)
+    ev = lazy_module("namndtui.record.events")
 
 
 # Keys of the live meeting. The fixed ones come from FORMAT.md; ids allow remapping.
@@ -695,7 +697,7 @@ def motion_label(meeting: Meeting, motion) -> str:
 
 def quorum_of(app: NamndApp, item: Item | None) -> tuple[str, bool | None]:
     """The quorum text for the status line and whether the board is beslutför."""
-    if item is None:
+    if item is None or app.opening:  # the record opens right after the first frame
         return "", None
     try:
         if app.record is not None:
