@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -257,10 +256,7 @@ async def _tui_hostile(tmp_path):
     return shown
 
 
-# The TUI side of the decision is the lead's (src/namndtui/tui/ is not this test's owner's):
-# every piece of user text must go through textcheck.visible. strict: when it does, this
-# XPASSes and fails, so the marker is removed then.
-@pytest.mark.xfail(strict=True, reason="TUI: user text not yet passed through textcheck.visible")
+# Every piece of user text in the TUI goes through namndtui.tui.text (textcheck.visible).
 def test_tui_shows_control_characters_as_pictures(tmp_path):
     import asyncio
 

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from namndtui.model import Item, Meeting
 from namndtui.record.state import PENDING, RecordState
 from namndtui.tui import strings as S
+from namndtui.tui.text import ut
 
 # Status marks of the agenda (documented in docs/tui.md, "The agenda"). Single-cell
 # characters that are not emoji in any common terminal font: "▶", "⏸" and "↩" can be
@@ -58,7 +59,7 @@ class AgendaRow(Visual):
     def __init__(self, number: Content, mark: Content, title: str, meta: Content) -> None:
         self.number = number  # "§ 120", padded to the number column
         self.mark = mark
-        self.title = title.replace("\n", " ")  # user text, plain, one paragraph
+        self.title = ut(title).replace("\n", " ")  # user text, plain, one paragraph
         self.meta = meta  # "Dnr …  OJ" (may be empty)
         self.indent = number.cell_length + 1 + mark.cell_length + 1
         self._heights: dict[int, int] = {}
@@ -138,7 +139,7 @@ def item_prompt(key: tuple) -> AgendaRow:
     mark = Content.styled(AGENDA_MARKS.get(status, "?"), STATUS_STYLES.get(status, ""))
     meta_parts: list[Content | tuple[str, str] | str] = []
     if dnr:
-        meta_parts.append((dnr, META_STYLE))
+        meta_parts.append((ut(dnr), META_STYLE))
     if oj:
         if meta_parts:
             meta_parts.append("  ")

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from namndtui.model import Item, Meeting
 from namndtui.tui import strings as S
+from namndtui.tui.text import user_text, ut
 
 # Content styles (theme variables), like the CSS classes of the help screen.
 TITLE_STYLE = "bold $text"
@@ -34,15 +35,15 @@ _CACHE_LIMIT = 2048
 def report_blocks(item: Item) -> list[tuple[str, Content]]:
     """The item's report as (heading, body) blocks, in reading order."""
     blocks: list[tuple[str, Content]] = [
-        (section.title, Content(section.text)) for section in item.report_sections()
+        (ut(section.title), user_text(section.text)) for section in item.report_sections()
     ]
     if item.proposed_decision:
-        points = [Content(f"{n}. {point}") for n, point in enumerate(item.proposed_decision, 1)]
+        points = [user_text(f"{n}. {point}") for n, point in enumerate(item.proposed_decision, 1)]
         if item.immediate_justification:
             points.append(Content.styled(S.PROPOSED_OJ, "italic"))
         blocks.insert(_decision_position(item), (S.PROPOSED_DECISION, Content("\n\n").join(points)))
     if item.attachments:
-        lines = [Content(f"• {name}") for name in item.attachments]
+        lines = [user_text(f"• {name}") for name in item.attachments]
         blocks.append((S.ATTACHMENTS, Content("\n").join(lines)))
     return blocks
 
@@ -53,7 +54,7 @@ def _decision_position(item: Item) -> int:
 
 
 def item_heading(item: Item) -> Content:
-    return Content(item.title)
+    return user_text(item.title)
 
 
 def item_meta(item: Item) -> Content:
@@ -62,7 +63,7 @@ def item_meta(item: Item) -> Content:
         parts.append(S.OFFICER.format(officer=item.officer))
     if item.category:
         parts.append(item.category)
-    return Content(" · ".join(parts))
+    return user_text(" · ".join(parts))
 
 
 def wrap_report(item: Item | None, width: int) -> tuple[list[Content], list[int]]:
@@ -204,4 +205,4 @@ class ProtokollView(VerticalScroll):
         label = self.query_one("#protokoll-label", Static)
         label.update(Content(S.MINUTES_INTERIM_LABEL) if interim else Content(""))
         label.display = interim
-        self.query_one("#protokoll-text", Static).update(Content(text))
+        self.query_one("#protokoll-text", Static).update(user_text(text))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from namndtui.tui.text import ut
+
 
 class StatusLine(Widget):
     """One line at the top; every piece of user text stays plain Content."""
@@ -36,6 +38,8 @@ class StatusLine(Widget):
         if key == self._key:
             return
         self._key = key
+        # user text (the body) and error texts (saved/minutes notes) shown visibly
+        body, saved, quorum = ut(body), ut(saved), ut(quorum)
         self._left = Content.assemble((body, "bold"), " · ", date)
         right: list[Content | tuple[str, str] | str] = [(paragraph, "bold")]
         if quorum:

@@ -1,0 +1,25 @@
+"""User text on screen: always literal (never markup) and visible (never executed).
+
+Every piece of user text (titles, names, sections, motions, notes, paths, error messages
+quoting a file …) goes through `ut` or `user_text` before it becomes a Content, a Text or
+a notice: `textcheck.visible` turns control characters into visible pictures (ESC -> ␛),
+and Content/Text never parse markup, so "[b]x[/b]" stays those eight characters.
+Input fields that edit stored text keep the raw text (nothing stored is changed).
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from namndtui.textcheck import visible
+
+
+def ut(text: object) -> str:
+    """User text as a plain, visible string (for format strings and option labels)."""
+    return visible(text if isinstance(text, str) else str(text))
+
+
+def user_text(text: object, style: str = "") -> Content:
+    """User text as Content (optionally styled), never parsed as markup."""
+    shown = ut(text)
+    return Content.styled(shown, style) if style else Content(shown)
