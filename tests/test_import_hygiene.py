@@ -22,6 +22,7 @@ CORE_MODULES = [
     "namndtui.model",
     "namndtui.storage",
     "namndtui.tomlpos",
+    "namndtui.tomlcheck",
     "namndtui.meetingfile",
     "namndtui.cli",
     "namndtui.commands.validate",

@@ -7,16 +7,12 @@ Messages are Swedish (the users are secretaries) and look like
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import json
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from namndtui.errors import UserError
 from namndtui.model import (
     FORMAT_MEETING,
     ITEM_ID_PATTERN,
@@ -27,40 +23,28 @@ from namndtui.model import (
     Official,
     Section,
 )
-from namndtui.tomlpos import KeyLocator
+from namndtui.tomlcheck import (
+    EXIT_FINDINGS,
+    EXIT_UNREADABLE,
+    Problem,
+    ProblemsError,
+    Reader,
+    is_kind,
+    quote,
+)
+from namndtui.tomlpos import Path as KeyPath
 
 MEETING_FILENAME = "meeting.toml"
-
-EXIT_FINDINGS = 1  # the file is TOML but not a valid meeting
-EXIT_UNREADABLE = 2  # the file cannot be read or parsed at all
 
 _ID_RE = re.compile(ITEM_ID_PATTERN)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One finding: `FILE:LINE: message` (or `FILE: message` when the line is unknown)."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class MeetingFileError(UserError):
+class MeetingFileError(ProblemsError):
     """A meeting file that cannot be used; `.problems` holds every finding."""
-
-    def __init__(self, problems: list[Problem], exit_code: int = EXIT_FINDINGS) -> None:
-        super().__init__("\n".join(str(p) for p in problems), exit_code)
-        self.problems = problems
 
 
 # --- the schema -------------------------------------------------------------------------
-# kind: "str", "date", "time", "pos_int", "bool", "str_list", "tables"
+# kinds: see namndtui.tomlcheck.EXPECTED ("text" is cleaned, "pos_int" is 1–999999)
 # Key order is FORMAT.md's order; writers follow it.
 
 _ROOT_KEYS = {
@@ -99,58 +83,6 @@ _ITEM_KEYS = {
 }
 _SECTION_KEYS = {"title": "str", "text": "text"}
 
-_EXPECTED = {
-    "str": "text",
-    "text": "text",
-    "date": "datum (t.ex. 2007-10-23, utan citattecken)",
-    "time": "klockslag (t.ex. 19:00:00, utan citattecken)",
-    "pos_int": "positivt heltal",
-    "bool": "true eller false",
-    "str_list": 'lista av texter (t.ex. ["…", "…"])',
-    "tables": "lista av tabeller",
-    "table": "tabell",
-}
-
-
-def _kind_of(value: Any) -> str:
-    """Swedish name of a TOML value's type, for 'fel typ' messages."""
-    if isinstance(value, bool):
-        return "sant/falskt"
-    if isinstance(value, int):
-        return "heltal"
-    if isinstance(value, float):
-        return "decimaltal"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, dt.datetime):
-        return "datum och tid"
-    if isinstance(value, dt.date):
-        return "datum"
-    if isinstance(value, dt.time):
-        return "klockslag"
-    if isinstance(value, list):
-        return "lista"
-    if isinstance(value, dict):
-        return "tabell"
-    return type(value).__name__  # pragma: no cover - tomllib yields nothing else
-
-
-def _quote(text: str) -> str:
-    """A user value in a message: quoted, control characters escaped."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def format_path(path: tuple[str | int, ...]) -> str:
-    """('items', 3, 'title') -> 'items[3].title'; odd keys are quoted."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            key = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else _quote(part)
-            out += f".{key}" if out else key
-    return out
-
 
 def clean_text(text: str) -> str:
     """Section text as given, minus blank lines at its start and end."""
@@ -172,135 +104,29 @@ def suggest_id(text: str) -> str:
 # --- checking ----------------------------------------------------------------------------
 
 
-class _Checker:
+class _Checker(Reader):
+    reject_blank_required = True
+
     def __init__(self, text: str, filename: str, data: dict[str, Any]) -> None:
-        self.filename = filename
+        super().__init__(text, filename)
         self.data = data
-        self.locator = KeyLocator(text)
-        self.problems: list[Problem] = []
 
-    def report(self, path: tuple[str | int, ...], message: str) -> None:
-        line = self.locator.line(path)
-        self.problems.append(Problem(self.filename, line, f"{format_path(path)}: {message}"))
-
-    # generic table check: unknown keys, required keys, types --------------------------
-    def table(
-        self,
-        table: dict[str, Any],
-        path: tuple[str | int, ...],
-        spec: dict[str, str],
-        required: tuple[str, ...] = (),
-    ) -> dict[str, Any]:
-        """Checked values of `table` (only keys that passed); problems reported."""
-        out: dict[str, Any] = {}
-        for key, value in table.items():
-            if key not in spec:
-                self.unknown_key(path + (key,), key, spec)
-                continue
-            checked = self.value(path + (key,), spec[key], value)
-            if checked is not None:
-                out[key] = checked
-        for key in required:
-            if key not in table:
-                self.report(path + (key,), "obligatorisk nyckel saknas")
-            elif key in out and isinstance(out[key], str) and not out[key].strip():
-                self.report(path + (key,), "får inte vara tom")
-                del out[key]
-        return out
-
-    def unknown_key(self, path: tuple[str | int, ...], key: str, spec: dict[str, str]) -> None:
-        close = difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
-        if close:
-            self.report(path, f"okänd nyckel – menade du {_quote(close[0])}?")
-        else:
-            self.report(path, f"okänd nyckel (tillåtna: {', '.join(spec)})")
-
-    def wrong_type(
-        self, path: tuple[str | int, ...], kind: str, value: Any, hint: str = ""
-    ) -> None:
-        self.report(path, f"fel typ: väntade {_EXPECTED[kind]}, fick {_kind_of(value)}{hint}")
-
-    def value(self, path: tuple[str | int, ...], kind: str, value: Any) -> Any:
+    def value(self, path: KeyPath, kind: str, value: Any) -> Any:
         """The value if it has the right kind (normalised), else None after reporting."""
-        if kind in ("str", "text"):
-            if isinstance(value, str):
-                return clean_text(value) if kind == "text" else value
-        elif kind == "bool":
-            if isinstance(value, bool):
+        if kind == "pos_int" and is_kind(value, kind):
+            if 1 <= value <= 999_999:
                 return value
-        elif kind == "pos_int":
-            if isinstance(value, int) and not isinstance(value, bool):
-                if 1 <= value <= 999_999:
-                    return value
-                if value > 999_999:  # a § number; more would break the minutes and index
-                    self.report(path, f"orimligt stort tal {value} (högst 999999)")
-                    return None
-                self.report(path, f"måste vara ett positivt heltal, fick {value}")
+            if value > 999_999:  # a § number; more would break the minutes and index
+                self.report(path, f"orimligt stort tal {value} (högst 999999)")
                 return None
-        elif kind == "date":
-            return self.date_value(path, value)
-        elif kind == "time":
-            return self.time_value(path, value)
-        elif kind == "str_list":
-            if isinstance(value, list):
-                ok = True
-                for n, elem in enumerate(value, start=1):
-                    if not isinstance(elem, str):
-                        self.wrong_type(path + (n,), "str", elem)
-                        ok = False
-                return tuple(value) if ok else None
-        elif kind == "tables":
-            if isinstance(value, list):
-                ok = True
-                for n, elem in enumerate(value, start=1):
-                    if not isinstance(elem, dict):
-                        self.wrong_type(path + (n,), "table", elem)
-                        ok = False
-                return value if ok else [e for e in value if isinstance(e, dict)]
-            self.wrong_type(path, kind, value, f" – skriv [[{format_path(path)}]]-tabeller")
+            self.report(path, f"måste vara ett positivt heltal, fick {value}")
             return None
-        elif kind == "table" and isinstance(value, dict):
-            return value
-        self.wrong_type(path, kind, value)
-        return None
-
-    def date_value(self, path: tuple[str | int, ...], value: Any) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            self.report(
-                path,
-                "fel typ: väntade datum, fick datum och tid – skriv bara datumet, "
-                f"t.ex. {value.date().isoformat()}",
-            )
-        elif isinstance(value, dt.date):
-            return value
-        elif isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                self.report(
-                    path,
-                    f"ogiltigt datum {_quote(value)} – skriv t.ex. 2007-10-23 (utan citattecken)",
-                )
-            else:
-                self.report(
-                    path, f"fel typ: väntade datum, fick text – skriv {value} utan citattecken"
-                )
-        else:
-            self.wrong_type(path, "date", value)
-        return None
-
-    def time_value(self, path: tuple[str | int, ...], value: Any) -> dt.time | None:
-        if isinstance(value, dt.time):
-            return value
-        if isinstance(value, str):
-            self.report(
-                path,
-                f"fel typ: väntade klockslag, fick text {_quote(value)} – skriv "
-                "t.ex. 19:00:00 utan citattecken",
-            )
-        else:
-            self.wrong_type(path, "time", value)
-        return None
+        checked = super().value(path, kind, value)
+        if checked is not None and kind == "text":
+            return clean_text(checked)
+        if checked is not None and kind == "str_list":
+            return tuple(checked)  # Item fields are tuples
+        return checked
 
     # the meeting ----------------------------------------------------------------------
     def check(self) -> Meeting | None:
@@ -317,9 +143,9 @@ class _Checker:
         elif (raw := self.value(("meeting",), "table", data["meeting"])) is not None:
             meeting = self.table(raw, ("meeting",), _MEETING_KEYS, _MEETING_REQUIRED)
 
-        members = {n: self.member(n, m) for n, m in self.tables("members")}
-        officials = [self.official(n, o) for n, o in self.tables("officials")]
-        items = {n: self.item(n, i) for n, i in self.tables("items")}
+        members = {n: self.member(n, m) for (_, n), m in self.tables(data, (), "members")}
+        officials = [self.official(n, o) for (_, n), o in self.tables(data, (), "officials")]
+        items = {n: self.item(n, i) for (_, n), i in self.tables(data, (), "items")}
         self.duplicates("members", "name", members)
         self.duplicates("items", "id", items)
 
@@ -358,20 +184,11 @@ class _Checker:
         if fmt != FORMAT_MEETING:
             self.report(
                 ("format",),
-                f"okänt format {_quote(fmt)} – den här versionen av "
-                f"namndtui läser {_quote(FORMAT_MEETING)}",
+                f"okänt format {quote(fmt)} – den här versionen av "
+                f"namndtui läser {quote(FORMAT_MEETING)}",
             )
             return False
         return True
-
-    def tables(self, key: str) -> list[tuple[int, dict[str, Any]]]:
-        """The [[key]] tables as (1-based index, table), skipping ones of the wrong type."""
-        if key not in self.data:
-            return []
-        value = self.value((key,), "tables", self.data[key])
-        if value is None:
-            return []
-        return [(n, t) for n, t in enumerate(self.data[key], start=1) if isinstance(t, dict)]
 
     def member(self, n: int, raw: dict[str, Any]) -> Member | None:
         path = ("members", n)
@@ -379,8 +196,8 @@ class _Checker:
         role = values.get("role", "ledamot")
         if role not in ROLES:
             close = difflib.get_close_matches(role, ROLES, n=1, cutoff=0.6)
-            hint = f"menade du {_quote(close[0])}?" if close else "tillåtna: " + ", ".join(ROLES)
-            self.report(path + ("role",), f"okänd roll {_quote(role)} – {hint}")
+            hint = f"menade du {quote(close[0])}?" if close else "tillåtna: " + ", ".join(ROLES)
+            self.report(path + ("role",), f"okänd roll {quote(role)} – {hint}")
             return None
         if "name" not in values:
             return None
@@ -397,18 +214,19 @@ class _Checker:
         values = self.table(raw, path, _ITEM_KEYS, ("id", "title"))
         item_id = values.get("id")
         if item_id is not None and not _ID_RE.fullmatch(item_id):
-            hint = f" – förslag: {_quote(s)}" if (s := suggest_id(item_id)) else ""
+            hint = f" – förslag: {quote(s)}" if (s := suggest_id(item_id)) else ""
             self.report(
                 path + ("id",),
-                f"ogiltigt id {_quote(item_id)}: bara små bokstäver "
+                f"ogiltigt id {quote(item_id)}: bara små bokstäver "
                 f"a–z, siffror och enkla bindestreck{hint}",
             )
             values.pop("id")
         sections = []
-        for k, sec in enumerate(values.pop("sections", []), start=1):
-            checked = self.table(sec, path + ("sections", k), _SECTION_KEYS, ("title", "text"))
+        for section_path, sec in self.tables(values, path, "sections"):
+            checked = self.table(sec, section_path, _SECTION_KEYS, ("title", "text"))
             if "title" in checked and "text" in checked:
                 sections.append(Section(checked["title"], checked["text"]))
+        values.pop("sections", None)
         if "id" not in values or "title" not in values:
             return None
         return Item(**values, extra_sections=tuple(sections))
@@ -422,7 +240,7 @@ class _Checker:
             value = getattr(obj, key)
             if value in first:
                 self.report(
-                    (array, n, key), f"{_quote(value)} finns redan i {array}[{first[value]}]"
+                    (array, n, key), f"{quote(value)} finns redan i {array}[{first[value]}]"
                 )
             else:
                 first[value] = n

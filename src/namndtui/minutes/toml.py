@@ -21,13 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namndtui.errors import UserError
-from namndtui.meetingfile import (
-    Problem,
-    decode_meeting_bytes,
-    format_path,
-    toml_syntax_problem,
-)
+from namndtui.meetingfile import decode_meeting_bytes, toml_syntax_problem
 from namndtui.minutes.model import (
     Minutes,
     attended,
@@ -55,12 +49,19 @@ from namndtui.record.state import (
     Statement,
     VoteRound,
 )
-from namndtui.tomlpos import KeyLocator
+from namndtui.tomlcheck import (
+    EXIT_FINDINGS,
+    EXIT_UNREADABLE,
+    Problem,
+    ProblemsError,
+    Reader,
+    format_path,
+    is_kind,
+)
+from namndtui.tomlpos import Path as KeyPath
 
 FORMAT_PROTOKOLL = "namndtui/protokoll/1"
 PROTOKOLL_FILENAME = "protokoll.toml"
-EXIT_FINDINGS = 1
-EXIT_UNREADABLE = 2
 CHANGE_KINDS = ("arrived", "left", "serves", "stops")
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
 
@@ -382,103 +383,22 @@ def _paragraph_tables(
 # --- reading ----------------------------------------------------------------------------------
 
 
-class ProtokollFileError(UserError):
+class ProtokollFileError(ProblemsError):
     """A protokoll.toml that cannot be used; `.problems` holds every finding."""
 
-    def __init__(self, problems: list[Problem], exit_code: int = EXIT_FINDINGS) -> None:
-        super().__init__("\n".join(str(p) for p in problems), exit_code)
-        self.problems = problems
 
+class _Reader(Reader):
+    """The shared checks plus protokoll.toml's bounds and times kept as text."""
 
-_EXPECTED = {
-    "str": "text",
-    "int": "heltal",
-    "bool": "true eller false",
-    "date": "datum (t.ex. 2007-10-23, utan citattecken)",
-    "time": "klockslag (t.ex. 19:00:00, utan citattecken)",
-    "str_list": "lista av texter",
-    "int_list": "lista av heltal",
-    "tables": "lista av tabeller",
-    "table": "tabell",
-}
-
-
-class _Reader:
-    """Typed access to the parsed TOML with every problem located (FILE:LINE: key: …)."""
-
-    def __init__(self, text: str, filename: str) -> None:
-        self.filename = filename
-        self.locator = KeyLocator(text)
-        self.problems: list[Problem] = []
-
-    def report(self, path: tuple[str | int, ...], message: str) -> None:
-        line = self.locator.line(path)
-        self.problems.append(Problem(self.filename, line, f"{format_path(path)}: {message}"))
-
-    def check(self, value: Any, kind: str) -> bool:
-        if kind == "str":
-            return isinstance(value, str)
-        if kind == "int":
-            return isinstance(value, int) and not isinstance(value, bool)
-        if kind == "bool":
-            return isinstance(value, bool)
-        if kind == "date":
-            return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-        if kind == "time":
-            return isinstance(value, dt.time | str)
-        if kind == "str_list":
-            return isinstance(value, list) and all(isinstance(v, str) for v in value)
-        if kind == "int_list":
-            return isinstance(value, list) and all(self.check(v, "int") for v in value)
-        if kind == "tables":
-            return isinstance(value, list) and all(isinstance(v, dict) for v in value)
-        if kind == "table":
-            return isinstance(value, dict)
-        raise ValueError(kind)  # pragma: no cover
-
-    def table(
-        self,
-        raw: Any,
-        path: tuple[str | int, ...],
-        spec: dict[str, str],
-        required: tuple[str, ...] = (),
-    ) -> dict[str, Any]:
-        """The values of a table whose keys and types match `spec` (others reported)."""
-        if not isinstance(raw, dict):
-            self.report(path, f"fel typ: väntade {_EXPECTED['table']}")
-            return {}
-        out: dict[str, Any] = {}
-        for key, value in raw.items():
-            kind = spec.get(key)
-            if kind is None:
-                self.report(path + (key,), f"okänd nyckel (tillåtna: {', '.join(spec)})")
-            elif not self.check(value, kind):
-                self.report(path + (key,), f"fel typ: väntade {_EXPECTED[kind]}")
-            elif kind in ("int", "int_list") and not all(
-                0 <= n <= MAX_NUMBER for n in (value if isinstance(value, list) else [value])
-            ):
-                # § numbers, counts, rounds: a negative or absurd number is a damaged file
-                # (and a huge § range would exhaust memory when rendered).
-                self.report(path + (key,), f"måste vara ett heltal 0–{MAX_NUMBER}")
-            else:
-                out[key] = value
-        for key in required:
-            if key not in raw:
-                self.report(path + (key,), "obligatorisk nyckel saknas")
-        return out
-
-    def tables(
-        self, raw: dict[str, Any], path: tuple[str | int, ...], key: str
-    ) -> list[tuple[tuple, dict]]:
-        """[(path, table)] of an array of tables (1-based indexes, as in messages)."""
-        value = raw.get(key, [])
-        if not self.check(value, "tables"):
-            self.report(
-                path + (key,),
-                f"fel typ: väntade {_EXPECTED['tables']} – skriv [[{format_path(path + (key,))}]]",
-            )
-            return []
-        return [(path + (key, n), t) for n, t in enumerate(value, start=1)]
+    def value(self, path: KeyPath, kind: str, value: Any) -> Any:
+        if kind == "time" and isinstance(value, str):
+            return value  # the fold stores what it got; written back as text
+        if kind == "int" and is_kind(value, kind) and not 0 <= value <= MAX_NUMBER:
+            # § numbers, counts, rounds: a negative or absurd number is a damaged file
+            # (and a huge § range would exhaust memory when rendered).
+            self.report(path, f"måste vara ett heltal 0–{MAX_NUMBER}")
+            return None
+        return super().value(path, kind, value)
 
     def one_of(self, values: dict[str, Any], path: tuple, key: str, allowed) -> None:
         if key in values and values[key] not in allowed:

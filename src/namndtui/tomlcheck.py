@@ -1,0 +1,242 @@
+"""Typed reading of a parsed TOML file, every problem located as `FILE:LINE: key: message`.
+
+Shared by meeting.toml (`namndtui.meetingfile`) and protokoll.toml (`namndtui.minutes.toml`):
+the kinds of value, the Swedish type messages, unknown/missing keys and arrays of tables.
+The rules of each file (ids, roles, bounds, checksums) stay with its loader, which
+subclasses `Reader` for its own kinds. Arrays are counted from 1 in messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from namndtui.errors import UserError
+from namndtui.tomlpos import KeyLocator
+from namndtui.tomlpos import Path as KeyPath
+
+EXIT_FINDINGS = 1  # the file is TOML but its content is not valid
+EXIT_UNREADABLE = 2  # the file cannot be read or parsed at all
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: `FILE:LINE: message` (or `FILE: message` when the line is unknown)."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ProblemsError(UserError):
+    """A file that cannot be used; `.problems` holds every finding, one per line."""
+
+    def __init__(self, problems: list[Problem], exit_code: int = EXIT_FINDINGS) -> None:
+        super().__init__("\n".join(str(p) for p in problems), exit_code)
+        self.problems = problems
+
+
+# What a kind expects, for 'fel typ: väntade …' messages.
+EXPECTED = {
+    "str": "text",
+    "text": "text",  # meeting.toml: text with its blank edge lines dropped
+    "int": "heltal",
+    "pos_int": "positivt heltal",
+    "bool": "true eller false",
+    "date": "datum (t.ex. 2007-10-23, utan citattecken)",
+    "time": "klockslag (t.ex. 19:00:00, utan citattecken)",
+    "str_list": 'lista av texter (t.ex. ["…", "…"])',
+    "tables": "lista av tabeller",
+    "table": "tabell",
+}
+
+
+def kind_of(value: Any) -> str:
+    """Swedish name of a TOML value's type, for 'fel typ' messages."""
+    if isinstance(value, bool):
+        return "sant/falskt"
+    if isinstance(value, int):
+        return "heltal"
+    if isinstance(value, float):
+        return "decimaltal"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dt.datetime):
+        return "datum och tid"
+    if isinstance(value, dt.date):
+        return "datum"
+    if isinstance(value, dt.time):
+        return "klockslag"
+    if isinstance(value, list):
+        return "lista"
+    if isinstance(value, dict):
+        return "tabell"
+    return type(value).__name__  # pragma: no cover - tomllib yields nothing else
+
+
+def is_kind(value: Any, kind: str) -> bool:
+    """True when `value` has the TOML type of `kind` (bounds are the caller's)."""
+    if kind in ("str", "text"):
+        return isinstance(value, str)
+    if kind in ("int", "pos_int"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "date":
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if kind == "time":
+        return isinstance(value, dt.time)
+    if kind == "str_list":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "tables":
+        return isinstance(value, list)  # the elements are checked by `Reader.tables`
+    if kind == "table":
+        return isinstance(value, dict)
+    raise ValueError(kind)  # pragma: no cover - a typo in a spec
+
+
+def quote(text: str) -> str:
+    """A user value in a message: quoted, control characters escaped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def format_path(path: KeyPath) -> str:
+    """('items', 3, 'title') -> 'items[3].title'; odd keys are quoted."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            key = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else quote(part)
+            out += f".{key}" if out else key
+    return out
+
+
+class Reader:
+    """Checks tables of a parsed TOML text against specs {key: kind}; collects `problems`."""
+
+    # meeting.toml: a required text key must not be blank either (protokoll.toml keeps
+    # some required keys empty on purpose, e.g. a correction's reason).
+    reject_blank_required = False
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.filename = filename
+        self.locator = KeyLocator(text)
+        self.problems: list[Problem] = []
+
+    def report(self, path: KeyPath, message: str) -> None:
+        line = self.locator.line(path)
+        self.problems.append(Problem(self.filename, line, f"{format_path(path)}: {message}"))
+
+    def wrong_type(self, path: KeyPath, kind: str, value: Any, hint: str = "") -> None:
+        self.report(path, f"fel typ: väntade {EXPECTED[kind]}, fick {kind_of(value)}{hint}")
+
+    def unknown_key(self, path: KeyPath, key: str, spec: dict[str, str]) -> None:
+        close = difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
+        if close:
+            self.report(path, f"okänd nyckel – menade du {quote(close[0])}?")
+        else:
+            self.report(path, f"okänd nyckel (tillåtna: {', '.join(spec)})")
+
+    def value(self, path: KeyPath, kind: str, value: Any) -> Any:
+        """`value` if it has `kind`, else None after reporting why (TOML has no null).
+
+        Subclasses add their bounds and normalising, then call this.
+        """
+        if is_kind(value, kind):
+            return value
+        if kind == "str_list" and isinstance(value, list):
+            for n, elem in enumerate(value, start=1):
+                if not isinstance(elem, str):
+                    self.wrong_type(path + (n,), "str", elem)
+        elif kind == "tables":
+            self.wrong_type(path, kind, value, f" – skriv [[{format_path(path)}]]-tabeller")
+        elif kind == "date":
+            self._not_a_date(path, value)
+        elif kind == "time" and isinstance(value, str):
+            self.report(
+                path,
+                f"fel typ: väntade klockslag, fick text {quote(value)} – skriv "
+                "t.ex. 19:00:00 utan citattecken",
+            )
+        else:
+            self.wrong_type(path, kind, value)
+        return None
+
+    def _not_a_date(self, path: KeyPath, value: Any) -> None:
+        if isinstance(value, dt.datetime):
+            self.report(
+                path,
+                "fel typ: väntade datum, fick datum och tid – skriv bara datumet, "
+                f"t.ex. {value.date().isoformat()}",
+            )
+        elif isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                self.report(
+                    path,
+                    f"ogiltigt datum {quote(value)} – skriv t.ex. 2007-10-23 (utan citattecken)",
+                )
+            else:
+                self.report(
+                    path, f"fel typ: väntade datum, fick text – skriv {value} utan citattecken"
+                )
+        else:
+            self.wrong_type(path, "date", value)
+
+    def table(
+        self,
+        raw: Any,
+        path: KeyPath,
+        spec: dict[str, str],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Any]:
+        """The values of `raw` whose keys and kinds match `spec`; the rest reported."""
+        if not isinstance(raw, dict):
+            self.wrong_type(path, "table", raw)
+            return {}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key not in spec:
+                self.unknown_key(path + (key,), key, spec)
+                continue
+            checked = self.value(path + (key,), spec[key], value)
+            if checked is not None:
+                out[key] = checked
+        for key in required:
+            if key not in raw:
+                self.report(path + (key,), "obligatorisk nyckel saknas")
+            elif (
+                self.reject_blank_required
+                and isinstance(out.get(key), str)
+                and not out[key].strip()
+            ):
+                self.report(path + (key,), "får inte vara tom")
+                del out[key]
+        return out
+
+    def tables(self, raw: dict[str, Any], path: KeyPath, key: str) -> list[tuple[KeyPath, dict]]:
+        """[(path, table)] of the array of tables `raw[key]`, counted from 1 as written.
+
+        An element that is no table is reported and left out. `raw` may be checked by
+        `table()` already (then a wrong type of `raw[key]` was reported there) or not.
+        """
+        if key not in raw or self.value(path + (key,), "tables", raw[key]) is None:
+            return []
+        out = []
+        for n, elem in enumerate(raw[key], start=1):
+            if isinstance(elem, dict):
+                out.append((path + (key, n), elem))
+            else:
+                self.wrong_type(path + (key, n), "table", elem)
+        return out

@@ -1,0 +1,85 @@
+"""namndtui.tomlcheck: the checks meeting.toml and protokoll.toml share say the same things."""
+
+from __future__ import annotations
+
+import pytest
+
+from namndtui.meetingfile import MeetingFileError, parse_meeting_text
+from namndtui.minutes.toml import ProtokollFileError, parse_protokoll_text
+from namndtui.tomlcheck import ProblemsError, Reader, format_path
+
+MEETING = 'format = "namndtui/meeting/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'
+PROTOKOLL = 'format = "namndtui/protokoll/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'
+
+
+def meeting_problems(text: str) -> list[str]:
+    _, problems = parse_meeting_text(text, "m.toml")
+    return [str(p) for p in problems]
+
+
+def protokoll_problems(text: str) -> list[str]:
+    with pytest.raises(ProtokollFileError) as info:
+        parse_protokoll_text(text, "p.toml")
+    return str(info.value).splitlines()
+
+
+def test_both_errors_are_problems_errors() -> None:
+    assert issubclass(MeetingFileError, ProblemsError)
+    assert issubclass(ProtokollFileError, ProblemsError)
+    assert format_path(("items", 3, "a b")) == 'items[3]."a b"'
+
+
+@pytest.mark.parametrize(
+    ("problems", "head"), [(meeting_problems, MEETING), (protokoll_problems, PROTOKOLL)]
+)
+def test_same_messages_for_both_files(problems, head) -> None:
+    name = problems.__name__[0]
+    assert problems(head + 'plce = "Rum"\n') == [
+        f'{name}.toml:5: meeting.plce: okänd nyckel – menade du "place"?'
+    ]
+    bad_date = head.replace("date = 2007-10-23", 'date = "2007-10-23"')
+    assert problems(bad_date) == [
+        f"{name}.toml:4: meeting.date: fel typ: väntade datum, fick text – "
+        "skriv 2007-10-23 utan citattecken"
+    ]
+    assert problems(head + "[[members]]\nname = 3\n") == [
+        f"{name}.toml:6: members[1].name: fel typ: väntade text, fick heltal"
+    ]
+    assert problems(head.replace("[meeting]", "members = 3\n[meeting]")) == [
+        f"{name}.toml:2: members: fel typ: väntade lista av tabeller, fick heltal"
+        " – skriv [[members]]-tabeller"
+    ]
+
+
+def test_protokoll_times_may_be_text_but_not_numbers() -> None:
+    assert parse_protokoll_text(PROTOKOLL + 'start = "kl. 19"\n').state.opened_at == "kl. 19"
+    assert meeting_problems(MEETING + 'start = "19:00"\n') == [
+        'm.toml:5: meeting.start: fel typ: väntade klockslag, fick text "19:00" – skriv '
+        "t.ex. 19:00:00 utan citattecken"
+    ]
+    assert protokoll_problems(PROTOKOLL + "start = 7\n") == [
+        "p.toml:5: meeting.start: fel typ: väntade klockslag (t.ex. 19:00:00, utan "
+        "citattecken), fick heltal"
+    ]
+
+
+def test_elements_keep_their_written_index() -> None:
+    # A non-table element is reported and the next one keeps its own number.
+    text = MEETING + '[[items]]\nid = "a"\ntitle = "A"\nsections = [1, { title = "S" }]\n'
+    assert meeting_problems(text) == [
+        "m.toml:8: items[1].sections[1]: fel typ: väntade tabell, fick heltal",
+        "m.toml:8: items[1].sections[2].text: obligatorisk nyckel saknas",
+    ]
+    text = PROTOKOLL + '[justering]\nadjusters = ["A", 2]\n'
+    assert protokoll_problems(text) == [
+        "p.toml:6: justering.adjusters[2]: fel typ: väntade text, fick heltal"
+    ]
+
+
+def test_blank_required_text_only_refused_where_asked() -> None:
+    assert meeting_problems(MEETING.replace('"N"', '" "')) == [
+        "m.toml:3: meeting.body: får inte vara tom"
+    ]
+    reader = Reader("", "x.toml")
+    assert reader.table({"a": ""}, (), {"a": "str"}, ("a",)) == {"a": ""}
+    assert reader.problems == []
