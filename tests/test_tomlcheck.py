@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from namndtui.meetingfile import MeetingFileError, parse_meeting_text
+from namndtui.meetingfile import MeetingFileError, check_meeting_bytes, parse_meeting_text
 from namndtui.minutes.toml import ProtokollFileError, parse_protokoll_text
-from namndtui.tomlcheck import ProblemsError, Reader, format_path
+from namndtui.tomlcheck import EXIT_UNREADABLE, ProblemsError, Reader, format_path
 
 MEETING = 'format = "namndtui/meeting/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'
 PROTOKOLL = 'format = "namndtui/protokoll/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'
@@ -83,3 +83,21 @@ def test_blank_required_text_only_refused_where_asked() -> None:
     reader = Reader("", "x.toml")
     assert reader.table({"a": ""}, (), {"a": "str"}, ("a",)) == {"a": ""}
     assert reader.problems == []
+
+
+@pytest.mark.parametrize("problems", [meeting_problems, protokoll_problems])
+def test_unparsable_text_reads_alike(problems) -> None:
+    name = problems.__name__[0]
+    assert problems(" \n") == [f"{name}.toml: filen är tom"]
+    assert problems("a = " + "[" * 100_000) == [
+        f"{name}.toml: TOML-syntaxfel: för djupt nästlade listor/tabeller"
+    ]
+    assert problems("a = 1\nb = \n") == [
+        f"{name}.toml:2: TOML-syntaxfel: ogiltigt värde (saknas citattecken runt en text?) "
+        "(kolumn 5)"
+    ]
+    _, found, code = check_meeting_bytes(b"a = [[[", "m.toml")
+    assert code == EXIT_UNREADABLE and found
+    with pytest.raises(ProtokollFileError) as info:
+        parse_protokoll_text("a = [[[", "p.toml")
+    assert info.value.exit_code == EXIT_UNREADABLE

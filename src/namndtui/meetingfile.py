@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from namndtui.tomlcheck import (
     ProblemsError,
     Reader,
     is_kind,
+    parse_toml,
     quote,
 )
 from namndtui.tomlpos import Path as KeyPath
@@ -248,57 +248,13 @@ class _Checker(Reader):
 
 # --- reading and parsing -----------------------------------------------------------------
 
-_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_AT_END = re.compile(r"\s*\(at end of document\)$")
-
-
-# tomllib's most common messages in Swedish (prefix match); others are shown as they are.
-_SYNTAX_SV: tuple[tuple[str, str], ...] = (
-    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)'),
-    ("Illegal character", "otillåtet tecken"),
-    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)"),
-    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)"),
-    ("Invalid date or datetime", "ogiltigt datum eller klockslag"),
-    ("Expected '=' after a key", "väntade '=' efter nyckeln"),
-    ("Expected newline or end of document", "väntade radslut efter värdet"),
-    ("Unclosed array", "listan stängs aldrig (saknas ']'?)"),
-    ("Cannot overwrite a value", "nyckeln finns redan"),
-)
-
-
-def _translate(message: str) -> str:
-    for english, swedish in _SYNTAX_SV:
-        if message.startswith(english):
-            rest = message[len(english) :].strip()
-            return f"{swedish} {rest}".rstrip() if english.endswith("character") else swedish
-    return message
-
-
-def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
-    """A tomllib syntax error as a located Swedish problem (also used for protokoll.toml)."""
-    message = str(err)
-    if m := _POSITION.search(message):
-        line: int | None = int(m.group(1))
-        detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
-    elif m := _AT_END.search(message):
-        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        detail = f"{_translate(message[: m.start()])} (vid filens slut)"
-    else:  # pragma: no cover - tomllib always says where
-        line, detail = None, message
-    return Problem(filename, line, f"TOML-syntaxfel: {detail}")
-
 
 def _parse(text: str, filename: str) -> tuple[Meeting | None, list[Problem], int]:
     """(meeting or None, problems, exit code) for the text of a meeting file."""
-    if not text.strip():
-        return None, [Problem(filename, None, "filen är tom")], EXIT_UNREADABLE
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        return None, [toml_syntax_problem(err, text, filename)], EXIT_UNREADABLE
-    except RecursionError:
-        problem = Problem(filename, None, "TOML-syntaxfel: för djupt nästlade listor/tabeller")
-        return None, [problem], EXIT_UNREADABLE
+        data = parse_toml(text, filename)
+    except ProblemsError as err:
+        return None, err.problems, err.exit_code
     checker = _Checker(text, filename, data)
     meeting = checker.check()
     # Reading order; problems without a line (file-level) first.

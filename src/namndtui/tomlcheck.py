@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import json
 import re
+import tomllib
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,6 +120,64 @@ def format_path(path: KeyPath) -> str:
             key = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else quote(part)
             out += f".{key}" if out else key
     return out
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+
+# tomllib's most common messages in Swedish (prefix match); others are shown as they are.
+_SYNTAX_SV: tuple[tuple[str, str], ...] = (
+    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)'),
+    ("Illegal character", "otillåtet tecken"),
+    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)"),
+    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)"),
+    ("Invalid date or datetime", "ogiltigt datum eller klockslag"),
+    ("Expected '=' after a key", "väntade '=' efter nyckeln"),
+    ("Expected newline or end of document", "väntade radslut efter värdet"),
+    ("Unclosed array", "listan stängs aldrig (saknas ']'?)"),
+    ("Cannot overwrite a value", "nyckeln finns redan"),
+)
+
+
+def _translate(message: str) -> str:
+    for english, swedish in _SYNTAX_SV:
+        if message.startswith(english):
+            rest = message[len(english) :].strip()
+            return f"{swedish} {rest}".rstrip() if english.endswith("character") else swedish
+    return message
+
+
+def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
+    """A tomllib syntax error as a located Swedish problem."""
+    message = str(err)
+    if m := _POSITION.search(message):
+        line: int | None = int(m.group(1))
+        detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
+    elif m := _AT_END.search(message):
+        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+        detail = f"{_translate(message[: m.start()])} (vid filens slut)"
+    else:  # pragma: no cover - tomllib always says where
+        line, detail = None, message
+    return Problem(filename, line, f"TOML-syntaxfel: {detail}")
+
+
+def parse_toml(text: str, filename: str) -> dict[str, Any]:
+    """The parsed text; raises ProblemsError (exit 2) when it is empty or not TOML."""
+    if not text.strip():
+        raise ProblemsError([Problem(filename, None, "filen är tom")], EXIT_UNREADABLE)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ProblemsError([toml_syntax_problem(err, text, filename)], EXIT_UNREADABLE) from None
+    except RecursionError:
+        problem = Problem(filename, None, "TOML-syntaxfel: för djupt nästlade listor/tabeller")
+        raise ProblemsError([problem], EXIT_UNREADABLE) from None
+
+
+# --- checking -----------------------------------------------------------------------------
 
 
 class Reader:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namndtui.meetingfile import decode_meeting_bytes, toml_syntax_problem
+from namndtui.meetingfile import decode_meeting_bytes
 from namndtui.minutes.model import (
     Minutes,
     attended,
@@ -57,6 +57,7 @@ from namndtui.tomlcheck import (
     Reader,
     format_path,
     is_kind,
+    parse_toml,
 )
 from namndtui.tomlpos import Path as KeyPath
 
@@ -656,17 +657,10 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
 
 def parse_protokoll_text(text: str, filename: str = PROTOKOLL_FILENAME) -> Minutes:
     """Minutes from the text of a protokoll.toml. Raises ProtokollFileError."""
-    if not text.strip():
-        raise ProtokollFileError([Problem(filename, None, "filen är tom")], EXIT_UNREADABLE)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        problem = toml_syntax_problem(err, text, filename)  # in Swedish, like meeting.toml
-        raise ProtokollFileError([problem], EXIT_UNREADABLE) from None
-    except RecursionError:
-        raise ProtokollFileError(
-            [Problem(filename, None, "TOML-syntaxfel: för djupt nästlat")], EXIT_UNREADABLE
-        ) from None
+        data = parse_toml(text, filename)  # messages in Swedish, like meeting.toml's
+    except ProblemsError as err:
+        raise ProtokollFileError(err.problems, err.exit_code) from None
     reader = _Reader(text, filename)
     minutes = _build(reader, data)
     if minutes is None or reader.problems:
