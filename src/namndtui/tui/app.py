@@ -164,7 +164,9 @@ class NamndApp(App[int]):
         except UserError as err:  # as before the deferral: one line on stderr, exit 2
             from rich.text import Text
 
-            self.exit(err.exit_code, return_code=err.exit_code, message=Text(err.message))
+            from namndtui.textcheck import visible
+
+            self.exit(err.exit_code, return_code=err.exit_code, message=Text(visible(err.message)))
             return
         for warning in self.start_warnings:
             self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
@@ -313,6 +315,12 @@ class NamndApp(App[int]):
         if write_minutes:
             self.schedule_minutes()
 
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        """Every notice shows user text (titles, names, reasons quoting a file) visibly."""
+        from namndtui.textcheck import visible
+
+        super().notify(visible(message), *args, **kwargs)
+
     def show_error(self, message: str) -> None:
         from namndtui.tui.modals.dialogs import ErrorModal
 
@@ -407,5 +415,7 @@ def _reason(err: BaseException) -> str:
 
 
 def plain(text: str) -> Content:
-    """User text as Content, never parsed as markup."""
-    return Content(text)
+    """User text as Content, never parsed as markup, control characters visible."""
+    from namndtui.tui.text import user_text
+
+    return user_text(text)

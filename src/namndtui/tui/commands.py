@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from namndtui.tui import strings as S
+from namndtui.tui.text import ut
 
 
 def _plain_highlight(matcher, text: str) -> Content:
@@ -38,7 +39,7 @@ class MeetingCommands(Provider):
             dnr = f"  ({item.dnr_label})" if item.dnr else ""
             entries.append(
                 (
-                    f"{number}{item.title}{dnr}",
+                    ut(f"{number}{item.title}{dnr}"),
                     partial(screen.go_to_item, item.id),
                     S.PALETTE_GO_TO,
                 )

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from textual.content import Content
 
 from namndtui.minutes.html import markdown_parser
+from namndtui.textcheck import visible
 
 _PARSER = markdown_parser()
 
@@ -68,8 +69,10 @@ def _table(rows: list[list[Content]], aligns: list[str]) -> Content:
 
 
 def markdown_to_content(markdown: str) -> Content:
-    """Render the minutes' Markdown for the terminal; user text stays plain."""
-    tokens = _PARSER.parse(markdown)
+    """Render the minutes' Markdown for the terminal; user text stays plain and visible."""
+    # control characters become pictures before parsing (the minutes writer shows them
+    # so too); newlines and tabs, which carry the Markdown structure, are kept
+    tokens = _PARSER.parse(visible(markdown))
     blocks: list[Content] = []
     prefix: list[str] = []  # list markers of open list items
     counters: list[int | None] = []  # per open list: next number (None = bullets)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from namndtui.tui import strings as S
+from namndtui.tui.text import user_text
 
 
 class ErrorModal(ModalScreen[None]):
@@ -27,7 +28,7 @@ class ErrorModal(ModalScreen[None]):
         with Vertical(classes="dialog -error"):
             yield Static(Content(S.ERROR_TITLE), classes="dialog-title")
             with VerticalScroll():
-                yield Static(Content(self.message), classes="dialog-error-text")
+                yield Static(user_text(self.message), classes="dialog-error-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(S.CLOSE, id="close", variant="error")
 
@@ -55,7 +56,7 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="dialog-title")
+            yield Static(user_text(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no_label, id="no")
                 yield Button(self.yes_label, id="yes", variant="primary")
@@ -82,8 +83,8 @@ class TextModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
-            yield Static(Content(self.label), classes="dialog-label")
+            yield Static(user_text(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.label), classes="dialog-label")
             yield Input(value=self.value, id="text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(S.CANCEL, id="cancel")
@@ -117,10 +118,10 @@ class PickModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.title_text), classes="dialog-title")
             if self.hint:
-                yield Static(Content(self.hint), classes="dialog-hint")
-            yield OptionList(*[Option(Content(label), id=cid) for cid, label in self.choices])
+                yield Static(user_text(self.hint), classes="dialog-hint")
+            yield OptionList(*[Option(user_text(label), id=cid) for cid, label in self.choices])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,7 @@ from textual.widgets.selection_list import Selection
 from namndtui.model import Item, Meeting, Member
 from namndtui.record.events import MOTION_KINDS
 from namndtui.tui import strings as S
+from namndtui.tui.text import user_text
 
 
 def member_matches(member: Member, query: str) -> bool:
@@ -47,7 +48,7 @@ class _Form(ModalScreen):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(Content(message))
+        error.update(user_text(message))
         error.display = True
 
     def buttons(self) -> ComposeResult:
@@ -78,7 +79,7 @@ class _MemberFilter:
         # "none" is offered only until the secretary types a name
         options = [Option(Content(S.NOT_SET), id="")] if self.optional and not query else []
         options += [
-            Option(Content(m.label), id=m.name) for m in self.members if member_matches(m, query)
+            Option(user_text(m.label), id=m.name) for m in self.members if member_matches(m, query)
         ]
         return options
 
@@ -131,7 +132,7 @@ class MotionModal(_MemberFilter, _Form):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.MOTION_MEMBER), classes="dialog-label")
             yield Input(id="filter")
             yield OptionList(*self.member_options(""), id="members")
@@ -144,7 +145,7 @@ class MotionModal(_MemberFilter, _Form):
             yield Input(id="text")
             yield Static(Content(S.MOTION_JOINED), classes="dialog-label")
             yield SelectionList(
-                *[Selection(Content(m.label), m.name) for m in self.members], id="joined"
+                *[Selection(user_text(m.label), m.name) for m in self.members], id="joined"
             )
             yield from self.buttons()
 
@@ -201,8 +202,8 @@ class MemberPickModal(_MemberFilter, _Form):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
-            yield Static(Content(self.label), classes="dialog-label")
+            yield Static(user_text(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.label), classes="dialog-label")
             yield Input(id="filter")
             yield OptionList(*self.member_options(""), id="members")
             yield from self.buttons()
@@ -242,7 +243,7 @@ class DecisionModal(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.DECISION_HELP + " ctrl+s = " + S.SAVE), classes="dialog-hint")
             yield TextArea("\n".join(self.points), id="decision-text", soft_wrap=True)
             yield from self.buttons()
@@ -269,7 +270,7 @@ class NoteModal(_Form):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.NOTE_TEXT), classes="dialog-label")
             yield Input(id="text")
             yield Static(Content(S.NOTE_BY), classes="dialog-label")
@@ -322,15 +323,15 @@ class ReservationModal(_Form):
     def compose(self) -> ComposeResult:
         allowed = [m for m in self.members if not self.reasons.get(m.name)]
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
-            options = [Option(Content(m.label), id=m.name) for m in allowed]
+            options = [Option(user_text(m.label), id=m.name) for m in allowed]
             yield OptionList(*options, id="members")
             refused = refused_lines(
                 [m for m in self.members if self.reasons.get(m.name)], self.reasons
             )
             if refused:
-                yield Static(Content("\n".join(refused)), classes="dialog-hint", id="refused")
+                yield Static(user_text("\n".join(refused)), classes="dialog-hint", id="refused")
             yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
             yield Input(id="text")
             yield from self.buttons()
@@ -375,12 +376,12 @@ class FindingModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.title_text), classes="dialog-title")
+            yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.FINDING_ORDER), classes="dialog-label")
             lines = [f"{n}. {label}" for n, (_id, label) in enumerate(self.order, 1)]
-            yield Static(Content("\n".join(lines)))
+            yield Static(user_text("\n".join(lines)))
             yield Static(Content(S.FINDING_PICK), classes="dialog-label")
-            yield OptionList(*[Option(Content(label), id=mid) for mid, label in self.choices])
+            yield OptionList(*[Option(user_text(label), id=mid) for mid, label in self.choices])
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)

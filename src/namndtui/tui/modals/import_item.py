@@ -20,19 +20,20 @@ from textual.widgets import Button, Input, Static
 from namndtui.errors import UserError
 from namndtui.model import Item
 from namndtui.tui import strings as S
+from namndtui.tui.text import user_text, ut
 
 
 def preview_text(item: Item, warnings: list[str]) -> Content:
     """What was found: title, Dnr, officer, each section with its first words, decision."""
-    lines: list[Content] = [Content.styled(item.title, "bold")]
+    lines: list[Content] = [user_text(item.title, "bold")]
     meta = [x for x in (item.dnr_label, item.officer) if x]
     if meta:
-        lines.append(Content(" · ".join(meta)))
+        lines.append(user_text(" · ".join(meta)))
     for section in item.report_sections():
         first = " ".join(section.text.split())
         if len(first) > 70:
             first = first[:69] + "…"
-        lines.append(Content.assemble((section.title, "bold"), ": ", first))
+        lines.append(Content.assemble(user_text(section.title, "bold"), ": ", ut(first)))
     if item.proposed_decision:
         lines.append(
             Content.assemble(
@@ -46,7 +47,7 @@ def preview_text(item: Item, warnings: list[str]) -> Content:
     if item.attachments:
         lines.append(Content.assemble((S.ATTACHMENTS, "bold"), ": ", ", ".join(item.attachments)))
     for warning in warnings:
-        lines.append(Content.styled(S.WARNINGS.format(text=warning), "$text-warning"))
+        lines.append(user_text(S.WARNINGS.format(text=warning), "$text-warning"))
     return Content("\n").join(lines)
 
 
@@ -92,7 +93,7 @@ class ImportItemModal(ModalScreen[Item | None]):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(Content(message))
+        error.update(user_text(message))
         error.display = True
 
     @on(Input.Changed, "#path")

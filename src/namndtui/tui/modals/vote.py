@@ -21,6 +21,7 @@ from namndtui.model import Item
 from namndtui.record import events as ev
 from namndtui.record.procedure import vote_plan, voters
 from namndtui.tui import strings as S
+from namndtui.tui.text import user_text, ut
 
 if TYPE_CHECKING:
     from namndtui.tui.screens.meeting import MeetingScreen
@@ -94,8 +95,8 @@ class VoteModal(ModalScreen[bool]):
             )
             if vr.counter:
                 yield Static(Content(S.VOTE_COUNTER), classes="dialog-hint")
-            yield Static(Content(S.VOTE_YES_FOR.format(label=labels.get(vr.yes, vr.yes))))
-            yield Static(Content(S.VOTE_NO_FOR.format(label=labels.get(vr.no, vr.no))))
+            yield Static(user_text(S.VOTE_YES_FOR.format(label=labels.get(vr.yes, vr.yes))))
+            yield Static(user_text(S.VOTE_NO_FOR.format(label=labels.get(vr.no, vr.no))))
             yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="tally", classes="vote-tally")
             yield Static(Content(S.VOTE_KEYS), id="vote-hint", classes="dialog-hint")
@@ -107,8 +108,8 @@ class VoteModal(ModalScreen[bool]):
         for name in voters(self.napp.meeting, self.napp.state, self.item.id):
             member = self.napp.meeting.member(name)
             table.add_row(
-                Text(name),
-                Text(member.party if member else ""),
+                Text(ut(name)),
+                Text(ut(member.party if member else "")),
                 Text(vr.votes.get(name, "")),
                 key=name,
             )

@@ -39,6 +39,7 @@ from namndtui.model import Meeting
 from namndtui.tui import app as app_module
 from namndtui.tui.app import NamndApp
 from namndtui.tui.screens.meeting import MeetingScreen
+from namndtui.tui.text import user_text, ut
 
 # --- Swedish UI text (kept here: this screen is owned apart from tui/strings.py) -------------
 TITLE = "Arkiv: {name}"
@@ -77,21 +78,22 @@ HIGHLIGHT = "bold reverse"
 
 def meeting_cells(row: MeetingRow) -> tuple[Text, Text, Text, Text]:
     return (
-        Text(row.body),
-        Text(row.date),
-        Text(row.range_text),
+        Text(ut(row.body)),
+        Text(ut(row.date)),
+        Text(ut(row.range_text)),
         Text(str(row.count), justify="right"),
     )
 
 
 def hit_content(hit: Hit) -> Content:
     """Two lines: body, date, § and title (title words marked); the snippet, words marked."""
-    head = f"{hit.body}  {hit.date}  § {hit.number}  "
+    head = ut(f"{hit.body}  {hit.date}  § {hit.number}  ")
     first = Content(head).stylize("dim", 0, len(head) - len(f"§ {hit.number}  ") - 2)
-    title = Content(hit.title).stylize("bold")
+    # visible() keeps C0 controls one character wide, so the spans still fit
+    title = user_text(hit.title).stylize("bold")
     for start, end in hit.title_spans:
         title = title.stylize(HIGHLIGHT, start, end)
-    snippet = Content("  " + hit.snippet)
+    snippet = user_text("  " + hit.snippet)
     for start, end in hit.spans:
         snippet = snippet.stylize(HIGHLIGHT, start + 2, end + 2)
     return Content.assemble(first, title, "\n", snippet)
@@ -141,7 +143,7 @@ class ArchiveScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content(TITLE.format(name=self.folder.name or str(self.folder))), id="archive-title"
+            user_text(TITLE.format(name=self.folder.name or str(self.folder))), id="archive-title"
         )
         with Horizontal(id="filters"):
             yield Select[str]([], prompt=ALL_BODIES, id="body")
@@ -235,7 +237,7 @@ class ArchiveScreen(Screen[None]):
 
     def set_status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#archive-status", Static)
-        status.update(Content(text))
+        status.update(user_text(text))
         status.set_class(error, "-error")
 
     def show_counts(self) -> None:
@@ -270,7 +272,7 @@ class ArchiveScreen(Screen[None]):
             select = self.query_one(select_id, Select)
             current = select.value
             with self.prevent(Select.Changed):
-                select.set_options((Text(v), v) for v in values)
+                select.set_options((Text(ut(v)), v) for v in values)
                 if isinstance(current, str) and current in values:
                     select.value = current
 
@@ -289,7 +291,7 @@ class ArchiveScreen(Screen[None]):
         prefix = str(self.folder) + "/"
         for problem in self.problem_list:
             message = problem.message.replace(prefix, "") if problem.message else ""
-            table.add_row(Text(problem.path), Text(message))
+            table.add_row(Text(ut(problem.path)), Text(ut(message)))
 
     # --- searching ----------------------------------------------------------------------
 
@@ -402,11 +404,14 @@ class ArchiveScreen(Screen[None]):
         except Exception as err:  # changed on disk since indexing: explain, stay here
             from namndtui.tui.modals.dialogs import ErrorModal
 
-            self.app.push_screen(ErrorModal(OPEN_FAILED.format(reason=err)))
+            self.app.push_screen(ErrorModal(OPEN_FAILED.format(reason=ut(err))))
             return
         app = self.app
         if isinstance(app, ArchiveApp):
-            app.review_minutes(minutes, self.folder / rel, item_id)
+            # the file the index loaded (load refuses absolute and '..' paths): no path is
+            # built here from the index's text
+            source = getattr(minutes, "source", "")
+            app.review_minutes(minutes, Path(source) if source else self.index.folder, item_id)
 
 
 class _Cancelled(Exception):

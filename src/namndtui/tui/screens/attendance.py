@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -18,6 +17,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record import events as ev
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged
+from namndtui.tui.text import user_text, ut
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -80,9 +80,9 @@ class AttendanceScreen(Screen[None]):
             presence = S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
             seat = state.serving_for.get(m.name, "")
             table.add_row(
-                Text(m.name),
-                Text(m.party),
-                Text(m.role),
+                Text(ut(m.name)),
+                Text(ut(m.party)),
+                Text(ut(m.role)),
                 Text(presence),
                 Text(seat),
                 Text("✓" if m.name in state.adjusters else ""),
@@ -97,7 +97,7 @@ class AttendanceScreen(Screen[None]):
             x for x in (state.justering_date, state.justering_time, state.justering_place) if x
         )
         info = f"{S.ATTENDANCE_KEYS}\n{q}" + (f" · Justering: {just}" if just else "")
-        self.query_one("#attendance-info", Static).update(Content(info))
+        self.query_one("#attendance-info", Static).update(user_text(info))
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
             date=self.meeting.date.isoformat(),
@@ -145,7 +145,7 @@ class AttendanceScreen(Screen[None]):
 
         seats = [m for m in self.meeting.seats if not self.napp.state.present.get(m.name)]
         seat = await self.app.push_screen_wait(
-            MemberPickModal(S.SERVES_FOR_TITLE.format(who=name), "", seats)
+            MemberPickModal(S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats)
         )
         if seat:
             events: list[ev.Event] = []
