@@ -6,13 +6,15 @@ can go wrong before the first frame becomes a UserError: one line on stderr, exi
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from namndtui.errors import UserError
+
+if TYPE_CHECKING:  # annotations only: argparse is not needed to build the app
+    import argparse
+    import datetime as dt
 
 MEETING_FILENAME = "meeting.toml"
 PROTOKOLL_FILENAME = "protokoll.toml"
