@@ -62,16 +62,43 @@ def build_app(path: Path | None, *, clock: Callable[[], dt.datetime] | None = No
     return _meeting_app(target, clock)
 
 
-def _example_copy(path: Path) -> Path:
-    """A fresh private copy of the bundled example, so trying it never writes into the
-    repository (the journal, the lock and the minutes go next to meeting.toml)."""
-    import shutil
-    import tempfile
+def example_workdir() -> Path:
+    """Where the example meeting is recorded: $XDG_DATA_HOME/namndtui/exempel (default
+    ~/.local/share/namndtui/exempel), a folder of the user's own that survives restarts."""
+    import os
 
-    folder = Path(tempfile.mkdtemp(prefix="namndtui-exempel-")) / path.parent.name
-    folder.mkdir()
-    shutil.copy2(path, folder / MEETING_FILENAME)
-    return folder / MEETING_FILENAME
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "namndtui" / "exempel"
+
+
+def _example_copy(path: Path) -> Path:
+    """The user's working copy of the bundled example, so trying it never writes into the
+    repository (the journal, the lock and the minutes go next to meeting.toml).
+
+    The same copy is used on every start, so what was recorded is there after a restart
+    or a crash. Its meeting.toml is refreshed from the bundled one only while nothing has
+    been recorded (the journal refers to the items of the copy it was written against).
+    """
+    import shutil
+
+    folder = example_workdir() / path.parent.name
+    target = folder / MEETING_FILENAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fresh = not (folder / "journal.jsonl").exists()
+        if fresh and (not target.is_file() or target.read_bytes() != path.read_bytes()):
+            from namndtui.storage import atomic_write
+
+            atomic_write(target, path.read_bytes())
+    except OSError:
+        # No writable data folder (read-only home): a private temporary copy instead.
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="namndtui-exempel-")) / path.parent.name
+        folder.mkdir()
+        shutil.copy2(path, folder / MEETING_FILENAME)
+        target = folder / MEETING_FILENAME
+    return target
 
 
 def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: str = "") -> Any:
