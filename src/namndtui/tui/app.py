@@ -189,6 +189,16 @@ class NamndApp(App[int]):
         except Exception:
             return False
 
+    @property
+    def disk(self) -> Any:
+        """The DiskGuard (tui/disk.py): unsaved acts, the banner, retrying, saving elsewhere."""
+        guard = self.__dict__.get("_disk")
+        if guard is None:
+            from namndtui.tui.disk import DiskGuard
+
+            guard = self.__dict__["_disk"] = DiskGuard(self)
+        return guard
+
     # --- state --------------------------------------------------------------------------
 
     @property
@@ -203,6 +213,8 @@ class NamndApp(App[int]):
         return self.clock().strftime("%H:%M")
 
     def saved_text(self) -> str:
+        if self.record is not None and self.disk.unsaved:
+            return S.NOT_SAVED  # the banner says why and what to do
         saved = getattr(self.record, "last_saved", None) if self.record is not None else None
         if saved is None or saved == "":
             return S.NOTHING_SAVED if self.record is not None else ""
@@ -257,12 +269,16 @@ class NamndApp(App[int]):
         if self.refuse_readonly():
             return False
         from namndtui.record.procedure import RuleError
+        from namndtui.record.record import UnsavedError
 
         touched: list[str] = []
         ok = True
         for event in events:
             try:
-                self.record.apply(event)
+                with self.disk.lock:  # not while the retry thread writes
+                    self.record.apply(event)
+            except UnsavedError as err:  # recorded, in memory only: banner, retries
+                self.disk.failed(err)
             except RuleError as err:
                 self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
                 ok = False
@@ -290,9 +306,15 @@ class NamndApp(App[int]):
 
     def _undo_redo(self, step: Callable[[], Event | None], done: str, nothing: str) -> None:
         from namndtui.record.procedure import RuleError
+        from namndtui.record.record import UnsavedError
 
         try:
-            event = step()
+            with self.disk.lock:
+                event = step()
+        except UnsavedError as err:  # done in memory, not on disk: as for an act
+            self.disk.failed(err)
+            self.post_record_changed(None)
+            return
         except RuleError as err:
             self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
             return
@@ -359,6 +381,8 @@ class NamndApp(App[int]):
         """q: everything recorded is on disk; bring the minutes files up to date, exit 0."""
         if self.opening:  # quit before the record was opened: nothing to save, no lock
             self._open_record = None
+        if self._record is not None and self.disk.quit_blocked():
+            return  # acts wait to be saved: a dialog asks what to do
         if self.write_minutes_enabled:
             note = self._write_minutes_now()
             if note and note != S.INTERIM_MINUTES:
@@ -370,6 +394,14 @@ class NamndApp(App[int]):
                 with contextlib.suppress(Exception):
                     close()
         self.exit(0)
+
+    def close_record_and_exit(self, message: Any, return_code: int) -> None:
+        """Quit with unsaved acts (the secretary chose so): one last try on close."""
+        close = getattr(self.record, "close", None)
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
+        self.exit(return_code, return_code=return_code, message=message)
 
 
 def snapshot_state(state: RecordState) -> RecordState:

@@ -106,7 +106,7 @@ HELP_REDO = "Gör om det som ångrades"
 HELP_VIEW = "Växla mellan tjänsteutlåtandet och protokollet för paragrafen"
 HELP_IMPORT = "Lägg till ärende från fil… (bara innan något registrerats)"
 HELP_HELP = "Hjälp: alla tangenter"
-HELP_QUIT = "Avsluta (allt är redan sparat; protokollet skrivs)"
+HELP_QUIT = "Avsluta (protokollet skrivs; väntar något på att sparas frågar programmet först)"
 
 # --- notices -----------------------------------------------------------------------------
 UNDONE = "Ångrade: {what}"
@@ -254,6 +254,56 @@ ARCHIVE_NOT_READY = (
 )
 REVIEW_NOT_READY = "{path}: granskning av protokoll.toml finns inte ännu i den här versionen"
 NOT_FOUND = "{path}: finns inte"
-EXAMPLE_COPY = "Exempelsammanträdet: det du registrerar sparas i en kopia i {folder}"
+EXAMPLE_COPY = (
+    "Exempelsammanträdet: det du registrerar sparas i {folder} (ta bort mappen för att börja om)"
+)
 EXAMPLE_MISSING = "exempelsammanträdet saknas: {path}"
 OPEN_FAILED = "{path}: kan inte öppnas: {reason}"
+
+# --- disk trouble (tui/disk.py) ------------------------------------------------------------
+NOT_SAVED = "EJ SPARAT"
+UNSAVED_BANNER = (
+    "EJ SPARAT: {acts} väntar – {reason}. Försöker igen … ctrl+s sparar journalen någon annanstans."
+)
+ONE_ACT = "1 händelse"
+MANY_ACTS = "{count} händelser"
+REASON_FULL = "disken är full"
+REASON_READONLY = "mappen är skrivskyddad"
+REASON_DENIED = "behörighet saknas"
+REASON_FOLDER = "journalen har ersatts av en mapp"
+REASON_IO = "skrivfel på disken"
+ALL_SAVED_AGAIN = "Allt är sparat igen ({acts} skrevs till journalen)."
+KEY_SAVE_ELSEWHERE = "Spara annanstans"
+HELP_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"
+SAVE_ELSEWHERE_TITLE = "Spara journalen någon annanstans"
+SAVE_ELSEWHERE_LABEL = "Fil eller mapp för en kopia av hela journalen ({acts}, osparade inräknade):"
+SAVED_ELSEWHERE = (
+    "Journalen sparad i {path} ({acts}). Lägg den som journal.jsonl i mötesmappen "
+    "för att fortsätta därifrån."
+)
+QUIT_UNSAVED_TITLE = (
+    "{acts} finns bara i minnet och är inte sparade på disken ({reason}). "
+    "Avslutar du nu går de förlorade."
+)
+QUIT_RETRY = "Försök spara igen"
+QUIT_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"
+QUIT_ANYWAY = "Avsluta ändå (de osparade händelserna går förlorade)"
+QUIT_STAY = "Stanna kvar i mötet"
+STILL_UNSAVED = "Fortfarande inte sparat: {reason}."
+QUIT_SAVED_ELSEWHERE = (
+    "Journalen sparades i {path}; {acts} finns inte i mötesmappen. Lägg kopian som "
+    "journal.jsonl i mötesmappen för att fortsätta därifrån."
+)
+QUIT_LOST = "Avslutat utan att spara: {acts} gick förlorade ({reason})."
+
+# --- help: the agenda's marks (widgets/agenda.py AGENDA_MARKS) ----------------------------
+LEGEND_TITLE = "Tecken i föredragningslistan"
+LEGEND = {
+    "pending": "ej behandlat",
+    "in_progress": "pågår (uppropat, inget beslut än)",
+    "decided": "beslutat",
+    "tabled": "bordlagt",
+    "referred_back": "återremitterat",
+}
+LEGEND_PROSPECTIVE = "grått nummer: det § ärendet får om listan tas i tur och ordning"
+LEGEND_OJ = "omedelbar justering"

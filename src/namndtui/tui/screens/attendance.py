@@ -17,6 +17,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record import events as ev
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged
+from namndtui.tui.disk import DiskBanner
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.widgets.status import StatusLine
 
@@ -53,6 +54,7 @@ class AttendanceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
+        yield DiskBanner(id="disk-banner")
         yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="attendance-info")
         yield Footer()
@@ -98,6 +100,7 @@ class AttendanceScreen(Screen[None]):
         )
         info = f"{S.ATTENDANCE_KEYS}\n{q}" + (f" · Justering: {just}" if just else "")
         self.query_one("#attendance-info", Static).update(user_text(info))
+        self.query_one(DiskBanner).show_text(self.napp.disk.banner())
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
             date=self.meeting.date.isoformat(),

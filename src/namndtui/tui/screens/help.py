@@ -16,7 +16,7 @@ GROUPS = {
     "agenda": "Föredragningslistan",
     "item": "Ärendet (aktuellt ärende)",
     "meeting": "Sammanträdet",
-    "record": "Ångra och gör om",
+    "record": "Journalen: ångra, gör om, spara",
     "view": "Visning",
     "app": "Programmet",
 }
@@ -39,6 +39,21 @@ def help_lines() -> list[tuple[str, list[tuple[str, str]]]]:
     return [(GROUPS.get(g, g), keys) for g, keys in groups.items() if keys]
 
 
+def legend() -> Content:
+    """The agenda's status marks, in their own style, with their meaning."""
+    from namndtui.tui.widgets.agenda import AGENDA_MARKS, STATUS_STYLES
+
+    lines = [
+        Content.assemble(
+            (f"{AGENDA_MARKS[status]:>12}", STATUS_STYLES[status]), "  ", S.LEGEND[status]
+        )
+        for status in AGENDA_MARKS
+    ]
+    lines.append(Content.assemble((f"{'§ 121':>12}", "dim"), "  ", S.LEGEND_PROSPECTIVE))
+    lines.append(Content.assemble((f"{S.OJ_MARK:>12}", "bold $text-warning"), "  ", S.LEGEND_OJ))
+    return Content("\n").join(lines)
+
+
 def key_name(key: str) -> str:
     return {"question_mark": "?", "pagedown": "page down", "pageup": "page up"}.get(key, key)
 
@@ -57,6 +72,9 @@ class HelpScreen(ModalScreen[None]):
                     for key, text in keys
                 ]
                 yield Static(Content("\n").join(lines), classes="section-body")
+                if title == GROUPS["agenda"]:  # what the marks in the agenda mean
+                    yield Static(Content(S.LEGEND_TITLE), classes="section-heading")
+                    yield Static(legend(), classes="section-body", id="help-legend")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -23,6 +23,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record.state import PENDING, Paragraph
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged, lazy_module
+from namndtui.tui.disk import DiskBanner
 from namndtui.tui.widgets.agenda import AgendaList
 from namndtui.tui.widgets.item_view import ProtokollView, ReportView
 from namndtui.tui.widgets.status import StatusLine
@@ -63,6 +64,7 @@ MEETING_BINDINGS = [
     Binding("pageup", "report_page(-1)", S.KEY_PAGE_UP, id="view.page_up", show=False, priority=True),
     Binding("ctrl+z", "undo", S.KEY_UNDO, tooltip=S.HELP_UNDO, id="record.undo", show=False),
     Binding("ctrl+y", "redo", S.KEY_REDO, tooltip=S.HELP_REDO, id="record.redo", show=False),
+    Binding("ctrl+s", "save_elsewhere", S.KEY_SAVE_ELSEWHERE, tooltip=S.HELP_SAVE_ELSEWHERE, id="record.save_elsewhere", show=False),
     Binding("question_mark", "help", S.KEY_HELP, tooltip=S.HELP_HELP, id="app.help"),
     Binding("q", "quit", S.KEY_QUIT, tooltip=S.HELP_QUIT, id="app.quit"),
 ]  # fmt: skip
@@ -96,6 +98,7 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
+        yield DiskBanner(id="disk-banner")
         with Horizontal(id="main"):
             yield from self.main_widgets()
         yield Footer(id="footer")
@@ -197,6 +200,7 @@ class MeetingScreen(Screen[None]):
         saved = app.saved_text()
         if app.minutes_note:
             saved = f"{saved} · {app.minutes_note}" if saved else app.minutes_note
+        self.query_one(DiskBanner).show_text(app.disk.banner())
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
             date=self.meeting.date.isoformat(),
@@ -261,6 +265,16 @@ class MeetingScreen(Screen[None]):
 
     def action_redo(self) -> None:
         self.napp.redo()
+
+    @work(exclusive=True, group="form")
+    async def action_save_elsewhere(self) -> None:
+        """ctrl+s: a copy of the whole journal (unsaved acts included) where the user says."""
+        if self.napp.opening:
+            self.napp.refuse_readonly()  # opens the deferred record first
+        if self.napp.record is None:
+            self.napp.refuse_readonly()
+            return
+        await self.napp.disk.ask_and_save_elsewhere()
 
     # --- recording helpers --------------------------------------------------------------
 

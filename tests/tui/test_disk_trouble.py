@@ -1,0 +1,201 @@
+"""Disk trouble in the TUI (tui/disk.py): injected OSErrors on the journal's writes.
+
+Only descriptors of files inside the meeting folder fail, so a copy saved elsewhere (and
+the test's own files) still write. Asserted: the act is kept and shown, the persistent
+banner, the retry clearing it, ctrl+s writing a valid journal elsewhere, the quit dialog.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from namndtui.record.journal import replay
+from namndtui.record.state import DECIDED
+from namndtui.tui.disk import DiskBanner
+
+from .helpers import journal_events, screen_text
+from .test_snapshots import keys, live_app
+
+SIZE = (80, 24)
+
+
+def break_disk(monkeypatch, folder: Path, name: str, err: int) -> None:
+    """os.<name> raises OSError(err) for files in `folder` (the journal), not elsewhere."""
+    real = getattr(os, name)
+
+    def broken(fd, *args, **kwargs):
+        try:
+            path = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            path = ""
+        if path.startswith(str(folder)):
+            raise OSError(err, os.strerror(err))
+        return real(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, name, broken)
+
+
+async def start(pilot) -> None:
+    await pilot.press("n", "A", "escape")  # roll call (on disk: the disk still works)
+
+
+def banner(app) -> DiskBanner:
+    return app.screen.query_one(DiskBanner)
+
+
+@pytest.mark.parametrize(
+    ("name", "err", "reason"),
+    [
+        ("fsync", errno.ENOSPC, "disken är full"),
+        ("write", errno.EROFS, "mappen är skrivskyddad"),
+        ("write", errno.EACCES, "behörighet saknas"),
+    ],
+)
+def test_unsaved_act_is_shown_with_a_persistent_banner_until_retried(
+    tmp_path, monkeypatch, name, err, reason
+):
+    async def go():
+        app = live_app(tmp_path)
+        folder = app.folder
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            break_disk(monkeypatch, folder, name, err)
+            await pilot.press("b", "j", "b")  # two decisions, neither on disk
+            await pilot.pause()
+            first, second = app.meeting.items[:2]
+            assert app.state.paragraph(first.id).status == DECIDED  # kept and shown
+            assert app.state.paragraph(second.id).status == DECIDED
+            assert banner(app).display
+            text = banner(app).text
+            assert text.startswith("EJ SPARAT: 4 händelser väntar")  # 2 x (called, decided)
+            assert reason in text and "ctrl+s" in text
+            assert "EJ SPARAT" in screen_text(app)
+            assert "decision_recorded" not in [e["type"] for e in journal_events(folder)]
+            app.clear_notifications()
+            await pilot.pause(0.2)
+            assert banner(app).display  # persistent, not a notice
+            app.disk.tick()  # the 5-second retry, still failing
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert banner(app).display
+            monkeypatch.undo()  # the disk works again
+            app.disk.tick()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not banner(app).display
+            assert "Allt är sparat igen" in [n.message for n in app._notifications][-1]
+            types = [e["type"] for e in journal_events(folder)]
+            assert types.count("decision_recorded") == 2
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    asyncio.run(go())
+
+
+def test_next_act_writes_the_waiting_ones_first(tmp_path, monkeypatch):
+    async def go():
+        app = live_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+            await pilot.press("b")
+            assert banner(app).display
+            monkeypatch.undo()
+            await pilot.press("j", "b")
+            await pilot.pause()
+            assert not banner(app).display
+            assert [e["type"] for e in journal_events(app.folder)].count("decision_recorded") == 2
+            await pilot.press("q")
+
+    asyncio.run(go())
+
+
+def test_save_elsewhere_writes_a_valid_journal(tmp_path, monkeypatch):
+    async def go():
+        app = live_app(tmp_path)
+        target = tmp_path / "usb"
+        target.mkdir()
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+            await pilot.press("b", "ctrl+s")
+            await pilot.pause()
+            from textual.widgets import Input
+
+            field = app.screen.query_one(Input)
+            assert field.value.endswith("m-journal.jsonl")  # a default to accept or edit
+            field.value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            saved = target / "journal.jsonl"
+            assert saved.is_file()
+            entries = replay(saved).entries
+            assert [e for _, _, e in entries] == [e for _, _, e in app.record.events]
+            assert "Journalen sparad i" in [n.message for n in app._notifications][-1]
+            assert banner(app).display  # the meeting folder itself still waits
+            monkeypatch.undo()
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    asyncio.run(go())
+
+
+def test_quit_with_unsaved_acts_asks_first(tmp_path, monkeypatch):
+    async def go():
+        app = live_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+            await pilot.press("b", "q")
+            await pilot.pause()
+            shown = screen_text(app)
+            assert app.is_running
+            assert "2 händelser finns bara i minnet" in shown and "disken är full" in shown
+            assert "Avsluta ändå" in shown and "Försök spara igen" in shown
+            await pilot.press("escape")  # stay
+            await pilot.pause()
+            assert app.is_running and banner(app).display
+            await pilot.press("q")
+            await pilot.pause()
+            await pilot.press("enter")  # retry, still failing: a notice, the dialog again
+            await pilot.pause()
+            assert app.is_running
+            assert "Fortfarande inte sparat" in [n.message for n in app._notifications][-1]
+            monkeypatch.undo()
+            await pilot.press("enter")  # retry works: quits as usual
+            await pilot.pause()
+        assert app.return_code == 0
+        assert "decision_recorded" in [e["type"] for e in journal_events(app.folder)]
+
+    asyncio.run(go())
+
+
+def test_quit_anyway_says_what_is_lost(tmp_path, monkeypatch):
+    async def go():
+        app = live_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+            await pilot.press("b", "q")
+            await pilot.pause()
+            await pilot.press("down", "down", "down", "enter")
+            await pilot.pause()
+        assert app.return_code == 1
+
+    asyncio.run(go())
+
+
+def test_disk_full_banner_80x24(snap_compare, tmp_path, monkeypatch):
+    app = live_app(tmp_path)
+
+    async def run(pilot) -> None:
+        await start(pilot)
+        break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+        await keys("b")(pilot)
+
+    assert snap_compare(app, run_before=run, terminal_size=SIZE)
