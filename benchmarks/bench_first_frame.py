@@ -12,6 +12,7 @@ hits both. Two figures per run, both taken the same way for both apps:
   CPU is idle (`pilot.pause()`), then exited – includes work deferred after the first frame.
 
     python benchmarks/bench_first_frame.py [--runs 15] [--items 500] [--no-bytecode-cache]
+                                           [--cold-meeting-cache]
 
 Prints the medians and ratios (budget: ≤ 1.25 on the example, ≤ 1.5 on 500 items).
 
@@ -21,6 +22,11 @@ Without it – e.g. under PYTHONDONTWRITEBYTECODE=1, as in this project's sandbo
 namndtui module is compiled from source on every start (~30 ms) while Textual's cached
 bytecode from site-packages is used, which measures the environment, not the app.
 `--no-bytecode-cache` measures that condition anyway (the inherited environment).
+
+Meeting cache: the children get a private XDG_CACHE_HOME, so namndtui's parse cache of
+meeting.toml (docs/meeting-format.md) is warm after the warm-up pair – the normal case of
+reopening a meeting. `--cold-meeting-cache` gives every namndtui run an empty one (the
+first opening of a new or edited file: full TOML parse plus writing the cache entry).
 """
 
 from __future__ import annotations
@@ -105,19 +111,26 @@ def generated_meeting(folder: Path, items: int) -> Path:
     return path
 
 
-CHILD_ENV: dict[str, str] | None = None  # None: inherit (see --no-bytecode-cache)
+CHILD_ENV: dict[str, str] = dict(os.environ)  # see main(): bytecode and meeting cache
+COLD_MEETING_CACHE = False
 
 
 def time_child(code: str, *args: str) -> tuple[float, float]:
     """(first frame, settled) in seconds from spawn."""
+    env = CHILD_ENV
+    cold = tempfile.TemporaryDirectory(prefix="bench-ff-cold-") if COLD_MEETING_CACHE else None
+    if cold is not None:
+        env = {**CHILD_ENV, "XDG_CACHE_HOME": cold.name}
     start = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         check=True,
         capture_output=True,
         text=True,
-        env=CHILD_ENV,
+        env=env,
     )
+    if cold is not None:
+        cold.cleanup()
     settled = time.monotonic() - start
     stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("first-")]
     return float(stamps[0]) - start, settled
@@ -155,14 +168,20 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--items", type=int, default=500)
     parser.add_argument("--no-bytecode-cache", action="store_true")
+    parser.add_argument("--cold-meeting-cache", action="store_true")
     args = parser.parse_args()
-    global CHILD_ENV
+    global COLD_MEETING_CACHE
+    COLD_MEETING_CACHE = args.cold_meeting_cache
     cache = None
     if not args.no_bytecode_cache:
         cache = tempfile.TemporaryDirectory(prefix="bench-ff-pycache-")
-        CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
         CHILD_ENV["PYTHONPYCACHEPREFIX"] = cache.name
+    # Never the user's own cache; warm after the warm-up pair unless --cold-meeting-cache.
+    meeting_cache = tempfile.TemporaryDirectory(prefix="bench-ff-xdg-cache-")
+    CHILD_ENV["XDG_CACHE_HOME"] = meeting_cache.name
     print("bytecode cache:", "off (inherited environment)" if cache is None else "on")
+    print("meeting cache:", "cold (empty for every run)" if COLD_MEETING_CACHE else "warm")
     from namndtui.meetingfile import load_meeting
 
     example_items = len(load_meeting(EXAMPLE).items)
@@ -174,6 +193,7 @@ def main() -> int:
     print(f"first-frame median ratio {ratio_big:.2f} (budget ≤ 1.5)")
     if cache is not None:
         cache.cleanup()
+    meeting_cache.cleanup()
     return 0
 
 

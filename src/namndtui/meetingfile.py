@@ -3,15 +3,25 @@
 Messages are Swedish (the users are secretaries) and look like
 `meeting.toml:14: items[3].title: obligatorisk nyckel saknas`. Arrays are counted from 1
 (`items[3]` is the third `[[items]]`). The format is documented in docs/meeting-format.md.
+
+A valid meeting is also kept, as JSON, in a parse cache keyed by a hash of the file's bytes
+(`$XDG_CACHE_HOME/namndtui/meetings/`): `tomllib` needs ~40 ms for a 500-item meeting,
+`json` ~2 ms. The cache is never a source of truth: any doubt about an entry is a miss,
+and a file with problems is always checked in full, so every message stays exact.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import difflib
+import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
+from namndtui import __version__
 from namndtui.model import (
     FORMAT_MEETING,
     ITEM_ID_PATTERN,
@@ -329,7 +339,14 @@ def check_meeting_file(path: str | Path) -> tuple[Meeting | None, list[Problem],
     except OSError as err:
         reason = err.strerror or type(err).__name__
         return None, [Problem(str(file), None, f"kan inte läsas: {reason}")], EXIT_UNREADABLE
-    return check_meeting_bytes(data, str(file))
+    key = _cache_key(data)
+    cached = _cache_get(key, str(file))
+    if cached is not None:
+        return cached, [], 0
+    meeting, problems, code = check_meeting_bytes(data, str(file))
+    if meeting is not None:  # only a valid meeting is cached: problems are always exact
+        _cache_put(key, meeting)
+    return meeting, problems, code
 
 
 def load_meeting(path: str | Path) -> Meeting:
@@ -341,6 +358,174 @@ def load_meeting(path: str | Path) -> Meeting:
     if meeting is None:
         raise MeetingFileError(problems, code or EXIT_FINDINGS)
     return meeting
+
+
+# --- the parse cache -----------------------------------------------------------------------
+# An entry is `<key> <digest of the payload>\n<payload>`: the payload is the Meeting as JSON.
+# The key covers the file's bytes (never its mtime: a stale entry must be impossible), the
+# entry layout and the program version (a new checker may read the same bytes differently).
+# The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
+# fails the caller: every error there is swallowed and the file is parsed as usual.
+
+CACHE_FORMAT = "1"  # bump when the entry layout or what a valid file means changes
+CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
+
+try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
+
+# The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
+_ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
+_ITEM_STR += ("preparation", "category")
+_ITEM_LISTS = ("proposed_decision", "attachments")
+
+
+def meeting_cache_dir() -> Path | None:
+    """`$XDG_CACHE_HOME/namndtui/meetings` (else `~/.cache/…`), None if there is no home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no HOME and no passwd entry
+            return None
+    return Path(base) / "namndtui" / "meetings"
+
+
+def _cache_key(data: bytes) -> str:
+    h = blake2b(digest_size=20)
+    h.update(f"namndtui-meeting-cache/{CACHE_FORMAT}/{__version__}/{FORMAT_MEETING}\0".encode())
+    h.update(data)
+    return h.hexdigest()
+
+
+def meeting_to_json(meeting: Meeting) -> str:
+    """Every field of the meeting (not `source`) as JSON; dates and times as ISO strings."""
+    data = {
+        "body": meeting.body,
+        "date": meeting.date.isoformat(),
+        "start": meeting.start.isoformat() if meeting.start is not None else None,
+        "place": meeting.place,
+        "first_paragraph": meeting.first_paragraph,
+        "secretary": meeting.secretary,
+        "kept_at": meeting.kept_at,
+        "members": [[m.name, m.party, m.role] for m in meeting.members],
+        "officials": [[o.name, o.title] for o in meeting.officials],
+        "items": [
+            {
+                **{key: getattr(item, key) for key in _ITEM_STR + _ITEM_LISTS},
+                "immediate_justification": item.immediate_justification,
+                "extra_sections": [[s.title, s.text, s.key] for s in item.extra_sections],
+            }
+            for item in meeting.items
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _strs(values: Any, n: int | None = None) -> tuple[str, ...]:
+    """`values` as a tuple of str (of length n if given); ValueError otherwise."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError("not a list of str")
+    if n is not None and len(values) != n:
+        raise ValueError("wrong length")
+    return tuple(values)
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a str")
+    return value
+
+
+def meeting_from_json(text: str, source: str) -> Meeting:
+    """The meeting `meeting_to_json` wrote. Raises ValueError (or another error) if it is not."""
+    data = json.loads(text)
+    items = []
+    for raw in data["items"]:
+        values: dict[str, Any] = {key: _str(raw[key]) for key in _ITEM_STR}
+        values.update({key: _strs(raw[key]) for key in _ITEM_LISTS})
+        if not isinstance(raw["immediate_justification"], bool):
+            raise ValueError("not a bool")
+        sections = tuple(Section(*_strs(sec, 3)) for sec in raw["extra_sections"])
+        items.append(
+            Item(
+                **values,
+                immediate_justification=raw["immediate_justification"],
+                extra_sections=sections,
+            )
+        )
+    first = data["first_paragraph"]
+    if first is not None and (type(first) is not int or first < 1):
+        raise ValueError("not a positive int")
+    start = data["start"]
+    return Meeting(
+        body=_str(data["body"]),
+        date=dt.date.fromisoformat(_str(data["date"])),
+        start=dt.time.fromisoformat(_str(start)) if start is not None else None,
+        place=_str(data["place"]),
+        first_paragraph=first,
+        secretary=_str(data["secretary"]),
+        kept_at=_str(data["kept_at"]),
+        members=tuple(Member(*_strs(m, 3)) for m in data["members"]),
+        officials=tuple(Official(*_strs(o, 2)) for o in data["officials"]),
+        items=tuple(items),
+        source=source,
+    )
+
+
+def _cache_get(key: str, source: str) -> Meeting | None:
+    """The cached meeting for `key`, or None (no entry, or one that is not exactly right)."""
+    try:
+        folder = meeting_cache_dir()
+        if folder is None:
+            return None
+        entry = folder / f"{key}.json"
+        raw = entry.read_bytes()
+        head, _, payload = raw.partition(b"\n")
+        if head != f"{key} {blake2b(payload, digest_size=20).hexdigest()}".encode():
+            return None
+        meeting = meeting_from_json(payload.decode("utf-8"), source)
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # most recently used: pruned last
+        return meeting
+    except Exception:  # noqa: BLE001 - a cache: whatever is wrong with it is a miss
+        return None
+
+
+def _cache_put(key: str, meeting: Meeting) -> None:
+    """Store the meeting under `key` and prune to the newest entries; errors are ignored."""
+    from namndtui.storage import atomic_write  # only on a miss
+
+    try:
+        folder = meeting_cache_dir()
+        if folder is None:
+            return
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        payload = meeting_to_json(meeting).encode("utf-8")
+        digest = blake2b(payload, digest_size=20).hexdigest()
+        atomic_write(folder / f"{key}.json", f"{key} {digest}\n".encode() + payload)
+        _cache_prune(folder)
+    except Exception:  # noqa: BLE001 - a cache: a read-only or full disk just means no cache
+        return
+
+
+def _cache_prune(folder: Path, keep: int = CACHE_ENTRIES) -> None:
+    """Delete all but the `keep` most recently used entries (and old leftover temp files)."""
+    entries: list[tuple[float, Path]] = []
+    with os.scandir(folder) as listing:
+        for found in listing:
+            try:
+                mtime = found.stat().st_mtime
+            except OSError:
+                continue
+            if found.name.endswith(".json") and not found.name.startswith("."):
+                entries.append((mtime, Path(found.path)))
+            elif found.name.endswith(".tmp") and mtime < dt.datetime.now().timestamp() - 3600:
+                Path(found.path).unlink(missing_ok=True)  # left by a crash mid-write
+    entries.sort(reverse=True)
+    for _mtime, path in entries[keep:]:
+        path.unlink(missing_ok=True)
 
 
 # --- writing -------------------------------------------------------------------------------
