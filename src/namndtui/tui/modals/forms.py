@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Key
 from textual.screen import ModalScreen
@@ -312,7 +312,17 @@ def refused_lines(members: list[Member], reasons: dict[str, str], limit: int = 3
 
 
 class ReservationModal(_Form):
-    """r: who reserves (only those who may; the others shown with the reason) and text."""
+    """r: who reserves (only those who may; the others shown with the reason) and text.
+
+    The title and the buttons stay put; only the middle scrolls (at 80x24 a whole board
+    does not fit), so focusing the member list never scrolls the title out of view.
+    """
+
+    DEFAULT_CSS = """
+    ReservationModal .dialog { overflow-y: hidden; }
+    ReservationModal #reservation-body { height: auto; max-height: 12; }
+    ReservationModal #members { max-height: 7; }
+    """
 
     def __init__(self, title: str, members, reasons: dict[str, str]) -> None:
         super().__init__()
@@ -324,16 +334,18 @@ class ReservationModal(_Form):
         allowed = [m for m in self.members if not self.reasons.get(m.name)]
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
-            yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
-            options = [Option(user_text(m.label), id=m.name) for m in allowed]
-            yield OptionList(*options, id="members")
-            refused = refused_lines(
-                [m for m in self.members if self.reasons.get(m.name)], self.reasons
-            )
-            if refused:
-                yield Static(user_text("\n".join(refused)), classes="dialog-hint", id="refused")
-            yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
-            yield Input(id="text")
+            with VerticalScroll(id="reservation-body", can_focus=False):
+                yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
+                options = [Option(user_text(m.label), id=m.name) for m in allowed]
+                yield OptionList(*options, id="members")
+                refused = refused_lines(
+                    [m for m in self.members if self.reasons.get(m.name)], self.reasons
+                )
+                if refused:
+                    hint = user_text("\n".join(refused))
+                    yield Static(hint, classes="dialog-hint", id="refused")
+                yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
+                yield Input(id="text")
             yield from self.buttons()
 
     def on_mount(self) -> None:

@@ -14,7 +14,7 @@ if she takes the items in agenda order.
 
 from __future__ import annotations
 
-from rich._wrap import divide_line
+from rich.cells import cell_len
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
@@ -65,12 +65,7 @@ class AgendaRow(Visual):
         self._heights: dict[int, int] = {}
 
     def _title_lines(self, width: int) -> list[str]:
-        room = max(width - self.indent, 1)
-        offsets = divide_line(self.title, room, fold=True)
-        text = self.title
-        return [
-            text[a:b].rstrip() for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)
-        ]
+        return wrap_words(self.title, max(width - self.indent, 1))
 
     def lines(self, width: int) -> list[Content]:
         """The row as lines of Content, each fitting WIDTH cells."""
@@ -99,10 +94,51 @@ class AgendaRow(Visual):
     def get_height(self, rules, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
-            room = max(width - self.indent, 1)
-            height = len(divide_line(self.title, room, fold=True)) + 1 + bool(self.meta)
+            height = len(self._title_lines(width)) + bool(self.meta)
             self._heights[width] = height
         return height
+
+
+def wrap_words(text: str, room: int) -> list[str]:
+    """TEXT in lines of at most ROOM cells, broken between words.
+
+    Only a word longer than a whole line is split, with a hyphen at the break
+    ("förskolepavil-" / "jonger"), never a word that fits on a line of its own.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        size = cell_len(word)
+        while size > room:  # longer than the column: split it, the hyphen shows it
+            if line:
+                lines.append(line)
+                line = ""
+            head = _chop(word, room - 1 if room > 2 else room)
+            lines.append(head + "-" if room > 2 else head)
+            word = word[len(head) :]
+            size = cell_len(word)
+        if not word:
+            continue
+        if not line:
+            line = word
+        elif cell_len(line) + 1 + size <= room:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _chop(word: str, cells: int) -> str:
+    """The longest start of WORD within CELLS cells (at least one character)."""
+    used = 0
+    for index, char in enumerate(word):
+        used += cell_len(char)
+        if used > cells:
+            return word[: max(index, 1)]
+    return word
 
 
 def prospective_numbers(meeting: Meeting, state: RecordState) -> dict[str, int]:

@@ -1,0 +1,31 @@
+"""The reservation form at 80x24: the title stays in view whatever has focus."""
+
+from __future__ import annotations
+
+import asyncio
+
+from .helpers import screen_text
+from .test_snapshots import _present, live_app
+
+MOTIONS = ["y", *"Hallenberg", "enter", "enter", "enter"]
+MOTIONS += ["y", *"Almqvist", "enter", "down", "enter", "enter"]
+VOTE = ["v", *"jjjjjjnnnnn", "enter"]
+
+
+def test_title_stays_in_view_with_the_list_and_the_text_focused(tmp_path):
+    async def go():
+        app = live_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(*_present(["j"] * 4 + MOTIONS + VOTE + ["b", "r"]))
+            await pilot.pause()
+            assert app.screen.focused.id == "members"
+            assert "Reservation – § 120" in screen_text(app)
+            await pilot.press("down", "down", "down", "down")
+            assert "Reservation – § 120" in screen_text(app)
+            await pilot.press("enter")  # to the text field
+            await pilot.pause()
+            assert app.screen.focused.id == "text"
+            shown = screen_text(app)
+            assert "Reservation – § 120" in shown and "Skriftlig reservation" in shown
+
+    asyncio.run(go())
