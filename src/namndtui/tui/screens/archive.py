@@ -72,6 +72,9 @@ KEY_SEARCH, KEY_MEETINGS, KEY_PROBLEMS, KEY_QUIT, KEY_OPEN = (
 KEY_BACK = "Till arkivet"
 
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+# Meetings put in the table before the first frame; the rest right after it (5,000 rows
+# cost ~90 ms to build and measure, and a screen shows ~30 of them).
+FIRST_ROWS = 100
 RESULT_LIMIT = 100
 HIGHLIGHT = "bold reverse"
 
@@ -138,6 +141,7 @@ class ArchiveScreen(Screen[None]):
         self.hits: list[Hit] = []
         self.problem_list: list[Problem] = []
         self._search_timer: Any = None
+        self._fill_generation = 0  # bumped by every refill: a pending rest of rows is stale
 
     # --- layout -------------------------------------------------------------------------
 
@@ -260,11 +264,20 @@ class ArchiveScreen(Screen[None]):
         if self.index is None:
             return
         body, year = self._filter_values()
-        self.rows = self.index.meetings(body=body, year=year)
+        self.rows = rows = self.index.meetings(body=body, year=year)
         table = self.query_one("#meetings", DataTable)
         table.clear()
-        table.add_rows(meeting_cells(row) for row in self.rows)
+        self._fill_generation += 1
+        table.add_rows(meeting_cells(row) for row in rows[:FIRST_ROWS])
+        if len(rows) > FIRST_ROWS:
+            self.call_after_refresh(self._fill_rest, self._fill_generation, rows)
         self._refresh_filter_choices()
+
+    def _fill_rest(self, generation: int, rows: list[MeetingRow]) -> None:
+        """The rows after the first screenful, once the first of them have been painted."""
+        if generation == self._fill_generation:  # else the table was refilled meanwhile
+            table = self.query_one("#meetings", DataTable)
+            table.add_rows(meeting_cells(row) for row in rows[FIRST_ROWS:])
 
     def _refresh_filter_choices(self) -> None:
         assert self.index is not None
