@@ -16,6 +16,7 @@ NOTHING_SAVED = "Inget registrerat ännu"
 READONLY = "SKRIVSKYDDAT"
 REVIEW = "GRANSKNING"
 NO_PARAGRAPH = "§ –"
+PROSPECTIVE_PARAGRAPH = "§ {number}?"  # dim: the § the item gets if taken in agenda order
 INTERIM_MINUTES = "Protokollfilerna skrivs när protokollsmodulen finns (interimistiskt)"
 MINUTES_WRITTEN = "Protokollet uppdaterat"
 MINUTES_FAILED = "Protokollet kunde inte skrivas: {reason}"

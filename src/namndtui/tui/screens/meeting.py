@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
@@ -25,7 +25,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged, lazy_module
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.widgets.agenda import AgendaList
-from namndtui.tui.widgets.item_view import ProtokollView, ReportView
+from namndtui.tui.widgets.item_view import ItemPane, ProtokollView, ReportView
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -91,6 +91,8 @@ class MeetingScreen(Screen[None]):
         self.meeting = meeting
         self.view = "report"
         self.start_item: str | None = None  # highlighted first instead of the current item
+        self._shown_item: Item | None = None  # the item the report shows
+        self._numbers: dict[str, int] | None = None  # prospective § numbers, per record change
 
     @property
     def napp(self) -> NamndApp:
@@ -113,7 +115,7 @@ class MeetingScreen(Screen[None]):
         )
         return [
             AgendaList(self.meeting, self.napp.state, id="agenda"),
-            Vertical(views, id="item-pane"),
+            ItemPane(views, id="item-pane"),
         ]
 
     def on_resize(self, event) -> None:
@@ -150,10 +152,13 @@ class MeetingScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#agenda")
     def _highlighted(self) -> None:
-        self.show_current()
+        # j/k (and go_to_item) show the new item at once; this message comes later, after
+        # the agenda's own redraw, and would cost a second redraw of the screen.
+        if self.current_item is not self._shown_item:
+            self.show_current()
 
     def show_current(self) -> None:
-        item = self.current_item
+        item = self._shown_item = self.current_item
         self.query_one(ReportView).show(item)
         self.refresh_pane_title()
         if self.view == "protokoll":
@@ -161,15 +166,14 @@ class MeetingScreen(Screen[None]):
         self.refresh_status()
 
     def refresh_pane_title(self) -> None:
-        pane = self.query_one("#item-pane")
+        pane = self.query_one(ItemPane)
         item = self.current_item
         para = self.paragraph(item) if item else None
         number = f"§ {para.number}  " if para and para.number is not None else ""
         tab = S.REPORT_TAB if self.view == "report" else S.MINUTES_TAB
         status = S.STATUS_NAMES.get(para.status, "") if para else ""
         hint = S.VIEW_HINT_REPORT if self.view == "report" else S.VIEW_HINT_MINUTES
-        pane.border_title = f"{number}{tab} · {hint}"
-        pane.border_subtitle = status
+        pane.set_titles(f"{number}{tab} · {hint}", status)
 
     def refresh_protokoll(self) -> None:
         item = self.current_item
@@ -191,6 +195,9 @@ class MeetingScreen(Screen[None]):
         item = self.current_item
         para = self.paragraph(item) if item else None
         number = f"§ {para.number}" if para and para.number is not None else S.NO_PARAGRAPH
+        prospective = item is not None and para is not None and para.number is None
+        if prospective:
+            number = S.PROSPECTIVE_PARAGRAPH.format(number=self.prospective_number(item))
         quorum_text, quorum_ok = quorum_of(app, item)
         if self.needs_roll_call():
             quorum_text, quorum_ok = S.NO_ROLL_CALL, False
@@ -209,9 +216,23 @@ class MeetingScreen(Screen[None]):
             quorum_ok=quorum_ok,
             saved=saved,
             marker=marker,
+            prospective=prospective,
         )
 
+    def prospective_number(self, item: Item) -> int:
+        """The § a pending item gets in agenda order (as the agenda shows it, dim).
+
+        Computed once per change of the record (not per key): the cache is dropped in
+        on_record_changed and when the agenda is rebuilt.
+        """
+        if self._numbers is None:
+            from namndtui.tui.widgets.agenda import prospective_numbers
+
+            self._numbers = prospective_numbers(self.meeting, self.napp.state)
+        return self._numbers.get(item.id, 0)
+
     def on_record_changed(self, message: RecordChanged) -> None:
+        self._numbers = None
         agenda = self.query_one(AgendaList)
         agenda.refresh_items(self.napp.state, message.item_ids)
         self.refresh_pane_title()
@@ -223,9 +244,11 @@ class MeetingScreen(Screen[None]):
 
     def action_agenda_up(self) -> None:
         self.query_one(AgendaList).action_cursor_up()
+        self._highlighted()
 
     def action_agenda_down(self) -> None:
         self.query_one(AgendaList).action_cursor_down()
+        self._highlighted()
 
     def action_toggle_view(self) -> None:
         self.view = "protokoll" if self.view == "report" else "report"
@@ -683,6 +706,7 @@ class MeetingScreen(Screen[None]):
         app.record.meeting = meeting
         app.record.state = new_state(meeting)
         self.meeting = meeting
+        self._numbers = None
         self.start_item = item.id
         self.view = "report"
         main = self.query_one("#main")

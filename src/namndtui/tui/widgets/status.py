@@ -33,15 +33,19 @@ class StatusLine(Widget):
         quorum_ok: bool | None,
         saved: str,
         marker: str,
+        prospective: bool = False,
     ) -> None:
-        key = (body, date, paragraph, quorum, quorum_ok, saved, marker)
+        """PROSPECTIVE: the § is the one the item would get (shown dim, as in the agenda)."""
+        key = (body, date, paragraph, quorum, quorum_ok, saved, marker, prospective)
         if key == self._key:
             return
         self._key = key
         # user text (the body) and error texts (saved/minutes notes) shown visibly
         body, saved, quorum = ut(body), ut(saved), ut(quorum)
         self._left = Content.assemble((body, "bold"), " · ", date)
-        right: list[Content | tuple[str, str] | str] = [(paragraph, "bold")]
+        right: list[Content | tuple[str, str] | str] = [
+            (paragraph, "dim" if prospective else "bold")
+        ]
         if quorum:
             style = "bold $text-success" if quorum_ok else "bold reverse $error"
             right += [" ", (f" {quorum} ", style)]
