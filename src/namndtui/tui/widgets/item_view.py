@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
@@ -192,6 +192,46 @@ class ReportView(ScrollView, can_focus=True):
             self.scroll_home(animate=False)
             return True
         return False
+
+
+class ItemPane(Vertical):
+    """The bordered pane around the report and the Protokoll view.
+
+    Its border title and subtitle name the § and the view, so they change as the secretary
+    moves in the agenda. Textual repaints a whole widget when its border title is set;
+    `set_titles` repaints only the two border rows, and nothing when the titles are the
+    same (navigation budget: the pane is as tall as the screen).
+    """
+
+    _titles: tuple[str, str] | None = None
+    _quiet = False  # set while a border title is set (see refresh)
+
+    def set_titles(self, title: str, subtitle: str) -> None:
+        """Show TITLE and SUBTITLE (plain text, no markup) in the border."""
+        if (title, subtitle) == self._titles:
+            return
+        first = self._titles is None
+        self._titles = (title, subtitle)
+        self._quiet = not first
+        try:
+            self.border_title = Content(title)
+            self.border_subtitle = Content(subtitle)
+        finally:
+            self._quiet = False
+        if not first:
+            # Regions of refresh() are relative to the content area: the border rows lie
+            # just outside it (content_offset above, one row below).
+            offset_x, offset_y = self.content_offset
+            width, height = self.outer_size
+            self.refresh(
+                Region(-offset_x, -offset_y, width, 1),
+                Region(-offset_x, height - 1 - offset_y, width, 1),
+            )
+
+    def refresh(self, *regions: Region, **kwargs) -> Vertical:
+        if self._quiet:  # setting a border title: set_titles repaints the border rows
+            return self
+        return super().refresh(*regions, **kwargs)
 
 
 class ProtokollView(VerticalScroll):
