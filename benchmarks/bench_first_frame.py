@@ -180,6 +180,7 @@ def main() -> int:
     # Never the user's own cache; warm after the warm-up pair unless --cold-meeting-cache.
     meeting_cache = tempfile.TemporaryDirectory(prefix="bench-ff-xdg-cache-")
     CHILD_ENV["XDG_CACHE_HOME"] = meeting_cache.name
+    os.environ["XDG_CACHE_HOME"] = meeting_cache.name  # this process loads meetings too
     print("bytecode cache:", "off (inherited environment)" if cache is None else "on")
     print("meeting cache:", "cold (empty for every run)" if COLD_MEETING_CACHE else "warm")
     from namndtui.meetingfile import load_meeting
