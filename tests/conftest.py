@@ -1,18 +1,41 @@
-"""Suite-wide fixtures."""
+"""Suite-wide fixtures: no test ever reads or writes the real ~/.cache."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+_saved: list[tuple[str | None, str]] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A private XDG_CACHE_HOME from the start: module-scoped fixtures and code run at
+    collection load meetings too, before any function-scoped fixture."""
+    base = tempfile.mkdtemp(prefix="namndtui-test-cache-")
+    _saved.append((os.environ.get("XDG_CACHE_HOME"), base))
+    os.environ["XDG_CACHE_HOME"] = base
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _saved:
+        old, base = _saved.pop()
+        if old is None:
+            os.environ.pop("XDG_CACHE_HOME", None)
+        else:
+            os.environ["XDG_CACHE_HOME"] = old
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
 def _private_cache_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Every test gets its own empty XDG_CACHE_HOME: nothing reaches the real ~/.cache."""
+    """Every test gets its own empty XDG_CACHE_HOME (no test sees another's cache)."""
     cache = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     yield cache
