@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Region
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -185,7 +187,16 @@ def item_prompt(key: tuple) -> AgendaRow:
 
 
 class AgendaList(OptionList):
-    """The agenda of the meeting; the highlighted option is the current item."""
+    """The agenda of the meeting; the highlighted option is the current item.
+
+    Moving the highlight redraws only the rows of the two options that changed (OptionList
+    redraws the whole list), and an option that leaves the view is brought to its middle
+    (OptionList scrolls it to the edge, so every further key scrolled and redrew the whole
+    list and its scrollbar): navigation budget, 10 ms CPU per key.
+    """
+
+    # Not repaint: watch_highlighted repaints the two options (a scroll repaints all).
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
 
     def __init__(self, meeting: Meeting, state: RecordState, **kwargs) -> None:
         self.meeting = meeting
@@ -210,6 +221,39 @@ class AgendaList(OptionList):
             if old != new:
                 self.replace_option_prompt_at_index(index, item_prompt(new))
         self._keys = keys
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        super().watch_highlighted(new)  # scrolls to it and posts OptionHighlighted
+        self._refresh_option(old)
+        self._refresh_option(new)
+
+    def _refresh_option(self, index: int | None) -> None:
+        """Repaint the rows of the option at INDEX (if it is laid out)."""
+        if index is None or not self.is_mounted:
+            return
+        line = self._index_to_line.get(index)
+        if line is None:
+            self.refresh()
+            return
+        width = self.scrollable_content_region.width
+        self.refresh(Region(0, line - self.scroll_offset.y, width, self._heights[index]))
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Bring the highlighted option into view: to the middle when it is out of view."""
+        index = self.highlighted
+        if top or index is None or not self.is_mounted:
+            super().scroll_to_highlight(top)
+            return
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return
+        height = self._heights[index]
+        view = self.scrollable_content_region.height
+        y = self.scroll_offset.y
+        if y <= line and line + height <= y + view:
+            return  # fully visible: no scroll, no redraw of the whole list
+        self.scroll_to(y=max(line - (view - height) // 2, 0), animate=False, immediate=True)
 
     @property
     def current_item_id(self) -> str | None:

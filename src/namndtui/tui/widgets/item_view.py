@@ -10,12 +10,14 @@ budget: 10 ms CPU per key).
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widgets import Static
 
 from namndtui.model import Item, Meeting
@@ -110,6 +112,7 @@ class ReportView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}  # drawn lines of the current report
         self._wrapped: dict[tuple[str | None, int, str], tuple[list[Content], list[int]]] = {}
         self._width = 0
+        self._styles: tuple[RichStyle, VisualStyle] | None = None
 
     def show(self, item: Item | None) -> None:
         """Show ITEM's report from the top (cheap when it was shown before at this width)."""
@@ -131,6 +134,7 @@ class ReportView(ScrollView, can_focus=True):
             wrapped = self._wrapped[key] = wrap_report(self.item, width)
         self._lines, self._headings = wrapped
         self._strips = {}
+        self._styles = None
         size = Size(width, len(self._lines))
         if size != self.virtual_size:
             # The view's own size does not depend on its content (1fr), so a new report
@@ -146,12 +150,20 @@ class ReportView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips = {}  # the theme or the styles changed: draw again
+        self._styles = None
+
+    def _draw_styles(self) -> tuple[RichStyle, VisualStyle]:
+        """The widget's styles for drawing lines (computing `rich_style` walks the
+        ancestors: once per report, not once per line)."""
+        if self._styles is None:
+            self._styles = (self.rich_style, self.visual_style)
+        return self._styles
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        rich_style = self.rich_style
+        rich_style, base = self._draw_styles()
         if index >= len(self._lines):
             return Strip.blank(width, rich_style)
         strip = self._strips.get(index)
@@ -159,13 +171,14 @@ class ReportView(ScrollView, can_focus=True):
             # The line is already wrapped: turn it into segments directly (what a Static
             # would do through a full wrap-and-format pass per line).
             line = self._lines[index]
-            base = self.visual_style
             segments = [
                 Segment(text, style.rich_style)
                 for text, style in line.render(base, end="", parse_style=self._get_style)
             ]
             strip = Strip(segments, line.cell_length).extend_cell_length(width, rich_style)
             self._strips[index] = strip
+        if scroll_x == 0 and strip.cell_length == width:
+            return strip
         return strip.crop_extend(scroll_x, scroll_x + width, rich_style)
 
     @property
