@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+from namndtui.record import events as ev
+from namndtui.tui import strings as S
 from namndtui.tui.widgets.status import StatusLine
 
+from .helpers import screen_text
 from .test_recording import make_app, present_all
 
 
@@ -39,5 +42,114 @@ def test_header_shows_the_prospective_number_dim_until_the_item_is_called(
             assert "§ 123?" in header(app)
             await pilot.press("k", "k")
             assert "§ 121?" in header(app)
+
+    run(go())
+
+
+# --- every form's title in view at 80x24, whatever field has focus -------------------------
+
+SMALL = (80, 24)
+SEED_ITEM = ["j", "j", "j"]  # the seed item: the longest title of the example
+
+
+def record_motions(app) -> None:
+    """Bifall by Hallenberg (y1), avslag by Almqvist (y2), as the motion form records them
+    (typed in test_recording; events here, the key presses would take seconds)."""
+    item = app.screen.current_item
+    for motion, by, kind in (
+        ("y1", "Birgitta Hallenberg", "bifall"),
+        ("y2", "Per Almqvist", "avslag"),
+    ):
+        assert app.screen.record(item, ev.MotionMade(item=item.id, motion=motion, by=by, kind=kind))
+
+
+def title_in_view(app, form: str) -> None:
+    """The dialog's title is on the screen (region within it) and its text is drawn."""
+    screen = app.screen
+    title = screen.query_one(".dialog-title")
+    region = title.region
+    assert region.height > 0 and screen.region.contains_region(region), form
+    dialog = screen.query_one(".dialog")
+    assert dialog.region.contains_region(region), form
+    first_line = str(title.render()).splitlines()[0][:25]
+    assert first_line in screen_text(app), (form, first_line)
+    focused = screen.focused
+    if focused is not None:  # the focused field is visible too, not under the title
+        assert focused.region.overlaps(dialog.region), (form, focused)
+        assert not focused.region.intersection(region), (form, focused)
+
+
+async def every_field(pilot, form: str, fields: int) -> list[str]:
+    """Tab once round the dialog's fields, checking the title at each."""
+    seen = []
+    for _ in range(fields + 1):
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # focus scrolls the dialog, animated
+        title_in_view(pilot.app, form)
+        focused = pilot.app.screen.focused
+        seen.append(focused.id or type(focused).__name__ if focused else "")
+        pilot.app.screen.focus_next()  # as tab, without the Pilot's wait for idle
+    await pilot.pause()
+    return seen
+
+
+async def check(pilot, form: str, open_keys: list[str], fields: int) -> set[str]:
+    await pilot.press(*open_keys)
+    await pilot.pause()
+    seen = set(await every_field(pilot, form, fields))
+    await pilot.press("escape")
+    await pilot.pause()
+    return seen
+
+
+def test_forms_keep_their_title_in_view_at_80x24(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SMALL) as pilot:
+            await present_all(pilot)
+            await pilot.press(*SEED_ITEM)
+            await pilot.press("y")  # opens at its top: the first field's label shows too
+            await pilot.pause()
+            assert S.MOTION_MEMBER[:30] in screen_text(app)
+            await pilot.press("escape")
+            seen = await check(pilot, "motion", ["y"], 7)
+            assert {"filter", "members", "kind", "text", "joined"} <= seen
+            assert "save" in seen and "cancel" in seen
+            assert {"text", "by"} <= await check(pilot, "note", ["a"], 4)
+            assert "decision-text" in await check(pilot, "decision", ["e"], 3)
+            assert {"filter", "members"} <= await check(pilot, "recusal", ["J"], 4)
+            assert "text" in await check(pilot, "refer back", ["s"], 3)
+            record_motions(app)
+            await check(pilot, "join: which motion", ["i"], 1)
+            assert {"filter", "members"} <= await check(pilot, "join: who", ["i", "enter"], 4)
+            await check(pilot, "withdraw", ["w"], 1)
+            await check(pilot, "finding", ["f"], 1)
+            item = app.screen.current_item  # the chair finds for y1: Almqvist may reserve
+            assert app.screen.record(item, ev.ChairFinding(item=item.id, motion="y1"))
+            assert app.screen.record(item, ev.DecisionRecorded(item=item.id, points=("Ja.",)))
+            await pilot.pause()
+            assert {"members", "text"} <= await check(pilot, "reservation", ["r"], 4)
+            await pilot.press("j")  # the vote on the next item
+            record_motions(app)
+            assert "vote-table" in await check(pilot, "vote", ["v"], 1)
+            await check(pilot, "justering", ["n", "t"], 3)
+            await pilot.press("escape")  # the attendance screen
+            await pilot.pause()
+            assert {"filter", "members"} <= await check(pilot, "serves for", ["n", "e"], 4)
+
+    run(go())
+
+
+def test_import_dialog_keeps_its_title_in_view_at_80x24(example_folder, clock) -> None:
+    from .test_import_item import SEED, type_path
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("ctrl+o")
+            await type_path(pilot, SEED)  # the preview of the parsed item is shown
+            assert "Sammanfattning" in screen_text(app)
+            await every_field(pilot, "import", 4)
+            assert "Lägg till" in screen_text(app)  # the buttons too
 
     run(go())

@@ -27,7 +27,7 @@ class ErrorModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -error"):
             yield Static(Content(S.ERROR_TITLE), classes="dialog-title")
-            with VerticalScroll():
+            with VerticalScroll(classes="dialog-scroll"):
                 yield Static(user_text(self.message), classes="dialog-error-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(S.CLOSE, id="close", variant="error")
@@ -56,7 +56,8 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(user_text(self.question), classes="dialog-title")
+            # not a docked .dialog-title: a dialog of docked parts only has no height
+            yield Static(user_text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no_label, id="no")
                 yield Button(self.yes_label, id="yes", variant="primary")

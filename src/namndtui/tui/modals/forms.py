@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key
 from textual.screen import ModalScreen
@@ -35,6 +35,10 @@ def member_matches(member: Member, query: str) -> bool:
 
 
 class _Form(ModalScreen):
+    """A form; its first field is focused without scrolling (the dialog opens at its top,
+    so the label above the first field shows too)."""
+
+    AUTO_FOCUS = ""  # on_mount focuses (Textual's auto focus would scroll to the field)
     BINDINGS = [
         Binding("escape", "cancel", S.CANCEL, id="dialog.cancel"),
         Binding("ctrl+s", "save", S.SAVE, id="dialog.save"),
@@ -52,8 +56,9 @@ class _Form(ModalScreen):
         error.display = True
 
     def buttons(self) -> ComposeResult:
-        yield Static(id="form-error", classes="dialog-error-text")
+        """The button row, docked at the bottom; the error text on its left stays in view."""
         with Horizontal(classes="dialog-buttons"):
+            yield Static(id="form-error", classes="dialog-error-text")
             yield Button(S.CANCEL, id="cancel")
             yield Button(S.SAVE, id="save", variant="primary")
 
@@ -153,7 +158,7 @@ class MotionModal(_MemberFilter, _Form):
         super().on_mount()
         self.query_one("#members", OptionList).highlighted = 0
         self.query_one("#kind", OptionList).highlighted = 0
-        self.query_one("#filter", Input).focus()
+        self.query_one("#filter", Input).focus(scroll_visible=False)
 
     def on_key(self, event: Key) -> None:
         self.move_members(event)
@@ -211,7 +216,7 @@ class MemberPickModal(_MemberFilter, _Form):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#members", OptionList).highlighted = 0
-        self.query_one("#filter", Input).focus()
+        self.query_one("#filter", Input).focus(scroll_visible=False)
 
     def on_key(self, event: Key) -> None:
         self.move_members(event)
@@ -250,7 +255,7 @@ class DecisionModal(_Form):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(TextArea).focus()
+        self.query_one(TextArea).focus(scroll_visible=False)
 
     def action_save(self) -> None:
         lines = [line.strip() for line in self.query_one(TextArea).text.splitlines()]
@@ -279,7 +284,7 @@ class NoteModal(_Form):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#text", Input).focus()
+        self.query_one("#text", Input).focus(scroll_visible=False)
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
@@ -314,14 +319,8 @@ def refused_lines(members: list[Member], reasons: dict[str, str], limit: int = 3
 class ReservationModal(_Form):
     """r: who reserves (only those who may; the others shown with the reason) and text.
 
-    The title and the buttons stay put; only the middle scrolls (at 80x24 a whole board
-    does not fit), so focusing the member list never scrolls the title out of view.
-    """
-
-    DEFAULT_CSS = """
-    ReservationModal .dialog { overflow-y: hidden; }
-    ReservationModal #reservation-body { height: auto; max-height: 12; }
-    ReservationModal #members { max-height: 7; }
+    As every dialog (app.tcss): the title and the buttons stay put, only the middle
+    scrolls, so focusing the member list never scrolls the title out of view.
     """
 
     def __init__(self, title: str, members, reasons: dict[str, str]) -> None:
@@ -334,18 +333,16 @@ class ReservationModal(_Form):
         allowed = [m for m in self.members if not self.reasons.get(m.name)]
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
-            with VerticalScroll(id="reservation-body", can_focus=False):
-                yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
-                options = [Option(user_text(m.label), id=m.name) for m in allowed]
-                yield OptionList(*options, id="members")
-                refused = refused_lines(
-                    [m for m in self.members if self.reasons.get(m.name)], self.reasons
-                )
-                if refused:
-                    hint = user_text("\n".join(refused))
-                    yield Static(hint, classes="dialog-hint", id="refused")
-                yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
-                yield Input(id="text")
+            yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
+            options = [Option(user_text(m.label), id=m.name) for m in allowed]
+            yield OptionList(*options, id="members")
+            refused = refused_lines(
+                [m for m in self.members if self.reasons.get(m.name)], self.reasons
+            )
+            if refused:
+                yield Static(user_text("\n".join(refused)), classes="dialog-hint", id="refused")
+            yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
+            yield Input(id="text")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -353,7 +350,7 @@ class ReservationModal(_Form):
         listing = self.query_one("#members", OptionList)
         if listing.option_count:
             listing.highlighted = 0
-            listing.focus()
+            listing.focus(scroll_visible=False)
         else:
             reason = next(iter(r for r in self.reasons.values() if r), "")
             self.show_error(S.RESERVATION_NONE.format(reason=reason))
@@ -378,6 +375,7 @@ class ReservationModal(_Form):
 class FindingModal(ModalScreen[str | None]):
     """f: the suggested proposition order, and which motion the chair finds adopted."""
 
+    AUTO_FOCUS = ""  # on_mount focuses the list without scrolling the order away
     BINDINGS = [Binding("escape", "cancel", S.CANCEL, id="dialog.cancel")]
 
     def __init__(self, title: str, order: list[tuple[str, str]], choices: list[tuple[str, str]]):
@@ -398,7 +396,7 @@ class FindingModal(ModalScreen[str | None]):
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
         listing.highlighted = 0
-        listing.focus()
+        listing.focus(scroll_visible=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

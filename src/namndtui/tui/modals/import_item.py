@@ -54,10 +54,11 @@ def preview_text(item: Item, warnings: list[str]) -> Content:
 class ImportItemModal(ModalScreen[Item | None]):
     """Path → parsed item shown → confirmed item (None when cancelled)."""
 
+    AUTO_FOCUS = ""  # on_mount focuses the path without scrolling
     DEFAULT_CSS = """
     ImportItemModal #import-preview-box {
         height: auto;
-        max-height: 12;
+        max-height: 30vh;
         margin: 1 0 0 0;
     }
     """
@@ -78,18 +79,18 @@ class ImportItemModal(ModalScreen[Item | None]):
             yield Static(Content(S.IMPORT_PATH), classes="dialog-label")
             value = f"{self.start}/" if self.start else ""
             yield Input(value=value, id="path")
-            yield Static(id="form-error", classes="dialog-error-text")
             with VerticalScroll(id="import-preview-box"):
                 yield Static(id="import-preview")
             yield Static(Content(S.IMPORT_HINT), id="import-hint", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons"):  # docked, the error in view on its left
+                yield Static(id="form-error", classes="dialog-error-text")
                 yield Button(S.CANCEL, id="cancel")
                 yield Button(S.IMPORT_ADD, id="add", variant="primary", disabled=True)
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
         self.query_one("#import-preview-box").display = False
-        self.query_one("#path", Input).focus()
+        self.query_one("#path", Input).focus(scroll_visible=False)
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)

@@ -59,6 +59,7 @@ async def run_vote(screen: MeetingScreen, item: Item) -> None:
 class VoteModal(ModalScreen[bool]):
     """One round. j/n/a cast for the highlighted member and move down; enter counts."""
 
+    AUTO_FOCUS = ""  # on_mount focuses the table without scrolling
     BINDINGS = [
         Binding("j", "cast('ja')", "Ja", id="vote.yes"),
         Binding("n", "cast('nej')", "Nej", id="vote.no"),
@@ -98,8 +99,9 @@ class VoteModal(ModalScreen[bool]):
             yield Static(user_text(S.VOTE_YES_FOR.format(label=labels.get(vr.yes, vr.yes))))
             yield Static(user_text(S.VOTE_NO_FOR.format(label=labels.get(vr.no, vr.no))))
             yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
-            yield Static(id="tally", classes="vote-tally")
-            yield Static(Content(S.VOTE_KEYS), id="vote-hint", classes="dialog-hint")
+            with Vertical(classes="dialog-foot"):  # docked: the tally and keys stay in view
+                yield Static(id="tally", classes="vote-tally")
+                yield Static(Content(S.VOTE_KEYS), id="vote-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -113,7 +115,7 @@ class VoteModal(ModalScreen[bool]):
                 Text(vr.votes.get(name, "")),
                 key=name,
             )
-        table.focus()
+        table.focus(scroll_visible=False)  # the dialog opens at its top
         self.refresh_tally()
 
     def refresh_tally(self) -> None:
