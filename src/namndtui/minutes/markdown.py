@@ -33,6 +33,7 @@ from namndtui.minutes.model import (
 from namndtui.model import Item, Meeting
 from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import (
+    DECIDED,
     REFERRED_BACK,
     TABLED,
     Correction,
@@ -290,6 +291,35 @@ def motion_ref(meeting: Meeting, para: Paragraph, motion_id: str) -> str:
     return f"{member_genitive(meeting, motion.by)} {noun}"
 
 
+PROPOSAL_REF = "förvaltningens förslag"
+# Motions that stand against the proposed decision; when no one moves bifall, the proposed
+# decision is still the other proposal the chair puts them against.
+_AGAINST_PROPOSAL = {"avslag", "ändring", "eget"}
+
+
+def proposal_stands_implicitly(item: Item, para: Paragraph, order: list[str]) -> bool:
+    """The item's proposed decision is a proposal of its own in the proposition: nobody
+    moved bifall, and an avslag, ändring or eget motion stands against it.
+
+    ("Ordföranden ställer proposition på förvaltningens förslag och Per Almqvists (V)
+    avslagsyrkande …"). Only the wording: the record is unchanged.
+    """
+    if not item.proposed_decision:
+        return False
+    kinds = {m.kind for mid in order if (m := active_motion(para, mid)) is not None}
+    return "bifall" not in kinds and bool(kinds & _AGAINST_PROPOSAL)
+
+
+def _decided_as_proposed(item: Item, para: Paragraph) -> bool:
+    """Decided without a vote, word for word as proposed (the record has no finding for
+    the proposed decision: `b` records it as the decision)."""
+    return (
+        para.status == DECIDED
+        and not para.votes
+        and tuple(para.decision or ()) == tuple(item.proposed_decision)
+    )
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -381,12 +411,17 @@ def paragraph_blocks(
         blocks += ["**Yrkanden**", *[motion_sentence(meeting, m) for m in motions]]
     order = [m for m in para.proposition_order if active_motion(para, m)] or [m.id for m in motions]
     if order:
-        refs = _join_names([motion_ref(meeting, para, m) for m in order])
-        text = f"Ordföranden ställer proposition på {refs}"
+        implicit = proposal_stands_implicitly(item, para, order)
+        refs = [motion_ref(meeting, para, m) for m in order]
+        if implicit:
+            refs.insert(0, PROPOSAL_REF)
+        text = f"Ordföranden ställer proposition på {_join_names(refs)}"
         if para.finding:
             text += (
                 f" och finner att nämnden beslutat enligt {motion_ref(meeting, para, para.finding)}"
             )
+        elif implicit and _decided_as_proposed(item, para):
+            text += f" och finner att nämnden beslutat enligt {PROPOSAL_REF}"
         text += "."
         if para.votes:
             demanded = para.votes[0].demanded_by
