@@ -153,3 +153,27 @@ def test_import_dialog_keeps_its_title_in_view_at_80x24(example_folder, clock) -
             assert "Lägg till" in screen_text(app)  # the buttons too
 
     run(go())
+
+
+# --- notices: routine ones short and brief, warnings longer -------------------------------
+
+
+def test_routine_notices_are_one_line_and_brief_warnings_stay_longer(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("b", "enter")  # roll call, then the decision
+            await pilot.pause()
+            notices = list(app._notifications)
+            assert [n.message for n in notices] == [
+                "Upprop: 11 ordinarie närvarande",
+                "§ 120: beslut enligt förslaget",
+            ]
+            assert all(n.timeout <= 3 for n in notices)
+            assert all(len(n.message) <= 37 for n in notices)  # one line in a toast at 80
+            await pilot.press("v")  # refused: a warning with its reason, longer
+            await pilot.pause()
+            warning = list(app._notifications)[-1]
+            assert warning.severity == "warning" and warning.timeout == 8
+
+    run(go())

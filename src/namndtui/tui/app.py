@@ -338,9 +338,17 @@ class NamndApp(App[int]):
             self.schedule_minutes()
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
-        """Every notice shows user text (titles, names, reasons quoting a file) visibly."""
+        """Every notice shows user text (titles, names, reasons quoting a file) visibly.
+
+        Without a timeout of its own, a routine acknowledgement goes after 3 s (the status
+        line already says "Sparat …"), a warning (a refusal and its reason) after 8 s and
+        an error after 12 s, so notices do not pile up over the report at 80x24.
+        """
         from namndtui.textcheck import visible
 
+        if kwargs.get("timeout") is None and len(args) < 3:
+            severity = args[1] if len(args) > 1 else kwargs.get("severity", "information")
+            kwargs["timeout"] = NOTICE_TIMEOUTS.get(severity, NOTICE_TIMEOUTS["information"])
         super().notify(visible(message), *args, **kwargs)
 
     def show_error(self, message: str) -> None:
@@ -402,6 +410,10 @@ class NamndApp(App[int]):
             with contextlib.suppress(Exception):
                 close()
         self.exit(return_code, return_code=return_code, message=message)
+
+
+# Seconds a notice stays when the caller gives no timeout (NamndApp.notify).
+NOTICE_TIMEOUTS = {"information": 3.0, "warning": 8.0, "error": 12.0}
 
 
 def snapshot_state(state: RecordState) -> RecordState:

@@ -143,7 +143,7 @@ ROLL_CALL_QUESTION = (
 )
 ROLL_CALL_YES = "Ja, alla ordinarie"
 ROLL_CALL_NO = "Nej, öppna närvaron"
-ROLL_CALL_DONE = "Upprop: {count} ordinarie ledamöter närvarande"
+ROLL_CALL_DONE = "Upprop: {count} ordinarie närvarande"
 VIEW_HINT_REPORT = "p: Protokoll"
 VIEW_HINT_MINUTES = "p: Tjänsteutlåtande"
 

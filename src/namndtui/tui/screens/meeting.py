@@ -480,10 +480,10 @@ class MeetingScreen(Screen[None]):
             text=result.text,
             joined=tuple(result.joined),
         )
-        if self.record(item, event):
-            who = self.meeting.member(result.by)
-            label = who.label if who else result.by
-            self.notify(S.MOTION_SAVED.format(number=self.number(item), who=label), markup=False)
+        if self.record(item, event):  # the name only: one line at 80x24
+            self.notify(
+                S.MOTION_SAVED.format(number=self.number(item), who=result.by), markup=False
+            )
 
     def _motion_choices(self, item: Item) -> list[tuple[str, str]]:
         para = self.napp.state.paragraphs.get(item.id)
