@@ -25,12 +25,20 @@ def test_the_scripted_meeting_is_long_and_accepted(tmp_path):
 
 
 def test_random_sigkills_lose_no_acknowledged_act(tmp_path):
+    """25 kills lose nothing. Where a kill lands depends on the machine's timing, so on a
+    loaded machine one run may miss a phase: then another 25 (at most two more runs)
+    until kills have landed both while journalling and while writing the minutes."""
     h = load_harness()
-    results = h.run(25, seed=8, root=tmp_path, log=lambda *a, **k: None)
-    assert results.failures == []
-    assert results.kills == 25 and results.lost == 0
-    assert results.acked > 100
-    assert set(results.phases) >= {"journal", "minutes"}
+    phases: set[str] = set()
+    for attempt, seed in enumerate((8, 9, 10)):
+        results = h.run(25, seed=seed, root=tmp_path / f"run{attempt}", log=lambda *a, **k: None)
+        assert results.failures == []
+        assert results.kills == 25 and results.lost == 0
+        assert results.acked > 100
+        phases |= set(results.phases)
+        if phases >= {"journal", "minutes"}:
+            break
+    assert phases >= {"journal", "minutes"}
 
 
 def test_the_checker_notices_a_lost_act(tmp_path):
