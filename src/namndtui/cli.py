@@ -19,7 +19,10 @@ from namndtui.textcheck import visible
 # command name -> (module in namndtui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "kontrollera meeting.toml-filer (exit 0 = giltiga)"),
-    "import-text": ("import_text", "läs ett tjänsteutlåtande (text, PDF, DOCX) som ett [[items]]-avsnitt"),
+    "import-text": (
+        "import_text",
+        "läs ett tjänsteutlåtande (text, PDF, DOCX) som ett [[items]]-avsnitt",
+    ),
     "import-agenda": ("import_agenda", "läs en föredragningslista som ett sammanträdesskelett"),
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
@@ -40,7 +43,9 @@ def _open_parser() -> argparse.ArgumentParser:
         epilog="kommandon: " + ", ".join(COMMANDS) + " (namndtui KOMMANDO --help)",
     )
     parser.add_argument("--version", action="version", version=f"namndtui {__version__}")
-    parser.add_argument("path", nargs="?", metavar="PATH", help="sammanträde, protokoll eller arkivmapp")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="sammanträde, protokoll eller arkivmapp"
+    )
     return parser
 
 
