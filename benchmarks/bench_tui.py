@@ -6,7 +6,11 @@
 - key press to durable record: the handler of `o` (ItemCalled/ImmediateJustificationSet,
   journal write + fsync, fold, screen refresh), median over 50 presses (budget ≤ 20 ms).
 
-    python benchmarks/bench_tui.py
+    python benchmarks/bench_tui.py [--runs N]
+
+With --runs N the navigation pair is measured N times, each in a fresh process (runs
+repeated in one process get slower, bare app included: the heap grows), and the median
+and range are printed: the machine is shared, single runs move by ±1 ms.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ async def cpu_per_key(pilot, key: str, keys: int) -> float:
     return (time.process_time() - start) / keys
 
 
-async def navigation(folder: Path, keys: int = 100) -> float:
+async def navigation(folder: Path, keys: int = 100) -> tuple[float, float, float, float]:
     """CPU per `j` on 500 items: raw, and the app's own work (minus an unbound key).
 
     The Pilot's press-and-wait costs several ms of CPU per key whatever the app does. An
@@ -40,7 +44,7 @@ async def navigation(folder: Path, keys: int = 100) -> float:
     that overhead in the same app and run; `j` minus `x` is what moving in the agenda costs
     the app: the handler, the new report, the status line and the redraw. The same pair is
     taken on a bare app of the same shape (header, OptionList, Static swapped per key,
-    Footer) as a reference.
+    Footer) as a reference. Returns (own, raw, bare own, bare raw) in seconds.
     """
     from textual.app import App
     from textual.widgets import Footer, OptionList, Static
@@ -78,7 +82,13 @@ async def navigation(folder: Path, keys: int = 100) -> float:
         f"  bare app of the same shape: {bare_j * 1000:.1f} ms per `down`, unbound key "
         f"{bare_x * 1000:.1f} ms: own work {(bare_j - bare_x) * 1000:.1f} ms per key"
     )
-    return own
+    return own, ours_j, bare_j - bare_x, bare_j
+
+
+def spread(values: list[float]) -> str:
+    """'median (min–max)' in ms."""
+    ms = [v * 1000 for v in values]
+    return f"{statistics.median(ms):.1f} ({min(ms):.1f}–{max(ms):.1f})"
 
 
 async def durable(folder: Path, presses: int = 50) -> float:
@@ -99,10 +109,34 @@ async def durable(folder: Path, presses: int = 50) -> float:
     return median
 
 
-def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        big = generated_meeting(Path(tmp), 500).parent
-        asyncio.run(navigation(big))
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import subprocess
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="navigation runs (default 1)")
+    parser.add_argument("--navigation-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.runs > 1:
+        results = []
+        for _ in range(args.runs):
+            child = [sys.executable, __file__, "--navigation-only"]
+            out = subprocess.run(child, check=True, capture_output=True, text=True).stdout
+            print(out, end="")
+            results.append([float(v) for v in out.splitlines()[-1].split()[1:]])
+        own, raw, bare_own, bare_raw = (list(column) for column in zip(*results, strict=True))
+        print(
+            f"navigation over {args.runs} fresh processes, median (range) ms per key: "
+            f"namndtui own work {spread(own)}, raw {spread(raw)}; "
+            f"bare own work {spread(bare_own)}, raw {spread(bare_raw)}"
+        )
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            big = generated_meeting(Path(tmp), 500).parent
+            figures = asyncio.run(navigation(big))
+        if args.navigation_only:
+            print("figures", *figures)  # seconds: own, raw, bare own, bare raw
+            return 0
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copy(EXAMPLE, Path(tmp) / "meeting.toml")
         asyncio.run(durable(Path(tmp)))
