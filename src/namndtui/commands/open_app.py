@@ -112,10 +112,8 @@ def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: s
     from namndtui.tui.app import NamndApp
 
     def open_record() -> Any:
-        try:
-            from namndtui.record.record import Record
-        except ImportError:  # the record is not built yet: show the meeting read-only
-            return None
+        from namndtui.record.record import Record
+
         return _open_record(Record, meeting, folder, clock)
 
     return NamndApp(meeting, open_record=open_record, folder=folder, clock=clock, start_notes=notes)
@@ -136,12 +134,8 @@ def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any
 
 
 def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
-    from namndtui.tui import strings as S
+    from namndtui.minutes.toml import load_protokoll
 
-    try:
-        from namndtui.minutes.toml import load_protokoll
-    except ImportError:
-        raise UserError(S.REVIEW_NOT_READY.format(path=file), 2) from None
     minutes = load_protokoll(file)
     from namndtui.tui.app import NamndApp
 
@@ -151,12 +145,8 @@ def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
 
 
 def _archive_app(folder: Path) -> Any:
-    from namndtui.tui import strings as S
+    from namndtui.tui.screens.archive import ArchiveApp
 
-    try:
-        from namndtui.tui.screens.archive import ArchiveApp  # built by another helper
-    except ImportError:
-        raise UserError(S.ARCHIVE_NOT_READY.format(path=folder), 2) from None
     return ArchiveApp(folder)
 
 

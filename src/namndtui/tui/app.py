@@ -368,10 +368,8 @@ class NamndApp(App[int]):
         self.call_from_thread(self._minutes_written, note)
 
     def _write_minutes_now(self, state: RecordState | None = None) -> str:
-        try:
-            from namndtui.minutes.write import write_minutes
-        except ImportError:
-            return S.INTERIM_MINUTES
+        from namndtui.minutes.write import write_minutes
+
         try:
             write_minutes(self.meeting, state or self.state, self.folder)
         except Exception as err:  # a full disk must not stop the meeting
@@ -379,9 +377,8 @@ class NamndApp(App[int]):
         return ""
 
     def _minutes_written(self, note: str) -> None:
-        # the interim note (no minutes writer yet) would crowd the status line
-        self.minutes_note = "" if note == S.INTERIM_MINUTES else note
-        if note and note != S.INTERIM_MINUTES:
+        self.minutes_note = note
+        if note:
             self.notify(note, severity="error", markup=False)
         self.screen.post_message(RecordChanged([]))
 
@@ -393,7 +390,7 @@ class NamndApp(App[int]):
             return  # acts wait to be saved: a dialog asks what to do
         if self.write_minutes_enabled:
             note = self._write_minutes_now()
-            if note and note != S.INTERIM_MINUTES:
+            if note:
                 self.notify(note, severity="error", markup=False)
         if self.record is not None:
             close = getattr(self.record, "close", None)

@@ -17,7 +17,6 @@ READONLY = "SKRIVSKYDDAT"
 REVIEW = "GRANSKNING"
 NO_PARAGRAPH = "§ –"
 PROSPECTIVE_PARAGRAPH = "§ {number}?"  # dim: the § the item gets if taken in agenda order
-INTERIM_MINUTES = "Protokollfilerna skrivs när protokollsmodulen finns (interimistiskt)"
 MINUTES_WRITTEN = "Protokollet uppdaterat"
 MINUTES_FAILED = "Protokollet kunde inte skrivas: {reason}"
 
@@ -250,10 +249,6 @@ IMPORT_NO_FILE = "Mötet har ingen meeting.toml att lägga till i."
 IMPORT_ADDED = "Ärendet {title!r} lades till sist i föredragningslistan ({path})"
 
 # --- open / errors -----------------------------------------------------------------------
-ARCHIVE_NOT_READY = (
-    "{path}: mappen har ingen meeting.toml; arkivvyn för tidigare protokoll finns inte ännu"
-)
-REVIEW_NOT_READY = "{path}: granskning av protokoll.toml finns inte ännu i den här versionen"
 NOT_FOUND = "{path}: finns inte"
 EXAMPLE_COPY = (
     "Exempelsammanträdet: det du registrerar sparas i {folder} (ta bort mappen för att börja om)"
