@@ -111,6 +111,22 @@ def test_search_as_you_type_and_open_at_paragraph(archive: Path) -> None:
     run(go())
 
 
+def test_down_from_the_search_box_goes_to_the_results(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("slash", *"länsstyrelsen")
+            await settle(app, pilot)
+            await pilot.press("down")
+            assert app.screen.query_one("#results", OptionList).has_focus
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ArchiveReviewScreen)
+
+    run(go())
+
+
 def test_enter_on_a_meeting_opens_its_first_paragraph(archive: Path) -> None:
     async def go():
         app = ArchiveApp(archive)

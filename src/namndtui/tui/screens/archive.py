@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -317,6 +317,12 @@ class ArchiveScreen(Screen[None]):
         self.run_search_now()
         if self.hits:
             self.query_one("#results", OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """`down` in the search box goes to the results, as `enter` does."""
+        if event.key == "down" and self.focused is self.query_one("#search", Input):
+            event.stop()
+            self._submitted()
 
     def schedule_search(self) -> None:
         if self._search_timer is not None:
