@@ -491,19 +491,26 @@ class MeetingScreen(Screen[None]):
             return []
         return [(m.id, motion_label(self.meeting, m)) for m in para.active_motions]
 
+    async def _pick_motion(self, item: Item, title: str, *, only_one: bool = False) -> str:
+        """The motion an act is about ("" = none or cancelled); `only_one`: a single
+        motion is taken without asking."""
+        choices = self._motion_choices(item)
+        if not choices:
+            self.notify(S.NO_MOTIONS, severity="warning")
+            return ""
+        if only_one and len(choices) == 1:
+            return choices[0][0]
+        from namndtui.tui.modals.dialogs import PickModal
+
+        return await self.app.push_screen_wait(PickModal(title, choices)) or ""
+
     @work(exclusive=True, group="form")
     async def action_withdraw(self) -> None:
         item = self._target()
         if item is None:
             return
-        choices = self._motion_choices(item)
-        if not choices:
-            self.notify(S.NO_MOTIONS, severity="warning")
-            return
-        from namndtui.tui.modals.dialogs import PickModal
-
         title = S.WITHDRAW_TITLE.format(number=self.number(item))
-        motion = await self.app.push_screen_wait(PickModal(title, choices))
+        motion = await self._pick_motion(item, title)
         if motion:
             self.record(item, ev.MotionWithdrawn(item=item.id, motion=motion))
 
@@ -512,17 +519,10 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        choices = self._motion_choices(item)
-        if not choices:
-            self.notify(S.NO_MOTIONS, severity="warning")
-            return
-        from namndtui.tui.modals.dialogs import PickModal
         from namndtui.tui.modals.forms import MemberPickModal
 
         title = S.JOIN_TITLE.format(number=self.number(item))
-        motion = choices[0][0] if len(choices) == 1 else None
-        if motion is None:
-            motion = await self.app.push_screen_wait(PickModal(title, choices))
+        motion = await self._pick_motion(item, title, only_one=True)
         if not motion:
             return
         member = await self.app.push_screen_wait(
