@@ -7,13 +7,12 @@ import json
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 import tomllib
 from pathlib import Path
 
 import pytest
+from tests.tmux_driver import Tmux, wait_gone
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
@@ -24,81 +23,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-
-class Tmux:
-    def __init__(self, name: str, folder: Path) -> None:
-        self.name = name
-        self.folder = folder
-        # A private tmux server: its sessions get this test's environment (a shared server
-        # would hand them its own) and no other tmux user can interfere.
-        self.tmux = ["tmux", "-L", f"namndtui-e2e-{os.getpid()}"]
-
-    def start(self) -> None:
-        # The interpreter running the tests runs the app: the package under test, whatever
-        # `namndtui` on PATH points at.
-        cmd = f"exec {sys.executable} -m namndtui {self.folder}"
-        subprocess.run(
-            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36", cmd],
-            check=True,
-            env={**os.environ, "TERM": "xterm-256color"},
-        )
-        self.wait_for("Föredragningslista")
-
-    def screen(self) -> str:
-        out = subprocess.run(
-            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        )
-        return out.stdout
-
-    def wait_for(self, text: str, timeout: float = 15) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
-
-    def keys(self, *keys: str, pause: float = 0.12) -> None:
-        for key in keys:
-            subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
-            time.sleep(pause)
-
-    def type(self, text: str) -> None:
-        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", text], check=True)
-        time.sleep(0.2)
-
-    def pid(self) -> int:
-        out = subprocess.run(
-            [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return int(out.stdout.strip())
-
-    def alive(self) -> bool:
-        return (
-            subprocess.run(
-                [*self.tmux, "has-session", "-t", self.name], capture_output=True
-            ).returncode
-            == 0
-        )
-
-    def kill(self) -> None:
-        subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
-
-
-def wait_gone(pid: int, timeout: float = 10) -> None:
-    """Until tmux has reaped the killed process (a zombie still counts as alive)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.05)
 
 
 def journal(folder: Path) -> list[dict]:

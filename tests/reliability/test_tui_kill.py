@@ -17,12 +17,11 @@ import random
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from tests.tmux_driver import Tmux, wait_gone
 
 from namndtui.meetingfile import load_meeting
 from namndtui.record.fold import fold
@@ -34,64 +33,6 @@ from .conftest import EXAMPLE
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 KEYS = ["j", "j", "b", "b", "o", "k"]
-
-
-class Tmux:
-    """A private tmux server running the app in a 120x36 terminal (cf. tests/e2e)."""
-
-    def __init__(self, name: str, folder: Path) -> None:
-        self.name, self.folder = name, folder
-        self.tmux = ["tmux", "-L", name]
-
-    def start(self) -> str:
-        cmd = f"exec {sys.executable} -m namndtui {self.folder}"
-        subprocess.run(
-            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36", cmd],
-            check=True,
-            env={**os.environ, "TERM": "xterm-256color"},
-        )
-        return self.wait_for("Föredragningslista")
-
-    def screen(self) -> str:
-        args = [*self.tmux, "capture-pane", "-p", "-t", self.name]
-        return subprocess.run(args, capture_output=True, text=True).stdout
-
-    def wait_for(self, text: str, timeout: float = 15) -> str:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if text in (screen := self.screen()):
-                return screen
-            time.sleep(0.03)
-        raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
-
-    def saw(self, text: str, timeout: float) -> bool:
-        try:
-            self.wait_for(text, timeout)
-        except AssertionError:
-            return False
-        return True
-
-    def key(self, key: str, pause: float = 0.1) -> None:
-        subprocess.run([*self.tmux, "send-keys", "-t", self.name, key], check=True)
-        time.sleep(pause)
-
-    def pid(self) -> int:
-        args = [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"]
-        return int(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
-
-    def kill_server(self) -> None:
-        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
-
-
-def wait_gone(pid: int, timeout: float = 10) -> None:
-    """Until the killed process is reaped (a zombie still counts as alive)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.03)
 
 
 def decided_on_screen(screen: str) -> set[int]:
