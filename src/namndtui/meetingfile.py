@@ -31,6 +31,7 @@ from namndtui.model import (
     Member,
     Official,
     Section,
+    id_words,
 )
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
@@ -106,9 +107,7 @@ def clean_text(text: str) -> str:
 
 def suggest_id(text: str) -> str:
     """A valid item id close to `text` ('Ansökan Länsstyrelsen' -> 'ansokan-lansstyrelsen')."""
-    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table))
-    return slug.strip("-")
+    return "-".join(id_words(text))
 
 
 # --- checking ----------------------------------------------------------------------------

@@ -8,6 +8,8 @@ events over it; the minutes renderers read both.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 FORMAT_MEETING = "namndtui/meeting/1"
@@ -28,6 +30,16 @@ PROPOSED_DECISION_TITLE = "Förslag till beslut"
 ATTACHMENTS_TITLE = "Bilagor"
 
 ITEM_ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_ID_FOLD = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o", "ß": "ss"}
+)
+
+
+def id_words(text: str) -> list[str]:
+    """The words of `text` as item-id parts: lower case ASCII ('Länsstyrelsen' -> 'lansstyrelsen')."""
+    folded = text.lower().translate(_ID_FOLD)
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
+    return re.findall(r"[a-z0-9]+", folded)
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from namndtui.model import id_words
 
 MAX_ID_LENGTH = 40
-_FOLD = str.maketrans(
-    {"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o", "ß": "ss"}
-)
 
 
 def slugify(title: str, max_length: int = MAX_ID_LENGTH, default: str = "arende") -> str:
@@ -17,9 +13,7 @@ def slugify(title: str, max_length: int = MAX_ID_LENGTH, default: str = "arende"
     Cut at a word boundary so the id stays at most `max_length` characters (a single
     longer word is cut hard). Returns `default` when nothing usable is left.
     """
-    text = title.lower().translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", text)
+    words = id_words(title)
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
