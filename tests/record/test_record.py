@@ -109,6 +109,28 @@ def test_stale_lock_from_dead_pid_is_taken_over(open_record, tmp_path):
     assert not (folder / LOCK_NAME).exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_lock_of_a_killed_but_unreaped_process_is_taken_over(open_record, tmp_path):
+    """A killed writer whose parent has not reaped it yet (a zombie) still answers
+    kill(pid, 0); seen in tmux when a new instance started right after a kill -9."""
+    import socket
+
+    folder = tmp_path / "m"
+    folder.mkdir()
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    while Path(f"/proc/{child.pid}/stat").read_text().split(")")[-1].split()[0] != "Z":
+        pass  # exited, not yet reaped: we do not wait() until after the open
+    held = {"pid": child.pid, "host": socket.gethostname(), "time": "2007-10-23T18:00:00"}
+    (folder / LOCK_NAME).write_text(json.dumps(held))
+    try:
+        record = open_record()
+        assert not record.readonly, record.readonly_reason
+        assert read_lock(folder / LOCK_NAME).pid == os.getpid()
+        record.close()
+    finally:
+        child.wait()
+
+
 def test_garbage_lock_is_taken_over(open_record, tmp_path):
     folder = tmp_path / "m"
     folder.mkdir()

@@ -45,7 +45,18 @@ def pid_alive(pid: int) -> bool:
         return True  # exists, owned by someone else
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process whose parent has not reaped it yet still answers kill(pid, 0); it
+    holds no files any more, so its lock is stale. (Linux /proc; elsewhere: not known.)"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    # "pid (comm) S …": the state follows the last ')' (comm may itself hold parentheses).
+    return stat[stat.rfind(")") + 1 :].split()[:1] == ["Z"]
 
 
 def read_lock(path: Path) -> LockInfo | None:
