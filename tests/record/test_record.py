@@ -30,9 +30,12 @@ def test_apply_writes_and_reopens(open_record, tmp_path):
     assert record.last_saved is not None
     assert record.quorum().text() == "Beslutför 5/5"
     record.close()
+    saved = record.last_saved
     again = open_record()
     assert again.state == fold(again.meeting, events)
     assert again.events[0][1] == "2007-10-23T19:00:02"  # the injected clock
+    # Reopened: "Sparat" is the time the last act reached the disk, not "nothing yet".
+    assert again.last_saved == saved.replace(microsecond=0)
 
 
 def test_refused_event_is_not_written(open_record, tmp_path):

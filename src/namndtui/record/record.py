@@ -14,6 +14,7 @@ read-only, the file replaced …) the act is kept in memory as *unsaved* (`recor
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -132,6 +133,10 @@ class Record:
             apply_event(meeting, record.state, event, seq, time)
             record.events.append((seq, time, event))
         record._saved = len(record.events)
+        if record.events:
+            # Everything replayed is on disk: "Sparat" shows when the last act was written.
+            with contextlib.suppress(ValueError):
+                record.last_saved = datetime.fromisoformat(record.events[-1][1])
         if replayed.error is not None:
             record.corrupt = replayed.error
             record.warnings.append(replayed.error.message)
