@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from namndtui.meetingfile import MeetingFileError, check_meeting_bytes, parse_meeting_text
 from namndtui.minutes.toml import ProtokollFileError, parse_protokoll_text
-from namndtui.tomlcheck import EXIT_UNREADABLE, ProblemsError, Reader, format_path
+from namndtui.tomlcheck import EXIT_UNREADABLE, ProblemsError, Reader, format_path, parse_toml
 
 MEETING = 'format = "namndtui/meeting/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'
 PROTOKOLL = 'format = "namndtui/protokoll/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'
@@ -101,3 +103,23 @@ def test_unparsable_text_reads_alike(problems) -> None:
     with pytest.raises(ProtokollFileError) as info:
         parse_protokoll_text("a = [[[", "p.toml")
     assert info.value.exit_code == EXIT_UNREADABLE
+
+
+def test_rtoml_parses_and_tomllib_has_the_last_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rtoml
+
+    calls: list[str] = []
+    fast = rtoml.loads
+    monkeypatch.setattr(rtoml, "loads", lambda text: (calls.append("rtoml"), fast(text))[1])
+    assert parse_toml("a = 1\n", "x.toml") == {"a": 1}
+    assert calls == ["rtoml"]
+    # TOML 1.1 (rtoml) reads what a secretary types: a time without seconds.
+    meeting, problems = parse_meeting_text(MEETING + "start = 19:00\n", "m.toml")
+    assert problems == [] and meeting is not None
+    assert meeting.start == dt.time(19, 0)
+    # rtoml refuses a float beyond the double range; tomllib reads it, so the file is TOML.
+    assert parse_toml("f = 1e400\n", "x.toml") == {"f": float("inf")}
+    # A syntax error is still located by tomllib, in Swedish.
+    with pytest.raises(ProblemsError) as info:
+        parse_toml('a = "x\nb = 1\n', "x.toml")
+    assert str(info.value).startswith("x.toml:1: TOML-syntaxfel: radbrytning i en enradstext")

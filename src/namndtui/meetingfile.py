@@ -5,9 +5,10 @@ Messages are Swedish (the users are secretaries) and look like
 (`items[3]` is the third `[[items]]`). The format is documented in docs/meeting-format.md.
 
 A valid meeting is also kept, as JSON, in a parse cache keyed by a hash of the file's bytes
-(`$XDG_CACHE_HOME/namndtui/meetings/`): `tomllib` needs ~40 ms for a 500-item meeting,
-`json` ~2 ms. The cache is never a source of truth: any doubt about an entry is a miss,
-and a file with problems is always checked in full, so every message stays exact.
+(`$XDG_CACHE_HOME/namndtui/meetings/`): a hit on a 500-item meeting takes ~6 ms, a miss
+~8 ms (parse and check) plus ~6 ms for writing the entry, ~10 ms of first frame in all.
+The cache is never a source of truth: any doubt about an entry is a miss, and a file with
+problems is always checked in full, so every message stays exact.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import tomllib
 
 Path = tuple[str | int, ...]
 
@@ -206,6 +205,8 @@ def _parse_key(line: str, i: int) -> tuple[list[str], int]:
 def _unquote(raw: str) -> str:
     if raw.startswith("'"):
         return raw[1:-1] if raw.endswith("'") and len(raw) > 1 else raw[1:]
+    import tomllib
+
     try:  # let tomllib decode the escapes of a basic string
         return tomllib.loads(f"k = {raw}")["k"]
     except tomllib.TOMLDecodeError:
