@@ -136,6 +136,14 @@ class NamndApp(App[int]):
             self._open_after_first_frame()
         await super().on_event(event)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls a newly focused widget into view only when it thinks the widget
+        # is hidden, and that test ignores a dialog's docked title and button rows: at
+        # 80x24 a form's text field could take the focus underneath the buttons, out of
+        # sight. scroll_visible() subtracts the docks; it does nothing when in view.
+        if self.screen.is_modal:
+            event.widget.scroll_visible(animate=False)
+
     @property
     def opening(self) -> bool:
         """True until the deferred record open has run."""

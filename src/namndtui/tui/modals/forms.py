@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, OptionList, SelectionList, Static, Te
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from namndtui.model import Item, Meeting, Member
+from namndtui.model import Member
 from namndtui.record.events import MOTION_KINDS
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text
@@ -126,14 +126,12 @@ class MotionResult:
 
 
 class MotionModal(_MemberFilter, _Form):
-    """y: who moves, kind, text, who joins."""
+    """y: who moves, kind, text, who joins; `members` are those who may (serving)."""
 
-    def __init__(self, title: str, meeting: Meeting, item: Item) -> None:
+    def __init__(self, title: str, members: list[Member]) -> None:
         super().__init__()
         self.title_text = title
-        self.meeting = meeting
-        self.item = item
-        self.members = list(meeting.members)
+        self.members = members
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

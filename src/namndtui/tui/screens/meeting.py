@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
-from namndtui.model import Item, Meeting
+from namndtui.model import Item, Meeting, Member
 from namndtui.record.state import PENDING, Paragraph
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged, lazy_module
@@ -467,7 +467,8 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.modals.forms import MotionModal
 
         title = S.MOTION_TITLE.format(number=self.number(item), title=item.title)
-        result = await self.app.push_screen_wait(MotionModal(title, self.meeting, item))
+        members = self._serving_members(item)
+        result = await self.app.push_screen_wait(MotionModal(title, members))
         if result is None:
             return
         para = self.napp.state.paragraphs.get(item.id)
@@ -484,6 +485,15 @@ class MeetingScreen(Screen[None]):
             self.notify(
                 S.MOTION_SAVED.format(number=self.number(item), who=result.by), markup=False
             )
+
+    def _serving_members(self, item: Item) -> list[Member]:
+        """Those who serve on the item, in meeting order: who may move, join, be recused
+        or reserve (an ersättare who does not serve may speak but not move). Everyone
+        before the roll call, so a form never opens empty; the record still decides."""
+        from namndtui.record.procedure import serving
+
+        names = serving(self.meeting, self.napp.state, item.id)
+        return [m for m in self.meeting.members if m.name in names] or list(self.meeting.members)
 
     def _motion_choices(self, item: Item) -> list[tuple[str, str]]:
         para = self.napp.state.paragraphs.get(item.id)
@@ -526,7 +536,7 @@ class MeetingScreen(Screen[None]):
         if not motion:
             return
         member = await self.app.push_screen_wait(
-            MemberPickModal(title, S.JOIN_WHO, self.meeting.members)
+            MemberPickModal(title, S.JOIN_WHO, self._serving_members(item))
         )
         if member:
             self.record(item, ev.MotionJoined(item=item.id, motion=motion, member=member))
@@ -580,16 +590,13 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        from namndtui.record.procedure import may_reserve, serving
+        from namndtui.record.procedure import may_reserve
         from namndtui.tui.modals.forms import ReservationModal
 
         state = self.napp.state
         # Only those who served on the item are listed (with the reason when they may
         # not reserve); the others took no part in the decision.
-        took_part = serving(self.meeting, state, item.id)
-        members = [m for m in self.meeting.members if m.name in took_part] or list(
-            self.meeting.members
-        )
+        members = self._serving_members(item)
         reasons = {m.name: may_reserve(self.meeting, state, item.id, m.name) for m in members}
         if all(reasons.values()):  # nobody may: say why instead of an empty list
             distinct = set(reasons.values())
@@ -628,7 +635,7 @@ class MeetingScreen(Screen[None]):
 
         title = S.RECUSAL_TITLE.format(number=self.number(item))
         member = await self.app.push_screen_wait(
-            MemberPickModal(title, S.RECUSAL_WHO, self.meeting.members)
+            MemberPickModal(title, S.RECUSAL_WHO, self._serving_members(item))
         )
         if not member:
             return
