@@ -215,7 +215,8 @@ ATTENDANCE_KEYS = (
     "mellanslag = närvarande/frånvarande · e = ersättare tjänstgör för … · "
     "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · t = justering"
 )
-ATTENDANCE_COLUMNS = ("Namn", "Parti", "Roll", "Närvaro", "Tjänstgör för", "Justerare")
+# The name with its party, and the seat served last: the other columns fit 80 columns.
+ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
 PRESENT = "närvarande"
 ABSENT = "frånvarande"
 NOT_SET = "–"
@@ -225,7 +226,9 @@ JUSTERING_DATE = "Datum (ÅÅÅÅ-MM-DD)"
 JUSTERING_TIME = "Tid (TT:MM, valfri)"
 JUSTERING_PLACE = "Plats (valfri)"
 BAD_DATE = "Datumet ska skrivas ÅÅÅÅ-MM-DD."
-BAD_TIME = "Tiden ska skrivas TT:MM."
+BAD_TIME = "Tiden ska skrivas TT:MM (t.ex. 15:00 eller 15.00)."
+SERVES_NOT_SUBSTITUTE = "{who} är ordinarie ledamot; välj en ersättare (e)."
+SERVES_NO_SEAT = "Ingen ordinarie ledamot är frånvarande utan ersättare."
 CHAIR_LABEL = "Ordföranden"
 
 # --- add an item from a file (ctrl+o) -----------------------------------------------------

@@ -7,6 +7,8 @@ highlighted option is the choice; enter in the last field saves; escape cancels.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from textual import on
@@ -294,6 +296,78 @@ class NoteModal(_Form):
             self.show_error(S.NOTE_EMPTY)
             return
         self.dismiss((self.query_one("#by", Input).value.strip(), text))
+
+
+class JusteringModal(_Form):
+    """t: date, time and place of the justering in one form: (date, time, place).
+
+    Enter moves on to the next field and saves on the last; a wrong date or time is
+    said in the form, which keeps what was typed. The time may be written the Swedish
+    way (15.00) or without a separator (1500) and is stored as 15:00."""
+
+    def __init__(self, title: str, date: str, time: str, place: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.values = (date, time, place)
+
+    def compose(self) -> ComposeResult:
+        date, time, place = self.values
+        with Vertical(classes="dialog"):
+            yield Static(user_text(self.title_text), classes="dialog-title")
+            yield Static(Content(S.JUSTERING_DATE), classes="dialog-label")
+            yield Input(date, id="date")
+            yield Static(Content(S.JUSTERING_TIME), classes="dialog-label")
+            yield Input(time, id="time")
+            yield Static(Content(S.JUSTERING_PLACE), classes="dialog-label")
+            yield Input(place, id="place")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#date", Input).focus(scroll_visible=False)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        following = {"date": "#time", "time": "#place"}.get(event.input.id or "")
+        if following:
+            self.query_one(following, Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        date = self.query_one("#date", Input).value.strip()
+        time = justering_time(self.query_one("#time", Input).value)
+        place = self.query_one("#place", Input).value.strip()
+        if not valid_date(date):
+            self.show_error(S.BAD_DATE)
+            self.query_one("#date", Input).focus()
+        elif time is None:
+            self.show_error(S.BAD_TIME)
+            self.query_one("#time", Input).focus()
+        else:
+            self.dismiss((date, time, place))
+
+
+def valid_date(text: str) -> bool:
+    """A real calendar date written ÅÅÅÅ-MM-DD."""
+    try:
+        return len(text) == 10 and dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def justering_time(text: str) -> str | None:
+    """'15:00', '15.00', '1500' or '15' → '15:00'; '' → ''; None when it is no time."""
+    text = text.strip()
+    if not text:
+        return ""
+    match = re.fullmatch(r"(\d{1,2})(?:[:.]?(\d{2}))?", text)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
 
 
 def refused_lines(members: list[Member], reasons: dict[str, str], limit: int = 3) -> list[str]:

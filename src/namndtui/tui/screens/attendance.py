@@ -3,7 +3,6 @@ the current §, which substitute serves for whom; adjusters and the justering.""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -24,13 +23,12 @@ from namndtui.tui.widgets.status import StatusLine
 if TYPE_CHECKING:
     from namndtui.tui.app import NamndApp
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^\d{2}:\d{2}$")
-
 
 class AttendanceScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_present", "Närvaro", id="attendance.toggle"),
+        Binding("j", "cursor(1)", S.KEY_DOWN, id="attendance.down", show=False),
+        Binding("k", "cursor(-1)", S.KEY_UP, id="attendance.up", show=False),
         Binding("A", "all_present", "Alla ordinarie", id="attendance.all"),
         Binding("e", "serves_for", "Ersättare", id="attendance.serves"),
         Binding("x", "stops", "Slutar tjänstgöra", id="attendance.stops", show=False),
@@ -82,12 +80,11 @@ class AttendanceScreen(Screen[None]):
             presence = S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
             seat = state.serving_for.get(m.name, "")
             table.add_row(
-                Text(ut(m.name)),
-                Text(ut(m.party)),
+                Text(ut(m.label)),
                 Text(ut(m.role)),
                 Text(presence),
-                Text(seat),
                 Text("✓" if m.name in state.adjusters else ""),
+                Text(ut(seat)),
                 key=m.name,
             )
         if table.row_count:
@@ -113,6 +110,11 @@ class AttendanceScreen(Screen[None]):
 
     def on_record_changed(self, message: RecordChanged) -> None:
         self.fill()
+
+    def action_cursor(self, step: int) -> None:
+        """j/k: the next/previous row, as on the meeting screen."""
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
 
     def chosen(self) -> str | None:
         table = self.query_one(DataTable)
@@ -146,7 +148,17 @@ class AttendanceScreen(Screen[None]):
             return
         from namndtui.tui.modals.forms import MemberPickModal
 
-        seats = [m for m in self.meeting.seats if not self.napp.state.present.get(m.name)]
+        state = self.napp.state
+        if not self.meeting.member(name).is_substitute:
+            self.notify(S.SERVES_NOT_SUBSTITUTE.format(who=name), severity="warning", markup=False)
+            return
+        covered = set(state.serving_for.values())
+        seats = [
+            m for m in self.meeting.seats if not state.present.get(m.name) and m.name not in covered
+        ]
+        if not seats:  # say why instead of an empty list
+            self.notify(S.SERVES_NO_SEAT, severity="warning")
+            return
         seat = await self.app.push_screen_wait(
             MemberPickModal(S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats)
         )
@@ -190,35 +202,16 @@ class AttendanceScreen(Screen[None]):
     async def action_justering(self) -> None:
         if self.napp.refuse_readonly():
             return
-        from namndtui.tui.modals.dialogs import TextModal
+        from namndtui.tui.modals.forms import JusteringModal
 
         state = self.napp.state
-        date = await self.app.push_screen_wait(
-            TextModal(S.JUSTERING_TITLE, S.JUSTERING_DATE, value=state.justering_date)
+        form = JusteringModal(
+            S.JUSTERING_TITLE, state.justering_date, state.justering_time, state.justering_place
         )
-        if date is None:
-            return
-        if not _DATE.match(date):
-            self.notify(S.BAD_DATE, severity="warning")
-            return
-        time = await self.app.push_screen_wait(
-            TextModal(
-                S.JUSTERING_TITLE, S.JUSTERING_TIME, value=state.justering_time, allow_empty=True
-            )
-        )
-        if time is None:
-            return
-        if time and not _TIME.match(time):
-            self.notify(S.BAD_TIME, severity="warning")
-            return
-        place = await self.app.push_screen_wait(
-            TextModal(
-                S.JUSTERING_TITLE, S.JUSTERING_PLACE, value=state.justering_place, allow_empty=True
-            )
-        )
-        if place is None:
-            return
-        self.napp.apply(ev.JusteringPlanned(date=date, time=time, place=place))
+        result = await self.app.push_screen_wait(form)
+        if result is not None:
+            date, time, place = result
+            self.napp.apply(ev.JusteringPlanned(date=date, time=time, place=place))
 
     def action_undo(self) -> None:
         self.napp.undo()
