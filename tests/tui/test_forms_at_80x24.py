@@ -61,9 +61,7 @@ def test_pickers_offer_only_those_serving(example_folder, clock):
             await pilot.pause()
             await pilot.press("y")
             await pilot.pause()
-            names = [
-                str(o.prompt) for o in app.screen.query_one("#members", OptionList).options
-            ]
+            names = [str(o.prompt) for o in app.screen.query_one("#members", OptionList).options]
             assert not any("Hallenberg" in n for n in names)  # absent
             assert not any("Strandberg" in n for n in names)  # ersättare, not serving
             assert any("Wahlström" in n for n in names)
