@@ -17,6 +17,7 @@ FORMAT_MEETING = "namndtui/meeting/1"
 # Roles as written in meeting.toml (FORMAT.md). Order = order of listing in the minutes.
 ROLES: tuple[str, ...] = ("ordförande", "vice ordförande", "ledamot", "ersättare")
 CHAIR = "ordförande"
+VICE_CHAIR = "vice ordförande"
 SUBSTITUTE = "ersättare"
 
 # The fixed report sections of an item: TOML key -> Swedish heading, in reading order.
@@ -57,6 +58,10 @@ class Member:
     @property
     def is_chair(self) -> bool:
         return self.role == CHAIR
+
+    @property
+    def is_vice_chair(self) -> bool:
+        return self.role == VICE_CHAIR
 
     @property
     def label(self) -> str:

@@ -138,3 +138,30 @@ def test_write_minutes_writes_atomically(tmp_path) -> None:
     assert (tmp_path / "protokoll.toml").read_bytes() == (
         sc.GOLDEN / "testby" / "protokoll.toml"
     ).read_bytes()
+
+
+def test_the_vice_chair_presides_when_the_chair_is_away() -> None:
+    from namndtui.minutes.model import presiding_chair
+
+    members = (
+        Member("Anna Ek", "M", "ordförande"),
+        Member("Bo Ås", "S", "vice ordförande"),
+        Member("Cia Lund", "V", "ledamot"),
+        Member("Dan Berg", "M", "ersättare"),
+    )
+    meeting = Meeting(body="Testnämnden", date=dt.date(2024, 3, 5), members=members)
+    state = RecordState()
+    assert presiding_chair(meeting, state) is members[0]  # before the roll call
+    state.present.update({"Anna Ek": True, "Bo Ås": True, "Cia Lund": True})
+    assert presiding_chair(meeting, state) is members[0]
+    state.present.update({"Anna Ek": False, "Dan Berg": True})
+    state.serving_for["Dan Berg"] = "Anna Ek"
+    assert presiding_chair(meeting, state) is members[1]
+    md = render_markdown(Minutes(meeting, state))
+    assert "- Bo Ås (S), tjänstgörande ordförande" in md
+    assert "Anna Ek" not in md.split("## Underskrifter")[1].split("##")[0]
+    assert "Ordförande\n\n……………………………………\n\nBo Ås" in md
+    assert 'chair = "Bo Ås"' in render_all(Minutes(meeting, state))["protokoll.toml"]
+    state.present["Bo Ås"] = False  # neither: the name is left to be written by hand
+    assert presiding_chair(meeting, state) is None
+    assert "Ordförande\n\n……………………………………\n\nJusterare" in render_markdown(Minutes(meeting, state))

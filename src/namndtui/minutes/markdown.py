@@ -28,9 +28,10 @@ from namndtui.minutes.model import (
     number_ranges,
     numbered_paragraphs,
     paragraph_range,
+    presiding_chair,
     time_text,
 )
-from namndtui.model import Item, Meeting
+from namndtui.model import Item, Meeting, Member
 from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import (
     DECIDED,
@@ -136,9 +137,11 @@ def _time_line(meeting: Meeting, state: RecordState) -> str:
     return escape_md(text)
 
 
-def _attendee_line(meeting: Meeting, row: Attendee) -> str:
+def _attendee_line(meeting: Meeting, row: Attendee, chair: Member | None) -> str:
     text = row.member.label
-    if row.member.role not in ("ledamot", "ersättare"):
+    if chair is not None and chair.name == row.member.name and not chair.is_chair:
+        text += ", tjänstgörande ordförande"
+    elif row.member.role not in ("ledamot", "ersättare"):
         text += f", {row.member.role}"
     if row.for_member:
         text += f" för {member_label(meeting, row.for_member)}"
@@ -204,9 +207,11 @@ def header_blocks(meeting: Meeting, state: RecordState, *, full: bool = True) ->
         ("Närvarande ledamöter, ej tjänstgörande", people.not_serving),
         ("Ersättare", people.substitutes_present),
     ]
+    chair = presiding_chair(meeting, state)
     for title, rows in groups:
         if rows:
-            blocks += [f"**{title}**", md_list([_attendee_line(meeting, r) for r in rows])]
+            lines = [_attendee_line(meeting, r, chair) for r in rows]
+            blocks += [f"**{title}**", md_list(lines)]
     others = state.officials or [(o.name, o.title) for o in meeting.officials]
     if others:
         lines = [escape_md(f"{n}, {t}" if t else n) for n, t in others]
@@ -234,7 +239,7 @@ def signature_block(role: str, name: str) -> list[str]:
 
 
 def signature_blocks(meeting: Meeting, state: RecordState) -> list[str]:
-    chair = meeting.chair
+    chair = presiding_chair(meeting, state)
     blocks = [f"## {SIGNATURES_HEADING}"]
     blocks += signature_block("Sekreterare", meeting.secretary)
     blocks += signature_block("Ordförande", chair.name if chair else "")

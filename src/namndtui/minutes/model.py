@@ -159,6 +159,21 @@ def attended(meeting: Meeting, state: RecordState) -> set[str]:
     return {n for n in names if meeting.member(n) is not None}
 
 
+def presiding_chair(meeting: Meeting, state: RecordState) -> Member | None:
+    """Who chaired the meeting, for the minutes and their signature.
+
+    The ordförande when present (or before any attendance is recorded); when absent, the
+    first vice ordförande present, in meeting order, who steps in. None when neither
+    attended: the board then chose someone else to preside, whom the meeting file cannot
+    know, so the signature line is left for the name.
+    """
+    chair = meeting.chair
+    present = attended(meeting, state)
+    if not present or (chair is not None and chair.name in present):
+        return chair
+    return next((m for m in meeting.members if m.is_vice_chair and m.name in present), None)
+
+
 def attendance(meeting: Meeting, state: RecordState) -> Attendance:
     """Who decided, who served for whom and for which §§, who else was there."""
     present = attended(meeting, state)

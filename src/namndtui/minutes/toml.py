@@ -31,6 +31,7 @@ from namndtui.minutes.model import (
     notice_dates,
     numbered_paragraphs,
     paragraph_range,
+    presiding_chair,
     time_text,
 )
 from namndtui.model import ROLES, Item, Meeting, Member, Section
@@ -165,7 +166,7 @@ def render_toml(minutes: Minutes) -> str:
     meeting, state = minutes.meeting, minutes.state
     out = _Writer()
     out.values({"format": FORMAT_PROTOKOLL})
-    chair = meeting.chair
+    chair = presiding_chair(meeting, state)
     rng = paragraph_range(meeting, state)
     start = state.opened_at or time_text(meeting.start)
     out.table(
