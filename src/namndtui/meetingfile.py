@@ -504,7 +504,7 @@ def _cache_put(key: str, meeting: Meeting) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         payload = meeting_to_json(meeting).encode("utf-8")
         digest = blake2b(payload, digest_size=20).hexdigest()
-        atomic_write(folder / f"{key}.json", f"{key} {digest}\n".encode() + payload)
+        atomic_write(folder / f"{key}.json", f"{key} {digest}\n".encode() + payload, mode=0o600)
         _cache_prune(folder)
     except Exception:  # noqa: BLE001 - a cache: a read-only or full disk just means no cache
         return

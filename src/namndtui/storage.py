@@ -8,8 +8,11 @@ flush, fsync, optionally check it, `os.replace` over the target, fsync the folde
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,24 +31,49 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+@functools.cache
+def _new_file_mode() -> int:
+    """The mode a new file gets here (0666 less the umask), as `open()` would give it."""
+    try:  # Linux says so without changing anything
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)  # elsewhere: read it by setting it, once
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(
     path: Path | str,
     data: str | bytes,
     *,
     check: Callable[[bytes], None] | None = None,
+    mode: int | None = None,
 ) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, never half.
 
     `check` is called with the bytes read back from the temp file before it replaces the
     target (e.g. re-parse the TOML); if it raises, the target is left untouched.
+    The file keeps the permissions of the one it replaces (a new one gets those of any
+    new file, 0644 with the usual umask), unless `mode` is given: a temp file is 0600,
+    which would have made the minutes, and meeting.toml after an import, private.
     Raises OSError (disk full, read-only, permission) with the target unchanged.
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except OSError:
+            mode = _new_file_mode()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
@@ -58,3 +86,20 @@ def atomic_write(
             tmp.unlink()
         raise
     fsync_dir(folder)
+    remove_stale_temps(folder, path.name)
+
+
+STALE_TEMP_SECONDS = 600
+
+
+def remove_stale_temps(folder: Path, name: str, *, now: float | None = None) -> None:
+    """Delete temp files of `name` that a killed writer left (older than ten minutes, so a
+    write going on in another process is never touched). Best effort, never raises."""
+    prefix = f".{name}."
+    limit = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)

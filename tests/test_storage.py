@@ -1,0 +1,68 @@
+"""storage.atomic_write: permissions as a normal save would leave them, leftovers cleaned."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from namndtui.storage import STALE_TEMP_SECONDS, atomic_write
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "meeting.toml"
+    target.write_text("a = 1\n")
+    target.chmod(0o640)
+    atomic_write(target, "a = 2\n")
+    assert target.read_text() == "a = 2\n"
+    assert mode(target) == 0o640
+
+
+def test_a_new_file_gets_what_open_would_give_it(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        from namndtui import storage
+
+        storage._new_file_mode.cache_clear()
+        atomic_write(tmp_path / "protokoll.md", "x")
+        (tmp_path / "plain.md").write_text("x")
+    finally:
+        os.umask(old)
+        storage._new_file_mode.cache_clear()
+    assert mode(tmp_path / "protokoll.md") == mode(tmp_path / "plain.md") == 0o640
+
+
+def test_an_explicit_mode_wins(tmp_path: Path) -> None:
+    target = tmp_path / "cache.json"
+    target.write_text("{}")
+    target.chmod(0o644)
+    atomic_write(target, "{}", mode=0o600)
+    assert mode(target) == 0o600
+
+
+def test_stale_temp_files_of_the_same_name_are_removed(tmp_path: Path) -> None:
+    stale = tmp_path / ".protokoll.toml.abc123.tmp"
+    fresh = tmp_path / ".protokoll.toml.def456.tmp"  # another writer, mid-write
+    other = tmp_path / ".protokoll.md.abc123.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_text("half")
+    old = time.time() - STALE_TEMP_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    atomic_write(tmp_path / "protokoll.toml", "x = 1\n")
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".protokoll.md.abc123.tmp",
+        ".protokoll.toml.def456.tmp",
+        "protokoll.toml",
+    ]
