@@ -321,8 +321,11 @@ class MeetingScreen(Screen[None]):
         return self.napp.apply(*self.call_events(item), *events)
 
     def number(self, item: Item) -> str:
-        para = self.napp.state.paragraphs.get(item.id)
-        return str(para.number) if para and para.number is not None else "–"
+        """The item's § for a form's title: a pending item gets the next number when the
+        act is recorded (it is handled now), so that is the number the form names."""
+        state = self.napp.state
+        para = state.paragraphs.get(item.id)
+        return str(para.number if para and para.number is not None else state.next_number)
 
     # --- roll call ----------------------------------------------------------------------
     # The record refuses every deciding act without quorum; on a fresh meeting that is
