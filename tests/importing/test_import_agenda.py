@@ -100,3 +100,15 @@ def test_long_date_and_no_items() -> None:
     assert agenda.body == "Kultur- och fritidsnämnden"
     assert (agenda.date, agenda.start) == (dt.date(2019, 3, 5), dt.time(18, 30))
     assert agenda.items == [] and agenda.warnings
+
+
+def test_messages_show_control_characters_instead_of_running_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = tmp_path / "lista\x1b[31m.txt"  # a file name is user text too
+    hostile.write_text("Föredragningslista\n\n1. Ärende\x1b[2J ett\n", encoding="utf-8")
+    out_file = tmp_path / "m\x07.toml"
+    assert main(["import-agenda", str(hostile), "--out", str(out_file)]) == 0
+    out, err = capsys.readouterr()
+    assert "\x1b" not in err and "\x1b" not in out and "\x07" not in out
+    assert "␛[31m" in err and "␇" in out

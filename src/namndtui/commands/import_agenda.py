@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from namndtui.errors import UserError
+from namndtui.textcheck import visible
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,15 +44,15 @@ def run(args: argparse.Namespace) -> int:
     if args.place:
         agenda.place = args.place.strip()
     for warning in document.warnings + agenda.warnings:
-        print(f"namndtui: varning: {args.file}: {warning}", file=sys.stderr)
+        print(visible(f"namndtui: varning: {args.file}: {warning}"), file=sys.stderr)
     names = {"body": "nämndens namn (--body)", "date": "datum (--date)"}
     if agenda.missing:
         what = " och ".join(names[k] for k in agenda.missing)
-        print(
+        message = (
             f"namndtui: varning: {args.file}: hittade inte {what}; fyll i raderna märkta FYLL I "
-            "eller kör igen med flaggorna",
-            file=sys.stderr,
+            "eller kör igen med flaggorna"
         )
+        print(visible(message), file=sys.stderr)
     text = agenda_to_toml(agenda)
     if args.out:
         from pathlib import Path
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         if out.exists():
             raise UserError(f"{out}: finns redan; välj ett annat filnamn", 1)
         atomic_write(out, text)
-        print(f"Skrev {out} med {len(agenda.items)} ärenden")
+        print(visible(f"Skrev {out} med {len(agenda.items)} ärenden"))
     else:
         sys.stdout.write(text)
     return 0
