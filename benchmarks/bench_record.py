@@ -19,7 +19,7 @@ from pathlib import Path
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, fold
-from namndtui.record.journal import JOURNAL_NAME, JournalWriter, Replay, replay
+from namndtui.record.journal import JOURNAL_NAME, JournalWriter, Replay, header_line, replay
 from namndtui.record.procedure import check
 from namndtui.record.record import Record, meeting_label
 
@@ -80,7 +80,7 @@ def bench_replay(count: int = 5000) -> tuple[float, float]:
     events = meeting_events(meeting, count)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / JOURNAL_NAME
-        writer = JournalWriter(path, meeting_label(meeting), Replay())
+        writer = JournalWriter(path, header_line(meeting_label(meeting)), Replay())
         real_fsync, os.fsync = os.fsync, lambda fd: None  # building the file only
         try:
             for n, event in enumerate(events, 1):

@@ -126,3 +126,49 @@ def test_no_textual_import() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_folders_named_for_other_dates_are_not_read(tmp_path, monkeypatch) -> None:
+    import namndtui.minutes.numbering as numbering
+
+    folder = sc.copy_tree(tmp_path)
+    read: list[str] = []
+    real = numbering._last_number
+    monkeypatch.setattr(
+        numbering, "_last_number", lambda path: (read.append(path.parent.name), real(path))[1]
+    )
+    meeting = sc.load_fixture_meeting()
+    assert first_paragraph(meeting, folder) == 18
+    # 2023-12-12 (another year) is skipped by its name; annan-namnd's is read, not counted
+    assert sorted(read) == ["2024-02-06", "2024-02-20"]
+
+
+def test_the_journal_pins_where_the_numbering_started(recorded, capsys) -> None:
+    from namndtui.record.journal import pinned_first_paragraph
+
+    assert pinned_first_paragraph(recorded / "journal.jsonl") == 18
+    # Earlier minutes disappear from (or are added to) the archive later: the recorded
+    # meeting keeps its numbers.
+    for earlier in recorded.parent.glob("2024-02-06"):
+        (earlier / "protokoll.toml").unlink()
+    meeting = load_meeting_for_record(recorded / "meeting.toml")
+    assert meeting.first_paragraph == 18
+    assert main(["export", str(recorded)]) == 0
+    assert "first_paragraph = 18" in (recorded / "protokoll.toml").read_text(encoding="utf-8")
+
+
+def test_the_app_numbers_a_meeting_as_export_does(tmp_path) -> None:
+    import asyncio
+
+    from namndtui.commands.open_app import build_app
+
+    folder = sc.copy_tree(tmp_path)
+
+    async def go() -> int:
+        app = build_app(folder)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            app.open_record_now()
+            return app.state.next_number
+
+    assert asyncio.run(go()) == 18

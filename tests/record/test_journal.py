@@ -30,7 +30,7 @@ LABEL = "Testnämnden 2007-10-23"
 
 
 def write_journal(path: Path, events: list[ev.Event]) -> bytes:
-    writer = JournalWriter(path, LABEL, Replay())
+    writer = JournalWriter(path, header_line(LABEL), Replay())
     for n, event in enumerate(events, 1):
         writer.append(n, f"2007-10-23T19:{n // 60 % 60:02d}:{n % 60:02d}", event)
     writer.close()

@@ -108,6 +108,10 @@ def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: s
 
     meeting = load_meeting(file)  # MeetingFileError is a UserError
     folder = file.parent
+    if not meeting.first_paragraph:  # § numbers continue the year, as `export` numbers them
+        from namndtui.minutes.numbering import with_numbering
+
+        meeting = with_numbering(meeting, folder)
     notes = [note.format(folder=folder)] if note else []
     from namndtui.tui.app import NamndApp
 

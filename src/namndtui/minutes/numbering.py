@@ -1,21 +1,28 @@
 """§ numbers across the year: continue from the body's previous minutes.
 
-When a meeting file gives no `first_paragraph`, the first § of the meeting is one more
-than the highest § in the same body's protokoll.toml files of the same year with an earlier
-date, found in the folder tree around the meeting: the meeting's own folder's siblings
-(data/<body>/<date>/, the usual layout) and their sub-folders, up to two levels above the
-meeting folder. A protokoll.toml that cannot be read is skipped (it is reported by
-`namndtui validate`/review, not here). Nothing found: § 1.
+When a meeting file gives no `first_paragraph`, the meeting's journal may already say
+where its numbering started (the header pins it when the first act is written), so minutes
+added to the archive later never renumber a meeting that is being or has been recorded.
+Otherwise the first § is one more than the highest § in the same body's protokoll.toml
+files of the same year with an earlier date, found in the folder tree around the meeting:
+the meeting's own folder's siblings (data/<body>/<date>/, the usual layout) and their
+sub-folders, up to two levels above the meeting folder. Folders named for a date
+(2007-09-25…) of another year, or not earlier, are not read at all. A protokoll.toml that
+cannot be read is skipped (it is reported by `namndtui validate`/review, not here).
+Nothing found: § 1.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 
 from namndtui.minutes.toml import PROTOKOLL_FILENAME
 from namndtui.model import Meeting
+from namndtui.record.journal import JOURNAL_NAME, pinned_first_paragraph
 
 SEARCH_LEVELS = 2  # how many folders above the meeting folder to search below
 MAX_FILES = 5000  # a bound on the scan (an archive folder holds years of minutes)
@@ -52,11 +59,15 @@ def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]
             break
         root = root.parent
     found: list[tuple[Path, int]] = []
-    for n, path in enumerate(sorted(root.rglob(PROTOKOLL_FILENAME))):
+    candidates = (
+        path
+        for path in sorted(root.rglob(PROTOKOLL_FILENAME))
+        if path.parent != folder  # this meeting's own minutes
+        and _may_be_earlier(path.relative_to(root).parts[:-1], meeting.date)
+    )
+    for n, path in enumerate(candidates):
         if n >= MAX_FILES:
             break
-        if path.parent == folder:
-            continue  # this meeting's own minutes
         info = _last_number(path)
         if info is None:
             continue
@@ -71,10 +82,32 @@ def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]
     return found
 
 
+_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _may_be_earlier(folders: tuple[str, ...], date: dt.date) -> bool:
+    """False when a folder on the way is named for a date of another year or not before
+    `date` (the files below it cannot count); other names say nothing, so True."""
+    for name in folders:
+        match = _DATED.match(name)
+        if match is None:
+            continue
+        try:
+            named = dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            continue
+        if named.year != date.year or named >= date:
+            return False
+    return True
+
+
 def first_paragraph(meeting: Meeting, folder: Path) -> int:
     """The meeting's first § number (see the module docstring)."""
     if meeting.first_paragraph:
         return meeting.first_paragraph
+    pinned = pinned_first_paragraph(folder / JOURNAL_NAME)
+    if pinned:
+        return pinned
     earlier = previous_protokoll(meeting, folder)
     return max((last for _, last in earlier), default=0) + 1
 

@@ -79,9 +79,25 @@ def checksum(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()[:16]
 
 
-def header_line(label: str) -> bytes:
-    data = {"format": FORMAT_JOURNAL, "meeting": label}
+def header_line(label: str, first_paragraph: int | None = None) -> bytes:
+    """The journal's first line; `first_paragraph` pins the § numbering the meeting started
+    with, so minutes added to the archive later can never renumber a recorded meeting."""
+    data: dict[str, object] = {"format": FORMAT_JOURNAL, "meeting": label}
+    if first_paragraph:
+        data["first_paragraph"] = first_paragraph
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def pinned_first_paragraph(path: Path) -> int | None:
+    """The `first_paragraph` in the header of the journal at `path`, if any (reads one line;
+    any problem with the file is None here and is reported when the record opens)."""
+    try:
+        with open(path, "rb") as fh:
+            data = json.loads(fh.readline(64 * 1024))
+    except (OSError, ValueError, RecursionError):
+        return None
+    first = data.get("first_paragraph") if isinstance(data, dict) else None
+    return first if isinstance(first, int) and not isinstance(first, bool) and first > 0 else None
 
 
 def encode_line(seq: int, time: str, event: ev.Event) -> bytes:
@@ -208,9 +224,9 @@ class JournalWriter:
     `rewrite` with every line it holds before appending again.
     """
 
-    def __init__(self, path: Path, label: str, replayed: Replay) -> None:
+    def __init__(self, path: Path, header: bytes, replayed: Replay) -> None:
         self.path = path
-        self.label = label
+        self.header = header  # header_line(): written when the file is new or rewritten
         self._fd: int | None = None
         self._size = replayed.good_bytes
         self._needs_header = not replayed.header
@@ -256,7 +272,7 @@ class JournalWriter:
             fd = self._open()
             if self._needs_header:
                 os.ftruncate(fd, 0)
-                header = header_line(self.label)
+                header = self.header
                 self._write_all(fd, header)
                 self._size = len(header)
                 self._needs_header = False
@@ -287,7 +303,7 @@ class JournalWriter:
 
         Raises JournalError (the old file, if any, untouched).
         """
-        data = header_line(self.label) + b"".join(encode_line(*e) for e in entries)
+        data = self.header + b"".join(encode_line(*e) for e in entries)
         try:
             if self.path.is_dir() and not self.path.is_symlink():
                 raise OSError(errno.EISDIR, "i stället för journalfilen finns en mapp")

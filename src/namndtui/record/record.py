@@ -92,6 +92,10 @@ class Record:
         self._lock: FolderLock | None = None
         self._writer: JournalWriter | None = None
 
+    def header(self) -> bytes:
+        """The journal's header line: the meeting and the § it started numbering from."""
+        return header_line(meeting_label(self.meeting), self.meeting.first_paragraph)
+
     @property
     def journal_path(self) -> Path:
         return self.folder / JOURNAL_NAME
@@ -147,7 +151,7 @@ class Record:
             )
             record._release()
         if not record.readonly:
-            record._writer = JournalWriter(record.journal_path, label, replayed)
+            record._writer = JournalWriter(record.journal_path, record.header(), replayed)
         return record
 
     # --- acting ---------------------------------------------------------------------------
@@ -219,7 +223,7 @@ class Record:
         target = Path(path)
         if target.is_dir():
             target = target / JOURNAL_NAME
-        data = header_line(meeting_label(self.meeting)) + b"".join(
+        data = self.header() + b"".join(
             encode_line(seq, time, event) for seq, time, event in self.events
         )
         try:
