@@ -15,7 +15,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.renderables.blank import Blank
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.widgets import Static
@@ -100,8 +102,76 @@ def wrap_report(item: Item | None, width: int) -> tuple[list[Content], list[int]
     return lines, headings
 
 
+def _same_line(old: Content | None, new: Content | None) -> bool:
+    """Whether two report lines draw alike (Content's == compares the text only)."""
+    if old is None or new is None:
+        return old is new
+    return old is new or (old.plain == new.plain and old.spans == new.spans)
+
+
+def changed_rows(old: list[Content], new: list[Content], height: int) -> list[tuple[int, int]]:
+    """The runs [start, end) of the first HEIGHT rows where OLD and NEW lines differ
+    (a row past the end of a report is blank)."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for row in range(height):
+        before = old[row] if row < len(old) else None
+        after = new[row] if row < len(new) else None
+        if _same_line(before, after):
+            if start is not None:
+                runs.append((start, row))
+                start = None
+        elif start is None:
+            start = row
+    if start is not None:
+        runs.append((start, height))
+    return runs
+
+
+class GutterScrollBar(ScrollBar):
+    """The report's vertical scrollbar, always in place: blank (the gutter) when the
+    report fits in the view.
+
+    A scrollbar that Textual shows and hides costs a layout of the screen and a second
+    redraw each time, and moving in the agenda goes from short reports to long ones all
+    the time (navigation budget). The report reserves the gutter anyway
+    (`scrollbar-gutter: stable`), so a blank bar draws exactly what no bar drew.
+    """
+
+    _drawn_blank = False  # the last render was the blank gutter
+
+    def _fits(self) -> bool:
+        return self.window_virtual_size <= self.window_size
+
+    def render(self):
+        self._drawn_blank = self._fits()
+        if self._drawn_blank:
+            assert self.parent is not None
+            return Blank(self.parent.background_colors[1])
+        return super().render()
+
+    def refresh(self, *regions: Region, **kwargs) -> ScrollBar:
+        # Blank before and after (one short report after another): nothing to redraw.
+        quiet = not (regions or kwargs.get("layout") or kwargs.get("recompose"))
+        if quiet and self._drawn_blank and self._fits():
+            return self
+        return super().refresh(*regions, **kwargs)
+
+    def notify_style_update(self) -> None:
+        self._drawn_blank = False  # the theme changed: draw again
+        super().notify_style_update()
+
+
 class ReportView(ScrollView, can_focus=True):
     """The report of one item; `]` / `[` jump between its sections."""
+
+    # Always "shown" (see GutterScrollBar): no layout when a report starts or stops
+    # needing a scrollbar.
+    DEFAULT_CSS = """
+    ReportView {
+        overflow-y: scroll;
+    }
+    """
 
     def __init__(self, meeting: Meeting, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -117,11 +187,14 @@ class ReportView(ScrollView, can_focus=True):
     def show(self, item: Item | None) -> None:
         """Show ITEM's report from the top (cheap when it was shown before at this width)."""
         self.item = item
-        self._width = 0  # force a re-layout
-        self._relayout()
+        # From the top of the previous report, at the same width, only the lines that
+        # differ are drawn again (see _relayout).
+        previous = self._lines if self.scroll_offset.y == 0 else None
+        old_width, self._width = self._width, 0  # force a re-layout
+        self._relayout(previous, old_width)
         self.scroll_home(animate=False, immediate=True)
 
-    def _relayout(self) -> None:
+    def _relayout(self, previous: list[Content] | None = None, old_width: int = 0) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._width:
             return
@@ -142,10 +215,29 @@ class ReportView(ScrollView, can_focus=True):
             # set the reactive quietly, then update the scrollbars like a resize would.
             self.set_reactive(ReportView.virtual_size, size)
             self._scroll_update(size)
-        self.refresh()
+        if previous is None or width != old_width:
+            self.refresh()
+            return
+        # A new report at the top of the view: repaint the rows whose line changed (the
+        # blank rows under two short reports, a heading at the same row, … stay as they
+        # are; navigation budget, docs/performance.md).
+        rows = changed_rows(previous, self._lines, self.scrollable_content_region.height)
+        if rows:
+            self.refresh(*(Region(0, start, width, end - start) for start, end in rows))
 
     def on_resize(self) -> None:
         self._relayout()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar: a GutterScrollBar (created as Textual creates its own)."""
+        if self._vertical_scrollbar is None:
+            bar = self._vertical_scrollbar = GutterScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

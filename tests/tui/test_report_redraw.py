@@ -1,0 +1,68 @@
+"""The report's share of a navigation key: only changed lines, no layout (docs/performance.md)."""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+from namndtui.tui.widgets.item_view import GutterScrollBar, ReportView, changed_rows
+
+from .test_recording import make_app, run
+
+
+def lines(*texts: str) -> list[Content]:
+    return [Content(text) for text in texts]
+
+
+def test_changed_rows_are_the_runs_that_differ() -> None:
+    old = lines("Titel A", "meta", "", "Sammanfattning", "a", "b")
+    new = lines("Titel B", "meta", "", "Sammanfattning", "x")
+    # row 5: "b" against past the end (blank); rows 6-7 blank in both
+    assert changed_rows(old, new, 8) == [(0, 1), (4, 6)]
+    assert changed_rows(old, old, 8) == []
+    assert changed_rows([], new, 3) == [(0, 3)]
+    # the same text in another style is another line (Content's == compares text only)
+    assert changed_rows([Content("Beslut")], [Content.styled("Beslut", "bold")], 1) == [(0, 1)]
+
+
+def screenshot(app) -> str:
+    """The screen as SVG, without the per-export ids."""
+    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+
+def test_moving_draws_what_a_full_redraw_draws_without_layout(example_folder, clock) -> None:
+    """Short and long reports in turn: the partly repainted report and the blank or
+    drawn scrollbar look exactly like a full repaint, and no key lays out the screen."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            report = screen.query_one(ReportView)
+            layouts = [0]
+            original = screen._refresh_layout
+
+            def counted(*args, **kwargs) -> None:
+                layouts[0] += 1
+                original(*args, **kwargs)
+
+            screen._refresh_layout = counted
+            fits = []
+            for _ in range(len(app.meeting.items) - 1):
+                await pilot.press("j")
+                await pilot.pause()
+                bar = report.vertical_scrollbar
+                assert isinstance(bar, GutterScrollBar)
+                fits.append(bar.window_virtual_size <= bar.window_size)
+                partial = screenshot(app)
+                report.refresh()
+                bar.notify_style_update()
+                bar.refresh()
+                await pilot.pause()
+                assert screenshot(app) == partial
+            assert True in fits and False in fits  # both kinds of report were shown
+            assert layouts[0] == 0
+
+    run(go())
