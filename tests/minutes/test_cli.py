@@ -61,6 +61,21 @@ def test_export_justerat_records_the_event(recorded, capsys) -> None:
     assert "justerat" in capsys.readouterr().err
 
 
+def test_the_notice_date_may_come_after_the_justering(recorded, capsys) -> None:
+    assert main(["export", str(recorded), "--anslaget", "2024-03-08"]) == 1
+    assert "inte justerat" in capsys.readouterr().err  # not before the justering
+    assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 0
+    md = (recorded / "protokoll.md").read_text(encoding="utf-8")
+    assert "anges när anslaget är registrerat" in md  # the notice is not up yet
+    assert main(["export", str(recorded), "--anslaget", "2024-03-06"]) == 1
+    assert "före justeringen" in capsys.readouterr().err
+    assert main(["export", str(recorded), "--anslaget", "2024-03-08"]) == 0
+    md = (recorded / "protokoll.md").read_text(encoding="utf-8")
+    assert "**Sista dag för överklagande:** 2024-04-02" in md
+    assert main(["export", str(recorded), "--anslaget", "2024-03-09"]) == 1
+    assert "redan registrerat (2024-03-08)" in capsys.readouterr().err
+
+
 def test_export_justerat_refused_while_meeting_is_open(recorded, capsys) -> None:
     meeting = load_meeting_for_record(recorded / "meeting.toml")
     record = sc.record_meeting(recorded, meeting, [])
@@ -84,7 +99,11 @@ def test_export_protokoll_rerenders_identically(tmp_path, capsys) -> None:
         (["export", "/nonexistent/x"], 2, "filen finns inte"),
         (["export", "{tmp}"], 2, "varken meeting.toml eller protokoll.toml"),
         (["export", "{golden}", "--justerat", "2024-13-01"], 2, "ogiltigt datum"),
-        (["export", "{golden}", "--anslaget", "2024-03-08"], 2, "--anslaget kräver --justerat"),
+        (
+            ["export", "{golden}", "--anslaget", "2024-03-08"],
+            1,
+            "--anslaget kräver ett sammanträde",
+        ),
         (["export", "{golden}", "--justerat", "2024-03-08"], 1, "kräver ett sammanträde"),
         (["export", "{golden}", "--out", "/nonexistent"], 2, "mappen finns inte"),
         (["extract", "{golden}", "§99"], 1, "§ 99 finns inte i protokollet (§§ 18–23)"),

@@ -1,4 +1,4 @@
-"""`namndtui export PATH [--out DIR] [--html] [--justerat DATUM [--anslaget DATUM]]`.
+"""`namndtui export PATH [--out DIR] [--html] [--justerat DATUM] [--anslaget DATUM]`.
 
 PATH is a meeting folder or meeting.toml (its journal is replayed read-only) or a
 protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html)
@@ -35,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--anslaget",
         metavar="ÅÅÅÅ-MM-DD",
-        help="datum då justeringen tillkännagavs på anslagstavlan (med --justerat)",
+        help="datum då justeringen tillkännagavs på anslagstavlan (ensam: för ett redan "
+        "justerat protokoll)",
     )
 
 
@@ -48,15 +49,17 @@ def _date_arg(value: str | None, option: str) -> str:
 
 
 def justify(path_text: str, date: str, posted: str) -> None:
-    """Append MinutesJustified to the meeting's journal. Raises UserError."""
+    """Append MinutesJustified (or, with only `posted`, MinutesPosted: the notice often
+    goes up a day or two after the justering) to the meeting's journal. Raises UserError."""
     from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record import events as ev
     from namndtui.record.record import JournalError, Record, RuleError
 
     kind, file = resolve(path_text)
     if kind != "meeting":
+        option = "--justerat" if date else "--anslaget"
         raise UserError(
-            f"{file}: --justerat kräver ett sammanträde (mapp eller meeting.toml), inte ett protokoll",
+            f"{file}: {option} kräver ett sammanträde (mapp eller meeting.toml), inte ett protokoll",
             1,
         )
     meeting = load_meeting_for_record(file)
@@ -67,7 +70,10 @@ def justify(path_text: str, date: str, posted: str) -> None:
     try:
         if record.readonly:
             raise UserError(f"{file.parent}: {record.readonly_reason}", 1)
-        record.apply(ev.MinutesJustified(date, posted))
+        if date:
+            record.apply(ev.MinutesJustified(date, posted))
+        else:
+            record.apply(ev.MinutesPosted(posted))
     except RuleError as err:
         raise UserError(f"{file.parent}: {err.message}", 1) from None
     except JournalError as err:
@@ -82,9 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
-    if posted and not justered:
-        raise UserError("--anslaget kräver --justerat (båda registreras tillsammans)", 2)
-    if justered:
+    if justered or posted:
         justify(args.path, justered, posted)
     source = load_source(args.path)
     out = Path(args.out) if args.out else source.folder
@@ -98,4 +102,6 @@ def run(args: argparse.Namespace) -> int:
         print(path)
     if justered:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
+    if posted:
+        print(f"Tillkännagivandet registrerat {posted}.", file=sys.stderr)
     return 0

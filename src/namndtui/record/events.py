@@ -366,6 +366,15 @@ class MinutesJustified(Event):
 
 
 @_event
+class MinutesPosted(Event):
+    """The justered minutes were announced on the anslagstavla on `date` (often a day or
+    two after the justering, so an act of its own; MinutesJustified.posted when known)."""
+
+    TYPE: ClassVar[str] = "minutes_posted"
+    date: str
+
+
+@_event
 class CorrectionMade(Event):
     """A change to a locked paragraph: `change` is the event (as dict) it applies."""
 
@@ -400,7 +409,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ItemCalled, Recused, MotionMade, MotionJoined, MotionWithdrawn, PropositionOrderSet,
         ChairFinding, VoteDemanded, VoteCast, VoteClosed, DecisionRecorded,
         ImmediateJustificationSet, ReservationMade, NoteAdded, StatementAdded,
-        ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, CorrectionMade,
+        ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
+        CorrectionMade,
         Undone, Redone,
     )
 }  # fmt: skip
@@ -437,6 +447,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "item_referred_back": "återremiss",
     "paragraph_justified": "paragrafen justerad",
     "minutes_justified": "protokollet justerat",
+    "minutes_posted": "tillkännagivande på anslagstavlan",
     "correction_made": "rättelse",
     "undone": "ångra",
     "redone": "gör om",

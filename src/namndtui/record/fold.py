@@ -333,6 +333,10 @@ def _h_justified(meeting, state, e: ev.ParagraphJustified, time) -> None:
     _handled(meeting, state, e.item).justified = True
 
 
+def _h_posted(meeting, state, e: ev.MinutesPosted, time) -> None:
+    state.posted_on = e.date
+
+
 def _h_minutes(meeting, state, e: ev.MinutesJustified, time) -> None:
     state.justered_on, state.posted_on = e.date, e.posted
     for paragraph in state.paragraphs.values():
@@ -388,5 +392,6 @@ _HANDLERS = {
     ev.ItemReferredBack: _h_referred,
     ev.ParagraphJustified: _h_justified,
     ev.MinutesJustified: _h_minutes,
+    ev.MinutesPosted: _h_posted,
     ev.CorrectionMade: _h_correction,
 }

@@ -263,6 +263,7 @@ _NOT_CORRECTABLE = (
     ev.Redone,
     ev.ParagraphJustified,
     ev.MinutesJustified,
+    ev.MinutesPosted,
 )
 
 
@@ -323,7 +324,7 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
                 f"{paragraph_label(state, item_id)} är justerad; ändringar görs som rättelse "
                 "med angivet skäl."
             )
-    elif state.justered_on and not unlocked:
+    elif state.justered_on and not unlocked and not isinstance(event, ev.MinutesPosted):
         raise RuleError("Protokollet är justerat; ändringar görs som rättelse med angivet skäl.")
     handler = _CHECKS.get(type(event))
     if handler is not None:
@@ -343,7 +344,7 @@ def _check_undo(meeting: Meeting, state: RecordState, event: ev.Undone) -> None:
     target = next((e for s, _, e in reversed(state.log) if s == event.target), None)
     if target is None:  # pragma: no cover - done and log are kept together by the fold
         raise RuleError("Det finns inget att ångra.")
-    if isinstance(target, ev.CorrectionMade | ev.MinutesJustified):
+    if isinstance(target, ev.CorrectionMade | ev.MinutesJustified | ev.MinutesPosted):
         return
     item_id = getattr(target, "item", "")
     paragraph = state.paragraphs.get(item_id) if item_id else None
@@ -701,6 +702,18 @@ def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
         raise RuleError("Sammanträdet är inte avslutat; protokollet kan inte justeras.")
 
 
+def _c_posted(meeting, state, e: ev.MinutesPosted) -> None:
+    _need_date(e.date, "anslagsdatum")
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det kan inte tillkännages ännu.")
+    if e.date < state.justered_on:
+        raise RuleError(
+            f"Tillkännagivandet ({e.date}) kan inte ske före justeringen ({state.justered_on})."
+        )
+    if state.posted_on:
+        raise RuleError(f"Tillkännagivandet är redan registrerat ({state.posted_on}).")
+
+
 _CHECKS = {
     ev.MeetingOpened: _c_opened,
     ev.MeetingAdjourned: _c_adjourned,
@@ -732,4 +745,5 @@ _CHECKS = {
     ev.StatementAdded: _c_statement,
     ev.ParagraphJustified: _c_justified,
     ev.MinutesJustified: _c_minutes,
+    ev.MinutesPosted: _c_posted,
 }
