@@ -271,3 +271,18 @@ def test_palette_jumps_to_item_by_dnr(example_folder, clock) -> None:
             assert app.screen.current_item.id == SEED_ID
 
     run(go())
+
+
+def test_palette_finds_a_pending_item_by_the_number_the_agenda_shows(example_folder, clock):
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"§ 123")  # the seed item, fourth on the agenda (from § 120)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.current_item.id == SEED_ID
+
+    run(go())

@@ -35,7 +35,11 @@ class MeetingCommands(Provider):
         state = screen.napp.state
         for item in screen.meeting.items:
             para = state.paragraphs.get(item.id)
-            number = f"§ {para.number} " if para and para.number is not None else ""
+            if para and para.number is not None:
+                number = f"§ {para.number} "
+            else:  # as the agenda shows it (dim there): found by the number the secretary sees
+                upcoming = screen.prospective_number(item)
+                number = S.PROSPECTIVE_PARAGRAPH.format(number=upcoming) + " " if upcoming else ""
             dnr = f"  ({item.dnr_label})" if item.dnr else ""
             entries.append(
                 (
