@@ -286,3 +286,27 @@ def test_palette_finds_a_pending_item_by_the_number_the_agenda_shows(example_fol
             assert app.screen.current_item.id == SEED_ID
 
     run(go())
+
+
+def test_adjournment_and_resumption(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("A")  # not open yet: said, nothing recorded
+            await pilot.pause()
+            assert app.state.breaks == []
+            await pilot.press("m", "A")
+            await pilot.pause()
+            assert len(app.state.breaks) == 1 and not app.state.breaks[0][1]
+            assert "AJOURNERAT" in screen_text(app).splitlines()[0]
+            await pilot.press("A")
+            await pilot.pause()
+            assert app.state.breaks[0][1]  # resumed
+            assert "AJOURNERAT" not in screen_text(app).splitlines()[0]
+            assert types(example_folder)[-2:] == ["meeting_adjourned", "meeting_resumed"]
+            from namndtui.tui.screens.help import help_lines
+
+            listed = [text for _group, keys in help_lines() for _key, text in keys]
+            assert any("Ajournera sammanträdet" in text for text in listed)
+
+    run(go())

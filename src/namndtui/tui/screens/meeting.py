@@ -56,6 +56,7 @@ MEETING_BINDINGS = [
     Binding("s", "refer_back", S.KEY_REFER_BACK, tooltip=S.HELP_REFER_BACK, id="item.refer_back", show=False),
     Binding("n", "attendance", S.KEY_ATTENDANCE, tooltip=S.HELP_ATTENDANCE, id="meeting.attendance"),
     Binding("m", "open_close", S.KEY_MEETING, tooltip=S.HELP_MEETING, id="meeting.open_close", show=False),
+    Binding("A", "adjourn", S.KEY_ADJOURN, tooltip=S.HELP_ADJOURN, id="meeting.adjourn", show=False),
     Binding("ctrl+o", "import_item", S.KEY_IMPORT, tooltip=S.HELP_IMPORT, id="meeting.import_item", show=False),
     Binding("p", "toggle_view", S.KEY_VIEW, tooltip=S.HELP_VIEW, id="view.toggle", show=False),
     Binding("]", "next_section", S.KEY_NEXT_SECTION, id="view.next_section", show=False),
@@ -204,6 +205,8 @@ class MeetingScreen(Screen[None]):
         marker = ""
         if app.readonly:
             marker = S.REVIEW if app.review else S.READONLY
+        elif app.state.breaks and not app.state.breaks[-1][1]:
+            marker = S.ADJOURNED
         saved = app.saved_text()
         if app.minutes_note:
             saved = f"{saved} · {app.minutes_note}" if saved else app.minutes_note
@@ -443,6 +446,20 @@ class MeetingScreen(Screen[None]):
             ConfirmModal(S.CONFIRM_CLOSE.format(time=now))
         ) and self.napp.apply(ev.MeetingClosed(at=now)):
             self.notify(S.MEETING_CLOSED.format(time=now), markup=False)
+
+    def action_adjourn(self) -> None:
+        """A: ajournering from now; again: the meeting resumes (both times in the minutes)."""
+        if self.napp.refuse_readonly():
+            return
+        state = self.napp.state
+        now = self.napp.now_hhmm()
+        if not state.opened_at:
+            self.notify(S.ADJOURN_NOT_OPEN, severity="warning")
+        elif state.breaks and not state.breaks[-1][1]:
+            if self.napp.apply(ev.MeetingResumed(at=now)):
+                self.notify(S.MEETING_RESUMED.format(time=now), markup=False)
+        elif self.napp.apply(ev.MeetingAdjourned(at=now)):
+            self.notify(S.MEETING_ADJOURNED.format(time=now), markup=False)
 
     # --- forms --------------------------------------------------------------------------
 
