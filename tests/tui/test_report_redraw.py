@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from textual.content import Content
 
-from namndtui.tui.widgets.item_view import GutterScrollBar, ReportView, changed_rows
+from namndtui.meetingfile import load_meeting
+from namndtui.tui.widgets.item_view import (
+    GutterScrollBar,
+    ReportView,
+    changed_rows,
+    item_heading,
+    report_blocks,
+    wrap_lines,
+)
 
 from .test_recording import make_app, run
 
@@ -24,6 +33,33 @@ def test_changed_rows_are_the_runs_that_differ() -> None:
     assert changed_rows([], new, 3) == [(0, 3)]
     # the same text in another style is another line (Content's == compares text only)
     assert changed_rows([Content("Beslut")], [Content.styled("Beslut", "bold")], 1) == [(0, 1)]
+
+
+def as_data(lines: list[Content]) -> list[tuple]:
+    return [(line.plain, line.spans) for line in lines]
+
+
+def test_wrap_lines_is_content_wrap(example_folder) -> None:
+    """The fast wrap gives exactly Content.wrap's lines: the example's report text, and
+    random text with the awkward cases (long words, runs of spaces, no-break and
+    zero-width spaces, wide and combining characters, tabs, styled and plain)."""
+    meeting = load_meeting(example_folder / "meeting.toml")
+    contents = []
+    for item in meeting.items:
+        contents.append(item_heading(item).stylize("bold $text"))
+        for heading, body in report_blocks(item):
+            contents += [Content(heading).stylize("bold"), body]
+    for content in contents:
+        for width in (1, 2, 7, 40, 66, 118):
+            assert as_data(wrap_lines(content, width)) == as_data(content.wrap(width))
+    pieces = ["a", "å", "ord", "förskolepaviljonger", " ", "  ", "\n", "\xa0", "–", "”", "…"]
+    pieces += ["-", "\t", "中", "e\u0301", "\u200b", "\u3000"]
+    rnd = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        content = Content(text).stylize("bold") if text and rnd.random() < 0.5 else Content(text)
+        width = rnd.randint(1, 14)
+        assert as_data(wrap_lines(content, width)) == as_data(content.wrap(width)), (text, width)
 
 
 def screenshot(app) -> str:

@@ -9,11 +9,15 @@ budget: 10 ms CPU per key).
 
 from __future__ import annotations
 
+import functools
+
+from rich._wrap import divide_line
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.renderables.blank import Blank
 from textual.scroll_view import ScrollView
@@ -82,7 +86,7 @@ def wrap_report(item: Item | None, width: int) -> tuple[list[Content], list[int]
     def add(content: Content, style: str = "") -> None:
         if style:
             content = content.stylize(style)
-        lines.extend(content.wrap(width) or [blank])
+        lines.extend(wrap_lines(content, width) or [blank])
 
     if item is None:
         add(Content(S.EMPTY_MEETING), TITLE_STYLE)
@@ -160,6 +164,54 @@ class GutterScrollBar(ScrollBar):
     def notify_style_update(self) -> None:
         self._drawn_blank = False  # the theme changed: draw again
         super().notify_style_update()
+
+
+@functools.cache
+def _single_cells() -> frozenset[str]:
+    """Characters one cell wide for rich (Latin, Greek, Cyrillic, punctuation such as
+    – ” • …, currency): in such text a character is a cell and a string slice a cut."""
+    ranges = [(0x20, 0x7E), (0xA0, 0x482), (0x2010, 0x205E), (0x20A0, 0x20C0)]
+    return frozenset(
+        char
+        for start, end in ranges
+        for char in map(chr, range(start, end + 1))
+        if get_character_cell_size(char) == 1
+    )
+
+
+def wrap_lines(content: Content, width: int) -> list[Content]:
+    """`content.wrap(width)`, the same lines, in a third of the time for report text.
+
+    Content.wrap builds several Content objects per line (each one scans its text for
+    control codes again); most report text is one run of plain or uniformly styled text
+    of single-cell characters, which is cut here with the same rule (rich's divide_line,
+    the line before a break right-stripped). Anything else (tabs, wide characters,
+    several styles, a line that would need cropping) goes to Content.wrap.
+    """
+    text = content.plain
+    spans = content.spans
+    style = None
+    if spans:
+        if len(spans) > 1 or spans[0].start != 0 or spans[0].end != len(text):
+            return content.wrap(width)
+        style = spans[0].style
+    if width < 1 or "\t" in text:
+        return content.wrap(width)
+    out: list[Content] = []
+    for line in text.split("\n"):
+        if not _single_cells().issuperset(line):  # a wide or zero-width character
+            return content.wrap(width)
+        cuts = divide_line(line, width, fold=True)
+        ends = [0, *cuts, len(line)]
+        for n in range(len(cuts) + 1):
+            piece = line[ends[n] : ends[n + 1]]
+            if n < len(cuts):
+                piece = piece.rstrip()
+            if len(piece) > width:
+                return content.wrap(width)
+            piece_spans = [Span(0, len(piece), style)] if style is not None and piece else None
+            out.append(Content(piece, piece_spans, len(piece), strip_control_codes=False))
+    return out
 
 
 class ReportView(ScrollView, can_focus=True):
