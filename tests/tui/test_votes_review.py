@@ -46,6 +46,7 @@ def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> Non
             await pilot.press("enter")
             await pilot.pause()
             assert "utslagsröst" in screen_text(app)  # the modal asks for the casting vote
+            assert " avstår " in screen_text(app)  # the answer in full, not cut to "avst"
             vote = app.state.paragraph(item.id).votes[0]
             assert not vote.closed
             await pilot.press("n")  # the chair's casting vote: nej (y2, avslag)

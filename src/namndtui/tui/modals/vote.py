@@ -105,7 +105,14 @@ class VoteModal(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        self.columns = table.add_columns(*S.VOTE_COLUMNS)
+        name, party, vote = S.VOTE_COLUMNS
+        # The vote column is as wide as its longest answer ("avstår") from the start: a
+        # column sized to its heading cut it to "avst".
+        self.columns = [
+            table.add_column(name),
+            table.add_column(party),
+            table.add_column(vote, width=max(len(vote), len("avstår"))),
+        ]
         vr = self.vote_round()
         for name in voters(self.napp.meeting, self.napp.state, self.item.id):
             member = self.napp.meeting.member(name)
