@@ -22,6 +22,7 @@ from textual.message import Message
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
+from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
     from namndtui.record.events import Event
@@ -81,6 +82,7 @@ class NamndApp(App[int]):
         self.start_notes = list(start_notes)
         self.minutes_note = ""  # last result of writing the minutes, for the status line
         self._open_record = open_record
+        self.key_hold = KeyHold(self)  # type-ahead while a form opens (tui/typeahead.py)
         self._record: Any = None
         self._readonly_reason = ""
         self.write_minutes_enabled = False
@@ -130,11 +132,19 @@ class NamndApp(App[int]):
             self.open_record_now()
 
     async def on_event(self, event: events.Event) -> None:
+        if self.key_hold.take(event):  # a form is opening: the key is for the form
+            return
         # A key before the deferred open acts on the opened record, from the item the
         # record says is current (as if the record had been open from the start).
         if self._open_record is not None and isinstance(event, events.Key):
             self._open_after_first_frame()
         await super().on_event(event)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        result = super().push_screen(screen, *args, **kwargs)
+        if self.key_hold.holding:  # the form is here: type-ahead goes to it once it is drawn
+            self.call_after_refresh(self.key_hold.release)
+        return result
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Textual scrolls a newly focused widget into view only when it thinks the widget

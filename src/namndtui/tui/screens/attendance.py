@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,6 +17,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.text import user_text, ut
+from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ class AttendanceScreen(Screen[None]):
         if events:
             self.napp.apply(*events)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_serves_for(self) -> None:
         name = self.chosen()
         if not name or self.napp.refuse_readonly():
@@ -198,7 +198,7 @@ class AttendanceScreen(Screen[None]):
             adjusters.append(name)
         self.napp.apply(ev.AdjustersChosen(members=tuple(adjusters)))
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_justering(self) -> None:
         if self.napp.refuse_readonly():
             return

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -24,6 +24,7 @@ from namndtui.record.state import PENDING, Paragraph
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged, lazy_module
 from namndtui.tui.disk import DiskBanner
+from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.agenda import AgendaList
 from namndtui.tui.widgets.item_view import ItemPane, ProtokollView, ReportView
 from namndtui.tui.widgets.status import StatusLine
@@ -292,7 +293,7 @@ class MeetingScreen(Screen[None]):
     def action_redo(self) -> None:
         self.napp.redo()
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_save_elsewhere(self) -> None:
         """ctrl+s: a copy of the whole journal (unsaved acts included) where the user says."""
         if self.napp.opening:
@@ -364,7 +365,7 @@ class MeetingScreen(Screen[None]):
             return True
         return False
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def _after_roll_call(self, act: Callable[[], object]) -> None:
         if await self.roll_call_ready():
             act()
@@ -399,7 +400,7 @@ class MeetingScreen(Screen[None]):
             msg = S.OJ_ON if not current else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_table(self) -> None:
         item = self._target()
         if item is None:
@@ -414,7 +415,7 @@ class MeetingScreen(Screen[None]):
         ):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_refer_back(self) -> None:
         item = self._target()
         if item is None:
@@ -430,7 +431,7 @@ class MeetingScreen(Screen[None]):
         ):
             self.notify(S.REFERRED_BACK.format(number=self.number(item)), markup=False)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_open_close(self) -> None:
         if self.napp.refuse_readonly():
             return
@@ -463,7 +464,7 @@ class MeetingScreen(Screen[None]):
 
     # --- forms --------------------------------------------------------------------------
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_edit_decision(self) -> None:
         item = self._target()
         if item is None:
@@ -479,7 +480,7 @@ class MeetingScreen(Screen[None]):
         if result and self.record(item, ev.DecisionRecorded(item=item.id, points=tuple(result))):
             self.notify(S.DECISION_SAVED.format(number=self.number(item)), markup=False)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_motion(self) -> None:
         item = self._target()
         if item is None:
@@ -534,7 +535,7 @@ class MeetingScreen(Screen[None]):
 
         return await self.app.push_screen_wait(PickModal(title, choices)) or ""
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_withdraw(self) -> None:
         item = self._target()
         if item is None:
@@ -544,7 +545,7 @@ class MeetingScreen(Screen[None]):
         if motion:
             self.record(item, ev.MotionWithdrawn(item=item.id, motion=motion))
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_join(self) -> None:
         item = self._target()
         if item is None:
@@ -561,7 +562,7 @@ class MeetingScreen(Screen[None]):
         if member:
             self.record(item, ev.MotionJoined(item=item.id, motion=motion, member=member))
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_finding(self) -> None:
         item = self._target()
         if item is None:
@@ -590,7 +591,7 @@ class MeetingScreen(Screen[None]):
         events.append(ev.ChairFinding(item=item.id, motion=motion))
         self.record(item, *events)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_vote(self) -> None:
         item = self._target()
         if item is None:
@@ -605,7 +606,7 @@ class MeetingScreen(Screen[None]):
 
         await run_vote(self, item)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_reservation(self) -> None:
         item = self._target()
         if item is None:
@@ -632,7 +633,7 @@ class MeetingScreen(Screen[None]):
                     S.RESERVATION_SAVED.format(number=self.number(item), who=member), markup=False
                 )
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_note(self) -> None:
         item = self._target()
         if item is None:
@@ -646,7 +647,7 @@ class MeetingScreen(Screen[None]):
             if self.record(item, ev.NoteAdded(item=item.id, text=text, by=by)):
                 self.notify(S.NOTE_SAVED.format(number=self.number(item)), markup=False)
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_recusal(self) -> None:
         item = self._target()
         if item is None:
@@ -679,7 +680,7 @@ class MeetingScreen(Screen[None]):
 
     # --- preparing: add an item from a file -----------------------------------------------
 
-    @work(exclusive=True, group="form")
+    @form_action
     async def action_import_item(self) -> None:
         """ctrl+o: import a report into meeting.toml and show it last on the agenda.
 

@@ -1,0 +1,57 @@
+"""Type-ahead: keys typed while a form opens go into the form, never to the screen behind.
+
+A burst like tmux's (or a fast typist on a slow machine): "y" and then "Almqvist" before
+the motion form is on the screen. Before the hold, "A" adjourned the meeting and "q"
+quit the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import events
+from textual.widgets import Input
+
+from namndtui.tui.modals.forms import MotionModal
+
+from .test_recording import make_app, present_all
+
+
+def burst(app, text: str) -> None:
+    """Post every key at once, without waiting for the app between them."""
+    for char in text:
+        key = events.Key(char, char)
+        key.set_sender(app)
+        app._driver.send_message(key)  # as Pilot.press does, minus its wait after each key
+
+
+def test_a_name_typed_right_after_y_goes_into_the_form(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await present_all(pilot)
+            await pilot.press("m", "j", "j", "j", "j")  # the meeting is open: A would adjourn
+            await pilot.pause()
+            burst(app, "yAlmqvist")
+            await pilot.pause()
+            await pilot.pause()
+            assert app.is_running  # "q" did not quit
+            assert isinstance(app.screen, MotionModal)
+            assert app.screen.query_one("#filter", Input).value == "Almqvist"
+            assert app.state.breaks == []  # "A" did not adjourn
+
+    asyncio.run(go())
+
+
+def test_keys_after_a_refused_act_reach_the_screen(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await present_all(pilot)
+            item = app.screen.current_item
+            burst(app, "vj")  # a vote needs two motions: refused, no form; j moves on
+            await pilot.pause(0.7)  # longer than the hold
+            assert type(app.screen).__name__ == "MeetingScreen"
+            assert app.screen.current_item != item
+
+    asyncio.run(go())
