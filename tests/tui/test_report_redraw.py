@@ -1,4 +1,5 @@
-"""The report's share of a navigation key: only changed lines, no layout (docs/performance.md)."""
+"""What a navigation key draws, done cheaper but drawn the same (docs/performance.md):
+only the report lines that changed, no layout, agenda rows without a second wrap."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import random
 import re
 
 from textual.content import Content
+from textual.visual import RenderOptions
 
 from namndtui.meetingfile import load_meeting
+from namndtui.tui.widgets.agenda import AgendaList
 from namndtui.tui.widgets.item_view import (
     GutterScrollBar,
     ReportView,
@@ -100,5 +103,30 @@ def test_moving_draws_what_a_full_redraw_draws_without_layout(example_folder, cl
                 assert screenshot(app) == partial
             assert True in fits and False in fits  # both kinds of report were shown
             assert layouts[0] == 0
+
+    run(go())
+
+
+def test_agenda_rows_draw_as_content_draws_them(example_folder, clock) -> None:
+    """AgendaRow makes its strips directly: the same segments, styles and offsets as
+    Content.render_strips of its lines, highlighted or not, at several widths."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            agenda = app.screen.query_one(AgendaList)
+            options = RenderOptions(agenda._get_style, agenda.styles, None, None)
+            for component in ("option-list--option", "option-list--option-highlighted"):
+                style = agenda.get_visual_style(component)
+                for option in agenda.options:
+                    row = option.prompt
+                    for width in (12, 33, 47, 80):
+                        direct = row.render_strips(width, None, style, options)
+                        joined = Content("\n").join(row.lines(width))
+                        wrapped = joined.render_strips(width, None, style, options)
+                        assert [(list(s), s.cell_length) for s in direct] == [
+                            (list(s), s.cell_length) for s in wrapped
+                        ]
 
     run(go())

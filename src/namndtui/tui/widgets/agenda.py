@@ -15,6 +15,7 @@ if she takes the items in agenda order.
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -85,7 +86,20 @@ class AgendaRow(Visual):
         lines = self.lines(width)
         if height is not None:
             lines = lines[:height]
-        return Content("\n").join(lines).render_strips(width, None, style, options)
+        if any("\t" in line.plain for line in lines):  # tabs: Content expands them
+            return Content("\n").join(lines).render_strips(width, None, style, options)
+        # The lines are wrapped and fit already: each becomes its strip directly, as
+        # Content.render_strips would make it (same segments, styles and offsets) without
+        # another wrapping pass (navigation budget: a scroll draws a dozen rows).
+        strips = []
+        for y, line in enumerate(lines):
+            segments = []
+            x = 0
+            for text, text_style in line.render(style, end="", parse_style=options.get_style):
+                segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
+                x += len(text)
+            strips.append(Strip(segments, line.cell_length))
+        return strips
 
     def get_optimal_width(self, rules, container_width: int) -> int:
         return self.indent + max(len(self.title), self.meta.cell_length)
