@@ -183,8 +183,10 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
 
     try:
         return rtoml.loads(text)
-    except Exception:  # noqa: BLE001 - a fast path: whatever it refuses, tomllib decides
-        pass
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - whatever it refuses, tomllib decides (a Rust
+        pass  # panic would arrive as pyo3's PanicException, which is a BaseException)
     import tomllib
 
     try:
