@@ -9,8 +9,10 @@ from namndtui.record.fold import fold
 from namndtui.record.procedure import (
     Quorum,
     RuleError,
+    casting_vote,
     check,
     may_reserve,
+    presiding_chair_on,
     quorum,
     suggested_order,
     vote_plan,
@@ -130,13 +132,57 @@ def test_tie_needs_casting_vote(meeting):
     events = roll_call(SEATS[:4]) + decided_by_vote()[:4]
     events += [
         ev.VoteCast("x1", 1, n, v)
-        for n, v in zip(SEATS[:4], ["ja", "ja", "nej", "nej"], strict=True)
+        for n, v in zip(SEATS[:4], ["nej", "ja", "ja", "nej"], strict=True)
     ]
     refused(meeting, events, ev.VoteClosed("x1", 1), "utslagsröst")
     refused(meeting, events, ev.VoteClosed("x1", 1, casting="kanske"), "Ogiltig utslagsröst")
     allowed(meeting, events, ev.VoteClosed("x1", 1, casting="nej"))
     state = fold(meeting, events + [ev.VoteClosed("x1", 1, casting="nej")])
     assert state.paragraphs["x1"].finding == "y2"
+
+
+def _tie(chair_vote: str, present=SEATS[:4], recused=()) -> list[ev.Event]:
+    """A 2–2 tie in round 1 of x1; the first present member (the chair, Anna Ek) votes
+    `chair_vote` (or does not vote when "")."""
+    events = roll_call(list(present)) + [ev.Recused("x1", m) for m in recused]
+    events += decided_by_vote()[:4]
+    voting = [m for m in present if m not in recused]
+    votes = [chair_vote, "nej" if chair_vote == "ja" else "ja", "ja", "nej"]
+    events += [ev.VoteCast("x1", 1, n, v) for n, v in zip(voting, votes, strict=False) if v]
+    return events
+
+
+def test_casting_vote_is_the_chairs_own_vote(meeting):
+    events = _tie("ja")
+    refused(meeting, events, ev.VoteClosed("x1", 1, casting="nej"), "Ordföranden röstade ja")
+    allowed(meeting, events, ev.VoteClosed("x1", 1, casting="ja"))
+    state = fold(meeting, events)
+    assert presiding_chair_on(meeting, state, "x1") == "Anna Ek"
+    assert casting_vote(meeting, state, "x1", 1) == "ja"
+    assert casting_vote(meeting, state, "x1", 2) == ""  # no such round
+
+
+def test_casting_vote_free_when_the_chair_abstained(meeting):
+    events = roll_call() + decided_by_vote()[:4]
+    votes = ["avstår", "nej", "ja", "nej", "ja"]  # 2–2, the chair abstains
+    events += [ev.VoteCast("x1", 1, n, v) for n, v in zip(SEATS, votes, strict=True)]
+    assert casting_vote(meeting, fold(meeting, events), "x1", 1) == ""
+    allowed(meeting, events, ev.VoteClosed("x1", 1, casting="nej"))
+
+
+def test_vice_chair_presides_when_the_chair_is_away_or_recused(meeting):
+    # Anna Ek (ordförande) absent: Bo Ås (vice ordförande) presides and votes nej.
+    events = _tie("nej", present=SEATS[1:])
+    state = fold(meeting, events)
+    assert presiding_chair_on(meeting, state, "x1") == "Bo Ås"
+    refused(meeting, events, ev.VoteClosed("x1", 1, casting="ja"), "Ordföranden röstade nej")
+    # Anna Ek recused on x1 only: Bo Ås presides over x1, Anna over x2.
+    state = fold(meeting, roll_call() + [ev.Recused("x1", "Anna Ek")])
+    assert presiding_chair_on(meeting, state, "x1") == "Bo Ås"
+    assert presiding_chair_on(meeting, state, "x2") == "Anna Ek"
+    # Neither serves: not known.
+    state = fold(meeting, roll_call(SEATS[2:]))
+    assert presiding_chair_on(meeting, state, "x1") is None
 
 
 def test_casting_vote_only_on_tie(meeting):

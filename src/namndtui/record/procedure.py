@@ -116,6 +116,30 @@ def voters(meeting: Meeting, state: RecordState, item_id: str) -> list[str]:
     return list(serving(meeting, state, item_id))
 
 
+def presiding_chair_on(meeting: Meeting, state: RecordState, item_id: str) -> str | None:
+    """Who presides over the item: the ordförande when serving on it, else the first vice
+    ordförande serving on it (meeting order); None when neither serves (the board then
+    chose someone else, whom the meeting file cannot know)."""
+    on_item = serving(meeting, state, item_id)
+    chair = meeting.chair
+    if chair is not None and chair.name in on_item:
+        return chair.name
+    return next((m.name for m in meeting.members if m.is_vice_chair and m.name in on_item), None)
+
+
+def casting_vote(meeting: Meeting, state: RecordState, item_id: str, number: int) -> str:
+    """The utslagsröst the rules accept on a tie in round `number`: the presiding chair's
+    own "ja"/"nej" in that round, or "" when the chair abstained, did not vote or is not
+    known (then the chair chooses). For prefilling the casting vote."""
+    paragraph = state.paragraphs.get(item_id)
+    found = next((r for r in paragraph.votes if r.round == number), None) if paragraph else None
+    chair = presiding_chair_on(meeting, state, item_id)
+    if found is None or chair is None:
+        return ""
+    vote = found.votes.get(chair, "")
+    return vote if vote in ("ja", "nej") else ""
+
+
 # --- motions and votes -----------------------------------------------------------------------
 
 _ORDER_GROUP = {"återremiss": 0, "bordläggning": 0, "tillägg": 2}
@@ -635,6 +659,11 @@ def _c_vote_closed(meeting, state, e: ev.VoteClosed) -> None:
         )
     if e.casting and not found.tied:
         raise RuleError("Utslagsröst ges bara vid lika röstetal.")
+    # The casting vote is the presiding chair's own vote counted twice (KL 5 kap. 55 §):
+    # a chair who voted cannot cast the other way.
+    own = casting_vote(meeting, state, e.item, e.round)
+    if e.casting and own and e.casting != own:
+        raise RuleError(f"Ordföranden röstade {own}; utslagsrösten är ordförandens röst.")
 
 
 def _c_decision(meeting, state, e: ev.DecisionRecorded) -> None:
