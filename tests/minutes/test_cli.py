@@ -76,6 +76,46 @@ def test_the_notice_date_may_come_after_the_justering(recorded, capsys) -> None:
     assert "redan registrerat (2024-03-08)" in capsys.readouterr().err
 
 
+def test_justering_before_the_meeting_is_refused(recorded, capsys) -> None:
+    assert main(["export", str(recorded), "--justerat", "2024-03-04"]) == 1
+    assert "före sammanträdet (2024-03-05)" in capsys.readouterr().err
+    args = ["export", str(recorded), "--justerat", "2024-03-07", "--anslaget", "2024-03-06"]
+    assert main(args) == 1
+    assert "före justeringen (2024-03-07)" in capsys.readouterr().err
+    assert '"minutes_justified"' not in (recorded / "journal.jsonl").read_text(encoding="utf-8")
+
+
+def test_no_warning_when_on_time(recorded, capsys) -> None:
+    # The last lawful days: 14 days after the meeting, the second day after that.
+    args = ["export", str(recorded), "--justerat", "2024-03-19", "--anslaget", "2024-03-21"]
+    assert main(args) == 0
+    assert "varning" not in capsys.readouterr().err
+
+
+def test_late_justering_and_notice_are_warned_about(recorded, capsys) -> None:
+    args = ["export", str(recorded), "--justerat", "2024-03-20", "--anslaget", "2024-03-23"]
+    assert main(args) == 0  # recorded: the record is what happened
+    err = capsys.readouterr().err.splitlines()
+    assert (
+        "namndtui: varning: justeringen 2024-03-20 är senare än 2024-03-19 "
+        "(14 dagar efter sammanträdet)"
+    ) in err
+    assert (
+        "namndtui: varning: tillkännagivandet 2024-03-23 är senare än 2024-03-22 "
+        "(andra dagen efter justeringen, KL 8 kap. 12 §)"
+    ) in err
+    assert '"minutes_justified"' in (recorded / "journal.jsonl").read_text(encoding="utf-8")
+
+
+def test_late_notice_alone_is_warned_about(recorded, capsys) -> None:
+    assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 0
+    assert "varning" not in capsys.readouterr().err
+    assert main(["export", str(recorded), "--anslaget", "2024-03-11"]) == 0
+    err = capsys.readouterr().err
+    assert "varning: tillkännagivandet 2024-03-11 är senare än 2024-03-09" in err
+    assert err.count("varning") == 1  # only about what was recorded now
+
+
 def test_export_justerat_refused_while_meeting_is_open(recorded, capsys) -> None:
     meeting = load_meeting_for_record(recorded / "meeting.toml")
     record = sc.record_meeting(recorded, meeting, [])

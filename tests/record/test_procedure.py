@@ -529,3 +529,19 @@ def test_half_is_not_enough_with_an_even_number_of_seats():
     assert quorum(even, state) == Quorum(2, 4, False)
     state = fold(even, [ev.AttendanceSet(n, True) for n in "ABC"])
     assert quorum(even, state) == Quorum(3, 4, True)
+
+
+# --- justering dates --------------------------------------------------------------------------
+
+
+def test_minutes_justified_not_before_the_meeting(meeting):
+    events = roll_call() + [ev.MeetingOpened("19:00"), ev.MeetingClosed("20:00")]
+    refused(meeting, events, ev.MinutesJustified("2007-10-22"), "före sammanträdet (2007-10-23)")
+    allowed(meeting, events, ev.MinutesJustified("2007-10-23"))  # the same evening
+    refused(
+        meeting,
+        events,
+        ev.MinutesJustified("2007-10-30", posted="2007-10-29"),
+        "Tillkännagivandet (2007-10-29) kan inte ske före justeringen (2007-10-30)",
+    )
+    allowed(meeting, events, ev.MinutesJustified("2007-10-30", posted="2007-10-30"))

@@ -12,9 +12,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from namndtui.errors import UserError
-from namndtui.minutes.dates import parse_date
+from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
+
+if TYPE_CHECKING:
+    from namndtui.minutes.model import NoticeDates
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,9 +52,14 @@ def _date_arg(value: str | None, option: str) -> str:
     return value
 
 
-def justify(path_text: str, date: str, posted: str) -> None:
+def justify(path_text: str, date: str, posted: str) -> list[str]:
     """Append MinutesJustified (or, with only `posted`, MinutesPosted: the notice often
-    goes up a day or two after the justering) to the meeting's journal. Raises UserError."""
+    goes up a day or two after the justering) to the meeting's journal. Raises UserError.
+
+    Returns warnings (Swedish, without prefix) when what was recorded came late: a
+    justering after the due date, a notice after the second day after the justering.
+    They are lawful acts to record (the record is what happened), so not errors."""
+    from namndtui.minutes.model import notice_dates
     from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record import events as ev
     from namndtui.record.record import JournalError, Record, RuleError
@@ -74,6 +83,7 @@ def justify(path_text: str, date: str, posted: str) -> None:
             record.apply(ev.MinutesJustified(date, posted))
         else:
             record.apply(ev.MinutesPosted(posted))
+        return late_warnings(notice_dates(meeting, record.state), date, posted)
     except RuleError as err:
         raise UserError(f"{file.parent}: {err.message}", 1) from None
     except JournalError as err:
@@ -82,14 +92,35 @@ def justify(path_text: str, date: str, posted: str) -> None:
         record.close()
 
 
+def late_warnings(dates: NoticeDates, justered: str, posted: str) -> list[str]:
+    """Warnings for the dates just recorded (`justered`/`posted`, "" when not given),
+    checked against the due dates the minutes compute (`notice_dates`)."""
+    out = []
+    if justered and dates.justered is not None and dates.justered > dates.justering_due:
+        out.append(
+            f"justeringen {dates.justered.isoformat()} är senare än "
+            f"{dates.justering_due.isoformat()} ({JUSTERING_DAYS} dagar efter sammanträdet)"
+        )
+    if (
+        posted
+        and dates.posted is not None
+        and dates.notice_due is not None
+        and dates.posted > dates.notice_due
+    ):
+        out.append(
+            f"tillkännagivandet {dates.posted.isoformat()} är senare än "
+            f"{dates.notice_due.isoformat()} (andra dagen efter justeringen, KL 8 kap. 12 §)"
+        )
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
 
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
-    if justered or posted:
-        justify(args.path, justered, posted)
+    warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
     out = Path(args.out) if args.out else source.folder
     if not out.is_dir():
@@ -104,4 +135,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
     if posted:
         print(f"Tillkännagivandet registrerat {posted}.", file=sys.stderr)
+    for warning in warnings:
+        print(f"namndtui: varning: {warning}", file=sys.stderr)
     return 0

@@ -729,6 +729,13 @@ def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
         _need_date(e.posted, "anslagsdatum")
     if not state.closed_at:
         raise RuleError("Sammanträdet är inte avslutat; protokollet kan inte justeras.")
+    held = meeting.date.isoformat()
+    if e.date < held:  # ISO dates compare as strings
+        raise RuleError(f"Justeringen ({e.date}) kan inte ske före sammanträdet ({held}).")
+    if e.posted and e.posted < e.date:
+        raise RuleError(
+            f"Tillkännagivandet ({e.posted}) kan inte ske före justeringen ({e.date})."
+        )
 
 
 def _c_posted(meeting, state, e: ev.MinutesPosted) -> None:
