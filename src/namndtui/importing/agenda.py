@@ -223,6 +223,7 @@ def agenda_to_toml(agenda: AgendaParse) -> str:
     """
     import tomli_w
 
+    from namndtui.importing.toml_out import items_toml
     from namndtui.meetingfile import item_to_toml_dict
 
     head: dict[str, object] = {}
@@ -235,9 +236,10 @@ def agenda_to_toml(agenda: AgendaParse) -> str:
     if agenda.place:
         head["place"] = agenda.place
     data: dict[str, object] = {"format": FORMAT_MEETING, "meeting": head}
-    if agenda.items:
-        data["items"] = [item_to_toml_dict(item) for item in agenda.items]
     text = tomli_w.dumps(data, multiline_strings=True)
+    if agenda.items:
+        # Written by hand as [[items]]: tomli_w would put short items in an inline array.
+        text += "\n" + items_toml([item_to_toml_dict(item) for item in agenda.items])
     notes = {
         "body": '# FYLL I: body = "nämndens namn" (hittades inte i föredragningslistan)',
         "date": "# FYLL I: date = ÅÅÅÅ-MM-DD (sammanträdets datum; hittades inte)",

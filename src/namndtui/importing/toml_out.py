@@ -7,6 +7,7 @@ imported item is written exactly like any other item.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from namndtui.errors import UserError
 from namndtui.meetingfile import (
@@ -20,11 +21,30 @@ from namndtui.model import Item
 from namndtui.storage import atomic_write
 
 
-def item_to_toml(item: Item) -> str:
-    """A meeting.toml fragment with one `[[items]]` table (and its `[[items.sections]]`)."""
+def item_table_toml(table: dict[str, Any]) -> str:
+    """One `[[items]]` table (and its `[[items.sections]]`) as TOML text.
+
+    Always written as array-of-tables headers: tomli_w writes a short array of tables
+    inline (`items = [ { id = … } ]`), which cannot be appended after existing `[[items]]`
+    (it would become a key of the last item) nor pasted into a meeting file.
+    """
     import tomli_w
 
-    return tomli_w.dumps({"items": [item_to_toml_dict(item)]}, multiline_strings=True)
+    rest = {k: v for k, v in table.items() if k != "sections"}
+    text = "[[items]]\n" + tomli_w.dumps(rest, multiline_strings=True)
+    for section in table.get("sections", []):
+        text += "\n[[items.sections]]\n" + tomli_w.dumps(section, multiline_strings=True)
+    return text
+
+
+def items_toml(tables: list[dict[str, Any]]) -> str:
+    """Several `[[items]]` tables separated by blank lines."""
+    return "\n".join(item_table_toml(t) for t in tables)
+
+
+def item_to_toml(item: Item) -> str:
+    """A meeting.toml fragment with one `[[items]]` table (and its `[[items.sections]]`)."""
+    return item_table_toml(item_to_toml_dict(item))
 
 
 def append_item(meeting_path: Path | str, item: Item) -> Path:

@@ -1,0 +1,63 @@
+"""Problems found by a QA session of import-text / import-agenda, each with its input.
+
+The inputs are in `docs/qa/` (copied from the QA session's files).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from namndtui.cli import main
+from namndtui.importing.agenda import agenda_to_toml, parse_agenda
+from namndtui.meetingfile import load_meeting, parse_meeting_text
+
+QA = Path(__file__).parent / "docs" / "qa"
+
+
+# --- 1. short items and sections are written as [[items]] tables, never inline -----------
+
+
+def test_short_item_is_an_items_table_and_appends(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    short = tmp_path / "s.txt"
+    short.write_text("Ny policy för parkering\n\nSammanfattning\nText.\n", encoding="utf-8")
+    assert main(["import-text", str(short)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[[items]]\n") and "items = [" not in out
+    meeting = tmp_path / "meeting.toml"
+    shutil.copy(QA / "meeting-2007-10-23.toml", meeting)
+    before = meeting.read_bytes()
+    assert main(["import-text", str(short), "--append", str(meeting)]) == 0
+    assert meeting.read_bytes().startswith(before)
+    loaded = load_meeting(meeting)
+    assert loaded.items[-1].id == "ny-policy-for-parkering"
+    assert loaded.items[-1].summary == "Text."
+    # The fragment pasted at the end of a meeting file is valid too.
+    pasted = before.decode("utf-8") + "\n" + out
+    parsed, problems = parse_meeting_text(pasted)
+    assert problems == [] and parsed is not None and parsed.items[-1].summary == "Text."
+
+
+def test_short_sections_are_items_sections_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = QA / "kort-sektion.txt"
+    assert main(["import-text", str(doc)]) == 0
+    out = capsys.readouterr().out
+    assert "\n[[items.sections]]\n" in out and "sections = [" not in out
+    parsed, problems = parse_meeting_text(
+        'format = "namndtui/meeting/1"\n[meeting]\nbody = "N"\ndate = 2010-01-01\n\n' + out
+    )
+    assert problems == [] and parsed is not None
+    assert [(s.title, s.text) for s in parsed.items[0].extra_sections] == [("Uppföljning", "Ok.")]
+
+
+def test_short_agenda_items_are_items_tables() -> None:
+    text = "Kulturnämnden\nSammanträde 2010-02-03\n\n1. Val\n2. Budget\n"
+    out = agenda_to_toml(parse_agenda(text))
+    assert out.count("\n[[items]]\n") == 2 and "items = [" not in out
+    meeting, problems = parse_meeting_text(out)
+    assert problems == [] and meeting is not None
+    assert [i.title for i in meeting.items] == ["Val", "Budget"]
