@@ -61,3 +61,53 @@ def test_short_agenda_items_are_items_tables() -> None:
     meeting, problems = parse_meeting_text(out)
     assert problems == [] and meeting is not None
     assert [i.title for i in meeting.items] == ["Val", "Budget"]
+
+
+# --- 2. OS errors while writing are one Swedish line, never a traceback -----------------
+
+
+@pytest.mark.parametrize(
+    ("target", "message", "code"),
+    [
+        ("saknas/x.toml", "saknas: mappen finns inte", 2),
+        ("ag1.txt/x.toml", "mappen finns inte", 2),
+        ("a" * 300 + ".toml", "kunde inte skriva filen", 2),
+        (".", "är en mapp", 2),
+    ],
+)
+def test_agenda_out_in_a_missing_folder(
+    target: str, message: str, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(QA / "ag1.txt", tmp_path / "ag1.txt")
+    out = tmp_path / target
+    assert main(["import-agenda", str(QA / "ag1.txt"), "--out", str(out)]) == code
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_agenda_out_write_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object, **_kw: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("namndtui.storage.atomic_write", full)
+    assert main(["import-agenda", str(QA / "ag1.txt"), "--out", str(tmp_path / "m.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "kunde inte skriva filen: No space left on device" in err and err.count("\n") == 1
+
+
+def test_append_write_error_leaves_the_meeting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(*_args: object, **_kw: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    meeting = tmp_path / "meeting.toml"
+    shutil.copy(QA / "meeting-2007-10-23.toml", meeting)
+    before = meeting.read_bytes()
+    monkeypatch.setattr("namndtui.importing.toml_out.atomic_write", read_only)
+    assert main(["import-text", str(QA / "kort-sektion.txt"), "--append", str(meeting)]) == 2
+    err = capsys.readouterr().err
+    assert "kunde inte skriva filen: Permission denied" in err and err.count("\n") == 1
+    assert meeting.read_bytes() == before

@@ -60,9 +60,20 @@ def run(args: argparse.Namespace) -> int:
         from namndtui.storage import atomic_write
 
         out = Path(args.out)
-        if out.exists():
-            raise UserError(f"{out}: finns redan; välj ett annat filnamn", 1)
-        atomic_write(out, text)
+        folder = out.parent if str(out.parent) else Path(".")
+        # One Swedish line for every OS error (no folder, too long a name, read-only, full).
+        try:
+            if out.is_dir():
+                raise UserError(
+                    f"{out}: är en mapp; ange ett filnamn, t.ex. {out / 'meeting.toml'}", 2
+                )
+            if out.exists():
+                raise UserError(f"{out}: finns redan; välj ett annat filnamn", 1)
+            if not folder.is_dir():
+                raise UserError(f"{folder}: mappen finns inte", 2)
+            atomic_write(out, text)
+        except OSError as err:
+            raise UserError(f"{out}: kunde inte skriva filen: {err.strerror or err}", 2) from None
         print(visible(f"Skrev {out} med {len(agenda.items)} ärenden"))
     else:
         sys.stdout.write(text)

@@ -84,5 +84,10 @@ def append_item(meeting_path: Path | str, item: Item) -> Path:
                 f"{path}: ärendet kunde inte läggas sist i filen; filen är oförändrad", 1
             )
 
-    atomic_write(path, payload, check=check)
+    try:
+        atomic_write(path, payload, check=check)
+    except OSError as err:  # read-only folder, disk full …: the old file is unchanged
+        raise UserError(
+            f"{path}: kunde inte skriva filen: {err.strerror or err}; filen är oförändrad", 2
+        ) from None
     return path
