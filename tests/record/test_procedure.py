@@ -11,6 +11,7 @@ from namndtui.record.procedure import (
     RuleError,
     casting_vote,
     check,
+    may_add_reservation_text,
     may_reserve,
     presiding_chair_on,
     quorum,
@@ -545,3 +546,170 @@ def test_minutes_justified_not_before_the_meeting(meeting):
         "Tillkännagivandet (2007-10-29) kan inte ske före justeringen (2007-10-30)",
     )
     allowed(meeting, events, ev.MinutesJustified("2007-10-30", posted="2007-10-30"))
+
+
+# --- one reservation per member; the written text may come later ------------------------------
+
+RESERVED = roll_call() + decided_by_vote() + [ev.ReservationMade("x1", "Dan Berg")]
+
+
+def test_a_member_reserves_once(meeting):
+    state = fold(meeting, RESERVED)
+    assert may_reserve(meeting, state, "x1", "Dan Berg") == "Dan Berg har redan reserverat sig."
+    assert may_reserve(meeting, state, "x1", "Eva Holm") == ""
+    refused(meeting, RESERVED, ev.ReservationMade("x1", "Dan Berg"), "har redan reserverat sig")
+    refused(
+        meeting, RESERVED, ev.ReservationMade("x1", "Dan Berg", motion="y2"), "redan reserverat"
+    )
+
+
+def test_a_second_reservation_with_text_only_brings_the_written_text(meeting):
+    state = fold(meeting, RESERVED)
+    assert may_add_reservation_text(meeting, state, "x1", "Dan Berg") == ""
+    assert "har inte reserverat sig" in may_add_reservation_text(meeting, state, "x1", "Eva Holm")
+    written = ev.ReservationMade("x1", "Dan Berg", "Skriftlig reservation")
+    allowed(meeting, RESERVED, written)
+    events = RESERVED + [written]
+    allowed(meeting, events, ev.ReservationMade("x1", "Dan Berg", "Ny lydelse"))
+    events += [ev.ReservationMade("x1", "Dan Berg", "Ny lydelse")]
+    (reservation,) = fold(meeting, events).paragraphs["x1"].reservations
+    assert reservation.text == "Ny lydelse"
+    # once the § is justified, only a correction changes it
+    locked = events + [ev.ParagraphJustified("x1")]
+    assert "justerad" in may_add_reservation_text(meeting, fold(meeting, locked), "x1", "Dan Berg")
+    refused(meeting, locked, ev.ReservationMade("x1", "Dan Berg", "Text"), "rättelse")
+
+
+def test_the_minutes_show_one_reservation_per_member(meeting):
+    from namndtui.minutes.markdown import render_paragraph_markdown
+
+    events = RESERVED + [ev.ReservationMade("x1", "Dan Berg", "Skriftlig reservation")]
+    text = render_paragraph_markdown(meeting, fold(meeting, events), "x1")
+    assert text.count("reserverar sig") == 1, text
+    assert "Dan Berg (MP) reserverar sig mot beslutet och lämnar följande skriftliga" in text
+    assert "Skriftlig reservation" in text
+
+
+# --- the closed meeting -----------------------------------------------------------------------
+
+CLOSED = (
+    roll_call()
+    + [ev.MeetingOpened("19:00")]
+    + RESERVED[len(roll_call()) :]
+    + [ev.MeetingClosed("20:00")]
+)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        ev.ItemCalled("x2", "20:05"),
+        ev.Recused("x2", "Bo Ås"),
+        ev.MotionMade("x2", "y1", "Anna Ek", "bifall"),
+        ev.MotionJoined("x1", "y1", "Bo Ås"),
+        ev.MotionWithdrawn("x1", "y1"),
+        ev.PropositionOrderSet("x1", ("y2", "y1")),
+        ev.ChairFinding("x1", "y2"),
+        ev.VoteDemanded("x1", 2, "y1", "y2"),
+        ev.DecisionRecorded("x2", ("Beslut 2",)),
+        ev.ImmediateJustificationSet("x1", True),
+        ev.NoteAdded("x1", "Glömd anteckning"),
+        ev.StatementAdded("x1", "S", "Uttalande"),
+        ev.ItemTabled("x2"),
+        ev.ItemReferredBack("x2", "Skäl"),
+        ev.AttendanceSet("Anna Ek", False),
+        ev.MemberLeft("Anna Ek", "x2", "20:10"),
+        ev.MemberArrived("Fia Nord", "x2", "20:10"),
+        ev.SubstituteServes("Fia Nord", "Anna Ek"),
+    ],
+    ids=lambda e: e.TYPE,
+)
+def test_after_the_close_no_item_act_and_no_attendance_change(meeting, event):
+    refused(meeting, CLOSED, event, "Sammanträdet är avslutat (kl. 20:00); ångra avslutningen")
+
+
+def test_after_the_close_a_new_reservation_is_refused_but_the_text_may_come(meeting):
+    for event in (
+        ev.ReservationMade("x1", "Eva Holm"),
+        ev.ReservationMade("x1", "Eva Holm", "Skriftlig reservation"),
+    ):
+        refused(meeting, CLOSED, event, "Sammanträdet är avslutat (kl. 20:00); en reservation")
+    assert "avslutat" in may_reserve(meeting, fold(meeting, CLOSED), "x1", "Eva Holm")
+    allowed(meeting, CLOSED, ev.ReservationMade("x1", "Dan Berg", "Skriftlig reservation"))
+    refused(meeting, CLOSED, ev.ReservationMade("x1", "Dan Berg"), "har redan reserverat sig")
+
+
+def test_after_the_close_justering_and_meeting_details_stay_possible(meeting):
+    allowed(meeting, CLOSED, ev.ParagraphJustified("x1"))  # decided before the close
+    allowed(meeting, CLOSED, ev.MinutesJustified("2007-10-30"))
+    allowed(meeting, CLOSED, ev.AdjustersChosen(("Bo Ås",)))
+    allowed(meeting, CLOSED, ev.JusteringPlanned("2007-10-30", "15:00"))
+    justered = CLOSED + [ev.MinutesJustified("2007-10-30")]
+    allowed(meeting, justered, ev.MinutesPosted("2007-10-31"))
+    note = ev.NoteAdded("x1", "Anteckningen som föll bort")
+    allowed(meeting, justered, ev.CorrectionMade("x1", "Föll bort", note.to_dict()))
+    allowed(
+        meeting,
+        justered,
+        ev.CorrectionMade("", "Fel närvaro", ev.AttendanceSet("Anna Ek", False).to_dict()),
+    )
+
+
+def test_a_close_by_mistake_is_undone_and_the_meeting_goes_on(open_record):
+    record = open_record()
+    for event in CLOSED:
+        record.apply(event)
+    with pytest.raises(RuleError, match="avslutat"):
+        record.apply(ev.ItemCalled("x2", "20:05"))
+    assert record.undo() == ev.MeetingClosed("20:00")
+    record.apply(ev.ItemCalled("x2", "20:05"))
+    record.apply(ev.MeetingClosed("20:10"))
+    assert record.state.closed_at == "20:10"
+
+
+# --- the adjourned meeting --------------------------------------------------------------------
+
+BREAK = roll_call() + [
+    ev.MeetingOpened("19:00"),
+    ev.ItemCalled("x1", "19:05"),
+    ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+    ev.MeetingAdjourned("19:30"),
+]
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        ev.DecisionRecorded("x1", ("Beslut 1",)),
+        ev.ChairFinding("x1", "y1"),
+        ev.ItemTabled("x1"),
+        ev.ItemCalled("x2", "19:35"),
+        ev.MotionMade("x1", "y2", "Dan Berg", "avslag"),
+        ev.NoteAdded("x1", "Anteckning"),
+        ev.Recused("x1", "Bo Ås"),
+    ],
+    ids=lambda e: e.TYPE,
+)
+def test_during_a_break_no_item_act(meeting, event):
+    refused(
+        meeting, BREAK, event, "Sammanträdet är ajournerat sedan kl. 19:30; återuppta det först."
+    )
+    allowed(meeting, BREAK + [ev.MeetingResumed("19:45")], event)
+
+
+def test_during_a_break_people_come_and_go(meeting):
+    for event in (
+        ev.MemberLeft("Anna Ek", "x1", "19:35"),
+        ev.MemberArrived("Fia Nord", "x1", "19:35"),
+        ev.AttendanceSet("Gus Syd", True),
+        ev.OfficialPresent("Kim Tjänsteman", "handläggare"),
+        ev.MeetingResumed("19:45"),
+        ev.MeetingClosed("19:45"),
+    ):
+        allowed(meeting, BREAK, event)
+
+
+def test_during_a_break_only_the_text_of_an_announced_reservation(meeting):
+    events = CLOSED[:-1] + [ev.MeetingAdjourned("19:50")]
+    allowed(meeting, events, ev.ReservationMade("x1", "Dan Berg", "Skriftlig reservation"))
+    refused(meeting, events, ev.ReservationMade("x1", "Eva Holm"), "ajournerat")

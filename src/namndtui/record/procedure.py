@@ -22,6 +22,7 @@ from namndtui.record.state import (
     TABLED,
     Paragraph,
     RecordState,
+    Reservation,
     VoteRound,
 )
 from namndtui.textcheck import storable_problem
@@ -216,7 +217,9 @@ def may_reserve(meeting: Meeting, state: RecordState, item_id: str, member: str)
 
     Only someone who took part in the decision and whose side lost (KL 4 kap. 27 §): in a
     vote, who voted for the losing proposal; without a vote, who made or joined a motion
-    that was not adopted.
+    that was not adopted. Once per member and decision, and only while the meeting sits
+    (not after the close or during a break). The written text of a reservation already
+    announced may come later: see `may_add_reservation_text`.
     """
     if meeting.item(item_id) is None:
         return f"Okänt ärende {item_id!r}."
@@ -227,6 +230,10 @@ def may_reserve(meeting: Meeting, state: RecordState, item_id: str, member: str)
         paragraph.status not in (DECIDED, TABLED, REFERRED_BACK) and not paragraph.finding
     ):
         return "Inget beslut är fattat i ärendet ännu; reservation kan anmälas efter beslutet."
+    if reservation_of(state, item_id, member) is not None:
+        return f"{member} har redan reserverat sig."
+    if reason := not_sitting(state, new_reservation=True):
+        return reason
     if any(r.member == member for r in paragraph.recusals):
         return f"{member} var jävig i ärendet och deltog inte i beslutet."
     if member not in serving(meeting, state, item_id):
@@ -246,6 +253,50 @@ def may_reserve(meeting: Meeting, state: RecordState, item_id: str, member: str)
     if _lost_motion(paragraph, member):
         return ""
     return f"{member} yrkade inte mot beslutet (inget eget eller instämt yrkande avslogs)."
+
+
+def reservation_of(state: RecordState, item_id: str, member: str) -> Reservation | None:
+    """`member`'s reservation against the decision on the item, if announced."""
+    paragraph = state.paragraphs.get(item_id)
+    if paragraph is None:
+        return None
+    return next((r for r in paragraph.reservations if r.member == member), None)
+
+
+def may_add_reservation_text(
+    meeting: Meeting, state: RecordState, item_id: str, member: str
+) -> str:
+    """Empty when the written text of `member`'s reservation on the item may be added or
+    replaced now (a `ReservationMade` with text for a member who already reserved), else
+    the reason. Allowed after the close and during a break too: written reservations
+    arrive before justering; once the § is locked only a correction changes it."""
+    if reservation_of(state, item_id, member) is None:
+        return f"{member} har inte reserverat sig i ärendet."
+    paragraph = state.paragraphs[item_id]
+    if paragraph.justified:
+        return (
+            f"{paragraph_label(state, item_id)} är justerad; ändringar görs som rättelse "
+            "med angivet skäl."
+        )
+    return ""
+
+
+def not_sitting(state: RecordState, *, new_reservation: bool = False) -> str:
+    """Why acts of the sitting board are refused now ("" while it sits or before it opens):
+    the meeting is closed or adjourned."""
+    if state.closed_at:
+        if new_reservation:
+            return (
+                f"Sammanträdet är avslutat (kl. {state.closed_at}); en reservation anmäls "
+                "under sammanträdet (den skriftliga texten kan komma senare)."
+            )
+        return (
+            f"Sammanträdet är avslutat (kl. {state.closed_at}); ångra avslutningen om något "
+            "återstår att registrera."
+        )
+    if state.breaks and not state.breaks[-1][1]:
+        return f"Sammanträdet är ajournerat sedan kl. {state.breaks[-1][0]}; återuppta det först."
+    return ""
 
 
 _WON_WITHOUT_FINDING = {DECIDED: "bifall", TABLED: "bordläggning", REFERRED_BACK: "återremiss"}
@@ -280,6 +331,13 @@ _DECIDING = (
     ev.VoteClosed,
     ev.ItemTabled,
     ev.ItemReferredBack,
+)
+_ATTENDANCE = (
+    ev.AttendanceSet,
+    ev.MemberArrived,
+    ev.MemberLeft,
+    ev.SubstituteServes,
+    ev.SubstituteStops,
 )
 _NOT_CORRECTABLE = (
     ev.CorrectionMade,
@@ -334,9 +392,7 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
     if isinstance(event, ev.CorrectionMade):
         return _check_correction(meeting, state, event)
     item_id = getattr(event, "item", None)
-    item_event = item_id is not None and not isinstance(
-        event, ev.MemberArrived | ev.MemberLeft | ev.SubstituteServes | ev.SubstituteStops
-    )
+    item_event = item_id is not None and not isinstance(event, _ATTENDANCE)
     if item_event:
         if meeting.item(item_id) is None:
             raise RuleError(f"Okänt ärende {item_id!r}.")
@@ -350,6 +406,8 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
             )
     elif state.justered_on and not unlocked and not isinstance(event, ev.MinutesPosted):
         raise RuleError("Protokollet är justerat; ändringar görs som rättelse med angivet skäl.")
+    if not unlocked:
+        _check_sitting(state, event, item_event)
     handler = _CHECKS.get(type(event))
     if handler is not None:
         handler(meeting, state, event)
@@ -358,6 +416,25 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
         if not q.ok:
             raise RuleError(q.reason())
     return None
+
+
+def _check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> None:
+    """After the close no act about an item and no attendance change; during a break no
+    act about an item (people come and go during a break). Not acts of the sitting board,
+    so allowed then: justifying a settled § and the written text of a reservation
+    announced at the meeting (checked by their own rules)."""
+    if not (item_event or (state.closed_at and isinstance(event, _ATTENDANCE))):
+        return
+    if isinstance(event, ev.ParagraphJustified):
+        return
+    if isinstance(event, ev.ReservationMade):
+        if reservation_of(state, event.item, event.member) is not None:
+            return  # a text for it, or "har redan reserverat sig" from _c_reservation
+        reason = not_sitting(state, new_reservation=True)
+    else:
+        reason = not_sitting(state)
+    if reason:
+        raise RuleError(reason)
 
 
 def _check_undo(meeting: Meeting, state: RecordState, event: ev.Undone) -> None:
@@ -691,7 +768,13 @@ def _c_tabled(meeting, state, e: ev.ItemTabled | ev.ItemReferredBack) -> None:
 
 
 def _c_reservation(meeting, state, e: ev.ReservationMade) -> None:
-    reason = may_reserve(meeting, state, e.item, e.member)
+    # One reservation per member and decision: a second ReservationMade only brings the
+    # written text of the one announced (the fold keeps one Reservation and replaces its
+    # text); without text it would be a second reservation.
+    if reservation_of(state, e.item, e.member) is not None and e.text.strip():
+        reason = may_add_reservation_text(meeting, state, e.item, e.member)
+    else:
+        reason = may_reserve(meeting, state, e.item, e.member)
     if reason:
         raise RuleError(reason)
     if e.motion:
@@ -733,9 +816,7 @@ def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
     if e.date < held:  # ISO dates compare as strings
         raise RuleError(f"Justeringen ({e.date}) kan inte ske före sammanträdet ({held}).")
     if e.posted and e.posted < e.date:
-        raise RuleError(
-            f"Tillkännagivandet ({e.posted}) kan inte ske före justeringen ({e.date})."
-        )
+        raise RuleError(f"Tillkännagivandet ({e.posted}) kan inte ske före justeringen ({e.date}).")
 
 
 def _c_posted(meeting, state, e: ev.MinutesPosted) -> None:
