@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from namndtui.cli import main
+from namndtui.importing import import_item_from_file
 from namndtui.importing.agenda import agenda_to_toml, parse_agenda
 from namndtui.meetingfile import load_meeting, parse_meeting_text
 
@@ -111,3 +112,17 @@ def test_append_write_error_leaves_the_meeting(
     err = capsys.readouterr().err
     assert "kunde inte skriva filen: Permission denied" in err and err.count("\n") == 1
     assert meeting.read_bytes() == before
+
+
+# --- 3. "Bilaga N." inside running text stays; attachments keep document order ----------
+
+
+def test_bilaga_inside_a_sentence_stays_in_the_text() -> None:
+    item = import_item_from_file(QA / "trafikplan.txt").item
+    assert "resultatet. Se Bilaga 2. Trafikmätningar, där siffrorna redovisas." in item.background
+    assert item.attachments == ()
+
+
+def test_attachments_in_document_order() -> None:
+    item = import_item_from_file(QA / "bilagor-blandade.txt").item
+    assert item.attachments == ("Köpeavtal", "Karta", "Värdering", "Protokoll")

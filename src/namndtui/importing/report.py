@@ -338,7 +338,9 @@ class _Parser:
         self.dnr = ""
         self.officer = ""
         self.immediate = False
-        self.attachments: list[str] = []
+        # (line number, text): sorted at the end so attachments keep document order
+        # whether they come from "Bilaga: X" lines or from the Bilagor list.
+        self.attachments: list[tuple[int, str]] = []
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -391,8 +393,8 @@ class _Parser:
             ln.kind = "furniture"
             return True
         m = _ATTACHMENT_LINE.match(text)
-        if m:
-            self.attachments.append(m.group("v").strip())
+        if m and not _mid_sentence(lines, i):
+            self.attachments.append((ln.n, m.group("v").strip()))
             self.drop(ln, "bilaga", text[: m.start("v")])
             ln.kind = "furniture"
             return True
@@ -475,7 +477,7 @@ class _Parser:
                 if key == PROPOSED_DECISION:
                     decision.extend(self._decision(body))
                 elif key == ATTACHMENTS:
-                    self.attachments.extend(self._attachment_list(body))
+                    self.attachments.extend(self._attachment_entries(body))
                 else:
                     if not key and _LIST_HEADINGS.match(heading):
                         text = "\n\n".join(self._attachment_list(body, numbers=False))
@@ -519,7 +521,7 @@ class _Parser:
             preparation=fields.get("preparation", ""),
             proposed_decision=tuple(decision),
             immediate_justification=self.immediate,
-            attachments=tuple(a for a in self.attachments if a),
+            attachments=tuple(a for _n, a in sorted(self.attachments, key=lambda t: t[0]) if a),
             extra_sections=tuple(extra),
         )
         return ReportParse(item, self.warnings, self.dropped, structured)
@@ -697,7 +699,11 @@ class _Parser:
             lines[i].kind = "furniture"
 
     def _attachment_list(self, body: list[_Line], numbers: bool = True) -> list[str]:
-        result: list[str] = []
+        return [text for _n, text in self._attachment_entries(body, numbers)]
+
+    def _attachment_entries(self, body: list[_Line], numbers: bool = True) -> list[tuple[int, str]]:
+        """One entry per line of a list section, (line number, text without its number)."""
+        result: list[tuple[int, str]] = []
         for ln in body:
             if ln.kind != "text":
                 continue
@@ -706,10 +712,16 @@ class _Parser:
             if m:
                 self.drop(ln, "bilagenummer", ln.text[: m.end()].strip())
             if result and not m and text[:1].islower():
-                result[-1] = join_lines([result[-1], text])
+                result[-1] = (result[-1][0], join_lines([result[-1][1], text]))
             else:
-                result.append(text)
+                result.append((ln.n, text))
         return result
+
+
+def _mid_sentence(lines: list[_Line], i: int) -> bool:
+    """True when line i continues a sentence from the line before ("… Se" + "Bilaga 2. X")."""
+    prev = lines[i - 1] if i > 0 else None
+    return prev is not None and prev.kind == "text" and not prev.text.endswith(_SENTENCE_END)
 
 
 def _first_title(text: str) -> str:
