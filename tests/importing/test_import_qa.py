@@ -126,3 +126,55 @@ def test_bilaga_inside_a_sentence_stays_in_the_text() -> None:
 def test_attachments_in_document_order() -> None:
     item = import_item_from_file(QA / "bilagor-blandade.txt").item
     assert item.attachments == ("Köpeavtal", "Karta", "Värdering", "Protokoll")
+
+
+# --- 4. signatures after lists, "Beslutet skickas till", address footers ------------------
+
+
+def test_signature_after_the_bilagor_list_is_dropped() -> None:
+    result = import_item_from_file(QA / "goteborg-underskrift-efter-bilagor.txt")
+    assert result.item.attachments == (
+        "Köpeavtal",
+        "Värderingsutlåtande från Forum Fastighetsekonomi AB",
+        "Karta",
+    )
+    signature = [(d.text, d.reason) for d in result.dropped if d.reason == "underskrift"]
+    assert signature == [
+        ("FASTIGHETSKONTORET", "underskrift"),
+        ("Eva Ström", "underskrift"),
+        ("Fastighetsdirektör", "underskrift"),
+    ]
+
+
+def test_beslutet_skickas_till_is_one_list_section() -> None:
+    item = import_item_from_file(QA / "beslutet-skickas-till.txt").item
+    assert [(s.title, s.text) for s in item.extra_sections] == [
+        ("Beslutet skickas till", "Malmö FF\n\nEkonomiavdelningen")
+    ]
+
+
+def test_ansvariga_after_beslutet_skickas_till_is_a_signature() -> None:
+    result = import_item_from_file(QA / "malmo-ansvariga.txt")
+    sections = {s.title: s.text for s in result.item.extra_sections}
+    assert sections["Beslutet skickas till"] == "Malmö FF\n\nEkonomiavdelningen"
+    assert "Malmö FF" not in sections
+    assert {"Ansvariga", "Fritidsdirektör"} <= {
+        d.text for d in result.dropped if d.reason == "underskrift"
+    }
+
+
+def test_stockholm_address_footer_is_dropped_and_shown(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc = QA / "stockholm-sidfot.txt"
+    assert main(["import-text", str(doc), "--show-dropped"]) == 0
+    out, err = capsys.readouterr()
+    assert "Box 15035" not in out and "www.stockholm.se" not in out
+    assert (
+        f"{doc}:18: borttaget (sidfot): Box 15035, 167 15 Bromma. Besöksadress Brommaplan 3" in err
+    )
+    assert f"{doc}:20: borttaget (sidfot): www.stockholm.se" in err
+    item = import_item_from_file(doc).item
+    assert item.background.endswith(
+        "överskott om 2,3 mnkr.\n\nPrognosen för investeringar är i balans med budget."
+    )

@@ -129,6 +129,13 @@ _CONTACT_LINE = re.compile(
     r"referens|ert datum|vårt datum|besöksadress|postadress|växel)\b\.?\s*:?",
     re.IGNORECASE,
 )
+# Page footers with the office's address: "Box 15035, 167 15 Bromma. Besöksadress …",
+# "www.stockholm.se", an e-mail address alone on its line.
+_FOOTER_LINE = re.compile(
+    r"^(?:box\s+\d+\b.*|(?:org(?:anisations)?\.?\s*nr|organisationsnummer)\b.*"
+    r"|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$",
+    re.IGNORECASE,
+)
 _DOCTYPE_LINE = re.compile(
     r"^(?:tjänsteutlåtande|tjänsteskrivelse|tjänsteyttrande|promemoria|pm|utlåtande)"
     r"(?:\s+(?:\S+\s*){0,6})?$",
@@ -401,6 +408,8 @@ class _Parser:
         reason = ""
         if _CONTACT_LINE.match(text) and len(text) <= 80:
             reason = "kontaktuppgift"
+        elif _FOOTER_LINE.match(text) and len(text) <= 100:
+            reason = "sidfot"
         elif _DATE_LINE.match(text) or (header and _HEADER_DATE_LINE.match(text)):
             reason = "datum"
         elif text in repeated:
@@ -438,12 +447,16 @@ class _Parser:
             numbered_doc = any(_NUMBER_PREFIX.match(lines[i].text) for i in headings)
             self._mark_end_signature(lines, first)
             current = lines[first].key
+            in_list = False  # under "Beslutet skickas till", "Beslutsunderlag" …
             for i in range(first + 1, len(lines)):
                 if lines[i].kind == "heading":
                     current = lines[i].key
+                    in_list = not current and bool(_LIST_HEADINGS.match(lines[i].title))
                 elif lines[i].kind == "text":
                     title = _looks_like_heading(lines, i, numbered_doc)
-                    if title and current in (PROPOSED_DECISION, ATTACHMENTS):
+                    if title and in_list and lines[i - 1].kind == "heading":
+                        title = None  # "Beslutet skickas till" + "Malmö FF": the first entry
+                    if title and (current in (PROPOSED_DECISION, ATTACHMENTS) or in_list):
                         # Names and titles under the decision look like headings; a real
                         # heading there is followed by a full line of text.
                         following = next((ln for ln in lines[i + 1 :] if ln.kind == "text"), None)
@@ -455,8 +468,9 @@ class _Parser:
                         ):
                             title = None
                     if title:
-                        current = ""
+                        current, in_list = "", bool(_LIST_HEADINGS.match(title))
                         lines[i].kind, lines[i].key, lines[i].title = "heading", "", title
+            self._mark_list_signature(lines, first)
         title_lines, ingress = self._title(lines[:first])
         title = _TITLE_PREFIX.sub("", join_lines(ln.text for ln in title_lines))
         if structured and title != join_lines(ln.text for ln in title_lines) and title_lines:
@@ -698,6 +712,53 @@ class _Parser:
             self.drop(lines[i], "underskrift")
             lines[i].kind = "furniture"
 
+    def _mark_list_signature(self, lines: list[_Line], first: int) -> None:
+        """A signature after the list that ends the document (Bilagor, Beslutet skickas till).
+
+        Göteborg puts "FASTIGHETSKONTORET / Eva Ström / Fastighetsdirektör" after the
+        Bilagor list, Malmö "Ansvariga / Sara Nordin / Fritidsdirektör" after "Beslutet
+        skickas till". The list is the first block of lines; later blocks (after a blank
+        line) are the signature when every line is short, without sentence punctuation or
+        digits, and the list was numbered or the blocks look like one (a line in capitals,
+        a title such as "-direktör", or "Ansvariga" first).
+        """
+        last = max(i for i in range(first, len(lines)) if lines[i].kind == "heading")
+        heading = lines[last]
+        if heading.key != ATTACHMENTS and (heading.key or not _LIST_HEADINGS.match(heading.title)):
+            return
+        blocks: list[list[int]] = []
+        new_block = True
+        for i in range(last + 1, len(lines)):
+            if lines[i].kind == "blank":
+                new_block = True
+            elif lines[i].kind == "text":
+                if new_block or not blocks:
+                    blocks.append([])
+                blocks[-1].append(i)
+                new_block = False
+        if len(blocks) < 2:
+            return
+        k = len(blocks)
+        while k > 1 and all(_signature_like(lines[i].text) for i in blocks[k - 1]):
+            k -= 1
+        tail = [i for block in blocks[k:] for i in block]
+        if not tail:
+            return
+        numbered = any(
+            _ATTACHMENT_ITEM_PREFIX.match(lines[i].text) for block in blocks[:k] for i in block
+        )
+        texts = [lines[i].text for i in tail]
+        looks_signed = (
+            any(t.isupper() for t in texts)
+            or any(_SIGNER_TITLE.search(t) for t in texts)
+            or _SIGNATURE_HEADINGS.match(texts[0])
+        )
+        if not (numbered or looks_signed):
+            return
+        for i in tail:
+            self.drop(lines[i], "underskrift")
+            lines[i].kind = "furniture"
+
     def _attachment_list(self, body: list[_Line], numbers: bool = True) -> list[str]:
         return [text for _n, text in self._attachment_entries(body, numbers)]
 
@@ -716,6 +777,24 @@ class _Parser:
             else:
                 result.append((ln.n, text))
         return result
+
+
+_SIGNER_TITLE = re.compile(
+    r"(?:direktör|chef|ordförande|sekreterare|handläggare|utredare|strateg|controller|"
+    r"samordnare|ansvarig)$",
+    re.IGNORECASE,
+)
+
+
+def _signature_like(text: str) -> bool:
+    """A short line of a signature: a name, a title, an office (no sentence, no digits)."""
+    return (
+        len(text) <= 60
+        and len(text.split()) <= 6
+        and not text.endswith(_SENTENCE_END + (",",))
+        and not any(ch.isdigit() for ch in text)
+        and text[:1].isupper()
+    )
 
 
 def _mid_sentence(lines: list[_Line], i: int) -> bool:
