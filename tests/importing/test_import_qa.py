@@ -13,6 +13,7 @@ import pytest
 from namndtui.cli import main
 from namndtui.importing import import_item_from_file
 from namndtui.importing.agenda import agenda_to_toml, parse_agenda
+from namndtui.importing.reflow import reflow
 from namndtui.meetingfile import load_meeting, parse_meeting_text
 
 QA = Path(__file__).parent / "docs" / "qa"
@@ -177,4 +178,28 @@ def test_stockholm_address_footer_is_dropped_and_shown(
     item = import_item_from_file(doc).item
     assert item.background.endswith(
         "överskott om 2,3 mnkr.\n\nPrognosen för investeringar är i balans med budget."
+    )
+
+
+# --- 5. numbered lists inside a section keep one paragraph per point ---------------------
+
+
+def test_numbered_list_in_a_section_is_one_paragraph_per_point() -> None:
+    item = import_item_from_file(QA / "trafikplan.txt").item
+    assert item.background.split("\n\n")[:5] == [
+        "Trafikplanen har tagits fram i tre steg:",
+        "1. Inventering av trafikflöden",
+        "2. Dialog med boende",
+        "3. Förslag till åtgärder",
+        "Därefter har kontoret sammanställt resultatet. Se Bilaga 2. Trafikmätningar, där "
+        "siffrorna redovisas.",
+    ]
+    # A year or an amount at the start of a wrapped line is not a list point.
+    assert "ökat med 12 procent sedan 2005. Kostnaden blir 3 miljoner kronor." in item.background
+
+
+def test_numbered_list_item_that_wraps_stays_one_paragraph() -> None:
+    text = "Stegen:\n1) Inventering av trafikflöden i hela centrum under\nhösten 2009\n2) Dialog\n"
+    assert reflow(text) == (
+        "Stegen:\n\n1) Inventering av trafikflöden i hela centrum under hösten 2009\n\n2) Dialog"
     )

@@ -16,8 +16,11 @@ _CONJUNCTIONS = frozenset(
     {"och", "eller", "samt", "respektive", "resp.", "till", "som", "and", "or"}
 )
 _SPACES = re.compile(r"\s+")
-# A list item starts its own paragraph: "• Förstudie", "- att godkänna …".
-_BULLET = re.compile(r"^\s*[•·▪\-–*]\s+\S")
+# A list item starts its own paragraph: "• Förstudie", "- att godkänna …", "1. Inventering",
+# "2) Dialog". Only one or two digits: "2005. Kostnaden …" at a line start is a year.
+_BULLET = re.compile(r"^\s*(?:[•·▪\-–*]|\d{1,2}[.)])\s+\S")
+# A list item line this short ended the item; a capital on the next line starts new text.
+_SHORT_ITEM_LINE = 60
 
 
 def clean_line(line: str) -> str:
@@ -66,7 +69,13 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
     current: list[str] = []
     for raw in lines:
         if raw.strip():
-            if current and _BULLET.match(raw):
+            ends_item = (
+                bool(current)
+                and _BULLET.match(current[0]) is not None
+                and len(current[-1].strip()) < _SHORT_ITEM_LINE
+                and raw.strip()[:1].isupper()
+            )
+            if current and (_BULLET.match(raw) or ends_item):
                 result.append(join_lines(current))
                 current = []
             current.append(raw)
