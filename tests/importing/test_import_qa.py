@@ -203,3 +203,20 @@ def test_numbered_list_item_that_wraps_stays_one_paragraph() -> None:
     assert reflow(text) == (
         "Stegen:\n\n1) Inventering av trafikflöden i hela centrum under hösten 2009\n\n2) Dialog"
     )
+
+
+# --- 6. numbered sub-headings stay inside their section -----------------------------------
+
+
+def test_numbered_subheadings_stay_in_the_proposal() -> None:
+    result = import_item_from_file(QA / "numrerade-underrubriker.txt")
+    item = result.item
+    assert item.proposal == (
+        "Öppettider\n\nFörvaltningen delar uppfattningen att öppettiderna ska utgå från "
+        "vårdnadshavarnas behov.\n\nKostnader\n\nKostnaden uppskattas till 0,5 mnkr för "
+        "stadsdelen."
+    )
+    assert item.extra_sections == ()
+    assert not any("tomt" in w for w in result.warnings)
+    assert item.attachments == ("Remiss från Utbildningsförvaltningen, dnr 12-345/2009",)
+    assert item.dnr == "Dnr 1.2.3-456/2009"

@@ -447,10 +447,14 @@ class _Parser:
             numbered_doc = any(_NUMBER_PREFIX.match(lines[i].text) for i in headings)
             self._mark_end_signature(lines, first)
             current = lines[first].key
+            number = _heading_number(lines[first].text)  # "4" for "4. Förvaltningens …"
             in_list = False  # under "Beslutet skickas till", "Beslutsunderlag" …
             for i in range(first + 1, len(lines)):
                 if lines[i].kind == "heading":
+                    if not lines[i].key and self._subheading(lines[i], number, current, in_list):
+                        continue
                     current = lines[i].key
+                    number = _heading_number(lines[i].text)
                     in_list = not current and bool(_LIST_HEADINGS.match(lines[i].title))
                 elif lines[i].kind == "text":
                     title = _looks_like_heading(lines, i, numbered_doc)
@@ -468,8 +472,11 @@ class _Parser:
                         ):
                             title = None
                     if title:
-                        current, in_list = "", bool(_LIST_HEADINGS.match(title))
                         lines[i].kind, lines[i].key, lines[i].title = "heading", "", title
+                        if self._subheading(lines[i], number, current, in_list):
+                            continue
+                        current, in_list = "", bool(_LIST_HEADINGS.match(title))
+                        number = _heading_number(lines[i].text)
             self._mark_list_signature(lines, first)
         title_lines, ingress = self._title(lines[:first])
         title = _TITLE_PREFIX.sub("", join_lines(ln.text for ln in title_lines))
@@ -584,6 +591,12 @@ class _Parser:
         pending_blank = False
         saw_furniture = False
         for ln in body:
+            if ln.kind == "subheading":  # a paragraph of its own
+                if out:
+                    out.append("")
+                out.append(ln.title)
+                pending_blank, saw_furniture = True, False
+                continue
             if ln.kind == "text":
                 if out and pending_blank:
                     prev = out[-1]
@@ -712,6 +725,26 @@ class _Parser:
             self.drop(lines[i], "underskrift")
             lines[i].kind = "furniture"
 
+    def _subheading(self, ln: _Line, number: str, current: str, in_list: bool) -> bool:
+        """Make a numbered sub-heading ("4.1 Öppettider" under "4. …") part of its section.
+
+        It stays in the section's text as a paragraph of its own, without its number.
+        Not under the decision or a list, whose lines are points and entries.
+        """
+        own = _heading_number(ln.text)
+        if (
+            not number
+            or not own.startswith(number + ".")
+            or current in (PROPOSED_DECISION, ATTACHMENTS)
+            or in_list
+        ):
+            return False
+        m = _NUMBER_PREFIX.match(ln.text)
+        if m:
+            self.drop(ln, "rubriknummer", m.group(0).strip())
+        ln.kind, ln.key = "subheading", ""
+        return True
+
     def _mark_list_signature(self, lines: list[_Line], first: int) -> None:
         """A signature after the list that ends the document (Bilagor, Beslutet skickas till).
 
@@ -795,6 +828,12 @@ def _signature_like(text: str) -> bool:
         and not any(ch.isdigit() for ch in text)
         and text[:1].isupper()
     )
+
+
+def _heading_number(text: str) -> str:
+    """'4.1' for '4.1 Öppettider', '' for a heading without a number."""
+    m = _NUMBER_PREFIX.match(text)
+    return m.group(1) if m else ""
 
 
 def _mid_sentence(lines: list[_Line], i: int) -> bool:
