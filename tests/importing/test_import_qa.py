@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from namndtui.cli import main
-from namndtui.importing import import_item_from_file
+from namndtui.importing import import_item_from_file, parse_report
 from namndtui.importing.agenda import agenda_to_toml, parse_agenda
 from namndtui.importing.reflow import reflow
 from namndtui.meetingfile import load_meeting, parse_meeting_text
@@ -220,3 +220,34 @@ def test_numbered_subheadings_stay_in_the_proposal() -> None:
     assert not any("tomt" in w for w in result.warnings)
     assert item.attachments == ("Remiss från Utbildningsförvaltningen, dnr 12-345/2009",)
     assert item.dnr == "Dnr 1.2.3-456/2009"
+
+
+# --- 7. omedelbar justering in other words; agenda marks in brackets ---------------------
+
+
+@pytest.mark.parametrize("name", ["numrerade-underrubriker.txt", "justerar-omedelbart.txt"])
+def test_decision_point_to_justera_omedelbart_sets_the_flag(name: str) -> None:
+    item = import_item_from_file(QA / name).item
+    assert item.immediate_justification
+    assert any("omedelbart" in p for p in item.proposed_decision)  # the point stays
+
+
+def test_justeras_inte_omedelbart_is_not_the_flag() -> None:
+    text = "Hyresavtal\n\nFörslag till beslut\nNämnden godkänner avtalet.\nBeslutet justeras inte omedelbart.\n"
+    assert not parse_report(text).item.immediate_justification
+
+
+def test_bracketed_mark_on_an_agenda_line() -> None:
+    agenda = parse_agenda((QA / "agenda-hakparentes.txt").read_text(encoding="utf-8"))
+    item = next(i for i in agenda.items if i.title.startswith("Lokalförsörjningsplan"))
+    assert item.title == "Lokalförsörjningsplan 2010–2015"
+    assert item.id == "lokalforsorjningsplan-2010-2015"
+    assert item.dnr == "Dnr BUN 2009/501"
+    assert item.immediate_justification
+    assert [i.id for i in agenda.items if i.immediate_justification] == [item.id]
+
+
+def test_bracketed_mark_on_a_report_line() -> None:
+    text = "Hyresavtal\n[Omedelbar justering]\n\nSammanfattning\nAvtalet förnyas.\n"
+    parsed = parse_report(text)
+    assert parsed.item.immediate_justification and parsed.item.title == "Hyresavtal"

@@ -151,13 +151,14 @@ def parse_agenda(text: str) -> AgendaParse:
         if m and (drafts or _date(line) is None):
             title = m["t"]
             draft = _Draft(int(m["n"]), [], category)
+            # The mark first: "…, Dnr BUN 2009/501 [Omedelbar justering]" is not part of the Dnr.
+            if _IMMEDIATE.search(title):
+                draft.immediate = True
+                title = _IMMEDIATE.sub("", title)
             tail = _DNR_TAIL.search(title)
             if tail:
                 draft.dnr = f"Dnr {tail['v'].strip()}"
                 title = title[: tail.start()]
-            if _IMMEDIATE.search(title):
-                draft.immediate = True
-                title = _IMMEDIATE.sub("", title)
             draft.title.append(title)
             drafts.append(draft)
             continue
@@ -169,7 +170,12 @@ def parse_agenda(text: str) -> AgendaParse:
             draft.immediate = True
             draft.title_open = False
         elif m := _DNR.match(line):
-            draft.dnr = draft.dnr or f"Dnr {m['v'].strip()}"
+            value = m["v"]
+            if _IMMEDIATE.search(value):  # "Dnr 503-412-07 (Omedelbar justering)"
+                draft.immediate = True
+                value = _IMMEDIATE.sub("", value)
+            if value.strip():
+                draft.dnr = draft.dnr or f"Dnr {value.strip()}"
             draft.title_open = False
         elif m := _OFFICER.match(line):
             draft.officer = draft.officer or m["v"].strip()
@@ -182,7 +188,8 @@ def parse_agenda(text: str) -> AgendaParse:
         # Anything else under an item (descriptions, "Bilaga …") is not part of the skeleton.
     taken: set[str] = set()
     for draft in drafts:
-        title = join_lines(draft.title).rstrip(" .")
+        # "Lokalförsörjningsplan 2010–2015, Dnr …": the comma before the Dnr goes too.
+        title = join_lines(draft.title).rstrip(" .,;")
         item_id = unique_id(slugify(title), taken)
         taken.add(item_id)
         result.items.append(

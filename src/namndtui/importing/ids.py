@@ -5,6 +5,7 @@ from __future__ import annotations
 from namndtui.model import id_words
 
 MAX_ID_LENGTH = 40
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", " "))
 
 
 def slugify(title: str, max_length: int = MAX_ID_LENGTH, default: str = "arende") -> str:
@@ -13,7 +14,9 @@ def slugify(title: str, max_length: int = MAX_ID_LENGTH, default: str = "arende"
     Cut at a word boundary so the id stays at most `max_length` characters (a single
     longer word is cut hard). Returns `default` when nothing usable is left.
     """
-    words = id_words(title)
+    # Dashes between words separate them: "2010–2015" → "2010-2015", not "20102015"
+    # (id_words folds to ASCII and would drop the en dash).
+    words = id_words(title.translate(_DASHES))
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

@@ -153,9 +153,12 @@ _ORG_LINE = re.compile(
     r"|(?:avdelningen|avd\.|enheten|sektionen|staben)\b.*)$",
     re.IGNORECASE,
 )
-_IMMEDIATE_MARK = re.compile(r"^\(?\s*omedelbar(?:t)? justering\s*\)?\.?$", re.IGNORECASE)
+_IMMEDIATE_MARK = re.compile(r"^[(\[]?\s*omedelbar(?:t)? justering\s*[)\]]?\.?$", re.IGNORECASE)
 _IMMEDIATE_POINT = re.compile(
-    r"omedelbar(?:t)?\s+juster|justeras?\s+omedelbart|förklara[rs]?\s+\w*\s*omedelbart\s+justera",
+    r"omedelbar(?:t)?\s+juster|förklara[rs]?\s+\w*\s*omedelbart\s+justera"
+    # "justeras omedelbart", "att justera beslutet omedelbart", "Nämnden justerar
+    # paragrafen omedelbart" – but not "justeras inte omedelbart".
+    r"|juster\w*\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}omedelbart",
     re.IGNORECASE,
 )
 _ATTACHMENT_LINE = re.compile(
