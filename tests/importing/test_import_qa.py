@@ -251,3 +251,43 @@ def test_bracketed_mark_on_a_report_line() -> None:
     text = "Hyresavtal\n[Omedelbar justering]\n\nSammanfattning\nAvtalet förnyas.\n"
     parsed = parse_report(text)
     assert parsed.item.immediate_justification and parsed.item.title == "Hyresavtal"
+
+
+# --- 8. letterhead reference labels never become the title -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "dnr", "officer"),
+    [
+        (
+            "malmo-ansvariga.txt",
+            "Bidrag till föreningar för sommarlovsaktiviteter 2008",
+            "Dnr FRI-2008-00123",
+            "Sara Nordin",
+        ),
+        (
+            "malmo-var-referens.txt",
+            "Bidrag till föreningar för sommarlovsaktiviteter 2008",
+            "",
+            "Sara Nordin",
+        ),
+        ("beteckning.txt", "Ny parkeringspolicy", "Dnr SBK 2009-1", ""),
+    ],
+)
+def test_reference_labels_in_the_letterhead(name: str, title: str, dnr: str, officer: str) -> None:
+    item = import_item_from_file(QA / name).item
+    assert (item.title, item.dnr, item.officer) == (title, dnr, officer)
+
+
+@pytest.mark.parametrize(
+    ("label", "dnr"),
+    [
+        ("Vår beteckning: KS 2010/15", "Dnr KS 2010/15"),
+        ("Ärendenummer: KS 2010/15", "Dnr KS 2010/15"),
+        ("Er beteckning: 123-45", ""),
+    ],
+)
+def test_beteckning_and_arendenummer_are_the_dnr(label: str, dnr: str) -> None:
+    text = f"Malmö stad\nStadskontoret\n{label}\n\nNy parkeringspolicy\n\nSammanfattning\nText.\n"
+    item = parse_report(text).item
+    assert (item.title, item.dnr) == ("Ny parkeringspolicy", dnr)

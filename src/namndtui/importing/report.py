@@ -124,6 +124,13 @@ _OFFICER_LINE = re.compile(
     r"^(?:ansvarig\s+)?(?:handläggare/telefon|handläggare|kontaktperson)\b\.?\s*(?P<colon>:?)\s*(?P<v>.*)$",
     re.IGNORECASE,
 )
+# Letterhead reference labels (Malmö, Göteborg): "Vår referens" (the officer, often with
+# name, title and e-mail on the lines below), "Vår beteckning: …", "Ärendenummer: …".
+_REFERENCE_LINE = re.compile(
+    r"^(?P<whose>(?:vår|vårt|er|ert)\s+)?(?P<label>referens|beteckning|ärendenummer|ärendenr)"
+    r"\b\.?\s*:?\s*(?P<v>.*)$",
+    re.IGNORECASE,
+)
 _CONTACT_LINE = re.compile(
     r"^(?:telefon|tfn|tel|mobil|e-post|epost|e-mail|mail|fax|telefax|vår referens|er referens|"
     r"referens|ert datum|vårt datum|besöksadress|postadress|växel)\b\.?\s*:?",
@@ -397,6 +404,10 @@ class _Parser:
             self.drop(ln, "handläggare")
             ln.kind = "furniture"
             return True
+        m = _REFERENCE_LINE.match(text) if header and len(text) <= 80 else None
+        if m:
+            self._reference(lines, i, m)
+            return True
         if _IMMEDIATE_MARK.match(text):
             self.immediate = True
             self.drop(ln, "omedelbar justering")
@@ -432,6 +443,32 @@ class _Parser:
             ln.kind = "furniture"
             return True
         return False
+
+    def _reference(self, lines: list[_Line], i: int, m: re.Match[str]) -> None:
+        """A letterhead reference label: the officer or the diary number, never the title."""
+        ln = lines[i]
+        own = not (m.group("whose") or "").lower().startswith("er")
+        value = m.group("v").strip()
+        ln.kind = "furniture"
+        if m.group("label").lower() != "referens":  # beteckning, ärendenummer: a Dnr
+            if own and value and not self.dnr:
+                self.dnr = f"Dnr {value}"
+            self.drop(ln, "dnr")
+            return
+        self.drop(ln, "referens")
+        if value:
+            if own and not self.officer and not any(ch.isdigit() for ch in value):
+                self.officer = value
+            return
+        # "Vår referens" alone: name, title and e-mail on the lines below, up to a blank.
+        for j, nxt in enumerate(lines[i + 1 : i + 5]):
+            labelled = (_DNR_LINE, _OFFICER_LINE, _CONTACT_LINE, _REFERENCE_LINE, _HEADER_DATE_LINE)
+            if nxt.kind != "text" or any(rx.match(nxt.text) for rx in labelled):
+                break  # a line with its own label ("Handläggare: …", "Dnr …") is read as such
+            if j == 0 and own and not self.officer:
+                self.officer = nxt.text
+            nxt.kind = "furniture"
+            self.drop(nxt, "referens")
 
     # -- main ------------------------------------------------------------------------------
 
