@@ -120,8 +120,11 @@ def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
             await pilot.press("down", "enter")  # motion y2
             await pilot.press(*"Fagerlund", "enter")
             assert app.state.paragraph(item.id).motion("y2").joined == ["Ingrid Fagerlund"]
-            # v: vote, 6 ja, 5 nej
+            # v: the chair's finding first (y1, the suggested order's first), then the vote
             await pilot.press("v")
+            await pilot.pause()
+            assert "Proposition" in screen_text(app)
+            await pilot.press("enter")
             await pilot.pause()
             await pilot.press(*("j" * 6), *("n" * 5), "enter")
             await pilot.pause()

@@ -40,9 +40,9 @@ def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> Non
             await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
             item = app.screen.current_item
             await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v")
+            await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
             await pilot.pause()
-            await cast(pilot, "jjjjjnnnnna")  # 5–5, one abstains
+            await cast(pilot, "ajjjjjnnnnn")  # 5–5, the chair (first row) abstains
             await pilot.press("enter")
             await pilot.pause()
             assert "utslagsröst" in screen_text(app)  # the modal asks for the casting vote
@@ -61,6 +61,56 @@ def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> Non
     run(go())
 
 
+def test_a_tie_is_decided_by_the_chairs_own_vote(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+            await pilot.press("v", "enter")
+            await pilot.pause()
+            await cast(pilot, "njjjjjnnnna")  # 5–5, the chair voted nej
+            await pilot.press("enter")
+            await pilot.pause()
+            vote = app.state.paragraph(item.id).votes[0]
+            assert vote.closed and vote.casting == "nej" and vote.winner == "y2"
+            assert (
+                "ordförandens röst (nej) är utslagsröst"
+                in [n.message for n in app._notifications][-1]
+            )
+
+    run(go())
+
+
+def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+            await pilot.press("v", "enter")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.votes == [] and para.finding == "y1"  # the finding stays
+            await pilot.press("f", "down", "enter")  # not "a vote is going on"
+            await pilot.pause()
+            assert app.state.paragraph(item.id).finding == "y2"
+            # With votes cast, escape leaves the round open for v to continue.
+            await pilot.press("v")
+            await pilot.pause()
+            await cast(pilot, "jj")
+            await pilot.press("escape")
+            await pilot.pause()
+            vote = app.state.paragraph(item.id).votes[0]
+            assert not vote.closed and len(vote.votes) == 2
+
+    run(go())
+
+
 def test_three_proposals_counter_round_then_main_round(example_folder, clock) -> None:
     async def go():
         app = make_app(example_folder, clock)
@@ -69,7 +119,7 @@ def test_three_proposals_counter_round_then_main_round(example_folder, clock) ->
             item = app.screen.current_item
             # y1 bifall (chair), y2 avslag, y3 eget förslag
             await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1), ("Ekdahl", 6))
-            await pilot.press("v")
+            await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
             await pilot.pause()
             assert "Kontrapropositionsvotering" in screen_text(app)
             await cast(pilot, "jjjjjjnnnna")  # y2 against y3: 6–4
@@ -102,7 +152,7 @@ def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, cl
             await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
             item = app.screen.current_item
             await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v")
+            await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
             await pilot.pause()
             await cast(pilot, "jjjjjjnnnnn")
             await pilot.press("enter")

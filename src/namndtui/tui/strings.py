@@ -128,6 +128,17 @@ RESERVATION_SAVED = "§ {number}: reservation av {who}"
 NOTE_SAVED = "§ {number}: protokollsanteckning"
 MOTION_SAVED = "§ {number}: yrkande av {who}"
 NO_PROPOSED_DECISION = "Ärendet saknar förslag till beslut – skriv beslutet med {key}."
+DECIDE_NOT_PROPOSAL = "Nämnden beslutade enligt {label}, inte förvaltningens förslag – {hint}."
+ADOPTED_HINTS = {
+    "avslag": "skriv beslutet med e (förslag: avslag)",
+    "ändring": "skriv beslutet med e (yrkandets text är förifylld)",
+    "tillägg": "skriv beslutet med e (tillägget är förifyllt)",
+    "eget": "skriv beslutet med e (yrkandets text är förifylld)",
+    "bifall": "skriv beslutet med e (yrkandets text är förifylld)",
+    "återremiss": "registrera återremissen med s",
+    "bordläggning": "bordlägg ärendet med t",
+}
+DECISION_REJECTED = "Nämnden avslår förvaltningens förslag."
 NO_MOTIONS = "Inga yrkanden på ärendet."
 TABLED = "§ {number}: bordlagt"
 REFERRED_BACK = "§ {number}: återremitterat"
@@ -209,8 +220,11 @@ VOTE_YES_FOR = "Ja för: {label}"
 VOTE_NO_FOR = "Nej för: {label}"
 VOTE_TALLY = "Ja {ja} · Nej {nej} · Avstår {avstar} · Ej röstat {left}"
 VOTE_KEYS = "j = ja · n = nej · a = avstår · enter = räkna · esc = avbryt"
+VOTE_TIE_CHAIR = "Lika röstetal: ordförandens röst ({vote}) är utslagsröst"
+VOTE_LEFT_OPEN = "Voteringen är inte avslutad: v fortsätter den, ctrl+z tar bort rösterna"
 VOTE_TIE = "Lika röstetal – ordförandens utslagsröst: j = ja, n = nej"
 VOTE_RESULT = "Resultat: {label}"
+VOTE_FINDING_FIRST = "Först ordförandens proposition: vilket förslag fann ordföranden bifallet?"
 VOTE_NEED_TWO = "Votering kräver minst två yrkanden (lägg till med y)."
 VOTE_PICK_YES = "Ja för (huvudförslaget)"
 VOTE_PICK_NO = "Nej för"

@@ -162,14 +162,44 @@ class VoteModal(ModalScreen[bool]):
             self.query_one("#vote-hint", Static).update(Content(S.VOTE_NOT_ALL.format(left=left)))
             return
         if vr.tied:
-            self.tie_pending = True
-            self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
+            # The utslagsröst is the presiding chair's own vote: taken from the ballot
+            # when the chair voted ja or nej; asked only when the chair did not.
+            from namndtui.record.procedure import casting_vote
+
+            own = casting_vote(self.napp.meeting, self.napp.state, self.item.id, vr.round)
+            if not own:
+                self.tie_pending = True
+                self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
+                return
+            closing = ev.VoteClosed(item=self.item.id, round=vr.round, casting=own)
+            if self.napp.apply(closing):
+                self.napp.notify(S.VOTE_TIE_CHAIR.format(vote=own), markup=False)
+                self.dismiss(True)
             return
         if self.napp.apply(ev.VoteClosed(item=self.item.id, round=vr.round)):
             self.dismiss(True)
 
     def action_cancel(self) -> None:
+        """Escape: a round nobody has voted in yet is taken back (as if v was never
+        pressed); one with votes stays open, and v continues it."""
+        vr = self.vote_round()
+        if not vr.votes and self._demanded_last(vr.round):
+            self.napp.undo()  # says "Ångrat: votering begärd"
+        else:
+            self.napp.notify(S.VOTE_LEFT_OPEN, markup=False)
         self.dismiss(False)
+
+    def _demanded_last(self, round_no: int) -> bool:
+        """The latest act in effect is this round's VoteDemanded (so undo takes it back)."""
+        state = self.napp.state
+        if not state.done:
+            return False
+        last = next((e for seq, _, e in reversed(state.log) if seq == state.done[-1]), None)
+        return (
+            isinstance(last, ev.VoteDemanded)
+            and last.item == self.item.id
+            and last.round == round_no
+        )
 
 
 def _label(screen: MeetingScreen, motion) -> str:

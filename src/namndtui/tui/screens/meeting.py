@@ -379,10 +379,40 @@ class MeetingScreen(Screen[None]):
         if not item.proposed_decision:
             self.notify(S.NO_PROPOSED_DECISION.format(key="e"), severity="warning", markup=False)
             return
+        adopted = self.adopted_motion(item)
+        if adopted is not None and adopted.kind != "bifall":
+            # The chair found (or the vote gave) another proposal than the administration's:
+            # "beslut enligt förslaget" would contradict the minutes' own proposition.
+            hint = S.ADOPTED_HINTS.get(adopted.kind, S.ADOPTED_HINTS["ändring"])
+            label = motion_label(self.meeting, adopted)
+            self.notify(S.DECIDE_NOT_PROPOSAL.format(label=label, hint=hint), markup=False)
+            return
         if self.needs_roll_call():  # asks first (a worker); else at once, in this key press
             self._after_roll_call(partial(self._decide, item))
         else:
             self._decide(item)
+
+    def adopted_motion(self, item: Item):
+        """The motion the chair found adopted or the last vote gave, if any."""
+        para = self.napp.state.paragraphs.get(item.id)
+        return para.motion(para.finding) if para is not None and para.finding else None
+
+    def decision_draft(self, item: Item) -> list[str]:
+        """The points the decision form opens with: the recorded decision; else what the
+        adopted motion says (an avslag, an ändring's text, a tillägg after the proposal);
+        else the proposed decision."""
+        para = self.napp.state.paragraphs.get(item.id)
+        if para is not None and para.decision:
+            return list(para.decision)
+        proposed = list(item.proposed_decision)
+        adopted = self.adopted_motion(item)
+        if adopted is None or (adopted.kind == "bifall" and not adopted.text):
+            return proposed
+        if adopted.kind == "avslag":
+            return [S.DECISION_REJECTED]
+        if adopted.kind == "tillägg" and adopted.text:
+            return [*proposed, adopted.text]
+        return [adopted.text] if adopted.text else proposed
 
     def _decide(self, item: Item) -> None:
         if self.record(item, ev.DecisionRecorded(item=item.id, points=item.proposed_decision)):
@@ -473,8 +503,7 @@ class MeetingScreen(Screen[None]):
             return
         from namndtui.tui.modals.forms import DecisionModal
 
-        para = self.napp.state.paragraphs.get(item.id)
-        points = list(para.decision) if para and para.decision else list(item.proposed_decision)
+        points = self.decision_draft(item)
         title = S.DECISION_TITLE.format(number=self.number(item), title=item.title)
         result = await self.app.push_screen_wait(DecisionModal(title, points))
         if result and self.record(item, ev.DecisionRecorded(item=item.id, points=tuple(result))):
@@ -573,6 +602,10 @@ class MeetingScreen(Screen[None]):
             return
         if not await self.roll_call_ready():
             return
+        await self._ask_finding(item, choices)
+
+    async def _ask_finding(self, item: Item, choices: list[tuple[str, str]]) -> bool:
+        """The proposition order and the chair's finding, recorded; False if cancelled."""
         from namndtui.record.procedure import suggested_order
         from namndtui.tui.modals.forms import FindingModal
 
@@ -584,12 +617,12 @@ class MeetingScreen(Screen[None]):
             FindingModal(title, [(m, labels[m]) for m in order if m in labels], choices)
         )
         if not motion:
-            return
+            return False
         events: list[ev.Event] = []
         if order and list(para.proposition_order) != order:
             events.append(ev.PropositionOrderSet(item=item.id, order=tuple(order)))
         events.append(ev.ChairFinding(item=item.id, motion=motion))
-        self.record(item, *events)
+        return self.record(item, *events)
 
     @form_action
     async def action_vote(self) -> None:
@@ -602,6 +635,13 @@ class MeetingScreen(Screen[None]):
             return
         if not await self.roll_call_ready():
             return
+        # A vote is demanded against the chair's finding ("…och finner att nämnden
+        # beslutat enligt X. Votering begärs."): without one the minutes would have to
+        # guess it from the vote, so it is asked first.
+        if not para.finding and not para.votes:
+            self.notify(S.VOTE_FINDING_FIRST, markup=False, timeout=3)
+            if not await self._ask_finding(item, self._motion_choices(item)):
+                return
         from namndtui.tui.modals.vote import run_vote
 
         await run_vote(self, item)
