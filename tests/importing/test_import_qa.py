@@ -291,3 +291,56 @@ def test_beteckning_and_arendenummer_are_the_dnr(label: str, dnr: str) -> None:
     text = f"Malmö stad\nStadskontoret\n{label}\n\nNy parkeringspolicy\n\nSammanfattning\nText.\n"
     item = parse_report(text).item
     assert (item.title, item.dnr) == ("Ny parkeringspolicy", dnr)
+
+
+# --- 9. Word tables are read in document order -------------------------------------------
+
+
+def test_agenda_as_a_word_table() -> None:
+    from namndtui.importing.documents import read_document
+
+    agenda = parse_agenda(read_document(QA / "agenda-tabell.docx").text)
+    assert [(i.title, i.dnr) for i in agenda.items] == [
+        ("Val av justerare", ""),
+        ('Budgetuppföljning april "2009"', "Dnr SN 2009/45"),
+        ("Yttrande över [b]remiss[/b]", "Dnr SN 2009/50"),
+    ]
+    assert agenda.body == "Socialnämnden" and agenda.warnings == []
+
+
+def test_agenda_table_with_a_merged_category_row(tmp_path: Path) -> None:
+    import docx
+
+    from namndtui.importing.documents import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Socialnämnden")
+    document.add_paragraph("Sammanträde 2009-05-20 kl. 13.00")
+    table = document.add_table(rows=4, cols=3)
+    rows = [
+        ("Nr", "Ärende", "Diarienummer"),
+        ("BESLUTSÄRENDEN", None, None),
+        ("1", "Budgetuppföljning", "SN 2009/45"),
+        ("2", "Yttrande över remiss", ""),
+    ]
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            if value is not None:
+                table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(1, 2))
+    path = tmp_path / "lista.docx"
+    document.save(str(path))
+    agenda = parse_agenda(read_document(path).text)
+    assert [(i.title, i.dnr, i.category) for i in agenda.items] == [
+        ("Budgetuppföljning", "Dnr SN 2009/45", "Beslutsärenden"),
+        ("Yttrande över remiss", "", "Beslutsärenden"),
+    ]
+
+
+def test_table_in_a_report_stays_in_its_section() -> None:
+    item = import_item_from_file(QA / "tabell-i-text.docx").item
+    assert item.background == (
+        "Första raden andra raden efter radbrytning.\n\nTabell nedan:\n\n"
+        "Kostnad 100 kr\n\nIntäkt 200 kr\n\nEfter tabellen."
+    )
+    assert item.attachments == ("Policy", "Karta")

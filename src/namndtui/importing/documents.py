@@ -107,7 +107,7 @@ def read_pdf(data: bytes, name: str = "filen") -> str:
 
 
 def read_docx(data: bytes, name: str = "filen") -> str:
-    """The paragraphs (and table cells) of a DOCX, one paragraph per line block.
+    """The paragraphs and tables of a DOCX in document order, one paragraph per line block.
 
     Word paragraphs are already whole paragraphs, so each one is followed by a blank
     line; headings become their own paragraph, which is what the parser expects.
@@ -121,19 +121,58 @@ def read_docx(data: bytes, name: str = "filen") -> str:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise UserError(f"{name}: kan inte läsa Word-filen (inte en giltig .docx)") from err
+    from docx.table import Table
+
     blocks: list[str] = []
-    for para in document.paragraphs:
-        # Soft line breaks (shift+enter) inside a paragraph come through as "\n".
-        blocks.append(para.text.replace("\v", "\n"))
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if cell.text.strip():
-                    blocks.append(cell.text)
+    try:
+        # Paragraphs and tables in document order: a table stays in its section.
+        for part in document.iter_inner_content():
+            if isinstance(part, Table):
+                blocks.extend(_table_rows(part))
+            else:
+                # Soft line breaks (shift+enter) inside a paragraph come through as "\n".
+                blocks.append(part.text.replace("\v", "\n"))
+    except (KeyError, ValueError, AttributeError, IndexError) as err:
+        raise UserError(f"{name}: kan inte läsa Word-filen ({err})") from err
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():
         raise UserError(f"{name}: Word-filen innehåller ingen text")
     return text
+
+
+_DNR_COLUMN = re.compile(r"^(?:dnr|diarienummer|diarienr|diarie-nr)\.?:?$", re.IGNORECASE)
+
+
+def _table_rows(table: object) -> list[str]:
+    """A Word table as one line per row, cells separated by two spaces.
+
+    An agenda laid out as a table ("Nr | Ärende | Dnr") then reads like a typed one:
+    "2  Budgetuppföljning april  Dnr SN 2009/45" (a value in a column headed Dnr gets the
+    label, so the parsers see it as a Dnr). Merged cells are read once.
+    """
+    rows: list[str] = []
+    dnr_column = -1
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        seen: list[object] = []
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):  # a merged cell repeats in row.cells
+                continue
+            seen.append(cell._tc)
+            cells.append(" ".join(cell.text.split()))
+        if dnr_column < 0:
+            dnr_column = next((k for k, c in enumerate(cells) if _DNR_COLUMN.match(c)), -1)
+            if dnr_column >= 0:
+                rows.append("  ".join(c for c in cells if c))
+                continue
+        if (
+            0 <= dnr_column < len(cells)
+            and cells[dnr_column]
+            and not re.match(r"(?i)dnr|diarie", cells[dnr_column])
+        ):
+            cells[dnr_column] = f"Dnr {cells[dnr_column]}"
+        rows.append("  ".join(c for c in cells if c))
+    return rows
 
 
 def read_document(path: Path | str) -> DocumentText:
