@@ -59,6 +59,24 @@ FRAGMENTS = [
     "   ",
     "\f",
     "Ärende: Yttrande över remiss",
+    # QA findings: sub-headings, reference labels, lists, signatures, footers.
+    "4. Förvaltningens synpunkter och förslag",
+    "4.1 Öppettider",
+    "Vår referens",
+    "Sara Nordin",
+    "sara.nordin@malmo.se",
+    "Vår beteckning: KS 2010/15",
+    "Beslutet skickas till",
+    "Malmö FF",
+    "Ansvariga",
+    "FASTIGHETSKONTORET",
+    "Box 15035, 167 15 Bromma. Besöksadress Brommaplan 3",
+    "www.stockholm.se",
+    "Därefter har kontoret sammanställt resultatet. Se",
+    "Bilaga 2. Trafikmätningar, där siffrorna redovisas.",
+    "1. Inventering av trafikflöden",
+    "2) att justera beslutet omedelbart.",
+    "[Omedelbar justering]",
 ]
 
 
