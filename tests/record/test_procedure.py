@@ -641,6 +641,8 @@ def test_after_the_close_a_new_reservation_is_refused_but_the_text_may_come(meet
 
 def test_after_the_close_justering_and_meeting_details_stay_possible(meeting):
     allowed(meeting, CLOSED, ev.ParagraphJustified("x1"))  # decided before the close
+    # the wording of a decision taken at the meeting may be put right until justering
+    allowed(meeting, CLOSED, ev.DecisionRecorded("x1", ("Beslutet, med rättat ord.",)))
     allowed(meeting, CLOSED, ev.MinutesJustified("2007-10-30"))
     allowed(meeting, CLOSED, ev.AdjustersChosen(("Bo Ås",)))
     allowed(meeting, CLOSED, ev.JusteringPlanned("2007-10-30", "15:00"))

@@ -313,3 +313,48 @@ def test_adjournment_and_resumption(example_folder, clock) -> None:
             assert any("Ajournera sammanträdet" in text for text in listed)
 
     run(go())
+
+
+def test_closing_justifies_the_omedelbart_justerade_paragraphs(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m")
+            await present_all(pilot)
+            await pilot.press("b", "j", "b", "j", "j", "b")  # §§ 120, 121, the seed (OJ)
+            await pilot.pause()
+            seed = app.state.paragraph(SEED_ID)
+            assert seed.status == DECIDED and not seed.justified
+            await pilot.press("m")
+            await pilot.pause()
+            assert "10 ärenden är inte behandlade." in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.state.closed_at
+            assert app.state.paragraph(SEED_ID).justified  # read out and approved
+            first = app.meeting.items[0].id
+            assert not app.state.paragraph(first).justified  # no OJ: at the justering
+            assert types(example_folder)[-2:] == ["meeting_closed", "paragraph_justified"]
+            # A justified decision changes only as a rättelse, with its reason.
+            await pilot.press("e")
+            await pilot.pause()
+            assert "Rättelse" in screen_text(app)
+            await pilot.press("end", *" (rättat)", "ctrl+s")
+            await pilot.pause()
+            await pilot.press(*"Skrivfel i beslutet", "enter")
+            await pilot.pause()
+            seed = app.state.paragraph(SEED_ID)
+            assert seed.decision[-1].endswith(" (rättat)")
+            assert [c.reason for c in seed.corrections] == ["Skrivfel i beslutet"]
+            assert types(example_folder)[-1] == "correction_made"
+            # Before the justering the wording of a decision may be put right directly.
+            await pilot.press("home")
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("end", *" Ändrat.", "ctrl+s")
+            await pilot.pause()
+            assert app.state.paragraph(first).decision[-1].endswith(" Ändrat.")
+            assert types(example_folder)[-1] == "decision_recorded"
+
+    run(go())

@@ -421,12 +421,19 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
 def _check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> None:
     """After the close no act about an item and no attendance change; during a break no
     act about an item (people come and go during a break). Not acts of the sitting board,
-    so allowed then: justifying a settled § and the written text of a reservation
-    announced at the meeting (checked by their own rules)."""
+    so allowed then: justifying a settled §, the written text of a reservation announced
+    at the meeting (checked by their own rules) and, after the close, the wording of a
+    decision taken at the meeting (until the § is justified)."""
     if not (item_event or (state.closed_at and isinstance(event, _ATTENDANCE))):
         return
     if isinstance(event, ev.ParagraphJustified):
         return
+    if isinstance(event, ev.DecisionRecorded) and state.closed_at:
+        paragraph = state.paragraphs.get(event.item)
+        if paragraph is not None and paragraph.decision is not None:
+            # The wording of a decision taken at the meeting is the secretary's to put
+            # right until the justering (the adjusters check it); a new one is refused.
+            return
     if isinstance(event, ev.ReservationMade):
         if reservation_of(state, event.item, event.member) is not None:
             return  # a text for it, or "har redan reserverat sig" from _c_reservation

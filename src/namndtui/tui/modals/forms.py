@@ -255,7 +255,11 @@ class DecisionModal(_Form):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(TextArea).focus(scroll_visible=False)
+        area = self.query_one(TextArea)
+        # At the end of the last point: enter starts a new point, typing adds to the last
+        # (from the top, a new point typed after enter merged into point 1).
+        area.move_cursor(area.document.end)
+        area.focus(scroll_visible=False)
 
     def action_save(self) -> None:
         lines = [line.strip() for line in self.query_one(TextArea).text.splitlines()]

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import PENDING, Paragraph
+from namndtui.record.state import IN_PROGRESS, PENDING, Paragraph
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged, lazy_module
 from namndtui.tui.disk import DiskBanner
@@ -473,10 +473,33 @@ class MeetingScreen(Screen[None]):
             return
         from namndtui.tui.modals.dialogs import ConfirmModal
 
-        if await self.app.push_screen_wait(
-            ConfirmModal(S.CONFIRM_CLOSE.format(time=now))
-        ) and self.napp.apply(ev.MeetingClosed(at=now)):
+        question = S.CONFIRM_CLOSE.format(time=now)
+        pending = [
+            i
+            for i in self.meeting.items
+            if i.id not in state.paragraphs or state.paragraphs[i.id].status == PENDING
+        ]
+        if pending:
+            question += " " + S.CLOSE_PENDING.format(count=len(pending))
+        if not await self.app.push_screen_wait(ConfirmModal(question)):
+            return
+        # Omedelbar justering: the paragraphs decided with it are read out and approved
+        # at the meeting; they are justified (locked, extracts "justerat") as it closes.
+        immediate = [
+            ev.ParagraphJustified(item=i.id) for i in self.meeting.items if self._justify_now(i)
+        ]
+        if self.napp.apply(ev.MeetingClosed(at=now), *immediate):
             self.notify(S.MEETING_CLOSED.format(time=now), markup=False)
+
+    def _justify_now(self, item: Item) -> bool:
+        """A settled § with omedelbar justering that is not justified yet."""
+        para = self.napp.state.paragraphs.get(item.id)
+        if para is None or para.number is None or para.justified:
+            return False
+        if para.status in (PENDING, IN_PROGRESS):
+            return False
+        wanted = para.immediate_justification
+        return item.immediate_justification if wanted is None else wanted
 
     def action_adjourn(self) -> None:
         """A: ajournering from now; again: the meeting resumes (both times in the minutes)."""
@@ -504,9 +527,28 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.modals.forms import DecisionModal
 
         points = self.decision_draft(item)
-        title = S.DECISION_TITLE.format(number=self.number(item), title=item.title)
+        para = self.napp.state.paragraphs.get(item.id)
+        locked = para is not None and para.justified
+        template = S.CORRECTION_TITLE if locked else S.DECISION_TITLE
+        title = template.format(number=self.number(item), title=item.title)
         result = await self.app.push_screen_wait(DecisionModal(title, points))
-        if result and self.record(item, ev.DecisionRecorded(item=item.id, points=tuple(result))):
+        if not result:
+            return
+        decision = ev.DecisionRecorded(item=item.id, points=tuple(result))
+        if locked:
+            # A justified § changes only as a rättelse with its reason (shown in the minutes).
+            from namndtui.tui.modals.dialogs import TextModal
+
+            reason = await self.app.push_screen_wait(
+                TextModal(title, S.CORRECTION_REASON, allow_empty=False)
+            )
+            correction = ev.CorrectionMade(
+                item=item.id, reason=reason or "", change=decision.to_dict()
+            )
+            if reason and self.napp.apply(correction):
+                self.notify(S.CORRECTION_SAVED.format(number=self.number(item)), markup=False)
+            return
+        if self.record(item, decision):
             self.notify(S.DECISION_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
