@@ -231,3 +231,18 @@ def test_the_app_numbers_a_meeting_as_export_does(tmp_path) -> None:
             return app.state.next_number
 
     assert asyncio.run(go()) == 18
+
+
+def test_a_broken_protokoll_nearby_never_stops_the_meeting(tmp_path) -> None:
+    from namndtui.minutes.numbering import with_numbering
+    from namndtui.model import Meeting
+
+    folder = tmp_path / "nd" / "2007-10-23"
+    folder.mkdir(parents=True)
+    (tmp_path / "nd" / "2007-09-01").mkdir()
+    deep = "x = " + "[" * 3000 + "]" * 3000 + "\n"  # tomllib: RecursionError
+    (tmp_path / "nd" / "2007-09-01" / "protokoll.toml").write_text(deep, encoding="utf-8")
+    (tmp_path / "nd" / "2007-08-01").mkdir()
+    (tmp_path / "nd" / "2007-08-01" / "protokoll.toml").write_bytes(b"\xff\xfe\x00garbage")
+    meeting = Meeting(body="N", date=dt.date(2007, 10, 23))
+    assert with_numbering(meeting, folder).first_paragraph == 1

@@ -5,8 +5,8 @@ where its numbering started (the header pins it when the first act is written), 
 added to the archive later never renumber a meeting that is being or has been recorded.
 Otherwise the first § is one more than the highest § in the same body's protokoll.toml
 files of the same year with an earlier date, found in the folder tree around the meeting:
-the meeting's own folder's siblings (data/<body>/<date>/, the usual layout) and their
-sub-folders, up to two levels above the meeting folder. Folders named for a date
+one and two folders below the folder two levels above the meeting folder (the layouts
+data/<body>/<date>/ and data/<date>/<body>/), never deeper. Folders named for a date
 (2007-09-25…) of another year, or not earlier, are not read at all. A protokoll.toml that
 cannot be read is skipped (it is reported by `namndtui validate`/review, not here).
 Nothing found: § 1.
@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import tomllib
 from pathlib import Path
 
 from namndtui.minutes.toml import PROTOKOLL_FILENAME
@@ -29,9 +28,12 @@ MAX_FILES = 5000  # a bound on the scan (an archive folder holds years of minute
 
 
 def _last_number(path: Path) -> tuple[str, object, int] | None:
-    """(body, date, highest §) of a protokoll.toml, or None when it is unusable."""
+    """(body, date, highest §) of a protokoll.toml, or None when it is unusable (any
+    problem at all: a file near the meeting must never stop the meeting from opening)."""
+    from namndtui.tomlcheck import ProblemsError, parse_toml
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"), str(path))
         meeting = data["meeting"]
         numbers = [
             p["number"] for p in data.get("paragraphs", []) if isinstance(p.get("number"), int)
@@ -39,14 +41,8 @@ def _last_number(path: Path) -> tuple[str, object, int] | None:
         if not numbers:
             return None
         return meeting["body"], meeting["date"], max(numbers)
-    except (
-        OSError,
-        UnicodeDecodeError,
-        tomllib.TOMLDecodeError,
-        KeyError,
-        TypeError,
-        AttributeError,
-    ):
+    except (OSError, ValueError, ProblemsError, RecursionError, LookupError, TypeError,
+            AttributeError):  # fmt: skip
         return None
 
 
@@ -61,7 +57,7 @@ def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]
     found: list[tuple[Path, int]] = []
     candidates = (
         path
-        for path in sorted(root.rglob(PROTOKOLL_FILENAME))
+        for path in _near(folder, root)
         if path.parent != folder  # this meeting's own minutes
         and _may_be_earlier(path.relative_to(root).parts[:-1], meeting.date)
     )
@@ -80,6 +76,20 @@ def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]
         ):
             found.append((path, last))
     return found
+
+
+def _near(folder: Path, root: Path) -> list[Path]:
+    """protokoll.toml files at most SEARCH_LEVELS folders below `root` (the layouts
+    data/<body>/<date>/ and data/<date>/<body>/): never a deep walk, so a meeting kept
+    at the top of a home folder does not search the whole disk."""
+    patterns = ["/".join(["*"] * depth + [PROTOKOLL_FILENAME]) for depth in range(1, 3)]
+    paths: set[Path] = set()
+    for pattern in patterns:
+        try:
+            paths.update(root.glob(pattern))
+        except OSError:
+            continue
+    return sorted(paths)
 
 
 _DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
