@@ -246,3 +246,27 @@ def test_a_broken_protokoll_nearby_never_stops_the_meeting(tmp_path) -> None:
     (tmp_path / "nd" / "2007-08-01" / "protokoll.toml").write_bytes(b"\xff\xfe\x00garbage")
     meeting = Meeting(body="N", date=dt.date(2007, 10, 23))
     assert with_numbering(meeting, folder).first_paragraph == 1
+
+
+def test_export_says_what_the_journal_replay_noticed(recorded, capsys) -> None:
+    journal = recorded / "journal.jsonl"
+    data = journal.read_bytes()
+    journal.write_bytes(data[:-20])  # a torn last line, as after a crash mid-write
+    assert main(["export", str(recorded)]) == 0
+    err = capsys.readouterr().err
+    assert "namndtui: varning: journal.jsonl:" in err and "ofullständig" in err
+    # a damaged line in the middle stops the export, naming the file with its folder
+    lines = data.splitlines(keepends=True)
+    lines[3] = lines[3].replace(b'"seq"', b'"Seq"')
+    journal.write_bytes(b"".join(lines))
+    assert main(["export", str(recorded)]) == 2
+    err = capsys.readouterr().err
+    assert f"{recorded}/journal.jsonl:4:" in err and err.count("\n") == 1
+
+
+def test_export_with_a_folder_for_a_journal_is_one_line(tmp_path, capsys) -> None:
+    folder = sc.copy_tree(tmp_path)
+    (folder / "journal.jsonl").mkdir()
+    assert main(["export", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "journalen kan inte läsas" in err and err.count("\n") == 1

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
+from namndtui.textcheck import visible
 
 if TYPE_CHECKING:
     from namndtui.minutes.model import NoticeDates
@@ -135,6 +136,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
     if posted:
         print(f"Tillkännagivandet registrerat {posted}.", file=sys.stderr)
-    for warning in warnings:
-        print(f"namndtui: varning: {warning}", file=sys.stderr)
+    for warning in [*source.warnings, *warnings]:
+        print(visible(f"namndtui: varning: {warning}"), file=sys.stderr)
     return 0

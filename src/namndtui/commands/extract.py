@@ -20,8 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.extract import parse_paragraph_number, render_extract
     from namndtui.minutes.source import load_source
+    from namndtui.textcheck import visible
 
     number = parse_paragraph_number(" ".join(args.paragraph))
     source = load_source(args.path)
+    for warning in source.warnings:
+        print(visible(f"namndtui: varning: {warning}"), file=sys.stderr)
     sys.stdout.write(render_extract(source.minutes, number))
     return 0

@@ -6,7 +6,7 @@ export and extract can run while the meeting is open in the TUI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from namndtui.errors import UserError
@@ -22,6 +22,9 @@ class Source:
     minutes: Minutes
     folder: Path  # the meeting folder (default output folder)
     meeting_file: Path | None  # set when the minutes come from a meeting + journal
+    # What the journal's replay noticed (a torn last line, another meeting's name …):
+    # the commands print them, as the app shows them.
+    warnings: list[str] = field(default_factory=list)
 
 
 def is_protokoll_file(path: Path) -> bool:
@@ -64,12 +67,15 @@ def load_source(path_text: str) -> Source:
     from namndtui.record.record import Record
 
     meeting = load_meeting_for_record(file)
-    record = Record.open(meeting, file.parent, readonly=True)
+    try:
+        record = Record.open(meeting, file.parent, readonly=True)
+    except OSError as err:  # e.g. a folder where journal.jsonl should be
+        reason = err.strerror or type(err).__name__
+        raise UserError(f"{file.parent}: journalen kan inte läsas: {reason}", 2) from None
     try:
         if record.corrupt is not None:
-            raise UserError(
-                f"{record.journal_path}: {record.corrupt.message} – exporten avbryts", 2
-            )
-        return Source(Minutes(meeting, record.state, source=str(file)), file.parent, file)
+            raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
+        minutes = Minutes(meeting, record.state, source=str(file))
+        return Source(minutes, file.parent, file, list(record.warnings))
     finally:
         record.close()
