@@ -143,8 +143,10 @@ def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
             assert len(reservations) == 1
             assert reservations[0].text == "Vi vill behålla bidraget"
             # a: protokollsanteckning
-            await pilot.press("a", *"Anteckning [b]x[/b]", "enter")
-            assert app.state.paragraph(item.id).notes[0].text == "Anteckning [b]x[/b]"
+            await pilot.press("a", *"Anteckning [b]x[/b]", "enter")  # text, then who
+            await pilot.press(*"Per Almqvist", "enter")
+            note = app.state.paragraph(item.id).notes[0]
+            assert (note.text, note.by) == ("Anteckning [b]x[/b]", "Per Almqvist")
             kinds = types(example_folder)
             for kind in ("motion_made", "motion_joined", "vote_demanded", "vote_cast",
                          "vote_closed", "decision_recorded", "reservation_made", "note_added"):  # fmt: skip

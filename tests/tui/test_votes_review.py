@@ -9,6 +9,7 @@ import pytest
 
 from namndtui.commands.open_app import build_app
 from namndtui.record.state import DECIDED
+from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import ReservationModal
 
 from .conftest import FixedClock
@@ -181,6 +182,45 @@ def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, cl
             await pilot.pause()
             assert any("vann" in n.message for n in app._notifications)
             assert app.state.paragraph(item.id).reservations == []
+
+    run(go())
+
+
+def test_the_written_reservation_may_come_after_the_close(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m", "n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+            await pilot.press("v", "enter")
+            await pilot.pause()
+            await cast(pilot, "jjjjjjnnnnn")
+            await pilot.press("enter", "b", "r")
+            await pilot.pause()
+            await pilot.press("enter", "enter")  # the first on the losing side, no text yet
+            await pilot.pause()
+            who = app.state.paragraph(item.id).reservations[0].member
+            await pilot.press("m", "enter")  # the meeting closes
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            modal = app.screen
+            assert isinstance(modal, ReservationModal)
+            listing = modal.query_one("#members")
+            labels = [
+                str(listing.get_option_at_index(n).prompt) for n in range(listing.option_count)
+            ]
+            assert labels == [f"{app.meeting.member(who).label}{S.RESERVATION_ADD_TEXT}"]
+            await pilot.press("enter", "enter")  # no text: said in the form
+            await pilot.pause()
+            assert isinstance(app.screen, ReservationModal)
+            await pilot.press(*"Vi reserverar oss skriftligt.", "enter")
+            await pilot.pause()
+            reservations = app.state.paragraph(item.id).reservations
+            assert [(r.member, r.text) for r in reservations] == [
+                (who, "Vi reserverar oss skriftligt.")
+            ]
 
     run(go())
 

@@ -251,6 +251,21 @@ class NamndApp(App[int]):
 
         return MeetingScreen(self.meeting)
 
+    def get_system_commands(self, screen: Any) -> Iterable[Any]:
+        """Textual's own palette entries are English ("Quit the application as soon as
+        possible", "Maximize" …); the meeting screen's provider lists every action of
+        ours (help and quit included), so only the theme stays, in Swedish."""
+        from textual.app import SystemCommand
+
+        yield SystemCommand(S.PALETTE_THEME, S.PALETTE_THEME_HELP, self.action_change_theme)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(id="--command-palette", placeholder=S.PALETTE_PLACEHOLDER)
+            self.push_screen(palette)
+
     def on_mount(self) -> None:
         from namndtui.tui.commands import MeetingCommands
 

@@ -291,8 +291,13 @@ class NoteModal(_Form):
         self.query_one("#text", Input).focus(scroll_visible=False)
 
     @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
+    def _submitted(self, event: Input.Submitted) -> None:
+        # As in every form: enter moves on to the next field and saves on the last (an
+        # enter that saved at once sent the name typed next to the meeting screen).
+        if event.input.id == "text" and event.input.value.strip():
+            self.query_one("#by", Input).focus()
+        else:
+            self.action_save()
 
     def action_save(self) -> None:
         text = self.query_one("#text", Input).value.strip()
@@ -399,18 +404,27 @@ class ReservationModal(_Form):
     scrolls, so focusing the member list never scrolls the title out of view.
     """
 
-    def __init__(self, title: str, members, reasons: dict[str, str]) -> None:
+    def __init__(
+        self, title: str, members, reasons: dict[str, str], texts: set[str] | None = None
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.members = list(members)
         self.reasons = reasons
+        self.texts = texts or set()  # reserved already: offered to hand in the text
 
     def compose(self) -> ComposeResult:
         allowed = [m for m in self.members if not self.reasons.get(m.name)]
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
-            options = [Option(user_text(m.label), id=m.name) for m in allowed]
+            options = [
+                Option(
+                    user_text(m.label + (S.RESERVATION_ADD_TEXT if m.name in self.texts else "")),
+                    id=m.name,
+                )
+                for m in allowed
+            ]
             yield OptionList(*options, id="members")
             refused = refused_lines(
                 [m for m in self.members if self.reasons.get(m.name)], self.reasons
@@ -445,7 +459,12 @@ class ReservationModal(_Form):
             self.show_error(S.MOTION_NEED_MEMBER)
             return
         member = listing.get_option_at_index(listing.highlighted).id or ""
-        self.dismiss((member, self.query_one("#text", Input).value.strip()))
+        text = self.query_one("#text", Input).value.strip()
+        if member in self.texts and not text:
+            self.show_error(S.RESERVATION_TEXT_NEEDED)
+            self.query_one("#text", Input).focus()
+            return
+        self.dismiss((member, text))
 
 
 class FindingModal(ModalScreen[str | None]):

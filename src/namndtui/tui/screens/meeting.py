@@ -693,27 +693,39 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        from namndtui.record.procedure import may_reserve
+        from namndtui.record.procedure import may_add_reservation_text, may_reserve
         from namndtui.tui.modals.forms import ReservationModal
 
         state = self.napp.state
         # Only those who served on the item are listed (with the reason when they may
-        # not reserve); the others took no part in the decision.
+        # not reserve); the others took no part in the decision. Who has reserved may
+        # hand in the written text later (until the justering), so is offered for that.
         members = self._serving_members(item)
         reasons = {m.name: may_reserve(self.meeting, state, item.id, m.name) for m in members}
+        texts = {
+            name
+            for name, reason in reasons.items()
+            if reason and not may_add_reservation_text(self.meeting, state, item.id, name)
+        }
+        for name in texts:
+            reasons[name] = ""
         if all(reasons.values()):  # nobody may: say why instead of an empty list
             distinct = set(reasons.values())
             reason = distinct.pop() if len(distinct) == 1 else S.RESERVATION_WHO_MAY
             self.notify(S.RESERVATION_NONE.format(reason=reason), severity="warning", markup=False)
             return
         title = S.RESERVATION_TITLE.format(number=self.number(item))
-        result = await self.app.push_screen_wait(ReservationModal(title, members, reasons))
-        if result is not None:
-            member, text = result
-            if self.record(item, ev.ReservationMade(item=item.id, member=member, text=text)):
-                self.notify(
-                    S.RESERVATION_SAVED.format(number=self.number(item), who=member), markup=False
-                )
+        form = ReservationModal(title, members, reasons, texts)
+        result = await self.app.push_screen_wait(form)
+        if result is None:
+            return
+        member, text = result
+        event = ev.ReservationMade(item=item.id, member=member, text=text)
+        # The text of a reservation made earlier: not an act on the item now (the meeting
+        # may be closed), so the item is not called again.
+        if self.napp.apply(event) if member in texts else self.record(item, event):
+            saved = S.RESERVATION_TEXT_SAVED if member in texts else S.RESERVATION_SAVED
+            self.notify(saved.format(number=self.number(item), who=member), markup=False)
 
     @form_action
     async def action_note(self) -> None:
