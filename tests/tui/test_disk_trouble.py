@@ -41,7 +41,8 @@ def break_disk(monkeypatch, folder: Path, name: str, err: int) -> None:
 
 
 async def start(pilot) -> None:
-    await pilot.press("n", "A", "escape")  # roll call (on disk: the disk still works)
+    # the meeting opened and the roll call taken (on disk: the disk still works)
+    await pilot.press("m", "n", "A", "escape")
 
 
 def banner(app) -> DiskBanner:

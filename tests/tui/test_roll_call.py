@@ -47,8 +47,9 @@ def test_b_on_a_fresh_meeting_enter_marks_every_seat_present_and_decides(
             assert not any(app.state.present.get(name) for name in substitutes)
             para = app.state.paragraph(first.id)
             assert para.status == DECIDED
-            assert types(example_folder) == (
-                ["attendance_set"] * len(seats) + ["item_called", "decision_recorded"]
+            assert types(example_folder) == (  # the first act opens the meeting too
+                ["attendance_set"] * len(seats)
+                + ["meeting_opened", "item_called", "decision_recorded"]
             )
             assert "Beslutför 11/11" in screen_text(app)
 

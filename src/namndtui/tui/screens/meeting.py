@@ -315,10 +315,15 @@ class MeetingScreen(Screen[None]):
         return item
 
     def call_events(self, item: Item) -> list[ev.Event]:
-        """ItemCalled first when the item has not been handled yet."""
-        para = self.napp.state.paragraphs.get(item.id)
+        """ItemCalled first when the item has not been handled yet, and MeetingOpened
+        before the first item of all when m was not pressed: the minutes' Tid then starts
+        when the board began to decide, not when m was remembered later."""
+        state = self.napp.state
+        para = state.paragraphs.get(item.id)
         if para is None or (para.status == PENDING and para.number is None):
-            return [ev.ItemCalled(item=item.id, at=self.napp.now_hhmm())]
+            now = self.napp.now_hhmm()
+            opened: list[ev.Event] = [] if state.opened_at else [ev.MeetingOpened(at=now)]
+            return [*opened, ev.ItemCalled(item=item.id, at=now)]
         return []
 
     def record(self, item: Item, *events: ev.Event) -> bool:
