@@ -123,3 +123,28 @@ def test_rtoml_parses_and_tomllib_has_the_last_word(monkeypatch: pytest.MonkeyPa
     with pytest.raises(ProblemsError) as info:
         parse_toml('a = "x\nb = 1\n', "x.toml")
     assert str(info.value).startswith("x.toml:1: TOML-syntaxfel: radbrytning i en enradstext")
+
+
+def test_messages_a_secretary_can_act_on() -> None:
+    assert meeting_problems(MEETING + "start = 7:00\n") == [
+        "m.toml:5: TOML-syntaxfel: ogiltigt klockslag – skriv TT:MM, t.ex. 07:00 (kolumn 10)"
+    ]
+    assert meeting_problems(MEETING + "start = 24:00:00\n")[0].startswith(
+        "m.toml:5: TOML-syntaxfel: ogiltigt klockslag"
+    )
+    assert meeting_problems(MEETING + "[[items]\n") == [
+        "m.toml:5: TOML-syntaxfel: väntade ']]' efter tabellens namn (kolumn 8)"
+    ]
+    twice = MEETING + '[[items]]\nid = "a"\ntitle = "A"\n[items]\n'
+    assert "tabellen finns redan" in meeting_problems(twice)[0]
+    # Notepad's "Unicode" is UTF-16: say so, not "binary"
+    _, found, code = check_meeting_bytes(MEETING.encode("utf-16"), "m.toml")
+    assert code == EXIT_UNREADABLE
+    assert [str(p) for p in found] == ["m.toml: filen är sparad som UTF-16 – spara den som UTF-8"]
+    # a protokoll.toml given to validate: only that, not its keys as unknown
+    assert meeting_problems(PROTOKOLL + "[justering]\n[[paragraphs]]\nnumber = 1\n") == [
+        "m.toml:1: format: det här är ett protokoll (protokoll.toml), inte en mötesfil – "
+        "öppna det med namndtui FIL för granskning"
+    ]
+    other = MEETING.replace("meeting/1", "meeting/2") + "[foo]\n"
+    assert len(meeting_problems(other)) == 1  # an unknown format reports only that

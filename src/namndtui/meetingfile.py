@@ -141,11 +141,11 @@ class _Checker(Reader):
     # the meeting ----------------------------------------------------------------------
     def check(self) -> Meeting | None:
         data = self.data
+        if not self.check_format():
+            return None  # another version: its other keys may mean something else
         for key in data:
             if key not in _ROOT_KEYS:
                 self.unknown_key((key,), key, _ROOT_KEYS)
-        if not self.check_format():
-            return None  # another version: its other keys may mean something else
 
         meeting: dict[str, Any] = {}
         if "meeting" not in data:
@@ -191,6 +191,13 @@ class _Checker(Reader):
         if not isinstance(fmt, str):
             self.wrong_type(("format",), "str", fmt)
             return True
+        if fmt.startswith("namndtui/protokoll/"):
+            self.report(
+                ("format",),
+                "det här är ett protokoll (protokoll.toml), inte en mötesfil – "
+                "öppna det med namndtui FIL för granskning",
+            )
+            return False
         if fmt != FORMAT_MEETING:
             self.report(
                 ("format",),
@@ -282,6 +289,8 @@ def parse_meeting_text(
 
 def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or None and the reason it is not a UTF-8 text file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        return None, [Problem(filename, None, "filen är sparad som UTF-16 – spara den som UTF-8")]
     if b"\x00" in data:
         return None, [
             Problem(filename, None, "binärfil (innehåller NUL-byte) – inte en TOML-textfil")

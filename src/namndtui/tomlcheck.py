@@ -128,6 +128,7 @@ def format_path(path: KeyPath) -> str:
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
+_TIME_LIKE = re.compile(r"=\s*\d{1,2}:\d{2}")
 
 
 # tomllib's most common messages in Swedish (prefix match); others are shown as they are.
@@ -141,6 +142,11 @@ _SYNTAX_SV: tuple[tuple[str, str], ...] = (
     ("Expected newline or end of document", "väntade radslut efter värdet"),
     ("Unclosed array", "listan stängs aldrig (saknas ']'?)"),
     ("Cannot overwrite a value", "nyckeln finns redan"),
+    ("Cannot declare", "tabellen finns redan (skriv [[…]] för en lista av tabeller)"),
+    ("Expected ']]' at the end of an array declaration", "väntade ']]' efter tabellens namn"),
+    ("Expected ']' at the end of a table declaration", "väntade ']' efter tabellens namn"),
+    ("Invalid initial character for a key part", "ogiltigt tecken i en nyckel"),
+    ("Invalid statement", "ogiltig rad (väntade nyckel = värde eller [tabell])"),
 )
 
 
@@ -158,6 +164,11 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
     if m := _POSITION.search(message):
         line: int | None = int(m.group(1))
         detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
+        # "start = 7:00" or "24:00:00" parse as a number and then a stray ":": say what
+        # the secretary meant to write.
+        text_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        if _TIME_LIKE.search(text_line):
+            detail = f"ogiltigt klockslag – skriv TT:MM, t.ex. 07:00 (kolumn {m.group(2)})"
     elif m := _AT_END.search(message):
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         detail = f"{_translate(message[: m.start()])} (vid filens slut)"
