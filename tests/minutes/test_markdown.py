@@ -165,3 +165,11 @@ def test_the_vice_chair_presides_when_the_chair_is_away() -> None:
     state.present["Bo Ås"] = False  # neither: the name is left to be written by hand
     assert presiding_chair(meeting, state) is None
     assert "Ordförande\n\n……………………………………\n\nJusterare" in render_markdown(Minutes(meeting, state))
+
+
+def test_a_break_resumed_the_minute_it_began_is_left_out() -> None:
+    meeting = Meeting(body="Testnämnden", date=dt.date(2024, 3, 5))
+    state = RecordState(opened_at="19:00", closed_at="21:00")
+    state.breaks = [("20:15", "20:15"), ("20:30", "20:45")]
+    md = render_markdown(Minutes(meeting, state))
+    assert "**Tid:** kl. 19.00–21.00, ajournering kl. 20.30–20.45" in md

@@ -73,6 +73,15 @@ def test_justering_form_keeps_what_was_typed_when_the_time_is_wrong(example_fold
             values = [i.value for i in app.screen.query(Input)]
             assert values == ["2007-10-30", "25.00", "Förvaltningen"]
             assert app.state.justering_date == ""
+            app.screen.query_one("#date", Input).value = "2007-10-32"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert "Datumet 2007-10-32 finns inte." in str(
+                app.screen.query_one("#form-error").render()
+            )
+            app.screen.query_one("#date", Input).value = "2007-10-30"
+            app.screen.query_one("#time", Input).focus()
+            await pilot.pause()
             app.focused.value = "15.00"
             await pilot.press("enter", "enter")  # time → place → save
             await pilot.pause()

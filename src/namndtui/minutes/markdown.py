@@ -131,7 +131,8 @@ def _time_line(meeting: Meeting, state: RecordState) -> str:
     text = f"kl. {clock(start)}"
     if state.closed_at:
         text += f"–{clock(state.closed_at)}"
-    breaks = [f"{clock(a)}–{clock(b)}" if b else f"{clock(a)}–" for a, b in state.breaks]
+    # A break resumed the minute it began (A pressed twice) is no break worth a line.
+    breaks = [f"{clock(a)}–{clock(b)}" if b else f"{clock(a)}–" for a, b in state.breaks if a != b]
     if breaks:
         text += ", ajournering kl. " + _join_names(breaks)
     return escape_md(text)

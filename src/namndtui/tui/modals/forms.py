@@ -348,7 +348,8 @@ class JusteringModal(_Form):
         time = justering_time(self.query_one("#time", Input).value)
         place = self.query_one("#place", Input).value.strip()
         if not valid_date(date):
-            self.show_error(S.BAD_DATE)
+            shaped = len(date) == 10 and date[4] == date[7] == "-"
+            self.show_error(S.NO_SUCH_DATE.format(date=date) if shaped else S.BAD_DATE)
             self.query_one("#date", Input).focus()
         elif time is None:
             self.show_error(S.BAD_TIME)
