@@ -651,7 +651,9 @@ class MeetingScreen(Screen[None]):
             return
         await self._ask_finding(item, choices)
 
-    async def _ask_finding(self, item: Item, choices: list[tuple[str, str]]) -> bool:
+    async def _ask_finding(
+        self, item: Item, choices: list[tuple[str, str]], template: str = S.FINDING_TITLE
+    ) -> bool:
         """The proposition order and the chair's finding, recorded; False if cancelled."""
         from namndtui.record.procedure import suggested_order
         from namndtui.tui.modals.forms import FindingModal
@@ -659,7 +661,7 @@ class MeetingScreen(Screen[None]):
         para = self.napp.state.paragraph(item.id)
         order = list(para.proposition_order) or list(suggested_order(para))
         labels = dict(choices)
-        title = S.FINDING_TITLE.format(number=self.number(item))
+        title = template.format(number=self.number(item))
         motion = await self.app.push_screen_wait(
             FindingModal(title, [(m, labels[m]) for m in order if m in labels], choices)
         )
@@ -686,8 +688,8 @@ class MeetingScreen(Screen[None]):
         # beslutat enligt X. Votering begärs."): without one the minutes would have to
         # guess it from the vote, so it is asked first.
         if not para.finding and not para.votes:
-            self.notify(S.VOTE_FINDING_FIRST, markup=False, timeout=3)
-            if not await self._ask_finding(item, self._motion_choices(item)):
+            choices = self._motion_choices(item)
+            if not await self._ask_finding(item, choices, S.FINDING_BEFORE_VOTE_TITLE):
                 return
         from namndtui.tui.modals.vote import run_vote
 
