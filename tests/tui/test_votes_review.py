@@ -29,6 +29,18 @@ async def motions(pilot, *specs: tuple[str, int]) -> None:
         await pilot.press("y", *who, "enter", *(["down"] * kind_downs), "enter", *text, "enter")
 
 
+async def start_vote(pilot, *, open_meeting: bool = False):
+    """Roll call, the föreningsbidrag item, bifall (the chair, y1) and avslag (Almqvist,
+    y2), then v with the suggested finding (y1): the vote modal is open. The item."""
+    opening = ["m"] if open_meeting else []
+    await pilot.press(*opening, "n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+    item = pilot.app.screen.current_item
+    await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+    await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
+    await pilot.pause()
+    return item
+
+
 async def cast(pilot, votes: str) -> None:
     """'jjna…': one key per voter, top to bottom."""
     await pilot.press(*votes)
@@ -38,11 +50,7 @@ def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> Non
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
-            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
-            await pilot.pause()
+            item = await start_vote(pilot)
             await cast(pilot, "ajjjjjnnnnn")  # 5–5, the chair (first row) abstains
             await pilot.press("enter")
             await pilot.pause()
@@ -66,11 +74,7 @@ def test_a_tie_is_decided_by_the_chairs_own_vote(example_folder, clock) -> None:
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
-            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v", "enter")
-            await pilot.pause()
+            item = await start_vote(pilot)
             await cast(pilot, "njjjjjnnnna")  # 5–5, the chair voted nej
             await pilot.press("enter")
             await pilot.pause()
@@ -88,11 +92,7 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
-            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v", "enter")
-            await pilot.pause()
+            item = await start_vote(pilot)
             await pilot.press("escape")
             await pilot.pause()
             para = app.state.paragraph(item.id)
@@ -150,11 +150,7 @@ def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, cl
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
-            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
-            await pilot.pause()
+            item = await start_vote(pilot)
             await cast(pilot, "jjjjjjnnnnn")
             await pilot.press("enter")
             await pilot.pause()
@@ -190,11 +186,7 @@ def test_the_written_reservation_may_come_after_the_close(example_folder, clock)
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("m", "n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
-            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-            await pilot.press("v", "enter")
-            await pilot.pause()
+            item = await start_vote(pilot, open_meeting=True)
             await cast(pilot, "jjjjjjnnnnn")
             await pilot.press("enter", "b", "r")
             await pilot.pause()
