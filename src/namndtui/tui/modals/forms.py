@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -74,6 +75,12 @@ class _Form(ModalScreen):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         self.action_save()
+
+
+def labelled(label: str, field: Widget) -> ComposeResult:
+    """A form field under its label (the label is our own text, the field user text)."""
+    yield Static(Content(label), classes="dialog-label")
+    yield field
 
 
 class _MemberFilter:
@@ -280,10 +287,8 @@ class NoteModal(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
-            yield Static(Content(S.NOTE_TEXT), classes="dialog-label")
-            yield Input(id="text")
-            yield Static(Content(S.NOTE_BY), classes="dialog-label")
-            yield Input(id="by")
+            yield from labelled(S.NOTE_TEXT, Input(id="text"))
+            yield from labelled(S.NOTE_BY, Input(id="by"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -323,12 +328,9 @@ class JusteringModal(_Form):
         date, time, place = self.values
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
-            yield Static(Content(S.JUSTERING_DATE), classes="dialog-label")
-            yield Input(date, id="date")
-            yield Static(Content(S.JUSTERING_TIME), classes="dialog-label")
-            yield Input(time, id="time")
-            yield Static(Content(S.JUSTERING_PLACE), classes="dialog-label")
-            yield Input(place, id="place")
+            yield from labelled(S.JUSTERING_DATE, Input(date, id="date"))
+            yield from labelled(S.JUSTERING_TIME, Input(time, id="time"))
+            yield from labelled(S.JUSTERING_PLACE, Input(place, id="place"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
