@@ -93,9 +93,14 @@ class _MemberFilter:
         # "none" is offered only until the secretary types a name
         options = [Option(Content(S.NOT_SET), id="")] if self.optional and not query else []
         options += [
-            Option(user_text(m.label), id=m.name) for m in self.members if member_matches(m, query)
+            Option(user_text(self.member_label(m)), id=m.name)
+            for m in self.members
+            if member_matches(m, query)
         ]
         return options
+
+    def member_label(self, member: Member) -> str:
+        return member.label
 
     def refilter(self, query: str) -> None:
         listing = self.query_one("#members", OptionList)  # type: ignore[attr-defined]
@@ -400,8 +405,9 @@ def refused_lines(members: list[Member], reasons: dict[str, str], limit: int = 3
     return lines
 
 
-class ReservationModal(_Form):
-    """r: who reserves (only those who may; the others shown with the reason) and text.
+class ReservationModal(_MemberFilter, _Form):
+    """r: who reserves (only those who may, type to filter; the others shown with the
+    reason) and text.
 
     As every dialog (app.tcss): the title and the buttons stay put, only the middle
     scrolls, so focusing the member list never scrolls the title out of view.
@@ -412,30 +418,26 @@ class ReservationModal(_Form):
     ) -> None:
         super().__init__()
         self.title_text = title
-        self.members = list(members)
+        self.everyone = list(members)
         self.reasons = reasons
         self.texts = texts or set()  # reserved already: offered to hand in the text
+        self.members = [m for m in self.everyone if not reasons.get(m.name)]
+
+    def member_label(self, member: Member) -> str:
+        return member.label + (S.RESERVATION_ADD_TEXT if member.name in self.texts else "")
 
     def compose(self) -> ComposeResult:
-        allowed = [m for m in self.members if not self.reasons.get(m.name)]
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
             yield Static(Content(S.RESERVATION_WHO), classes="dialog-label")
-            options = [
-                Option(
-                    user_text(m.label + (S.RESERVATION_ADD_TEXT if m.name in self.texts else "")),
-                    id=m.name,
-                )
-                for m in allowed
-            ]
-            yield OptionList(*options, id="members")
+            yield Input(id="filter")
+            yield OptionList(*self.member_options(""), id="members")
             refused = refused_lines(
-                [m for m in self.members if self.reasons.get(m.name)], self.reasons
+                [m for m in self.everyone if self.reasons.get(m.name)], self.reasons
             )
             if refused:
                 yield Static(user_text("\n".join(refused)), classes="dialog-hint", id="refused")
-            yield Static(Content(S.RESERVATION_TEXT), classes="dialog-label")
-            yield Input(id="text")
+            yield from labelled(S.RESERVATION_TEXT, Input(id="text"))
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -443,13 +445,24 @@ class ReservationModal(_Form):
         listing = self.query_one("#members", OptionList)
         if listing.option_count:
             listing.highlighted = 0
-            listing.focus(scroll_visible=False)
+            self.query_one("#filter", Input).focus(scroll_visible=False)
         else:
             reason = next(iter(r for r in self.reasons.values() if r), "")
             self.show_error(S.RESERVATION_NONE.format(reason=reason))
 
+    def on_key(self, event: Key) -> None:
+        self.move_members(event)
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    @on(Input.Submitted, "#filter")
     @on(OptionList.OptionSelected, "#members")
     def _picked(self) -> None:
+        if self.chosen_member() is None:
+            self.show_error(S.MOTION_NEED_MEMBER)
+            return
         self.query_one("#text", Input).focus()
 
     @on(Input.Submitted, "#text")
@@ -457,11 +470,10 @@ class ReservationModal(_Form):
         self.action_save()
 
     def action_save(self) -> None:
-        listing = self.query_one("#members", OptionList)
-        if listing.highlighted is None:
+        member = self.chosen_member()
+        if not member:
             self.show_error(S.MOTION_NEED_MEMBER)
             return
-        member = listing.get_option_at_index(listing.highlighted).id or ""
         text = self.query_one("#text", Input).value.strip()
         if member in self.texts and not text:
             self.show_error(S.RESERVATION_TEXT_NEEDED)
