@@ -24,7 +24,6 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_first_frame import first_frame_probe, run_child  # noqa: E402
 
 QUERIES = [
     "nämnd", "förskolelokaler", "fritidsgården", "hemtjänsten vällingby", '"godkänner förslaget"',
@@ -44,25 +44,16 @@ QUERIES = [
 ]  # fmt: skip
 
 # Prepended to both children: the monotonic time of the first frame with the list filled.
-FIRST_FRAME_PROBE = """
-import os, time
-from textual.app import App as _App
-_display = _App._display
-def _filled(screen):
+FIRST_FRAME_PROBE = first_frame_probe(
+    """def _ready(screen):
     try:
         table = screen.query_one("#meetings")
     except Exception:
         return False
     rows = getattr(table, "row_count", 0) or getattr(table, "option_count", 0)
     return bool(rows) and table.virtual_size.height > 1  # rows added and laid out
-def _probe(self, screen, renderable):
-    if (renderable is not None and not self._batch_count and not getattr(self, "_ff", 0)
-            and _filled(screen)):
-        self._ff = 1
-        os.write(1, f"first-frame {time.monotonic()}\\n".encode())
-    return _display(self, screen, renderable)
-_App._display = _probe
 """
+)
 
 CHILD_BARE = (
     FIRST_FRAME_PROBE
@@ -111,18 +102,7 @@ def ms(seconds: float) -> str:
 
 def time_child(code: str, arg: str, env: dict[str, str]) -> tuple[float, float]:
     """(first frame, settled) in seconds from spawn."""
-    start = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", code, arg],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-    )
-    settled = time.monotonic() - start
-    stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("first-")]
-    return float(stamps[0]) - start, settled
+    return run_child(code, [arg], env, cwd=ROOT)
 
 
 def first_frame(archive: Path, db_path: Path, meetings: int, runs: int) -> None:

@@ -44,18 +44,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
 
-# Prepended to both children: report the monotonic time of the first frame on stdout.
-FIRST_FRAME_PROBE = """
-import os, time
-from textual.app import App as _App
-_display = _App._display
+
+def first_frame_probe(ready: str = "def _ready(screen):\n    return True\n") -> str:
+    """Child code prepended to both apps of a comparison: prints the monotonic time of
+    the first complete screen update for which `_ready(screen)` (defined by READY) holds."""
+    return (
+        "import os, time\n"
+        "from textual.app import App as _App\n"
+        + ready
+        + """_display = _App._display
 def _probe(self, screen, renderable):
-    if renderable is not None and not self._batch_count and not getattr(self, "_ff", 0):
+    if (renderable is not None and not self._batch_count and not getattr(self, "_ff", 0)
+            and _ready(screen)):
         self._ff = 1
         os.write(1, f"first-frame {time.monotonic()}\\n".encode())
     return _display(self, screen, renderable)
 _App._display = _probe
 """
+    )
+
+
+# Prepended to both children: report the monotonic time of the first frame on stdout.
+FIRST_FRAME_PROBE = first_frame_probe()
 
 CHILD_BARE = (
     FIRST_FRAME_PROBE
@@ -115,25 +125,30 @@ CHILD_ENV: dict[str, str] = dict(os.environ)  # see main(): bytecode and meeting
 COLD_MEETING_CACHE = False
 
 
-def time_child(code: str, *args: str) -> tuple[float, float]:
-    """(first frame, settled) in seconds from spawn."""
-    env = CHILD_ENV
-    cold = tempfile.TemporaryDirectory(prefix="bench-ff-cold-") if COLD_MEETING_CACHE else None
-    if cold is not None:
-        env = {**CHILD_ENV, "XDG_CACHE_HOME": cold.name}
+def run_child(
+    code: str, args: list[str], env: dict[str, str], cwd: Path | None = None
+) -> tuple[float, float]:
+    """Run a probed child: (first frame, settled) in seconds from spawn."""
     start = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         check=True,
         capture_output=True,
         text=True,
+        cwd=cwd,
         env=env,
     )
-    if cold is not None:
-        cold.cleanup()
     settled = time.monotonic() - start
     stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("first-")]
     return float(stamps[0]) - start, settled
+
+
+def time_child(code: str, *args: str) -> tuple[float, float]:
+    """(first frame, settled) in seconds from spawn, with this run's meeting cache."""
+    if not COLD_MEETING_CACHE:
+        return run_child(code, list(args), CHILD_ENV)
+    with tempfile.TemporaryDirectory(prefix="bench-ff-cold-") as cold:
+        return run_child(code, list(args), {**CHILD_ENV, "XDG_CACHE_HOME": cold})
 
 
 def compare(label: str, meeting: Path, items: int, runs: int) -> float:
