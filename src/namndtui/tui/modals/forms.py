@@ -53,6 +53,18 @@ class _Form(ModalScreen):
     def action_save(self) -> None:  # overridden
         raise NotImplementedError
 
+    # The Input ids enter walks through, in order: it moves to the next, saves on the last.
+    ENTER_ORDER: tuple[str, ...] = ()
+
+    def enter_in(self, field_id: str) -> None:
+        """Enter in the field FIELD_ID: on to the next field of ENTER_ORDER, or save."""
+        order = self.ENTER_ORDER
+        index = order.index(field_id) if field_id in order else len(order) - 1
+        if index + 1 < len(order):
+            self.query_one(f"#{order[index + 1]}", Input).focus()
+        else:
+            self.action_save()
+
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
         error.update(user_text(message))
@@ -300,12 +312,14 @@ class NoteModal(_Form):
         super().on_mount()
         self.query_one("#text", Input).focus(scroll_visible=False)
 
+    ENTER_ORDER = ("text", "by")
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        # As in every form: enter moves on to the next field and saves on the last (an
-        # enter that saved at once sent the name typed next to the meeting screen).
-        if event.input.id == "text" and event.input.value.strip():
-            self.query_one("#by", Input).focus()
+        # Enter moves on (an enter that saved at once sent the name typed next to the
+        # meeting screen); on an empty text it saves, which says the text is missing.
+        if event.input.value.strip():
+            self.enter_in(event.input.id or "")
         else:
             self.action_save()
 
@@ -342,13 +356,11 @@ class JusteringModal(_Form):
         super().on_mount()
         self.query_one("#date", Input).focus(scroll_visible=False)
 
+    ENTER_ORDER = ("date", "time", "place")
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        following = {"date": "#time", "time": "#place"}.get(event.input.id or "")
-        if following:
-            self.query_one(following, Input).focus()
-        else:
-            self.action_save()
+        self.enter_in(event.input.id or "")
 
     def action_save(self) -> None:
         date = self.query_one("#date", Input).value.strip()
