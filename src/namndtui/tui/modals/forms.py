@@ -96,7 +96,9 @@ def labelled(label: str, field: Widget) -> ComposeResult:
 
 
 class _MemberFilter:
-    """Mixin: an Input `#filter` that filters the OptionList `#members` (name or party)."""
+    """Mixin: an Input `#filter` that filters the OptionList `#members` (name or party);
+    up/down in it move the list. Its handlers go by name (on_key, on_input_changed): a
+    plain mixin's @on handlers would not be collected by Textual."""
 
     members: list[Member]
     optional: bool = False
@@ -114,6 +116,11 @@ class _MemberFilter:
     def member_label(self, member: Member) -> str:
         return member.label
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Typing in the filter field narrows the member list."""
+        if event.input.id == "filter":
+            self.refilter(event.value)
+
     def refilter(self, query: str) -> None:
         listing = self.query_one("#members", OptionList)  # type: ignore[attr-defined]
         listing.clear_options()
@@ -127,7 +134,7 @@ class _MemberFilter:
             return None
         return listing.get_option_at_index(listing.highlighted).id
 
-    def move_members(self, event: Key) -> None:
+    def on_key(self, event: Key) -> None:
         """up/down in the filter field move the member list."""
         if (
             event.key in ("up", "down")
@@ -184,13 +191,6 @@ class MotionModal(_MemberFilter, _Form):
         self.query_one("#kind", OptionList).highlighted = 0
         self.query_one("#filter", Input).focus(scroll_visible=False)
 
-    def on_key(self, event: Key) -> None:
-        self.move_members(event)
-
-    @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.refilter(event.value)
-
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
         self.query_one("#kind", OptionList).focus()
@@ -241,13 +241,6 @@ class MemberPickModal(_MemberFilter, _Form):
         super().on_mount()
         self.query_one("#members", OptionList).highlighted = 0
         self.query_one("#filter", Input).focus(scroll_visible=False)
-
-    def on_key(self, event: Key) -> None:
-        self.move_members(event)
-
-    @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.refilter(event.value)
 
     @on(Input.Submitted, "#filter")
     @on(OptionList.OptionSelected, "#members")
@@ -461,13 +454,6 @@ class ReservationModal(_MemberFilter, _Form):
         else:
             reason = next(iter(r for r in self.reasons.values() if r), "")
             self.show_error(S.RESERVATION_NONE.format(reason=reason))
-
-    def on_key(self, event: Key) -> None:
-        self.move_members(event)
-
-    @on(Input.Changed, "#filter")
-    def _filter(self, event: Input.Changed) -> None:
-        self.refilter(event.value)
 
     @on(Input.Submitted, "#filter")
     @on(OptionList.OptionSelected, "#members")
