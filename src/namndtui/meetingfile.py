@@ -84,6 +84,7 @@ _ITEM_KEYS = {
     "category": "str",
     "dnr": "str",
     "officer": "str",
+    "proposal_by": "str",
     "summary": "text",
     "background": "text",
     "proposal": "text",
@@ -376,7 +377,7 @@ def load_meeting(path: str | Path) -> Meeting:
 # The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
 # fails the caller: every error there is swallowed and the file is parsed as usual.
 
-CACHE_FORMAT = "1"  # bump when the entry layout or what a valid file means changes
+CACHE_FORMAT = "2"  # bump when the entry layout or what a valid file means changes
 CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
 
 try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in
@@ -386,7 +387,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
-_ITEM_STR += ("preparation", "category")
+_ITEM_STR += ("preparation", "category", "proposal_by")
 _ITEM_LISTS = ("proposed_decision", "attachments")
 
 

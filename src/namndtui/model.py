@@ -107,6 +107,9 @@ class Item:
     attachments: tuple[str, ...] = ()
     extra_sections: tuple[Section, ...] = ()
     category: str = ""  # agenda heading it stands under, e.g. "Beslutsärenden" (optional)
+    # Whose proposal the item puts to the board ("förvaltningen" when ""; "arbetsutskottet",
+    # "ordföranden", "kommunstyrelsen" or free text): a bifall motion supports it.
+    proposal_by: str = ""
 
     @property
     def dnr_label(self) -> str:

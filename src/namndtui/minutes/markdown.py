@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
+from namndtui.minutes import beslutsgang as bg
 from namndtui.minutes.model import (
     Attendee,
     Minutes,
-    active_motion,
     attendance,
     clock,
     effective_decision,
@@ -32,16 +32,11 @@ from namndtui.minutes.model import (
     time_text,
 )
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import (
-    DECIDED,
     REFERRED_BACK,
     TABLED,
-    Correction,
-    Motion,
     Paragraph,
     RecordState,
-    VoteRound,
 )
 from namndtui.textcheck import visible
 
@@ -251,133 +246,14 @@ def signature_blocks(meeting: Meeting, state: RecordState) -> list[str]:
 
 # --- one paragraph --------------------------------------------------------------------------
 
-_WITH_TEXT = {
-    "bifall": "bifall",
-    "avslag": "avslag",
-    "återremiss": "återremiss",
-    "bordläggning": "bordläggning",
-    "ändring": "ändring",
-    "tillägg": "tillägg",
-    "eget": "bifall till eget förslag",
-}
-_WITHOUT_TEXT = dict(_WITH_TEXT, bifall="bifall till förvaltningens förslag")
-_REF_NOUN = {
-    "bifall": "bifallsyrkande",
-    "avslag": "avslagsyrkande",
-    "återremiss": "återremissyrkande",
-    "bordläggning": "bordläggningsyrkande",
-    "ändring": "ändringsyrkande",
-    "tillägg": "tilläggsyrkande",
-    "eget": "förslag",
-}
 
-
-def motion_sentence(meeting: Meeting, motion: Motion) -> str:
-    """'Anna Ek (M) yrkar avslag. Per Ås (V) instämmer.' (escaped Markdown)."""
-    who = member_label(meeting, motion.by)
-    text = motion.text.strip()
-    if text:
-        kind = _WITH_TEXT.get(motion.kind, motion.kind)
-        sentence = escape_md(f"{who} yrkar {kind}:") + " " + escape_md(_end(text))
-    else:
-        kind = _WITHOUT_TEXT.get(motion.kind, MOTION_KINDS.get(motion.kind, motion.kind))
-        sentence = escape_md(f"{who} yrkar {kind}.")
-    if motion.joined:
-        names = _join_names([member_label(meeting, j) for j in motion.joined])
-        sentence += " " + escape_md(f"{names} instämmer.")
-    return sentence
-
-
-def motion_ref(meeting: Meeting, para: Paragraph, motion_id: str) -> str:
-    """How the minutes name a motion: 'Anna Eks (M) avslagsyrkande' (raw text)."""
-    motion = active_motion(para, motion_id)
-    if motion is None:
-        return "förvaltningens förslag"
-    noun = _REF_NOUN.get(motion.kind, "yrkande")
-    return f"{member_genitive(meeting, motion.by)} {noun}"
-
-
-PROPOSAL_REF = "förvaltningens förslag"
-# Motions that stand against the proposed decision; when no one moves bifall, the proposed
-# decision is still the other proposal the chair puts them against.
-_AGAINST_PROPOSAL = {"avslag", "ändring", "eget"}
-
-
-def proposal_stands_implicitly(item: Item, para: Paragraph, order: list[str]) -> bool:
-    """The item's proposed decision is a proposal of its own in the proposition: nobody
-    moved bifall, and an avslag, ändring or eget motion stands against it.
-
-    ("Ordföranden ställer proposition på förvaltningens förslag och Per Almqvists (V)
-    avslagsyrkande …"). Only the wording: the record is unchanged.
-    """
-    if not item.proposed_decision:
-        return False
-    kinds = {m.kind for mid in order if (m := active_motion(para, mid)) is not None}
-    return "bifall" not in kinds and bool(kinds & _AGAINST_PROPOSAL)
-
-
-def _decided_as_proposed(item: Item, para: Paragraph) -> bool:
-    """Decided without a vote, word for word as proposed (the record has no finding for
-    the proposed decision: `b` records it as the decision)."""
-    return (
-        para.status == DECIDED
-        and not para.votes
-        and tuple(para.decision or ()) == tuple(item.proposed_decision)
-    )
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def vote_blocks(meeting: Meeting, para: Paragraph, vote: VoteRound, *, main: bool) -> list[str]:
-    ref = lambda mid: motion_ref(meeting, para, mid)  # noqa: E731
-    blocks = []
-    if vote.counter:
-        intro = (
-            "Kontrapropositionsvotering om vilket förslag som ska ställas mot huvudförslaget. "
-            f"Nämnden godkänner följande propositionsordning: Ja-röst för {ref(vote.yes)}, "
-            f"nej-röst för {ref(vote.no)}."
-        )
-    else:
-        intro = (
-            ("Huvudvotering. " if main else "")
-            + f"Nämnden godkänner följande propositionsordning: Ja-röst för {ref(vote.yes)}, "
-            f"nej-röst för {ref(vote.no)}."
-        )
-    blocks.append(escape_md(intro))
-    if vote.votes:
-        rows = ["| Ledamot | Ja | Nej | Avstår |", "| --- | :-: | :-: | :-: |"]
-        for name, choice in vote.votes.items():
-            marks = ["X" if choice == c else "" for c in ("ja", "nej", "avstår")]
-            rows.append(f"| {_label(meeting, name)} | " + " | ".join(marks) + " |")
-        blocks.append("\n".join(rows))
-    if not vote.closed:
-        blocks.append("Omröstningen pågår.")
-        return blocks
-    ja, nej, avstar = vote.tally()
-    winner = vote.winner
-    outcome = (
-        f"utser nämnden {ref(winner)} till motförslag i huvudvoteringen"
-        if vote.counter
-        else f"beslutar nämnden enligt {ref(winner)}"
-    )
-    if not winner:
-        text = f"Rösterna är lika, {ja}–{nej}, och ingen utslagsröst är registrerad."
-    elif ja == nej:
-        text = (
-            f"Rösterna är lika, {ja}–{nej}. Ordföranden använder sin utslagsröst "
-            f"({vote.casting}-röst), och därmed {outcome}."
-        )
-    else:
-        text = (
-            f"Med {_count(ja, 'ja-röst', 'ja-röster')} mot "
-            f"{_count(nej, 'nej-röst', 'nej-röster')} {outcome}."
-        )
-    if avstar:
-        text += f" {_count(avstar, 'ledamot', 'ledamöter')} avstår från att rösta."
-    blocks.append(escape_md(text))
-    return blocks
+def vote_table(vote_list: bg.VoteList) -> list[str]:
+    """'Omröstningslista nr 1' and its table: Ja · Nej · Avstår · Frånvarande."""
+    rows = ["| Ledamot | " + " | ".join(bg.VOTE_COLUMNS) + " |", "| --- |" + " :-: |" * 4]
+    for row in vote_list.rows:
+        marks = ["X" if row.choice == c.lower() else "" for c in bg.VOTE_COLUMNS]
+        rows.append(f"| {escape_md(row.label)} | " + " | ".join(marks) + " |")
+    return [f"*{escape_md(vote_list.title)}*", "\n".join(rows)]
 
 
 def decision_blocks(item: Item, para: Paragraph) -> list[str]:
@@ -412,44 +288,18 @@ def paragraph_blocks(
     blocks += ["**Beslut**", *decision_blocks(item, para)]
     if item.summary:
         blocks += ["**Ärendet**", *md_paragraphs(item.summary)]
-    motions = para.active_motions
-    if motions:
-        blocks += ["**Yrkanden**", *[motion_sentence(meeting, m) for m in motions]]
-    order = [m for m in para.proposition_order if active_motion(para, m)] or [m.id for m in motions]
-    if order:
-        implicit = proposal_stands_implicitly(item, para, order)
-        refs = [motion_ref(meeting, para, m) for m in order]
-        if implicit:
-            refs.insert(0, PROPOSAL_REF)
-        text = f"Ordföranden ställer proposition på {_join_names(refs)}"
-        if para.finding:
-            text += (
-                f" och finner att nämnden beslutat enligt {motion_ref(meeting, para, para.finding)}"
-            )
-        elif implicit and _decided_as_proposed(item, para):
-            text += f" och finner att nämnden beslutat enligt {PROPOSAL_REF}"
-        text += "."
-        if para.votes:
-            demanded = para.votes[0].demanded_by
-            text += (
-                f" Votering begärs av {member_label(meeting, demanded)}."
-                if demanded
-                else " Votering begärs."
-            )
-        blocks += ["**Propositionsordning**", escape_md(text)]
-    if para.votes:
+    if motions := bg.motion_sentences(meeting, item, para):
+        blocks += ["**Yrkanden**", *[escape_md(m) for m in motions]]
+    if steps := bg.procedure_sentences(meeting, item, para):
+        blocks += ["**Beslutsgång**", *[escape_md(t) for t in steps]]
+    if lists := bg.vote_lists(meeting, para):
         blocks.append("**Omröstning**")
-        main_vote = any(v.counter for v in para.votes)
-        for vote in para.votes:
-            blocks += vote_blocks(meeting, para, vote, main=main_vote and not vote.counter)
+        for vote_list in lists:
+            blocks += vote_table(vote_list)
     if para.reservations:
         blocks.append("**Reservation**")
-        for res in para.reservations:
-            lead = f"{member_label(meeting, res.member)} reserverar sig mot beslutet"
-            if res.motion:
-                lead += " till förmån för eget yrkande"
-            lead += " och lämnar följande skriftliga reservation:" if res.text.strip() else "."
-            blocks += _text_blocks(lead, res.text)
+        for lead, texts in bg.reservation_blocks(meeting, para):
+            blocks += _text_blocks(lead, "\n\n".join(texts))
     if para.notes:
         blocks.append("**Protokollsanteckning**")
         for note in para.notes:
@@ -468,9 +318,7 @@ def paragraph_blocks(
     if para.recusals:
         blocks.append("**Jäv**")
         for rec in para.recusals:
-            text = (
-                f"{member_label(meeting, rec.member)} anmäler jäv och deltar inte i handläggningen."
-            )
+            text = f"{member_label(meeting, rec.member)} anmäler jäv och deltar inte i handläggningen av ärendet."
             if rec.substitute:
                 text += (
                     f" I {member_genitive(meeting, rec.member)} ställe tjänstgör "
@@ -478,18 +326,12 @@ def paragraph_blocks(
                 )
             blocks.append(escape_md(text))
     if immediate(item, para):
-        blocks.append("Paragrafen förklaras omedelbart justerad.")
-    if para.corrections:
-        blocks.append("**Rättelse**")
-        blocks.append(md_list([correction_line(c) for c in para.corrections]))
+        blocks.append("Paragrafen justeras omedelbart.")
+    if para.adjustment_notes:
+        blocks.append("**Justeringsanteckning**")
+        for lead, texts in bg.adjustment_note_blocks(meeting, para):
+            blocks += _text_blocks(lead, "\n\n".join(texts))
     return blocks
-
-
-def correction_line(c: Correction) -> str:
-    """'Rättelse 2024-03-08 10:12 (beslut): Månaden saknades i beslutet.'"""
-    when = f" {c.time}" if c.time else ""
-    what = f" ({c.description})" if c.description else ""
-    return escape_md(f"Rättelse{when}{what}: {_end(c.reason.strip() or 'skäl ej angivet')}")
 
 
 def render_paragraph_markdown(meeting: Meeting, state: RecordState, item_id: str) -> str:
@@ -556,8 +398,5 @@ def render_markdown(minutes: Minutes) -> str:
     blocks += signature_blocks(meeting, state)
     for item, para in numbered_paragraphs(meeting, state):
         blocks += paragraph_blocks(meeting, state, item, para)
-    if state.corrections:
-        blocks.append("## Rättelser")
-        blocks.append(md_list([correction_line(c) for c in state.corrections]))
     blocks += notice_blocks(meeting, state)
     return "\n\n".join(blocks) + "\n"

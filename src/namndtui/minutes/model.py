@@ -107,7 +107,7 @@ def effective_decision(item: Item, para: Paragraph) -> list[str]:
 
 
 def immediate(item: Item, para: Paragraph) -> bool:
-    """Whether the minutes say "Paragrafen förklaras omedelbart justerad".
+    """Whether the minutes say "Paragrafen justeras omedelbart.".
 
     Set explicitly during the meeting, or proposed by the item and the item decided (a
     proposal on an item that was then tabled does not count).
