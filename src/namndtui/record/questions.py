@@ -337,10 +337,10 @@ def _check_finding(
     assert q is not None  # may_put checked it
     if finding not in q.proposals:
         raise RuleError(f"{finding!r} är inte ett av förslagen i {describe(meeting, para, q)}.")
-    if q.settled:
+    if any(r.closed for r in q.rounds):  # a finding alone may be put right by another
         raise RuleError(
-            f"{_cap(describe(meeting, para, q))} är redan avgjord; ångra först (ctrl+z) om "
-            "den ska prövas om."
+            f"{_cap(describe(meeting, para, q))} är avgjord genom votering; ångra först "
+            "(ctrl+z) om den ska prövas om."
         )
 
 
