@@ -97,7 +97,10 @@ def test_user_text_cannot_become_markup() -> None:
     assert "&lt;script&gt;" in html
     assert html.startswith('<!doctype html>\n<html lang="sv">')
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
-    assert '<h2 class="label">Underskrifter</h2>' in html and "<h3>Beslut</h3>" in html
+    assert (
+        '<h2 class="label" id="underskrifter">Underskrifter</h2>' in html
+        and "<h3>Beslut</h3>" in html
+    )
 
 
 def test_live_paragraph_view_equals_the_minutes() -> None:
