@@ -113,14 +113,9 @@ def correction_line(c: Correction) -> str:
 
 def decision_basis(item: Item) -> list[str]:
     """Beslutsunderlag: 'Tjänsteutlåtande 2026-11-30', … (the attachments when none given)."""
-    basis = getattr(item, "decision_basis", ())
-    if basis:
+    if basis := item.decision_basis:
         return [f"{d.title} {d.date.isoformat()}" if d.date else d.title for d in basis]
     return list(item.attachments)
-
-
-def dispatch_of(item: Item) -> tuple[str, ...]:
-    return tuple(getattr(item, "dispatch", ()))
 
 
 def _sections(
@@ -141,7 +136,7 @@ def _sections(
             "Rättelse",
             [b.bullets([correction_line(c) for c in para.corrections])],
         )
-    if dispatch := dispatch_of(item):
+    if dispatch := item.dispatch:
         sections[DISPATCH] = ("Expedieras till", [b.bullets(list(dispatch))])
     return sections
 
@@ -156,8 +151,8 @@ def build_paragraph(
     public: bool = False,
 ) -> ParagraphDoc:
     """The § as the minutes print it; with `public`, a secret § shows only its ground."""
-    prefix = getattr(meeting, "paragraph_prefix", "") or settings.paragraph_prefix
-    secrecy = getattr(item, "secrecy", "")
+    prefix = meeting.paragraph_prefix or settings.paragraph_prefix
+    secrecy = item.secrecy
     title = item.title.replace("\n", " ")
     if public and secrecy:
         title = getattr(item, "public_title", "") or "Sekretessärende"
@@ -178,6 +173,6 @@ def build_paragraph(
         blocks=tuple(content),
         justified=is_justified(state, para),
         immediate=immediate(item, para),
-        dispatch=dispatch_of(item),
+        dispatch=item.dispatch,
         secrecy=secrecy,
     )
