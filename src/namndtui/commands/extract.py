@@ -1,7 +1,7 @@
 """`namndtui extract PATH §N`: print the protokollsutdrag of one paragraph as Markdown.
 
 PATH as for export (meeting folder, meeting.toml or protokoll.toml); §N as "§125", "125"
-or "§ 125". A paragraph that is not yet justified is printed marked "Ej justerat".
+or "§ 125". A paragraph that is not yet justified is printed marked "UTKAST – EJ JUSTERAT".
 """
 
 from __future__ import annotations

@@ -9,9 +9,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from namndtui.minutes.html import markdown_parser, markdown_to_html
-from namndtui.minutes.markdown import render_markdown
+from namndtui.minutes.document import build_document
+from namndtui.minutes.html import markdown_parser
 from namndtui.minutes.model import Minutes
+from namndtui.minutes.render import render_document_html, render_document_markdown
+from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, render_toml
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
@@ -21,13 +23,17 @@ MARKDOWN_FILENAME = "protokoll.md"
 HTML_FILENAME = "protokoll.html"
 
 
-def render_all(minutes: Minutes, *, html: bool = False) -> dict[str, str]:
-    """File name -> content for the minutes."""
-    markdown = render_markdown(minutes)
-    files = {PROTOKOLL_FILENAME: render_toml(minutes), MARKDOWN_FILENAME: markdown}
+def render_all(
+    minutes: Minutes, *, html: bool = False, settings: ProtokollSettings = DEFAULT
+) -> dict[str, str]:
+    """File name -> content for the minutes (the document is built once for all of them)."""
+    doc = build_document(minutes, settings)
+    files = {
+        PROTOKOLL_FILENAME: render_toml(minutes),
+        MARKDOWN_FILENAME: render_document_markdown(doc, settings),
+    }
     if html:
-        title = f"Protokoll {minutes.meeting.body} {minutes.meeting.date.isoformat()}"
-        files[HTML_FILENAME] = markdown_to_html(markdown, title)
+        files[HTML_FILENAME] = render_document_html(doc, settings)
     return files
 
 
