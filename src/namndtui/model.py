@@ -75,6 +75,7 @@ class Official:
 
     name: str
     title: str = ""
+    items: tuple[str, ...] = ()  # the items (ids) attended, when not all: "§§ 141–143"
 
     @property
     def label(self) -> str:
@@ -154,11 +155,17 @@ class Meeting:
     first_paragraph: int | None = None
     secretary: str = ""
     kept_at: str = ""  # where the minutes are kept (förvaringsplats), for the notice
+    paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
     members: tuple[Member, ...] = ()
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
+
+    @property
+    def place_of_keeping(self) -> str:
+        """Förvaringsplats: meeting.toml's `place_of_keeping` (older files: `kept_at`)."""
+        return self.kept_at
 
     @property
     def seats(self) -> tuple[Member, ...]:

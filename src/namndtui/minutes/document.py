@@ -167,7 +167,7 @@ def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) 
 def _official_numbers(meeting: Meeting, state: RecordState, name: str) -> str:
     """'§§ 141–143' for an official present for some items only ('' for all)."""
     official = next((o for o in meeting.officials if o.name == name), None)
-    item_ids = getattr(official, "items", ()) if official else ()
+    item_ids = official.items if official else ()
     numbers = [p.number for i in item_ids if (p := state.paragraphs.get(i)) and p.number]
     return number_ranges(numbers)
 
@@ -235,7 +235,7 @@ def signatures(
 
 
 def place_of_keeping(meeting: Meeting, settings: ProtokollSettings) -> str:
-    return meeting.kept_at or settings.place_of_keeping
+    return meeting.place_of_keeping or settings.place_of_keeping
 
 
 def notice(meeting: Meeting, state: RecordState, settings: ProtokollSettings) -> Notice:

@@ -105,14 +105,9 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
 
 def decision_basis(item: Item) -> list[str]:
     """Beslutsunderlag: 'Tjänsteutlåtande 2026-11-30', … (the attachments when none given)."""
-    basis = getattr(item, "decision_basis", ())
-    if basis:
+    if basis := item.decision_basis:
         return [f"{d.title} {d.date.isoformat()}" if d.date else d.title for d in basis]
     return list(item.attachments)
-
-
-def dispatch_of(item: Item) -> tuple[str, ...]:
-    return tuple(getattr(item, "dispatch", ()))
 
 
 def _sections(
@@ -128,7 +123,7 @@ def _sections(
         sections[SUMMARY] = ("Sammanfattning av ärendet", b.texts(item.summary))
     if basis := decision_basis(item):
         sections[BASIS] = ("Beslutsunderlag", [b.bullets(basis)])
-    if dispatch := dispatch_of(item):
+    if dispatch := item.dispatch:
         sections[DISPATCH] = ("Expedieras till", [b.bullets(list(dispatch))])
     return sections
 
@@ -143,8 +138,8 @@ def build_paragraph(
     public: bool = False,
 ) -> ParagraphDoc:
     """The § as the minutes print it; with `public`, a secret § shows only its ground."""
-    prefix = getattr(meeting, "paragraph_prefix", "") or settings.paragraph_prefix
-    secrecy = getattr(item, "secrecy", "")
+    prefix = meeting.paragraph_prefix or settings.paragraph_prefix
+    secrecy = item.secrecy
     title = item.title.replace("\n", " ")
     if public and secrecy:
         title = getattr(item, "public_title", "") or "Sekretessärende"
@@ -165,6 +160,6 @@ def build_paragraph(
         blocks=tuple(content),
         justified=is_justified(state, para),
         immediate=immediate(item, para),
-        dispatch=dispatch_of(item),
+        dispatch=item.dispatch,
         secrecy=secrecy,
     )
