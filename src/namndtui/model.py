@@ -155,10 +155,10 @@ class Meeting:
     first_paragraph: int | None = None
     secretary: str = ""
     kept_at: str = ""  # where the minutes are kept (förvaringsplats), for the notice
-    paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
     members: tuple[Member, ...] = ()
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
+    paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
 
