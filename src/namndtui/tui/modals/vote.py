@@ -1,6 +1,7 @@
 """v: votering. The serving members in a table, one key each for ja / nej / avstår, a live
-tally, the casting vote on a tie, and the rounds `procedure.vote_plan` asks for (a
-kontrapropositionsvotering first when there are more than two proposals).
+tally, the casting vote on a tie, and the rounds `questions.vote_plan` asks for on the
+question put last (a kontrapropositionsvotering first when there are more than two
+proposals).
 
 Every cast vote is recorded at once (durable), so a crash mid-vote loses nothing.
 """
@@ -17,9 +18,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from namndtui.minutes import beslutsgang as bg
 from namndtui.model import Item
 from namndtui.record import events as ev
-from namndtui.record.procedure import vote_plan, voters
+from namndtui.record import questions
+from namndtui.record.procedure import voters
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text, ut
 
@@ -28,24 +31,27 @@ if TYPE_CHECKING:
 
 
 async def run_vote(screen: MeetingScreen, item: Item) -> None:
-    """Open or continue the rounds of the item's votering until done or cancelled."""
+    """Open or continue the rounds of the vote on the question put last (record/questions.py)
+    until done or cancelled; the rounds follow `questions.vote_plan`."""
     app = screen.napp
     while True:
         para = app.state.paragraph(item.id)
         open_round = next((r for r in para.votes if not r.closed), None)
         if open_round is None:
-            plan = vote_plan(para)
-            done = len([r for r in para.votes if r.closed])
+            q = questions.current_question(item, para)
+            if q is None:
+                return
+            plan = questions.vote_plan(item, para, q.key)
+            done = len([r for r in q.rounds if r.closed])
             if done >= len(plan):
-                if done:
-                    return  # every round counted
                 return
             yes, no = plan[done]
             if not yes or not no:
                 return
-            if not screen.record(
-                item, ev.VoteDemanded(item=item.id, round=done + 1, yes=yes, no=no)
-            ):
+            demand = ev.VoteDemanded(
+                item=item.id, round=len(para.votes) + 1, yes=yes, no=no, question=q.key
+            )
+            if not screen.record(item, demand):
                 return
             para = app.state.paragraph(item.id)
             open_round = next((r for r in para.votes if not r.closed), None)
@@ -87,17 +93,22 @@ class VoteModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         vr = self.vote_round()
         para = self.napp.state.paragraph(self.item.id)
-        labels = {m.id: _label(self.meeting_screen, m) for m in para.motions}
+        meeting = self.napp.meeting
+        side = lambda value: bg.vote_side(meeting, self.item, para, vr, value)  # noqa: E731
+        q = questions.question(self.item, para, vr.question)
         number = para.number if para.number is not None else "–"
         with Vertical(classes="dialog"):
             yield Static(
                 Content(S.VOTE_TITLE.format(number=number, round=self.round_no)),
                 classes="dialog-title",
             )
+            if q is not None:
+                label = bg.question_label(meeting, self.item, para, q)
+                yield Static(user_text(S.VOTE_QUESTION.format(question=label)))
             if vr.counter:
                 yield Static(Content(S.VOTE_COUNTER), classes="dialog-hint")
-            yield Static(user_text(S.VOTE_YES_FOR.format(label=labels.get(vr.yes, vr.yes))))
-            yield Static(user_text(S.VOTE_NO_FOR.format(label=labels.get(vr.no, vr.no))))
+            yield Static(user_text(S.VOTE_YES_FOR.format(label=side(vr.yes))))
+            yield Static(user_text(S.VOTE_NO_FOR.format(label=side(vr.no))))
             yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
             with Vertical(classes="dialog-foot"):  # docked: the tally and keys stay in view
                 yield Static(id="tally", classes="vote-tally")
@@ -200,9 +211,3 @@ class VoteModal(ModalScreen[bool]):
             and last.item == self.item.id
             and last.round == round_no
         )
-
-
-def _label(screen: MeetingScreen, motion) -> str:
-    from namndtui.tui.screens.meeting import motion_label
-
-    return motion_label(screen.meeting, motion)

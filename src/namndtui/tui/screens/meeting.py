@@ -643,57 +643,89 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        choices = self._motion_choices(item)
-        if not choices:
+        if not self._motion_choices(item):
             self.notify(S.NO_MOTIONS, severity="warning")
             return
         if not await self.roll_call_ready():
             return
-        await self._ask_finding(item, choices)
+        await self._ask_finding(item)
 
-    async def _ask_finding(
-        self, item: Item, choices: list[tuple[str, str]], template: str = S.FINDING_TITLE
-    ) -> bool:
-        """The proposition order and the chair's finding, recorded; False if cancelled."""
-        from namndtui.record.procedure import suggested_order
+    async def _ask_finding(self, item: Item, template: str = S.FINDING_TITLE) -> str:
+        """Put the next question (record/questions.py: formal motions first; the chair may
+        take another that may be put now) and record the chair's finding. The key of the
+        question found, "" when there is none or the form was cancelled."""
+        from namndtui.minutes import beslutsgang as bg
+        from namndtui.record import questions as qs
         from namndtui.tui.modals.forms import FindingModal
 
         para = self.napp.state.paragraph(item.id)
-        order = list(para.proposition_order) or list(suggested_order(para))
-        labels = dict(choices)
-        title = template.format(number=self.number(item))
-        motion = await self.app.push_screen_wait(
-            FindingModal(title, [(m, labels[m]) for m in order if m in labels], choices)
-        )
-        if not motion:
-            return False
-        events: list[ev.Event] = []
-        if order and list(para.proposition_order) != order:
-            events.append(ev.PropositionOrderSet(item=item.id, order=tuple(order)))
-        events.append(ev.ChairFinding(item=item.id, motion=motion))
-        return self.record(item, *events)
+        left = qs.still_to_put(item, para)
+        if not left:
+            self.notify(S.NO_QUESTION, severity="warning")
+            return ""
+        label = lambda q: bg.question_label(self.meeting, item, para, q)  # noqa: E731
+        now = [q for q in left if not qs.may_put(self.meeting, item, para, q.key)] or left[:1]
+        q = now[0]
+        if len(now) > 1:  # e.g. two formal motions: the chair chooses which goes first
+            from namndtui.tui.modals.dialogs import PickModal
+
+            title = S.QUESTION_PICK_TITLE.format(number=self.number(item))
+            key = await self.app.push_screen_wait(
+                PickModal(title, [(x.key, label(x)) for x in now])
+            )
+            if not key:
+                return ""
+            q = next(x for x in now if x.key == key)
+        choices = [(p, bg.finding_label(self.meeting, item, para, q, p)) for p in q.proposals]
+        title = template.format(number=self.number(item), question=label(q))
+        order = [(x.key, label(x)) for x in left]
+        finding = await self.app.push_screen_wait(FindingModal(title, order, choices))
+        if not finding:
+            return ""
+        if not self.record(item, ev.QuestionDecided(item=item.id, question=q.key, finding=finding)):
+            return ""
+        self._say_what_is_next(item)
+        return q.key
+
+    def _say_what_is_next(self, item: Item) -> None:
+        """After a finding or a vote: the item ended, the next question, or the decision."""
+        from namndtui.minutes import beslutsgang as bg
+        from namndtui.record import questions as qs
+
+        para = self.napp.state.paragraph(item.id)
+        number = self.number(item)
+        if (stop := qs.ended(item, para)) is not None:
+            outcome = "återremitteras" if stop.kind == "återremiss" else "bordläggs"
+            self.notify(S.ITEM_ENDS.format(number=number, outcome=outcome), markup=False)
+        elif (q := qs.next_question(item, para)) is not None:
+            label = bg.question_label(self.meeting, item, para, q)
+            self.notify(S.NEXT_QUESTION.format(number=number, question=label), markup=False)
+        elif para.decision is None:
+            self.notify(S.QUESTIONS_DONE.format(number=number), markup=False)
 
     @form_action
     async def action_vote(self) -> None:
         item = self._target()
         if item is None:
             return
+        from namndtui.record import questions as qs
+
         para = self.napp.state.paragraph(item.id)
-        if len(para.active_motions) < 2:
-            self.notify(S.VOTE_NEED_TWO, severity="warning")
+        waiting = qs.current_question(item, para) is not None
+        waiting = waiting or any(not r.closed for r in para.votes)
+        if not waiting and not qs.still_to_put(item, para):
+            self.notify(S.VOTE_NOTHING, severity="warning")
             return
         if not await self.roll_call_ready():
             return
-        # A vote is demanded against the chair's finding ("…och finner att nämnden
-        # beslutat enligt X. Votering begärs."): without one the minutes would have to
-        # guess it from the vote, so it is asked first.
-        if not para.finding and not para.votes:
-            choices = self._motion_choices(item)
-            if not await self._ask_finding(item, choices, S.FINDING_BEFORE_VOTE_TITLE):
-                return
+        # A vote is demanded against the chair's finding ("…och finner att … Votering
+        # begärs."): the question is put first when it has not been.
+        if not waiting and not await self._ask_finding(item, S.FINDING_BEFORE_VOTE_TITLE):
+            return
         from namndtui.tui.modals.vote import run_vote
 
         await run_vote(self, item)
+        self._say_what_is_next(item)
 
     @form_action
     async def action_reservation(self) -> None:
