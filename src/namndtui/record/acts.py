@@ -7,14 +7,16 @@ on what was decided before ("beslut enligt förslaget" after another proposal wo
 the drafts and choices a form opens with. It does not write anything: the caller applies
 the events (`Record.apply`, which checks each against `procedure.check` once more).
 
-`at` is the clock time "HH:MM" the act happens at (the caller's clock).
+`at` is the clock time "HH:MM" the act happens at, or the caller's clock giving it
+(`Time`): a clock is read only when an event needs the time, so an act that stamps
+nothing does not move an injected test clock.
 Refusals are `RuleError` with a Swedish reason; the subclasses below let a front end add
 its own hint (which key to press instead) without parsing the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from namndtui.model import Item, Meeting, Member
@@ -29,6 +31,9 @@ from namndtui.record.procedure import (
     vote_plan,
 )
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
+
+# A time "HH:MM", or a clock that gives it when an event needs it.
+Time = str | Callable[[], str]
 
 # The decision a board takes when it rejects the administration's proposal (an avslag won).
 DECISION_REJECTED = "Nämnden avslår förvaltningens förslag."
@@ -169,23 +174,29 @@ def pending_items(meeting: Meeting, state: RecordState) -> list[Item]:
     ]
 
 
+def time_of(at: Time) -> str:
+    """The time "HH:MM" of `at` (read from the clock when it is one)."""
+    return at if isinstance(at, str) else at()
+
+
 # --- the implicit events ---------------------------------------------------------------------
 
 
-def call_events(meeting: Meeting, state: RecordState, item_id: str, at: str) -> list[ev.Event]:
+def call_events(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
     """ItemCalled first when the item has not been handled yet, and MeetingOpened before
     the first item of all when the meeting was not opened: the minutes' Tid then starts
     when the board began to decide, not when the opening was remembered later."""
     _item(meeting, item_id)
     para = state.paragraphs.get(item_id)
     if para is None or (para.status == PENDING and para.number is None):
-        opened: list[ev.Event] = [] if state.opened_at else [ev.MeetingOpened(at=at)]
-        return [*opened, ev.ItemCalled(item=item_id, at=at)]
+        now = time_of(at)
+        opened: list[ev.Event] = [] if state.opened_at else [ev.MeetingOpened(at=now)]
+        return [*opened, ev.ItemCalled(item=item_id, at=now)]
     return []
 
 
 def on_item(
-    meeting: Meeting, state: RecordState, item_id: str, at: str, *events: ev.Event
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, *events: ev.Event
 ) -> list[ev.Event]:
     """`events`, preceded by the implicit call of the item (see call_events)."""
     return [*call_events(meeting, state, item_id, at), *events]
@@ -195,7 +206,7 @@ def on_item(
 
 
 def decide_as_proposed(
-    meeting: Meeting, state: RecordState, item_id: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, at: Time
 ) -> list[ev.Event]:
     """b: the decision is the proposed decision word for word.
 
@@ -203,14 +214,21 @@ def decide_as_proposed(
     vote gave) another proposal than the administration's (NotAsProposed): "beslut enligt
     förslaget" would contradict the minutes' own proposition.
     """
+    item = may_decide_as_proposed(meeting, state, item_id)
+    decision = ev.DecisionRecorded(item=item_id, points=item.proposed_decision)
+    return on_item(meeting, state, item_id, at, decision)
+
+
+def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -> Item:
+    """The item, when it may be decided as proposed (else the refusal, see
+    decide_as_proposed)."""
     item = _item(meeting, item_id)
     if not item.proposed_decision:
         raise NoProposedDecision()
     adopted = adopted_motion(state, item_id)
     if adopted is not None and adopted.kind != "bifall":
         raise NotAsProposed(adopted)
-    decision = ev.DecisionRecorded(item=item_id, points=item.proposed_decision)
-    return on_item(meeting, state, item_id, at, decision)
+    return item
 
 
 def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[str]:
@@ -237,7 +255,7 @@ def edit_decision(
     state: RecordState,
     item_id: str,
     points: Sequence[str],
-    at: str,
+    at: Time,
     reason: str = "",
 ) -> list[ev.Event]:
     """e: the decision as written. On a justified § it is a rättelse and needs `reason`
@@ -252,7 +270,7 @@ def edit_decision(
 
 
 def toggle_immediate_justification(
-    meeting: Meeting, state: RecordState, item_id: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, at: Time
 ) -> list[ev.Event]:
     """o: omedelbar justering on when it is off, off when on."""
     value = not immediate_justification(meeting, state, item_id)
@@ -261,13 +279,13 @@ def toggle_immediate_justification(
     )
 
 
-def table(meeting: Meeting, state: RecordState, item_id: str, at: str) -> list[ev.Event]:
+def table(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
     """t: the item is tabled (bordlagt)."""
     return on_item(meeting, state, item_id, at, ev.ItemTabled(item=item_id))
 
 
 def refer_back(
-    meeting: Meeting, state: RecordState, item_id: str, reason: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, reason: str, at: Time
 ) -> list[ev.Event]:
     """s: the item is referred back (återremitterat), with the reason if given."""
     return on_item(meeting, state, item_id, at, ev.ItemReferredBack(item=item_id, reason=reason))
@@ -285,7 +303,7 @@ def motion(
     kind: str,
     text: str,
     joined: Sequence[str],
-    at: str,
+    at: Time,
 ) -> list[ev.Event]:
     """y: a yrkande, numbered after the item's earlier ones (y1, y2 …)."""
     para = state.paragraphs.get(item_id)
@@ -305,7 +323,7 @@ def need_motions(state: RecordState, item_id: str) -> list[Motion]:
 
 
 def withdraw(
-    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, at: Time
 ) -> list[ev.Event]:
     """w: a motion is withdrawn."""
     need_motions(state, item_id)
@@ -313,7 +331,7 @@ def withdraw(
 
 
 def join(
-    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, member: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, member: str, at: Time
 ) -> list[ev.Event]:
     """i: a member joins (instämmer i) a motion."""
     need_motions(state, item_id)
@@ -333,7 +351,7 @@ def finding(
     state: RecordState,
     item_id: str,
     motion_id: str,
-    at: str,
+    at: Time,
     order: Sequence[str] | None = None,
 ) -> list[ev.Event]:
     """f: the chair's finding ("finner att nämnden beslutat enligt …"), preceded by the
@@ -372,7 +390,7 @@ def open_round(state: RecordState, item_id: str) -> VoteRound | None:
     return next((r for r in para.votes if not r.closed), None)
 
 
-def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: str) -> list[ev.Event]:
+def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
     """The round the vote plan asks for next (VoteDemanded), or [] when every round is
     counted or the next one waits on a round still open (see procedure.vote_plan)."""
     para = state.paragraph(item_id)
@@ -450,7 +468,7 @@ def is_reservation_text(meeting: Meeting, state: RecordState, item_id: str, memb
 
 
 def reservation(
-    meeting: Meeting, state: RecordState, item_id: str, member: str, text: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, member: str, text: str, at: Time
 ) -> list[ev.Event]:
     """r: a reservation, or the written text of one made earlier. The text is not an act
     on the item now (the meeting may be closed), so the item is not called for it."""
@@ -461,7 +479,7 @@ def reservation(
 
 
 def note(
-    meeting: Meeting, state: RecordState, item_id: str, by: str, text: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, by: str, text: str, at: Time
 ) -> list[ev.Event]:
     """a: a protokollsanteckning (by a member, or the board's own when `by` is "")."""
     return on_item(meeting, state, item_id, at, ev.NoteAdded(item=item_id, text=text, by=by))
@@ -478,7 +496,7 @@ def recusal_substitutes(meeting: Meeting, state: RecordState, member: str) -> li
 
 
 def recusal(
-    meeting: Meeting, state: RecordState, item_id: str, member: str, substitute: str, at: str
+    meeting: Meeting, state: RecordState, item_id: str, member: str, substitute: str, at: Time
 ) -> list[ev.Event]:
     """J: `member` is jävig on the item; `substitute` ("" = nobody) serves instead."""
     recused = ev.Recused(item=item_id, member=member, substitute=substitute)
@@ -488,11 +506,11 @@ def recusal(
 # --- the sitting -----------------------------------------------------------------------------
 
 
-def open_meeting(state: RecordState, at: str) -> list[ev.Event]:
+def open_meeting(state: RecordState, at: Time) -> list[ev.Event]:
     """m (first): the meeting is opened."""
     if state.opened_at:
         raise RuleError(f"Sammanträdet öppnades redan kl. {state.opened_at}.")
-    return [ev.MeetingOpened(at=at)]
+    return [ev.MeetingOpened(at=time_of(at))]
 
 
 def justify_now(meeting: Meeting, state: RecordState, item_id: str) -> bool:
@@ -506,23 +524,23 @@ def justify_now(meeting: Meeting, state: RecordState, item_id: str) -> bool:
     return immediate_justification(meeting, state, item_id)
 
 
-def close_meeting(meeting: Meeting, state: RecordState, at: str) -> list[ev.Event]:
+def close_meeting(meeting: Meeting, state: RecordState, at: Time) -> list[ev.Event]:
     """m (again): the meeting is closed; the § with omedelbar justering are justified."""
     if not state.opened_at:
         raise NotOpen()
     immediate = [
         ev.ParagraphJustified(item=i.id) for i in meeting.items if justify_now(meeting, state, i.id)
     ]
-    return [ev.MeetingClosed(at=at), *immediate]
+    return [ev.MeetingClosed(at=time_of(at)), *immediate]
 
 
-def adjourn(state: RecordState, at: str) -> list[ev.Event]:
+def adjourn(state: RecordState, at: Time) -> list[ev.Event]:
     """A: ajournering from now; during one: the meeting resumes (both in the minutes)."""
     if not state.opened_at:
         raise NotOpen()
     if state.breaks and not state.breaks[-1][1]:
-        return [ev.MeetingResumed(at=at)]
-    return [ev.MeetingAdjourned(at=at)]
+        return [ev.MeetingResumed(at=time_of(at))]
+    return [ev.MeetingAdjourned(at=time_of(at))]
 
 
 def is_adjourned(state: RecordState) -> bool:
@@ -581,12 +599,12 @@ def substitute_stops(substitute: str, item_id: str) -> list[ev.Event]:
     return [ev.SubstituteStops(substitute=substitute, item=item_id)]
 
 
-def arrived(member: str, item_id: str, at: str) -> list[ev.Event]:
-    return [ev.MemberArrived(member=member, item=item_id, at=at)]
+def arrived(member: str, item_id: str, at: Time) -> list[ev.Event]:
+    return [ev.MemberArrived(member=member, item=item_id, at=time_of(at))]
 
 
-def left(member: str, item_id: str, at: str) -> list[ev.Event]:
-    return [ev.MemberLeft(member=member, item=item_id, at=at)]
+def left(member: str, item_id: str, at: Time) -> list[ev.Event]:
+    return [ev.MemberLeft(member=member, item=item_id, at=time_of(at))]
 
 
 def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:

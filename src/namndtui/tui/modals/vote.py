@@ -38,9 +38,9 @@ async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -
     while True:
         current = acts.open_round(host.state, item.id)
         if current is None:
-            if not acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm()):
+            if not acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm):
                 return  # every round counted (or the next one cannot be put yet)
-            if not act(acts.next_vote_round, item.id, host.now_hhmm()):
+            if not act(acts.next_vote_round, item.id, host.now_hhmm):
                 return
             current = acts.open_round(host.state, item.id)
             if current is None:

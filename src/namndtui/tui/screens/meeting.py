@@ -293,7 +293,7 @@ class MeetingScreen(Screen[None]):
 
     def record(self, item: Item, *events: ev.Event) -> bool:
         """`events` on the item, after its implicit call (acts.call_events)."""
-        return self.act(acts.on_item, item.id, self.napp.now_hhmm(), *events)
+        return self.act(acts.on_item, item.id, self.napp.now_hhmm, *events)
 
     def number(self, item: Item) -> str:
         """The item's § for a form's title (a pending item: the number it gets now)."""
@@ -345,7 +345,7 @@ class MeetingScreen(Screen[None]):
         if item is None:
             return
         try:  # refused before the roll call is asked for
-            acts.decide_as_proposed(self.meeting, self.napp.state, item.id, self.napp.now_hhmm())
+            acts.may_decide_as_proposed(self.meeting, self.napp.state, item.id)
         except acts.RuleError as err:
             self.refuse(err)
             return
@@ -355,14 +355,14 @@ class MeetingScreen(Screen[None]):
             self._decide(item)
 
     def _decide(self, item: Item) -> None:
-        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm()):
+        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm):
             self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
 
     def action_toggle_oj(self) -> None:
         item = self._target()
         if item is None:
             return
-        if self.act(acts.toggle_immediate_justification, item.id, self.napp.now_hhmm()):
+        if self.act(acts.toggle_immediate_justification, item.id, self.napp.now_hhmm):
             on = acts.immediate_justification(self.meeting, self.napp.state, item.id)
             msg = S.OJ_ON if on else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
@@ -378,7 +378,7 @@ class MeetingScreen(Screen[None]):
 
         question = S.CONFIRM_TABLE.format(number=self.number(item), title=item.title)
         if await self.app.push_screen_wait(ConfirmModal(question)) and self.act(
-            acts.table, item.id, self.napp.now_hhmm()
+            acts.table, item.id, self.napp.now_hhmm
         ):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
 
@@ -393,7 +393,7 @@ class MeetingScreen(Screen[None]):
 
         title = S.REFER_TITLE.format(number=self.number(item))
         reason = await self.app.push_screen_wait(TextModal(title, S.REFER_REASON, allow_empty=True))
-        if reason is not None and self.act(acts.refer_back, item.id, reason, self.napp.now_hhmm()):
+        if reason is not None and self.act(acts.refer_back, item.id, reason, self.napp.now_hhmm):
             self.notify(S.REFERRED_BACK.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -455,7 +455,7 @@ class MeetingScreen(Screen[None]):
             if reason and self.act(acts.edit_decision, item.id, result, "", reason=reason):
                 self.notify(S.CORRECTION_SAVED.format(number=self.number(item)), markup=False)
             return
-        if self.act(acts.edit_decision, item.id, result, self.napp.now_hhmm()):
+        if self.act(acts.edit_decision, item.id, result, self.napp.now_hhmm):
             self.notify(S.DECISION_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -477,7 +477,7 @@ class MeetingScreen(Screen[None]):
             kind=result.kind,
             text=result.text,
             joined=result.joined,
-            at=self.napp.now_hhmm(),
+            at=self.napp.now_hhmm,
         )
         if made:  # the name only: one line at 80x24
             self.notify(
@@ -509,7 +509,7 @@ class MeetingScreen(Screen[None]):
         title = S.WITHDRAW_TITLE.format(number=self.number(item))
         motion = await self._pick_motion(item, title)
         if motion:
-            self.act(acts.withdraw, item.id, motion, self.napp.now_hhmm())
+            self.act(acts.withdraw, item.id, motion, self.napp.now_hhmm)
 
     @form_action
     async def action_join(self) -> None:
@@ -525,7 +525,7 @@ class MeetingScreen(Screen[None]):
         members = acts.serving_members(self.meeting, self.napp.state, item.id)
         member = await self.app.push_screen_wait(MemberPickModal(title, S.JOIN_WHO, members))
         if member:
-            self.act(acts.join, item.id, motion, member, self.napp.now_hhmm())
+            self.act(acts.join, item.id, motion, member, self.napp.now_hhmm)
 
     @form_action
     async def action_finding(self) -> None:
@@ -554,7 +554,7 @@ class MeetingScreen(Screen[None]):
         )
         if not motion:
             return False
-        return self.act(acts.finding, item.id, motion, self.napp.now_hhmm(), order=order)
+        return self.act(acts.finding, item.id, motion, self.napp.now_hhmm, order=order)
 
     @form_action
     async def action_vote(self) -> None:
@@ -597,7 +597,7 @@ class MeetingScreen(Screen[None]):
         if result is None:
             return
         member, text = result
-        if self.act(acts.reservation, item.id, member, text, self.napp.now_hhmm()):
+        if self.act(acts.reservation, item.id, member, text, self.napp.now_hhmm):
             saved = S.RESERVATION_TEXT_SAVED if member in choices.texts else S.RESERVATION_SAVED
             self.notify(saved.format(number=self.number(item), who=member), markup=False)
 
@@ -612,7 +612,7 @@ class MeetingScreen(Screen[None]):
         result = await self.app.push_screen_wait(NoteModal(title))
         if result is not None:
             by, text = result
-            if self.act(acts.note, item.id, by, text, self.napp.now_hhmm()):
+            if self.act(acts.note, item.id, by, text, self.napp.now_hhmm):
                 self.notify(S.NOTE_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -633,7 +633,7 @@ class MeetingScreen(Screen[None]):
         )
         if substitute is None:
             return
-        self.act(acts.recusal, item.id, member, substitute, self.napp.now_hhmm())
+        self.act(acts.recusal, item.id, member, substitute, self.napp.now_hhmm)
 
     def action_attendance(self) -> None:
         from namndtui.tui.screens.attendance import AttendanceScreen
