@@ -109,7 +109,7 @@ def test_every_field_round_trips() -> None:
 
 def test_the_json_covers_every_field_of_the_model() -> None:
     item_keys = set(meetingfile._ITEM_STR + meetingfile._ITEM_LISTS)
-    item_keys |= {"immediate_justification", "extra_sections"}
+    item_keys |= {"immediate_justification", "extra_sections", "decision_basis"}
     assert item_keys == {f.name for f in dataclasses.fields(Item)}
     meeting = json.loads(meeting_to_json(Meeting(body="N", date=dt.date(2000, 1, 1))))
     assert set(meeting) | {"source"} == {f.name for f in dataclasses.fields(Meeting)}

@@ -27,6 +27,7 @@ from namndtui.model import (
     FORMAT_MEETING,
     ITEM_ID_PATTERN,
     ROLES,
+    BasisDocument,
     Item,
     Meeting,
     Member,
@@ -91,9 +92,13 @@ _ITEM_KEYS = {
     "proposed_decision": "str_list",
     "immediate_justification": "bool",
     "attachments": "str_list",
+    "secrecy": "str",
+    "dispatch": "str_list",
+    "decision_basis": "tables",
     "sections": "tables",
 }
 _SECTION_KEYS = {"title": "str", "text": "text"}
+_BASIS_KEYS = {"title": "str", "date": "date"}
 
 
 def clean_text(text: str) -> str:
@@ -244,9 +249,15 @@ class _Checker(Reader):
             if "title" in checked and "text" in checked:
                 sections.append(Section(checked["title"], checked["text"]))
         values.pop("sections", None)
+        basis = []
+        for basis_path, doc in self.tables(values, path, "decision_basis"):
+            checked = self.table(doc, basis_path, _BASIS_KEYS, ("title",))
+            if "title" in checked:
+                basis.append(BasisDocument(checked["title"], checked.get("date")))
+        values.pop("decision_basis", None)
         if "id" not in values or "title" not in values:
             return None
-        return Item(**values, extra_sections=tuple(sections))
+        return Item(**values, extra_sections=tuple(sections), decision_basis=tuple(basis))
 
     def duplicates(self, array: str, key: str, objects: dict[int, Any]) -> None:
         """Report the second and later uses of the same name / id (objects by index)."""
@@ -376,7 +387,7 @@ def load_meeting(path: str | Path) -> Meeting:
 # The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
 # fails the caller: every error there is swallowed and the file is parsed as usual.
 
-CACHE_FORMAT = "1"  # bump when the entry layout or what a valid file means changes
+CACHE_FORMAT = "2"  # bump when the entry layout or what a valid file means changes
 CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
 
 try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in
@@ -386,8 +397,8 @@ except ImportError:  # pragma: no cover - other Pythons
 
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
-_ITEM_STR += ("preparation", "category")
-_ITEM_LISTS = ("proposed_decision", "attachments")
+_ITEM_STR += ("preparation", "category", "secrecy")
+_ITEM_LISTS = ("proposed_decision", "attachments", "dispatch")
 
 
 def meeting_cache_dir() -> Path | None:
@@ -425,6 +436,9 @@ def meeting_to_json(meeting: Meeting) -> str:
                 **{key: getattr(item, key) for key in _ITEM_STR + _ITEM_LISTS},
                 "immediate_justification": item.immediate_justification,
                 "extra_sections": [[s.title, s.text, s.key] for s in item.extra_sections],
+                "decision_basis": [
+                    [d.title, d.date.isoformat() if d.date else None] for d in item.decision_basis
+                ],
             }
             for item in meeting.items
         ],
@@ -457,11 +471,16 @@ def meeting_from_json(text: str, source: str) -> Meeting:
         if not isinstance(raw["immediate_justification"], bool):
             raise ValueError("not a bool")
         sections = tuple(Section(*_strs(sec, 3)) for sec in raw["extra_sections"])
+        basis = tuple(
+            BasisDocument(_str(title), dt.date.fromisoformat(_str(day)) if day else None)
+            for title, day in raw["decision_basis"]
+        )
         items.append(
             Item(
                 **values,
                 immediate_justification=raw["immediate_justification"],
                 extra_sections=sections,
+                decision_basis=basis,
             )
         )
     first = data["first_paragraph"]
@@ -547,6 +566,13 @@ def item_to_toml_dict(item: Item) -> dict[str, Any]:
         if key == "sections":
             if item.extra_sections:
                 out["sections"] = [{"title": s.title, "text": s.text} for s in item.extra_sections]
+            continue
+        if key == "decision_basis":
+            if item.decision_basis:
+                out[key] = [
+                    {"title": d.title, **({"date": d.date} if d.date else {})}
+                    for d in item.decision_basis
+                ]
             continue
         value = getattr(item, key)
         if value:

@@ -91,6 +91,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class BasisDocument:
+    """One document of an item's beslutsunderlag: "Tjänsteutlåtande" of a date, "Bilaga 1 Karta"."""
+
+    title: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     """One agenda item (ärende) with its report (tjänsteutlåtande)."""
 
@@ -107,6 +115,9 @@ class Item:
     attachments: tuple[str, ...] = ()
     extra_sections: tuple[Section, ...] = ()
     category: str = ""  # agenda heading it stands under, e.g. "Beslutsärenden" (optional)
+    secrecy: str = ""  # legal ground of secrecy, e.g. "OSL 26 kap. 1 §"; "" = public
+    dispatch: tuple[str, ...] = ()  # Expedieras till / Beslutet skickas till
+    decision_basis: tuple[BasisDocument, ...] = ()  # Beslutsunderlag
 
     @property
     def dnr_label(self) -> str:

@@ -1,7 +1,9 @@
-"""`namndtui export PATH [--out DIR] [--html] [--justerat DATUM] [--anslaget DATUM]`.
+"""`namndtui export PATH [--out DIR] [--html] [--pdf] [--settings FIL] [--template MAPP]
+[--justerat DATUM] [--anslaget DATUM]`.
 
 PATH is a meeting folder or meeting.toml (its journal is replayed read-only) or a
-protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html)
+protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html,
+protokoll.pdf)
 atomically into DIR (default: the folder of PATH). With --justerat the justering is first
 recorded in the meeting's journal (this takes the meeting's lock, so not while the meeting
 is open in namndtui). No Textual import.
@@ -14,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from namndtui.commands import minutes_options
 from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
 from namndtui.textcheck import visible
@@ -32,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--html", action="store_true", help="skriv även protokoll.html för utskrift"
     )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="skriv även protokoll.pdf (PDF/A-2a, för arkiv och publicering)",
+    )
+    minutes_options.add_arguments(parser)
     parser.add_argument(
         "--justerat",
         metavar="ÅÅÅÅ-MM-DD",
@@ -119,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
 
+    settings = minutes_options.settings_from_args(args)
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
     warnings = justify(args.path, justered, posted) if justered or posted else []
@@ -127,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     if not out.is_dir():
         raise UserError(f"{out}: mappen finns inte", 2)
     try:
-        written = write_files(source.minutes, out, html=args.html)
+        written = write_files(source.minutes, out, html=args.html, pdf=args.pdf, settings=settings)
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:
