@@ -75,6 +75,7 @@ class Official:
 
     name: str
     title: str = ""
+    items: tuple[str, ...] = ()  # the items (ids) attended, when not all: "§§ 141–143"
 
     @property
     def label(self) -> str:
@@ -118,6 +119,9 @@ class Item:
     secrecy: str = ""  # legal ground of secrecy, e.g. "OSL 26 kap. 1 §"; "" = public
     dispatch: tuple[str, ...] = ()  # Expedieras till / Beslutet skickas till
     decision_basis: tuple[BasisDocument, ...] = ()  # Beslutsunderlag
+    # Whose proposal the item puts to the board ("förvaltningen" when ""; "arbetsutskottet",
+    # "ordföranden", "kommunstyrelsen" or free text): a bifall motion supports it.
+    proposal_by: str = ""
 
     @property
     def dnr_label(self) -> str:
@@ -154,8 +158,14 @@ class Meeting:
     members: tuple[Member, ...] = ()
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
+    paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
+
+    @property
+    def place_of_keeping(self) -> str:
+        """Förvaringsplats: meeting.toml's `place_of_keeping` (older files: `kept_at`)."""
+        return self.kept_at
 
     @property
     def seats(self) -> tuple[Member, ...]:

@@ -32,7 +32,7 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph, correction_line
+from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
 from namndtui.record.state import AttendanceChange, RecordState
@@ -167,7 +167,7 @@ def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) 
 def _official_numbers(meeting: Meeting, state: RecordState, name: str) -> str:
     """'§§ 141–143' for an official present for some items only ('' for all)."""
     official = next((o for o in meeting.officials if o.name == name), None)
-    item_ids = getattr(official, "items", ()) if official else ()
+    item_ids = official.items if official else ()
     numbers = [p.number for i in item_ids if (p := state.paragraphs.get(i)) and p.number]
     return number_ranges(numbers)
 
@@ -235,7 +235,7 @@ def signatures(
 
 
 def place_of_keeping(meeting: Meeting, settings: ProtokollSettings) -> str:
-    return meeting.kept_at or settings.place_of_keeping
+    return meeting.place_of_keeping or settings.place_of_keeping
 
 
 def notice(meeting: Meeting, state: RecordState, settings: ProtokollSettings) -> Notice:
@@ -275,12 +275,7 @@ def build_document(
         build_paragraph(meeting, state, item, para, settings, public=public)
         for item, para in numbered_paragraphs(meeting, state)
     )
-    closing: list[Block] = []
-    if state.corrections:
-        closing += [
-            b.heading("Rättelser"),
-            b.bullets([correction_line(c) for c in state.corrections]),
-        ]
+    closing: list[Block] = []  # minutes carry no change log (PRACTICE.md, Corrections)
     return Document(
         kind=PROTOCOL_KIND,
         organ=meeting.body,
