@@ -65,6 +65,7 @@ _ROOT_KEYS = {
     "members": "tables",
     "officials": "tables",
     "items": "tables",
+    "personal_data": "str_list",
 }
 _MEETING_KEYS = {
     "body": "str",
@@ -92,6 +93,8 @@ _ITEM_KEYS = {
     "immediate_justification": "bool",
     "attachments": "str_list",
     "sections": "tables",
+    "secrecy": "str",
+    "public_title": "str",
 }
 _SECTION_KEYS = {"title": "str", "text": "text"}
 
@@ -158,6 +161,10 @@ class _Checker(Reader):
         items = {n: self.item(n, i) for (_, n), i in self.tables(data, (), "items")}
         self.duplicates("members", "name", members)
         self.duplicates("items", "id", items)
+        personal_data: tuple[str, ...] = ()
+        if "personal_data" in data:
+            raw_names = self.value(("personal_data",), "str_list", data["personal_data"])
+            personal_data = tuple(n for n in raw_names or () if n.strip())
 
         if self.problems:
             return None
@@ -172,6 +179,7 @@ class _Checker(Reader):
             members=tuple(m for m in members.values() if m is not None),
             officials=tuple(o for o in officials if o is not None),
             items=tuple(i for i in items.values() if i is not None),
+            personal_data=personal_data,
             source=self.filename,
         )
 
@@ -386,7 +394,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
-_ITEM_STR += ("preparation", "category")
+_ITEM_STR += ("preparation", "category", "secrecy", "public_title")
 _ITEM_LISTS = ("proposed_decision", "attachments")
 
 
@@ -420,6 +428,7 @@ def meeting_to_json(meeting: Meeting) -> str:
         "kept_at": meeting.kept_at,
         "members": [[m.name, m.party, m.role] for m in meeting.members],
         "officials": [[o.name, o.title] for o in meeting.officials],
+        "personal_data": list(meeting.personal_data),
         "items": [
             {
                 **{key: getattr(item, key) for key in _ITEM_STR + _ITEM_LISTS},
@@ -479,6 +488,7 @@ def meeting_from_json(text: str, source: str) -> Meeting:
         members=tuple(Member(*_strs(m, 3)) for m in data["members"]),
         officials=tuple(Official(*_strs(o, 2)) for o in data["officials"]),
         items=tuple(items),
+        personal_data=_strs(data["personal_data"]),
         source=source,
     )
 
@@ -573,6 +583,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         ]
     if meeting.items:
         data["items"] = [item_to_toml_dict(i) for i in meeting.items]
+    if meeting.personal_data:
+        data["personal_data"] = list(meeting.personal_data)
     return data
 
 

@@ -107,6 +107,10 @@ class Item:
     attachments: tuple[str, ...] = ()
     extra_sections: tuple[Section, ...] = ()
     category: str = ""  # agenda heading it stands under, e.g. "Beslutsärenden" (optional)
+    # Secrecy (OSL): the legal ground ("OSL 26 kap. 1 §"; "" = public) and the neutral
+    # title the public version shows instead of `title` (namndtui.secrecy).
+    secrecy: str = ""
+    public_title: str = ""
 
     @property
     def dnr_label(self) -> str:
@@ -143,6 +147,8 @@ class Meeting:
     members: tuple[Member, ...] = ()
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
+    # Names of private persons, masked ("XX") in the public version (namndtui.secrecy).
+    personal_data: tuple[str, ...] = ()
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
 

@@ -33,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--html", action="store_true", help="skriv även protokoll.html för utskrift"
     )
     parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="skriv i stället webbversionen protokoll-publicering.md/.html: sekretessärenden "
+        "redovisas inte, personuppgifter maskeras; skrivs bara om läckkontrollen godkänner den",
+    )
+    parser.add_argument(
         "--justerat",
         metavar="ÅÅÅÅ-MM-DD",
         help="registrera att protokollet justerades detta datum (i journalen)",
@@ -115,6 +121,26 @@ def late_warnings(dates: NoticeDates, justered: str, posted: str) -> list[str]:
     return out
 
 
+def write_publication(minutes, out: Path) -> list[Path]:
+    """Write the public version into `out` after its leak check; a finding writes nothing
+    and raises UserError (exit 1) with one FILE:LINE line per finding."""
+    from namndtui.secrecy.publish import PublicationLeak, render_publication
+    from namndtui.storage import atomic_write
+
+    try:
+        files = render_publication(minutes)
+    except PublicationLeak as leak:
+        lines = [f"{out / name}:{f.line}: {f.message}" for name, f in leak.findings]
+        raise UserError(
+            "webbversionen skrevs inte, läckkontrollen hittade:\n" + "\n".join(lines), 1
+        ) from None
+    written = []
+    for name, content in files.items():
+        atomic_write(out / name, content)
+        written.append(out / name)
+    return written
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
@@ -127,7 +153,10 @@ def run(args: argparse.Namespace) -> int:
     if not out.is_dir():
         raise UserError(f"{out}: mappen finns inte", 2)
     try:
-        written = write_files(source.minutes, out, html=args.html)
+        if args.publicering:
+            written = write_publication(source.minutes, out)
+        else:
+            written = write_files(source.minutes, out, html=args.html)
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:

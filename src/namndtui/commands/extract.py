@@ -15,6 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "path", metavar="PATH", help="sammanträdesmapp, meeting.toml eller protokoll.toml"
     )
     parser.add_argument("paragraph", metavar="§N", nargs="+", help="paragrafnummer, t.ex. §125")
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="webbversionen: ett sekretessärende redovisas inte, personuppgifter maskeras",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,5 +31,18 @@ def run(args: argparse.Namespace) -> int:
     source = load_source(args.path)
     for warning in source.warnings:
         print(visible(f"namndtui: varning: {warning}"), file=sys.stderr)
-    sys.stdout.write(render_extract(source.minutes, number))
+    if args.publicering:
+        from namndtui.errors import UserError
+        from namndtui.secrecy.publish import PublicationLeak, render_public_extract
+
+        try:
+            text = render_public_extract(source.minutes, number)
+        except PublicationLeak as leak:
+            lines = [f"utdrag:{f.line}: {f.message}" for _, f in leak.findings]
+            raise UserError(
+                "utdraget skrevs inte ut, läckkontrollen hittade:\n" + "\n".join(lines), 1
+            ) from None
+    else:
+        text = render_extract(source.minutes, number)
+    sys.stdout.write(text)
     return 0

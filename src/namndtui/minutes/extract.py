@@ -14,6 +14,7 @@ from namndtui.minutes.markdown import (
     escape_md,
     header_blocks,
     paragraph_blocks,
+    secrecy_notice_blocks,
 )
 from namndtui.minutes.model import Minutes, is_justified, numbered_paragraphs
 
@@ -42,9 +43,10 @@ def render_extract(minutes: Minutes, number: int) -> str:
     item, para = found
     justified = is_justified(state, para)
     blocks = header_blocks(meeting, state, full=False)
+    blocks[2:2] = secrecy_notice_blocks(minutes, [(item, para)])
     if not justified:
         blocks.append(f"**{NOT_JUSTIFIED}** – paragrafen är ännu inte justerad.")
-    blocks += paragraph_blocks(meeting, state, item, para)
+    blocks += paragraph_blocks(meeting, state, item, para, public=minutes.public)
     if para.justified and not state.justered_on:
         blocks.append("Paragrafen justerades omedelbart vid sammanträdet.")
     elif state.justered_on:

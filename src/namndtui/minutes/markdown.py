@@ -43,6 +43,13 @@ from namndtui.record.state import (
     RecordState,
     VoteRound,
 )
+from namndtui.secrecy.marking import (
+    ORIGINAL_NOTICE,
+    PUBLIC_NOTICE,
+    any_secret,
+    secrecy_ground,
+    secret_sentence,
+)
 from namndtui.textcheck import visible
 
 SIGNATURE_LINE = "……………………………………"
@@ -402,11 +409,17 @@ def _text_blocks(lead: str, text: str) -> list[str]:
 
 
 def paragraph_blocks(
-    meeting: Meeting, state: RecordState, item: Item, para: Paragraph
+    meeting: Meeting, state: RecordState, item: Item, para: Paragraph, *, public: bool = False
 ) -> list[str]:
-    """The blocks of one § as it reads in the minutes."""
+    """The blocks of one § as it reads in the minutes (`public`: the web version, where
+    a secret § is its heading and the secrecy sentence only)."""
     number = f"§ {para.number}" if para.number is not None else "§ –"
     blocks = [f"## {number} {escape_md(item.title.replace(chr(10), ' '))}"]
+    ground = secrecy_ground(item, para)
+    if ground and public:
+        return blocks + [escape_md(secret_sentence(ground))]
+    if ground:
+        blocks.append(_field("Sekretess", escape_md(ground)))
     if item.dnr:
         blocks.append(escape_md(item.dnr_label))
     blocks += ["**Beslut**", *decision_blocks(item, para)]
@@ -549,13 +562,28 @@ def notice_blocks(meeting: Meeting, state: RecordState) -> list[str]:
 # --- the whole minutes ----------------------------------------------------------------------
 
 
+def secrecy_notice_blocks(
+    minutes: Minutes, paragraphs: list[tuple[Item, Paragraph]] | None = None
+) -> list[str]:
+    """The personal-data notice of a public version; the secrecy mark of an original in
+    which any of `paragraphs` (default: all) is secret; none otherwise."""
+    if minutes.public:
+        return [PUBLIC_NOTICE]
+    if paragraphs is None:
+        paragraphs = numbered_paragraphs(minutes.meeting, minutes.state)
+    if any_secret(paragraphs):
+        return [f"**{ORIGINAL_NOTICE}**"]
+    return []
+
+
 def render_markdown(minutes: Minutes) -> str:
     """protokoll.md for the minutes (deterministic: same minutes, same bytes)."""
     meeting, state = minutes.meeting, minutes.state
     blocks = header_blocks(meeting, state)
+    blocks[2:2] = secrecy_notice_blocks(minutes)  # under the title, above the date
     blocks += signature_blocks(meeting, state)
     for item, para in numbered_paragraphs(meeting, state):
-        blocks += paragraph_blocks(meeting, state, item, para)
+        blocks += paragraph_blocks(meeting, state, item, para, public=minutes.public)
     if state.corrections:
         blocks.append("## Rättelser")
         blocks.append(md_list([correction_line(c) for c in state.corrections]))

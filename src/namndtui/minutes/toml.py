@@ -50,6 +50,7 @@ from namndtui.record.state import (
     Statement,
     VoteRound,
 )
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -166,6 +167,8 @@ def render_toml(minutes: Minutes) -> str:
     meeting, state = minutes.meeting, minutes.state
     out = _Writer()
     out.values({"format": FORMAT_PROTOKOLL})
+    if meeting.personal_data:  # the names the public version masks (namndtui.secrecy)
+        out.values({"personal_data": list(meeting.personal_data)})
     chair = presiding_chair(meeting, state)
     rng = paragraph_range(meeting, state)
     start = state.opened_at or time_text(meeting.start)
@@ -327,6 +330,8 @@ def _paragraph_tables(
             m for m in para.proposition_order if para.motion(m) and not para.motion(m).withdrawn
         ],  # type: ignore[union-attr]
         "finding": para.finding,
+        "secrecy": secrecy_ground(item, para),
+        "public_title": item.public_title,
     }
     head.table(
         "paragraphs",
@@ -418,7 +423,7 @@ def _hhmm(value: dt.time | str | None) -> str:
 
 _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
-         "paragraphs": "tables"}  # fmt: skip
+         "paragraphs": "tables", "personal_data": "str_list"}  # fmt: skip
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "first_paragraph": "int",
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
@@ -440,7 +445,7 @@ _PARAGRAPH = {
     "serving": "tables", "proposition_order": "str_list", "finding": "str",
     "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
     "reservations": "tables", "notes": "tables", "statements": "tables",
-    "corrections": "tables", "checksum": "str",
+    "corrections": "tables", "checksum": "str", "secrecy": "str", "public_title": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _SECTION = {"title": "str", "text": "str"}
@@ -542,6 +547,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         kept_at=m.get("kept_at", ""),
         members=tuple(members),
         items=tuple(items),
+        personal_data=tuple(root.get("personal_data", ())),
         source=r.filename,
     )
     return Minutes(meeting, state, source=r.filename)
@@ -652,6 +658,8 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         attachments=tuple(v.get("attachments", [])),
         extra_sections=tuple(sections),
         category=v.get("category", ""),
+        secrecy=v.get("secrecy", ""),
+        public_title=v.get("public_title", ""),
     )
     return item, para
 
