@@ -29,7 +29,10 @@ def events() -> list[ev.Event]:
         # § 101, secret: a motion, a note and a reservation that name the family.
         ev.ItemCalled("lvu-bergqvist", at="18:05"),
         ev.MotionMade(
-            "lvu-bergqvist", "y1", "Hanna Ryd", "återremiss",
+            "lvu-bergqvist",
+            "y1",
+            "Hanna Ryd",
+            "återremiss",
             "Förvaltningen ska först pröva ett placeringsalternativ hos Tobias Bergqvists syster.",
         ),  # fmt: skip
         ev.DecisionRecorded(
@@ -50,7 +53,9 @@ def events() -> list[ev.Event]:
         ev.ItemCalled("bistand-malm", at="18:55"),
         ev.DecisionRecorded(
             "bistand-malm",
-            ("Socialnämnden vidhåller sitt beslut och överlämnar överklagandet till förvaltningsrätten.",),
+            (
+                "Socialnämnden vidhåller sitt beslut och överlämnar överklagandet till förvaltningsrätten.",
+            ),
         ),  # fmt: skip
         # § 104, public, naming a private person.
         ev.ItemCalled("synpunkter", at="19:10"),
@@ -66,3 +71,25 @@ def events() -> list[ev.Event]:
 def minutes() -> Minutes:
     meeting = load_meeting(MEETING_DIR / "meeting.toml")
     return Minutes(meeting, fold(meeting, events()))
+
+
+def recorded_folder(tmp: Path) -> Path:
+    """A copy of the meeting folder with its journal written through the Record (rules
+    checked), the lock released."""
+    import shutil
+
+    from tests.minutes.scenario import StepClock
+
+    from namndtui.minutes.source import load_meeting_for_record
+    from namndtui.record.record import Record
+
+    folder = tmp / "socialnamnd"
+    shutil.copytree(MEETING_DIR, folder)
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    record = Record.open(meeting, folder, clock=StepClock())
+    try:
+        for event in events():
+            record.apply(event)
+    finally:
+        record.close()
+    return folder
