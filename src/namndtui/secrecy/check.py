@@ -29,12 +29,14 @@ from pathlib import Path
 from namndtui.minutes.model import Minutes
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER, names_pattern
+from namndtui.secrecy.public import BOOKKEEPING as _BOOKKEEPING
 
 WINDOW = 6  # words per compared run of secret text
 MIN_WORDS = 2  # a secret text of fewer words is not checked (it says nothing alone)
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>", re.DOTALL)
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MD_ENTITY = re.compile(r"(?<!\\)&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 
 
@@ -57,7 +59,9 @@ def plain_text(text: str, kind: str) -> str:
     if kind in (".html", ".htm"):
         text = html.unescape(_TAG.sub(_keep_newlines, text))
     elif kind in (".md", ".markdown"):
-        text = html.unescape(_MD_ESCAPE.sub(r"\1", text))
+        # Character references decode unless escaped ("\\&amp;" is the text "&amp;").
+        text = _MD_ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = _MD_ESCAPE.sub(r"\1", text)
     return text
 
 
@@ -140,15 +144,26 @@ def secret_texts(minutes: Minutes) -> list[tuple[int | None, str, str]]:
 
 
 def _public_texts(minutes: Minutes) -> Iterator[str]:
-    """The texts of the record that are not secret (their runs are no finding)."""
-    for item in minutes.meeting.items:
-        para = minutes.state.paragraphs.get(item.id)
-        if not secrecy_ground(item, para):
-            yield from _strings(item)
-            if para is not None:
-                yield from _strings(para)
-        else:
-            yield item.public_title
+    """The texts of the record that are not secret (their runs are no finding): every
+    field of the meeting and the state but the secret items, their paragraphs, the list
+    of names and the journal bookkeeping (which holds every act in the clear)."""
+    meeting, state = minutes.meeting, minutes.state
+    secret = {
+        item.id for item in meeting.items if secrecy_ground(item, state.paragraphs.get(item.id))
+    }
+    for f in dataclasses.fields(meeting):
+        if f.name == "items":
+            for item in meeting.items:
+                yield from [item.public_title] if item.id in secret else _strings(item)
+        elif f.name not in ("personal_data", "source"):
+            yield from _strings(getattr(meeting, f.name))
+    for f in dataclasses.fields(state):
+        if f.name == "paragraphs":
+            for item_id, para in state.paragraphs.items():
+                if item_id not in secret:
+                    yield from _strings(para)
+        elif f.name not in _BOOKKEEPING:
+            yield from _strings(getattr(state, f.name))
 
 
 def _runs(tokens: list[str]) -> Iterator[tuple[str, ...]]:
@@ -168,6 +183,8 @@ class LeakChecker:
         self.names = names_pattern(tuple(minutes.meeting.personal_data)) if minutes else None
         # run of words -> where it comes from ("§ 4")
         self.secret: dict[tuple[str, ...], str] = {}
+        self.sizes: list[int] = []
+        self.first_words: set[str] = set()
         if minutes is None:
             return
         allowed: set[tuple[str, ...]] = set()
@@ -181,6 +198,7 @@ class LeakChecker:
                 if run not in allowed:
                     self.secret.setdefault(run, label)
         self.sizes = sorted({len(r) for r in self.secret})
+        self.first_words = {r[0] for r in self.secret}
 
     def check(self, text: str) -> list[Finding]:
         """Every finding in `text` (plain text: see `plain_text`), in line order."""
@@ -205,15 +223,14 @@ class LeakChecker:
         matches = list(_WORD.finditer(folded))
         tokens = [m.group() for m in matches]
         out = []
-        for size in self.sizes:
-            for n in range(len(tokens) - size + 1):
+        for n, token in enumerate(tokens):
+            if token not in self.first_words:
+                continue
+            for size in self.sizes:
                 label = self.secret.get(tuple(tokens[n : n + size]))
                 if label is not None:
-                    out.append(
-                        Finding(
-                            _line(starts, matches[n].start()), f"text ur sekretessärendet {label}"
-                        )
-                    )
+                    where = _line(starts, matches[n].start())
+                    out.append(Finding(where, f"text ur sekretessärendet {label}"))
         return out
 
 

@@ -33,7 +33,7 @@ from namndtui.secrecy.mask import Masker
 _ITEM_REFERENCES = ("item", "current_item")
 # The journal bookkeeping of the state: not part of what the meeting is, and its events
 # hold every text in the clear.
-_BOOKKEEPING = ("log", "done", "undone", "redo_stack")
+BOOKKEEPING = ("log", "done", "undone", "redo_stack")
 
 
 class _Walker:
@@ -110,7 +110,7 @@ def public_view(meeting: Meeting, state: RecordState) -> tuple[Meeting, RecordSt
             )
         else:
             paragraphs[ids[item_id]] = walk.object(para)
-    empty = {name: type(getattr(state, name))() for name in _BOOKKEEPING}
+    empty = {name: type(getattr(state, name))() for name in BOOKKEEPING}
     public_state = walk.object(state, paragraphs=paragraphs, **empty)
     return public_meeting, public_state
 

@@ -39,18 +39,35 @@ def check_rendered(files: dict[str, str], checker: LeakChecker) -> None:
         raise PublicationLeak(findings)
 
 
+class Publication:
+    """The public version of one record: its files and extracts, each checked."""
+
+    def __init__(self, minutes: Minutes) -> None:
+        self.minutes = minutes
+        self.public = public_minutes(minutes)
+        self.checker = LeakChecker(minutes)
+
+    def files(self) -> dict[str, str]:
+        """File name -> content of the public minutes. Raises PublicationLeak."""
+        markdown = render_markdown(self.public)
+        meeting = self.public.meeting
+        title = f"Protokoll {meeting.body} {meeting.date.isoformat()}"
+        files = {PUBLIC_MARKDOWN: markdown, PUBLIC_HTML: markdown_to_html(markdown, title)}
+        check_rendered(files, self.checker)
+        return files
+
+    def extract(self, number: int) -> str:
+        """The public extract of § `number` (Markdown). Raises PublicationLeak, UserError."""
+        text = render_extract(self.public, number)
+        check_rendered({"utdrag.md": text}, self.checker)
+        return text
+
+
 def render_publication(minutes: Minutes) -> dict[str, str]:
     """File name -> content of the public version. Raises PublicationLeak."""
-    public = public_minutes(minutes)
-    markdown = render_markdown(public)
-    title = f"Protokoll {public.meeting.body} {public.meeting.date.isoformat()}"
-    files = {PUBLIC_MARKDOWN: markdown, PUBLIC_HTML: markdown_to_html(markdown, title)}
-    check_rendered(files, LeakChecker(minutes))
-    return files
+    return Publication(minutes).files()
 
 
 def render_public_extract(minutes: Minutes, number: int) -> str:
     """The public extract of § `number` (Markdown). Raises PublicationLeak, UserError."""
-    text = render_extract(public_minutes(minutes), number)
-    check_rendered({"utdrag.md": text}, LeakChecker(minutes))
-    return text
+    return Publication(minutes).extract(number)
