@@ -34,7 +34,7 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.model import ROLES, Item, Meeting, Member, Section
+from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
 from namndtui.record.events import MOTION_KINDS, VOTE_CHOICES
 from namndtui.record.state import (
     DECIDED,
@@ -184,6 +184,7 @@ def render_toml(minutes: Minutes) -> str:
                 "secretary": meeting.secretary,
                 "chair": chair.name if chair else "",
                 "kept_at": meeting.kept_at,
+                "paragraph_prefix": meeting.paragraph_prefix,
                 "first_paragraph": rng[0] if rng else None,
                 "last_paragraph": rng[1] if rng else None,
             },
@@ -227,7 +228,11 @@ def render_toml(minutes: Minutes) -> str:
         out.table("members", _nonempty(values), array=True)
     others = state.officials or [(o.name, o.title) for o in meeting.officials]
     for name, title in others:
-        out.table("officials", _nonempty({"name": name, "title": title}), array=True)
+        official = next((o for o in meeting.officials if o.name == name), None)
+        items = list(official.items) if official else []
+        out.table(
+            "officials", _nonempty({"name": name, "title": title, "items": items}), array=True
+        )
     for change in state.changes:
         para = state.paragraphs.get(change.item)
         values = {
@@ -325,6 +330,7 @@ def _paragraph_tables(
         "preparation": item.preparation,
         "proposed_decision": list(item.proposed_decision),
         "attachments": list(item.attachments),
+        "dispatch": list(item.dispatch),
         "serving": serving,
         "proposition_order": [
             m for m in para.proposition_order if para.motion(m) and not para.motion(m).withdrawn
@@ -340,6 +346,12 @@ def _paragraph_tables(
     )
     for section in item.extra_sections:
         out.table("paragraphs.sections", {"title": section.title, "text": section.text}, array=True)
+    for doc in item.decision_basis:
+        out.table(
+            "paragraphs.decision_basis",
+            _nonempty({"title": doc.title, "date": doc.date}),
+            array=True,
+        )
     for m in para.active_motions:
         member = meeting.member(m.by)
         values = {
@@ -425,14 +437,15 @@ _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
          "paragraphs": "tables", "personal_data": "str_list"}  # fmt: skip
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
-            "secretary": "str", "chair": "str", "kept_at": "str", "first_paragraph": "int",
+            "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
+            "first_paragraph": "int",
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
 _JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
               "due": "date", "justered": "date", "posted": "date", "notice_due": "date",
               "appeal_last_day": "date"}  # fmt: skip
 _MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
-_OFFICIAL = {"name": "str", "title": "str"}
+_OFFICIAL = {"name": "str", "title": "str", "items": "str_list"}
 _CHANGE = {"member": "str", "kind": "str", "item": "str", "paragraph": "int", "for": "str",
            "at": "time"}  # fmt: skip
 _CORRECTION = {"time": "str", "description": "str", "reason": "str"}
@@ -442,12 +455,13 @@ _PARAGRAPH = {
     "referral_reason": "str", "category": "str", "officer": "str", "called_at": "time",
     "presenter": "str", "summary": "str", "background": "str", "proposal": "str",
     "preparation": "str", "proposed_decision": "str_list", "attachments": "str_list",
-    "serving": "tables", "proposition_order": "str_list", "finding": "str",
+    "decision_basis": "tables", "dispatch": "str_list", "serving": "tables", "proposition_order": "str_list", "finding": "str",
     "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
     "reservations": "tables", "notes": "tables", "statements": "tables",
     "corrections": "tables", "checksum": "str", "secrecy": "str", "public_title": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
+_BASIS = {"title": "str", "date": "date"}
 _SECTION = {"title": "str", "text": "str"}
 _MOTION = {
     "id": "str",
@@ -502,10 +516,12 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         state.present[v["name"]] = v.get("present", False)
         if v.get("serving_for"):
             state.serving_for[v["name"]] = v["serving_for"]
+    officials: list[Official] = []
     for path, raw in r.tables(root, (), "officials"):
         v = r.table(raw, path, _OFFICIAL, ("name",))
         if "name" in v:
             state.officials.append((v["name"], v.get("title", "")))
+            officials.append(Official(v["name"], v.get("title", ""), tuple(v.get("items", []))))
     for path, raw in r.tables(root, (), "attendance_changes"):
         v = r.table(raw, path, _CHANGE, ("member", "kind", "item"))
         r.one_of(v, path, "kind", CHANGE_KINDS)
@@ -545,7 +561,9 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         place=m.get("place", ""),
         secretary=m.get("secretary", ""),
         kept_at=m.get("kept_at", ""),
+        paragraph_prefix=m.get("paragraph_prefix", ""),
         members=tuple(members),
+        officials=tuple(officials),
         items=tuple(items),
         personal_data=tuple(root.get("personal_data", ())),
         source=r.filename,
@@ -589,6 +607,10 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
     for p, t in r.tables(v, path, "sections"):
         s = r.table(t, p, _SECTION, ("title", "text"))
         sections.append(Section(s.get("title", ""), s.get("text", "")))
+    basis = []
+    for p, t in r.tables(v, path, "decision_basis"):
+        s = r.table(t, p, _BASIS, ("title",))
+        basis.append(BasisDocument(s.get("title", ""), s.get("date")))
     status = v.get("status", DECIDED)
     decision = list(v.get("decision", []))
     para = Paragraph(
@@ -660,6 +682,8 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         category=v.get("category", ""),
         secrecy=v.get("secrecy", ""),
         public_title=v.get("public_title", ""),
+        dispatch=tuple(v.get("dispatch", [])),
+        decision_basis=tuple(basis),
     )
     return item, para
 

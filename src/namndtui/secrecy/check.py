@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import html
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,15 +84,20 @@ def read_document(path: Path) -> str:
     return plain_text(text, kind)
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(source: Path | io.BytesIO) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(source)
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError) as err:
+    except (PdfReadError, ValueError, KeyError, TypeError) as err:
         raise DocumentError(f"PDF-filen kan inte läsas: {err}") from None
+
+
+def pdf_bytes_text(data: bytes) -> str:
+    """The text layer of a PDF held in memory. Raises DocumentError."""
+    return _pdf_text(io.BytesIO(data))
 
 
 def words(text: str) -> list[str]:

@@ -36,6 +36,11 @@ def secret_sentence(ground: str) -> str:
     return f"Ärendet redovisas inte med hänvisning till sekretess ({ground})."
 
 
+def original_mark(ground: str) -> str:
+    """The line on a secret § of the complete original: 'Sekretess enligt OSL 26 kap. 1 §.'"""
+    return f"Sekretess enligt {ground}."
+
+
 def any_secret(items_and_paragraphs) -> bool:
     """Whether any (item, paragraph) pair is secret."""
     return any(secrecy_ground(item, para) for item, para in items_and_paragraphs)

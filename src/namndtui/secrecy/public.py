@@ -63,6 +63,8 @@ class _Walker:
             raw = getattr(obj, f.name)
             if f.name in _ITEM_REFERENCES and isinstance(raw, str):
                 values[f.name] = self.ids.get(raw, "")
+            elif f.name == "items" and all(isinstance(v, str) for v in raw):
+                values[f.name] = tuple(self.ids.get(v, "") for v in raw)  # an official's
             else:
                 values[f.name] = self.value(raw)
         return dataclasses.replace(obj, **values)
