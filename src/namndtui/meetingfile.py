@@ -88,6 +88,7 @@ _ITEM_KEYS = {
     "category": "str",
     "dnr": "str",
     "officer": "str",
+    "proposal_by": "str",
     "summary": "text",
     "background": "text",
     "proposal": "text",
@@ -425,7 +426,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
-_ITEM_STR += ("preparation", "category", "secrecy", "public_title")
+_ITEM_STR += ("preparation", "category", "secrecy", "proposal_by", "public_title")
 _ITEM_LISTS = ("proposed_decision", "attachments", "dispatch")
 
 

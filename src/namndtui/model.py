@@ -119,6 +119,9 @@ class Item:
     secrecy: str = ""  # legal ground of secrecy, e.g. "OSL 26 kap. 1 §"; "" = public
     dispatch: tuple[str, ...] = ()  # Expedieras till / Beslutet skickas till
     decision_basis: tuple[BasisDocument, ...] = ()  # Beslutsunderlag
+    # Whose proposal the item puts to the board ("förvaltningen" when ""; "arbetsutskottet",
+    # "ordföranden", "kommunstyrelsen" or free text): a bifall motion supports it.
+    proposal_by: str = ""
     # The neutral title the public version shows for a secret item (namndtui.secrecy).
     public_title: str = ""
 

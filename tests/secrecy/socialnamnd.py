@@ -35,6 +35,7 @@ def events() -> list[ev.Event]:
             "återremiss",
             "Förvaltningen ska först pröva ett placeringsalternativ hos Tobias Bergqvists syster.",
         ),  # fmt: skip
+        ev.QuestionDecided("lvu-bergqvist", "y1", "today"),
         ev.DecisionRecorded(
             "lvu-bergqvist",
             ("Socialnämnden ansöker hos förvaltningsrätten om vård enligt 2 § LVU för barnet.",),

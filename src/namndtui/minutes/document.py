@@ -32,7 +32,7 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph, correction_line
+from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
 from namndtui.record.state import AttendanceChange, RecordState
@@ -284,12 +284,7 @@ def build_document(
         build_paragraph(meeting, state, item, para, settings, public=public)
         for item, para in numbered_paragraphs(meeting, state)
     )
-    closing: list[Block] = []
-    if state.corrections:
-        closing += [
-            b.heading("Rättelser"),
-            b.bullets([correction_line(c) for c in state.corrections]),
-        ]
+    closing: list[Block] = []  # minutes carry no change log (PRACTICE.md, Corrections)
     return Document(
         kind=PROTOCOL_KIND,
         organ=meeting.body,

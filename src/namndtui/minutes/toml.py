@@ -35,6 +35,7 @@ from namndtui.minutes.model import (
     time_text,
 )
 from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
+from namndtui.record import questions as qs
 from namndtui.record.events import MOTION_KINDS, VOTE_CHOICES
 from namndtui.record.state import (
     DECIDED,
@@ -63,7 +64,10 @@ from namndtui.tomlcheck import (
 )
 from namndtui.tomlpos import Path as KeyPath
 
-FORMAT_PROTOKOLL = "namndtui/protokoll/1"
+FORMAT_PROTOKOLL = "namndtui/protokoll/2"
+# Version 1 had no questions (formal motions were put with the material ones); it is read,
+# its chair's finding taken as the finding of the question its motion belongs to.
+FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
 CHANGE_KINDS = ("arrived", "left", "serves", "stops")
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
@@ -322,6 +326,7 @@ def _paragraph_tables(
         "referral_reason": para.referral_reason,
         "category": item.category,
         "officer": item.officer,
+        "proposal_by": item.proposal_by,
         "called_at": _time(para.called_at),
         "presenter": para.presenter,
         "summary": item.summary,
@@ -363,10 +368,21 @@ def _paragraph_tables(
             "joined": list(m.joined),
         }
         out.table("paragraphs.motions", _nonempty(values, keep=("party", "text")), array=True)
+    for q in qs.in_order(item, para):
+        if q.needs_proposition and (q.finding or q.rounds):
+            values = {
+                "key": q.key,
+                "kind": q.kind,
+                "proposals": list(q.proposals),
+                "finding": q.finding,
+                "result": q.result if q.settled else "",
+            }
+            out.table("paragraphs.questions", _nonempty(values), array=True)
     for v in para.votes:
         ja, nej, avstar = v.tally()
         values = {
             "round": v.round,
+            "question": v.question,
             "counter": v.counter,
             "yes": v.yes,
             "no": v.no,
@@ -395,6 +411,8 @@ def _paragraph_tables(
         )
     for s in para.statements:
         out.table("paragraphs.statements", {"by": s.by, "text": s.text}, array=True)
+    for n in para.adjustment_notes:
+        out.table("paragraphs.adjustment_notes", {"by": n.by, "text": n.text}, array=True)
     for c in para.corrections:
         out.table("paragraphs.corrections", _correction(c), array=True)
 
@@ -458,7 +476,8 @@ _PARAGRAPH = {
     "decision_basis": "tables", "dispatch": "str_list", "serving": "tables", "proposition_order": "str_list", "finding": "str",
     "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
     "reservations": "tables", "notes": "tables", "statements": "tables",
-    "corrections": "tables", "checksum": "str", "secrecy": "str", "public_title": "str",
+    "corrections": "tables", "checksum": "str", "proposal_by": "str", "questions": "tables",
+    "adjustment_notes": "tables", "secrecy": "str", "public_title": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _BASIS = {"title": "str", "date": "date"}
@@ -471,7 +490,9 @@ _MOTION = {
     "text": "str",
     "joined": "str_list",
 }
-_VOTE = {"round": "int", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
+_QUESTION = {"key": "str", "kind": "str", "proposals": "str_list", "finding": "str",
+             "result": "str"}  # fmt: skip
+_VOTE = {"round": "int", "question": "str", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
          "closed": "bool", "casting": "str", "yes_count": "int", "no_count": "int",
          "abstain_count": "int", "result": "str", "ballots": "tables"}  # fmt: skip
 _BALLOT = {"member": "str", "vote": "str"}
@@ -484,7 +505,7 @@ _STATEMENT = {"by": "str", "text": "str"}
 def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
     root = r.table(data, (), _ROOT, ("format", "meeting"))
     fmt = root.get("format")
-    if fmt is not None and fmt != FORMAT_PROTOKOLL:
+    if fmt is not None and fmt not in FORMATS_READ:
         r.report(
             ("format",),
             f"okänt format {fmt!r} – den här versionen av namndtui läser {FORMAT_PROTOKOLL!r}",
@@ -600,6 +621,24 @@ def _corrections(r: _Reader, raw: dict[str, Any], path: tuple) -> list[Correctio
     return out
 
 
+def _questions_from(r: _Reader, v: dict[str, Any], path: tuple, para: Paragraph) -> None:
+    """The chair's findings in the order put; a file without questions (version 1) gives
+    its one finding to the question its motion belongs to."""
+    tables = r.tables(v, path, "questions")
+    for p, t in tables:
+        s = r.table(t, p, _QUESTION, ("key", "kind"))
+        r.one_of(s, p, "kind", qs.KINDS)
+        if "key" in s:
+            qs.note_put(para, s["key"])
+            if s.get("finding"):
+                para.findings[s["key"]] = s["finding"]
+    if not tables and para.finding:
+        key = qs.question_of_motion(para, para.finding)
+        para.findings[key] = qs.proposal_of(para, para.finding)
+        qs.note_put(para, key)
+    para.ended_by = stop.key if (stop := qs.ended(None, para)) is not None else ""
+
+
 def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph] | None:
     v = r.table(raw, path, _PARAGRAPH, ("number", "item", "title"))
     r.one_of(v, path, "status", STATUSES)
@@ -642,6 +681,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         vote = VoteRound(
             s.get("round", 0), s.get("yes", ""), s.get("no", ""), s.get("demanded_by", ""),
             casting=s.get("casting", ""), closed=s.get("closed", False), counter=s.get("counter", False),
+            question=s.get("question", qs.MAIN),
         )  # fmt: skip
         for bp, bt in r.tables(s, p, "ballots"):
             b = r.table(bt, bp, _BALLOT, ("member", "vote"))
@@ -663,7 +703,11 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
     for p, t in r.tables(v, path, "statements"):
         s = r.table(t, p, _STATEMENT, ("by", "text"))
         para.statements.append(Statement(s.get("by", ""), s.get("text", "")))
+    for p, t in r.tables(v, path, "adjustment_notes"):
+        s = r.table(t, p, _NOTE, ("by", "text"))
+        para.adjustment_notes.append(Note(s.get("text", ""), s.get("by", "")))
     para.corrections = _corrections(r, v, path)
+    _questions_from(r, v, path, para)
     if not {"number", "item", "title"} <= v.keys():
         return None
     item = Item(
@@ -671,6 +715,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         title=v["title"],
         dnr=v.get("dnr", ""),
         officer=v.get("officer", ""),
+        proposal_by=v.get("proposal_by", ""),
         summary=v.get("summary", ""),
         background=v.get("background", ""),
         proposal=v.get("proposal", ""),
