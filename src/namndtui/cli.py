@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "läs ett tjänsteutlåtande (text, PDF, DOCX) som ett [[items]]-avsnitt",
     ),
     "import-agenda": ("import_agenda", "läs en föredragningslista som ett sammanträdesskelett"),
+    "import-kallelse": (
+        "import_kallelse",
+        "läs en hel kallelse (föredragningslista och tjänsteutlåtanden) som ett sammanträde",
+    ),
     "new": (
         "new",
         "förbered nästa sammanträde från förra (ledamöter, §-nummer, bordlagda ärenden)",
@@ -31,6 +35,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
     "search": ("search", "sök i tidigare protokoll"),
+    "check-public": (
+        "check_public",
+        "kontrollera att en fil kan publiceras (personnummer, namn, sekretessärenden)",
+    ),
 }
 
 DESCRIPTION = (

@@ -66,6 +66,7 @@ _ROOT_KEYS = {
     "members": "tables",
     "officials": "tables",
     "items": "tables",
+    "personal_data": "str_list",
 }
 _MEETING_KEYS = {
     "body": "str",
@@ -99,6 +100,7 @@ _ITEM_KEYS = {
     "dispatch": "str_list",
     "decision_basis": "tables",
     "sections": "tables",
+    "public_title": "str",
 }
 _SECTION_KEYS = {"title": "str", "text": "text"}
 _BASIS_KEYS = {"title": "str", "date": "date"}
@@ -166,6 +168,10 @@ class _Checker(Reader):
         items = {n: self.item(n, i) for (_, n), i in self.tables(data, (), "items")}
         self.duplicates("members", "name", members)
         self.duplicates("items", "id", items)
+        personal_data: tuple[str, ...] = ()
+        if "personal_data" in data:
+            raw_names = self.value(("personal_data",), "str_list", data["personal_data"])
+            personal_data = tuple(n for n in raw_names or () if n.strip())
 
         self.officials_items(officials, items)
         if "place_of_keeping" in meeting and "kept_at" in meeting:
@@ -187,6 +193,7 @@ class _Checker(Reader):
             members=tuple(m for m in members.values() if m is not None),
             officials=tuple(o for o in officials if o is not None),
             items=tuple(i for i in items.values() if i is not None),
+            personal_data=personal_data,
             source=self.filename,
         )
 
@@ -419,7 +426,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
-_ITEM_STR += ("preparation", "category", "secrecy", "proposal_by")
+_ITEM_STR += ("preparation", "category", "secrecy", "proposal_by", "public_title")
 _ITEM_LISTS = ("proposed_decision", "attachments", "dispatch")
 
 
@@ -454,6 +461,7 @@ def meeting_to_json(meeting: Meeting) -> str:
         "paragraph_prefix": meeting.paragraph_prefix,
         "members": [[m.name, m.party, m.role] for m in meeting.members],
         "officials": [[o.name, o.title, list(o.items)] for o in meeting.officials],
+        "personal_data": list(meeting.personal_data),
         "items": [
             {
                 **{key: getattr(item, key) for key in _ITEM_STR + _ITEM_LISTS},
@@ -524,6 +532,7 @@ def meeting_from_json(text: str, source: str) -> Meeting:
             Official(_str(name), _str(title), _strs(ids)) for name, title, ids in data["officials"]
         ),
         items=tuple(items),
+        personal_data=_strs(data["personal_data"]),
         source=source,
     )
 
@@ -632,6 +641,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         ]
     if meeting.items:
         data["items"] = [item_to_toml_dict(i) for i in meeting.items]
+    if meeting.personal_data:
+        data["personal_data"] = list(meeting.personal_data)
     return data
 
 

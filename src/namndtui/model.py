@@ -122,6 +122,8 @@ class Item:
     # Whose proposal the item puts to the board ("förvaltningen" when ""; "arbetsutskottet",
     # "ordföranden", "kommunstyrelsen" or free text): a bifall motion supports it.
     proposal_by: str = ""
+    # The neutral title the public version shows for a secret item (namndtui.secrecy).
+    public_title: str = ""
 
     @property
     def dnr_label(self) -> str:
@@ -159,6 +161,8 @@ class Meeting:
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
     paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
+    # Names of private persons, masked ("XX") in the public version (namndtui.secrecy).
+    personal_data: tuple[str, ...] = ()
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
 

@@ -36,6 +36,7 @@ from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
 from namndtui.record.state import AttendanceChange, RecordState
+from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE
 
 PROTOCOL_KIND = "SAMMANTRÄDESPROTOKOLL"
 EXTRACT_KIND = "PROTOKOLLSUTDRAG"
@@ -45,7 +46,6 @@ NOTICE_STATEMENT = "Protokollet är justerat. Justeringen har tillkännagivits g
 NOTICE_NOT_POSTED = (
     "Protokollet är justerat. Justeringen har ännu inte tillkännagivits genom anslag."
 )
-PERSONAL_DATA = "Vissa personuppgifter kan vara borttagna med hänsyn till dataskyddsförordningen."
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
 TOC_TITLE = "Innehållsförteckning"
 CERTIFIED = "Utdraget bestyrks"
@@ -269,7 +269,16 @@ def notice(meeting: Meeting, state: RecordState, settings: ProtokollSettings) ->
 def build_document(
     minutes: Minutes, settings: ProtokollSettings = DEFAULT, *, public: bool = False
 ) -> Document:
-    """The minutes as one fully decided structure (pure: same input, same document)."""
+    """The minutes as one fully decided structure (pure: same input, same document).
+
+    `public` (or `minutes.public`, the public view of namndtui.secrecy.public): the web
+    version, with the personal-data notice; the complete original with a secret § says
+    so under the ingress."""
+    if public and not minutes.public:
+        from namndtui.secrecy.public import public_minutes
+
+        minutes = public_minutes(minutes)  # masked: the public version is never built raw
+    public = minutes.public
     meeting, state = minutes.meeting, minutes.state
     paragraphs = tuple(
         build_paragraph(meeting, state, item, para, settings, public=public)
@@ -291,9 +300,17 @@ def build_document(
         toc=paragraphs,
         paragraphs=paragraphs,
         closing=tuple(closing),
-        notes=(PERSONAL_DATA,) if public else (),
+        notes=secrecy_notes(paragraphs, public),
         layout=settings.layout,
     )
+
+
+def secrecy_notes(paragraphs: tuple[ParagraphDoc, ...], public: bool) -> tuple[str, ...]:
+    """The personal-data notice of a public version; the secrecy notice of an original in
+    which any of `paragraphs` is secret."""
+    if public:
+        return (PUBLIC_NOTICE,)
+    return (ORIGINAL_NOTICE,) if any(p.secrecy for p in paragraphs) else ()
 
 
 def extract_end(minutes: Minutes, para: ParagraphDoc) -> list[Block]:
@@ -326,7 +343,7 @@ def build_extract(
         date=meeting.date.isoformat(),
         title=f"Protokollsutdrag {meeting.body} {meeting.date.isoformat()} {para.label}",
         draft=not para.justified,
-        public=False,
+        public=minutes.public,
         address=settings.address,
         logo=settings.logo,
         ingress=(Field("Plats och tid", (place_and_time(meeting, state),)),),
@@ -336,6 +353,7 @@ def build_extract(
         paragraphs=(shown,),
         closing=tuple(extract_end(minutes, para)),
         certification=Signature(CERTIFIED, meeting.secretary, "sekreterare"),
+        notes=secrecy_notes((shown,), minutes.public),
         footer=("Utdragsbestyrkande",),
         layout=settings.layout,
     )

@@ -18,8 +18,8 @@ from namndtui.minutes.model import effective_decision, immediate, is_justified
 from namndtui.minutes.settings import OLDER, ProtokollSettings
 from namndtui.model import Item, Meeting
 from namndtui.record.state import REFERRED_BACK, TABLED, Paragraph, RecordState
+from namndtui.secrecy.marking import original_mark, public_title, secrecy_ground, secret_sentence
 
-SECRECY_SENTENCE = "Ärendet redovisas inte med hänvisning till sekretess ({ground})."
 IMMEDIATE_SENTENCE = "Paragrafen justeras omedelbart."
 
 # Section keys of this module (the others are procedure_text's).
@@ -139,15 +139,16 @@ def build_paragraph(
 ) -> ParagraphDoc:
     """The § as the minutes print it; with `public`, a secret § shows only its ground."""
     prefix = meeting.paragraph_prefix or settings.paragraph_prefix
-    secrecy = item.secrecy
+    secrecy = secrecy_ground(item, para)
     title = item.title.replace("\n", " ")
     if public and secrecy:
-        title = getattr(item, "public_title", "") or "Sekretessärende"
-        content = [b.text(SECRECY_SENTENCE.format(ground=secrecy))]
+        title = public_title(item)
+        content = [b.text(secret_sentence(secrecy))]
     else:
         sections = _sections(meeting, state, item, para, settings)
         order = OLDER_ORDER if settings.layout == OLDER else MODERN_ORDER
-        content = []
+        # The complete original names the ground on each secret §.
+        content = [b.text(original_mark(secrecy))] if secrecy else []
         for key in order:
             if key in sections:
                 heading, body = sections[key]

@@ -51,6 +51,7 @@ from namndtui.record.state import (
     Statement,
     VoteRound,
 )
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -170,6 +171,8 @@ def render_toml(minutes: Minutes) -> str:
     meeting, state = minutes.meeting, minutes.state
     out = _Writer()
     out.values({"format": FORMAT_PROTOKOLL})
+    if meeting.personal_data:  # the names the public version masks (namndtui.secrecy)
+        out.values({"personal_data": list(meeting.personal_data)})
     chair = presiding_chair(meeting, state)
     rng = paragraph_range(meeting, state)
     start = state.opened_at or time_text(meeting.start)
@@ -338,6 +341,8 @@ def _paragraph_tables(
             m for m in para.proposition_order if para.motion(m) and not para.motion(m).withdrawn
         ],  # type: ignore[union-attr]
         "finding": para.finding,
+        "secrecy": secrecy_ground(item, para),
+        "public_title": item.public_title,
     }
     head.table(
         "paragraphs",
@@ -448,7 +453,7 @@ def _hhmm(value: dt.time | str | None) -> str:
 
 _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
-         "paragraphs": "tables"}  # fmt: skip
+         "paragraphs": "tables", "personal_data": "str_list"}  # fmt: skip
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
             "first_paragraph": "int",
@@ -472,7 +477,7 @@ _PARAGRAPH = {
     "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
     "reservations": "tables", "notes": "tables", "statements": "tables",
     "corrections": "tables", "checksum": "str", "proposal_by": "str", "questions": "tables",
-    "adjustment_notes": "tables",
+    "adjustment_notes": "tables", "secrecy": "str", "public_title": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _BASIS = {"title": "str", "date": "date"}
@@ -581,6 +586,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         members=tuple(members),
         officials=tuple(officials),
         items=tuple(items),
+        personal_data=tuple(root.get("personal_data", ())),
         source=r.filename,
     )
     return Minutes(meeting, state, source=r.filename)
@@ -719,6 +725,8 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         attachments=tuple(v.get("attachments", [])),
         extra_sections=tuple(sections),
         category=v.get("category", ""),
+        secrecy=v.get("secrecy", ""),
+        public_title=v.get("public_title", ""),
         dispatch=tuple(v.get("dispatch", [])),
         decision_basis=tuple(basis),
     )

@@ -133,6 +133,9 @@ class Paragraph:
     # Who took part in this §: serving person -> the seat holder they serve for ("" = own
     # seat). A snapshot of attendance while the item was current, minus the recused.
     serving: dict[str, str] = field(default_factory=dict)
+    # Secrecy marked during the meeting (SecrecySet): the legal ground, "" = public;
+    # None = as the item says in meeting.toml (namndtui.secrecy.marking.secrecy_ground).
+    secrecy: str | None = None
 
     def motion(self, motion_id: str) -> Motion | None:
         return next((m for m in self.motions if m.id == motion_id), None)
