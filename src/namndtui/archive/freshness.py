@@ -128,6 +128,7 @@ class _Checker:
         for rel in self.known_files:
             if rel not in self.seen_files and parent_of(rel) in self.listed:
                 plan.gone_files.append(rel)
+        plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
         return plan
 
     def list_folder(self, rel: str, to_list: list[str], fd: int) -> None:

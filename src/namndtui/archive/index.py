@@ -20,30 +20,33 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from namndtui.archive.documents import (
+from namndtui.archive.freshness import Found, Plan, Sig, check
+from namndtui.archive.lock import checked_recently, exclusive, mark_checked
+from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
+from namndtui.archive.text import (
     MOTION,
     NOTE,
     RECUSAL,
     RESERVATION,
     STATEMENT,
     VOTE,
-    documents_of,
     fold,
     normalize_dnr,
 )
-from namndtui.archive.freshness import Found, Plan, Sig, check
-from namndtui.archive.lock import checked_recently, exclusive, mark_checked
-from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 3  # 2: date-ordered paragraph ids, the chars table; 3: folders manifest
+SCHEMA_VERSION = 4
+# 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
+# 4: contentless trigram index without positions, texts compressed, matches verified
 INDEX_NAME = ".namndtui-index.sqlite"
-COMMIT_EVERY = 500  # files per transaction while building (an interrupted build resumes)
+COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
+# during a build see each batch)
 PERSON_KINDS = frozenset({RESERVATION, VOTE, MOTION, NOTE, STATEMENT, RECUSAL})
 
 SCHEMA = """
@@ -62,16 +65,19 @@ CREATE INDEX meetings_date ON meetings(date);
 CREATE TABLE paragraphs(
     id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, number INTEGER NOT NULL,
     item TEXT NOT NULL, title TEXT NOT NULL, dnr TEXT NOT NULL, dnr_norm TEXT NOT NULL,
-    names TEXT NOT NULL);
+    names TEXT NOT NULL, part INTEGER NOT NULL);
 CREATE INDEX paragraphs_file ON paragraphs(file_id);
 CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
-CREATE TABLE facts(para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL);
-CREATE INDEX facts_para ON facts(para_id, kind);
+CREATE TABLE facts(
+    para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL,
+    PRIMARY KEY(para_id, kind, member)) WITHOUT ROWID;
 CREATE INDEX facts_kind ON facts(kind, para_id);
 CREATE INDEX facts_member ON facts(member, para_id);
 CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE para_fts USING fts5(title, dnr, text, names, tokenize='trigram');
+CREATE TABLE texts(file_id INTEGER PRIMARY KEY, z BLOB NOT NULL);  -- a meeting's texts
+CREATE VIRTUAL TABLE para_fts USING fts5(
+    doc, tokenize='trigram', content='', detail='none', columnsize=0);
 """
 
 Loader = Callable[[Path], Any]  # path -> Minutes (.meeting, .state); raises UserError
@@ -219,7 +225,7 @@ class ArchiveIndex:
             conn = self._connect()
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-                conn.execute("SELECT count(*) FROM para_fts WHERE rowid = 1").fetchone()
+                conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'abc'").fetchone()
             finally:
                 conn.close()
         except sqlite3.DatabaseError:
@@ -334,6 +340,8 @@ class ArchiveIndex:
             for rel in plan.gone_files:
                 self._remove_file(conn, ids[rel][0])
             stats.removed = len(plan.gone_files)
+            if progress is not None and plan.files:
+                progress(0, len(plan.files))
             for n, f in enumerate(plan.files, 1):
                 self._index_file(conn, f, ids.get(f.rel), stats)
                 if n % COMMIT_EVERY == 0:
@@ -361,12 +369,19 @@ class ArchiveIndex:
             raise
 
     def _remove_file(self, conn: sqlite3.Connection, file_id: int) -> None:
-        ids = [
-            r[0] for r in conn.execute("SELECT id FROM paragraphs WHERE file_id = ?", (file_id,))
-        ]
-        for pid in ids:
-            conn.execute("DELETE FROM para_fts WHERE rowid = ?", (pid,))
+        z = conn.execute("SELECT z FROM texts WHERE file_id = ?", (file_id,)).fetchone()
+        texts = unpack(z[0]) if z else []
+        rows = conn.execute(
+            "SELECT id, title, dnr, names, part FROM paragraphs WHERE file_id = ?", (file_id,)
+        ).fetchall()
+        for pid, title, dnr, names, part in rows:
+            # A contentless FTS5 table forgets a row only when told what it held.
+            conn.execute(
+                "INSERT INTO para_fts(para_fts, rowid, doc) VALUES ('delete', ?, ?)",
+                (pid, searched_text(title, dnr, names, texts[part])),
+            )
             conn.execute("DELETE FROM facts WHERE para_id = ?", (pid,))
+        conn.execute("DELETE FROM texts WHERE file_id = ?", (file_id,))
         conn.execute("DELETE FROM paragraphs WHERE file_id = ?", (file_id,))
         conn.execute("DELETE FROM meetings WHERE file_id = ?", (file_id,))
         conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
@@ -393,6 +408,8 @@ class ArchiveIndex:
         stats.parsed += 1
         try:
             minutes = self.loader(path)
+            from namndtui.archive.documents import documents_of  # the indexer only
+
             info, docs = documents_of(minutes.meeting, minutes.state)
         except UserError as err:
             self._store_problem(conn, f, row, sha, str(err))
@@ -419,10 +436,11 @@ class ArchiveIndex:
         pid = _free_key(conn, dt.date.fromisoformat(info.date), len(docs))
         letters: set[str] = set()
         people: set[str] = set()
-        for doc in docs:
+        conn.execute("INSERT INTO texts VALUES (?, ?)", (fid, pack([d.text for d in docs])))
+        for part, doc in enumerate(docs):
             conn.execute(
-                "INSERT INTO paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names,"
+                " part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     pid,
                     fid,
@@ -432,11 +450,12 @@ class ArchiveIndex:
                     doc.dnr,
                     normalize_dnr(doc.dnr),
                     doc.names,
+                    part,
                 ),
             )
             conn.execute(
-                "INSERT INTO para_fts(rowid, title, dnr, text, names) VALUES (?, ?, ?, ?, ?)",
-                (pid, doc.title, doc.dnr, doc.text, doc.names),
+                "INSERT INTO para_fts(rowid, doc) VALUES (?, ?)",
+                (pid, searched_text(doc.title, doc.dnr, doc.names, doc.text)),
             )
             conn.executemany(
                 "INSERT INTO facts VALUES (?, ?, ?)",
@@ -549,11 +568,14 @@ class ArchiveIndex:
             < SPARSE
             for kinds in q.kinds
         )
-        sql, params = build_sql(
-            q, match, max(WINDOW, limit) if match else limit, resolved, sparse=sparse
-        )
-        rows = conn.execute(sql, params).fetchall()
-        ranked = rank_rows(rows, q.terms)[:limit] if match else [(0.0, r) for r in rows]
+        window = max(WINDOW, limit)
+        sql, params = build_sql(q, match, None if q.terms else limit, resolved, sparse=sparse)
+        texts = _Texts(conn)
+        if q.terms:
+            rows = verified(conn.execute(sql, params), q.terms, window, texts)
+        else:
+            rows = [(*row[:4], None) for row in conn.execute(sql, params)]
+        ranked = rank_rows(rows, q.terms)[:limit] if q.terms else [(0.0, r) for r in rows]
         if not ranked:
             return []
         # The details of the few hits only: the window itself reads no text.
@@ -571,10 +593,8 @@ class ArchiveIndex:
         hits = []
         for score, row in ranked:
             rel, body, date, number, item, title, dnr = details[row[0]]
-            text_row = conn.execute(
-                "SELECT text FROM para_fts WHERE rowid = ?", (row[0],)
-            ).fetchone()
-            snippet, spans = make_snippet(text_row[0] if text_row else "", highlight)
+            text = row[4] if row[4] is not None else texts.of_paragraph(row[0])
+            snippet, spans = make_snippet(text, highlight)
             hits.append(
                 Hit(
                     path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
@@ -632,7 +652,11 @@ def fts_match(q: Query, alphabet: list[str]) -> str | None:
     """The FTS5 MATCH string: every word as a phrase; a two-letter word as any trigram
     holding it (`kd` → "kda" OR "ekd" OR …, over the characters the archive contains).
     None when a two-letter word cannot occur."""
-    parts = [_fts_string(t) for t in q.fts_terms]
+    parts = []
+    for term in q.fts_terms:  # the index has no positions: every trigram of the word
+        parts += [
+            _fts_string(g) for g in dict.fromkeys(term[i : i + 3] for i in range(len(term) - 2))
+        ]
     for term in q.pair_terms:
         grams = sorted({term + c for c in alphabet} | {c + term for c in alphabet})
         if not grams or not set(term) <= set(alphabet):
@@ -642,13 +666,14 @@ def fts_match(q: Query, alphabet: list[str]) -> str | None:
 
 
 def build_sql(
-    q: Query, match: str, limit: int, members: list[list[str]], *, sparse: bool = False
+    q: Query, match: str, limit: int | None, members: list[list[str]], *, sparse: bool = False
 ) -> tuple[str, list[Any]]:
     """SQL and parameters for a parsed query (all values as parameters, never spliced).
 
-    Rows: id, title, dnr, names; newest first, so SQLite (and FTS5, walking its rowids
-    backwards) stops after `limit` rows. Meetings are joined only for a body filter and the
-    FTS content only for a one-letter word: each join costs a lookup per row looked at.
+    Rows: id, title, dnr, names and, with words (`limit` None: the caller verifies the rows
+    and stops reading), the compressed text; newest first, so SQLite (and FTS5, walking its
+    rowids backwards) stops early. Meetings are joined only for a body filter: each join
+    costs a lookup per row looked at.
     `members`: the member names each `ledamot:` part stands for. Without words, facts of
     a member, or of a kind rarer than SPARSE (`sparse`), are looked up first (a scan of
     every § newest first would find few and not stop early).
@@ -672,14 +697,6 @@ def build_sql(
     if q.date_to:
         where.append(f"{key} < ?")
         params.append(date_key(dt.date.fromisoformat(q.date_to) + dt.timedelta(days=1)))
-    for term in q.single_terms:  # one character: no trigram, a LIKE on the newest rows
-        # LIKE runs in C; it ignores case for ASCII letters only, so "Å" is case-sensitive.
-        where.append(
-            "(SELECT t.title || ' ' || t.dnr || ' ' || t.names || ' ' || t.text"
-            " FROM para_fts t WHERE t.rowid = p.id) LIKE ? ESCAPE '\\'"
-        )
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(f"%{escaped}%")
     for body in q.bodies:
         where.append("instr(m.body_fold, ?) > 0")
         params.append(body)
@@ -709,11 +726,11 @@ def build_sql(
             cond = f"x.member IN ({', '.join('?' for _ in names)})"
             where.append(_fact_condition(cond, drive=not match))
             params += names
-    sql = (
-        "SELECT p.id, p.title, p.dnr, p.names "
-        f"FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {key} DESC LIMIT ?"
-    )
-    params.append(limit)
+    columns = "p.id, p.title, p.dnr, p.names, p.file_id, p.part"
+    sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {key} DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
     return sql, params
 
 
@@ -722,6 +739,61 @@ def _fact_condition(cond: str, *, drive: bool) -> str:
     if drive:
         return f"p.id IN (SELECT x.para_id FROM facts x WHERE {cond})"
     return f"EXISTS (SELECT 1 FROM facts x WHERE x.para_id = p.id AND {cond})"
+
+
+SEPARATOR = "\x1e"  # between a meeting's texts (clean() keeps control characters out)
+
+
+def pack(texts: list[str]) -> bytes:
+    """A meeting's paragraph texts as stored: one zlib stream (about a fifth of the size;
+    a stream per paragraph compressed only to about half)."""
+    return zlib.compress(SEPARATOR.join(texts).encode("utf-8", "surrogatepass"), 6)
+
+
+def unpack(z: bytes) -> list[str]:
+    return zlib.decompress(z).decode("utf-8", "surrogatepass").split(SEPARATOR)
+
+
+class _Texts:
+    """Paragraph texts read one meeting at a time (matches come a meeting at a time)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.file_id = -1
+        self.texts: list[str] = []
+
+    def get(self, file_id: int, part: int) -> str:
+        if file_id != self.file_id:
+            row = self.conn.execute("SELECT z FROM texts WHERE file_id = ?", (file_id,)).fetchone()
+            self.file_id, self.texts = file_id, unpack(row[0]) if row else []
+        return self.texts[part] if 0 <= part < len(self.texts) else ""
+
+    def of_paragraph(self, pid: int) -> str:
+        row = self.conn.execute(
+            "SELECT file_id, part FROM paragraphs WHERE id = ?", (pid,)
+        ).fetchone()
+        return self.get(*row) if row else ""
+
+
+def searched_text(title: str, dnr: str, names: str, text: str) -> str:
+    """What the full-text index holds of a paragraph, and what a match is verified in."""
+    return f"{title}\n{dnr}\n{names}\n{text}"
+
+
+def verified(rows: Iterable[Any], terms: list[str], window: int, texts: _Texts) -> list[Any]:
+    """The first `window` rows (id, title, dnr, names, file id, part) holding every term,
+    with their text: (id, title, dnr, names, text). The trigram index has no positions, so
+    it finds rows with all the trigrams of a word; the word itself is checked here (and
+    one-letter words, below the trigram, only here)."""
+    out = []
+    for pid, title, dnr, names, file_id, part in rows:
+        text = texts.get(file_id, part)
+        hay = searched_text(title, dnr, names, text).lower()
+        if all(term in hay for term in terms):
+            out.append((pid, title, dnr, names, text))
+            if len(out) >= window:
+                break
+    return out
 
 
 def rank_rows(rows: list[Any], terms: list[str]) -> list[tuple[float, Any]]:

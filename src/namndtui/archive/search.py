@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from namndtui.archive.documents import (
+from namndtui.archive.text import (
     IMMEDIATE,
     MOTION,
     NOTE,
