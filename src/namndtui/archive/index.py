@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from namndtui.archive.freshness import Found, Plan, Sig, check
 from namndtui.archive.lock import checked_recently, exclusive, mark_checked
@@ -88,8 +86,7 @@ class ArchiveError(UserError):
     """The archive folder cannot be used at all (missing, not a folder). Exit code 2."""
 
 
-@dataclass(frozen=True)
-class MeetingRow:
+class MeetingRow(NamedTuple):
     file_id: int
     path: str  # relative to the archive folder
     body: str
@@ -107,23 +104,27 @@ class MeetingRow:
         return f"§§ {self.first}–{self.last}"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str  # relative to the archive folder
     message: str  # the loader's message (FILE:LINE: …) or the OS's reason
 
 
-@dataclass
 class IndexStats:
-    files: int = 0  # protokoll files found
-    parsed: int = 0  # files read and parsed this time
-    unchanged: int = 0
-    removed: int = 0
-    problems: int = 0
-    paragraphs: int = 0  # paragraphs added this time
-    seconds: float = 0.0
-    rebuilt: str = ""  # why the index was rebuilt from scratch ("" = it was not)
-    skipped: bool = False  # not checked: the last check was under `max_age` ago
+    """What an update did."""
+
+    def __init__(self, *, rebuilt: str = "", skipped: bool = False) -> None:
+        self.files = 0  # protokoll files found
+        self.parsed = 0  # files read and parsed this time
+        self.unchanged = 0
+        self.removed = 0
+        self.problems = 0
+        self.paragraphs = 0  # paragraphs added this time
+        self.seconds = 0.0
+        self.rebuilt = rebuilt  # why the index was rebuilt from scratch ("" = it was not)
+        self.skipped = skipped  # not checked: the last check was under `max_age` ago
+
+    def __repr__(self) -> str:
+        return f"IndexStats({vars(self)!r})"
 
 
 def cache_dir() -> Path:
@@ -176,6 +177,8 @@ class ArchiveIndex:
             return here
         if not here.exists() and os.access(self.folder, os.W_OK):
             return here
+        import hashlib
+
         key = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:16]
         return cache_dir() / f"index-{key}.sqlite"
 
@@ -397,6 +400,8 @@ class ArchiveIndex:
                 conn, f, row, "", f"{path}: filen kan inte läsas: {err.strerror or err}"
             )
             return
+        import hashlib
+
         sha = hashlib.sha256(data).hexdigest()
         if row and row[1] == sha:  # touched, not changed
             conn.execute(
