@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
     "search": ("search", "sök i tidigare protokoll"),
+    "check-public": (
+        "check_public",
+        "kontrollera att en fil kan publiceras (personnummer, namn, sekretessärenden)",
+    ),
 }
 
 DESCRIPTION = (

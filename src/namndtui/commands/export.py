@@ -1,12 +1,14 @@
-"""`namndtui export PATH [--out DIR] [--html] [--pdf] [--settings FIL] [--template MAPP]
-[--justerat DATUM] [--anslaget DATUM]`.
+"""`namndtui export PATH [--out DIR] [--html] [--pdf] [--publicering] [--settings FIL]
+[--template MAPP] [--justerat DATUM] [--anslaget DATUM]`.
 
 PATH is a meeting folder or meeting.toml (its journal is replayed read-only) or a
 protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html,
 protokoll.pdf)
 atomically into DIR (default: the folder of PATH). With --justerat the justering is first
 recorded in the meeting's journal (this takes the meeting's lock, so not while the meeting
-is open in namndtui). No Textual import.
+is open in namndtui). With --publicering the web version is written instead:
+protokoll-publicering.md and .html (and .pdf with --pdf), only when its leak check passes
+(namndtui.secrecy). No Textual import.
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--pdf",
         action="store_true",
         help="skriv även protokoll.pdf (PDF/A-2a, för arkiv och publicering)",
+    )
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="skriv i stället webbversionen protokoll-publicering.md/.html (och .pdf med "
+        "--pdf): sekretessärenden redovisas inte, personuppgifter maskeras; skrivs bara om "
+        "läckkontrollen godkänner den",
     )
     minutes_options.add_arguments(parser)
     parser.add_argument(
@@ -124,6 +133,24 @@ def late_warnings(dates: NoticeDates, justered: str, posted: str) -> list[str]:
     return out
 
 
+def write_publication(minutes, out: Path, *, pdf: bool, settings) -> list[Path]:
+    """Write the public version into `out` after its leak check; a finding writes nothing
+    and raises UserError (exit 1) with one FILE:LINE line per finding."""
+    from namndtui.minutes.pdf import check_pdf
+    from namndtui.secrecy.publish import Publication, PublicationLeak, leak_message
+    from namndtui.storage import atomic_write
+
+    try:
+        files = Publication(minutes, settings).files(pdf=pdf)
+    except PublicationLeak as leak:
+        raise UserError(leak_message("webbversionen", leak.findings, out), 1) from None
+    written = []
+    for name, content in files.items():
+        atomic_write(out / name, content, check=check_pdf if isinstance(content, bytes) else None)
+        written.append(out / name)
+    return written
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
@@ -137,7 +164,12 @@ def run(args: argparse.Namespace) -> int:
     if not out.is_dir():
         raise UserError(f"{out}: mappen finns inte", 2)
     try:
-        written = write_files(source.minutes, out, html=args.html, pdf=args.pdf, settings=settings)
+        if args.publicering:
+            written = write_publication(source.minutes, out, pdf=args.pdf, settings=settings)
+        else:
+            written = write_files(
+                source.minutes, out, html=args.html, pdf=args.pdf, settings=settings
+            )
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:

@@ -32,10 +32,11 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph, correction_line
+from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
 from namndtui.record.state import AttendanceChange, RecordState
+from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE
 
 PROTOCOL_KIND = "SAMMANTRÄDESPROTOKOLL"
 EXTRACT_KIND = "PROTOKOLLSUTDRAG"
@@ -45,7 +46,6 @@ NOTICE_STATEMENT = "Protokollet är justerat. Justeringen har tillkännagivits g
 NOTICE_NOT_POSTED = (
     "Protokollet är justerat. Justeringen har ännu inte tillkännagivits genom anslag."
 )
-PERSONAL_DATA = "Vissa personuppgifter kan vara borttagna med hänsyn till dataskyddsförordningen."
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
 TOC_TITLE = "Innehållsförteckning"
 CERTIFIED = "Utdraget bestyrks"
@@ -167,7 +167,7 @@ def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) 
 def _official_numbers(meeting: Meeting, state: RecordState, name: str) -> str:
     """'§§ 141–143' for an official present for some items only ('' for all)."""
     official = next((o for o in meeting.officials if o.name == name), None)
-    item_ids = getattr(official, "items", ()) if official else ()
+    item_ids = official.items if official else ()
     numbers = [p.number for i in item_ids if (p := state.paragraphs.get(i)) and p.number]
     return number_ranges(numbers)
 
@@ -235,7 +235,7 @@ def signatures(
 
 
 def place_of_keeping(meeting: Meeting, settings: ProtokollSettings) -> str:
-    return meeting.kept_at or settings.place_of_keeping
+    return meeting.place_of_keeping or settings.place_of_keeping
 
 
 def notice(meeting: Meeting, state: RecordState, settings: ProtokollSettings) -> Notice:
@@ -269,18 +269,22 @@ def notice(meeting: Meeting, state: RecordState, settings: ProtokollSettings) ->
 def build_document(
     minutes: Minutes, settings: ProtokollSettings = DEFAULT, *, public: bool = False
 ) -> Document:
-    """The minutes as one fully decided structure (pure: same input, same document)."""
+    """The minutes as one fully decided structure (pure: same input, same document).
+
+    `public` (or `minutes.public`, the public view of namndtui.secrecy.public): the web
+    version, with the personal-data notice; the complete original with a secret § says
+    so under the ingress."""
+    if public and not minutes.public:
+        from namndtui.secrecy.public import public_minutes
+
+        minutes = public_minutes(minutes)  # masked: the public version is never built raw
+    public = minutes.public
     meeting, state = minutes.meeting, minutes.state
     paragraphs = tuple(
         build_paragraph(meeting, state, item, para, settings, public=public)
         for item, para in numbered_paragraphs(meeting, state)
     )
-    closing: list[Block] = []
-    if state.corrections:
-        closing += [
-            b.heading("Rättelser"),
-            b.bullets([correction_line(c) for c in state.corrections]),
-        ]
+    closing: list[Block] = []  # minutes carry no change log (PRACTICE.md, Corrections)
     return Document(
         kind=PROTOCOL_KIND,
         organ=meeting.body,
@@ -296,9 +300,17 @@ def build_document(
         toc=paragraphs,
         paragraphs=paragraphs,
         closing=tuple(closing),
-        notes=(PERSONAL_DATA,) if public else (),
+        notes=secrecy_notes(paragraphs, public),
         layout=settings.layout,
     )
+
+
+def secrecy_notes(paragraphs: tuple[ParagraphDoc, ...], public: bool) -> tuple[str, ...]:
+    """The personal-data notice of a public version; the secrecy notice of an original in
+    which any of `paragraphs` is secret."""
+    if public:
+        return (PUBLIC_NOTICE,)
+    return (ORIGINAL_NOTICE,) if any(p.secrecy for p in paragraphs) else ()
 
 
 def extract_end(minutes: Minutes, para: ParagraphDoc) -> list[Block]:
@@ -331,7 +343,7 @@ def build_extract(
         date=meeting.date.isoformat(),
         title=f"Protokollsutdrag {meeting.body} {meeting.date.isoformat()} {para.label}",
         draft=not para.justified,
-        public=False,
+        public=minutes.public,
         address=settings.address,
         logo=settings.logo,
         ingress=(Field("Plats och tid", (place_and_time(meeting, state),)),),
@@ -341,6 +353,7 @@ def build_extract(
         paragraphs=(shown,),
         closing=tuple(extract_end(minutes, para)),
         certification=Signature(CERTIFIED, meeting.secretary, "sekreterare"),
+        notes=secrecy_notes((shown,), minutes.public),
         footer=("Utdragsbestyrkande",),
         layout=settings.layout,
     )

@@ -39,7 +39,8 @@ def extract_document(
         have = f"§§ {numbers[0]}–{numbers[-1]}" if numbers else "inga paragrafer ännu"
         raise UserError(f"§ {number} finns inte i protokollet ({have})", 1)
     item, para = found
-    return build_extract(minutes, build_paragraph(meeting, state, item, para, settings), settings)
+    built = build_paragraph(meeting, state, item, para, settings, public=minutes.public)
+    return build_extract(minutes, built, settings)
 
 
 def render_extract(minutes: Minutes, number: int, settings: ProtokollSettings = DEFAULT) -> str:

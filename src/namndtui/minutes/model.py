@@ -26,6 +26,9 @@ class Minutes:
     meeting: Meeting
     state: RecordState
     source: str = field(default="", compare=False)  # the file it was loaded from, if any
+    # The public version (namndtui.secrecy.public): secret §§ print only the secrecy
+    # sentence and the document carries the personal-data notice.
+    public: bool = False
 
 
 # --- small formatting helpers ----------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Modern layout (PRACTICE.md, the default): Beslut → Reservation → Sammanfattning av ärendet
 → Beslutsunderlag → Jäv → Yrkanden → Beslutsgång → Omröstning → Protokollsanteckning →
-Särskilt yttrande → Rättelse → Expedieras till. The older layout puts the decision
+Särskilt yttrande → Justeringsanteckning → Expedieras till (no change log: PRACTICE.md). The older layout puts the decision
 ("Nämndens beslut") after the proceedings and closes the § with a rule.
 What happened at the meeting is worded by `procedure_text.procedure_sections`.
 """
@@ -17,16 +17,15 @@ from namndtui.minutes.blocks import Block
 from namndtui.minutes.model import effective_decision, immediate, is_justified
 from namndtui.minutes.settings import OLDER, ProtokollSettings
 from namndtui.model import Item, Meeting
-from namndtui.record.state import REFERRED_BACK, TABLED, Correction, Paragraph, RecordState
+from namndtui.record.state import REFERRED_BACK, TABLED, Paragraph, RecordState
+from namndtui.secrecy.marking import original_mark, public_title, secrecy_ground, secret_sentence
 
-SECRECY_SENTENCE = "Ärendet redovisas inte med hänvisning till sekretess ({ground})."
 IMMEDIATE_SENTENCE = "Paragrafen justeras omedelbart."
 
 # Section keys of this module (the others are procedure_text's).
 DECISION = "beslut"
 SUMMARY = "arendet"
 BASIS = "beslutsunderlag"
-CORRECTIONS = "rattelse"
 DISPATCH = "expedieras"
 
 MODERN_ORDER = (
@@ -40,7 +39,7 @@ MODERN_ORDER = (
     pt.VOTES,
     pt.NOTES,
     pt.STATEMENTS,
-    CORRECTIONS,
+    pt.ADJUSTMENT_NOTES,
     DISPATCH,
 )
 OLDER_ORDER = (
@@ -54,7 +53,7 @@ OLDER_ORDER = (
     pt.RESERVATIONS,
     pt.NOTES,
     pt.STATEMENTS,
-    CORRECTIONS,
+    pt.ADJUSTMENT_NOTES,
     DISPATCH,
 )
 
@@ -104,23 +103,11 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
     return out
 
 
-def correction_line(c: Correction) -> str:
-    """'Rättelse 2024-03-08 10:12 (beslut): Månaden saknades i beslutet.'"""
-    when = f" {c.time}" if c.time else ""
-    what = f" ({c.description})" if c.description else ""
-    return f"Rättelse{when}{what}: {b.end_sentence(c.reason.strip() or 'skäl ej angivet')}"
-
-
 def decision_basis(item: Item) -> list[str]:
     """Beslutsunderlag: 'Tjänsteutlåtande 2026-11-30', … (the attachments when none given)."""
-    basis = getattr(item, "decision_basis", ())
-    if basis:
+    if basis := item.decision_basis:
         return [f"{d.title} {d.date.isoformat()}" if d.date else d.title for d in basis]
     return list(item.attachments)
-
-
-def dispatch_of(item: Item) -> tuple[str, ...]:
-    return tuple(getattr(item, "dispatch", ()))
 
 
 def _sections(
@@ -136,12 +123,7 @@ def _sections(
         sections[SUMMARY] = ("Sammanfattning av ärendet", b.texts(item.summary))
     if basis := decision_basis(item):
         sections[BASIS] = ("Beslutsunderlag", [b.bullets(basis)])
-    if para.corrections:
-        sections[CORRECTIONS] = (
-            "Rättelse",
-            [b.bullets([correction_line(c) for c in para.corrections])],
-        )
-    if dispatch := dispatch_of(item):
+    if dispatch := item.dispatch:
         sections[DISPATCH] = ("Expedieras till", [b.bullets(list(dispatch))])
     return sections
 
@@ -156,16 +138,17 @@ def build_paragraph(
     public: bool = False,
 ) -> ParagraphDoc:
     """The § as the minutes print it; with `public`, a secret § shows only its ground."""
-    prefix = getattr(meeting, "paragraph_prefix", "") or settings.paragraph_prefix
-    secrecy = getattr(item, "secrecy", "")
+    prefix = meeting.paragraph_prefix or settings.paragraph_prefix
+    secrecy = secrecy_ground(item, para)
     title = item.title.replace("\n", " ")
     if public and secrecy:
-        title = getattr(item, "public_title", "") or "Sekretessärende"
-        content = [b.text(SECRECY_SENTENCE.format(ground=secrecy))]
+        title = public_title(item)
+        content = [b.text(secret_sentence(secrecy))]
     else:
         sections = _sections(meeting, state, item, para, settings)
         order = OLDER_ORDER if settings.layout == OLDER else MODERN_ORDER
-        content = []
+        # The complete original names the ground on each secret §.
+        content = [b.text(original_mark(secrecy))] if secrecy else []
         for key in order:
             if key in sections:
                 heading, body = sections[key]
@@ -178,6 +161,6 @@ def build_paragraph(
         blocks=tuple(content),
         justified=is_justified(state, para),
         immediate=immediate(item, para),
-        dispatch=dispatch_of(item),
+        dispatch=item.dispatch,
         secrecy=secrecy,
     )
