@@ -29,6 +29,7 @@ __all__ = ["KINDS", "MeetingInfo", "ParagraphDoc", "clean", "documents_of", "fol
 from namndtui.model import Item, Meeting
 from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, Paragraph, RecordState
+from namndtui.secrecy.marking import public_title, secrecy_ground, secret_sentence
 
 
 @dataclass
@@ -51,6 +52,24 @@ class ParagraphDoc:
     text: str
     names: str
     facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, member name or "")
+    secret: str = ""  # the legal ground when the § is secret (OSL …), else ""
+    public_title: str = ""  # what the public version calls a secret §
+
+    def public(self) -> ParagraphDoc:
+        """What the public part of the index may hold of this §: all of a public one; of a
+        secret one its number, public title and the sentence the public minutes print."""
+        if not self.secret:
+            return self
+        return ParagraphDoc(
+            number=self.number,
+            item=self.item,
+            title=self.public_title,
+            dnr="",
+            text=secret_sentence(self.secret),
+            names="",
+            secret=self.secret,
+            public_title=self.public_title,
+        )
 
 
 def _member_label(meeting: Meeting, name: str) -> str:
@@ -132,7 +151,10 @@ def paragraph_doc(
         lines.append("Paragrafen justeras omedelbart.")
     for section in item.report_sections():
         lines.append(f"{section.title}: {section.text}")
+    ground = secrecy_ground(item, para)
     return ParagraphDoc(
+        secret=clean(ground),
+        public_title=clean(public_title(item)) if ground else "",
         number=para.number or 0,
         item=item.id,
         title=clean(item.title),

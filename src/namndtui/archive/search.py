@@ -302,10 +302,17 @@ class Hit:
         return f"Hit({vars(self)!r})"
 
     def line(self, open_mark: str = "«", close_mark: str = "»") -> str:
-        """One line for the command line: body, date, §, title, snippet."""
+        """One line for the command line: body, date, §, title, snippet; a secret § starts
+        with SEKRETESS and its legal ground."""
         title = mark(self.title, self.title_spans, open_mark, close_mark)
         snippet = mark(self.snippet, self.spans, open_mark, close_mark)
-        return f"{self.body}  {self.date}  § {self.number}  {title}  — {snippet}"
+        secret = f"{self.secret_label}  " if self.secret else ""
+        return f"{secret}{self.body}  {self.date}  § {self.number}  {title}  — {snippet}"
+
+    @property
+    def secret_label(self) -> str:
+        """'SEKRETESS (OSL 26 kap. 1 §)' on every hit of a secret §, else ""."""
+        return f"SEKRETESS ({self.secret})" if self.secret else ""
 
 
 def find_spans(text: str, terms: list[str]) -> list[Span]:

@@ -47,6 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="sök som allmänheten: sekretessbelagda paragrafer visar bara sin offentliga rubrik",
+    )
+
+
 def _limit(text: str) -> int:
     """--limit N: a whole number 1–MAX_LIMIT, else a Swedish line (argparse exits 2)."""
     value = text.strip()
@@ -151,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     from namndtui.archive.search import parse_query
 
     query = parse_query(query_text)  # a bad filter is reported before any indexing
-    index = ArchiveIndex(folder, on_wait=_waiting)
+    index = ArchiveIndex(folder, on_wait=_waiting, public=args.publicering)
     progress = _Progress()
     try:
         stats = index.update(progress=progress, max_age=FRESH_FOR)

@@ -100,6 +100,8 @@ def hit_content(hit: Hit) -> Content:
     snippet = user_text("  " + hit.snippet)
     for start, end in hit.spans:
         snippet = snippet.stylize(HIGHLIGHT, start + 2, end + 2)
+    if hit.secret:  # the secretary's own archive: a secret § is found, and says so
+        first = Content.assemble(Content(hit.secret_label + "  ").stylize("bold reverse"), first)
     return Content.assemble(first, title, "\n", snippet)
 
 
