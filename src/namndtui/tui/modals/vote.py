@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from namndtui.model import Item
 from namndtui.record import events as ev
 from namndtui.record.procedure import vote_plan, voters
 from namndtui.tui import strings as S
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ async def run_vote(screen: MeetingScreen, item: Item) -> None:
             return
 
 
-class VoteModal(ModalScreen[bool]):
+class VoteModal(OnceModal[bool]):
     """One round. j/n/a cast for the highlighted member and move down; enter counts."""
 
     AUTO_FOCUS = ""  # on_mount focuses the table without scrolling

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from namndtui.tui import strings as S
+from namndtui.tui.modals.once import OnceModal
 
 # group title -> binding ids (prefix before the dot in Binding.id)
 GROUPS = {
@@ -58,7 +58,7 @@ def key_name(key: str) -> str:
     return {"question_mark": "?", "pagedown": "page down", "pageup": "page up"}.get(key, key)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", S.CLOSE, id="help.close")]
 
     def compose(self) -> ComposeResult:
