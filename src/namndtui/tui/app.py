@@ -17,11 +17,11 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
+from namndtui.tui.messages import RecordChanged
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.typeahead import KeyHold
 
@@ -29,14 +29,6 @@ if TYPE_CHECKING:
     from namndtui.record.events import Event
 
 Clock = Callable[[], dt.datetime]
-
-
-class RecordChanged(Message):
-    """Posted after events were recorded (or undone): screens refresh what they show."""
-
-    def __init__(self, item_ids: list[str] | None) -> None:
-        super().__init__()
-        self.item_ids = item_ids  # items touched; None = anything may have changed
 
 
 class NamndApp(App[int]):
@@ -470,28 +462,6 @@ def snapshot_state(state: RecordState) -> RecordState:
     if log is not None:
         memo[id(log)] = []
     return copy.deepcopy(state, memo)
-
-
-def lazy_module(name: str) -> Any:
-    """The module NAME, executed on its first attribute access (importlib's LazyLoader).
-
-    For modules the screens need only when a key acts (the record's events), so their
-    import cost comes after the first frame. An already imported module is returned as is.
-    """
-    import importlib.util
-    import sys
-
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:  # pragma: no cover - a packaging error
-        return importlib.import_module(name)
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
 
 
 def _reason(err: BaseException) -> str:
