@@ -11,7 +11,8 @@ from tests.tui.helpers import screen_text
 from textual.widgets import DataTable, OptionList
 
 from namndtui.commands.open_app import build_app
-from namndtui.tui.screens.archive import ArchiveApp, ArchiveReviewScreen, ArchiveScreen
+from namndtui.tui.archive_app import ArchiveApp
+from namndtui.tui.screens.archive import ArchiveReviewScreen, ArchiveScreen
 
 
 def run(coro):

@@ -36,8 +36,7 @@ from textual.worker import get_current_worker
 from namndtui.archive.index import ArchiveIndex, MeetingRow, Problem
 from namndtui.archive.search import Hit, Query, QueryError, parse_query
 from namndtui.model import Meeting
-from namndtui.tui import app as app_module
-from namndtui.tui.app import NamndApp
+from namndtui.tui.messages import ReviewRequested
 from namndtui.tui.screens.meeting import MeetingScreen
 from namndtui.tui.text import user_text, ut
 
@@ -425,12 +424,11 @@ class ArchiveScreen(Screen[None]):
 
             self.app.push_screen(ErrorModal(OPEN_FAILED.format(reason=ut(err))))
             return
-        app = self.app
-        if isinstance(app, ArchiveApp):
-            # the file the index loaded (load refuses absolute and '..' paths): no path is
-            # built here from the index's text
-            source = getattr(minutes, "source", "")
-            app.review_minutes(minutes, Path(source) if source else self.index.folder, item_id)
+        # the file the index loaded (load refuses absolute and '..' paths): no path is
+        # built here from the index's text
+        source = getattr(minutes, "source", "")
+        path = Path(source) if source else self.index.folder
+        self.post_message(ReviewRequested(minutes, path, item_id))  # the app opens it
 
 
 class _Cancelled(Exception):
@@ -479,39 +477,3 @@ class ArchiveReviewScreen(MeetingScreen):
 
     def action_quit(self) -> None:
         self.app.pop_screen()  # q leaves the review, back to the archive list
-
-
-_PLACEHOLDER = Meeting(body="", date=__import__("datetime").date(2000, 1, 1))
-
-
-class ArchiveApp(NamndApp):
-    """`namndtui DIR`: the archive screen; meetings open in NamndApp's review screens.
-
-    Subclassing NamndApp gives the review screens the app they expect (meeting, state,
-    read-only reason); `review_minutes` swaps the meeting shown before pushing the screen.
-    """
-
-    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
-
-    def __init__(
-        self, folder: Path | str, *, index: ArchiveIndex | None = None, **kwargs: Any
-    ) -> None:
-        kwargs.setdefault("write_minutes", False)
-        super().__init__(_PLACEHOLDER, review=True, **kwargs)
-        self.archive_folder = Path(folder)
-        self.archive_index = index
-
-    def get_default_screen(self) -> ArchiveScreen:
-        return ArchiveScreen(self.archive_folder, index=self.archive_index)
-
-    def review_minutes(self, minutes: Any, path: Path, item_id: str | None) -> None:
-        self.meeting = minutes.meeting
-        self._state = minutes.state
-        self.folder = path.parent
-        first = item_id
-        if first is None:
-            numbered = sorted(
-                (p.number, i) for i, p in minutes.state.paragraphs.items() if p.number is not None
-            )
-            first = numbered[0][1] if numbered else None
-        self.push_screen(ArchiveReviewScreen(minutes.meeting, first))
