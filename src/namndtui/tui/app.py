@@ -21,7 +21,7 @@ from textual.content import Content
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
-from namndtui.tui.messages import RecordChanged
+from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
@@ -318,6 +318,15 @@ class NamndApp(App[int]):
         if touched or ok:
             self.post_record_changed(touched or None)
         return ok
+
+    def on_acts_requested(self, message: ActsRequested) -> None:
+        self.apply(*message.events)
+
+    def on_undo_requested(self, message: UndoRequested) -> None:
+        self.undo()
+
+    def on_redo_requested(self, message: RedoRequested) -> None:
+        self.redo()
 
     def undo(self) -> None:
         if self.refuse_readonly():

@@ -25,6 +25,7 @@ from namndtui.record.state import RecordState, VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.host import Recorder, host_of
 from namndtui.tui.labels import motion_label
+from namndtui.tui.messages import UndoRequested
 from namndtui.tui.text import user_text, ut
 
 
@@ -171,7 +172,7 @@ class VoteModal(ModalScreen[bool]):
         pressed); one with votes stays open, and v continues it."""
         vr = self.vote_round()
         if not vr.votes and self._demanded_last(vr.round):
-            host_of(self.app).undo()  # says "Ångrat: votering begärd"
+            self.app.post_message(UndoRequested())  # says "Ångrat: votering begärd"
         else:
             self.notify(S.VOTE_LEFT_OPEN, markup=False)
         self.dismiss(False)

@@ -17,7 +17,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
-from namndtui.tui.messages import RecordChanged
+from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.status import StatusLine
@@ -123,14 +123,16 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
-    def act(self, build: Any, *args: Any) -> bool:
-        """Apply the events of an act of record/acts.py; a refusal is a notice."""
+    def act(self, build: Any, *args: Any) -> None:
+        """Ask the app to record the events of an act of record/acts.py; a refusal is a
+        notice."""
         try:
             events = build(*args)
         except acts.RuleError as err:
             self.refuse(err)
-            return False
-        return bool(events) and self.napp.apply(*events)
+            return
+        if events:
+            self.post_message(ActsRequested(events))
 
     def refuse(self, err: acts.RuleError) -> None:
         text, severity = refusal(self.meeting, err)
@@ -197,10 +199,10 @@ class AttendanceScreen(Screen[None]):
             self.act(acts.plan_justering, *result)
 
     def action_undo(self) -> None:
-        self.napp.undo()
+        self.post_message(UndoRequested())
 
     def action_redo(self) -> None:
-        self.napp.redo()
+        self.post_message(RedoRequested())
 
     def action_close(self) -> None:
         self.dismiss(None)

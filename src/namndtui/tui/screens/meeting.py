@@ -26,7 +26,7 @@ from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import motion_label, quorum_of, refusal
 from namndtui.tui.lazy import lazy_module
-from namndtui.tui.messages import RecordChanged
+from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.agenda import AgendaList
 from namndtui.tui.widgets.item_view import ItemPane, ProtokollView, ReportView
@@ -250,10 +250,10 @@ class MeetingScreen(Screen[None]):
         self.napp.action_quit()
 
     def action_undo(self) -> None:
-        self.napp.undo()
+        self.post_message(UndoRequested())
 
     def action_redo(self) -> None:
-        self.napp.redo()
+        self.post_message(RedoRequested())
 
     @form_action
     async def action_save_elsewhere(self) -> None:
