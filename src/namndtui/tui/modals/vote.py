@@ -15,7 +15,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from namndtui.minutes import beslutsgang as bg
@@ -27,6 +26,7 @@ from namndtui.record.state import RecordState, VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.host import Recorder, host_of
 from namndtui.tui.messages import UndoRequested
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
 
@@ -51,7 +51,7 @@ async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -
             return
 
 
-class VoteModal(ModalScreen[bool]):
+class VoteModal(OnceModal[bool]):
     """One round. j/n/a cast for the highlighted member and move down; enter counts."""
 
     AUTO_FOCUS = ""  # on_mount focuses the table without scrolling
