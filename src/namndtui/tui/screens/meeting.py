@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting, Member
 from namndtui.record.state import IN_PROGRESS, PENDING, Paragraph
+from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.app import RecordChanged, lazy_module
 from namndtui.tui.disk import DiskBanner
@@ -45,6 +46,7 @@ MEETING_BINDINGS = [
     Binding("b", "decide", S.KEY_DECIDE, tooltip=S.HELP_DECIDE, id="item.decide"),
     Binding("e", "edit_decision", S.KEY_EDIT_DECISION, tooltip=S.HELP_EDIT_DECISION, id="item.edit_decision", show=False),
     Binding("o", "toggle_oj", S.KEY_OJ, tooltip=S.HELP_OJ, id="item.immediate_justification"),
+    Binding("S", "toggle_secrecy", S.KEY_SECRECY, tooltip=S.HELP_SECRECY, id="item.secrecy", show=False),
     Binding("y", "motion", S.KEY_MOTION, tooltip=S.HELP_MOTION, id="item.motion"),
     Binding("w", "withdraw", S.KEY_WITHDRAW, tooltip=S.HELP_WITHDRAW, id="item.withdraw", show=False),
     Binding("i", "join", S.KEY_JOIN, tooltip=S.HELP_JOIN, id="item.join", show=False),
@@ -159,9 +161,15 @@ class MeetingScreen(Screen[None]):
         if self.current_item is not self._shown_item:
             self.show_current()
 
+    def secrecy_of(self, item: Item | None) -> str:
+        """The legal ground the item is secret on ("" = public), as the record says."""
+        if item is None:
+            return ""
+        return secrecy_ground(item, self.napp.state.paragraphs.get(item.id))
+
     def show_current(self) -> None:
         item = self._shown_item = self.current_item
-        self.query_one(ReportView).show(item)
+        self.query_one(ReportView).show(item, self.secrecy_of(item))
         self.refresh_pane_title()
         if self.view == "protokoll":
             self.refresh_protokoll()
@@ -239,6 +247,9 @@ class MeetingScreen(Screen[None]):
         self._numbers = None
         agenda = self.query_one(AgendaList)
         agenda.refresh_items(self.napp.state, message.item_ids)
+        report = self.query_one(ReportView)
+        if report.secrecy != self.secrecy_of(report.item):  # marked or unmarked (S)
+            report.show(report.item, self.secrecy_of(report.item))
         self.refresh_pane_title()
         if self.view == "protokoll":
             self.refresh_protokoll()
@@ -434,6 +445,17 @@ class MeetingScreen(Screen[None]):
         if self.record(item, ev.ImmediateJustificationSet(item=item.id, value=not current)):
             msg = S.OJ_ON if not current else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
+
+    def action_toggle_secrecy(self) -> None:
+        """Mark the current item secret (on meeting.toml's ground, else OSL 26 kap. 1 §) or
+        public again. Not an act of the board: the item is not called."""
+        item = self._target()
+        if item is None:
+            return
+        ground = "" if self.secrecy_of(item) else (item.secrecy.strip() or DEFAULT_GROUND)
+        if self.napp.apply(ev.SecrecySet(item=item.id, ground=ground)):
+            msg = S.SECRECY_ON if ground else S.SECRECY_OFF
+            self.notify(msg.format(title=item.title, ground=ground), markup=False, timeout=3)
 
     @form_action
     async def action_table(self) -> None:
