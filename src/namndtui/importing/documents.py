@@ -77,8 +77,8 @@ def decode_text(data: bytes, name: str = "filen") -> tuple[str, list[str]]:
     return text, warnings
 
 
-def read_pdf(data: bytes, name: str = "filen") -> str:
-    """The text layer of a PDF, pages separated by form feeds."""
+def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
+    """The text layer of each page of a PDF (layout mode: columns keep their gaps)."""
     import logging
 
     from pypdf import PdfReader
@@ -97,13 +97,17 @@ def read_pdf(data: bytes, name: str = "filen") -> str:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
         raise UserError(f"{name}: kan inte läsa PDF-filen ({err})") from err
-    text = "\n\f\n".join(pages)
-    if not re.search(r"\w", text):
+    if not any(re.search(r"\w", page) for page in pages):
         raise UserError(
             f"{name}: PDF-filen saknar textlager; den verkar vara en inskannad PDF utan text "
             "(kör textigenkänning/OCR först eller klistra in texten i en textfil)"
         )
-    return text
+    return pages
+
+
+def read_pdf(data: bytes, name: str = "filen") -> str:
+    """The text layer of a PDF, pages separated by form feeds."""
+    return "\n\f\n".join(read_pdf_pages(data, name))
 
 
 def read_docx(data: bytes, name: str = "filen") -> str:
@@ -175,9 +179,8 @@ def _table_rows(table: object) -> list[str]:
     return rows
 
 
-def read_document(path: Path | str) -> DocumentText:
-    """Read `path` as text, PDF or DOCX (chosen by the file ending, checked by content)."""
-    path = Path(path)
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a document file; UserError (exit 2) with one Swedish line if there are none."""
     name = str(path)
     if path.is_dir():
         raise UserError(f"{name}: är en mapp, inte en fil")
@@ -189,6 +192,14 @@ def read_document(path: Path | str) -> DocumentText:
         raise UserError(f"{name}: kan inte läsa filen ({err.strerror or err})") from err
     if not data.strip():
         raise UserError(f"{name}: filen är tom")
+    return data
+
+
+def read_document(path: Path | str) -> DocumentText:
+    """Read `path` as text, PDF or DOCX (chosen by the file ending, checked by content)."""
+    path = Path(path)
+    name = str(path)
+    data = read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf" or data.startswith(_PDF_MAGIC):
         if not data.startswith(_PDF_MAGIC):

@@ -1,8 +1,8 @@
 """Thin renderings of the minutes document (`namndtui.minutes.document`) with Jinja2.
 
 The templates live in the package (`minutes/templates/<layout>/`): `protokoll.md.j2`,
-`protokoll.html.j2`, `utdrag.md.j2`, `utdrag.html.j2`, `paragraph.{md,html}.j2` (one §), and the
-macros and stylesheet. A municipality overrides any of them with a folder of its own
+`protokoll.html.j2`, `utdrag.md.j2`, `utdrag.html.j2`, `paragraph.{md,html}.j2` (one §),
+`head.html.j2` (the page header and footer) and `protokoll.css`. A municipality overrides any of them with a folder of its own
 (`--template DIR` or `template_dir` in the settings): a file there wins, the rest come from
 the bundled layout, and the layout `older` itself only overrides what differs from `modern`.
 
@@ -113,6 +113,13 @@ def html_block(block: Block) -> Markup:
     return Markup(f"<p>{_html_text(block.text)}</p>")
 
 
+def file_uri(value: str) -> str:
+    """A logo path as a file: URI (WeasyPrint and browsers resolve it without a base URL)."""
+    if "://" in value or value.startswith("data:"):
+        return value
+    return Path(value).absolute().as_uri()
+
+
 def css_string(value: str) -> Markup:
     """A CSS string literal for `content:` (the organ's name in the page header)."""
     value = visible(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
@@ -148,6 +155,7 @@ def environment(kind: str, layout: str = MODERN, template_dir: str = "") -> Envi
     env.filters["lines"] = md_lines
     env.filters["text"] = _html_text
     env.filters["css_string"] = css_string
+    env.filters["uri"] = file_uri
     env.globals["SIGNATURE_LINE"] = SIGNATURE_LINE
     return env
 

@@ -17,25 +17,17 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
+from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
     from namndtui.record.events import Event
 
 Clock = Callable[[], dt.datetime]
-
-
-class RecordChanged(Message):
-    """Posted after events were recorded (or undone): screens refresh what they show."""
-
-    def __init__(self, item_ids: list[str] | None) -> None:
-        super().__init__()
-        self.item_ids = item_ids  # items touched; None = anything may have changed
 
 
 class NamndApp(App[int]):
@@ -327,6 +319,15 @@ class NamndApp(App[int]):
             self.post_record_changed(touched or None)
         return ok
 
+    def on_acts_requested(self, message: ActsRequested) -> None:
+        self.apply(*message.events)
+
+    def on_undo_requested(self, message: UndoRequested) -> None:
+        self.undo()
+
+    def on_redo_requested(self, message: RedoRequested) -> None:
+        self.redo()
+
     def undo(self) -> None:
         if self.refuse_readonly():
             return
@@ -458,28 +459,6 @@ def snapshot_state(state: RecordState) -> RecordState:
     if log is not None:
         memo[id(log)] = []
     return copy.deepcopy(state, memo)
-
-
-def lazy_module(name: str) -> Any:
-    """The module NAME, executed on its first attribute access (importlib's LazyLoader).
-
-    For modules the screens need only when a key acts (the record's events), so their
-    import cost comes after the first frame. An already imported module is returned as is.
-    """
-    import importlib.util
-    import sys
-
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:  # pragma: no cover - a packaging error
-        return importlib.import_module(name)
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
 
 
 def _reason(err: BaseException) -> str:

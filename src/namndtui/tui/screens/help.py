@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from namndtui.tui import strings as S
+from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, key_name
 
 # group title -> binding ids (prefix before the dot in Binding.id)
 GROUPS = {
@@ -28,8 +29,6 @@ EXTRA = [
 
 
 def help_lines() -> list[tuple[str, list[tuple[str, str]]]]:
-    from namndtui.tui.screens.meeting import MEETING_BINDINGS, binding_text
-
     groups: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
     for group, key, text in EXTRA:
         groups[group].append((key, text))
@@ -52,10 +51,6 @@ def legend() -> Content:
     lines.append(Content.assemble((f"{'§ 121':>12}", "dim"), "  ", S.LEGEND_PROSPECTIVE))
     lines.append(Content.assemble((f"{S.OJ_MARK:>12}", "bold $text-warning"), "  ", S.LEGEND_OJ))
     return Content("\n").join(lines)
-
-
-def key_name(key: str) -> str:
-    return {"question_mark": "?", "pagedown": "page down", "pageup": "page up"}.get(key, key)
 
 
 class HelpScreen(ModalScreen[None]):
