@@ -32,7 +32,8 @@ CORE_MODULES = [
     "namndtui.archive",
     "namndtui.archive.index",
     "namndtui.archive.search",
-    "namndtui.archive.scan",
+    "namndtui.archive.freshness",
+    "namndtui.archive.lock",
     "namndtui.commands.search",
 ]
 

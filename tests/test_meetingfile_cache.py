@@ -96,8 +96,9 @@ def test_every_field_round_trips() -> None:
         first_paragraph=120,
         secretary="Sara",
         kept_at="Förvaltningen",
+        paragraph_prefix="SN",
         members=(Member("Anna Ek", "M", "ordförande"), Member("Bo", "", "ersättare")),
-        officials=(Official("Olle", "direktör"), Official("Eva")),
+        officials=(Official("Olle", "direktör", ("a",)), Official("Eva")),
         items=(item, Item(id="b", title="T")),
         source="x.toml",
     )
@@ -109,12 +110,12 @@ def test_every_field_round_trips() -> None:
 
 def test_the_json_covers_every_field_of_the_model() -> None:
     item_keys = set(meetingfile._ITEM_STR + meetingfile._ITEM_LISTS)
-    item_keys |= {"immediate_justification", "extra_sections"}
+    item_keys |= {"immediate_justification", "extra_sections", "decision_basis"}
     assert item_keys == {f.name for f in dataclasses.fields(Item)}
     meeting = json.loads(meeting_to_json(Meeting(body="N", date=dt.date(2000, 1, 1))))
     assert set(meeting) | {"source"} == {f.name for f in dataclasses.fields(Meeting)}
     assert [f.name for f in dataclasses.fields(Member)] == ["name", "party", "role"]
-    assert [f.name for f in dataclasses.fields(Official)] == ["name", "title"]
+    assert [f.name for f in dataclasses.fields(Official)] == ["name", "title", "items"]
     assert [f.name for f in dataclasses.fields(Section)] == ["title", "text", "key"]
 
 

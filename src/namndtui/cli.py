@@ -24,9 +24,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "läs ett tjänsteutlåtande (text, PDF, DOCX) som ett [[items]]-avsnitt",
     ),
     "import-agenda": ("import_agenda", "läs en föredragningslista som ett sammanträdesskelett"),
+    "new": (
+        "new",
+        "förbered nästa sammanträde från förra (ledamöter, §-nummer, bordlagda ärenden)",
+    ),
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
     "search": ("search", "sök i tidigare protokoll"),
+    "check-public": (
+        "check_public",
+        "kontrollera att en fil kan publiceras (personnummer, namn, sekretessärenden)",
+    ),
 }
 
 DESCRIPTION = (

@@ -27,6 +27,7 @@ from namndtui.model import (
     FORMAT_MEETING,
     ITEM_ID_PATTERN,
     ROLES,
+    BasisDocument,
     Item,
     Meeting,
     Member,
@@ -65,6 +66,7 @@ _ROOT_KEYS = {
     "members": "tables",
     "officials": "tables",
     "items": "tables",
+    "personal_data": "str_list",
 }
 _MEETING_KEYS = {
     "body": "str",
@@ -73,17 +75,20 @@ _MEETING_KEYS = {
     "place": "str",
     "first_paragraph": "pos_int",
     "secretary": "str",
-    "kept_at": "str",
+    "place_of_keeping": "str",
+    "kept_at": "str",  # the older name of place_of_keeping, still read
+    "paragraph_prefix": "str",
 }
 _MEETING_REQUIRED = ("body", "date")
 _MEMBER_KEYS = {"name": "str", "party": "str", "role": "str"}
-_OFFICIAL_KEYS = {"name": "str", "title": "str"}
+_OFFICIAL_KEYS = {"name": "str", "title": "str", "items": "str_list"}
 _ITEM_KEYS = {
     "id": "str",
     "title": "str",
     "category": "str",
     "dnr": "str",
     "officer": "str",
+    "proposal_by": "str",
     "summary": "text",
     "background": "text",
     "proposal": "text",
@@ -91,9 +96,14 @@ _ITEM_KEYS = {
     "proposed_decision": "str_list",
     "immediate_justification": "bool",
     "attachments": "str_list",
+    "secrecy": "str",
+    "dispatch": "str_list",
+    "decision_basis": "tables",
     "sections": "tables",
+    "public_title": "str",
 }
 _SECTION_KEYS = {"title": "str", "text": "text"}
+_BASIS_KEYS = {"title": "str", "date": "date"}
 
 
 def clean_text(text: str) -> str:
@@ -158,7 +168,17 @@ class _Checker(Reader):
         items = {n: self.item(n, i) for (_, n), i in self.tables(data, (), "items")}
         self.duplicates("members", "name", members)
         self.duplicates("items", "id", items)
+        personal_data: tuple[str, ...] = ()
+        if "personal_data" in data:
+            raw_names = self.value(("personal_data",), "str_list", data["personal_data"])
+            personal_data = tuple(n for n in raw_names or () if n.strip())
 
+        self.officials_items(officials, items)
+        if "place_of_keeping" in meeting and "kept_at" in meeting:
+            self.report(
+                ("meeting", "kept_at"),
+                "ange förvaringsplatsen en gång: place_of_keeping (kept_at är det äldre namnet)",
+            )
         if self.problems:
             return None
         return Meeting(
@@ -168,10 +188,12 @@ class _Checker(Reader):
             place=meeting.get("place", ""),
             first_paragraph=meeting.get("first_paragraph"),
             secretary=meeting.get("secretary", ""),
-            kept_at=meeting.get("kept_at", ""),
+            kept_at=meeting.get("place_of_keeping", meeting.get("kept_at", "")),
+            paragraph_prefix=meeting.get("paragraph_prefix", ""),
             members=tuple(m for m in members.values() if m is not None),
             officials=tuple(o for o in officials if o is not None),
             items=tuple(i for i in items.values() if i is not None),
+            personal_data=personal_data,
             source=self.filename,
         )
 
@@ -224,7 +246,19 @@ class _Checker(Reader):
         values = self.table(raw, ("officials", n), _OFFICIAL_KEYS, ("name",))
         if "name" not in values:
             return None
-        return Official(values["name"], values.get("title", ""))
+        return Official(values["name"], values.get("title", ""), values.get("items", ()))
+
+    def officials_items(self, officials: list[Official | None], items: dict[int, Any]) -> None:
+        """An official's `items` must name items of the agenda."""
+        ids = {i.id for i in items.values() if i is not None}
+        for n, official in enumerate(officials, start=1):
+            for k, item_id in enumerate(official.items if official else (), start=1):
+                if item_id not in ids:
+                    close = difflib.get_close_matches(item_id, sorted(ids), n=1, cutoff=0.6)
+                    hint = f" – menade du {quote(close[0])}?" if close else ""
+                    self.report(
+                        ("officials", n, "items", k), f"okänt ärende {quote(item_id)}{hint}"
+                    )
 
     def item(self, n: int, raw: dict[str, Any]) -> Item | None:
         path = ("items", n)
@@ -244,9 +278,15 @@ class _Checker(Reader):
             if "title" in checked and "text" in checked:
                 sections.append(Section(checked["title"], checked["text"]))
         values.pop("sections", None)
+        basis = []
+        for basis_path, doc in self.tables(values, path, "decision_basis"):
+            checked = self.table(doc, basis_path, _BASIS_KEYS, ("title",))
+            if "title" in checked:
+                basis.append(BasisDocument(checked["title"], checked.get("date")))
+        values.pop("decision_basis", None)
         if "id" not in values or "title" not in values:
             return None
-        return Item(**values, extra_sections=tuple(sections))
+        return Item(**values, extra_sections=tuple(sections), decision_basis=tuple(basis))
 
     def duplicates(self, array: str, key: str, objects: dict[int, Any]) -> None:
         """Report the second and later uses of the same name / id (objects by index)."""
@@ -376,7 +416,7 @@ def load_meeting(path: str | Path) -> Meeting:
 # The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
 # fails the caller: every error there is swallowed and the file is parsed as usual.
 
-CACHE_FORMAT = "1"  # bump when the entry layout or what a valid file means changes
+CACHE_FORMAT = "3"  # bump when the entry layout or what a valid file means changes
 CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
 
 try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in
@@ -386,8 +426,8 @@ except ImportError:  # pragma: no cover - other Pythons
 
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
-_ITEM_STR += ("preparation", "category")
-_ITEM_LISTS = ("proposed_decision", "attachments")
+_ITEM_STR += ("preparation", "category", "secrecy", "proposal_by", "public_title")
+_ITEM_LISTS = ("proposed_decision", "attachments", "dispatch")
 
 
 def meeting_cache_dir() -> Path | None:
@@ -418,13 +458,18 @@ def meeting_to_json(meeting: Meeting) -> str:
         "first_paragraph": meeting.first_paragraph,
         "secretary": meeting.secretary,
         "kept_at": meeting.kept_at,
+        "paragraph_prefix": meeting.paragraph_prefix,
         "members": [[m.name, m.party, m.role] for m in meeting.members],
-        "officials": [[o.name, o.title] for o in meeting.officials],
+        "officials": [[o.name, o.title, list(o.items)] for o in meeting.officials],
+        "personal_data": list(meeting.personal_data),
         "items": [
             {
                 **{key: getattr(item, key) for key in _ITEM_STR + _ITEM_LISTS},
                 "immediate_justification": item.immediate_justification,
                 "extra_sections": [[s.title, s.text, s.key] for s in item.extra_sections],
+                "decision_basis": [
+                    [d.title, d.date.isoformat() if d.date else None] for d in item.decision_basis
+                ],
             }
             for item in meeting.items
         ],
@@ -457,11 +502,16 @@ def meeting_from_json(text: str, source: str) -> Meeting:
         if not isinstance(raw["immediate_justification"], bool):
             raise ValueError("not a bool")
         sections = tuple(Section(*_strs(sec, 3)) for sec in raw["extra_sections"])
+        basis = tuple(
+            BasisDocument(_str(title), dt.date.fromisoformat(_str(day)) if day else None)
+            for title, day in raw["decision_basis"]
+        )
         items.append(
             Item(
                 **values,
                 immediate_justification=raw["immediate_justification"],
                 extra_sections=sections,
+                decision_basis=basis,
             )
         )
     first = data["first_paragraph"]
@@ -476,9 +526,13 @@ def meeting_from_json(text: str, source: str) -> Meeting:
         first_paragraph=first,
         secretary=_str(data["secretary"]),
         kept_at=_str(data["kept_at"]),
+        paragraph_prefix=_str(data["paragraph_prefix"]),
         members=tuple(Member(*_strs(m, 3)) for m in data["members"]),
-        officials=tuple(Official(*_strs(o, 2)) for o in data["officials"]),
+        officials=tuple(
+            Official(_str(name), _str(title), _strs(ids)) for name, title, ids in data["officials"]
+        ),
         items=tuple(items),
+        personal_data=_strs(data["personal_data"]),
         source=source,
     )
 
@@ -548,6 +602,13 @@ def item_to_toml_dict(item: Item) -> dict[str, Any]:
             if item.extra_sections:
                 out["sections"] = [{"title": s.title, "text": s.text} for s in item.extra_sections]
             continue
+        if key == "decision_basis":
+            if item.decision_basis:
+                out[key] = [
+                    {"title": d.title, **({"date": d.date} if d.date else {})}
+                    for d in item.decision_basis
+                ]
+            continue
         value = getattr(item, key)
         if value:
             out[key] = list(value) if isinstance(value, tuple) else value
@@ -558,6 +619,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     """The whole meeting.toml as a dict (keys in documented order, empty ones left out)."""
     head: dict[str, Any] = {}
     for key in _MEETING_KEYS:
+        if key == "kept_at":
+            continue  # written under its documented name, place_of_keeping
         value = getattr(meeting, key)
         if value not in ("", None):
             head[key] = value
@@ -569,10 +632,17 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         ]
     if meeting.officials:
         data["officials"] = [
-            {"name": o.name, **({"title": o.title} if o.title else {})} for o in meeting.officials
+            {
+                "name": o.name,
+                **({"title": o.title} if o.title else {}),
+                **({"items": list(o.items)} if o.items else {}),
+            }
+            for o in meeting.officials
         ]
     if meeting.items:
         data["items"] = [item_to_toml_dict(i) for i in meeting.items]
+    if meeting.personal_data:
+        data["personal_data"] = list(meeting.personal_data)
     return data
 
 

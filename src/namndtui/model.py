@@ -75,6 +75,7 @@ class Official:
 
     name: str
     title: str = ""
+    items: tuple[str, ...] = ()  # the items (ids) attended, when not all: "§§ 141–143"
 
     @property
     def label(self) -> str:
@@ -88,6 +89,14 @@ class Section:
     title: str
     text: str
     key: str = ""  # the TOML key for the fixed sections ("summary", …); "" for extra sections
+
+
+@dataclass(frozen=True)
+class BasisDocument:
+    """One document of an item's beslutsunderlag: "Tjänsteutlåtande" of a date, "Bilaga 1 Karta"."""
+
+    title: str
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,14 @@ class Item:
     attachments: tuple[str, ...] = ()
     extra_sections: tuple[Section, ...] = ()
     category: str = ""  # agenda heading it stands under, e.g. "Beslutsärenden" (optional)
+    secrecy: str = ""  # legal ground of secrecy, e.g. "OSL 26 kap. 1 §"; "" = public
+    dispatch: tuple[str, ...] = ()  # Expedieras till / Beslutet skickas till
+    decision_basis: tuple[BasisDocument, ...] = ()  # Beslutsunderlag
+    # Whose proposal the item puts to the board ("förvaltningen" when ""; "arbetsutskottet",
+    # "ordföranden", "kommunstyrelsen" or free text): a bifall motion supports it.
+    proposal_by: str = ""
+    # The neutral title the public version shows for a secret item (namndtui.secrecy).
+    public_title: str = ""
 
     @property
     def dnr_label(self) -> str:
@@ -143,8 +160,16 @@ class Meeting:
     members: tuple[Member, ...] = ()
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
+    paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
+    # Names of private persons, masked ("XX") in the public version (namndtui.secrecy).
+    personal_data: tuple[str, ...] = ()
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
+
+    @property
+    def place_of_keeping(self) -> str:
+        """Förvaringsplats: meeting.toml's `place_of_keeping` (older files: `kept_at`)."""
+        return self.kept_at
 
     @property
     def seats(self) -> tuple[Member, ...]:

@@ -163,7 +163,7 @@ def test_broken_file_is_a_problem_not_a_crash(archive: Path) -> None:
 
 
 def test_unreadable_folder_is_a_problem(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import namndtui.archive.scan as scan_module
+    import namndtui.archive.freshness as scan_module
 
     locked = archive / "last"
     locked.mkdir()

@@ -94,3 +94,52 @@ def test_subprocess_exit_code_and_no_textual(archive: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 4
     assert " textual" not in result.stderr  # -X importtime lists every module imported
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["§ 99999999999999999999"], "ogiltigt paragrafnummer"),
+        (["paragraf:" + "9" * 900], "ogiltigt paragrafnummer"),
+        (["år:9999"], "ogiltigt år: 9999"),
+        (["till:9999-12-31"], "ogiltigt år: 9999"),
+        (["från:0001"], "ogiltigt år: 1"),
+        (["år:²²²²"], "ogiltigt år"),
+        (["n\udcffmnd"], "inte är UTF-8"),  # a non-UTF-8 byte, as sys.argv carries it
+        (["x" * 2000], "för lång"),
+    ],
+)
+def test_query_clamps_exit_2(
+    archive: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main(["search", *args, "--archive", str(archive)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and message in err and "Traceback" not in err
+    assert err.count("\n") == 1  # one line
+
+
+@pytest.mark.parametrize("limit", ["1e20", "99999999999999999999", "0", "-3", "abc", "٣"])
+def test_limit_is_clamped(archive: Path, capsys: pytest.CaptureFixture[str], limit: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "nämnd", "--limit", limit, "--archive", str(archive)])
+    assert exit_info.value.code == 2
+    _, err = capsys.readouterr()
+    assert "--limit" in err and "Traceback" not in err
+
+
+def test_non_utf8_byte_from_a_real_command_line(archive: Path) -> None:
+    result = subprocess.run(
+        [sys.executable.encode(), b"-m", b"namndtui", b"search", b"n\xffmnd", b"--archive",
+         str(archive).encode()],
+        capture_output=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert b"UTF-8" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_snippet_of_a_huge_paragraph_is_linear() -> None:
+    from namndtui.archive.search import make_snippet
+
+    # 200,000 matches in one paragraph: the old scoring compared every pair (hours).
+    snippet, spans = make_snippet("ab " * 200_000, ["ab"])
+    assert snippet.startswith("ab ab") and spans[0] == (0, 2)

@@ -66,7 +66,7 @@ def test_the_notice_date_may_come_after_the_justering(recorded, capsys) -> None:
     assert "inte justerat" in capsys.readouterr().err  # not before the justering
     assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 0
     md = (recorded / "protokoll.md").read_text(encoding="utf-8")
-    assert "anges när anslaget är registrerat" in md  # the notice is not up yet
+    assert "**Datum då anslaget sätts upp:**\n" in md  # the notice is not up yet
     assert main(["export", str(recorded), "--anslaget", "2024-03-06"]) == 1
     assert "före justeringen" in capsys.readouterr().err
     assert main(["export", str(recorded), "--anslaget", "2024-03-08"]) == 0

@@ -91,3 +91,41 @@ def test_parse_date() -> None:
     assert dates.parse_date("2007-10-30") == D(2007, 10, 30)
     assert dates.parse_date("") is None
     assert dates.parse_date("30/10") is None
+
+
+# Posting day -> (last day of appeal, day the notice is taken down), computed by hand:
+# posting + 3 weeks, moved past Saturdays, Sundays, holidays and the aftnar, then + 1 day.
+TAKE_DOWN = {
+    # julafton 2024 (Tue) -> juldagen, annandag jul -> Friday 27th
+    dt.date(2024, 12, 3): (dt.date(2024, 12, 27), dt.date(2024, 12, 28)),
+    dt.date(2024, 12, 4): (dt.date(2024, 12, 27), dt.date(2024, 12, 28)),
+    # nyårsafton 2024 (Tue) -> nyårsdagen -> Thursday 2 January
+    dt.date(2024, 12, 10): (dt.date(2025, 1, 2), dt.date(2025, 1, 3)),
+    # trettondedag jul 2025 (Mon)
+    dt.date(2024, 12, 16): (dt.date(2025, 1, 7), dt.date(2025, 1, 8)),
+    # julafton 2025 (Wed) -> juldagen, annandag, weekend -> Monday 29th
+    dt.date(2025, 12, 3): (dt.date(2025, 12, 29), dt.date(2025, 12, 30)),
+    # nyårsafton 2025 (Wed) -> nyårsdagen -> Friday 2 January; comes down on the Saturday
+    dt.date(2025, 12, 10): (dt.date(2026, 1, 2), dt.date(2026, 1, 3)),
+    # långfredagen 2025 (18 April) -> påskafton, påskdagen, annandag påsk -> Tuesday
+    dt.date(2025, 3, 28): (dt.date(2025, 4, 22), dt.date(2025, 4, 23)),
+    # annandag påsk 2025 (21 April)
+    dt.date(2025, 3, 31): (dt.date(2025, 4, 22), dt.date(2025, 4, 23)),
+    # långfredagen 2024 (29 March), the Testby minutes
+    dt.date(2024, 3, 8): (dt.date(2024, 4, 2), dt.date(2024, 4, 3)),
+    # midsommarafton 2025 (Fri 20 June) -> midsommardagen, Sunday -> Monday 23rd
+    dt.date(2025, 5, 30): (dt.date(2025, 6, 23), dt.date(2025, 6, 24)),
+    # nationaldagen 2025 (Fri 6 June) -> weekend (pingstdagen) -> Monday 9th
+    dt.date(2025, 5, 16): (dt.date(2025, 6, 9), dt.date(2025, 6, 10)),
+    # Kristi himmelsfärdsdag 2025 (Thu 29 May) -> Friday
+    dt.date(2025, 5, 8): (dt.date(2025, 5, 30), dt.date(2025, 5, 31)),
+    # an ordinary Tuesday: posting + 22 days
+    dt.date(2025, 2, 4): (dt.date(2025, 2, 25), dt.date(2025, 2, 26)),
+}
+
+
+@pytest.mark.parametrize("posted", sorted(TAKE_DOWN))
+def test_notice_comes_down_the_day_after_the_last_day_of_appeal(posted) -> None:
+    last, down = TAKE_DOWN[posted]
+    assert dates.appeal_last_day(posted) == last
+    assert dates.notice_taken_down(posted) == down

@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 from tests.minutes import scenario as sc
+from tests.minutes.document_text import document_text
 
+from namndtui.minutes.document import build_document
 from namndtui.minutes.extract import render_extract
 from namndtui.minutes.model import Minutes
+from namndtui.minutes.settings import OLDER, ProtokollSettings
 from namndtui.minutes.source import load_meeting_for_record
 from namndtui.minutes.write import render_all
 from namndtui.record import events as ev
@@ -61,19 +64,40 @@ def test_testby_minutes(testby, name: str) -> None:
     check_golden(f"testby/{name}", render_all(testby["after"], html=True)[name])
 
 
+OLDER_SETTINGS = ProtokollSettings(
+    layout=OLDER, adjuster_label="Justerare", statement_label="Särskilt uttalande",
+    paragraph_prefix="SDN",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["protokoll.md", "protokoll.html"])
+def test_testby_minutes_older_layout(testby, name: str) -> None:
+    files = render_all(testby["after"], html=True, settings=OLDER_SETTINGS)
+    check_golden(f"testby/aldre/{name}", files[name])
+
+
+def test_testby_document_structure(testby) -> None:
+    """The document every rendering starts from: its wording pinned once for all of them."""
+    check_golden("testby/dokument.txt", document_text(build_document(testby["after"])))
+    draft = build_document(testby["before"])
+    assert draft.draft and not build_document(testby["after"]).draft
+    check_golden("testby/dokument-fore-justering.txt", document_text(draft))
+
+
 def test_testby_minutes_before_justering(testby) -> None:
     check_golden("testby/fore-justering.md", testby["before_md"])
 
 
 def test_extract_of_immediately_justified_paragraph_during_meeting(testby) -> None:
     text = render_extract(testby["before"], 19)
-    assert "Ej justerat" not in text
+    assert "EJ JUSTERAT" not in text
+    assert "Paragrafen är omedelbart justerad." in text
     check_golden("testby/utdrag-19-under-mötet.md", text)
 
 
 def test_extract_of_paragraph_not_yet_justified(testby) -> None:
     text = render_extract(testby["before"], 18)
-    assert text.count("Ej justerat") == 2
+    assert text.startswith("**UTKAST – EJ JUSTERAT**\n")
     check_golden("testby/utdrag-18-ej-justerat.md", text)
 
 
@@ -125,7 +149,14 @@ def test_example_meeting_minutes(tmp_path) -> None:
     record = Record.open(meeting, folder, clock=sc.StepClock(dt.datetime(2007, 10, 23, 19, 0)))
     for event in example_events(meeting):
         record.apply(event)
-    files = render_all(Minutes(meeting, record.state), html=True)
+    minutes = Minutes(meeting, record.state)
+    files = render_all(minutes, html=True)
     record.close()
     for name, content in files.items():
         check_golden(f"hasselby-vallingby-2007-10-23/{name}", content)
+    check_golden(
+        "hasselby-vallingby-2007-10-23/dokument.txt", document_text(build_document(minutes))
+    )
+    older = render_all(minutes, html=True, settings=OLDER_SETTINGS)
+    for name in ("protokoll.md", "protokoll.html"):
+        check_golden(f"hasselby-vallingby-2007-10-23/aldre/{name}", older[name])

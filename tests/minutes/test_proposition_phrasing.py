@@ -1,4 +1,6 @@
-"""The proposition when no one moves bifall: the proposed decision is the other proposal."""
+"""The proposition as PRACTICE.md words it: "ställer proposition på A mot B och finner att
+nämnden beslutar enligt A"; a bifall supports the item's proposal (named by whose it is);
+no proposition sentence at all when there is only one proposal."""
 
 from __future__ import annotations
 
@@ -19,17 +21,23 @@ MEETING = Meeting(
     items=(
         Item(id="a", title="Ärende", proposed_decision=("Nämnden godkänner förslaget.",)),
         Item(id="b", title="Utan förslag"),
+        Item(
+            id="c",
+            title="Från utskottet",
+            proposed_decision=("Nämnden godkänner förslaget.",),
+            proposal_by="arbetsutskottet",
+        ),
     ),
 )
 
 
-def render(item: str, *motions: Motion, finding: str = "", decided: bool = True) -> str:
+def render(item: str, *motions: Motion, findings=None, decided: bool = True) -> str:
     para = Paragraph(
         item=item,
         number=5,
         status=DECIDED if decided else IN_PROGRESS,
         motions=list(motions),
-        finding=finding,
+        findings=dict(findings or {}),
         decision=list(MEETING.item(item).proposed_decision) if decided else None,
     )
     state = RecordState(paragraphs={item: para})
@@ -40,36 +48,40 @@ AVSLAG = Motion(id="y1", by="Per Almqvist", kind="avslag")
 BIFALL = Motion(id="y2", by="Eva Holm", kind="bifall")
 
 
-def test_a_lone_avslag_motion_stands_against_the_proposed_decision() -> None:
-    text = render("a", AVSLAG)
+def test_a_lone_avslag_motion_stands_against_the_proposal() -> None:
+    text = render("a", AVSLAG, findings={"main": "proposal"})
+    assert "Per Almqvist (V) yrkar avslag på förvaltningens förslag." in text
     assert (
-        "Ordföranden ställer proposition på förvaltningens förslag och Per Almqvists (V) "
-        "avslagsyrkande och finner att nämnden beslutat enligt förvaltningens förslag."
+        "Ordföranden ställer proposition på förvaltningens förslag mot Per Almqvists (V) "
+        "avslagsyrkande och finner att nämnden beslutar enligt förvaltningens förslag."
     ) in text
 
 
-def test_the_chair_finds_for_the_lone_motion() -> None:
-    text = render("a", AVSLAG, finding="y1")
-    assert (
-        "proposition på förvaltningens förslag och Per Almqvists (V) avslagsyrkande och "
-        "finner att nämnden beslutat enligt Per Almqvists (V) avslagsyrkande."
-    ) in text
+def test_the_chair_finds_for_the_avslag() -> None:
+    text = render("a", AVSLAG, findings={"main": "y1"})
+    assert "och finner att nämnden beslutar enligt Per Almqvists (V) avslagsyrkande." in text
 
 
-def test_not_yet_decided_names_both_proposals_and_no_finding() -> None:
+def test_not_yet_put_no_proposition_sentence() -> None:
     text = render("a", AVSLAG, decided=False)
-    assert (
-        "Ordföranden ställer proposition på förvaltningens förslag och Per Almqvists (V) "
-        "avslagsyrkande."
-    ) in text
+    assert "proposition" not in text
 
 
-def test_with_a_bifall_motion_the_proposal_is_that_motion() -> None:
-    text = render("a", BIFALL, AVSLAG, finding="y2")
-    assert "proposition på Eva Holms (M) bifallsyrkande och Per Almqvists (V) avslag" in text
-    assert "förvaltningens förslag och" not in text
+def test_a_bifall_motion_is_named_as_the_proposal() -> None:
+    text = render("a", BIFALL, AVSLAG, findings={"main": "proposal"})
+    assert "Eva Holm (M) yrkar bifall till förvaltningens förslag." in text
+    assert "bifallsyrkande" not in text
+    assert "proposition på förvaltningens förslag mot Per Almqvists (V) avslagsyrkande" in text
 
 
-def test_an_item_without_a_proposed_decision_has_only_the_motions() -> None:
-    text = render("b", AVSLAG, decided=False)
-    assert "Ordföranden ställer proposition på Per Almqvists (V) avslagsyrkande." in text
+def test_a_single_bifall_has_no_proposition() -> None:
+    text = render("a", BIFALL)
+    assert "Eva Holm (M) yrkar bifall till förvaltningens förslag." in text
+    assert "Beslutsgång" not in text and "proposition" not in text
+
+
+def test_whose_proposal_it_is() -> None:
+    text = render("c", BIFALL, AVSLAG, findings={"main": "proposal"})
+    assert "Eva Holm (M) yrkar bifall till arbetsutskottets förslag." in text
+    assert "Per Almqvist (V) yrkar avslag på arbetsutskottets förslag." in text
+    assert "finner att nämnden beslutar enligt arbetsutskottets förslag." in text

@@ -31,7 +31,10 @@ GOLDEN_TOML = sc.GOLDEN / "testby" / "protokoll.toml"
 )  # fmt: skip
 def test_load_render_gives_identical_bytes(path) -> None:
     minutes = load_protokoll(path)
-    assert render_toml(minutes) == path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    # A version 1 file is written back as version 2 (its content unchanged).
+    text = text.replace('format = "namndtui/protokoll/1"', 'format = "namndtui/protokoll/2"')
+    assert render_toml(minutes) == text
     md = path.with_name("protokoll.md")
     if md.exists():
         assert render_all(minutes)["protokoll.md"] == md.read_text(encoding="utf-8")
@@ -107,7 +110,7 @@ def test_missing_keys_unknown_keys_and_wrong_format() -> None:
     assert str(err).splitlines() == [
         "p.toml:2: meeting.date: obligatorisk nyckel saknas",
         "p.toml:4: meeting.farg: okänd nyckel (tillåtna: body, date, start, end, place, "
-        "secretary, chair, kept_at, first_paragraph, last_paragraph, breaks)",
+        "secretary, chair, kept_at, paragraph_prefix, first_paragraph, last_paragraph, breaks)",
     ]
     err = error_of('format = "namndtui/protokoll/9"\n[meeting]\n')
     assert "okänt format 'namndtui/protokoll/9'" in str(err)
@@ -126,3 +129,18 @@ def test_unreadable_files(tmp_path) -> None:
     with pytest.raises(ProtokollFileError) as info:
         load_protokoll(binary)
     assert info.value.exit_code == 2 and "UTF-8" in str(info.value)
+
+
+def test_a_version_1_finding_is_the_finding_of_its_question() -> None:
+    """protokoll/1 had one finding per §: it becomes the finding of the question its motion
+    belongs to, so old minutes still read "… och finner att …"."""
+    from namndtui.minutes.markdown import render_paragraph_markdown
+
+    text = GOLDEN_TOML.read_text(encoding="utf-8").replace(
+        'format = "namndtui/protokoll/2"', 'format = "namndtui/protokoll/1"'
+    )
+    minutes = parse_protokoll_text(text)
+    para = minutes.state.paragraphs["budget-2024"]
+    assert para.findings == {"main": "proposal"}
+    md = render_paragraph_markdown(minutes.meeting, minutes.state, "budget-2024")
+    assert "och finner att nämnden beslutar enligt förvaltningens förslag" in md

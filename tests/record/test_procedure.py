@@ -586,7 +586,8 @@ def test_the_minutes_show_one_reservation_per_member(meeting):
     events = RESERVED + [ev.ReservationMade("x1", "Dan Berg", "Skriftlig reservation")]
     text = render_paragraph_markdown(meeting, fold(meeting, events), "x1")
     assert text.count("reserverar sig") == 1, text
-    assert "Dan Berg (MP) reserverar sig mot beslutet och lämnar följande skriftliga" in text
+    assert "Dan Berg (MP) reserverar sig mot beslutet." in text
+    assert "Dan Berg (MP) lämnar följande skriftliga reservation:" in text
     assert "Skriftlig reservation" in text
 
 

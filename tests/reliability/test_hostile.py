@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from namndtui.meetingfile import clean_text, load_meeting, meeting_to_toml, parse_meeting_text
-from namndtui.minutes.html import markdown_to_html
+from namndtui.minutes.html import render_html
 from namndtui.minutes.markdown import render_markdown
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.toml import parse_protokoll_text, render_toml
@@ -110,7 +110,7 @@ def test_hostile_meeting_minutes_escape_everything():
     meeting = load_meeting(HOSTILE / "meeting.toml")
     minutes = Minutes(meeting, recorded(meeting, meeting.items[0].title))
     md = render_markdown(minutes)
-    html = markdown_to_html(md, meeting.body)
+    html = render_html(minutes)
     assert_no_raw_html(html)
     assert "&lt;script&gt;" in html and "[@click=app.quit]" in html
     for out in (md, html):
@@ -167,7 +167,7 @@ def test_every_renderer_keeps_hostile_text_inert(title, name, text):
     assert render_toml(parse_protokoll_text(toml)) == toml
     # Markdown -> HTML: no tag from the data survives as a tag, no control character raw
     md = render_markdown(minutes)
-    html = markdown_to_html(md, title)
+    html = render_html(minutes)
     assert_no_raw_html(html)
     assert_no_raw_control(md)
     assert_no_raw_control(html)

@@ -36,11 +36,12 @@ from namndtui.archive.documents import (
     fold,
     normalize_dnr,
 )
-from namndtui.archive.scan import scan
+from namndtui.archive.freshness import Found, Plan, Sig, check
+from namndtui.archive.lock import checked_recently, exclusive, mark_checked
 from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 2  # 2: date-ordered paragraph ids, the chars table
+SCHEMA_VERSION = 3  # 2: date-ordered paragraph ids, the chars table; 3: folders manifest
 INDEX_NAME = ".namndtui-index.sqlite"
 COMMIT_EVERY = 500  # files per transaction while building (an interrupted build resumes)
 PERSON_KINDS = frozenset({RESERVATION, VOTE, MOTION, NOTE, STATEMENT, RECUSAL})
@@ -49,7 +50,11 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
     id INTEGER PRIMARY KEY, rel TEXT UNIQUE NOT NULL, mtime_ns INTEGER NOT NULL,
-    size INTEGER NOT NULL, sha256 TEXT NOT NULL, problem TEXT);
+    ctime_ns INTEGER NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, problem TEXT);
+CREATE TABLE folders(
+    rel TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, problem TEXT)
+    WITHOUT ROWID;
+CREATE TABLE scan_problems(folder TEXT NOT NULL, rel TEXT NOT NULL, message TEXT NOT NULL);
 CREATE TABLE meetings(
     file_id INTEGER PRIMARY KEY, body TEXT NOT NULL, body_fold TEXT NOT NULL,
     date TEXT NOT NULL, first INTEGER, last INTEGER, count INTEGER NOT NULL);
@@ -112,6 +117,7 @@ class IndexStats:
     paragraphs: int = 0  # paragraphs added this time
     seconds: float = 0.0
     rebuilt: str = ""  # why the index was rebuilt from scratch ("" = it was not)
+    skipped: bool = False  # not checked: the last check was under `max_age` ago
 
 
 def cache_dir() -> Path:
@@ -132,7 +138,12 @@ class ArchiveIndex:
     """The index of one archive folder. Call `update()` before searching (cheap when fresh)."""
 
     def __init__(
-        self, folder: Path | str, *, db_path: Path | str | None = None, loader: Loader | None = None
+        self,
+        folder: Path | str,
+        *,
+        db_path: Path | str | None = None,
+        loader: Loader | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> None:
         self.folder = Path(folder)
         if not self.folder.exists():
@@ -143,8 +154,9 @@ class ArchiveIndex:
             raise ArchiveError(f"{self.folder}: mappen kan inte läsas", 2)
         self.loader: Loader = loader or default_loader
         self.db_path = Path(db_path) if db_path else self._choose_location()
+        self.lock_path = str(self.db_path) + ".lock"  # one writer at a time (lock.py)
+        self.on_wait = on_wait  # called when another process holds the lock
         self.rebuilt = ""  # why the index was (re)created on opening
-        self.scan_problems: list[Problem] = []
         self._local = threading.local()
         self._generation = 0
         self._lock = threading.Lock()
@@ -175,22 +187,27 @@ class ArchiveIndex:
             raise ArchiveError(
                 f"{self.db_path.parent}: kan inte skapa indexmappen: {err.strerror}", 2
             ) from None
-        reason = self._check()
-        if reason is None:
+        if self._check() is None:
             return
-        if reason:  # exists but unusable
-            self._delete()
-        self.rebuilt = reason or ""
         try:
-            conn = self._connect()
-            try:
-                conn.executescript("BEGIN;" + SCHEMA + "COMMIT;")
-                conn.execute(
-                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                )
-            finally:
-                conn.close()
-        except sqlite3.Error as err:
+            with exclusive(self.lock_path, self.on_wait):
+                reason = self._check()  # again: another process may have created it meanwhile
+                if reason is None:
+                    return
+                if reason:  # exists but unusable
+                    self._delete()
+                self.rebuilt = reason
+                conn = self._connect()
+                try:
+                    conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for a build
+                    conn.executescript("BEGIN;" + SCHEMA + "COMMIT;")
+                    conn.execute(
+                        "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                    )
+                finally:
+                    conn.close()
+                mark_checked(self.lock_path, never=True)
+        except (sqlite3.Error, OSError) as err:
             raise ArchiveError(f"{self.db_path}: indexet kan inte skapas: {err}", 2) from None
         self._generation += 1
 
@@ -236,9 +253,15 @@ class ArchiveIndex:
 
     # --- updating ------------------------------------------------------------------------
 
-    def update(self, progress: Progress | None = None) -> IndexStats:
-        """Bring the index up to date with the folder. Never raises for a bad file."""
+    def update(self, progress: Progress | None = None, *, max_age: float = 0.0) -> IndexStats:
+        """Bring the index up to date with the folder. Never raises for a bad file.
+
+        `max_age`: skip the check when the last complete one is younger (seconds); the
+        command line passes 1 s, so a search right after another one stats nothing.
+        """
         with self._lock:
+            if not self.rebuilt and checked_recently(self.lock_path, max_age):
+                return IndexStats(skipped=True)
             try:
                 return self._update(progress)
             except sqlite3.DatabaseError as err:
@@ -248,56 +271,94 @@ class ArchiveIndex:
                     ) from None
                 # Corrupted under our feet: start over once.
                 self.close()
-                self._delete()
+                with exclusive(self.lock_path, self.on_wait):
+                    self._delete()
                 self._ensure()
                 self.rebuilt = "indexet var skadat"
                 stats = self._update(progress)
                 stats.rebuilt = self.rebuilt
                 return stats
 
+    def _plan(self, conn: sqlite3.Connection) -> tuple[Plan, dict[str, tuple[int, str]]]:
+        """What changed since the manifest was written, and the known files (rel → id, sha)."""
+        folders = {
+            rel: ((mtime, ctime), problem)
+            for rel, mtime, ctime, problem in conn.execute(
+                "SELECT rel, mtime_ns, ctime_ns, problem FROM folders"
+            )
+        }
+        files: dict[str, tuple[Sig, int]] = {}
+        ids: dict[str, tuple[int, str]] = {}
+        for fid, rel, mtime, ctime, size, sha in conn.execute(
+            "SELECT id, rel, mtime_ns, ctime_ns, size, sha256 FROM files"
+        ):
+            files[rel] = ((mtime, ctime), size)
+            ids[rel] = (fid, sha)
+        try:
+            plan = check(str(self.folder), folders, files, time.time_ns())
+        except OSError as err:
+            raise ArchiveError(f"{self.folder}: mappen kan inte läsas: {err.strerror}", 2) from None
+        return plan, ids
+
     def _update(self, progress: Progress | None) -> IndexStats:
         started = time.perf_counter()
         stats = IndexStats(rebuilt=self.rebuilt)
-        found = scan(self.folder)
-        self.scan_problems = [Problem(rel, msg) for rel, msg in found.problems]
         conn = self._conn()
-        known = {
-            rel: (fid, mtime, size, sha)
-            for fid, rel, mtime, size, sha in conn.execute(
-                "SELECT id, rel, mtime_ns, size, sha256 FROM files"
-            )
-        }
-        seen = {f.rel for f in found.files}
-        stats.files = len(found.files)
-        todo = []
-        for f in found.files:
-            row = known.get(f.rel)
-            if row and row[1] == f.mtime_ns and row[2] == f.size:
-                stats.unchanged += 1
-            else:
-                todo.append((f, row))
-        gone = [row[0] for rel, row in known.items() if rel not in seen]
+        version = _data_version(conn)
+        plan, ids = self._plan(conn)
+        if not plan.empty:
+            with exclusive(self.lock_path, self.on_wait):
+                if _data_version(conn) != version:  # another process wrote meanwhile
+                    plan, ids = self._plan(conn)
+                self._apply(conn, plan, ids, stats, progress)
+        mark_checked(self.lock_path)
+        stats.files = plan.total
+        stats.unchanged += plan.unchanged
+        stats.problems = len(self.problems())
+        stats.seconds = time.perf_counter() - started
+        self.rebuilt = ""
+        return stats
+
+    def _apply(
+        self,
+        conn: sqlite3.Connection,
+        plan: Plan,
+        ids: dict[str, tuple[int, str]],
+        stats: IndexStats,
+        progress: Progress | None,
+    ) -> None:
+        """Make the index equal the tree: one transaction per batch of files, the folders
+        last (a build killed midway lists the folders again and skips the files done)."""
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for fid in gone:
-                self._remove_file(conn, fid)
-            stats.removed = len(gone)
-            for n, (f, row) in enumerate(todo, 1):
-                self._index_file(conn, f, row, stats)
+            for rel in plan.gone_files:
+                self._remove_file(conn, ids[rel][0])
+            stats.removed = len(plan.gone_files)
+            for n, f in enumerate(plan.files, 1):
+                self._index_file(conn, f, ids.get(f.rel), stats)
                 if n % COMMIT_EVERY == 0:
                     conn.execute("COMMIT")
                     conn.execute("BEGIN IMMEDIATE")
                 if progress is not None:
-                    progress(n, len(todo))
+                    progress(n, len(plan.files))
+            for rel in plan.gone_folders:
+                conn.execute("DELETE FROM folders WHERE rel = ?", (rel,))
+                conn.execute("DELETE FROM scan_problems WHERE folder = ?", (rel,))
+            conn.executemany(
+                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)",
+                [(rel, sig[0], sig[1], problem) for rel, (sig, problem) in plan.folders.items()],
+            )
+            for folder, problems in plan.entry_problems.items():
+                conn.execute("DELETE FROM scan_problems WHERE folder = ?", (folder,))
+                conn.executemany(
+                    "INSERT INTO scan_problems VALUES (?, ?, ?)",
+                    [(folder, rel, message) for rel, message in problems],
+                )
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
             raise
-        stats.problems = len(self.problems())
-        stats.seconds = time.perf_counter() - started
-        self.rebuilt = ""
-        return stats
 
     def _remove_file(self, conn: sqlite3.Connection, file_id: int) -> None:
         ids = [
@@ -310,7 +371,9 @@ class ArchiveIndex:
         conn.execute("DELETE FROM meetings WHERE file_id = ?", (file_id,))
         conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
-    def _index_file(self, conn: sqlite3.Connection, f: Any, row: Any, stats: IndexStats) -> None:
+    def _index_file(
+        self, conn: sqlite3.Connection, f: Found, row: tuple[int, str] | None, stats: IndexStats
+    ) -> None:
         path = self.folder / f.rel
         try:
             data = path.read_bytes()
@@ -320,9 +383,10 @@ class ArchiveIndex:
             )
             return
         sha = hashlib.sha256(data).hexdigest()
-        if row and row[3] == sha:  # touched, not changed
+        if row and row[1] == sha:  # touched, not changed
             conn.execute(
-                "UPDATE files SET mtime_ns = ?, size = ? WHERE id = ?", (f.mtime_ns, f.size, row[0])
+                "UPDATE files SET mtime_ns = ?, ctime_ns = ?, size = ? WHERE id = ?",
+                (f.mtime_ns, f.ctime_ns, f.size, row[0]),
             )
             stats.unchanged += 1
             return
@@ -341,8 +405,9 @@ class ArchiveIndex:
         if row:
             self._remove_file(conn, row[0])
         cur = conn.execute(
-            "INSERT INTO files(rel, mtime_ns, size, sha256, problem) VALUES (?, ?, ?, ?, NULL)",
-            (f.rel, f.mtime_ns, f.size, sha),
+            "INSERT INTO files(rel, mtime_ns, ctime_ns, size, sha256, problem)"
+            " VALUES (?, ?, ?, ?, ?, NULL)",
+            (f.rel, f.mtime_ns, f.ctime_ns, f.size, sha),
         )
         fid = cur.lastrowid
         conn.execute(
@@ -386,24 +451,28 @@ class ArchiveIndex:
         stats.paragraphs += len(docs)
 
     def _store_problem(
-        self, conn: sqlite3.Connection, f: Any, row: Any, sha: str, message: str
+        self, conn: sqlite3.Connection, f: Found, row: tuple[int, str] | None, sha: str, msg: str
     ) -> None:
         if row:
             self._remove_file(conn, row[0])
         conn.execute(
-            "INSERT INTO files(rel, mtime_ns, size, sha256, problem) VALUES (?, ?, ?, ?, ?)",
-            (f.rel, f.mtime_ns, f.size, sha, message),
+            "INSERT INTO files(rel, mtime_ns, ctime_ns, size, sha256, problem)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (f.rel, f.mtime_ns, f.ctime_ns, f.size, sha, msg),
         )
 
     # --- reading -------------------------------------------------------------------------
 
     def problems(self) -> list[Problem]:
+        """Files that could not be read or parsed, and folders or entries that could not
+        be looked at, by path."""
         rows = self._conn().execute(
-            "SELECT rel, problem FROM files WHERE problem IS NOT NULL ORDER BY rel"
+            "SELECT rel, problem FROM files WHERE problem IS NOT NULL"
+            " UNION ALL SELECT CASE rel WHEN '' THEN '.' ELSE rel END, problem FROM folders"
+            " WHERE problem IS NOT NULL"
+            " UNION ALL SELECT rel, message FROM scan_problems ORDER BY 1"
         )
-        return sorted(
-            [Problem(rel, msg) for rel, msg in rows] + self.scan_problems, key=lambda p: p.path
-        )
+        return [Problem(rel, msg) for rel, msg in rows]
 
     def meetings(self, *, body: str = "", year: str = "") -> list[MeetingRow]:
         """Meetings by body, then date (newest first); optionally one body and/or year."""
@@ -455,6 +524,7 @@ class ArchiveIndex:
         match of every phrase to compute it, 150–600 ms for a common word.
         """
         q = parse_query(query) if isinstance(query, str) else query
+        limit = max(1, min(limit, MAX_LIMIT))
         if q.empty:
             return []
         conn = self._conn()
@@ -522,9 +592,15 @@ class ArchiveIndex:
 # and, within one meeting, § order when read newest first (id DESC).
 DAY_BITS = 20
 SPARSE = 20000  # facts of a kind: fewer are looked up first (build_sql)
+MAX_LIMIT = 10_000  # hits per search, whatever the caller asks for
 WINDOW = 1000  # matches ranked per search, the newest ones (docs/archive.md)
 # Column weights for rank_rows, in the order title, dnr, names: a title counts most.
 WEIGHTS = (10.0, 5.0, 3.0)
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection commits to the database (SQLite's data_version)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def date_key(day: dt.date) -> int:

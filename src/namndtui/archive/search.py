@@ -24,12 +24,16 @@ from namndtui.archive.documents import (
     STATEMENT,
     TABLED_KIND,
     VOTE,
+    clean,
     fold,
     normalize_dnr,
 )
 from namndtui.errors import UserError
 
 TRIGRAM = 3  # FTS5's trigram tokenizer finds nothing shorter: such words use LIKE instead
+MAX_QUERY = 1000  # characters in a search
+MAX_NUMBER_DIGITS = 6  # a § number; more is a typing accident, not a paragraph
+MIN_YEAR, MAX_YEAR = 1000, 2999  # dates in filters (the index keys ids by date)
 
 FILTER_KEYS: dict[str, str] = {
     "organ": "body",
@@ -133,6 +137,8 @@ def _period(value: str, *, end: bool) -> str:
     if not m:
         raise QueryError(f"ogiltigt datum: {value!r} (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)", 2)
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise QueryError(f"ogiltigt år: {year} (mellan {MIN_YEAR} och {MAX_YEAR})", 2)
     try:
         if day:
             date = dt.date(year, int(month), int(day))
@@ -152,10 +158,11 @@ def _period(value: str, *, end: bool) -> str:
 
 def parse_query(text: str) -> Query:
     """Parse the search box / command line text. Raises QueryError for a bad filter value."""
+    _check_text(text)
     query = Query(text=text)
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(clean(text)):
         if m.group("para"):
-            query.number = int(m.group("para"))
+            query.number = _number(m.group("para"))
             continue
         key = m.group("key")
         if key is not None:
@@ -173,6 +180,26 @@ def parse_query(text: str) -> Query:
         elif m.group("word"):
             _add_term(query, m.group("word"))
     return query
+
+
+def _check_text(text: str) -> None:
+    """A search the index can take: UTF-8 (a byte that is not arrives from the command line
+    as a surrogate) and of a sane length."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(
+            "sökningen innehåller tecken som inte är UTF-8 (kontrollera terminalens teckenkodning)",
+            2,
+        ) from None
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"sökningen är för lång ({len(text)} tecken, högst {MAX_QUERY})", 2)
+
+
+def _number(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or len(value.lstrip("0")) > MAX_NUMBER_DIGITS:
+        raise QueryError(f"ogiltigt paragrafnummer: {value[:20]!r}", 2)
+    return int(value)
 
 
 def _add_term(query: Query, text: str) -> None:
@@ -193,9 +220,7 @@ def _add_filter(query: Query, name: str, value: str) -> None:
         if norm:
             query.dnrs.append(norm + ("*" if star else ""))
     elif name == "number":
-        if not value.isdigit():
-            raise QueryError(f"ogiltigt paragrafnummer: {value!r}", 2)
-        query.number = int(value)
+        query.number = _number(value)
     elif name == "kind":
         kinds = set()
         for part in re.split(r"[|,]", folded):
@@ -213,7 +238,11 @@ def _add_filter(query: Query, name: str, value: str) -> None:
         first, _, last = (
             value.partition("-") if re.fullmatch(r"\d{4}-\d{4}", value) else (value, "", value)
         )
-        if not (first.isdigit() and len(first) == 4 and last.isdigit() and len(last) == 4):
+        if not (
+            f"{first}{last}".isascii()
+            and f"{first}{last}".isdigit()
+            and len(first) == len(last) == 4
+        ):
             raise QueryError(f"ogiltigt år: {value!r} (skriv t.ex. år:2007)", 2)
         _narrow(query, _period(first, end=False), _period(last, end=True))
     elif name == "from":
@@ -288,8 +317,7 @@ def make_snippet(text: str, terms: list[str], width: int = 120) -> tuple[str, li
             cut = cut[: cut.rfind(" ")] if " " in cut[width // 2 :] else cut
             cut += " …"
         return cut, []
-    # Start a little before the match that has the most other matches within the window.
-    best = max(spans, key=lambda sp: sum(1 for s, _ in spans if sp[0] <= s < sp[0] + width))
+    best = _densest(spans, width)
     start = max(0, best[0] - width // 4)
     if best[1] < width - 10:  # the match fits in the opening words: start at the start
         start = 0
@@ -308,6 +336,19 @@ def make_snippet(text: str, terms: list[str], width: int = 120) -> tuple[str, li
         (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
     ]
     return out, inside
+
+
+def _densest(spans: list[Span], width: int) -> Span:
+    """The first span that has the most spans starting within `width` of its start (the
+    spans are sorted): two pointers, linear in the number of spans."""
+    best, best_count, j = spans[0], 0, 0
+    for i, span in enumerate(spans):
+        j = max(j, i)
+        while j < len(spans) and spans[j][0] < span[0] + width:
+            j += 1
+        if j - i > best_count:
+            best, best_count = span, j - i
+    return best
 
 
 def mark(text: str, spans: list[Span], open_mark: str = "«", close_mark: str = "»") -> str:

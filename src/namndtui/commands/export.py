@@ -1,10 +1,14 @@
-"""`namndtui export PATH [--out DIR] [--html] [--justerat DATUM] [--anslaget DATUM]`.
+"""`namndtui export PATH [--out DIR] [--html] [--pdf] [--publicering] [--settings FIL]
+[--template MAPP] [--justerat DATUM] [--anslaget DATUM]`.
 
 PATH is a meeting folder or meeting.toml (its journal is replayed read-only) or a
-protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html)
+protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protokoll.html,
+protokoll.pdf)
 atomically into DIR (default: the folder of PATH). With --justerat the justering is first
 recorded in the meeting's journal (this takes the meeting's lock, so not while the meeting
-is open in namndtui). No Textual import.
+is open in namndtui). With --publicering the web version is written instead:
+protokoll-publicering.md and .html (and .pdf with --pdf), only when its leak check passes
+(namndtui.secrecy). No Textual import.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from namndtui.commands import minutes_options
 from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
 from namndtui.textcheck import visible
@@ -32,6 +37,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--html", action="store_true", help="skriv även protokoll.html för utskrift"
     )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="skriv även protokoll.pdf (PDF/A-2a, för arkiv och publicering)",
+    )
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="skriv i stället webbversionen protokoll-publicering.md/.html (och .pdf med "
+        "--pdf): sekretessärenden redovisas inte, personuppgifter maskeras; skrivs bara om "
+        "läckkontrollen godkänner den",
+    )
+    minutes_options.add_arguments(parser)
     parser.add_argument(
         "--justerat",
         metavar="ÅÅÅÅ-MM-DD",
@@ -115,10 +133,29 @@ def late_warnings(dates: NoticeDates, justered: str, posted: str) -> list[str]:
     return out
 
 
+def write_publication(minutes, out: Path, *, pdf: bool, settings) -> list[Path]:
+    """Write the public version into `out` after its leak check; a finding writes nothing
+    and raises UserError (exit 1) with one FILE:LINE line per finding."""
+    from namndtui.minutes.pdf import check_pdf
+    from namndtui.secrecy.publish import Publication, PublicationLeak, leak_message
+    from namndtui.storage import atomic_write
+
+    try:
+        files = Publication(minutes, settings).files(pdf=pdf)
+    except PublicationLeak as leak:
+        raise UserError(leak_message("webbversionen", leak.findings, out), 1) from None
+    written = []
+    for name, content in files.items():
+        atomic_write(out / name, content, check=check_pdf if isinstance(content, bytes) else None)
+        written.append(out / name)
+    return written
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
 
+    settings = minutes_options.settings_from_args(args)
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
     warnings = justify(args.path, justered, posted) if justered or posted else []
@@ -127,7 +164,12 @@ def run(args: argparse.Namespace) -> int:
     if not out.is_dir():
         raise UserError(f"{out}: mappen finns inte", 2)
     try:
-        written = write_files(source.minutes, out, html=args.html)
+        if args.publicering:
+            written = write_publication(source.minutes, out, pdf=args.pdf, settings=settings)
+        else:
+            written = write_files(
+                source.minutes, out, html=args.html, pdf=args.pdf, settings=settings
+            )
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:

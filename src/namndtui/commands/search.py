@@ -20,6 +20,8 @@ from namndtui.errors import UserError
 from namndtui.textcheck import visible
 
 MAX_PROBLEMS_SHOWN = 5
+MAX_LIMIT = 10_000  # hits; also ArchiveIndex.search's bound
+FRESH_FOR = 1.0  # seconds: a search this soon after the last check does not stat the archive
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +36,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="mappen med protokoll (standard: $NAMNDTUI_ARCHIVE, annars exempelarkivet data/)",
     )
-    parser.add_argument("--limit", type=int, default=50, metavar="N", help="högst N träffar (50)")
+    parser.add_argument(
+        "--limit",
+        type=_limit,
+        default=50,
+        metavar="N",
+        help=f"högst N träffar (50, högst {MAX_LIMIT})",
+    )
+
+
+def _limit(text: str) -> int:
+    """--limit N: a whole number 1–MAX_LIMIT, else a Swedish line (argparse exits 2)."""
+    value = text.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+        raise argparse.ArgumentTypeError(f"ogiltigt antal: {value[:20]!r} (skriv ett heltal)")
+    if not 1 <= int(value) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"--limit ska vara mellan 1 och {MAX_LIMIT}")
+    return int(value)
 
 
 def default_archive() -> Path:
@@ -71,18 +89,20 @@ class _Progress:
             print("\rnamndtui: indexerat " + f"{total} protokoll." + " " * 10, file=sys.stderr)
 
 
+def _waiting() -> None:
+    print("namndtui: ett annat program uppdaterar indexet; väntar …", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.archive.index import ArchiveIndex
 
     folder = Path(args.archive) if args.archive else default_archive()
     query_text = " ".join(args.query)
-    if args.limit < 1:
-        raise UserError("--limit måste vara minst 1", 2)
     from namndtui.archive.search import parse_query
 
     query = parse_query(query_text)  # a bad filter is reported before any indexing
-    index = ArchiveIndex(folder)
-    stats = index.update(progress=_Progress())
+    index = ArchiveIndex(folder, on_wait=_waiting)
+    stats = index.update(progress=_Progress(), max_age=FRESH_FOR)
     if stats.rebuilt:
         print(f"namndtui: {stats.rebuilt}; det har byggts om.", file=sys.stderr)
     problems = index.problems()

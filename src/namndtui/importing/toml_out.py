@@ -17,7 +17,7 @@ from namndtui.meetingfile import (
     item_to_toml_dict,
     resolve_meeting_path,
 )
-from namndtui.model import Item
+from namndtui.model import Item, Meeting
 from namndtui.storage import atomic_write
 
 
@@ -40,6 +40,27 @@ def item_table_toml(table: dict[str, Any]) -> str:
 def items_toml(tables: list[dict[str, Any]]) -> str:
     """Several `[[items]]` tables separated by blank lines."""
     return "\n".join(item_table_toml(t) for t in tables)
+
+
+def meeting_toml(meeting: Meeting) -> str:
+    """A whole meeting.toml as a person would write it: [meeting], [[members]], [[items]].
+
+    (tomli_w alone writes the members as one inline array at the top of the file.)
+    """
+    import tomli_w
+
+    from namndtui.meetingfile import meeting_to_dict
+
+    data = meeting_to_dict(meeting)
+    head = {"format": data["format"], "meeting": data["meeting"]}
+    text = tomli_w.dumps(head, multiline_strings=True)
+    for member in data.get("members", []):
+        text += "\n[[members]]\n" + tomli_w.dumps(member)
+    for official in data.get("officials", []):
+        text += "\n[[officials]]\n" + tomli_w.dumps(official)
+    if meeting.items:
+        text += "\n" + items_toml(data["items"])
+    return text
 
 
 def item_to_toml(item: Item) -> str:

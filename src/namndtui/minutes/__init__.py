@@ -2,6 +2,8 @@
 
 No Textual here. Entry points:
 - `Minutes(meeting, state)` (model.py) and `load_protokoll(path)` (toml.py)
+- `build_document(minutes, settings)` (document.py): the minutes document, built once;
+  Markdown/HTML are its Jinja2 renderings (render.py, templates/<layout>/)
 - `write_minutes(meeting, state, folder, html=False)` (write.py) for the TUI and the CLI
 - `render_paragraph_markdown(meeting, state, item_id)` (markdown.py): one § as it will read
 - `render_extract(minutes, number)` (extract.py)

@@ -8,6 +8,10 @@
   announcement (KL 13 kap. 5 §): the last day is the same weekday three weeks later. When it
   falls on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton it
   moves to the next working day (lag 1930:173 om beräkning av lagstadgad tid).
+- The notice stays up for the whole appeal period (KL 8 kap. 12 §: the announcement is kept
+  on the anslagstavla until the time for appeal has run out), so it comes down on the day
+  after the last day of appeal: posting + 22 days as a rule, later when a weekend or a
+  holiday moved the last day (PRACTICE.md "Page 1": in the published minutes examined).
 
 Public holidays follow lag (1989:253) om allmänna helgdagar: nationaldagen replaced
 annandag pingst as a holiday from 2005.
@@ -117,6 +121,11 @@ def notice_due(justered: dt.date) -> dt.date:
 def appeal_last_day(posted: dt.date) -> dt.date:
     """The last day an appeal can arrive: three weeks after posting, then the next working day."""
     return next_working_day(posted + dt.timedelta(weeks=APPEAL_WEEKS))
+
+
+def notice_taken_down(posted: dt.date) -> dt.date:
+    """'Datum då anslaget tas ned': the day after the last day of appeal."""
+    return appeal_last_day(posted) + dt.timedelta(days=1)
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -1,7 +1,8 @@
-"""Protokollsutdrag: the header of the meeting, one paragraph and the certification.
+"""Protokollsutdrag: the page header, one paragraph exactly as in the minutes, "Beslutet
+skickas till" and the Utdragsbestyrkande.
 
 An immediately justified paragraph can be extracted during the meeting; a paragraph that is
-not yet justified is still printed, but marked "Ej justerat" at the top and at the end.
+not yet justified is still printed, marked "UTKAST – EJ JUSTERAT".
 """
 
 from __future__ import annotations
@@ -9,15 +10,12 @@ from __future__ import annotations
 import re
 
 from namndtui.errors import UserError
-from namndtui.minutes.markdown import (
-    SIGNATURE_LINE,
-    escape_md,
-    header_blocks,
-    paragraph_blocks,
-)
-from namndtui.minutes.model import Minutes, is_justified, numbered_paragraphs
+from namndtui.minutes.document import Document, build_extract
+from namndtui.minutes.model import Minutes, numbered_paragraphs
+from namndtui.minutes.paragraph import build_paragraph
+from namndtui.minutes.render import render_document_html, render_document_markdown
+from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 
-NOT_JUSTIFIED = "Ej justerat"
 _NUMBER = re.compile(r"^\s*(?:§{1,2}\s*)?(\d+)\s*$")
 
 
@@ -29,29 +27,29 @@ def parse_paragraph_number(text: str) -> int:
     return int(match.group(1))
 
 
-def render_extract(minutes: Minutes, number: int) -> str:
-    """The extract of § `number` as Markdown. Raises UserError (exit 1) if there is none."""
+def extract_document(
+    minutes: Minutes, number: int, settings: ProtokollSettings = DEFAULT
+) -> Document:
+    """The extract of § `number`. Raises UserError (exit 1) if there is none."""
     meeting, state = minutes.meeting, minutes.state
-    found = next(
-        ((i, p) for i, p in numbered_paragraphs(meeting, state) if p.number == number), None
-    )
+    paragraphs = numbered_paragraphs(meeting, state)
+    found = next(((i, p) for i, p in paragraphs if p.number == number), None)
     if found is None:
-        numbers = [p.number for _, p in numbered_paragraphs(meeting, state)]
+        numbers = [p.number for _, p in paragraphs]
         have = f"§§ {numbers[0]}–{numbers[-1]}" if numbers else "inga paragrafer ännu"
         raise UserError(f"§ {number} finns inte i protokollet ({have})", 1)
     item, para = found
-    justified = is_justified(state, para)
-    blocks = header_blocks(meeting, state, full=False)
-    if not justified:
-        blocks.append(f"**{NOT_JUSTIFIED}** – paragrafen är ännu inte justerad.")
-    blocks += paragraph_blocks(meeting, state, item, para)
-    if para.justified and not state.justered_on:
-        blocks.append("Paragrafen justerades omedelbart vid sammanträdet.")
-    elif state.justered_on:
-        blocks.append(f"Protokollet justerades {escape_md(state.justered_on)}.")
-    else:
-        blocks.append(f"**{NOT_JUSTIFIED}.**")
-    blocks += ["**Utdragsbestyrkande**", SIGNATURE_LINE]
-    if meeting.secretary:
-        blocks.append(escape_md(f"{meeting.secretary}, sekreterare"))
-    return "\n\n".join(blocks) + "\n"
+    built = build_paragraph(meeting, state, item, para, settings, public=minutes.public)
+    return build_extract(minutes, built, settings)
+
+
+def render_extract(minutes: Minutes, number: int, settings: ProtokollSettings = DEFAULT) -> str:
+    """The extract of § `number` as Markdown."""
+    return render_document_markdown(extract_document(minutes, number, settings), settings)
+
+
+def render_extract_html(
+    minutes: Minutes, number: int, settings: ProtokollSettings = DEFAULT
+) -> str:
+    """The extract of § `number` as HTML (for its PDF)."""
+    return render_document_html(extract_document(minutes, number, settings), settings)

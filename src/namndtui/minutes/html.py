@@ -1,22 +1,21 @@
-"""protokoll.html: the Markdown minutes rendered for printing (A4, via the browser to PDF).
+"""protokoll.html: the minutes document rendered as HTML for screen, print and PDF.
 
-markdown-it-py in CommonMark mode with tables and *without* raw HTML, so no user text can
-inject markup; the print stylesheet (minutes/print.css) is embedded so the file stands
-alone. The signatures and the notice start on a new page.
+Jinja2 (`templates/<layout>/protokoll.html.j2`) with autoescape: no user text can become
+markup. The stylesheet is embedded so the file stands alone; the page header, "Sida n (m)"
+and the footer boxes are `@page` margin boxes (WeasyPrint and Chromium print them on every
+page). `markdown_parser` is the CommonMark parser the TUI and the tests read Markdown with.
 """
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
-from importlib import resources
 
 from markdown_it import MarkdownIt
 
-from namndtui.minutes.markdown import NOTICE_HEADING, SIGNATURES_HEADING
-from namndtui.textcheck import visible
-
-_CLASSES = {SIGNATURES_HEADING: "signatures", NOTICE_HEADING: "notice"}
+from namndtui.minutes.document import build_document
+from namndtui.minutes.model import Minutes
+from namndtui.minutes.render import render_document_html
+from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 
 
 @lru_cache(maxsize=1)
@@ -25,26 +24,8 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-@lru_cache(maxsize=1)
-def stylesheet() -> str:
-    return resources.files("namndtui.minutes").joinpath("print.css").read_text(encoding="utf-8")
-
-
-def markdown_to_html(markdown: str, title: str) -> str:
-    """A complete, self-contained HTML document for `markdown`."""
-    md = markdown_parser()
-    tokens = md.parse(markdown)
-    for n, tok in enumerate(tokens):
-        if tok.type == "heading_open" and tok.tag == "h2" and n + 1 < len(tokens):
-            content = tokens[n + 1].content
-            if content in _CLASSES:
-                tok.attrSet("class", _CLASSES[content])
-            elif content.startswith("§"):
-                tok.attrSet("class", "paragraph")
-    body = md.renderer.render(tokens, md.options, {})
-    return (
-        "<!doctype html>\n"
-        '<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(visible(title))}</title>\n"
-        f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
-    )
+def render_html(
+    minutes: Minutes, settings: ProtokollSettings = DEFAULT, *, public: bool = False
+) -> str:
+    """protokoll.html for the minutes (deterministic)."""
+    return render_document_html(build_document(minutes, settings, public=public), settings)

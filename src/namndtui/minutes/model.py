@@ -26,6 +26,9 @@ class Minutes:
     meeting: Meeting
     state: RecordState
     source: str = field(default="", compare=False)  # the file it was loaded from, if any
+    # The public version (namndtui.secrecy.public): secret §§ print only the secrecy
+    # sentence and the document carries the personal-data notice.
+    public: bool = False
 
 
 # --- small formatting helpers ----------------------------------------------------------------
@@ -107,7 +110,7 @@ def effective_decision(item: Item, para: Paragraph) -> list[str]:
 
 
 def immediate(item: Item, para: Paragraph) -> bool:
-    """Whether the minutes say "Paragrafen förklaras omedelbart justerad".
+    """Whether the minutes say "Paragrafen justeras omedelbart".
 
     Set explicitly during the meeting, or proposed by the item and the item decided (a
     proposal on an item that was then tabled does not count).
@@ -236,6 +239,7 @@ class NoticeDates:
     posted: dt.date | None
     notice_due: dt.date | None
     appeal_last_day: dt.date | None
+    taken_down: dt.date | None = None  # the day after the last day of appeal
 
 
 def notice_dates(meeting: Meeting, state: RecordState) -> NoticeDates:
@@ -247,4 +251,5 @@ def notice_dates(meeting: Meeting, state: RecordState) -> NoticeDates:
         posted=posted,
         notice_due=dates.notice_due(justered) if justered else None,
         appeal_last_day=dates.appeal_last_day(posted) if posted else None,
+        taken_down=dates.notice_taken_down(posted) if posted else None,
     )

@@ -34,7 +34,8 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.model import ROLES, Item, Meeting, Member, Section
+from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
+from namndtui.record import questions as qs
 from namndtui.record.events import MOTION_KINDS, VOTE_CHOICES
 from namndtui.record.state import (
     DECIDED,
@@ -50,6 +51,7 @@ from namndtui.record.state import (
     Statement,
     VoteRound,
 )
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -62,7 +64,10 @@ from namndtui.tomlcheck import (
 )
 from namndtui.tomlpos import Path as KeyPath
 
-FORMAT_PROTOKOLL = "namndtui/protokoll/1"
+FORMAT_PROTOKOLL = "namndtui/protokoll/2"
+# Version 1 had no questions (formal motions were put with the material ones); it is read,
+# its chair's finding taken as the finding of the question its motion belongs to.
+FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
 CHANGE_KINDS = ("arrived", "left", "serves", "stops")
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
@@ -166,6 +171,8 @@ def render_toml(minutes: Minutes) -> str:
     meeting, state = minutes.meeting, minutes.state
     out = _Writer()
     out.values({"format": FORMAT_PROTOKOLL})
+    if meeting.personal_data:  # the names the public version masks (namndtui.secrecy)
+        out.values({"personal_data": list(meeting.personal_data)})
     chair = presiding_chair(meeting, state)
     rng = paragraph_range(meeting, state)
     start = state.opened_at or time_text(meeting.start)
@@ -181,6 +188,7 @@ def render_toml(minutes: Minutes) -> str:
                 "secretary": meeting.secretary,
                 "chair": chair.name if chair else "",
                 "kept_at": meeting.kept_at,
+                "paragraph_prefix": meeting.paragraph_prefix,
                 "first_paragraph": rng[0] if rng else None,
                 "last_paragraph": rng[1] if rng else None,
             },
@@ -224,7 +232,11 @@ def render_toml(minutes: Minutes) -> str:
         out.table("members", _nonempty(values), array=True)
     others = state.officials or [(o.name, o.title) for o in meeting.officials]
     for name, title in others:
-        out.table("officials", _nonempty({"name": name, "title": title}), array=True)
+        official = next((o for o in meeting.officials if o.name == name), None)
+        items = list(official.items) if official else []
+        out.table(
+            "officials", _nonempty({"name": name, "title": title, "items": items}), array=True
+        )
     for change in state.changes:
         para = state.paragraphs.get(change.item)
         values = {
@@ -314,6 +326,7 @@ def _paragraph_tables(
         "referral_reason": para.referral_reason,
         "category": item.category,
         "officer": item.officer,
+        "proposal_by": item.proposal_by,
         "called_at": _time(para.called_at),
         "presenter": para.presenter,
         "summary": item.summary,
@@ -322,11 +335,14 @@ def _paragraph_tables(
         "preparation": item.preparation,
         "proposed_decision": list(item.proposed_decision),
         "attachments": list(item.attachments),
+        "dispatch": list(item.dispatch),
         "serving": serving,
         "proposition_order": [
             m for m in para.proposition_order if para.motion(m) and not para.motion(m).withdrawn
         ],  # type: ignore[union-attr]
         "finding": para.finding,
+        "secrecy": secrecy_ground(item, para),
+        "public_title": item.public_title,
     }
     head.table(
         "paragraphs",
@@ -335,6 +351,12 @@ def _paragraph_tables(
     )
     for section in item.extra_sections:
         out.table("paragraphs.sections", {"title": section.title, "text": section.text}, array=True)
+    for doc in item.decision_basis:
+        out.table(
+            "paragraphs.decision_basis",
+            _nonempty({"title": doc.title, "date": doc.date}),
+            array=True,
+        )
     for m in para.active_motions:
         member = meeting.member(m.by)
         values = {
@@ -346,10 +368,21 @@ def _paragraph_tables(
             "joined": list(m.joined),
         }
         out.table("paragraphs.motions", _nonempty(values, keep=("party", "text")), array=True)
+    for q in qs.in_order(item, para):
+        if q.needs_proposition and (q.finding or q.rounds):
+            values = {
+                "key": q.key,
+                "kind": q.kind,
+                "proposals": list(q.proposals),
+                "finding": q.finding,
+                "result": q.result if q.settled else "",
+            }
+            out.table("paragraphs.questions", _nonempty(values), array=True)
     for v in para.votes:
         ja, nej, avstar = v.tally()
         values = {
             "round": v.round,
+            "question": v.question,
             "counter": v.counter,
             "yes": v.yes,
             "no": v.no,
@@ -378,6 +411,8 @@ def _paragraph_tables(
         )
     for s in para.statements:
         out.table("paragraphs.statements", {"by": s.by, "text": s.text}, array=True)
+    for n in para.adjustment_notes:
+        out.table("paragraphs.adjustment_notes", {"by": n.by, "text": n.text}, array=True)
     for c in para.corrections:
         out.table("paragraphs.corrections", _correction(c), array=True)
 
@@ -418,16 +453,17 @@ def _hhmm(value: dt.time | str | None) -> str:
 
 _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
-         "paragraphs": "tables"}  # fmt: skip
+         "paragraphs": "tables", "personal_data": "str_list"}  # fmt: skip
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
-            "secretary": "str", "chair": "str", "kept_at": "str", "first_paragraph": "int",
+            "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
+            "first_paragraph": "int",
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
 _JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
               "due": "date", "justered": "date", "posted": "date", "notice_due": "date",
               "appeal_last_day": "date"}  # fmt: skip
 _MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
-_OFFICIAL = {"name": "str", "title": "str"}
+_OFFICIAL = {"name": "str", "title": "str", "items": "str_list"}
 _CHANGE = {"member": "str", "kind": "str", "item": "str", "paragraph": "int", "for": "str",
            "at": "time"}  # fmt: skip
 _CORRECTION = {"time": "str", "description": "str", "reason": "str"}
@@ -437,12 +473,14 @@ _PARAGRAPH = {
     "referral_reason": "str", "category": "str", "officer": "str", "called_at": "time",
     "presenter": "str", "summary": "str", "background": "str", "proposal": "str",
     "preparation": "str", "proposed_decision": "str_list", "attachments": "str_list",
-    "serving": "tables", "proposition_order": "str_list", "finding": "str",
+    "decision_basis": "tables", "dispatch": "str_list", "serving": "tables", "proposition_order": "str_list", "finding": "str",
     "sections": "tables", "motions": "tables", "votes": "tables", "recusals": "tables",
     "reservations": "tables", "notes": "tables", "statements": "tables",
-    "corrections": "tables", "checksum": "str",
+    "corrections": "tables", "checksum": "str", "proposal_by": "str", "questions": "tables",
+    "adjustment_notes": "tables", "secrecy": "str", "public_title": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
+_BASIS = {"title": "str", "date": "date"}
 _SECTION = {"title": "str", "text": "str"}
 _MOTION = {
     "id": "str",
@@ -452,7 +490,9 @@ _MOTION = {
     "text": "str",
     "joined": "str_list",
 }
-_VOTE = {"round": "int", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
+_QUESTION = {"key": "str", "kind": "str", "proposals": "str_list", "finding": "str",
+             "result": "str"}  # fmt: skip
+_VOTE = {"round": "int", "question": "str", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
          "closed": "bool", "casting": "str", "yes_count": "int", "no_count": "int",
          "abstain_count": "int", "result": "str", "ballots": "tables"}  # fmt: skip
 _BALLOT = {"member": "str", "vote": "str"}
@@ -465,7 +505,7 @@ _STATEMENT = {"by": "str", "text": "str"}
 def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
     root = r.table(data, (), _ROOT, ("format", "meeting"))
     fmt = root.get("format")
-    if fmt is not None and fmt != FORMAT_PROTOKOLL:
+    if fmt is not None and fmt not in FORMATS_READ:
         r.report(
             ("format",),
             f"okänt format {fmt!r} – den här versionen av namndtui läser {FORMAT_PROTOKOLL!r}",
@@ -497,10 +537,12 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         state.present[v["name"]] = v.get("present", False)
         if v.get("serving_for"):
             state.serving_for[v["name"]] = v["serving_for"]
+    officials: list[Official] = []
     for path, raw in r.tables(root, (), "officials"):
         v = r.table(raw, path, _OFFICIAL, ("name",))
         if "name" in v:
             state.officials.append((v["name"], v.get("title", "")))
+            officials.append(Official(v["name"], v.get("title", ""), tuple(v.get("items", []))))
     for path, raw in r.tables(root, (), "attendance_changes"):
         v = r.table(raw, path, _CHANGE, ("member", "kind", "item"))
         r.one_of(v, path, "kind", CHANGE_KINDS)
@@ -540,8 +582,11 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         place=m.get("place", ""),
         secretary=m.get("secretary", ""),
         kept_at=m.get("kept_at", ""),
+        paragraph_prefix=m.get("paragraph_prefix", ""),
         members=tuple(members),
+        officials=tuple(officials),
         items=tuple(items),
+        personal_data=tuple(root.get("personal_data", ())),
         source=r.filename,
     )
     return Minutes(meeting, state, source=r.filename)
@@ -576,6 +621,24 @@ def _corrections(r: _Reader, raw: dict[str, Any], path: tuple) -> list[Correctio
     return out
 
 
+def _questions_from(r: _Reader, v: dict[str, Any], path: tuple, para: Paragraph) -> None:
+    """The chair's findings in the order put; a file without questions (version 1) gives
+    its one finding to the question its motion belongs to."""
+    tables = r.tables(v, path, "questions")
+    for p, t in tables:
+        s = r.table(t, p, _QUESTION, ("key", "kind"))
+        r.one_of(s, p, "kind", qs.KINDS)
+        if "key" in s:
+            qs.note_put(para, s["key"])
+            if s.get("finding"):
+                para.findings[s["key"]] = s["finding"]
+    if not tables and para.finding:
+        key = qs.question_of_motion(para, para.finding)
+        para.findings[key] = qs.proposal_of(para, para.finding)
+        qs.note_put(para, key)
+    para.ended_by = stop.key if (stop := qs.ended(None, para)) is not None else ""
+
+
 def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph] | None:
     v = r.table(raw, path, _PARAGRAPH, ("number", "item", "title"))
     r.one_of(v, path, "status", STATUSES)
@@ -583,6 +646,10 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
     for p, t in r.tables(v, path, "sections"):
         s = r.table(t, p, _SECTION, ("title", "text"))
         sections.append(Section(s.get("title", ""), s.get("text", "")))
+    basis = []
+    for p, t in r.tables(v, path, "decision_basis"):
+        s = r.table(t, p, _BASIS, ("title",))
+        basis.append(BasisDocument(s.get("title", ""), s.get("date")))
     status = v.get("status", DECIDED)
     decision = list(v.get("decision", []))
     para = Paragraph(
@@ -614,6 +681,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         vote = VoteRound(
             s.get("round", 0), s.get("yes", ""), s.get("no", ""), s.get("demanded_by", ""),
             casting=s.get("casting", ""), closed=s.get("closed", False), counter=s.get("counter", False),
+            question=s.get("question", qs.MAIN),
         )  # fmt: skip
         for bp, bt in r.tables(s, p, "ballots"):
             b = r.table(bt, bp, _BALLOT, ("member", "vote"))
@@ -635,7 +703,11 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
     for p, t in r.tables(v, path, "statements"):
         s = r.table(t, p, _STATEMENT, ("by", "text"))
         para.statements.append(Statement(s.get("by", ""), s.get("text", "")))
+    for p, t in r.tables(v, path, "adjustment_notes"):
+        s = r.table(t, p, _NOTE, ("by", "text"))
+        para.adjustment_notes.append(Note(s.get("text", ""), s.get("by", "")))
     para.corrections = _corrections(r, v, path)
+    _questions_from(r, v, path, para)
     if not {"number", "item", "title"} <= v.keys():
         return None
     item = Item(
@@ -643,6 +715,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         title=v["title"],
         dnr=v.get("dnr", ""),
         officer=v.get("officer", ""),
+        proposal_by=v.get("proposal_by", ""),
         summary=v.get("summary", ""),
         background=v.get("background", ""),
         proposal=v.get("proposal", ""),
@@ -652,6 +725,10 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         attachments=tuple(v.get("attachments", [])),
         extra_sections=tuple(sections),
         category=v.get("category", ""),
+        secrecy=v.get("secrecy", ""),
+        public_title=v.get("public_title", ""),
+        dispatch=tuple(v.get("dispatch", [])),
+        decision_basis=tuple(basis),
     )
     return item, para
 

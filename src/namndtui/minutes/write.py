@@ -9,9 +9,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from namndtui.minutes.html import markdown_parser, markdown_to_html
-from namndtui.minutes.markdown import render_markdown
+from namndtui.minutes.document import build_document
+from namndtui.minutes.html import markdown_parser
 from namndtui.minutes.model import Minutes
+from namndtui.minutes.render import render_document_html, render_document_markdown
+from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, render_toml
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
@@ -19,15 +21,34 @@ from namndtui.storage import atomic_write
 
 MARKDOWN_FILENAME = "protokoll.md"
 HTML_FILENAME = "protokoll.html"
+PDF_FILENAME = "protokoll.pdf"
 
 
-def render_all(minutes: Minutes, *, html: bool = False) -> dict[str, str]:
-    """File name -> content for the minutes."""
-    markdown = render_markdown(minutes)
-    files = {PROTOKOLL_FILENAME: render_toml(minutes), MARKDOWN_FILENAME: markdown}
-    if html:
-        title = f"Protokoll {minutes.meeting.body} {minutes.meeting.date.isoformat()}"
-        files[HTML_FILENAME] = markdown_to_html(markdown, title)
+def render_all(
+    minutes: Minutes,
+    *,
+    html: bool = False,
+    pdf: bool = False,
+    settings: ProtokollSettings = DEFAULT,
+) -> dict[str, str | bytes]:
+    """File name -> content for the minutes (the document is built once for all of them).
+
+    The PDF (bytes) is made by WeasyPrint from the same HTML, whether or not the HTML file
+    is written too.
+    """
+    doc = build_document(minutes, settings)
+    files: dict[str, str | bytes] = {
+        PROTOKOLL_FILENAME: render_toml(minutes),
+        MARKDOWN_FILENAME: render_document_markdown(doc, settings),
+    }
+    if html or pdf:
+        page = render_document_html(doc, settings)
+        if html:
+            files[HTML_FILENAME] = page
+        if pdf:
+            from namndtui.minutes.pdf import html_to_pdf
+
+            files[PDF_FILENAME] = html_to_pdf(page)
     return files
 
 
@@ -44,13 +65,26 @@ def _check_toml(expected: str):
     return check
 
 
-def write_files(minutes: Minutes, folder: Path, *, html: bool = False) -> list[Path]:
+def write_files(
+    minutes: Minutes,
+    folder: Path,
+    *,
+    html: bool = False,
+    pdf: bool = False,
+    settings: ProtokollSettings = DEFAULT,
+) -> list[Path]:
     """Write the minutes files into `folder` atomically; returns the paths written."""
+    from namndtui.minutes.pdf import check_pdf
+
     folder = Path(folder)
     written = []
-    for name, content in render_all(minutes, html=html).items():
+    for name, content in render_all(minutes, html=html, pdf=pdf, settings=settings).items():
         path = folder / name
-        check = _check_toml(content) if name == PROTOKOLL_FILENAME else None
+        check = None
+        if name == PROTOKOLL_FILENAME:
+            check = _check_toml(str(content))
+        elif name == PDF_FILENAME:
+            check = check_pdf
         atomic_write(path, content, check=check)
         written.append(path)
     return written

@@ -252,6 +252,17 @@ class ChairFinding(Event):
 
 
 @_event
+class QuestionDecided(Event):
+    """The chair puts `question` (record/questions.py: "main" or the id of a formal motion
+    or tilläggsyrkande) and finds that the board decides for `finding` (a proposal id)."""
+
+    TYPE: ClassVar[str] = "question_decided"
+    item: str
+    question: str
+    finding: str
+
+
+@_event
 class VoteDemanded(Event):
     """Votering begärd. Opens round `round`: "ja för `yes`, nej för `no`" (motion ids).
 
@@ -265,6 +276,10 @@ class VoteDemanded(Event):
     yes: str
     no: str
     demanded_by: str = ""
+    # The question voted on (record/questions.py): "" = the main question, with motion ids
+    # as yes/no (journals before the question model); else "main" or a formal motion's or
+    # tilläggsyrkande's id, with proposal ids as yes/no ("today", "proposal", motion ids).
+    question: str = ""
 
 
 @_event
@@ -375,6 +390,17 @@ class MinutesPosted(Event):
 
 
 @_event
+class AdjustmentNoteAdded(Event):
+    """Justeringsanteckning: a justerare's objection to the wording of the §, entered at or
+    before the justering and printed with the §."""
+
+    TYPE: ClassVar[str] = "adjustment_note_added"
+    item: str
+    by: str
+    text: str
+
+
+@_event
 class CorrectionMade(Event):
     """A change to a locked paragraph: `change` is the event (as dict) it applies."""
 
@@ -407,10 +433,10 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
         OfficialPresent, AdjustersChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionJoined, MotionWithdrawn, PropositionOrderSet,
-        ChairFinding, VoteDemanded, VoteCast, VoteClosed, DecisionRecorded,
+        ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, DecisionRecorded,
         ImmediateJustificationSet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
-        CorrectionMade,
+        AdjustmentNoteAdded, CorrectionMade,
         Undone, Redone,
     )
 }  # fmt: skip
@@ -435,6 +461,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "motion_withdrawn": "återtaget yrkande",
     "proposition_order_set": "propositionsordning",
     "chair_finding": "ordförandens proposition",
+    "question_decided": "proposition",
     "vote_demanded": "votering begärd",
     "vote_cast": "röst",
     "vote_closed": "voteringsresultat",
@@ -448,6 +475,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "paragraph_justified": "paragrafen justerad",
     "minutes_justified": "protokollet justerat",
     "minutes_posted": "tillkännagivande på anslagstavlan",
+    "adjustment_note_added": "justeringsanteckning",
     "correction_made": "rättelse",
     "undone": "ångra",
     "redone": "gör om",

@@ -23,7 +23,8 @@ from collections.abc import Iterable
 
 from namndtui.model import Meeting
 from namndtui.record import events as ev
-from namndtui.record.procedure import is_act, is_counter_round, live_serving
+from namndtui.record import questions
+from namndtui.record.procedure import is_act, live_serving
 from namndtui.record.state import (
     DECIDED,
     IN_PROGRESS,
@@ -257,14 +258,32 @@ def _h_order(meeting, state, e: ev.PropositionOrderSet, time) -> None:
 
 
 def _h_finding(meeting, state, e: ev.ChairFinding, time) -> None:
-    _handled(meeting, state, e.item).finding = e.motion
+    paragraph = _handled(meeting, state, e.item)
+    paragraph.finding = e.motion
+    key = questions.question_of_motion(paragraph, e.motion)
+    _found(meeting, paragraph, key, questions.proposal_of(paragraph, e.motion))
+
+
+def _h_question(meeting, state, e: ev.QuestionDecided, time) -> None:
+    _found(meeting, _handled(meeting, state, e.item), e.question, e.finding)
+
+
+def _found(meeting: Meeting, paragraph: Paragraph, key: str, finding: str) -> None:
+    paragraph.findings[key] = finding
+    questions.note_put(paragraph, key)
+    questions.settle(meeting.item(paragraph.item), paragraph)
 
 
 def _h_demanded(meeting, state, e: ev.VoteDemanded, time) -> None:
     paragraph = _handled(meeting, state, e.item)
-    counter = is_counter_round(paragraph, e.yes, e.no)
+    key = e.question or questions.MAIN
+    item = meeting.item(e.item)
+    counter = questions.is_counter_round(item, paragraph, key, e.yes, e.no)
     paragraph.votes = [r for r in paragraph.votes if r.round != e.round]
-    paragraph.votes.append(VoteRound(e.round, e.yes, e.no, e.demanded_by, counter=counter))
+    paragraph.votes.append(
+        VoteRound(e.round, e.yes, e.no, e.demanded_by, counter=counter, question=key)
+    )
+    questions.note_put(paragraph, key)
 
 
 def _round(paragraph: Paragraph, number: int) -> VoteRound | None:
@@ -284,8 +303,9 @@ def _h_vote_closed(meeting, state, e: ev.VoteClosed, time) -> None:
         return
     found.casting = e.casting
     found.closed = True
-    if not found.counter and found.winner:
+    if found.question == questions.MAIN and not found.counter and found.winner:
         paragraph.finding = found.winner
+    questions.settle(meeting.item(e.item), paragraph)
 
 
 def _h_decision(meeting, state, e: ev.DecisionRecorded, time) -> None:
@@ -327,6 +347,10 @@ def _h_referred(meeting, state, e: ev.ItemReferredBack, time) -> None:
     paragraph.status = REFERRED_BACK
     paragraph.decision = None
     paragraph.referral_reason = e.reason
+
+
+def _h_adjustment_note(meeting, state, e: ev.AdjustmentNoteAdded, time) -> None:
+    _handled(meeting, state, e.item).adjustment_notes.append(Note(e.text, e.by))
 
 
 def _h_justified(meeting, state, e: ev.ParagraphJustified, time) -> None:
@@ -380,6 +404,7 @@ _HANDLERS = {
     ev.MotionWithdrawn: _h_withdrawn,
     ev.PropositionOrderSet: _h_order,
     ev.ChairFinding: _h_finding,
+    ev.QuestionDecided: _h_question,
     ev.VoteDemanded: _h_demanded,
     ev.VoteCast: _h_cast,
     ev.VoteClosed: _h_vote_closed,
@@ -393,5 +418,6 @@ _HANDLERS = {
     ev.ParagraphJustified: _h_justified,
     ev.MinutesJustified: _h_minutes,
     ev.MinutesPosted: _h_posted,
+    ev.AdjustmentNoteAdded: _h_adjustment_note,
     ev.CorrectionMade: _h_correction,
 }

@@ -328,6 +328,7 @@ _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _DECIDING = (
     ev.DecisionRecorded,
     ev.ChairFinding,
+    ev.QuestionDecided,
     ev.VoteClosed,
     ev.ItemTabled,
     ev.ItemReferredBack,
@@ -415,6 +416,10 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
         q = quorum(meeting, state, item_id)
         if not q.ok:
             raise RuleError(q.reason())
+    if item_event:
+        from namndtui.record import questions  # imports this module
+
+        questions.check(meeting, state, event)
     return None
 
 
@@ -426,7 +431,7 @@ def _check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> Non
     decision taken at the meeting (until the § is justified)."""
     if not (item_event or (state.closed_at and isinstance(event, _ATTENDANCE))):
         return
-    if isinstance(event, ev.ParagraphJustified):
+    if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded):
         return
     if isinstance(event, ev.DecisionRecorded) and state.closed_at:
         paragraph = state.paragraphs.get(event.item)
@@ -709,9 +714,10 @@ def _c_finding(meeting, state, e: ev.ChairFinding) -> None:
 def _c_demanded(meeting, state, e: ev.VoteDemanded) -> None:
     if e.yes == e.no:
         raise RuleError("Ja- och nej-förslaget måste vara olika yrkanden.")
-    _need_motion(state, e.item, e.yes)
-    _need_motion(state, e.item, e.no)
-    paragraph = state.paragraphs[e.item]
+    if not e.question:  # else proposal ids, checked by record/questions.py
+        _need_motion(state, e.item, e.yes)
+        _need_motion(state, e.item, e.no)
+    paragraph = state.paragraph(e.item)
     expected = len(paragraph.votes) + 1
     if e.round != expected:
         raise RuleError(f"Nästa votering i ärendet är nummer {expected}, inte {e.round}.")
@@ -807,6 +813,16 @@ def _c_statement(meeting, state, e: ev.StatementAdded) -> None:
         raise RuleError("Ange vem som lämnar det särskilda uttalandet.")
 
 
+def _c_adjustment_note(meeting, state, e: ev.AdjustmentNoteAdded) -> None:
+    if not e.text.strip():
+        raise RuleError("Justeringsanteckningen är tom.")
+    if e.by not in state.adjusters:
+        raise RuleError(f"{e.by or '(inget namn)'} är inte vald till justerare.")
+    paragraph = state.paragraphs.get(e.item)
+    if paragraph is None or paragraph.number is None:
+        raise RuleError("Ärendet är inte behandlat; det finns ingen paragraf att anteckna på.")
+
+
 def _c_justified(meeting, state, e: ev.ParagraphJustified) -> None:
     paragraph = state.paragraphs.get(e.item)
     if paragraph is None or paragraph.status not in (DECIDED, TABLED, REFERRED_BACK):
@@ -867,6 +883,7 @@ _CHECKS = {
     ev.ReservationMade: _c_reservation,
     ev.NoteAdded: _c_note,
     ev.StatementAdded: _c_statement,
+    ev.AdjustmentNoteAdded: _c_adjustment_note,
     ev.ParagraphJustified: _c_justified,
     ev.MinutesJustified: _c_minutes,
     ev.MinutesPosted: _c_posted,

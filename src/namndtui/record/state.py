@@ -43,6 +43,7 @@ class VoteRound:
     casting: str = ""  # utslagsröst "ja"/"nej" when tied
     closed: bool = False
     counter: bool = False  # True: kontrapropositionsvotering (choosing the counter-proposal)
+    question: str = "main"  # the question voted on (record/questions.py): "main" or a motion id
 
     def tally(self) -> tuple[int, int, int]:
         """(ja, nej, avstår)."""
@@ -113,6 +114,12 @@ class Paragraph:
     motions: list[Motion] = field(default_factory=list)
     proposition_order: list[str] = field(default_factory=list)  # motion ids
     finding: str = ""  # motion id the chair found adopted (or the vote's winner)
+    # The questions the chair put (record/questions.py): question key -> the chair's
+    # finding (a proposal id), and the keys in the order they were first put.
+    findings: dict[str, str] = field(default_factory=dict)
+    put: list[str] = field(default_factory=list)
+    ended_by: str = ""  # the formal question that ended the item (återremiss/bordläggning)
+    adjustment_notes: list[Note] = field(default_factory=list)  # justeringsanteckningar
     votes: list[VoteRound] = field(default_factory=list)
     decision: list[str] | None = None  # None = no decision recorded
     immediate_justification: bool | None = None  # None = as proposed by the item
@@ -126,6 +133,9 @@ class Paragraph:
     # Who took part in this §: serving person -> the seat holder they serve for ("" = own
     # seat). A snapshot of attendance while the item was current, minus the recused.
     serving: dict[str, str] = field(default_factory=dict)
+    # Secrecy marked during the meeting (SecrecySet): the legal ground, "" = public;
+    # None = as the item says in meeting.toml (namndtui.secrecy.marking.secrecy_ground).
+    secrecy: str | None = None
 
     def motion(self, motion_id: str) -> Motion | None:
         return next((m for m in self.motions if m.id == motion_id), None)

@@ -1,0 +1,111 @@
+"""`namndtui new DIR --from PREVIOUS`: the next meeting prepared from the last one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from namndtui.cli import main
+from namndtui.meetingfile import load_meeting
+from namndtui.minutes.toml import load_protokoll
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd"
+PREVIOUS = EXAMPLE / "2007-09-25"
+AGENDA = Path(__file__).parent / "docs" / "agenda-hasselby-vallingby-2007.txt"
+
+
+def test_round_trip_from_the_examples_previous_minutes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "2007-10-23"
+    assert main(["new", str(target), "--from", str(PREVIOUS), "--date", "2007-10-23"]) == 0
+    out, err = capsys.readouterr()
+    assert "första § 120" in out and "bordlagt 2007-09-25 § 112" in err
+    meeting = load_meeting(target / "meeting.toml")  # validates
+    old = load_protokoll(PREVIOUS / "protokoll.toml").meeting
+    example = load_meeting(EXAMPLE / "2007-10-23" / "meeting.toml")
+    assert meeting.first_paragraph == example.first_paragraph == 120
+    assert meeting.members == old.members
+    assert (meeting.body, meeting.place, meeting.secretary, meeting.kept_at, meeting.start) == (
+        old.body,
+        old.place,
+        old.secretary,
+        old.kept_at,
+        old.start,
+    )
+    (tabled,) = meeting.items
+    assert tabled.id == "ansokan-lansstyrelsen" and tabled.category == "Bordlagda ärenden"
+    assert tabled.extra_sections[0].title == "Tidigare behandling"
+    assert tabled.extra_sections[0].text == "Bordlagt 2007-09-25 § 112."
+    assert tabled.proposed_decision == old.item("ansokan-lansstyrelsen").proposed_decision
+
+
+def test_a_protokoll_file_works_as_well_as_the_folder(tmp_path: Path) -> None:
+    args = ["--from", str(PREVIOUS / "protokoll.toml"), "--date", "2007-10-23"]
+    assert main(["new", str(tmp_path / "a"), *args]) == 0
+    assert main(["new", str(tmp_path / "b"), "--from", str(PREVIOUS), "--date", "2007-10-23"]) == 0
+    assert load_meeting(tmp_path / "a") == load_meeting(tmp_path / "b")
+
+
+def test_agenda_is_merged_and_the_tabled_item_is_not_doubled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "next"
+    assert main(["new", str(target), "--from", str(PREVIOUS), "--agenda", str(AGENDA)]) == 0
+    meeting = load_meeting(target)
+    assert str(meeting.date) == "2007-10-23" and meeting.first_paragraph == 120
+    assert len(meeting.items) == 8  # the agenda's items; the tabled one is one of them
+    item = next(i for i in meeting.items if i.dnr == "Dnr 503-412-07")
+    assert item.category == "Beslutsärenden"  # the agenda's heading stays
+    assert item.extra_sections[0].text == "Bordlagt 2007-09-25 § 112."
+    assert item.summary.startswith("Hässelby-Vällingby stadsdelsnämnd ansöker")  # report text
+    assert "finns i föredragningslistan" in capsys.readouterr().err
+
+
+def test_referred_back_items_carry_the_reason_and_a_new_year_starts_at_one() -> None:
+    # (an edited protokoll.toml fails its checksum, so the pure function is fed directly)
+    import datetime as dt
+
+    from namndtui.importing.next_meeting import Previous, Unfinished, next_meeting
+
+    old = load_protokoll(PREVIOUS / "protokoll.toml").meeting
+    item = old.item("ansokan-lansstyrelsen")
+    assert item is not None
+    sent_back = Unfinished(item, 112, "referred_back", "Ta fram en kostnadskalkyl.")
+    previous = Previous(old, 119, [sent_back])
+    meeting, _notes = next_meeting(previous, dt.date(2008, 1, 22))
+    assert meeting.first_paragraph == 1  # § numbers restart with the calendar year
+    (again,) = meeting.items
+    assert again.category == "Återremitterade ärenden"
+    assert again.extra_sections[0].text == (
+        "Återremitterat 2007-09-25 § 112. Motivering: Ta fram en kostnadskalkyl."
+    )
+    # Tabled once more at the next meeting: the older line stays first.
+    later = Previous(meeting, 125, [Unfinished(again, 123, "tabled")])
+    (third,) = next_meeting(later, dt.date(2008, 2, 19))[0].items
+    assert third.extra_sections[0].text.endswith("\n\nBordlagt 2008-01-22 § 123.")
+    assert next_meeting(later, dt.date(2008, 2, 19))[0].first_paragraph == 126
+
+
+def test_refuses_to_overwrite_and_needs_a_later_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "m"
+    target.mkdir()
+    (target / "meeting.toml").write_text("# mitt\n", encoding="utf-8")
+    args = ["--from", str(PREVIOUS), "--date", "2007-10-23"]
+    assert main(["new", str(target), *args]) == 1
+    assert (target / "meeting.toml").read_text(encoding="utf-8") == "# mitt\n"
+    assert "finns redan" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "x"), "--from", str(PREVIOUS)]) == 2
+    assert "--date" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "y"), "--from", str(PREVIOUS), "--date", "2007-09-01"]) == 2
+    assert (
+        main(
+            ["new", str(tmp_path / "z"), "--from", str(tmp_path / "saknas"), "--date", "2008-01-01"]
+        )
+        == 2
+    )
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()

@@ -1,0 +1,169 @@
+"""protokoll.pdf and the extract's PDF (WeasyPrint, PDF/A-2a), and the HTML printed by a
+real browser (headless Chromium). Few renderings, each shared by several checks: WeasyPrint
+takes about a second per document."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pypdf
+import pytest
+from tests.minutes import scenario as sc
+
+from namndtui.minutes.extract import render_extract_html
+from namndtui.minutes.pdf import html_to_pdf
+from namndtui.minutes.toml import load_protokoll
+
+pytest.importorskip("weasyprint")
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext saknas")
+HTML = sc.GOLDEN / "testby" / "protokoll.html"
+HEADER = ("Testby stadsdelsnämnd", "SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum 2024-03-05")
+
+
+def pages_text(pdf: Path) -> list[str]:
+    """The text of every page (pdftotext -layout; pages split at form feeds)."""
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    return out.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def minutes_pdf(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "protokoll.pdf"
+    path.write_bytes(html_to_pdf(HTML.read_text(encoding="utf-8")))
+    return path
+
+
+@pytest.fixture(scope="module")
+def extract_pdf(tmp_path_factory) -> Path:
+    """§ 18 before the justering: not yet justified, so a draft."""
+    minutes = load_protokoll(sc.GOLDEN / "testby" / "protokoll.toml")
+    minutes.state.justered_on = ""
+    minutes.state.paragraphs["budget-2024"].justified = False
+    path = tmp_path_factory.mktemp("pdf") / "utdrag.pdf"
+    path.write_bytes(html_to_pdf(render_extract_html(minutes, 18)))
+    return path
+
+
+def check_every_page(pages: list[str], header: tuple[str, ...], boxes: tuple[str, ...]) -> None:
+    assert pages
+    for n, page in enumerate(pages, start=1):
+        for text in (*header, *boxes, f"Sida {n} ({len(pages)})"):
+            assert text in page, f"sidan {n} saknar {text!r}"
+
+
+@needs_pdftotext
+def test_every_page_has_header_page_number_and_footer_boxes(minutes_pdf) -> None:
+    pages = pages_text(minutes_pdf)
+    assert len(pages) >= 3
+    check_every_page(pages, HEADER, ("Justerandes signatur", "Utdragsbestyrkande"))
+    assert not any("UTKAST" in p for p in pages)  # justered
+
+
+@needs_pdftotext
+def test_page_one_holds_ingress_signatures_and_anslag_in_order(minutes_pdf) -> None:
+    page = pages_text(minutes_pdf)[0]
+    order = [
+        "Plats och tid",
+        "Beslutande",
+        "Utses att justera",
+        "Justeringens plats och tid",
+        "Underskrifter",
+        "Paragrafer 18–23",
+        "ANSLAG/BEVIS",
+        "Datum då anslaget sätts upp",
+        "Datum då anslaget tas ned",
+        "Förvaringsplats för protokollet",
+    ]
+    at = [page.find(text) for text in order]
+    assert -1 not in at, dict(zip(order, at, strict=True))
+    assert at == sorted(at)
+    assert re.search(r"Datum då anslaget tas ned\s+2024-04-03", page)
+    assert "§ 18 Verksamhetsplan" not in page  # the §§ start after the contents
+
+
+def test_pdf_is_pdf_a_2a_tagged_swedish_with_embedded_fonts(minutes_pdf) -> None:
+    reader = pypdf.PdfReader(minutes_pdf)
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="2"' in xmp and b'pdfaid:conformance="A"' in xmp
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+    assert root["/Lang"] == "sv"
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    fonts = 0
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            desc = (
+                font.get("/FontDescriptor")
+                or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+            fonts += 1
+    assert fonts
+    struct = _structure_types(reader)
+    assert {"H1", "H2", "H3", "Table", "TH"} <= struct, struct
+
+
+def _structure_types(reader: pypdf.PdfReader) -> set[str]:
+    """The /S types of the structure tree (headings, tables, header cells …)."""
+    seen: set[str] = set()
+    stack = [reader.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while stack:
+        node = stack.pop()
+        if "/S" in node:
+            seen.add(str(node["/S"]).lstrip("/"))
+        kids = node.get("/K")
+        if kids is None:
+            continue
+        kids = kids.get_object()
+        for kid in kids if isinstance(kids, list) else [kids]:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict):
+                stack.append(kid)
+    return seen
+
+
+@needs_pdftotext
+def test_extract_pdf_is_one_paragraph_with_its_boxes(extract_pdf) -> None:
+    pages = pages_text(extract_pdf)
+    header = ("Testby stadsdelsnämnd", "PROTOKOLLSUTDRAG", "Sammanträdesdatum 2024-03-05")
+    check_every_page(pages, (*header, "UTKAST – EJ JUSTERAT"), ("Utdragsbestyrkande",))
+    text = "".join(pages)
+    assert "§ 18 Verksamhetsplan och budget 2024" in text
+    assert not re.search(r"§ (19|2\d) ", text)  # only the one §
+    assert "Utdraget bestyrks" in text and "Annika Rosén, sekreterare" in text
+    assert "ANSLAG/BEVIS" not in text and "Justerandes signatur" not in text
+
+
+@needs_pdftotext
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium saknas")
+def test_chromium_prints_the_html_with_our_header_and_no_browser_furniture(tmp_path) -> None:
+    html = tmp_path / "protokoll.html"
+    shutil.copy(HTML, html)
+    pdf = tmp_path / "chromium.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
+                str(html),
+            ],
+            capture_output=True, check=True, timeout=120,
+        )  # fmt: skip
+    pages = pages_text(pdf)
+    check_every_page(pages, HEADER, ("Justerandes signatur", "Utdragsbestyrkande"))
+    text = "".join(pages)
+    assert "file:" not in text and "protokoll.html" not in text  # no URL in a margin
+    assert "Protokoll Testby" not in text  # nor the document title
+    first = pages[0]
+    assert first.find("Plats och tid") < first.find("Underskrifter") < first.find("ANSLAG/BEVIS")
+    assert pypdf.PdfReader(pdf).pages[0].mediabox.width == pytest.approx(595, abs=1)  # A4

@@ -1,0 +1,113 @@
+"""The [protokoll] settings, --settings / --template, export --pdf and extract --pdf."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from tests.minutes import scenario as sc
+
+from namndtui.cli import main
+from namndtui.minutes.markdown import render_markdown
+from namndtui.minutes.settings import (
+    DEFAULT,
+    OLDER,
+    ProtokollSettings,
+    load_settings_file,
+)
+from namndtui.minutes.toml import load_protokoll
+from namndtui.tomlcheck import ProblemsError
+
+PROTOKOLL = sc.GOLDEN / "testby" / "protokoll.toml"
+
+
+def test_a_settings_file_sets_every_choice(tmp_path) -> None:
+    (tmp_path / "logo.png").write_bytes(b"")
+    path = tmp_path / "namndtui.toml"
+    path.write_text(
+        'theme = "nord"\n[keys]\nquit = "ctrl+q"\n'
+        "[protokoll]\n"
+        'layout = "older"\nadjuster_label = "Justerare"\nstatement_label = "Särskilt uttalande"\n'
+        'decision_heading = "Stadsdelsnämndens beslut"\nparagraph_prefix = "SDN"\n'
+        'place_of_keeping = "Stadsdelsförvaltningen"\naddress = "Box 1, 162 00 Vällingby"\n'
+        'logo = "logo.png"\nshow_appeal_last_day = false\n',
+        encoding="utf-8",
+    )
+    settings = load_settings_file(path)
+    assert settings == ProtokollSettings(
+        layout=OLDER,
+        adjuster_label="Justerare",
+        statement_label="Särskilt uttalande",
+        decision_heading="Stadsdelsnämndens beslut",
+        paragraph_prefix="SDN",
+        place_of_keeping="Stadsdelsförvaltningen",
+        address="Box 1, 162 00 Vällingby",
+        logo=str(tmp_path / "logo.png"),  # relative to the settings file
+        show_appeal_last_day=False,
+    )
+    md = render_markdown(load_protokoll(PROTOKOLL), settings)
+    assert "## SDN § 18 Verksamhetsplan" in md and "### Stadsdelsnämndens beslut" in md
+    assert "Justerare\n\n……" in md and "Sista dag för överklagande" not in md
+    assert "S-ersättarna lämnar följande särskilda uttalande:" in md
+
+
+def test_no_protokoll_table_gives_the_defaults(tmp_path) -> None:
+    path = tmp_path / "namndtui.toml"
+    path.write_text('theme = "nord"\n', encoding="utf-8")
+    assert load_settings_file(path) == DEFAULT
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[protokoll]\nlayout = "ny"\n', "2: protokoll.layout: okänd layout"),
+        ("[protokoll]\nlogo = 3\n", "2: protokoll.logo: fel typ: väntade text, fick heltal"),
+        ('[protokoll]\njusterare = "x"\n', "2: protokoll.justerare: okänd nyckel"),
+        ('protokoll = "modern"\n', "protokoll: fel typ: väntade tabell"),
+    ],
+)
+def test_bad_settings_are_located_swedish_lines(tmp_path, text, message) -> None:
+    path = tmp_path / "namndtui.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProblemsError) as err:
+        load_settings_file(path)
+    assert message in str(err.value) and str(path) in str(err.value)
+    assert err.value.exit_code == 1
+
+
+def test_export_with_bad_settings_is_one_line(tmp_path, capsys) -> None:
+    settings = tmp_path / "s.toml"
+    settings.write_text("[protokoll\n", encoding="utf-8")
+    assert (
+        main(["export", str(PROTOKOLL), "--out", str(tmp_path), "--settings", str(settings)]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "TOML-syntaxfel" in err and "Traceback" not in err
+    assert main(["export", str(PROTOKOLL), "--template", str(tmp_path / "nej")]) == 2
+    assert "--template: mappen finns inte" in capsys.readouterr().err
+
+
+def test_a_template_folder_overrides_one_template(tmp_path, capsys) -> None:
+    folder = tmp_path / "mallar"
+    folder.mkdir()
+    (folder / "paragraph.md.j2").write_text("## {{ p.label }} – {{ p.title }}\n", encoding="utf-8")
+    out = tmp_path / "ut"
+    out.mkdir()
+    assert main(["export", str(PROTOKOLL), "--out", str(out), "--template", str(folder)]) == 0
+    md = (out / "protokoll.md").read_text(encoding="utf-8")
+    assert "## § 23 – Anmälan av delegationsbeslut \\*mars\\* \\| \\#2" in md  # still escaped
+    assert "### Beslut" not in md  # the rest of the § came from the folder's template
+    assert "## ANSLAG/BEVIS" in md  # the other templates are the bundled ones
+
+
+def test_export_pdf_and_extract_pdf(tmp_path, capsys) -> None:
+    pytest.importorskip("weasyprint")
+    shutil.copy(PROTOKOLL, tmp_path / "protokoll.toml")
+    assert main(["export", str(tmp_path / "protokoll.toml"), "--pdf"]) == 0
+    assert (tmp_path / "protokoll.pdf").read_bytes().startswith(b"%PDF-")
+    assert "protokoll.pdf" in capsys.readouterr().out
+    assert main(["extract", str(tmp_path), "§19", "--pdf"]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "protokollsutdrag-19.pdf")
+    assert (tmp_path / "protokollsutdrag-19.pdf").read_bytes().startswith(b"%PDF-")
+    assert main(["extract", str(tmp_path), "§19", "--out", "x.pdf"]) == 2
+    assert "--out gäller bara tillsammans med --pdf" in capsys.readouterr().err

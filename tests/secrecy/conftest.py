@@ -1,0 +1,28 @@
+"""Hypothesis profiles for the leak property (tests/secrecy/test_leak_property.py).
+
+`ci` runs 2,000 examples: `.ci/run` sets NAMNDTUI_HYPOTHESIS=ci, so CI always does.
+`dev` (200 examples, the default) keeps a local `python3 -m pytest` quick; run the CI
+profile locally with `NAMNDTUI_HYPOTHESIS=ci python3 -m pytest tests/secrecy`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+LEAK_PROFILES = {"ci": 2000, "dev": 200}
+
+for _name, _examples in LEAK_PROFILES.items():
+    settings.register_profile(
+        f"leak-{_name}",
+        max_examples=_examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+def leak_settings() -> settings:
+    """The settings of the active profile (NAMNDTUI_HYPOTHESIS=ci|dev, default dev)."""
+    name = os.environ.get("NAMNDTUI_HYPOTHESIS", "dev")
+    return settings.get_profile(f"leak-{name if name in LEAK_PROFILES else 'dev'}")
