@@ -30,9 +30,18 @@ class Tmux:
         subprocess.run(
             [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "36", cmd],
             check=True,
-            env={**os.environ, "TERM": "xterm-256color"},
+            env=self.env(),
         )
         return self.wait_for("Föredragningslista")
+
+    @staticmethod
+    def env() -> dict[str, str]:
+        """This process's environment for the app, minus COLUMNS and LINES: Textual takes
+        its size from them before the terminal's, and a test run can leave them set (an
+        xdist worker had 80×24 after the snapshot tests, so the app drew 80×24 in a
+        120×36 pane, and a step failed wherever the layout differed)."""
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        return {**env, "TERM": "xterm-256color"}
 
     def screen(self) -> str:
         args = [*self.tmux, "capture-pane", "-p", "-t", self.name]
@@ -98,7 +107,10 @@ class Tmux:
             rows = [n for n, line in enumerate(self.screen().splitlines()) if label in line]
             return bool(rows) and self.cursor().endswith(f",{rows[0] + 2}")
 
-        wait_until(f"the cursor in the field under {label!r}", there)
+        try:
+            wait_until(f"the cursor in the field under {label!r}", there)
+        except AssertionError as err:
+            raise AssertionError(f"{err}; cursor {self.cursor()}:\n{self.screen()}") from None
 
     def pid(self) -> int:
         args = [*self.tmux, "display-message", "-p", "-t", self.name, "#{pane_pid}"]
