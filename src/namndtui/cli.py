@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "läs ett tjänsteutlåtande (text, PDF, DOCX) som ett [[items]]-avsnitt",
     ),
     "import-agenda": ("import_agenda", "läs en föredragningslista som ett sammanträdesskelett"),
+    "import-kallelse": (
+        "import_kallelse",
+        "läs en hel kallelse (föredragningslista och tjänsteutlåtanden) som ett sammanträde",
+    ),
     "new": (
         "new",
         "förbered nästa sammanträde från förra (ledamöter, §-nummer, bordlagda ärenden)",

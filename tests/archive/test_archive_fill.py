@@ -9,8 +9,8 @@ import pytest
 from tests.archive.helpers import small_archive
 from textual.widgets import DataTable
 
+from namndtui.tui.archive_app import ArchiveApp
 from namndtui.tui.screens import archive as archive_screen
-from namndtui.tui.screens.archive import ArchiveApp
 
 
 def cells(table: DataTable) -> list[tuple[str, str]]:

@@ -111,3 +111,15 @@ def test_export_pdf_and_extract_pdf(tmp_path, capsys) -> None:
     assert (tmp_path / "protokollsutdrag-19.pdf").read_bytes().startswith(b"%PDF-")
     assert main(["extract", str(tmp_path), "§19", "--out", "x.pdf"]) == 2
     assert "--out gäller bara tillsammans med --pdf" in capsys.readouterr().err
+
+
+def test_logo_and_address_reach_page_one(tmp_path) -> None:
+    from namndtui.minutes.html import render_html
+
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    settings = ProtokollSettings(logo=str(logo), address='Box 1 "A" </style>')
+    html = render_html(load_protokoll(PROTOKOLL), settings)
+    assert f'<img class="logo" src="{logo.as_uri()}" alt="">' in html
+    assert '<p class="address">Box 1 "A" &lt;/style&gt;</p>' in html
+    assert html.count("</style>") == 1  # user text never closes the stylesheet

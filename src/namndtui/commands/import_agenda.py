@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from namndtui.errors import UserError
 from namndtui.textcheck import visible
@@ -55,26 +56,27 @@ def run(args: argparse.Namespace) -> int:
         print(visible(message), file=sys.stderr)
     text = agenda_to_toml(agenda)
     if args.out:
-        from pathlib import Path
-
-        from namndtui.storage import atomic_write
-
         out = Path(args.out)
-        folder = out.parent if str(out.parent) else Path(".")
-        # One Swedish line for every OS error (no folder, too long a name, read-only, full).
-        try:
-            if out.is_dir():
-                raise UserError(
-                    f"{out}: är en mapp; ange ett filnamn, t.ex. {out / 'meeting.toml'}", 2
-                )
-            if out.exists():
-                raise UserError(f"{out}: finns redan; välj ett annat filnamn", 1)
-            if not folder.is_dir():
-                raise UserError(f"{folder}: mappen finns inte", 2)
-            atomic_write(out, text)
-        except OSError as err:
-            raise UserError(f"{out}: kunde inte skriva filen: {err.strerror or err}", 2) from None
+        write_new_file(out, text)
         print(visible(f"Skrev {out} med {len(agenda.items)} ärenden"))
     else:
         sys.stdout.write(text)
     return 0
+
+
+def write_new_file(out: Path, text: str) -> None:
+    """Write `text` to a new file `out` atomically; never over an existing one."""
+    from namndtui.storage import atomic_write
+
+    folder = out.parent if str(out.parent) else Path(".")
+    # One Swedish line for every OS error (no folder, too long a name, read-only, full).
+    try:
+        if out.is_dir():
+            raise UserError(f"{out}: är en mapp; ange ett filnamn, t.ex. {out / 'meeting.toml'}", 2)
+        if out.exists():
+            raise UserError(f"{out}: finns redan; välj ett annat filnamn", 1)
+        if not folder.is_dir():
+            raise UserError(f"{folder}: mappen finns inte", 2)
+        atomic_write(out, text)
+    except OSError as err:
+        raise UserError(f"{out}: kunde inte skriva filen: {err.strerror or err}", 2) from None

@@ -149,7 +149,7 @@ def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
 
 
 def _archive_app(folder: Path) -> Any:
-    from namndtui.tui.screens.archive import ArchiveApp
+    from namndtui.tui.archive_app import ArchiveApp
 
     return ArchiveApp(folder)
 

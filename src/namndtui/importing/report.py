@@ -37,7 +37,11 @@ from namndtui.importing.report_lines import (
     split_lines,
 )
 from namndtui.importing.report_sections import Cut, cut_sections, list_entries, section_text
-from namndtui.importing.report_signatures import mark_end_signature, mark_list_signature
+from namndtui.importing.report_signatures import (
+    mark_end_signature,
+    mark_list_signature,
+    mark_signature_before_list,
+)
 from namndtui.model import SECTION_TITLES, Item, Section
 
 __all__ = ["Dropped", "ReportParse", "parse_report"]
@@ -85,9 +89,10 @@ class _Parser:
         if structured:
             numbered_doc = any(NUMBER_PREFIX.match(lines[i].text) for i in headings)
             mark_end_signature(found, lines, first)
+            mark_signature_before_list(found, lines, first)
             mark_unknown_headings(found, lines, first, numbered_doc)
             mark_list_signature(found, lines, first)
-        title_lines, ingress = _title_block(lines[:first])
+        title_lines, ingress = self._title_block(lines[:first])
         title = self._title_text(title_lines, structured)
         if structured:
             sections = cut_sections(found, lines[first:])
@@ -106,6 +111,34 @@ class _Parser:
         return ReportParse(
             self._item(self._checked_title(title), body), found.warnings, found.dropped, structured
         )
+
+    def _title_block(self, header: list[Line]) -> tuple[list[Line], list[Line]]:
+        """The title block (first text block of the letterhead) and any text after it.
+
+        A first block in capitals with more text after it ("HÄSSELBY-VÄLLINGBY" over
+        "STADSDELSFÖRVALTNING" in a two-column letterhead) is the letterhead, not the title.
+        """
+        blocks: list[list[Line]] = []
+        current: list[Line] = []
+        for ln in header:
+            if ln.kind == "text":
+                current.append(ln)
+            elif ln.kind in ("blank", "page") and current:
+                blocks.append(current)
+                current = []
+        if current:
+            blocks.append(current)
+        if len(blocks) > 1 and all(_is_capitals(ln.text) for ln in blocks[0]):
+            for ln in blocks.pop(0):
+                self.found.discard(ln, "sidhuvud")
+        if not blocks:
+            return [], []
+        title, rest = blocks[0], blocks[1:]
+        ingress: list[Line] = []
+        for block in rest:
+            ingress.extend(block)
+            ingress.append(Line(block[-1].n, "", "blank"))
+        return title, ingress
 
     def _title_text(self, title_lines: list[Line], structured: bool) -> str:
         """The title block as one line: no "Ärende:" label, no final full stop."""
@@ -177,26 +210,8 @@ class _Parser:
         )
 
 
-def _title_block(header: list[Line]) -> tuple[list[Line], list[Line]]:
-    """The title block (first text block of the letterhead) and any text after it."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for ln in header:
-        if ln.kind == "text":
-            current.append(ln)
-        elif ln.kind in ("blank", "page") and current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    if not blocks:
-        return [], []
-    title, rest = blocks[0], blocks[1:]
-    ingress: list[Line] = []
-    for block in rest:
-        ingress.extend(block)
-        ingress.append(Line(block[-1].n, "", "blank"))
-    return title, ingress
+def _is_capitals(text: str) -> bool:
+    return text.isupper() and len(text.split()) <= 4
 
 
 def _first_title(text: str) -> str:

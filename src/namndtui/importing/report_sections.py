@@ -36,8 +36,22 @@ def cut_sections(found: Found, lines: list[Line]) -> list[Cut]:
     return sections
 
 
+def _full_width(body: list[Line]) -> int:
+    """The length of a full line of running text (the 80th percentile), 0 if unknown."""
+    lengths = sorted(len(ln.text) for ln in body if ln.kind == "text")
+    if len(lengths) < 5:
+        return 0
+    return lengths[(len(lengths) * 4) // 5]
+
+
 def _joined_lines(body: list[Line]) -> list[str]:
-    """Section lines for reflow: furniture removed, page breaks inside a paragraph mended."""
+    """Section lines for reflow: furniture removed, page breaks inside a paragraph mended.
+
+    A paragraph goes on over a page break when its last line does not end a sentence and
+    the next page starts in lower case, or when its last line is a full line (a paragraph
+    that ends exactly at the foot of a page is rarer than one that runs on).
+    """
+    full = _full_width(body)
     out: list[str] = []
     pending_blank = False
     saw_furniture = False
@@ -52,8 +66,11 @@ def _joined_lines(body: list[Line]) -> list[str]:
             if out and pending_blank:
                 prev = out[-1]
                 continues = saw_furniture and (
-                    not prev.endswith(SENTENCE_END)
-                    and (ln.text[:1].islower() or prev.endswith("-"))
+                    (
+                        not prev.endswith(SENTENCE_END)
+                        and (ln.text[:1].islower() or prev.endswith("-"))
+                    )
+                    or (full > 40 and len(prev) >= full * 0.9 and ln.text[:1].isalnum())
                 )
                 if not continues:
                     out.append("")

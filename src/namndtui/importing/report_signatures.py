@@ -157,3 +157,34 @@ def mark_list_signature(found: Found, lines: list[Line], first: int) -> None:
         return
     for i in tail:
         found.discard(lines[i], "underskrift")
+
+
+def mark_signature_before_list(found: Found, lines: list[Line], first: int) -> None:
+    """A signature between the last text and a closing list heading (Bilagor, Sändlista).
+
+    "… verksamheten." / "" / "Anna Lind" / "Stadsdelsdirektör" / "" / "Bilagor": the
+    block of one to four short lines right above the heading is a signature when one of
+    its lines is a title ("-direktör", "chef" …) or in capitals.
+    """
+    last = max((i for i in range(first, len(lines)) if lines[i].kind == "heading"), default=-1)
+    if last <= first:
+        return
+    heading = lines[last]
+    if heading.key != ATTACHMENTS and not LIST_HEADINGS.match(heading.title):
+        return
+    k = last - 1
+    while k > first and lines[k].kind in ("blank", "page", "furniture"):
+        k -= 1
+    block: list[int] = []
+    while k > first and lines[k].kind == "text" and len(block) < 5:
+        block.insert(0, k)
+        k -= 1
+    if not block or len(block) > 4 or lines[k].kind != "blank" or k <= first:
+        return
+    texts = [lines[i].text for i in block]
+    if not all(_signature_like(t) for t in texts):
+        return
+    if not any(_SIGNER_TITLE.search(t) or t.isupper() for t in texts):
+        return
+    for i in block:
+        found.discard(lines[i], "underskrift")

@@ -64,8 +64,3 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " och " + names[-1]
-
-
-def end_sentence(sentence: str) -> str:
-    """Add a full stop unless the text already ends a sentence."""
-    return sentence if sentence.rstrip().endswith((".", "!", "?", ":")) else sentence + "."

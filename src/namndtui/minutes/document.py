@@ -47,7 +47,6 @@ NOTICE_NOT_POSTED = (
     "Protokollet är justerat. Justeringen har ännu inte tillkännagivits genom anslag."
 )
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
-TOC_TITLE = "Innehållsförteckning"
 CERTIFIED = "Utdraget bestyrks"
 
 
@@ -99,11 +98,6 @@ class Document:
     draft_mark: str = DRAFT_MARK
     footer: tuple[str, ...] = FOOTER_BOXES
     layout: str = "modern"
-
-    @property
-    def paragraph_range(self) -> str:
-        numbers = [p.number for p in self.paragraphs if p.number is not None]
-        return number_ranges(numbers)
 
 
 # --- page 1 -----------------------------------------------------------------------------------

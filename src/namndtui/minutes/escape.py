@@ -13,7 +13,7 @@ from namndtui.textcheck import visible
 # --- escaping ---------------------------------------------------------------------------------
 
 # Characters that can start markup anywhere in a line (backslash-escaped everywhere).
-_ALWAYS = frozenset("\\`*_[]<>|~&#")
+_ALWAYS = re.compile(r"[\\`*_\[\]<>|~&#]")
 # Characters that only matter at the start of a line (lists, setext underlines, tables).
 _LINE_START = frozenset("-+=:")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
@@ -30,7 +30,7 @@ def _escape_line(line: str) -> str:
         return "".join(f"&#{ord(c)};" for c in line)
     lead = line[: len(line) - len(line.lstrip())]
     trail = line[len(line.rstrip()) :]
-    core = "".join("\\" + c if c in _ALWAYS else c for c in stripped)
+    core = _ALWAYS.sub(r"\\\g<0>", stripped)
     if core[0] in _LINE_START:
         core = "\\" + core
     elif m := _ORDERED.match(core):

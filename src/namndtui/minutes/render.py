@@ -1,8 +1,8 @@
 """Thin renderings of the minutes document (`namndtui.minutes.document`) with Jinja2.
 
 The templates live in the package (`minutes/templates/<layout>/`): `protokoll.md.j2`,
-`protokoll.html.j2`, `utdrag.md.j2`, `utdrag.html.j2`, `paragraph.{md,html}.j2` (one §), and the
-macros and stylesheet. A municipality overrides any of them with a folder of its own
+`protokoll.html.j2`, `utdrag.md.j2`, `utdrag.html.j2`, `paragraph.{md,html}.j2` (one §),
+`head.html.j2` (the page header and footer) and `protokoll.css`. A municipality overrides any of them with a folder of its own
 (`--template DIR` or `template_dir` in the settings): a file there wins, the rest come from
 the bundled layout, and the layout `older` itself only overrides what differs from `modern`.
 

@@ -1,7 +1,8 @@
-"""Writing the minutes files: protokoll.toml, protokoll.md (and protokoll.html).
+"""Writing the minutes files: protokoll.toml, protokoll.md (and protokoll.html, .pdf).
 
 Each file is replaced atomically (namndtui.storage.atomic_write); the TOML is parsed back
-(and checked to give the same minutes) before it replaces the old file.
+(and checked to give the same minutes), the PDF checked to be whole, before it replaces the
+old file. The minutes document is built once for the md, html and pdf.
 """
 
 from __future__ import annotations

@@ -17,25 +17,18 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
+from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
     from namndtui.record.events import Event
 
 Clock = Callable[[], dt.datetime]
-
-
-class RecordChanged(Message):
-    """Posted after events were recorded (or undone): screens refresh what they show."""
-
-    def __init__(self, item_ids: list[str] | None) -> None:
-        super().__init__()
-        self.item_ids = item_ids  # items touched; None = anything may have changed
 
 
 class NamndApp(App[int]):
@@ -138,7 +131,18 @@ class NamndApp(App[int]):
         # record says is current (as if the record had been open from the start).
         if self._open_record is not None and isinstance(event, events.Key):
             self._open_after_first_frame()
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        # One key at a time: the keys after it wait until it has been handled (the
+        # focus a dialog moves on enter, the form a binding opens), see tui/typeahead.py.
+        target = self.focused or self.screen
         await super().on_event(event)
+        if not event.is_forwarded:  # a priority binding took it: handled already
+            return
+        if isinstance(self.screen, OnceModal) and self.screen.enter_moves_on(event):
+            self.key_hold.start("enter")
+        self.key_hold.settle(event, target)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         result = super().push_screen(screen, *args, **kwargs)
@@ -327,6 +331,15 @@ class NamndApp(App[int]):
             self.post_record_changed(touched or None)
         return ok
 
+    def on_acts_requested(self, message: ActsRequested) -> None:
+        self.apply(*message.events)
+
+    def on_undo_requested(self, message: UndoRequested) -> None:
+        self.undo()
+
+    def on_redo_requested(self, message: RedoRequested) -> None:
+        self.redo()
+
     def undo(self) -> None:
         if self.refuse_readonly():
             return
@@ -458,28 +471,6 @@ def snapshot_state(state: RecordState) -> RecordState:
     if log is not None:
         memo[id(log)] = []
     return copy.deepcopy(state, memo)
-
-
-def lazy_module(name: str) -> Any:
-    """The module NAME, executed on its first attribute access (importlib's LazyLoader).
-
-    For modules the screens need only when a key acts (the record's events), so their
-    import cost comes after the first frame. An already imported module is returned as is.
-    """
-    import importlib.util
-    import sys
-
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:  # pragma: no cover - a packaging error
-        return importlib.import_module(name)
-    loader = importlib.util.LazyLoader(spec.loader)
-    spec.loader = loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    loader.exec_module(module)
-    return module
 
 
 def _reason(err: BaseException) -> str:

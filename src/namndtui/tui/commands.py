@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from namndtui.tui import strings as S
+from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, key_name
 from namndtui.tui.text import ut
 
 
@@ -25,8 +26,7 @@ class MeetingCommands(Provider):
     """Items and actions of the meeting screen (nothing on other screens)."""
 
     def _entries(self) -> list[tuple[str, object, str]]:
-        from namndtui.tui.screens.help import key_name
-        from namndtui.tui.screens.meeting import MEETING_BINDINGS, MeetingScreen, binding_text
+        from namndtui.tui.screens.meeting import MeetingScreen
 
         screen = self.screen
         if not isinstance(screen, MeetingScreen):

@@ -7,56 +7,50 @@ Every cast vote is recorded at once (durable), so a crash mid-vote loses nothing
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from namndtui.model import Item
-from namndtui.record import events as ev
-from namndtui.record.procedure import vote_plan, voters
+from namndtui.model import Item, Meeting
+from namndtui.record import acts
+from namndtui.record.events import VoteDemanded
+from namndtui.record.procedure import voters
+from namndtui.record.state import RecordState, VoteRound
 from namndtui.tui import strings as S
+from namndtui.tui.host import Recorder, host_of
+from namndtui.tui.labels import motion_label
+from namndtui.tui.messages import UndoRequested
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
-if TYPE_CHECKING:
-    from namndtui.tui.screens.meeting import MeetingScreen
 
+async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -> None:
+    """Open or continue the rounds of the item's votering until done or cancelled.
 
-async def run_vote(screen: MeetingScreen, item: Item) -> None:
-    """Open or continue the rounds of the item's votering until done or cancelled."""
-    app = screen.napp
+    `act` records an act of record/acts.py (the meeting screen's `act`); the rounds are
+    the ones `acts.next_vote_round` asks for.
+    """
+    host = host_of(app)
     while True:
-        para = app.state.paragraph(item.id)
-        open_round = next((r for r in para.votes if not r.closed), None)
-        if open_round is None:
-            plan = vote_plan(para)
-            done = len([r for r in para.votes if r.closed])
-            if done >= len(plan):
-                if done:
-                    return  # every round counted
+        current = acts.open_round(host.state, item.id)
+        if current is None:
+            if not acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm):
+                return  # every round counted (or the next one cannot be put yet)
+            if not act(acts.next_vote_round, item.id, host.now_hhmm):
                 return
-            yes, no = plan[done]
-            if not yes or not no:
+            current = acts.open_round(host.state, item.id)
+            if current is None:
                 return
-            if not screen.record(
-                item, ev.VoteDemanded(item=item.id, round=done + 1, yes=yes, no=no)
-            ):
-                return
-            para = app.state.paragraph(item.id)
-            open_round = next((r for r in para.votes if not r.closed), None)
-            if open_round is None:
-                return
-        closed = await app.push_screen_wait(VoteModal(screen, item, open_round.round))
-        if not closed:
+        if not await app.push_screen_wait(VoteModal(meeting, item, current.round, act)):
             return
 
 
-class VoteModal(ModalScreen[bool]):
+class VoteModal(OnceModal[bool]):
     """One round. j/n/a cast for the highlighted member and move down; enter counts."""
 
     AUTO_FOCUS = ""  # on_mount focuses the table without scrolling
@@ -68,26 +62,27 @@ class VoteModal(ModalScreen[bool]):
         Binding("escape", "cancel", S.CANCEL, id="vote.cancel"),
     ]
 
-    def __init__(self, screen: MeetingScreen, item: Item, round_no: int) -> None:
+    def __init__(self, meeting: Meeting, item: Item, round_no: int, act: Recorder) -> None:
         super().__init__()
-        self.meeting_screen = screen
+        self.meeting = meeting
         self.item = item
         self.round_no = round_no
+        self.act = act
         self.tie_pending = False
         self.confirm_incomplete = False
 
     @property
-    def napp(self):
-        return self.meeting_screen.napp
+    def state(self) -> RecordState:
+        return host_of(self.app).state
 
-    def vote_round(self):
-        para = self.napp.state.paragraph(self.item.id)
+    def vote_round(self) -> VoteRound:
+        para = self.state.paragraph(self.item.id)
         return next(r for r in para.votes if r.round == self.round_no)
 
     def compose(self) -> ComposeResult:
         vr = self.vote_round()
-        para = self.napp.state.paragraph(self.item.id)
-        labels = {m.id: _label(self.meeting_screen, m) for m in para.motions}
+        para = self.state.paragraph(self.item.id)
+        labels = {m.id: motion_label(self.meeting, m) for m in para.motions}
         number = para.number if para.number is not None else "–"
         with Vertical(classes="dialog"):
             yield Static(
@@ -114,8 +109,8 @@ class VoteModal(ModalScreen[bool]):
             table.add_column(vote, width=max(len(vote), len("avstår"))),
         ]
         vr = self.vote_round()
-        for name in voters(self.napp.meeting, self.napp.state, self.item.id):
-            member = self.napp.meeting.member(name)
+        for name in voters(self.meeting, self.state, self.item.id):
+            member = self.meeting.member(name)
             table.add_row(
                 Text(ut(name)),
                 Text(ut(member.party if member else "")),
@@ -136,8 +131,8 @@ class VoteModal(ModalScreen[bool]):
     def action_cast(self, choice: str) -> None:
         vr = self.vote_round()
         if self.tie_pending:
-            if choice in ("ja", "nej") and self.napp.apply(
-                ev.VoteClosed(item=self.item.id, round=vr.round, casting=choice)
+            if choice in ("ja", "nej") and self.act(
+                acts.close_vote, self.item.id, vr.round, choice
             ):
                 self.dismiss(True)
             return
@@ -146,8 +141,7 @@ class VoteModal(ModalScreen[bool]):
             return
         row = table.cursor_row
         name = table.coordinate_to_cell_key((row, 0)).row_key.value
-        event = ev.VoteCast(item=self.item.id, round=vr.round, member=name, vote=choice)
-        if self.napp.apply(event):
+        if self.act(lambda _m, _s: acts.cast_vote(self.item.id, vr.round, name, choice)):
             table.update_cell(name, self.columns[2], Text(choice))
             if row + 1 < table.row_count:
                 table.move_cursor(row=row + 1)
@@ -161,22 +155,16 @@ class VoteModal(ModalScreen[bool]):
             self.confirm_incomplete = True
             self.query_one("#vote-hint", Static).update(Content(S.VOTE_NOT_ALL.format(left=left)))
             return
-        if vr.tied:
-            # The utslagsröst is the presiding chair's own vote: taken from the ballot
-            # when the chair voted ja or nej; asked only when the chair did not.
-            from namndtui.record.procedure import casting_vote
-
-            own = casting_vote(self.napp.meeting, self.napp.state, self.item.id, vr.round)
-            if not own:
-                self.tie_pending = True
-                self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
-                return
-            closing = ev.VoteClosed(item=self.item.id, round=vr.round, casting=own)
-            if self.napp.apply(closing):
-                self.napp.notify(S.VOTE_TIE_CHAIR.format(vote=own), markup=False)
-                self.dismiss(True)
+        try:  # on a tie, the presiding chair's own ja/nej from the ballot decides
+            closing = acts.close_vote(self.meeting, self.state, self.item.id, vr.round)
+        except acts.CastingVoteNeeded:  # the chair did not vote ja or nej: asked
+            self.tie_pending = True
+            self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
             return
-        if self.napp.apply(ev.VoteClosed(item=self.item.id, round=vr.round)):
+        own = closing[-1].casting  # type: ignore[attr-defined]
+        if self.act(lambda _m, _s: closing):
+            if own:
+                self.notify(S.VOTE_TIE_CHAIR.format(vote=own), markup=False)
             self.dismiss(True)
 
     def action_cancel(self) -> None:
@@ -184,25 +172,17 @@ class VoteModal(ModalScreen[bool]):
         pressed); one with votes stays open, and v continues it."""
         vr = self.vote_round()
         if not vr.votes and self._demanded_last(vr.round):
-            self.napp.undo()  # says "Ångrat: votering begärd"
+            self.app.post_message(UndoRequested())  # says "Ångrat: votering begärd"
         else:
-            self.napp.notify(S.VOTE_LEFT_OPEN, markup=False)
+            self.notify(S.VOTE_LEFT_OPEN, markup=False)
         self.dismiss(False)
 
     def _demanded_last(self, round_no: int) -> bool:
         """The latest act in effect is this round's VoteDemanded (so undo takes it back)."""
-        state = self.napp.state
+        state = self.state
         if not state.done:
             return False
         last = next((e for seq, _, e in reversed(state.log) if seq == state.done[-1]), None)
         return (
-            isinstance(last, ev.VoteDemanded)
-            and last.item == self.item.id
-            and last.round == round_no
+            isinstance(last, VoteDemanded) and last.item == self.item.id and last.round == round_no
         )
-
-
-def _label(screen: MeetingScreen, motion) -> str:
-    from namndtui.tui.screens.meeting import motion_label
-
-    return motion_label(screen.meeting, motion)

@@ -36,8 +36,7 @@ from textual.worker import get_current_worker
 from namndtui.archive.index import ArchiveIndex, MeetingRow, Problem
 from namndtui.archive.search import Hit, Query, QueryError, parse_query
 from namndtui.model import Meeting
-from namndtui.tui import app as app_module
-from namndtui.tui.app import NamndApp
+from namndtui.tui.messages import ReviewRequested
 from namndtui.tui.screens.meeting import MeetingScreen
 from namndtui.tui.text import user_text, ut
 
@@ -54,6 +53,7 @@ REBUILT = "{reason}; det byggs om."
 HITS = "{n} träffar"
 ONE_HIT = "1 träff"
 HITS_MORE = "de {n} bästa träffarna"
+INCOMPLETE = " – ofullständigt: {done} av {total} protokoll indexerade hittills"
 NO_HITS = "Inga träffar."
 BAD_QUERY = "Sökningen kan inte tolkas: {reason}"
 PROBLEMS_NOTE = "{n} filer kunde inte läsas – tryck f för att se dem."
@@ -99,6 +99,8 @@ def hit_content(hit: Hit) -> Content:
     snippet = user_text("  " + hit.snippet)
     for start, end in hit.spans:
         snippet = snippet.stylize(HIGHLIGHT, start + 2, end + 2)
+    if hit.secret:  # the secretary's own archive: a secret § is found, and says so
+        first = Content.assemble(Content(hit.secret_label + "  ").stylize("bold reverse"), first)
     return Content.assemble(first, title, "\n", snippet)
 
 
@@ -139,6 +141,7 @@ class ArchiveScreen(Screen[None]):
         self.index = index
         self.rows: list[MeetingRow] = []
         self.hits: list[Hit] = []
+        self.building: tuple[int, int] | None = None  # (done, total) while the index builds
         self.problem_list: list[Problem] = []
         self._search_timer: Any = None
         self._fill_generation = 0  # bumped by every refill: a pending rest of rows is stale
@@ -212,6 +215,7 @@ class ArchiveScreen(Screen[None]):
         )
 
     def show_progress(self, done: int, total: int) -> None:
+        self.building = (done, total) if done < total else None
         bar = self.query_one(IndexProgress)
         if not bar.display:
             bar.display = True
@@ -219,6 +223,7 @@ class ArchiveScreen(Screen[None]):
         bar.update(total=total, progress=done)
 
     def index_done(self, seconds: float, changed: bool) -> None:
+        self.building = None
         self.query_one(IndexProgress).display = False
         if changed or not self.rows:
             self.refresh_meetings()
@@ -236,6 +241,7 @@ class ArchiveScreen(Screen[None]):
             self.schedule_search()
 
     def index_failed(self, reason: str) -> None:
+        self.building = None
         self.query_one(IndexProgress).display = False
         self.set_status(INDEX_FAILED.format(reason=reason), error=True)
 
@@ -366,11 +372,14 @@ class ArchiveScreen(Screen[None]):
             results.highlighted = 0
         self.query_one(ContentSwitcher).current = "results"
         if not hits:
-            self.set_status(NO_HITS)
+            status = NO_HITS
         elif len(hits) >= RESULT_LIMIT:
-            self.set_status(HITS_MORE.format(n=len(hits)))
+            status = HITS_MORE.format(n=len(hits))
         else:
-            self.set_status(ONE_HIT if len(hits) == 1 else HITS.format(n=len(hits)))
+            status = ONE_HIT if len(hits) == 1 else HITS.format(n=len(hits))
+        if self.building is not None:  # answered over the part indexed so far
+            status += INCOMPLETE.format(done=self.building[0], total=self.building[1])
+        self.set_status(status)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -425,12 +434,11 @@ class ArchiveScreen(Screen[None]):
 
             self.app.push_screen(ErrorModal(OPEN_FAILED.format(reason=ut(err))))
             return
-        app = self.app
-        if isinstance(app, ArchiveApp):
-            # the file the index loaded (load refuses absolute and '..' paths): no path is
-            # built here from the index's text
-            source = getattr(minutes, "source", "")
-            app.review_minutes(minutes, Path(source) if source else self.index.folder, item_id)
+        # the file the index loaded (load refuses absolute and '..' paths): no path is
+        # built here from the index's text
+        source = getattr(minutes, "source", "")
+        path = Path(source) if source else self.index.folder
+        self.post_message(ReviewRequested(minutes, path, item_id))  # the app opens it
 
 
 class _Cancelled(Exception):
@@ -479,39 +487,3 @@ class ArchiveReviewScreen(MeetingScreen):
 
     def action_quit(self) -> None:
         self.app.pop_screen()  # q leaves the review, back to the archive list
-
-
-_PLACEHOLDER = Meeting(body="", date=__import__("datetime").date(2000, 1, 1))
-
-
-class ArchiveApp(NamndApp):
-    """`namndtui DIR`: the archive screen; meetings open in NamndApp's review screens.
-
-    Subclassing NamndApp gives the review screens the app they expect (meeting, state,
-    read-only reason); `review_minutes` swaps the meeting shown before pushing the screen.
-    """
-
-    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
-
-    def __init__(
-        self, folder: Path | str, *, index: ArchiveIndex | None = None, **kwargs: Any
-    ) -> None:
-        kwargs.setdefault("write_minutes", False)
-        super().__init__(_PLACEHOLDER, review=True, **kwargs)
-        self.archive_folder = Path(folder)
-        self.archive_index = index
-
-    def get_default_screen(self) -> ArchiveScreen:
-        return ArchiveScreen(self.archive_folder, index=self.archive_index)
-
-    def review_minutes(self, minutes: Any, path: Path, item_id: str | None) -> None:
-        self.meeting = minutes.meeting
-        self._state = minutes.state
-        self.folder = path.parent
-        first = item_id
-        if first is None:
-            numbered = sorted(
-                (p.number, i) for i, p in minutes.state.paragraphs.items() if p.number is not None
-            )
-            first = numbered[0][1] if numbered else None
-        self.push_screen(ArchiveReviewScreen(minutes.meeting, first))

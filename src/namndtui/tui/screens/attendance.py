@@ -3,7 +3,7 @@ the current §, which substitute serves for whom; adjusters and the justering.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,10 +12,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from namndtui.model import Item, Meeting
-from namndtui.record import events as ev
+from namndtui.record import acts
 from namndtui.tui import strings as S
-from namndtui.tui.app import RecordChanged
+from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
+from namndtui.tui.labels import quorum_of, refusal
+from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.status import StatusLine
@@ -58,11 +60,7 @@ class AttendanceScreen(Screen[None]):
         yield Footer()
 
     def on_resize(self, event) -> None:
-        from namndtui.tui.screens.meeting import WIDE_FOOTER
-
-        footer = self.query_one(Footer)
-        footer.compact = event.size.width < WIDE_FOOTER
-        footer.show_command_palette = event.size.width >= WIDE_FOOTER
+        fit_footer(self.query_one(Footer), event.size.width)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -89,9 +87,9 @@ class AttendanceScreen(Screen[None]):
             )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
-        from namndtui.tui.screens.meeting import quorum_of
-
-        q, ok = quorum_of(self.napp, self.item)
+        q, ok = "", None
+        if not self.napp.opening:
+            q, ok = quorum_of(self.meeting, state, self.item)
         just = " ".join(
             x for x in (state.justering_date, state.justering_time, state.justering_place) if x
         )
@@ -125,21 +123,28 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
+    def act(self, build: Any, *args: Any) -> None:
+        """Ask the app to record the events of an act of record/acts.py; a refusal is a
+        notice."""
+        try:
+            events = build(*args)
+        except acts.RuleError as err:
+            self.refuse(err)
+            return
+        if events:
+            self.post_message(ActsRequested(events))
+
+    def refuse(self, err: acts.RuleError) -> None:
+        text, severity = refusal(self.meeting, err)
+        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+
     def action_toggle_present(self) -> None:
         name = self.chosen()
         if name:
-            present = bool(self.napp.state.present.get(name))
-            self.napp.apply(ev.AttendanceSet(member=name, present=not present))
+            self.act(acts.toggle_present, self.napp.state, name)
 
     def action_all_present(self) -> None:
-        state = self.napp.state
-        events = [
-            ev.AttendanceSet(member=m.name, present=True)
-            for m in self.meeting.seats
-            if state.present.get(m.name) is None
-        ]
-        if events:
-            self.napp.apply(*events)
+        self.act(acts.all_present, self.meeting, self.napp.state)
 
     @form_action
     async def action_serves_for(self) -> None:
@@ -148,55 +153,36 @@ class AttendanceScreen(Screen[None]):
             return
         from namndtui.tui.modals.forms import MemberPickModal
 
-        state = self.napp.state
-        if not self.meeting.member(name).is_substitute:
-            self.notify(S.SERVES_NOT_SUBSTITUTE.format(who=name), severity="warning", markup=False)
-            return
-        covered = set(state.serving_for.values())
-        seats = [
-            m for m in self.meeting.seats if not state.present.get(m.name) and m.name not in covered
-        ]
-        if not seats:  # say why instead of an empty list
-            self.notify(S.SERVES_NO_SEAT, severity="warning")
+        try:
+            seats = acts.free_seats(self.meeting, self.napp.state, name)
+        except acts.RuleError as err:  # say why instead of an empty list
+            self.refuse(err)
             return
         seat = await self.app.push_screen_wait(
             MemberPickModal(S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats)
         )
         if seat:
-            events: list[ev.Event] = []
-            if not self.napp.state.present.get(name):
-                events.append(ev.AttendanceSet(member=name, present=True))
-            item = self._item_id() if self.napp.state.opened_at else ""
-            events.append(ev.SubstituteServes(substitute=name, for_member=seat, item=item))
-            self.napp.apply(*events)
+            self.act(acts.serves_for, self.napp.state, name, seat, self._item_id())
 
     def action_stops(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.napp.apply(ev.SubstituteStops(substitute=name, item=self.item.id))
+            self.act(acts.substitute_stops, name, self.item.id)
 
     def action_arrived(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.napp.apply(
-                ev.MemberArrived(member=name, item=self.item.id, at=self.napp.now_hhmm())
-            )
+            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm())
 
     def action_left(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.napp.apply(ev.MemberLeft(member=name, item=self.item.id, at=self.napp.now_hhmm()))
+            self.act(acts.left, name, self.item.id, self.napp.now_hhmm())
 
     def action_adjuster(self) -> None:
         name = self.chosen()
-        if not name:
-            return
-        adjusters = list(self.napp.state.adjusters)
-        if name in adjusters:
-            adjusters.remove(name)
-        else:
-            adjusters.append(name)
-        self.napp.apply(ev.AdjustersChosen(members=tuple(adjusters)))
+        if name:
+            self.act(acts.toggle_adjuster, self.napp.state, name)
 
     @form_action
     async def action_justering(self) -> None:
@@ -210,14 +196,13 @@ class AttendanceScreen(Screen[None]):
         )
         result = await self.app.push_screen_wait(form)
         if result is not None:
-            date, time, place = result
-            self.napp.apply(ev.JusteringPlanned(date=date, time=time, place=place))
+            self.act(acts.plan_justering, *result)
 
     def action_undo(self) -> None:
-        self.napp.undo()
+        self.post_message(UndoRequested())
 
     def action_redo(self) -> None:
-        self.napp.redo()
+        self.post_message(RedoRequested())
 
     def action_close(self) -> None:
         self.dismiss(None)

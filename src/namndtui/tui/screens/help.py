@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from namndtui.tui import strings as S
+from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, key_name
+from namndtui.tui.modals.once import OnceModal
 
 # group title -> binding ids (prefix before the dot in Binding.id)
 GROUPS = {
@@ -28,8 +29,6 @@ EXTRA = [
 
 
 def help_lines() -> list[tuple[str, list[tuple[str, str]]]]:
-    from namndtui.tui.screens.meeting import MEETING_BINDINGS, binding_text
-
     groups: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
     for group, key, text in EXTRA:
         groups[group].append((key, text))
@@ -54,11 +53,7 @@ def legend() -> Content:
     return Content("\n").join(lines)
 
 
-def key_name(key: str) -> str:
-    return {"question_mark": "?", "pagedown": "page down", "pageup": "page up"}.get(key, key)
-
-
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", S.CLOSE, id="help.close")]
 
     def compose(self) -> ComposeResult:

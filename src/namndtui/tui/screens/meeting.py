@@ -1,85 +1,48 @@
 """The meeting screen: status line, agenda beside the current item, footer.
 
-Keys turn into events (namndtui.record.events) sent through `NamndApp.apply`; forms are
-modals awaited in workers. Before the first act on an item not yet handled, the screen
-sends ItemCalled so the item gets its § and its call time.
+A key calls the secretary's act (namndtui.record.acts), which decides the events (the
+item's implicit call and the meeting's opening included) or refuses with a RuleError;
+the screen sends the events through `NamndApp.apply` and shows the result. Forms are
+modals awaited in workers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
-from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import IN_PROGRESS, PENDING, Paragraph
+from namndtui.model import Item, Meeting
+from namndtui.record.state import Paragraph
 from namndtui.tui import strings as S
-from namndtui.tui.app import RecordChanged, lazy_module
+from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
+from namndtui.tui.labels import motion_label, quorum_of, refusal
+from namndtui.tui.lazy import lazy_module
+from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.agenda import AgendaList
 from namndtui.tui.widgets.item_view import ItemPane, ProtokollView, ReportView
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record import acts
     from namndtui.record import events as ev
+    from namndtui.record.procedure import RuleError
     from namndtui.tui.app import NamndApp
 else:  # loaded on the first act, after the first frame (start-up time)
+    acts = lazy_module("namndtui.record.acts")
     ev = lazy_module("namndtui.record.events")
 
 
-# Keys of the live meeting. The fixed ones come from FORMAT.md; ids allow remapping.
-# The footer shows only the fixed keys that fit 80 columns (show=True); every binding is in
-# the help screen and the palette with its tooltip (the long text).
-MEETING_BINDINGS = [
-    Binding("k", "agenda_up", S.KEY_UP, id="agenda.up", show=False),
-    Binding("j", "agenda_down", S.KEY_DOWN, id="agenda.down", show=False),
-    Binding("b", "decide", S.KEY_DECIDE, tooltip=S.HELP_DECIDE, id="item.decide"),
-    Binding("e", "edit_decision", S.KEY_EDIT_DECISION, tooltip=S.HELP_EDIT_DECISION, id="item.edit_decision", show=False),
-    Binding("o", "toggle_oj", S.KEY_OJ, tooltip=S.HELP_OJ, id="item.immediate_justification"),
-    Binding("y", "motion", S.KEY_MOTION, tooltip=S.HELP_MOTION, id="item.motion"),
-    Binding("w", "withdraw", S.KEY_WITHDRAW, tooltip=S.HELP_WITHDRAW, id="item.withdraw", show=False),
-    Binding("i", "join", S.KEY_JOIN, tooltip=S.HELP_JOIN, id="item.join", show=False),
-    Binding("f", "finding", S.KEY_FINDING, tooltip=S.HELP_FINDING, id="item.finding", show=False),
-    Binding("v", "vote", S.KEY_VOTE, tooltip=S.HELP_VOTE, id="item.vote"),
-    Binding("r", "reservation", S.KEY_RESERVATION, tooltip=S.HELP_RESERVATION, id="item.reservation"),
-    Binding("a", "note", S.KEY_NOTE, tooltip=S.HELP_NOTE, id="item.note"),
-    Binding("J", "recusal", S.KEY_RECUSAL, tooltip=S.HELP_RECUSAL, id="item.recusal", show=False),
-    Binding("t", "table", S.KEY_TABLE, tooltip=S.HELP_TABLE, id="item.table", show=False),
-    Binding("s", "refer_back", S.KEY_REFER_BACK, tooltip=S.HELP_REFER_BACK, id="item.refer_back", show=False),
-    Binding("n", "attendance", S.KEY_ATTENDANCE, tooltip=S.HELP_ATTENDANCE, id="meeting.attendance"),
-    Binding("m", "open_close", S.KEY_MEETING, tooltip=S.HELP_MEETING, id="meeting.open_close", show=False),
-    Binding("A", "adjourn", S.KEY_ADJOURN, tooltip=S.HELP_ADJOURN, id="meeting.adjourn", show=False),
-    Binding("ctrl+o", "import_item", S.KEY_IMPORT, tooltip=S.HELP_IMPORT, id="meeting.import_item", show=False),
-    Binding("p", "toggle_view", S.KEY_VIEW, tooltip=S.HELP_VIEW, id="view.toggle", show=False),
-    Binding("]", "next_section", S.KEY_NEXT_SECTION, id="view.next_section", show=False),
-    Binding("[", "previous_section", S.KEY_PREV_SECTION, id="view.previous_section", show=False),
-    Binding("pagedown", "report_page(1)", S.KEY_PAGE_DOWN, id="view.page_down", show=False, priority=True),
-    Binding("pageup", "report_page(-1)", S.KEY_PAGE_UP, id="view.page_up", show=False, priority=True),
-    Binding("ctrl+z", "undo", S.KEY_UNDO, tooltip=S.HELP_UNDO, id="record.undo", show=False),
-    Binding("ctrl+y", "redo", S.KEY_REDO, tooltip=S.HELP_REDO, id="record.redo", show=False),
-    Binding("ctrl+s", "save_elsewhere", S.KEY_SAVE_ELSEWHERE, tooltip=S.HELP_SAVE_ELSEWHERE, id="record.save_elsewhere", show=False),
-    Binding("question_mark", "help", S.KEY_HELP, tooltip=S.HELP_HELP, id="app.help"),
-    Binding("q", "quit", S.KEY_QUIT, tooltip=S.HELP_QUIT, id="app.quit"),
-]  # fmt: skip
-
 MEETING_FILE = "meeting.toml"
-
-# Below this width the footer is compact and leaves out the palette key (it is in `?`).
-WIDE_FOOTER = 100
-
-
-def binding_text(binding: Binding) -> str:
-    """The long description of a binding (help, palette), else its footer label."""
-    return binding.tooltip or binding.description
 
 
 class MeetingScreen(Screen[None]):
@@ -121,10 +84,7 @@ class MeetingScreen(Screen[None]):
         ]
 
     def on_resize(self, event) -> None:
-        wide = event.size.width >= WIDE_FOOTER
-        footer = self.query_one(Footer)
-        footer.compact = not wide
-        footer.show_command_palette = wide
+        fit_footer(self.query_one(Footer), event.size.width)
 
     def on_mount(self) -> None:
         self.start()
@@ -200,7 +160,9 @@ class MeetingScreen(Screen[None]):
         prospective = item is not None and para is not None and para.number is None
         if prospective:
             number = S.PROSPECTIVE_PARAGRAPH.format(number=self.prospective_number(item))
-        quorum_text, quorum_ok = quorum_of(app, item)
+        quorum_text, quorum_ok = "", None
+        if not app.opening:  # the record opens right after the first frame
+            quorum_text, quorum_ok = quorum_of(self.meeting, app.state, item)
         if self.needs_roll_call():
             quorum_text, quorum_ok = S.NO_ROLL_CALL, False
         marker = ""
@@ -288,10 +250,10 @@ class MeetingScreen(Screen[None]):
         self.napp.action_quit()
 
     def action_undo(self) -> None:
-        self.napp.undo()
+        self.post_message(UndoRequested())
 
     def action_redo(self) -> None:
-        self.napp.redo()
+        self.post_message(RedoRequested())
 
     @form_action
     async def action_save_elsewhere(self) -> None:
@@ -314,27 +276,28 @@ class MeetingScreen(Screen[None]):
             self.notify(S.NO_ITEMS, severity="warning")
         return item
 
-    def call_events(self, item: Item) -> list[ev.Event]:
-        """ItemCalled first when the item has not been handled yet, and MeetingOpened
-        before the first item of all when m was not pressed: the minutes' Tid then starts
-        when the board began to decide, not when m was remembered later."""
-        state = self.napp.state
-        para = state.paragraphs.get(item.id)
-        if para is None or (para.status == PENDING and para.number is None):
-            now = self.napp.now_hhmm()
-            opened: list[ev.Event] = [] if state.opened_at else [ev.MeetingOpened(at=now)]
-            return [*opened, ev.ItemCalled(item=item.id, at=now)]
-        return []
+    def refuse(self, err: RuleError) -> None:
+        """The record refused an act: say why (naming the key to use instead, if any)."""
+        text, severity = refusal(self.meeting, err)
+        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def act(self, build: Callable[..., list[ev.Event]], *args: Any, **kwargs: Any) -> bool:
+        """Apply what the act `build(meeting, state, *args, **kwargs)` (record/acts.py)
+        gives; a refusal is a notice. True when recorded."""
+        try:
+            events = build(self.meeting, self.napp.state, *args, **kwargs)
+        except acts.RuleError as err:
+            self.refuse(err)
+            return False
+        return self.napp.apply(*events)
 
     def record(self, item: Item, *events: ev.Event) -> bool:
-        return self.napp.apply(*self.call_events(item), *events)
+        """`events` on the item, after its implicit call (acts.call_events)."""
+        return self.act(acts.on_item, item.id, self.napp.now_hhmm, *events)
 
     def number(self, item: Item) -> str:
-        """The item's § for a form's title: a pending item gets the next number when the
-        act is recorded (it is handled now), so that is the number the form names."""
-        state = self.napp.state
-        para = state.paragraphs.get(item.id)
-        return str(para.number if para and para.number is not None else state.next_number)
+        """The item's § for a form's title (a pending item: the number it gets now)."""
+        return str(acts.paragraph_number(self.napp.state, item.id))
 
     # --- roll call ----------------------------------------------------------------------
     # The record refuses every deciding act without quorum; on a fresh meeting that is
@@ -364,9 +327,9 @@ class MeetingScreen(Screen[None]):
 
     def roll_call_all(self) -> bool:
         """Record every seat holder (ordinarie ledamot) as present."""
-        seats = [m.name for m in self.meeting.seats]
-        if self.napp.apply(*(ev.AttendanceSet(member=name, present=True) for name in seats)):
-            self.notify(S.ROLL_CALL_DONE.format(count=len(seats)), markup=False, timeout=3)
+        if self.napp.apply(*acts.roll_call(self.meeting)):
+            count = len(self.meeting.seats)
+            self.notify(S.ROLL_CALL_DONE.format(count=count), markup=False, timeout=3)
             return True
         return False
 
@@ -381,58 +344,27 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        if not item.proposed_decision:
-            self.notify(S.NO_PROPOSED_DECISION.format(key="e"), severity="warning", markup=False)
-            return
-        adopted = self.adopted_motion(item)
-        if adopted is not None and adopted.kind != "bifall":
-            # The chair found (or the vote gave) another proposal than the administration's:
-            # "beslut enligt förslaget" would contradict the minutes' own proposition.
-            hint = S.ADOPTED_HINTS.get(adopted.kind, S.ADOPTED_HINTS["ändring"])
-            label = motion_label(self.meeting, adopted)
-            self.notify(S.DECIDE_NOT_PROPOSAL.format(label=label, hint=hint), markup=False)
+        try:  # refused before the roll call is asked for
+            acts.may_decide_as_proposed(self.meeting, self.napp.state, item.id)
+        except acts.RuleError as err:
+            self.refuse(err)
             return
         if self.needs_roll_call():  # asks first (a worker); else at once, in this key press
             self._after_roll_call(partial(self._decide, item))
         else:
             self._decide(item)
 
-    def adopted_motion(self, item: Item):
-        """The motion the chair found adopted or the last vote gave, if any."""
-        para = self.napp.state.paragraphs.get(item.id)
-        return para.motion(para.finding) if para is not None and para.finding else None
-
-    def decision_draft(self, item: Item) -> list[str]:
-        """The points the decision form opens with: the recorded decision; else what the
-        adopted motion says (an avslag, an ändring's text, a tillägg after the proposal);
-        else the proposed decision."""
-        para = self.napp.state.paragraphs.get(item.id)
-        if para is not None and para.decision:
-            return list(para.decision)
-        proposed = list(item.proposed_decision)
-        adopted = self.adopted_motion(item)
-        if adopted is None or (adopted.kind == "bifall" and not adopted.text):
-            return proposed
-        if adopted.kind == "avslag":
-            return [S.DECISION_REJECTED]
-        if adopted.kind == "tillägg" and adopted.text:
-            return [*proposed, adopted.text]
-        return [adopted.text] if adopted.text else proposed
-
     def _decide(self, item: Item) -> None:
-        if self.record(item, ev.DecisionRecorded(item=item.id, points=item.proposed_decision)):
+        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm):
             self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
 
     def action_toggle_oj(self) -> None:
         item = self._target()
         if item is None:
             return
-        para = self.napp.state.paragraphs.get(item.id)
-        current = item.immediate_justification
-        if para is not None and para.immediate_justification is not None:
-            current = para.immediate_justification
-        if self.record(item, ev.ImmediateJustificationSet(item=item.id, value=not current)):
-            msg = S.OJ_ON if not current else S.OJ_OFF
+        if self.act(acts.toggle_immediate_justification, item.id, self.napp.now_hhmm):
+            on = acts.immediate_justification(self.meeting, self.napp.state, item.id)
+            msg = S.OJ_ON if on else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
 
     @form_action
@@ -445,8 +377,8 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.modals.dialogs import ConfirmModal
 
         question = S.CONFIRM_TABLE.format(number=self.number(item), title=item.title)
-        if await self.app.push_screen_wait(ConfirmModal(question)) and self.record(
-            item, ev.ItemTabled(item=item.id)
+        if await self.app.push_screen_wait(ConfirmModal(question)) and self.act(
+            acts.table, item.id, self.napp.now_hhmm
         ):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
 
@@ -461,9 +393,7 @@ class MeetingScreen(Screen[None]):
 
         title = S.REFER_TITLE.format(number=self.number(item))
         reason = await self.app.push_screen_wait(TextModal(title, S.REFER_REASON, allow_empty=True))
-        if reason is not None and self.record(
-            item, ev.ItemReferredBack(item=item.id, reason=reason)
-        ):
+        if reason is not None and self.act(acts.refer_back, item.id, reason, self.napp.now_hhmm):
             self.notify(S.REFERRED_BACK.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -473,52 +403,29 @@ class MeetingScreen(Screen[None]):
         state = self.napp.state
         now = self.napp.now_hhmm()
         if not state.opened_at:
-            if self.napp.apply(ev.MeetingOpened(at=now)):
+            if self.act(lambda _m, state: acts.open_meeting(state, now)):
                 self.notify(S.MEETING_OPENED.format(time=now), markup=False)
             return
         from namndtui.tui.modals.dialogs import ConfirmModal
 
         question = S.CONFIRM_CLOSE.format(time=now)
-        pending = [
-            i
-            for i in self.meeting.items
-            if i.id not in state.paragraphs or state.paragraphs[i.id].status == PENDING
-        ]
+        pending = acts.pending_items(self.meeting, state)
         if pending:
             question += " " + S.CLOSE_PENDING.format(count=len(pending))
         if not await self.app.push_screen_wait(ConfirmModal(question)):
             return
-        # Omedelbar justering: the paragraphs decided with it are read out and approved
-        # at the meeting; they are justified (locked, extracts "justerat") as it closes.
-        immediate = [
-            ev.ParagraphJustified(item=i.id) for i in self.meeting.items if self._justify_now(i)
-        ]
-        if self.napp.apply(ev.MeetingClosed(at=now), *immediate):
+        if self.act(acts.close_meeting, now):
             self.notify(S.MEETING_CLOSED.format(time=now), markup=False)
-
-    def _justify_now(self, item: Item) -> bool:
-        """A settled § with omedelbar justering that is not justified yet."""
-        para = self.napp.state.paragraphs.get(item.id)
-        if para is None or para.number is None or para.justified:
-            return False
-        if para.status in (PENDING, IN_PROGRESS):
-            return False
-        wanted = para.immediate_justification
-        return item.immediate_justification if wanted is None else wanted
 
     def action_adjourn(self) -> None:
         """A: ajournering from now; again: the meeting resumes (both times in the minutes)."""
         if self.napp.refuse_readonly():
             return
-        state = self.napp.state
         now = self.napp.now_hhmm()
-        if not state.opened_at:
-            self.notify(S.ADJOURN_NOT_OPEN, severity="warning")
-        elif state.breaks and not state.breaks[-1][1]:
-            if self.napp.apply(ev.MeetingResumed(at=now)):
-                self.notify(S.MEETING_RESUMED.format(time=now), markup=False)
-        elif self.napp.apply(ev.MeetingAdjourned(at=now)):
-            self.notify(S.MEETING_ADJOURNED.format(time=now), markup=False)
+        resuming = acts.is_adjourned(self.napp.state)
+        if self.act(lambda _m, state: acts.adjourn(state, now)):
+            done = S.MEETING_RESUMED if resuming else S.MEETING_ADJOURNED
+            self.notify(done.format(time=now), markup=False)
 
     # --- forms --------------------------------------------------------------------------
 
@@ -531,15 +438,13 @@ class MeetingScreen(Screen[None]):
             return
         from namndtui.tui.modals.forms import DecisionModal
 
-        points = self.decision_draft(item)
-        para = self.napp.state.paragraphs.get(item.id)
-        locked = para is not None and para.justified
+        points = acts.decision_draft(self.meeting, self.napp.state, item.id)
+        locked = acts.is_locked(self.napp.state, item.id)
         template = S.CORRECTION_TITLE if locked else S.DECISION_TITLE
         title = template.format(number=self.number(item), title=item.title)
         result = await self.app.push_screen_wait(DecisionModal(title, points))
         if not result:
             return
-        decision = ev.DecisionRecorded(item=item.id, points=tuple(result))
         if locked:
             # A justified § changes only as a rättelse with its reason (shown in the minutes).
             from namndtui.tui.modals.dialogs import TextModal
@@ -547,13 +452,10 @@ class MeetingScreen(Screen[None]):
             reason = await self.app.push_screen_wait(
                 TextModal(title, S.CORRECTION_REASON, allow_empty=False)
             )
-            correction = ev.CorrectionMade(
-                item=item.id, reason=reason or "", change=decision.to_dict()
-            )
-            if reason and self.napp.apply(correction):
+            if reason and self.act(acts.edit_decision, item.id, result, "", reason=reason):
                 self.notify(S.CORRECTION_SAVED.format(number=self.number(item)), markup=False)
             return
-        if self.record(item, decision):
+        if self.act(acts.edit_decision, item.id, result, self.napp.now_hhmm):
             self.notify(S.DECISION_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -564,46 +466,34 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.modals.forms import MotionModal
 
         title = S.MOTION_TITLE.format(number=self.number(item), title=item.title)
-        members = self._serving_members(item)
+        members = acts.serving_members(self.meeting, self.napp.state, item.id)
         result = await self.app.push_screen_wait(MotionModal(title, members))
         if result is None:
             return
-        para = self.napp.state.paragraphs.get(item.id)
-        motion_id = ev.next_motion_id([m.id for m in para.motions] if para else [])
-        event = ev.MotionMade(
-            item=item.id,
-            motion=motion_id,
+        made = self.act(
+            acts.motion,
+            item.id,
             by=result.by,
             kind=result.kind,
             text=result.text,
-            joined=tuple(result.joined),
+            joined=result.joined,
+            at=self.napp.now_hhmm,
         )
-        if self.record(item, event):  # the name only: one line at 80x24
+        if made:  # the name only: one line at 80x24
             self.notify(
                 S.MOTION_SAVED.format(number=self.number(item), who=result.by), markup=False
             )
 
-    def _serving_members(self, item: Item) -> list[Member]:
-        """Those who serve on the item, in meeting order: who may move, join, be recused
-        or reserve (an ersättare who does not serve may speak but not move). Everyone
-        before the roll call, so a form never opens empty; the record still decides."""
-        from namndtui.record.procedure import serving
-
-        names = serving(self.meeting, self.napp.state, item.id)
-        return [m for m in self.meeting.members if m.name in names] or list(self.meeting.members)
-
     def _motion_choices(self, item: Item) -> list[tuple[str, str]]:
-        para = self.napp.state.paragraphs.get(item.id)
-        if para is None:
-            return []
-        return [(m.id, motion_label(self.meeting, m)) for m in para.active_motions]
+        motions = acts.active_motions(self.napp.state, item.id)
+        return [(m.id, motion_label(self.meeting, m)) for m in motions]
 
     async def _pick_motion(self, item: Item, title: str, *, only_one: bool = False) -> str:
         """The motion an act is about ("" = none or cancelled); `only_one`: a single
         motion is taken without asking."""
         choices = self._motion_choices(item)
         if not choices:
-            self.notify(S.NO_MOTIONS, severity="warning")
+            self.refuse(acts.NoMotions())
             return ""
         if only_one and len(choices) == 1:
             return choices[0][0]
@@ -619,7 +509,7 @@ class MeetingScreen(Screen[None]):
         title = S.WITHDRAW_TITLE.format(number=self.number(item))
         motion = await self._pick_motion(item, title)
         if motion:
-            self.record(item, ev.MotionWithdrawn(item=item.id, motion=motion))
+            self.act(acts.withdraw, item.id, motion, self.napp.now_hhmm)
 
     @form_action
     async def action_join(self) -> None:
@@ -632,11 +522,10 @@ class MeetingScreen(Screen[None]):
         motion = await self._pick_motion(item, title, only_one=True)
         if not motion:
             return
-        member = await self.app.push_screen_wait(
-            MemberPickModal(title, S.JOIN_WHO, self._serving_members(item))
-        )
+        members = acts.serving_members(self.meeting, self.napp.state, item.id)
+        member = await self.app.push_screen_wait(MemberPickModal(title, S.JOIN_WHO, members))
         if member:
-            self.record(item, ev.MotionJoined(item=item.id, motion=motion, member=member))
+            self.act(acts.join, item.id, motion, member, self.napp.now_hhmm)
 
     @form_action
     async def action_finding(self) -> None:
@@ -645,7 +534,7 @@ class MeetingScreen(Screen[None]):
             return
         choices = self._motion_choices(item)
         if not choices:
-            self.notify(S.NO_MOTIONS, severity="warning")
+            self.refuse(acts.NoMotions())
             return
         if not await self.roll_call_ready():
             return
@@ -655,11 +544,9 @@ class MeetingScreen(Screen[None]):
         self, item: Item, choices: list[tuple[str, str]], template: str = S.FINDING_TITLE
     ) -> bool:
         """The proposition order and the chair's finding, recorded; False if cancelled."""
-        from namndtui.record.procedure import suggested_order
         from namndtui.tui.modals.forms import FindingModal
 
-        para = self.napp.state.paragraph(item.id)
-        order = list(para.proposition_order) or list(suggested_order(para))
+        order = acts.proposition_order(self.napp.state, item.id)
         labels = dict(choices)
         title = template.format(number=self.number(item))
         motion = await self.app.push_screen_wait(
@@ -667,71 +554,51 @@ class MeetingScreen(Screen[None]):
         )
         if not motion:
             return False
-        events: list[ev.Event] = []
-        if order and list(para.proposition_order) != order:
-            events.append(ev.PropositionOrderSet(item=item.id, order=tuple(order)))
-        events.append(ev.ChairFinding(item=item.id, motion=motion))
-        return self.record(item, *events)
+        return self.act(acts.finding, item.id, motion, self.napp.now_hhmm, order=order)
 
     @form_action
     async def action_vote(self) -> None:
         item = self._target()
         if item is None:
             return
-        para = self.napp.state.paragraph(item.id)
-        if len(para.active_motions) < 2:
-            self.notify(S.VOTE_NEED_TWO, severity="warning")
+        try:
+            acts.may_vote(self.napp.state, item.id)
+        except acts.RuleError as err:
+            self.refuse(err)
             return
         if not await self.roll_call_ready():
             return
-        # A vote is demanded against the chair's finding ("…och finner att nämnden
-        # beslutat enligt X. Votering begärs."): without one the minutes would have to
-        # guess it from the vote, so it is asked first.
-        if not para.finding and not para.votes:
+        if acts.needs_finding_before_vote(self.napp.state, item.id):
             choices = self._motion_choices(item)
             if not await self._ask_finding(item, choices, S.FINDING_BEFORE_VOTE_TITLE):
                 return
         from namndtui.tui.modals.vote import run_vote
 
-        await run_vote(self, item)
+        await run_vote(self.napp, self.meeting, item, self.act)
 
     @form_action
     async def action_reservation(self) -> None:
         item = self._target()
         if item is None:
             return
-        from namndtui.record.procedure import may_add_reservation_text, may_reserve
         from namndtui.tui.modals.forms import ReservationModal
 
-        state = self.napp.state
         # Only those who served on the item are listed (with the reason when they may
         # not reserve); the others took no part in the decision. Who has reserved may
         # hand in the written text later (until the justering), so is offered for that.
-        members = self._serving_members(item)
-        reasons = {m.name: may_reserve(self.meeting, state, item.id, m.name) for m in members}
-        texts = {
-            name
-            for name, reason in reasons.items()
-            if reason and not may_add_reservation_text(self.meeting, state, item.id, name)
-        }
-        for name in texts:
-            reasons[name] = ""
-        if all(reasons.values()):  # nobody may: say why instead of an empty list
-            distinct = set(reasons.values())
-            reason = distinct.pop() if len(distinct) == 1 else S.RESERVATION_WHO_MAY
-            self.notify(S.RESERVATION_NONE.format(reason=reason), severity="warning", markup=False)
+        try:
+            choices = acts.reservation_choices(self.meeting, self.napp.state, item.id)
+        except acts.RuleError as err:  # nobody may: say why instead of an empty list
+            self.refuse(err)
             return
         title = S.RESERVATION_TITLE.format(number=self.number(item))
-        form = ReservationModal(title, members, reasons, texts)
+        form = ReservationModal(title, choices.members, choices.reasons, choices.texts)
         result = await self.app.push_screen_wait(form)
         if result is None:
             return
         member, text = result
-        event = ev.ReservationMade(item=item.id, member=member, text=text)
-        # The text of a reservation made earlier: not an act on the item now (the meeting
-        # may be closed), so the item is not called again.
-        if self.napp.apply(event) if member in texts else self.record(item, event):
-            saved = S.RESERVATION_TEXT_SAVED if member in texts else S.RESERVATION_SAVED
+        if self.act(acts.reservation, item.id, member, text, self.napp.now_hhmm):
+            saved = S.RESERVATION_TEXT_SAVED if member in choices.texts else S.RESERVATION_SAVED
             self.notify(saved.format(number=self.number(item), who=member), markup=False)
 
     @form_action
@@ -745,7 +612,7 @@ class MeetingScreen(Screen[None]):
         result = await self.app.push_screen_wait(NoteModal(title))
         if result is not None:
             by, text = result
-            if self.record(item, ev.NoteAdded(item=item.id, text=text, by=by)):
+            if self.act(acts.note, item.id, by, text, self.napp.now_hhmm):
                 self.notify(S.NOTE_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -756,23 +623,17 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.modals.forms import MemberPickModal
 
         title = S.RECUSAL_TITLE.format(number=self.number(item))
-        member = await self.app.push_screen_wait(
-            MemberPickModal(title, S.RECUSAL_WHO, self._serving_members(item))
-        )
+        members = acts.serving_members(self.meeting, self.napp.state, item.id)
+        member = await self.app.push_screen_wait(MemberPickModal(title, S.RECUSAL_WHO, members))
         if not member:
             return
-        state = self.napp.state
-        substitutes = [  # only someone who can step in (the record checks it again)
-            m
-            for m in self.meeting.substitutes
-            if m.name != member and state.present.get(m.name) and m.name not in state.serving_for
-        ]
+        substitutes = acts.recusal_substitutes(self.meeting, self.napp.state, member)
         substitute = await self.app.push_screen_wait(
             MemberPickModal(title, S.RECUSAL_SUB, substitutes, optional=True)
         )
         if substitute is None:
             return
-        self.record(item, ev.Recused(item=item.id, member=member, substitute=substitute))
+        self.act(acts.recusal, item.id, member, substitute, self.napp.now_hhmm)
 
     def action_attendance(self) -> None:
         from namndtui.tui.screens.attendance import AttendanceScreen
@@ -851,34 +712,6 @@ class MeetingScreen(Screen[None]):
         agenda = self.query_one(AgendaList)
         agenda.highlighted = self.meeting.item_index(item_id)
         agenda.focus()
-
-
-def motion_label(meeting: Meeting, motion) -> str:
-    """'y1 Anna Ek (M): avslag – text', plain text."""
-    member = meeting.member(motion.by)
-    who = member.label if member else motion.by
-    kind = ev.MOTION_KINDS.get(motion.kind, motion.kind)
-    text = f" – {motion.text}" if motion.text else ""
-    return f"{motion.id} {who}: {kind}{text}"
-
-
-def quorum_of(app: NamndApp, item: Item | None) -> tuple[str, bool | None]:
-    """The quorum text for the status line and whether the board is beslutför."""
-    if item is None or app.opening:  # the record opens right after the first frame
-        return "", None
-    try:
-        if app.record is not None:
-            q = app.record.quorum(item.id)
-        else:
-            from namndtui.record.procedure import quorum
-
-            q = quorum(app.meeting, app.state, item.id)
-    except Exception:  # the record is not there yet (or no attendance): show nothing
-        return "", None
-    ok = getattr(q, "ok", None)
-    if ok is None:
-        ok = getattr(q, "quorate", None)
-    return q.text(), (bool(ok) if ok is not None else None)
 
 
 def paragraph_text(meeting: Meeting, state, item: Item) -> tuple[str, bool]:

@@ -1,0 +1,621 @@
+"""The secretary's acts: (meeting, state, input) -> the events to apply, or RuleError.
+
+One function per act the secretary performs (a key in the TUI, a call from the CLI or a
+test). An act decides what is recorded: the implicit events that come with it (the item
+is called, the meeting opened, when that has not happened yet), the refusals that depend
+on what was decided before ("beslut enligt förslaget" after another proposal won), and
+the drafts and choices a form opens with. It does not write anything: the caller applies
+the events (`Record.apply`, which checks each against `procedure.check` once more).
+
+`at` is the clock time "HH:MM" the act happens at, or the caller's clock giving it
+(`Time`): a clock is read only when an event needs the time, so an act that stamps
+nothing does not move an injected test clock.
+Refusals are `RuleError` with a Swedish reason; the subclasses below let a front end add
+its own hint (which key to press instead) without parsing the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from namndtui.model import Item, Meeting, Member
+from namndtui.record import events as ev
+from namndtui.record.procedure import (
+    RuleError,
+    casting_vote,
+    may_add_reservation_text,
+    may_reserve,
+    serving,
+    suggested_order,
+    vote_plan,
+)
+from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
+
+# A time "HH:MM", or a clock that gives it when an event needs it.
+Time = str | Callable[[], str]
+
+# The decision a board takes when it rejects the administration's proposal (an avslag won).
+DECISION_REJECTED = "Nämnden avslår förvaltningens förslag."
+
+
+# --- refusals a front end may phrase itself ----------------------------------------------------
+
+
+class NoProposedDecision(RuleError):
+    """The item has no proposed decision to decide by (the decision must be written)."""
+
+    def __init__(self) -> None:
+        super().__init__("Ärendet saknar förslag till beslut – skriv beslutet.")
+
+
+class NotAsProposed(RuleError):
+    """Another proposal than the administration's was adopted (`motion`)."""
+
+    def __init__(self, motion: Motion) -> None:
+        super().__init__(
+            "Nämnden beslutade enligt ett annat förslag än förvaltningens – skriv beslutet."
+        )
+        self.motion = motion
+
+
+class NoMotions(RuleError):
+    """The act is about a motion and the item has none (in effect)."""
+
+    def __init__(self) -> None:
+        super().__init__("Inga yrkanden på ärendet.")
+
+
+class TooFewMotions(RuleError):
+    """A vote needs two motions."""
+
+    def __init__(self) -> None:
+        super().__init__("Votering kräver minst två yrkanden.")
+
+
+class CastingVoteNeeded(RuleError):
+    """The round is tied and the presiding chair's vote is not known: the chair decides."""
+
+    def __init__(self) -> None:
+        super().__init__("Lika röstetal: ordförandens utslagsröst behövs.")
+
+
+class NotOpen(RuleError):
+    """An act of the sitting meeting before it was opened."""
+
+    def __init__(self) -> None:
+        super().__init__("Sammanträdet är inte öppnat.")
+
+
+class NotSubstitute(RuleError):
+    """Only an ersättare serves for someone."""
+
+    def __init__(self, member: str) -> None:
+        super().__init__(f"{member} är ordinarie ledamot; välj en ersättare.")
+        self.member = member
+
+
+class NoFreeSeat(RuleError):
+    """No absent seat holder is without an ersättare."""
+
+    def __init__(self) -> None:
+        super().__init__("Ingen ordinarie ledamot är frånvarande utan ersättare.")
+
+
+class NobodyMayReserve(RuleError):
+    """Nobody serving on the item may reserve; `reason` is the one reason (or "")."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            reason
+            or "Bara den som deltog i beslutet och yrkade eller röstade emot det kan "
+            "reservera sig (KL 4 kap. 27 §)."
+        )
+        self.reason = reason
+
+
+# --- reading what an act needs -------------------------------------------------------------
+
+
+def _item(meeting: Meeting, item_id: str) -> Item:
+    item = meeting.item(item_id)
+    if item is None:
+        raise RuleError(f"Okänt ärende {item_id!r}.")
+    return item
+
+
+def adopted_motion(state: RecordState, item_id: str) -> Motion | None:
+    """The motion the chair found adopted (or the last vote gave), if any."""
+    para = state.paragraphs.get(item_id)
+    return para.motion(para.finding) if para is not None and para.finding else None
+
+
+def paragraph_number(state: RecordState, item_id: str) -> int:
+    """The item's §; a pending item gets the next number when an act is recorded on it
+    (it is handled now), so that is the number a form names."""
+    para = state.paragraphs.get(item_id)
+    return para.number if para is not None and para.number is not None else state.next_number
+
+
+def immediate_justification(meeting: Meeting, state: RecordState, item_id: str) -> bool:
+    """Whether the § is to be justified at once: the record's choice, else the file's."""
+    para = state.paragraphs.get(item_id)
+    if para is not None and para.immediate_justification is not None:
+        return para.immediate_justification
+    return _item(meeting, item_id).immediate_justification
+
+
+def is_locked(state: RecordState, item_id: str) -> bool:
+    """The § is justified: it changes only as a rättelse with its reason."""
+    para = state.paragraphs.get(item_id)
+    return para is not None and para.justified
+
+
+def serving_members(meeting: Meeting, state: RecordState, item_id: str) -> list[Member]:
+    """Those who serve on the item, in meeting order: who may move, join, be recused or
+    reserve (an ersättare who does not serve may speak but not move). Everyone before the
+    roll call, so a form never opens empty; the record still decides."""
+    names = serving(meeting, state, item_id)
+    return [m for m in meeting.members if m.name in names] or list(meeting.members)
+
+
+def active_motions(state: RecordState, item_id: str) -> list[Motion]:
+    """The motions in effect (not withdrawn), in the order they were made."""
+    para = state.paragraphs.get(item_id)
+    return list(para.active_motions) if para is not None else []
+
+
+def pending_items(meeting: Meeting, state: RecordState) -> list[Item]:
+    """The items not handled yet (what a close leaves undecided)."""
+    return [
+        i
+        for i in meeting.items
+        if i.id not in state.paragraphs or state.paragraphs[i.id].status == PENDING
+    ]
+
+
+def time_of(at: Time) -> str:
+    """The time "HH:MM" of `at` (read from the clock when it is one)."""
+    return at if isinstance(at, str) else at()
+
+
+# --- the implicit events ---------------------------------------------------------------------
+
+
+def call_events(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
+    """ItemCalled first when the item has not been handled yet, and MeetingOpened before
+    the first item of all when the meeting was not opened: the minutes' Tid then starts
+    when the board began to decide, not when the opening was remembered later."""
+    _item(meeting, item_id)
+    para = state.paragraphs.get(item_id)
+    if para is None or (para.status == PENDING and para.number is None):
+        now = time_of(at)
+        opened: list[ev.Event] = [] if state.opened_at else [ev.MeetingOpened(at=now)]
+        return [*opened, ev.ItemCalled(item=item_id, at=now)]
+    return []
+
+
+def on_item(
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, *events: ev.Event
+) -> list[ev.Event]:
+    """`events`, preceded by the implicit call of the item (see call_events)."""
+    return [*call_events(meeting, state, item_id, at), *events]
+
+
+# --- deciding --------------------------------------------------------------------------------
+
+
+def decide_as_proposed(
+    meeting: Meeting, state: RecordState, item_id: str, at: Time
+) -> list[ev.Event]:
+    """b: the decision is the proposed decision word for word.
+
+    Refused when the item has none (NoProposedDecision) and when the chair found (or the
+    vote gave) another proposal than the administration's (NotAsProposed): "beslut enligt
+    förslaget" would contradict the minutes' own proposition.
+    """
+    item = may_decide_as_proposed(meeting, state, item_id)
+    decision = ev.DecisionRecorded(item=item_id, points=item.proposed_decision)
+    return on_item(meeting, state, item_id, at, decision)
+
+
+def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -> Item:
+    """The item, when it may be decided as proposed (else the refusal, see
+    decide_as_proposed)."""
+    item = _item(meeting, item_id)
+    if not item.proposed_decision:
+        raise NoProposedDecision()
+    adopted = adopted_motion(state, item_id)
+    if adopted is not None and adopted.kind != "bifall":
+        raise NotAsProposed(adopted)
+    return item
+
+
+def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[str]:
+    """The points the decision form opens with: the recorded decision; else what the
+    adopted motion says (an avslag, an ändring's text, a tillägg after the proposal);
+    else the proposed decision."""
+    item = _item(meeting, item_id)
+    para = state.paragraphs.get(item_id)
+    if para is not None and para.decision:
+        return list(para.decision)
+    proposed = list(item.proposed_decision)
+    adopted = adopted_motion(state, item_id)
+    if adopted is None or (adopted.kind == "bifall" and not adopted.text):
+        return proposed
+    if adopted.kind == "avslag":
+        return [DECISION_REJECTED]
+    if adopted.kind == "tillägg" and adopted.text:
+        return [*proposed, adopted.text]
+    return [adopted.text] if adopted.text else proposed
+
+
+def edit_decision(
+    meeting: Meeting,
+    state: RecordState,
+    item_id: str,
+    points: Sequence[str],
+    at: Time,
+    reason: str = "",
+) -> list[ev.Event]:
+    """e: the decision as written. On a justified § it is a rättelse and needs `reason`
+    (shown in the minutes); the item is not called again then."""
+    _item(meeting, item_id)
+    decision = ev.DecisionRecorded(item=item_id, points=tuple(points))
+    if is_locked(state, item_id):
+        if not reason.strip():
+            raise RuleError("En rättelse av en justerad paragraf kräver ett skäl.")
+        return [ev.CorrectionMade(item=item_id, reason=reason, change=decision.to_dict())]
+    return on_item(meeting, state, item_id, at, decision)
+
+
+def toggle_immediate_justification(
+    meeting: Meeting, state: RecordState, item_id: str, at: Time
+) -> list[ev.Event]:
+    """o: omedelbar justering on when it is off, off when on."""
+    value = not immediate_justification(meeting, state, item_id)
+    return on_item(
+        meeting, state, item_id, at, ev.ImmediateJustificationSet(item=item_id, value=value)
+    )
+
+
+def table(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
+    """t: the item is tabled (bordlagt)."""
+    return on_item(meeting, state, item_id, at, ev.ItemTabled(item=item_id))
+
+
+def refer_back(
+    meeting: Meeting, state: RecordState, item_id: str, reason: str, at: Time
+) -> list[ev.Event]:
+    """s: the item is referred back (återremitterat), with the reason if given."""
+    return on_item(meeting, state, item_id, at, ev.ItemReferredBack(item=item_id, reason=reason))
+
+
+# --- motions ---------------------------------------------------------------------------------
+
+
+def motion(
+    meeting: Meeting,
+    state: RecordState,
+    item_id: str,
+    *,
+    by: str,
+    kind: str,
+    text: str,
+    joined: Sequence[str],
+    at: Time,
+) -> list[ev.Event]:
+    """y: a yrkande, numbered after the item's earlier ones (y1, y2 …)."""
+    para = state.paragraphs.get(item_id)
+    motion_id = ev.next_motion_id([m.id for m in para.motions] if para else [])
+    made = ev.MotionMade(
+        item=item_id, motion=motion_id, by=by, kind=kind, text=text, joined=tuple(joined)
+    )
+    return on_item(meeting, state, item_id, at, made)
+
+
+def need_motions(state: RecordState, item_id: str) -> list[Motion]:
+    """The motions in effect; NoMotions when there are none (an act about a motion)."""
+    motions = active_motions(state, item_id)
+    if not motions:
+        raise NoMotions()
+    return motions
+
+
+def withdraw(
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, at: Time
+) -> list[ev.Event]:
+    """w: a motion is withdrawn."""
+    need_motions(state, item_id)
+    return on_item(meeting, state, item_id, at, ev.MotionWithdrawn(item=item_id, motion=motion_id))
+
+
+def join(
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, member: str, at: Time
+) -> list[ev.Event]:
+    """i: a member joins (instämmer i) a motion."""
+    need_motions(state, item_id)
+    joined = ev.MotionJoined(item=item_id, motion=motion_id, member=member)
+    return on_item(meeting, state, item_id, at, joined)
+
+
+def proposition_order(state: RecordState, item_id: str) -> list[str]:
+    """The order the chair puts the motions in: the recorded one, else the suggested one
+    (formal motions first, additions last)."""
+    para = state.paragraph(item_id)
+    return list(para.proposition_order) or list(suggested_order(para))
+
+
+def finding(
+    meeting: Meeting,
+    state: RecordState,
+    item_id: str,
+    motion_id: str,
+    at: Time,
+    order: Sequence[str] | None = None,
+) -> list[ev.Event]:
+    """f: the chair's finding ("finner att nämnden beslutat enligt …"), preceded by the
+    proposition order when it is not the one recorded (`order`; default: the order the
+    finding form shows, see proposition_order)."""
+    need_motions(state, item_id)
+    para = state.paragraph(item_id)
+    order = list(order) if order is not None else proposition_order(state, item_id)
+    events: list[ev.Event] = []
+    if order and list(para.proposition_order) != order:
+        events.append(ev.PropositionOrderSet(item=item_id, order=tuple(order)))
+    events.append(ev.ChairFinding(item=item_id, motion=motion_id))
+    return on_item(meeting, state, item_id, at, *events)
+
+
+# --- votes -----------------------------------------------------------------------------------
+
+
+def may_vote(state: RecordState, item_id: str) -> None:
+    """v: a votering needs two motions in effect (TooFewMotions)."""
+    if len(active_motions(state, item_id)) < 2:
+        raise TooFewMotions()
+
+
+def needs_finding_before_vote(state: RecordState, item_id: str) -> bool:
+    """A vote is demanded against the chair's finding ("…och finner att nämnden beslutat
+    enligt X. Votering begärs."): without one the minutes would have to guess it from the
+    vote, so the finding is asked for first."""
+    para = state.paragraph(item_id)
+    return not para.finding and not para.votes
+
+
+def open_round(state: RecordState, item_id: str) -> VoteRound | None:
+    """The round of the item still being counted, if any."""
+    para = state.paragraph(item_id)
+    return next((r for r in para.votes if not r.closed), None)
+
+
+def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
+    """The round the vote plan asks for next (VoteDemanded), or [] when every round is
+    counted or the next one waits on a round still open (see procedure.vote_plan)."""
+    para = state.paragraph(item_id)
+    if open_round(state, item_id) is not None:
+        return []
+    plan = vote_plan(para)
+    done = len([r for r in para.votes if r.closed])
+    if done >= len(plan):
+        return []
+    yes, no = plan[done]
+    if not yes or not no:
+        return []
+    demanded = ev.VoteDemanded(item=item_id, round=done + 1, yes=yes, no=no)
+    return on_item(meeting, state, item_id, at, demanded)
+
+
+def cast_vote(item_id: str, round_no: int, member: str, vote: str) -> list[ev.Event]:
+    """One member's ja / nej / avstår in the round."""
+    return [ev.VoteCast(item=item_id, round=round_no, member=member, vote=vote)]
+
+
+def close_vote(
+    meeting: Meeting, state: RecordState, item_id: str, round_no: int, casting: str = ""
+) -> list[ev.Event]:
+    """The round is counted. On a tie the utslagsröst is the presiding chair's own vote,
+    taken from the ballot when the chair voted ja or nej; else `casting` (the chair's
+    choice), and without one CastingVoteNeeded."""
+    para = state.paragraph(item_id)
+    found = next((r for r in para.votes if r.round == round_no), None)
+    if found is None:
+        raise RuleError(f"Ingen votering {round_no} i ärendet.")
+    if not found.tied:
+        return [ev.VoteClosed(item=item_id, round=round_no)]
+    casting = casting or casting_vote(meeting, state, item_id, round_no)
+    if casting not in ("ja", "nej"):
+        raise CastingVoteNeeded()
+    return [ev.VoteClosed(item=item_id, round=round_no, casting=casting)]
+
+
+# --- reservations, notes, recusal ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReservationChoices:
+    """Who the reservation form lists: those who served on the item, each with the
+    reason they may not reserve ("" = may); `texts` have reserved already and may hand in
+    the written text (until the justering)."""
+
+    members: list[Member]
+    reasons: dict[str, str]
+    texts: set[str]
+
+
+def reservation_choices(meeting: Meeting, state: RecordState, item_id: str) -> ReservationChoices:
+    """The reservation form's members; NobodyMayReserve when nobody may (with the one
+    reason when all share it)."""
+    members = serving_members(meeting, state, item_id)
+    reasons = {m.name: may_reserve(meeting, state, item_id, m.name) for m in members}
+    texts = {
+        name
+        for name, reason in reasons.items()
+        if reason and not may_add_reservation_text(meeting, state, item_id, name)
+    }
+    for name in texts:
+        reasons[name] = ""
+    if all(reasons.values()):
+        distinct = set(reasons.values())
+        raise NobodyMayReserve(distinct.pop() if len(distinct) == 1 else "")
+    return ReservationChoices(members, reasons, texts)
+
+
+def is_reservation_text(meeting: Meeting, state: RecordState, item_id: str, member: str) -> bool:
+    """`member` reserved already: a ReservationMade now brings the written text."""
+    return not may_add_reservation_text(meeting, state, item_id, member)
+
+
+def reservation(
+    meeting: Meeting, state: RecordState, item_id: str, member: str, text: str, at: Time
+) -> list[ev.Event]:
+    """r: a reservation, or the written text of one made earlier. The text is not an act
+    on the item now (the meeting may be closed), so the item is not called for it."""
+    made = ev.ReservationMade(item=item_id, member=member, text=text)
+    if is_reservation_text(meeting, state, item_id, member):
+        return [made]
+    return on_item(meeting, state, item_id, at, made)
+
+
+def note(
+    meeting: Meeting, state: RecordState, item_id: str, by: str, text: str, at: Time
+) -> list[ev.Event]:
+    """a: a protokollsanteckning (by a member, or the board's own when `by` is "")."""
+    return on_item(meeting, state, item_id, at, ev.NoteAdded(item=item_id, text=text, by=by))
+
+
+def recusal_substitutes(meeting: Meeting, state: RecordState, member: str) -> list[Member]:
+    """Who may step in for `member` on a recusal: a present ersättare not serving for
+    anyone already (the record checks it again)."""
+    return [
+        m
+        for m in meeting.substitutes
+        if m.name != member and state.present.get(m.name) and m.name not in state.serving_for
+    ]
+
+
+def recusal(
+    meeting: Meeting, state: RecordState, item_id: str, member: str, substitute: str, at: Time
+) -> list[ev.Event]:
+    """J: `member` is jävig on the item; `substitute` ("" = nobody) serves instead."""
+    recused = ev.Recused(item=item_id, member=member, substitute=substitute)
+    return on_item(meeting, state, item_id, at, recused)
+
+
+# --- the sitting -----------------------------------------------------------------------------
+
+
+def open_meeting(state: RecordState, at: Time) -> list[ev.Event]:
+    """m (first): the meeting is opened."""
+    if state.opened_at:
+        raise RuleError(f"Sammanträdet öppnades redan kl. {state.opened_at}.")
+    return [ev.MeetingOpened(at=time_of(at))]
+
+
+def justify_now(meeting: Meeting, state: RecordState, item_id: str) -> bool:
+    """A settled § with omedelbar justering that is not justified yet: the paragraphs
+    decided with it are read out and approved at the meeting, justified as it closes."""
+    para = state.paragraphs.get(item_id)
+    if para is None or para.number is None or para.justified:
+        return False
+    if para.status in (PENDING, IN_PROGRESS):
+        return False
+    return immediate_justification(meeting, state, item_id)
+
+
+def close_meeting(meeting: Meeting, state: RecordState, at: Time) -> list[ev.Event]:
+    """m (again): the meeting is closed; the § with omedelbar justering are justified."""
+    if not state.opened_at:
+        raise NotOpen()
+    immediate = [
+        ev.ParagraphJustified(item=i.id) for i in meeting.items if justify_now(meeting, state, i.id)
+    ]
+    return [ev.MeetingClosed(at=time_of(at)), *immediate]
+
+
+def adjourn(state: RecordState, at: Time) -> list[ev.Event]:
+    """A: ajournering from now; during one: the meeting resumes (both in the minutes)."""
+    if not state.opened_at:
+        raise NotOpen()
+    if state.breaks and not state.breaks[-1][1]:
+        return [ev.MeetingResumed(at=time_of(at))]
+    return [ev.MeetingAdjourned(at=time_of(at))]
+
+
+def is_adjourned(state: RecordState) -> bool:
+    return bool(state.breaks) and not state.breaks[-1][1]
+
+
+# --- attendance ------------------------------------------------------------------------------
+
+
+def roll_call(meeting: Meeting) -> list[ev.Event]:
+    """Every seat holder (ordinarie ledamot) present."""
+    return [ev.AttendanceSet(member=m.name, present=True) for m in meeting.seats]
+
+
+def all_present(meeting: Meeting, state: RecordState) -> list[ev.Event]:
+    """Every seat holder whose attendance is not recorded yet, present."""
+    return [
+        ev.AttendanceSet(member=m.name, present=True)
+        for m in meeting.seats
+        if state.present.get(m.name) is None
+    ]
+
+
+def toggle_present(state: RecordState, member: str) -> list[ev.Event]:
+    """Present when absent (or not recorded), absent when present."""
+    return [ev.AttendanceSet(member=member, present=not state.present.get(member))]
+
+
+def free_seats(meeting: Meeting, state: RecordState, substitute: str) -> list[Member]:
+    """The seats `substitute` may serve in: absent seat holders no ersättare serves for.
+    NotSubstitute for a seat holder, NoFreeSeat when there is none."""
+    member = meeting.member(substitute)
+    if member is None:
+        raise RuleError(f"{substitute} är inte ledamot eller ersättare i nämnden.")
+    if not member.is_substitute:
+        raise NotSubstitute(substitute)
+    covered = set(state.serving_for.values())
+    seats = [m for m in meeting.seats if not state.present.get(m.name) and m.name not in covered]
+    if not seats:
+        raise NoFreeSeat()
+    return seats
+
+
+def serves_for(state: RecordState, substitute: str, seat: str, item_id: str = "") -> list[ev.Event]:
+    """An ersättare serves in `seat` (present first when not recorded so); from the
+    current § (`item_id`) once the meeting is open, for the paragraphs of the minutes."""
+    events: list[ev.Event] = []
+    if not state.present.get(substitute):
+        events.append(ev.AttendanceSet(member=substitute, present=True))
+    item = item_id if state.opened_at else ""
+    events.append(ev.SubstituteServes(substitute=substitute, for_member=seat, item=item))
+    return events
+
+
+def substitute_stops(substitute: str, item_id: str) -> list[ev.Event]:
+    return [ev.SubstituteStops(substitute=substitute, item=item_id)]
+
+
+def arrived(member: str, item_id: str, at: Time) -> list[ev.Event]:
+    return [ev.MemberArrived(member=member, item=item_id, at=time_of(at))]
+
+
+def left(member: str, item_id: str, at: Time) -> list[ev.Event]:
+    return [ev.MemberLeft(member=member, item=item_id, at=time_of(at))]
+
+
+def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
+    """`member` becomes an adjuster (justerare), or is no longer one."""
+    adjusters = list(state.adjusters)
+    if member in adjusters:
+        adjusters.remove(member)
+    else:
+        adjusters.append(member)
+    return [ev.AdjustersChosen(members=tuple(adjusters))]
+
+
+def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:
+    return [ev.JusteringPlanned(date=date, time=time, place=place)]

@@ -1,0 +1,63 @@
+"""Labels more than one screen shows: a motion, the quorum, a refusal (plain text).
+
+A leaf: imports nothing of the TUI but its strings (and the record lazily), so any screen or modal may use it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from namndtui.model import Item, Meeting
+from namndtui.record.state import Motion, RecordState
+from namndtui.tui import strings as S
+from namndtui.tui.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from namndtui.record import acts, events, procedure
+    from namndtui.record.procedure import RuleError
+else:  # loaded on the first act, after the first frame (start-up time)
+    acts = lazy_module("namndtui.record.acts")
+    events = lazy_module("namndtui.record.events")
+    procedure = lazy_module("namndtui.record.procedure")
+
+
+def motion_label(meeting: Meeting, motion: Motion) -> str:
+    """'y1 Anna Ek (M): avslag – text', plain text."""
+    member = meeting.member(motion.by)
+    who = member.label if member else motion.by
+    kind = events.MOTION_KINDS.get(motion.kind, motion.kind)
+    text = f" – {motion.text}" if motion.text else ""
+    return f"{motion.id} {who}: {kind}{text}"
+
+
+def quorum_of(meeting: Meeting, state: RecordState, item: Item | None) -> tuple[str, bool | None]:
+    """The quorum text for the status line and whether the board is beslutför."""
+    if item is None:
+        return "", None
+    q = procedure.quorum(meeting, state, item.id)
+    return q.text(), q.ok
+
+
+def refusal(meeting: Meeting, err: RuleError) -> tuple[str, str]:
+    """(notice text, severity) for an act the record refused; the acts a key can
+    replace name that key."""
+    match err:
+        case acts.NoProposedDecision():
+            return S.NO_PROPOSED_DECISION.format(key="e"), "warning"
+        case acts.NotAsProposed(motion=adopted):
+            hint = S.ADOPTED_HINTS.get(adopted.kind, S.ADOPTED_HINTS["ändring"])
+            label = motion_label(meeting, adopted)
+            return S.DECIDE_NOT_PROPOSAL.format(label=label, hint=hint), "information"
+        case acts.NoMotions():
+            return S.NO_MOTIONS, "warning"
+        case acts.TooFewMotions():
+            return S.VOTE_NEED_TWO, "warning"
+        case acts.NotOpen():
+            return S.ADJOURN_NOT_OPEN, "warning"
+        case acts.NotSubstitute(member=who):
+            return S.SERVES_NOT_SUBSTITUTE.format(who=who), "warning"
+        case acts.NoFreeSeat():
+            return S.SERVES_NO_SEAT, "warning"
+        case acts.NobodyMayReserve(reason=reason):
+            return S.RESERVATION_NONE.format(reason=reason or S.RESERVATION_WHO_MAY), "warning"
+    return S.REFUSED.format(reason=str(err)), "warning"
