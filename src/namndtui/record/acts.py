@@ -31,6 +31,7 @@ from namndtui.record.procedure import (
     suggested_order,
 )
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
+from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
 Time = str | Callable[[], str]
@@ -291,6 +292,19 @@ def toggle_immediate_justification(
     return on_item(
         meeting, state, item_id, at, ev.ImmediateJustificationSet(item=item_id, value=value)
     )
+
+
+def secrecy(meeting: Meeting, state: RecordState, item_id: str) -> str:
+    """The legal ground the item is secret on ("" = public), as the record says."""
+    return secrecy_ground(_item(meeting, item_id), state.paragraphs.get(item_id))
+
+
+def toggle_secrecy(meeting: Meeting, state: RecordState, item_id: str) -> list[ev.Event]:
+    """S: the item secret (on meeting.toml's ground, else OSL 26 kap. 1 §) when it is
+    public, public when secret. Not an act of the board: the item is not called."""
+    item = _item(meeting, item_id)
+    ground = "" if secrecy(meeting, state, item_id) else (item.secrecy.strip() or DEFAULT_GROUND)
+    return [ev.SecrecySet(item=item_id, ground=ground)]
 
 
 def table(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:

@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting
 from namndtui.record.state import Paragraph
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -119,9 +120,15 @@ class MeetingScreen(Screen[None]):
         if self.current_item is not self._shown_item:
             self.show_current()
 
+    def secrecy_of(self, item: Item | None) -> str:
+        """The legal ground the item is secret on ("" = public), as the record says."""
+        if item is None:
+            return ""
+        return secrecy_ground(item, self.napp.state.paragraphs.get(item.id))
+
     def show_current(self) -> None:
         item = self._shown_item = self.current_item
-        self.query_one(ReportView).show(item)
+        self.query_one(ReportView).show(item, self.secrecy_of(item))
         self.refresh_pane_title()
         if self.view == "protokoll":
             self.refresh_protokoll()
@@ -201,6 +208,9 @@ class MeetingScreen(Screen[None]):
         self._numbers = None
         agenda = self.query_one(AgendaList)
         agenda.refresh_items(self.napp.state, message.item_ids)
+        report = self.query_one(ReportView)
+        if report.secrecy != self.secrecy_of(report.item):  # marked or unmarked (S)
+            report.show(report.item, self.secrecy_of(report.item))
         self.refresh_pane_title()
         if self.view == "protokoll":
             self.refresh_protokoll()
@@ -366,6 +376,15 @@ class MeetingScreen(Screen[None]):
             on = acts.immediate_justification(self.meeting, self.napp.state, item.id)
             msg = S.OJ_ON if on else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
+
+    def action_toggle_secrecy(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        if self.act(acts.toggle_secrecy, item.id):
+            ground = self.secrecy_of(item)
+            msg = S.SECRECY_ON if ground else S.SECRECY_OFF
+            self.notify(msg.format(title=item.title, ground=ground), markup=False, timeout=3)
 
     @form_action
     async def action_table(self) -> None:
