@@ -31,7 +31,8 @@ MEMBERS = (
 
 
 def make_minutes(body: str, date: str, first: int, items: list[dict], members=MEMBERS) -> Minutes:
-    """items: dicts with id, title, dnr, decision, motions, votes, reservations, notes, oj."""
+    """items: dicts with id, title, dnr, decision, motions, votes, reservations, notes, oj,
+    secrecy, public_title."""
     meeting_items = []
     state = RecordState(opened_at="19:00", closed_at="20:30")
     for m in members:
@@ -43,6 +44,8 @@ def make_minutes(body: str, date: str, first: int, items: list[dict], members=ME
             dnr=spec.get("dnr", ""),
             summary=spec.get("summary", ""),
             proposed_decision=tuple(spec.get("decision", ["Nämnden beslutar enligt förslaget."])),
+            secrecy=spec.get("secrecy", ""),
+            public_title=spec.get("public_title", ""),
         )
         meeting_items.append(item)
         para = Paragraph(item=item.id, number=first + n, status=DECIDED)

@@ -233,3 +233,45 @@ def test_snapshot_review_at_paragraph(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(
         ArchiveApp(_snap_archive(tmp_path)), terminal_size=(120, 36), run_before=open_hit
     )
+
+
+def test_search_during_the_build_is_marked_incomplete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import namndtui.archive.index as index_module
+    from namndtui.archive import ArchiveIndex
+
+    root = small_archive(tmp_path / "arkiv")
+    write(root / "z", make_minutes(BODY, "2009-01-01", 1, [{"id": "a", "title": "Sist"}]))
+    monkeypatch.setattr(index_module, "COMMIT_EVERY", 1)
+    reached, release = threading.Event(), threading.Event()
+
+    def loader(path: Path):
+        if path.parent.name == "z":  # the last file (path order): hold the build here
+            reached.set()
+            release.wait(30)
+        return index_module.default_loader(path)
+
+    async def status_of(app, pilot, want: str) -> str:
+        for _ in range(200):  # wait on the state, not on time
+            await pilot.pause(0.02)
+            text = str(app.screen.query_one("#archive-status").render())
+            if want in text:
+                return text
+        return text
+
+    async def go():
+        app = ArchiveApp(root, index=ArchiveIndex(root, loader=loader))
+        async with app.run_test(size=(120, 36)) as pilot:
+            assert await asyncio.to_thread(reached.wait, 30)
+            await pilot.press("slash", *"nämnd")
+            text = await status_of(app, pilot, "ofullständigt")
+            assert "träff" in text and "ofullständigt: 2 av 3 protokoll" in text
+            release.set()
+            await settle(app, pilot)
+            text = await status_of(app, pilot, "träff")
+            assert "ofullständigt" not in text
+
+    run(go())

@@ -36,13 +36,16 @@ def dump(index: ArchiveIndex) -> dict[str, list[tuple]]:
         "meetings": "SELECT f.rel, m.body, m.date, m.first, m.last, m.count"
         " FROM meetings m JOIN files f ON f.id = m.file_id",
         "paragraphs": "SELECT f.rel, p.number, p.item, p.title, p.dnr, p.dnr_norm, p.names,"
-        " t.text FROM paragraphs p JOIN files f ON f.id = p.file_id"
-        " JOIN para_fts t ON t.rowid = p.id",
+        " x.z, p.part FROM paragraphs p JOIN files f ON f.id = p.file_id"
+        " JOIN texts x ON x.file_id = p.file_id",
         "facts": "SELECT f.rel, p.number, x.kind, x.member FROM facts x"
         " JOIN paragraphs p ON p.id = x.para_id JOIN files f ON f.id = p.file_id",
         "files": "SELECT rel, sha256, problem IS NOT NULL FROM files",
     }
     out = {name: sorted(conn.execute(sql).fetchall()) for name, sql in tables.items()}
+    # Every paragraph is found by its own words (the contentless index was kept in step).
+    for rel, number, _item, title, *_rest in out["paragraphs"]:
+        assert any(h.path == rel and h.number == number for h in index.search(f'"{title}"')), title
     conn.close()
     out["problems"] = [(p.path,) for p in index.problems()]
     return out

@@ -1,23 +1,32 @@
 """The archive: folders of past minutes (protokoll.toml), an SQLite FTS5 index, search.
 
 Pure core: no Textual. `ArchiveIndex(folder)` is the entry point (index.py); the query
-language is in search.py and documented in docs/archive.md.
+language is in search.py and documented in docs/archive.md. The names below are imported
+on first use, so that `namndtui search` loads only what a query needs.
 """
 
 from __future__ import annotations
 
-from namndtui.archive.documents import ParagraphDoc, documents_of
-from namndtui.archive.index import ArchiveIndex, IndexStats, MeetingRow, Problem
-from namndtui.archive.search import Hit, Query, parse_query
+import importlib
+from typing import Any
 
-__all__ = [
-    "ArchiveIndex",
-    "Hit",
-    "IndexStats",
-    "MeetingRow",
-    "ParagraphDoc",
-    "Problem",
-    "Query",
-    "documents_of",
-    "parse_query",
-]
+_WHERE = {
+    "ArchiveIndex": "index",
+    "IndexStats": "index",
+    "MeetingRow": "index",
+    "Problem": "index",
+    "Hit": "search",
+    "Query": "search",
+    "parse_query": "search",
+    "ParagraphDoc": "documents",
+    "documents_of": "documents",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'namndtui.archive' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"namndtui.archive.{module}"), name)

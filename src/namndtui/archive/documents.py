@@ -6,48 +6,30 @@ One parser serves review and archive: the index reads protokoll.toml through
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from namndtui.archive.text import (
+    IMMEDIATE,
+    KINDS,
+    MOTION,
+    NOTE,
+    RECUSAL,
+    REFERRED_KIND,
+    RESERVATION,
+    STATEMENT,
+    TABLED_KIND,
+    VOTE,
+    clean,
+    fold,
+    normalize_dnr,
+)
+
+__all__ = ["KINDS", "MeetingInfo", "ParagraphDoc", "clean", "documents_of", "fold", "normalize_dnr"]
 
 from namndtui.model import Item, Meeting
 from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, Paragraph, RecordState
-
-# Kinds of fact a paragraph can hold; the values of the `typ:` filter (docs/archive.md).
-RESERVATION = "reservation"
-VOTE = "votering"
-IMMEDIATE = "omedelbar"
-MOTION = "yrkande"
-NOTE = "anteckning"
-STATEMENT = "uttalande"
-RECUSAL = "jäv"
-TABLED_KIND = "bordlagt"
-REFERRED_KIND = "återremitterat"
-KINDS = (RESERVATION, VOTE, IMMEDIATE, MOTION, NOTE, STATEMENT, RECUSAL, TABLED_KIND, REFERRED_KIND)
-
-# Control characters never reach the index: a terminal must not get escapes from user text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    return _CONTROL.sub(" ", text)
-
-
-def fold(text: str) -> str:
-    """Lower case, one character for one (so offsets in the folded text are valid)."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
-
-
-def normalize_dnr(dnr: str) -> str:
-    """'Dnr 2.6-335/2007 ' → '2.6-335/2007' folded, without spaces (exact Dnr matching)."""
-    text = fold(dnr).strip()
-    if text.startswith("dnr"):
-        text = text[3:].lstrip(" :.")
-    return "".join(text.split())
+from namndtui.secrecy.marking import public_title, secrecy_ground, secret_sentence
 
 
 @dataclass
@@ -70,6 +52,24 @@ class ParagraphDoc:
     text: str
     names: str
     facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, member name or "")
+    secret: str = ""  # the legal ground when the § is secret (OSL …), else ""
+    public_title: str = ""  # what the public version calls a secret §
+
+    def public(self) -> ParagraphDoc:
+        """What the public part of the index may hold of this §: all of a public one; of a
+        secret one its number, public title and the sentence the public minutes print."""
+        if not self.secret:
+            return self
+        return ParagraphDoc(
+            number=self.number,
+            item=self.item,
+            title=self.public_title,
+            dnr="",
+            text=secret_sentence(self.secret),
+            names="",
+            secret=self.secret,
+            public_title=self.public_title,
+        )
 
 
 def _member_label(meeting: Meeting, name: str) -> str:
@@ -151,7 +151,10 @@ def paragraph_doc(
         lines.append("Paragrafen justeras omedelbart.")
     for section in item.report_sections():
         lines.append(f"{section.title}: {section.text}")
+    ground = secrecy_ground(item, para)
     return ParagraphDoc(
+        secret=clean(ground),
+        public_title=clean(public_title(item)) if ground else "",
         number=para.number or 0,
         item=item.id,
         title=clean(item.title),

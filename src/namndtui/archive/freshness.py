@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_mod
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 PROTOKOLL_SUFFIX = "protokoll.toml"
 RACY_NS = 2_000_000_000  # changes this recent are checked again next time (clock ticks)
@@ -33,9 +33,8 @@ UNKNOWN = (-1, -1)  # the signature of a racy entry: never equal to a real one
 Sig = tuple[int, int]  # (mtime_ns, ctime_ns)
 
 
-@dataclass(frozen=True)
-class Found:
-    """One minutes file: its path relative to the archive (with "/"), mtime, ctime, size."""
+class Found(NamedTuple):
+    """One minutes file: its path relative to the archive (with "/"), mtime, size, ctime."""
 
     rel: str
     mtime_ns: int
@@ -43,18 +42,18 @@ class Found:
     ctime_ns: int = 0
 
 
-@dataclass
 class Plan:
     """What the index must do to equal the folder tree."""
 
-    files: list[Found] = field(default_factory=list)  # new or changed files (look at them)
-    gone_files: list[str] = field(default_factory=list)
-    folders: dict[str, tuple[Sig, str | None]] = field(default_factory=dict)  # rel → new state
-    gone_folders: list[str] = field(default_factory=list)
-    # listed folder → entries in it that could not be looked at: (rel, reason)
-    entry_problems: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    unchanged: int = 0  # files whose signature is unchanged
-    total: int = 0  # minutes files in the tree
+    def __init__(self) -> None:
+        self.files: list[Found] = []  # new or changed files (look at them)
+        self.gone_files: list[str] = []
+        self.folders: dict[str, tuple[Sig, str | None]] = {}  # rel → new state
+        self.gone_folders: list[str] = []
+        # listed folder → entries in it that could not be looked at: (rel, reason)
+        self.entry_problems: dict[str, list[tuple[str, str]]] = {}
+        self.unchanged = 0  # files whose signature is unchanged
+        self.total = 0  # minutes files in the tree
 
     @property
     def empty(self) -> bool:
@@ -128,6 +127,7 @@ class _Checker:
         for rel in self.known_files:
             if rel not in self.seen_files and parent_of(rel) in self.listed:
                 plan.gone_files.append(rel)
+        plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
         return plan
 
     def list_folder(self, rel: str, to_list: list[str], fd: int) -> None:

@@ -15,35 +15,37 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from namndtui.archive.documents import (
+from namndtui.archive.freshness import Found, Plan, Sig, check
+from namndtui.archive.lock import checked_recently, exclusive, mark_checked
+from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
+from namndtui.archive.text import (
     MOTION,
     NOTE,
     RECUSAL,
     RESERVATION,
     STATEMENT,
     VOTE,
-    documents_of,
     fold,
     normalize_dnr,
 )
-from namndtui.archive.freshness import Found, Plan, Sig, check
-from namndtui.archive.lock import checked_recently, exclusive, mark_checked
-from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 3  # 2: date-ordered paragraph ids, the chars table; 3: folders manifest
+SCHEMA_VERSION = 4
+# 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
+# 4: contentless trigram index without positions, texts compressed, matches verified
 INDEX_NAME = ".namndtui-index.sqlite"
-COMMIT_EVERY = 500  # files per transaction while building (an interrupted build resumes)
+SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
+COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
+# during a build see each batch)
 PERSON_KINDS = frozenset({RESERVATION, VOTE, MOTION, NOTE, STATEMENT, RECUSAL})
 
 SCHEMA = """
@@ -59,19 +61,27 @@ CREATE TABLE meetings(
     file_id INTEGER PRIMARY KEY, body TEXT NOT NULL, body_fold TEXT NOT NULL,
     date TEXT NOT NULL, first INTEGER, last INTEGER, count INTEGER NOT NULL);
 CREATE INDEX meetings_date ON meetings(date);
+CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+# The paragraphs: in the index (public ones, and of a secret one only its number, public
+# title and the sentence the public minutes print) and, for secret ones in full, in the
+# secret part: a database file of its own (`…-sekretess`) that a public search never opens.
+PARAGRAPH_SCHEMA = """
 CREATE TABLE paragraphs(
     id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, number INTEGER NOT NULL,
     item TEXT NOT NULL, title TEXT NOT NULL, dnr TEXT NOT NULL, dnr_norm TEXT NOT NULL,
-    names TEXT NOT NULL);
+    names TEXT NOT NULL, part INTEGER NOT NULL, secret TEXT NOT NULL);
 CREATE INDEX paragraphs_file ON paragraphs(file_id);
 CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
-CREATE TABLE facts(para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL);
-CREATE INDEX facts_para ON facts(para_id, kind);
+CREATE TABLE facts(
+    para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL,
+    PRIMARY KEY(para_id, kind, member)) WITHOUT ROWID;
 CREATE INDEX facts_kind ON facts(kind, para_id);
 CREATE INDEX facts_member ON facts(member, para_id);
-CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE para_fts USING fts5(title, dnr, text, names, tokenize='trigram');
+CREATE TABLE texts(file_id INTEGER PRIMARY KEY, z BLOB NOT NULL);  -- a meeting's texts
+CREATE VIRTUAL TABLE para_fts USING fts5(
+    doc, tokenize='trigram', content='', detail='none', columnsize=0);
 """
 
 Loader = Callable[[Path], Any]  # path -> Minutes (.meeting, .state); raises UserError
@@ -82,8 +92,7 @@ class ArchiveError(UserError):
     """The archive folder cannot be used at all (missing, not a folder). Exit code 2."""
 
 
-@dataclass(frozen=True)
-class MeetingRow:
+class MeetingRow(NamedTuple):
     file_id: int
     path: str  # relative to the archive folder
     body: str
@@ -101,23 +110,27 @@ class MeetingRow:
         return f"§§ {self.first}–{self.last}"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str  # relative to the archive folder
     message: str  # the loader's message (FILE:LINE: …) or the OS's reason
 
 
-@dataclass
 class IndexStats:
-    files: int = 0  # protokoll files found
-    parsed: int = 0  # files read and parsed this time
-    unchanged: int = 0
-    removed: int = 0
-    problems: int = 0
-    paragraphs: int = 0  # paragraphs added this time
-    seconds: float = 0.0
-    rebuilt: str = ""  # why the index was rebuilt from scratch ("" = it was not)
-    skipped: bool = False  # not checked: the last check was under `max_age` ago
+    """What an update did."""
+
+    def __init__(self, *, rebuilt: str = "", skipped: bool = False) -> None:
+        self.files = 0  # protokoll files found
+        self.parsed = 0  # files read and parsed this time
+        self.unchanged = 0
+        self.removed = 0
+        self.problems = 0
+        self.paragraphs = 0  # paragraphs added this time
+        self.seconds = 0.0
+        self.rebuilt = rebuilt  # why the index was rebuilt from scratch ("" = it was not)
+        self.skipped = skipped  # not checked: the last check was under `max_age` ago
+
+    def __repr__(self) -> str:
+        return f"IndexStats({vars(self)!r})"
 
 
 def cache_dir() -> Path:
@@ -144,6 +157,7 @@ class ArchiveIndex:
         db_path: Path | str | None = None,
         loader: Loader | None = None,
         on_wait: Callable[[], None] | None = None,
+        public: bool = False,
     ) -> None:
         self.folder = Path(folder)
         if not self.folder.exists():
@@ -155,6 +169,8 @@ class ArchiveIndex:
         self.loader: Loader = loader or default_loader
         self.db_path = Path(db_path) if db_path else self._choose_location()
         self.lock_path = str(self.db_path) + ".lock"  # one writer at a time (lock.py)
+        self.secret_path = Path(str(self.db_path) + SECRET_SUFFIX)
+        self.public = public  # never open the secret part (`search --publicering`)
         self.on_wait = on_wait  # called when another process holds the lock
         self.rebuilt = ""  # why the index was (re)created on opening
         self._local = threading.local()
@@ -170,6 +186,8 @@ class ArchiveIndex:
             return here
         if not here.exists() and os.access(self.folder, os.W_OK):
             return here
+        import hashlib
+
         key = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:16]
         return cache_dir() / f"index-{key}.sqlite"
 
@@ -194,18 +212,27 @@ class ArchiveIndex:
                 reason = self._check()  # again: another process may have created it meanwhile
                 if reason is None:
                     return
-                if reason:  # exists but unusable
-                    self._delete()
+                self._delete()  # an unusable index, or a secret part left without one
                 self.rebuilt = reason
-                conn = self._connect()
-                try:
-                    conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for a build
-                    conn.executescript("BEGIN;" + SCHEMA + "COMMIT;")
-                    conn.execute(
-                        "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                    )
-                finally:
-                    conn.close()
+                for path, schema in (
+                    (self.secret_path, PARAGRAPH_SCHEMA),
+                    (self.db_path, SCHEMA + PARAGRAPH_SCHEMA),
+                ):
+                    conn = sqlite3.connect(path, isolation_level=None)
+                    try:
+                        conn.execute("PRAGMA journal_mode = WAL")  # readers never wait
+                        conn.executescript(
+                            "BEGIN; CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                            + schema.replace(
+                                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);", ""
+                            )
+                            + "COMMIT;"
+                        )
+                        conn.execute(
+                            "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                        )
+                    finally:
+                        conn.close()
                 mark_checked(self.lock_path, never=True)
         except (sqlite3.Error, OSError) as err:
             raise ArchiveError(f"{self.db_path}: indexet kan inte skapas: {err}", 2) from None
@@ -219,37 +246,58 @@ class ArchiveIndex:
             conn = self._connect()
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-                conn.execute("SELECT count(*) FROM para_fts WHERE rowid = 1").fetchone()
+                conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'abc'").fetchone()
             finally:
                 conn.close()
         except sqlite3.DatabaseError:
             return "indexet var skadat"
         if row is None or row[0] != str(SCHEMA_VERSION):
             return "indexet hade en annan version"
+        if self.public:  # the secret part is not opened, only looked for
+            return None if self.secret_path.exists() else "indexets sekretessdel saknades"
+        try:
+            conn = sqlite3.connect(f"file:{self.secret_path}?mode=rw", uri=True)
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            return "indexets sekretessdel saknades eller var skadad"
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            return "indexets sekretessdel hade en annan version"
         return None
 
     def _delete(self) -> None:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(str(self.db_path) + suffix).unlink()
+        for path in (self.db_path, self.secret_path):
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(str(path) + suffix).unlink()
 
-    def _conn(self) -> sqlite3.Connection:
-        """This thread's connection (SQLite connections must not cross threads)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None or getattr(self._local, "generation", -1) != self._generation:
+    def _conn(self, *, secret: bool | None = None) -> sqlite3.Connection:
+        """This thread's connection (SQLite connections must not cross threads): with the
+        secret part attached as `s` (the secretary's searches, every update), or – for a
+        public index or `secret=False` – the index alone: that connection never opens the
+        secret part's file."""
+        secret = not self.public if secret is None else secret
+        slot = "full" if secret else "conn"
+        conn = getattr(self._local, slot, None)
+        if conn is None or getattr(self._local, slot + "_gen", -1) != self._generation:
             if conn is not None:
                 conn.close()
             conn = self._connect()
-            self._local.conn = conn
-            self._local.generation = self._generation
+            if secret:
+                conn.execute("ATTACH DATABASE ? AS s", (str(self.secret_path),))
+            setattr(self._local, slot, conn)
+            setattr(self._local, slot + "_gen", self._generation)
         return conn
 
     def close(self) -> None:
-        """Close this thread's connection (others close when their threads end)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close this thread's connections (others close when their threads end)."""
+        for slot in ("conn", "full"):
+            conn = getattr(self._local, slot, None)
+            if conn is not None:
+                conn.close()
+                setattr(self._local, slot, None)
 
     # --- updating ------------------------------------------------------------------------
 
@@ -303,8 +351,11 @@ class ArchiveIndex:
     def _update(self, progress: Progress | None) -> IndexStats:
         started = time.perf_counter()
         stats = IndexStats(rebuilt=self.rebuilt)
-        conn = self._conn()
+        conn = self._conn(secret=True)  # an update writes both parts
         version = _data_version(conn)
+        if _meta(conn, "writing") == "1":  # the last update was cut short
+            with exclusive(self.lock_path, self.on_wait):
+                _repair_secret_part(conn)
         plan, ids = self._plan(conn)
         if not plan.empty:
             with exclusive(self.lock_path, self.on_wait):
@@ -329,11 +380,16 @@ class ArchiveIndex:
     ) -> None:
         """Make the index equal the tree: one transaction per batch of files, the folders
         last (a build killed midway lists the folders again and skips the files done)."""
+        # The two parts commit one after the other (WAL: no atomic commit across files): an
+        # update cut short may leave them apart. Marked here, repaired by the next update.
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('writing', '1')")
         conn.execute("BEGIN IMMEDIATE")
         try:
             for rel in plan.gone_files:
                 self._remove_file(conn, ids[rel][0])
             stats.removed = len(plan.gone_files)
+            if progress is not None and plan.files:
+                progress(0, len(plan.files))
             for n, f in enumerate(plan.files, 1):
                 self._index_file(conn, f, ids.get(f.rel), stats)
                 if n % COMMIT_EVERY == 0:
@@ -354,6 +410,7 @@ class ArchiveIndex:
                     "INSERT INTO scan_problems VALUES (?, ?, ?)",
                     [(folder, rel, message) for rel, message in problems],
                 )
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('writing', '0')")
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -361,13 +418,23 @@ class ArchiveIndex:
             raise
 
     def _remove_file(self, conn: sqlite3.Connection, file_id: int) -> None:
-        ids = [
-            r[0] for r in conn.execute("SELECT id FROM paragraphs WHERE file_id = ?", (file_id,))
-        ]
-        for pid in ids:
-            conn.execute("DELETE FROM para_fts WHERE rowid = ?", (pid,))
-            conn.execute("DELETE FROM facts WHERE para_id = ?", (pid,))
-        conn.execute("DELETE FROM paragraphs WHERE file_id = ?", (file_id,))
+        for db in ("main", "s"):
+            z = conn.execute(f"SELECT z FROM {db}.texts WHERE file_id = ?", (file_id,)).fetchone()
+            texts = unpack(z[0]) if z else []
+            rows = conn.execute(
+                f"SELECT id, title, dnr, names, part FROM {db}.paragraphs WHERE file_id = ?",
+                (file_id,),
+            ).fetchall()
+            for pid, title, dnr, names, part in rows:
+                # A contentless FTS5 table forgets a row only when told what it held.
+                if part < len(texts):
+                    conn.execute(
+                        f"INSERT INTO {db}.para_fts(para_fts, rowid, doc) VALUES ('delete', ?, ?)",
+                        (pid, searched_text(title, dnr, names, texts[part])),
+                    )
+                conn.execute(f"DELETE FROM {db}.facts WHERE para_id = ?", (pid,))
+            conn.execute(f"DELETE FROM {db}.texts WHERE file_id = ?", (file_id,))
+            conn.execute(f"DELETE FROM {db}.paragraphs WHERE file_id = ?", (file_id,))
         conn.execute("DELETE FROM meetings WHERE file_id = ?", (file_id,))
         conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
@@ -382,6 +449,8 @@ class ArchiveIndex:
                 conn, f, row, "", f"{path}: filen kan inte läsas: {err.strerror or err}"
             )
             return
+        import hashlib
+
         sha = hashlib.sha256(data).hexdigest()
         if row and row[1] == sha:  # touched, not changed
             conn.execute(
@@ -393,6 +462,8 @@ class ArchiveIndex:
         stats.parsed += 1
         try:
             minutes = self.loader(path)
+            from namndtui.archive.documents import documents_of  # the indexer only
+
             info, docs = documents_of(minutes.meeting, minutes.state)
         except UserError as err:
             self._store_problem(conn, f, row, sha, str(err))
@@ -416,36 +487,16 @@ class ArchiveIndex:
         )
         # Paragraph ids are date-ordered (see date_key): the newest matches come first when
         # FTS5 walks its rowids backwards, so a search can stop early.
-        pid = _free_key(conn, dt.date.fromisoformat(info.date), len(docs))
-        letters: set[str] = set()
-        people: set[str] = set()
-        for doc in docs:
-            conn.execute(
-                "INSERT INTO paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    pid,
-                    fid,
-                    doc.number,
-                    doc.item,
-                    doc.title,
-                    doc.dnr,
-                    normalize_dnr(doc.dnr),
-                    doc.names,
-                ),
-            )
-            conn.execute(
-                "INSERT INTO para_fts(rowid, title, dnr, text, names) VALUES (?, ?, ?, ?, ?)",
-                (pid, doc.title, doc.dnr, doc.text, doc.names),
-            )
-            conn.executemany(
-                "INSERT INTO facts VALUES (?, ?, ?)",
-                [(pid, kind, fold(member)) for kind, member in dict.fromkeys(doc.facts)],
-            )
-            for part in (doc.title, doc.dnr, doc.text, doc.names):
-                letters.update(part.lower())
-            pid -= 1
-            people.update(fold(member) for _, member in doc.facts if member)
+        top = _free_key(conn, dt.date.fromisoformat(info.date), len(docs))
+        ids = [top - n for n in range(len(docs))]
+        _insert_paragraphs(
+            conn, "main", fid, list(zip(ids, [d.public() for d in docs], strict=True))
+        )
+        secret = [(pid, doc) for pid, doc in zip(ids, docs, strict=True) if doc.secret]
+        if secret:  # in full only in the secret part
+            _insert_paragraphs(conn, "s", fid, secret)
+        letters = set("".join(searched_text(d.title, d.dnr, d.names, d.text) for d in docs).lower())
+        people = {_fold_name(member) for d in docs for _, member in d.facts if member}
         conn.executemany("INSERT OR IGNORE INTO chars VALUES (?)", [(c,) for c in letters])
         conn.executemany("INSERT OR IGNORE INTO members VALUES (?)", [(p,) for p in people])
         stats.paragraphs += len(docs)
@@ -549,39 +600,41 @@ class ArchiveIndex:
             < SPARSE
             for kinds in q.kinds
         )
-        sql, params = build_sql(
-            q, match, max(WINDOW, limit) if match else limit, resolved, sparse=sparse
-        )
-        rows = conn.execute(sql, params).fetchall()
-        ranked = rank_rows(rows, q.terms)[:limit] if match else [(0.0, r) for r in rows]
-        if not ranked:
-            return []
-        # The details of the few hits only: the window itself reads no text.
-        marks = ", ".join("?" for _ in ranked)
-        details = {
-            row[0]: row[1:]
-            for row in conn.execute(
-                "SELECT p.id, f.rel, m.body, m.date, p.number, p.item, p.title, p.dnr"
-                " FROM paragraphs p JOIN meetings m ON m.file_id = p.file_id"
-                f" JOIN files f ON f.id = p.file_id WHERE p.id IN ({marks})",
-                [row[0] for _, row in ranked],
-            )
-        }
-        highlight = q.terms + q.members
-        hits = []
-        for score, row in ranked:
-            rel, body, date, number, item, title, dnr = details[row[0]]
-            text_row = conn.execute(
-                "SELECT text FROM para_fts WHERE rowid = ?", (row[0],)
-            ).fetchone()
-            snippet, spans = make_snippet(text_row[0] if text_row else "", highlight)
-            hits.append(
-                Hit(
-                    path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
-                    snippet=snippet, spans=spans, title_spans=find_spans(title, q.terms), score=score,
-                )
+        window = max(WINDOW, limit)
+        parts = ["main"] if self.public else ["main", "s"]
+        rows: list[Any] = []
+        for db in parts:  # the index, then (the secretary's own searches) the secret part
+            sql, params = build_sql(
+                q, match, None if q.terms else limit, resolved, sparse=sparse, db=db,
+                public_rows=len(parts) > 1 and db == "main",
             )  # fmt: skip
-        return hits
+            texts = _Texts(conn, db)
+            if q.terms:
+                rows += verified(conn.execute(sql, params), q.terms, window, texts)
+            else:
+                rows += [(*row[:4], None, row[6], texts) for row in conn.execute(sql, params)]
+        if q.terms:
+            ranked = rank_rows(rows, q.terms)[:limit]
+        else:
+            ranked = [(0.0, r) for r in sorted(rows, key=lambda r: -r[0])[:limit]]
+        return [self._hit(conn, score, row, q) for score, row in ranked]
+
+    def _hit(self, conn: sqlite3.Connection, score: float, row: Any, q: Query) -> Hit:
+        pid, title, dnr, _names, text, secret, texts = row
+        rel, body, date, number, item = conn.execute(
+            "SELECT f.rel, m.body, m.date, p.number, p.item"
+            f" FROM {texts.db}.paragraphs p JOIN meetings m ON m.file_id = p.file_id"
+            " JOIN files f ON f.id = p.file_id WHERE p.id = ?",
+            (pid,),
+        ).fetchone()
+        if text is None:
+            text = texts.of_paragraph(pid)
+        snippet, spans = make_snippet(text, q.terms + q.members)
+        return Hit(
+            path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
+            snippet=snippet, spans=spans, title_spans=find_spans(title, q.terms), score=score,
+            secret=secret,
+        )  # fmt: skip
 
     def _alphabet(self, conn: sqlite3.Connection) -> list[str]:
         return [r[0] for r in conn.execute("SELECT c FROM chars")]
@@ -596,6 +649,74 @@ MAX_LIMIT = 10_000  # hits per search, whatever the caller asks for
 WINDOW = 1000  # matches ranked per search, the newest ones (docs/archive.md)
 # Column weights for rank_rows, in the order title, dnr, names: a title counts most.
 WEIGHTS = (10.0, 5.0, 3.0)
+
+
+def _insert_paragraphs(
+    conn: sqlite3.Connection, db: str, file_id: int, rows: list[tuple[int, Any]]
+) -> None:
+    """One meeting's paragraphs (id, ParagraphDoc) into `db` ("main" or the secret "s")."""
+    conn.execute(
+        f"INSERT INTO {db}.texts VALUES (?, ?)", (file_id, pack([d.text for _, d in rows]))
+    )
+    conn.executemany(
+        f"INSERT INTO {db}.paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names,"
+        " part, secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (pid, file_id, d.number, d.item, d.title, d.dnr, normalize_dnr(d.dnr), d.names,
+             part, d.secret)
+            for part, (pid, d) in enumerate(rows)
+        ],
+    )  # fmt: skip
+    # FTS5 flushes what it holds in memory whenever a rowid is not above the last one (a
+    # tiny segment each time: 6x slower): the ids go down within a meeting, so reversed.
+    conn.executemany(
+        f"INSERT INTO {db}.para_fts(rowid, doc) VALUES (?, ?)",
+        [(pid, searched_text(d.title, d.dnr, d.names, d.text)) for pid, d in reversed(rows)],
+    )
+    conn.executemany(
+        f"INSERT INTO {db}.facts VALUES (?, ?, ?)",
+        [
+            (pid, kind, _fold_name(member))
+            for pid, d in rows
+            for kind, member in dict.fromkeys(d.facts)
+        ],
+    )
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _fold_name(name: str) -> str:
+    """fold() of a member's name, remembered (the same few hundred names, 100,000 times)."""
+    folded = _NAMES.get(name)
+    if folded is None:
+        if len(_NAMES) > 100_000:
+            _NAMES.clear()
+        folded = _NAMES[name] = fold(name)
+    return folded
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _repair_secret_part(conn: sqlite3.Connection) -> None:
+    """After an update cut short: if the two parts disagree on which §§ are secret, empty
+    the secret part and have every file with a secret § read again."""
+    stubs = set(conn.execute("SELECT id FROM main.paragraphs WHERE secret != ''"))
+    full = set(conn.execute("SELECT id FROM s.paragraphs"))
+    if stubs == full:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO s.para_fts(para_fts) VALUES ('delete-all')")
+    for table in ("texts", "paragraphs", "facts"):
+        conn.execute(f"DELETE FROM s.{table}")
+    conn.execute(  # a signature that never matches: looked at, hashed, read again
+        "UPDATE files SET mtime_ns = -1, ctime_ns = -1, sha256 = '' WHERE id IN"
+        " (SELECT file_id FROM main.paragraphs WHERE secret != '')"
+    )
+    conn.execute("COMMIT")
 
 
 def _data_version(conn: sqlite3.Connection) -> int:
@@ -632,7 +753,11 @@ def fts_match(q: Query, alphabet: list[str]) -> str | None:
     """The FTS5 MATCH string: every word as a phrase; a two-letter word as any trigram
     holding it (`kd` → "kda" OR "ekd" OR …, over the characters the archive contains).
     None when a two-letter word cannot occur."""
-    parts = [_fts_string(t) for t in q.fts_terms]
+    parts = []
+    for term in q.fts_terms:  # the index has no positions: every trigram of the word
+        parts += [
+            _fts_string(g) for g in dict.fromkeys(term[i : i + 3] for i in range(len(term) - 2))
+        ]
     for term in q.pair_terms:
         grams = sorted({term + c for c in alphabet} | {c + term for c in alphabet})
         if not grams or not set(term) <= set(alphabet):
@@ -642,13 +767,21 @@ def fts_match(q: Query, alphabet: list[str]) -> str | None:
 
 
 def build_sql(
-    q: Query, match: str, limit: int, members: list[list[str]], *, sparse: bool = False
+    q: Query,
+    match: str,
+    limit: int | None,
+    members: list[list[str]],
+    *,
+    sparse: bool = False,
+    db: str = "main",
+    public_rows: bool = False,
 ) -> tuple[str, list[Any]]:
     """SQL and parameters for a parsed query (all values as parameters, never spliced).
 
-    Rows: id, title, dnr, names; newest first, so SQLite (and FTS5, walking its rowids
-    backwards) stops after `limit` rows. Meetings are joined only for a body filter and the
-    FTS content only for a one-letter word: each join costs a lookup per row looked at.
+    Rows: id, title, dnr, names and, with words (`limit` None: the caller verifies the rows
+    and stops reading), the compressed text; newest first, so SQLite (and FTS5, walking its
+    rowids backwards) stops early. Meetings are joined only for a body filter: each join
+    costs a lookup per row looked at.
     `members`: the member names each `ledamot:` part stands for. Without words, facts of
     a member, or of a kind rarer than SPARSE (`sparse`), are looked up first (a scan of
     every § newest first would find few and not stop early).
@@ -656,13 +789,15 @@ def build_sql(
     where: list[str] = []
     params: list[Any] = []
     if match:
-        key = "para_fts.rowid"
-        source = "para_fts JOIN paragraphs p ON p.id = para_fts.rowid"
-        where.append("para_fts MATCH ?")
+        key = "ft.rowid"
+        source = f"{db}.para_fts ft JOIN {db}.paragraphs p ON p.id = ft.rowid"
+        where.append("ft.para_fts MATCH ?")
         params.append(match)
     else:
         key = "p.id"
-        source = "paragraphs p"
+        source = f"{db}.paragraphs p"
+    if public_rows:  # the secret part holds these §§ in full
+        where.append("p.secret = ''")
     if q.bodies:
         source += " JOIN meetings m ON m.file_id = p.file_id"
     # A date range is a range of ids: FTS5 and the paragraphs table both seek to it.
@@ -672,14 +807,6 @@ def build_sql(
     if q.date_to:
         where.append(f"{key} < ?")
         params.append(date_key(dt.date.fromisoformat(q.date_to) + dt.timedelta(days=1)))
-    for term in q.single_terms:  # one character: no trigram, a LIKE on the newest rows
-        # LIKE runs in C; it ignores case for ASCII letters only, so "Å" is case-sensitive.
-        where.append(
-            "(SELECT t.title || ' ' || t.dnr || ' ' || t.names || ' ' || t.text"
-            " FROM para_fts t WHERE t.rowid = p.id) LIKE ? ESCAPE '\\'"
-        )
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(f"%{escaped}%")
     for body in q.bodies:
         where.append("instr(m.body_fold, ?) > 0")
         params.append(body)
@@ -702,26 +829,84 @@ def build_sql(
                 cond += f" AND x.member IN ({', '.join('?' for _ in names)})"
                 kind_params += names
             tied = True
-        where.append(_fact_condition(cond, drive=not match and (sparse or tied)))
+        where.append(_fact_condition(cond, db, drive=not match and (sparse or tied)))
         params += kind_params
     if not tied:
         for names in members:
             cond = f"x.member IN ({', '.join('?' for _ in names)})"
-            where.append(_fact_condition(cond, drive=not match))
+            where.append(_fact_condition(cond, db, drive=not match))
             params += names
-    sql = (
-        "SELECT p.id, p.title, p.dnr, p.names "
-        f"FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {key} DESC LIMIT ?"
-    )
-    params.append(limit)
+    columns = "p.id, p.title, p.dnr, p.names, p.file_id, p.part, p.secret"
+    sql = f"SELECT {columns} FROM {source} WHERE {' AND '.join(where) or '1'} ORDER BY {key} DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
     return sql, params
 
 
-def _fact_condition(cond: str, *, drive: bool) -> str:
+def _fact_condition(cond: str, db: str, *, drive: bool) -> str:
     """The § has a fact matching `cond`: looked up per § (EXISTS), or all such §§ first."""
     if drive:
-        return f"p.id IN (SELECT x.para_id FROM facts x WHERE {cond})"
-    return f"EXISTS (SELECT 1 FROM facts x WHERE x.para_id = p.id AND {cond})"
+        return f"p.id IN (SELECT x.para_id FROM {db}.facts x WHERE {cond})"
+    return f"EXISTS (SELECT 1 FROM {db}.facts x WHERE x.para_id = p.id AND {cond})"
+
+
+SEPARATOR = "\x1e"  # between a meeting's texts (clean() keeps control characters out)
+
+
+def pack(texts: list[str]) -> bytes:
+    """A meeting's paragraph texts as stored: one zlib stream (about a fifth of the size;
+    a stream per paragraph compressed only to about half)."""
+    return zlib.compress(SEPARATOR.join(texts).encode("utf-8", "surrogatepass"), 6)
+
+
+def unpack(z: bytes) -> list[str]:
+    return zlib.decompress(z).decode("utf-8", "surrogatepass").split(SEPARATOR)
+
+
+class _Texts:
+    """Paragraph texts read one meeting at a time (matches come a meeting at a time)."""
+
+    def __init__(self, conn: sqlite3.Connection, db: str = "main") -> None:
+        self.conn = conn
+        self.db = db
+        self.file_id = -1
+        self.texts: list[str] = []
+
+    def get(self, file_id: int, part: int) -> str:
+        if file_id != self.file_id:
+            row = self.conn.execute(
+                f"SELECT z FROM {self.db}.texts WHERE file_id = ?", (file_id,)
+            ).fetchone()
+            self.file_id, self.texts = file_id, unpack(row[0]) if row else []
+        return self.texts[part] if 0 <= part < len(self.texts) else ""
+
+    def of_paragraph(self, pid: int) -> str:
+        row = self.conn.execute(
+            f"SELECT file_id, part FROM {self.db}.paragraphs WHERE id = ?", (pid,)
+        ).fetchone()
+        return self.get(*row) if row else ""
+
+
+def searched_text(title: str, dnr: str, names: str, text: str) -> str:
+    """What the full-text index holds of a paragraph, and what a match is verified in."""
+    return f"{title}\n{dnr}\n{names}\n{text}"
+
+
+def verified(rows: Iterable[Any], terms: list[str], window: int, texts: _Texts) -> list[Any]:
+    """The first `window` rows (id, title, dnr, names, file id, part, secret) holding every
+    term, with their text: (id, title, dnr, names, text, secret, texts). The trigram index has no positions, so
+    it finds rows with all the trigrams of a word; the word itself is checked here (and
+    one-letter words, below the trigram, only here)."""
+    out = []
+    for pid, title, dnr, names, file_id, part, secret in rows:
+        text = texts.get(file_id, part)
+        hay = searched_text(title, dnr, names, text).lower()
+        if all(term in hay for term in terms):
+            out.append((pid, title, dnr, names, text, secret, texts))
+            if len(out) >= window:
+                break
+    return out
 
 
 def rank_rows(rows: list[Any], terms: list[str]) -> list[tuple[float, Any]]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 from namndtui.errors import UserError
 from namndtui.textcheck import visible
@@ -45,6 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="sök som allmänheten: sekretessbelagda paragrafer visar bara sin offentliga rubrik",
+    )
+
+
 def _limit(text: str) -> int:
     """--limit N: a whole number 1–MAX_LIMIT, else a Swedish line (argparse exits 2)."""
     value = text.strip()
@@ -69,24 +78,72 @@ def _safe(text: str) -> str:
 
 
 class _Progress:
-    """'indexerar … N/M' on stderr: redrawn in place on a terminal, else start and end."""
+    """Indexing progress on stderr: on a terminal a rich progress bar (files per second,
+    time left), else one line at the start and one at the end. Never on stdout."""
 
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
-        self.started = False
+        self.bar: Any = None
+        self.task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.started:
-            self.started = True
-            print(
-                f"namndtui: indexerar {total} protokoll …",
-                file=sys.stderr,
-                end="" if self.tty else "\n",
-            )
-        if self.tty and (done == total or done % 25 == 0):
-            print(f"\rnamndtui: indexerar {done}/{total} protokoll …", file=sys.stderr, end="")
+        if self.task is None:
+            self.task = 0
+            if self.tty:
+                self.bar = _rich_bar(total)
+            else:
+                print(f"namndtui: indexerar {total} protokoll …", file=sys.stderr)
+        if self.bar is not None:
+            self.bar.update(self.bar.task_ids[0], completed=done)
         if done == total:
-            print("\rnamndtui: indexerat " + f"{total} protokoll." + " " * 10, file=sys.stderr)
+            if self.bar is not None:
+                self.bar.stop()
+            print(f"namndtui: indexerat {total} protokoll.", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _rich_bar(total: int) -> Any:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    bar = Progress(
+        TextColumn("indexerar"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("kvar"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    bar.add_task("indexerar", total=total, rate="")
+    bar.start()
+    started = time.monotonic()
+
+    def rate(task: Any) -> None:
+        elapsed = time.monotonic() - started
+        if elapsed > 0:
+            task.fields["rate"] = f"{task.completed / elapsed:.0f} filer/s"
+
+    real_update = bar.update
+
+    def update(task_id: Any, **kwargs: Any) -> None:
+        real_update(task_id, **kwargs)
+        rate(bar.tasks[0])
+
+    bar.update = update  # type: ignore[method-assign]
+    return bar
 
 
 def _waiting() -> None:
@@ -101,8 +158,12 @@ def run(args: argparse.Namespace) -> int:
     from namndtui.archive.search import parse_query
 
     query = parse_query(query_text)  # a bad filter is reported before any indexing
-    index = ArchiveIndex(folder, on_wait=_waiting)
-    stats = index.update(progress=_Progress(), max_age=FRESH_FOR)
+    index = ArchiveIndex(folder, on_wait=_waiting, public=args.publicering)
+    progress = _Progress()
+    try:
+        stats = index.update(progress=progress, max_age=FRESH_FOR)
+    finally:
+        progress.close()
     if stats.rebuilt:
         print(f"namndtui: {stats.rebuilt}; det har byggts om.", file=sys.stderr)
     problems = index.problems()

@@ -7,6 +7,7 @@ the Dnr, the officer (Handläggare, "Vår referens"), "Omedelbar justering", "Bi
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from namndtui.importing.report_lines import Found, Line, mid_sentence
@@ -82,8 +83,9 @@ def repeated_lines(lines: list[Line], first_heading: int) -> set[str]:
             positions.setdefault(ln.text, []).append(i)
     page_marks = [i for i, ln in enumerate(lines) if ln.kind == "page"]
 
-    def near_page(i: int) -> bool:
-        return any(abs(i - p) <= 4 for p in page_marks)
+    def near_page(i: int) -> bool:  # the nearest page marks on either side (marks are sorted)
+        k = bisect.bisect_left(page_marks, i)
+        return any(abs(i - page_marks[j]) <= 4 for j in (k - 1, k) if 0 <= j < len(page_marks))
 
     repeated = set()
     for text, where in positions.items():

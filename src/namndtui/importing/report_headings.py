@@ -137,13 +137,21 @@ def heading_title(text: str) -> str:
     return text
 
 
+def _next_line(lines: list[Line], i: int, skip: tuple[str, ...]) -> Line | None:
+    """The first line after line i whose kind is not in `skip` (no copy of the list)."""
+    for k in range(i + 1, len(lines)):
+        if lines[k].kind not in skip:
+            return lines[k]
+    return None
+
+
 def _looks_like_heading(lines: list[Line], i: int, numbered_doc: bool) -> str | None:
     """A title for an unknown heading at line i (short line set apart), else None."""
     text = lines[i].text
     prev_ok = i == 0 or lines[i - 1].kind in ("blank", "page", "heading")
     if not prev_ok:
         return None
-    nxt = next((ln for ln in lines[i + 1 :] if ln.kind not in ("blank",)), None)
+    nxt = _next_line(lines, i, ("blank",))
     if nxt is None or nxt.kind != "text" or i + 1 >= len(lines):
         return None
     direct = lines[i + 1].kind == "text"
@@ -218,7 +226,7 @@ def _unknown_heading(
     if title and (current in (PROPOSED_DECISION, ATTACHMENTS) or in_list):
         # Names and titles under the decision look like headings; a real
         # heading there is followed by a full line of text.
-        following = next((ln for ln in lines[i + 1 :] if ln.kind == "text"), None)
+        following = _next_line(lines, i, ("blank", "page", "furniture", "heading", "subheading"))
         if (
             following is None
             or len(following.text) <= 50

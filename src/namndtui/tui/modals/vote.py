@@ -14,7 +14,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from namndtui.model import Item, Meeting
@@ -26,6 +25,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.host import Recorder, host_of
 from namndtui.tui.labels import motion_label
 from namndtui.tui.messages import UndoRequested
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
 
@@ -50,7 +50,7 @@ async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -
             return
 
 
-class VoteModal(ModalScreen[bool]):
+class VoteModal(OnceModal[bool]):
     """One round. j/n/a cast for the highlighted member and move down; enter counts."""
 
     AUTO_FOCUS = ""  # on_mount focuses the table without scrolling

@@ -53,6 +53,7 @@ REBUILT = "{reason}; det byggs om."
 HITS = "{n} träffar"
 ONE_HIT = "1 träff"
 HITS_MORE = "de {n} bästa träffarna"
+INCOMPLETE = " – ofullständigt: {done} av {total} protokoll indexerade hittills"
 NO_HITS = "Inga träffar."
 BAD_QUERY = "Sökningen kan inte tolkas: {reason}"
 PROBLEMS_NOTE = "{n} filer kunde inte läsas – tryck f för att se dem."
@@ -98,6 +99,8 @@ def hit_content(hit: Hit) -> Content:
     snippet = user_text("  " + hit.snippet)
     for start, end in hit.spans:
         snippet = snippet.stylize(HIGHLIGHT, start + 2, end + 2)
+    if hit.secret:  # the secretary's own archive: a secret § is found, and says so
+        first = Content.assemble(Content(hit.secret_label + "  ").stylize("bold reverse"), first)
     return Content.assemble(first, title, "\n", snippet)
 
 
@@ -138,6 +141,7 @@ class ArchiveScreen(Screen[None]):
         self.index = index
         self.rows: list[MeetingRow] = []
         self.hits: list[Hit] = []
+        self.building: tuple[int, int] | None = None  # (done, total) while the index builds
         self.problem_list: list[Problem] = []
         self._search_timer: Any = None
         self._fill_generation = 0  # bumped by every refill: a pending rest of rows is stale
@@ -211,6 +215,7 @@ class ArchiveScreen(Screen[None]):
         )
 
     def show_progress(self, done: int, total: int) -> None:
+        self.building = (done, total) if done < total else None
         bar = self.query_one(IndexProgress)
         if not bar.display:
             bar.display = True
@@ -218,6 +223,7 @@ class ArchiveScreen(Screen[None]):
         bar.update(total=total, progress=done)
 
     def index_done(self, seconds: float, changed: bool) -> None:
+        self.building = None
         self.query_one(IndexProgress).display = False
         if changed or not self.rows:
             self.refresh_meetings()
@@ -235,6 +241,7 @@ class ArchiveScreen(Screen[None]):
             self.schedule_search()
 
     def index_failed(self, reason: str) -> None:
+        self.building = None
         self.query_one(IndexProgress).display = False
         self.set_status(INDEX_FAILED.format(reason=reason), error=True)
 
@@ -365,11 +372,14 @@ class ArchiveScreen(Screen[None]):
             results.highlighted = 0
         self.query_one(ContentSwitcher).current = "results"
         if not hits:
-            self.set_status(NO_HITS)
+            status = NO_HITS
         elif len(hits) >= RESULT_LIMIT:
-            self.set_status(HITS_MORE.format(n=len(hits)))
+            status = HITS_MORE.format(n=len(hits))
         else:
-            self.set_status(ONE_HIT if len(hits) == 1 else HITS.format(n=len(hits)))
+            status = ONE_HIT if len(hits) == 1 else HITS.format(n=len(hits))
+        if self.building is not None:  # answered over the part indexed so far
+            status += INCOMPLETE.format(done=self.building[0], total=self.building[1])
+        self.set_status(status)
 
     # --- actions ------------------------------------------------------------------------
 
