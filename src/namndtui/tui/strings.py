@@ -215,10 +215,23 @@ RESERVATION_WHO_MAY = (
     "bara den som deltog i beslutet och yrkade eller röstade emot det kan reservera sig "
     "(KL 4 kap. 27 §)."
 )
-FINDING_BEFORE_VOTE_TITLE = "Proposition före voteringen – § {number}"
-FINDING_TITLE = "Proposition – § {number}"
-FINDING_ORDER = "Föreslagen propositionsordning:"
-FINDING_PICK = "Ordföranden finner att nämnden beslutat enligt:"
+FINDING_BEFORE_VOTE_TITLE = "Proposition före voteringen – § {number}: {question}"
+FINDING_TITLE = "Proposition – § {number}: {question}"
+FINDING_ORDER = "Kvar att pröva, i föreslagen ordning:"
+FINDING_PICK = "Ordföranden finner att:"
+QUESTION_PICK_TITLE = "Vilken fråga ställs först? – § {number}"
+NO_QUESTION = (
+    "Ingen fråga återstår att ställa proposition på (med ett enda förslag behövs ingen): "
+    "b eller e registrerar beslutet."
+)
+NEXT_QUESTION = "§ {number}: nästa fråga (f): {question}"
+QUESTIONS_DONE = "§ {number}: alla frågor är prövade – b eller e registrerar beslutet."
+ITEM_ENDS = "§ {number}: ärendet {outcome}; ärendet avslutas här."
+VOTE_NOTHING = (
+    "Ingen fråga att votera om: med ett enda förslag behövs ingen proposition, och de "
+    "frågor som ställts är avgjorda."
+)
+VOTE_QUESTION = "Fråga: {question}"
 WITHDRAW_TITLE = "Återta yrkande – § {number}"
 JOIN_TITLE = "Instäm i yrkande – § {number}"
 JOIN_WHO = "Vem instämmer?"
@@ -241,7 +254,6 @@ VOTE_TIE_CHAIR = "Lika röstetal: ordförandens röst ({vote}) är utslagsröst"
 VOTE_LEFT_OPEN = "Voteringen är inte avslutad: v fortsätter den, ctrl+z tar bort rösterna"
 VOTE_TIE = "Lika röstetal – ordförandens utslagsröst: j = ja, n = nej"
 VOTE_RESULT = "Resultat: {label}"
-VOTE_NEED_TWO = "Votering kräver minst två yrkanden (lägg till med y)."
 VOTE_PICK_YES = "Ja för (huvudförslaget)"
 VOTE_PICK_NO = "Nej för"
 VOTE_COLUMNS = ("Ledamot", "Parti", "Röst")
