@@ -6,6 +6,9 @@ the meeting's place and förvaringsplats — leaks none of them into any public 
 (protokoll-publicering.md and .html, every public extract), and the complete original
 (protokoll.md + protokoll.toml) holds every one.
 
+An item is secret in meeting.toml or by the secretary's marking during the meeting (the
+`SecrecySet` event), or public, also when meeting.toml's secrecy was unmarked.
+
 Every planted thing is a unique token (letters that occur in no Swedish word or phrase of
 the minutes), so "it appears" is a plain substring test, independent of the leak
 checker the export runs (which must not object either: `Publication.files` raises when
@@ -109,7 +112,15 @@ class Planter:
         return [w for n in self.names for w in n.split()] + self.secrets
 
 
-def make_item(p: Planter, n: int, secret: bool) -> Item:
+# How an item is secret or public: in meeting.toml, marked during the meeting (the S key,
+# SecrecySet), or secret in meeting.toml but unmarked during the meeting (then public).
+MODES = ["public", "toml", "marked", "unmarked"]
+GROUND = "OSL 26 kap. 1 §"
+
+
+def make_item(p: Planter, n: int, mode: str) -> Item:
+    secret = mode in ("toml", "marked")
+
     def text() -> str:
         return p.text(secret)
 
@@ -127,14 +138,17 @@ def make_item(p: Planter, n: int, secret: bool) -> Item:
         attachments=(text(),),
         extra_sections=(Section(text(), text()),),
         category=text(),
-        secrecy="OSL 26 kap. 1 §" if secret else "",
+        secrecy=GROUND if mode in ("toml", "unmarked") else "",
         public_title="Individärende" if secret and p.rng.random() < 0.5 else "",
     )
 
 
-def item_events(p: Planter, it: Item, acts: list[str], outcome: str) -> list[ev.Event]:
-    secret = bool(it.secrecy)
-    out: list[ev.Event] = [ev.ItemCalled(it.id, at="18:30")]
+def item_events(p: Planter, it: Item, mode: str, acts: list[str], outcome: str) -> list[ev.Event]:
+    secret = mode in ("toml", "marked")
+    out: list[ev.Event] = []
+    if mode in ("marked", "unmarked"):
+        out.append(ev.SecrecySet(it.id, GROUND if mode == "marked" else ""))
+    out.append(ev.ItemCalled(it.id, at="18:30"))
     for n, act in enumerate(acts, start=1):
         if act == "motion":
             out.append(ev.MotionMade(it.id, f"y{n}", SEATS[2], "eget", p.text(secret)))
@@ -160,13 +174,13 @@ OUTCOMES = st.sampled_from(["decided", "referred", "tabled", "open"])
 
 @st.composite
 def meetings(draw) -> tuple[Minutes, Planter]:
-    secret_flags = draw(st.lists(st.booleans(), min_size=1, max_size=4))
-    plan = [(draw(ACTS), draw(OUTCOMES)) for _ in secret_flags]
+    modes = draw(st.lists(st.sampled_from(MODES), min_size=1, max_size=4))
+    plan = [(mode, draw(ACTS), draw(OUTCOMES)) for mode in modes]
     names = [f"Vy{code(n)}ra Qu{code(n)}sk" for n in range(draw(st.integers(1, 3)))]
     # One seed, not st.randoms(): every call of a Hypothesis Random is a draw of its own,
     # which made an example ten times dearer. The structure above still shrinks.
     p = Planter(random.Random(draw(st.integers(0, 2**32 - 1))), names)
-    items = [make_item(p, n, secret) for n, secret in enumerate(secret_flags)]
+    items = [make_item(p, n, mode) for n, mode in enumerate(modes)]
     events: list[ev.Event] = [ev.MeetingOpened("18:00")]
     events += [ev.AttendanceSet(name, True) for name in SEATS]
     events += [
