@@ -11,9 +11,17 @@ import re
 from namndtui.model import Meeting
 from namndtui.record import events as ev
 from namndtui.record.reservations import may_add_reservation_text, may_reserve
-from namndtui.record.rules import RuleError, reservation_of
+from namndtui.record.rules import RuleError, paragraph_label, reservation_of
 from namndtui.record.serving import serving
-from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, RecordState, VoteRound
+from namndtui.record.state import (
+    DECIDED,
+    IN_PROGRESS,
+    PENDING,
+    REFERRED_BACK,
+    TABLED,
+    RecordState,
+    VoteRound,
+)
 from namndtui.record.voting import casting_vote
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -346,6 +354,17 @@ def _c_justified(meeting, state, e: ev.ParagraphJustified) -> None:
         raise RuleError("Paragrafen kan inte justeras innan ärendet är avgjort.")
 
 
+def _c_secrecy(meeting, state, e: ev.SecrecySet) -> None:
+    paragraph = state.paragraphs.get(e.item)
+    if paragraph is not None and paragraph.status not in (PENDING, IN_PROGRESS):
+        raise RuleError(
+            f"{paragraph_label(state, e.item)} är redan avgjord; sekretess markeras innan "
+            "ärendet avgörs (eller i meeting.toml, secrecy)."
+        )
+    if e.ground != e.ground.strip() or "\n" in e.ground:
+        raise RuleError("Sekretessgrunden ska vara en rad, t.ex. OSL 26 kap. 1 §.")
+
+
 def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
     _need_date(e.date, "justeringsdatum")
     if e.posted:
@@ -402,6 +421,7 @@ CHECKS = {
     ev.StatementAdded: _c_statement,
     ev.AdjustmentNoteAdded: _c_adjustment_note,
     ev.ParagraphJustified: _c_justified,
+    ev.SecrecySet: _c_secrecy,
     ev.MinutesJustified: _c_minutes,
     ev.MinutesPosted: _c_posted,
 }

@@ -31,11 +31,25 @@ class NoMotions(RuleError):
         super().__init__("Inga yrkanden på ärendet.")
 
 
-class TooFewMotions(RuleError):
-    """A vote needs two motions."""
+class NothingToVote(RuleError):
+    """No question is waiting for a vote and none is left to put (a lone proposal needs
+    no proposition; the questions put are decided)."""
 
     def __init__(self) -> None:
-        super().__init__("Votering kräver minst två yrkanden.")
+        super().__init__(
+            "Ingen fråga att votera om: med ett enda förslag behövs ingen proposition, och "
+            "de frågor som ställts är avgjorda."
+        )
+
+
+class NothingToPut(RuleError):
+    """No question is left for a proposition (record/questions.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Ingen fråga återstår att ställa proposition på (med ett enda förslag behövs "
+            "ingen): b eller e registrerar beslutet."
+        )
 
 
 class CastingVoteNeeded(RuleError):

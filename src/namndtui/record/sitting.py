@@ -71,10 +71,11 @@ def check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> None
     act about an item (people come and go during a break). Not acts of the sitting board,
     so allowed then: justifying a settled §, the written text of a reservation announced
     at the meeting (checked by their own rules) and, after the close, the wording of a
-    decision taken at the meeting (until the § is justified)."""
+    decision taken at the meeting (until the § is justified); the secretary's marking of
+    an undecided item as secret (namndtui.secrecy)."""
     if not (item_event or (state.closed_at and isinstance(event, ATTENDANCE_EVENTS))):
         return
-    if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded):
+    if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded | ev.SecrecySet):
         return
     if isinstance(event, ev.DecisionRecorded) and state.closed_at:
         paragraph = state.paragraphs.get(event.item)
