@@ -41,9 +41,10 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
-# 4: contentless trigram index without positions, texts compressed, matches verified
+# 4: contentless trigram index without positions, texts compressed, matches verified;
+# 5: the secret part (a file of its own)
 INDEX_NAME = ".namndtui-index.sqlite"
 SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
 COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
