@@ -41,10 +41,10 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
 # 4: contentless trigram index without positions, texts compressed, matches verified;
-# 5: the secret part (a file of its own)
+# 5: the secret part (a file of its own); 6: texts in streams of CHUNK paragraphs
 INDEX_NAME = ".namndtui-index.sqlite"
 SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
 COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
@@ -82,7 +82,9 @@ CREATE TABLE facts(
     PRIMARY KEY(para_id, kind, member)) WITHOUT ROWID;
 CREATE INDEX facts_kind ON facts(kind, para_id);
 CREATE INDEX facts_member ON facts(member, para_id);
-CREATE TABLE texts(file_id INTEGER PRIMARY KEY, z BLOB NOT NULL);  -- a meeting's texts
+CREATE TABLE texts(  -- a meeting's texts, CHUNK paragraphs to a zlib stream
+    file_id INTEGER NOT NULL, chunk INTEGER NOT NULL, z BLOB NOT NULL,
+    PRIMARY KEY(file_id, chunk)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE para_fts USING fts5(
     doc, tokenize='trigram', content='', detail='none', columnsize=0);
 """
@@ -422,8 +424,13 @@ class ArchiveIndex:
 
     def _remove_file(self, conn: sqlite3.Connection, file_id: int) -> None:
         for db in ("main", "s"):
-            z = conn.execute(f"SELECT z FROM {db}.texts WHERE file_id = ?", (file_id,)).fetchone()
-            texts = unpack(z[0]) if z else []
+            texts = [
+                text
+                for (z,) in conn.execute(
+                    f"SELECT z FROM {db}.texts WHERE file_id = ? ORDER BY chunk", (file_id,)
+                )
+                for text in unpack(z)
+            ]
             rows = conn.execute(
                 f"SELECT id, title, dnr, names, part FROM {db}.paragraphs WHERE file_id = ?",
                 (file_id,),
@@ -667,7 +674,7 @@ class ArchiveIndex:
 DAY_BITS = 20
 SPARSE = 20000  # facts of a kind: fewer are looked up first (build_sql)
 MAX_LIMIT = 10_000  # hits per search, whatever the caller asks for
-WINDOW = 1000  # matches ranked per search, the newest ones (docs/archive.md)
+WINDOW = 300  # matches ranked per search, the newest ones (docs/archive.md)
 # Column weights for rank_rows (BM25F), in the order title, Dnr, names, decision, text: a
 # title counts most; the report text least (it is long and says much).
 WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.0)
@@ -683,8 +690,12 @@ def _insert_paragraphs(
     conn: sqlite3.Connection, db: str, file_id: int, rows: list[tuple[int, Any]]
 ) -> None:
     """One meeting's paragraphs (id, ParagraphDoc) into `db` ("main" or the secret "s")."""
-    conn.execute(
-        f"INSERT INTO {db}.texts VALUES (?, ?)", (file_id, pack([d.text for _, d in rows]))
+    conn.executemany(
+        f"INSERT INTO {db}.texts VALUES (?, ?, ?)",
+        [
+            (file_id, n // CHUNK, pack([d.text for _, d in rows[n : n + CHUNK]]))
+            for n in range(0, len(rows), CHUNK)
+        ],
     )
     conn.executemany(
         f"INSERT INTO {db}.paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names,"
@@ -886,9 +897,12 @@ def _fact_condition(cond: str, db: str, *, drive: bool) -> str:
 SEPARATOR = "\x1e"  # between a meeting's texts (clean() keeps control characters out)
 
 
+CHUNK = 6  # paragraphs per zlib stream: 5 to a 30-§ meeting
+
+
 def pack(texts: list[str]) -> bytes:
-    """A meeting's paragraph texts as stored: one zlib stream (about a fifth of the size;
-    a stream per paragraph compressed only to about half)."""
+    """CHUNK paragraph texts as stored: one zlib stream (a stream per paragraph compresses
+    only to about half; one per meeting best, but a search reads a whole stream per hit)."""
     return zlib.compress(SEPARATOR.join(texts).encode("utf-8", "surrogatepass"), 6)
 
 
@@ -897,21 +911,24 @@ def unpack(z: bytes) -> list[str]:
 
 
 class _Texts:
-    """Paragraph texts read one meeting at a time (matches come a meeting at a time)."""
+    """Paragraph texts read a stream at a time (matches come a meeting at a time)."""
 
     def __init__(self, conn: sqlite3.Connection, db: str = "main") -> None:
         self.conn = conn
         self.db = db
-        self.file_id = -1
-        self.texts: list[str] = []
+        self.key = (-1, -1)
+        self.raw: list[bytes] = []
 
     def get(self, file_id: int, part: int) -> str:
-        if file_id != self.file_id:
+        key = (file_id, part // CHUNK)
+        if key != self.key:
             row = self.conn.execute(
-                f"SELECT z FROM {self.db}.texts WHERE file_id = ?", (file_id,)
+                f"SELECT z FROM {self.db}.texts WHERE file_id = ? AND chunk = ?", key
             ).fetchone()
-            self.file_id, self.texts = file_id, unpack(row[0]) if row else []
-        return self.texts[part] if 0 <= part < len(self.texts) else ""
+            self.key = key
+            self.raw = zlib.decompress(row[0]).split(SEPARATOR.encode()) if row else []
+        n = part % CHUNK
+        return self.raw[n].decode("utf-8", "surrogatepass") if n < len(self.raw) else ""
 
     def of_paragraph(self, pid: int) -> str:
         row = self.conn.execute(
