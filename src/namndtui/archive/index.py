@@ -653,7 +653,11 @@ class ArchiveIndex:
         terms = [t for t in q.terms if len(t) >= TRIGRAM_LEN]
         if len(terms) < 2:
             return None
-        total = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0] or 1
+        version = _data_version(conn)
+        if getattr(self._local, "total", (None, 0))[0] != version:  # counted once per change
+            count = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+            self._local.total = (version, count)
+        total = self._local.total[1] or 1
         idf = {}
         for term in terms:
             match = " AND ".join(_fts_string(g) for g in _trigrams(term))
@@ -674,7 +678,7 @@ class ArchiveIndex:
 DAY_BITS = 20
 SPARSE = 20000  # facts of a kind: fewer are looked up first (build_sql)
 MAX_LIMIT = 10_000  # hits per search, whatever the caller asks for
-WINDOW = 300  # matches ranked per search, the newest ones (docs/archive.md)
+WINDOW = 200  # matches ranked per search, the newest ones (docs/archive.md)
 # Column weights for rank_rows (BM25F), in the order title, Dnr, names, decision, text: a
 # title counts most; the report text least (it is long and says much).
 WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.0)
@@ -683,7 +687,7 @@ BM25_K1 = 1.2
 # names the matter and then says more), none on the Dnr.
 BM25_B = (0.3, 0.0, 0.75, 0.75, 0.75)
 DECISION_PREFIX = "Beslut: "  # the decision's line in a paragraph's text (documents.py)
-DF_CAP = 20_000  # rows counted for a word's document frequency (more: equally common)
+DF_CAP = 3_000  # rows counted for a word's document frequency (more: equally common)
 
 
 def _insert_paragraphs(
