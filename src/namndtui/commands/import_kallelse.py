@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from namndtui.errors import UserError
 from namndtui.textcheck import visible
 
 
@@ -37,8 +36,6 @@ def run(args: argparse.Namespace) -> int:
     from namndtui.importing.kallelse import import_kallelse
 
     path = Path(args.path)
-    if not path.exists():
-        raise UserError(f"{path}: filen finns inte", 2)
     result = import_kallelse(path)
     for warning in result.warnings:
         _say(f"namndtui: varning: {path}: {warning}")

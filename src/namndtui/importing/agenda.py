@@ -105,8 +105,9 @@ def _result(header: Header, reader: ItemReader) -> AgendaParse:
     result = AgendaParse(header.body, header.date, header.start, header.place)
     result.dropped = reader.dropped
     taken: set[str] = set()
+    suffixes: dict[str, int] = {}
     for draft in reader.drafts:
-        item = _item(draft, taken, result.warnings)
+        item = _item(draft, taken, suffixes, result.warnings)
         taken.add(item.id)
         result.items.append(item)
     if not result.items:
@@ -114,7 +115,7 @@ def _result(header: Header, reader: ItemReader) -> AgendaParse:
     return result
 
 
-def _item(draft: Draft, taken: set[str], warnings: list[str]) -> Item:
+def _item(draft: Draft, taken: set[str], suffixes: dict[str, int], warnings: list[str]) -> Item:
     title = draft.title_text
     secrecy = draft.secrecy
     if not secrecy and _SECRET_CATEGORY.search(draft.category):
@@ -127,7 +128,7 @@ def _item(draft: Draft, taken: set[str], warnings: list[str]) -> Item:
     decision = draft.decision
     immediate = draft.immediate or any(IMMEDIATE_POINT.search(p) for p in decision)
     return Item(
-        id=unique_id(slugify(title), taken),
+        id=unique_id(slugify(title), taken, suffixes),
         title=title,
         dnr=draft.dnr,
         officer=draft.officer,

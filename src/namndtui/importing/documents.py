@@ -2,6 +2,13 @@
 
 Everything that cannot be read as text ends in a `UserError` (exit 2) with one Swedish
 line naming the file; nothing here prints or exits.
+
+Input is bounded, so a hostile file costs a clear line, not a hang or a traceback: the
+file's size, a report's text, a PDF's pages (pypdf itself caps each decompressed stream
+at 75 MB), a DOCX's members as unpacked (a zip bomb is refused before anything is
+unpacked) and its XML (no DTD, so no entities to expand, and at most 200 levels deep,
+checked with defusedxml before python-docx parses it). Any other failure inside pypdf
+or python-docx becomes "FILE: kunde inte läsas (…)".
 """
 
 from __future__ import annotations
@@ -18,6 +25,15 @@ _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # ESC, C1 t
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .doc, .xls
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 100 * MB  # any document file (a kallelse PDF of 300 pages is ~5–30 MB)
+MAX_TEXT_CHARS = 5_000_000  # a report's text (~2,000 pages)
+MAX_PDF_PAGES = 2_000
+MAX_DOCX_MEMBERS = 2_000
+MAX_DOCX_MEMBER_BYTES = 50 * MB  # one member as unpacked
+MAX_DOCX_TOTAL_BYTES = 200 * MB  # all members as unpacked
+MAX_XML_DEPTH = 200  # Word's own documents nest a few dozen levels
 
 
 @dataclass
@@ -92,11 +108,28 @@ def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
                 reader.decrypt("")
             except Exception as err:  # noqa: BLE001 - any failure means: locked
                 raise UserError(f"{name}: PDF-filen är lösenordsskyddad") from err
-        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise UserError(
+                f"{name}: PDF-filen har {len(reader.pages)} sidor; högst {MAX_PDF_PAGES} läses"
+            )
+        pages = []
+        size = 0
+        for page in reader.pages:
+            text = page.extract_text(extraction_mode="layout") or ""
+            size += len(text)
+            if size > MAX_TEXT_CHARS:
+                raise UserError(
+                    f"{name}: PDF-filen har för mycket text (över {MAX_TEXT_CHARS} tecken)"
+                )
+            pages.append(text)
     except UserError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
-        raise UserError(f"{name}: kan inte läsa PDF-filen ({err})") from err
+    except PyPdfError as err:
+        raise UserError(f"{name}: kunde inte läsas (trasig PDF: {_reason(err)})") from err
+    except RecursionError:  # 200,000 nested arrays
+        raise UserError(f"{name}: kunde inte läsas (PDF-filen är för djupt nästlad)") from None
+    except Exception as err:  # noqa: BLE001 - pypdf raises anything on a hostile file
+        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
     if not any(re.search(r"\w", page) for page in pages):
         raise UserError(
             f"{name}: PDF-filen saknar textlager; den verkar vara en inskannad PDF utan text "
@@ -121,10 +154,13 @@ def read_docx(data: bytes, name: str = "filen") -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx_package(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise UserError(f"{name}: kan inte läsa Word-filen (inte en giltig .docx)") from err
+    except Exception as err:  # noqa: BLE001 - python-docx/lxml raise anything on a hostile file
+        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
     from docx.table import Table
 
     blocks: list[str] = []
@@ -138,10 +174,75 @@ def read_docx(data: bytes, name: str = "filen") -> str:
                 blocks.append(part.text.replace("\v", "\n"))
     except (KeyError, ValueError, AttributeError, IndexError) as err:
         raise UserError(f"{name}: kan inte läsa Word-filen ({err})") from err
+    except Exception as err:  # noqa: BLE001 - as above
+        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
     text = "\n\n".join(b for b in blocks if b.strip())
+    if len(text) > MAX_TEXT_CHARS:
+        raise UserError(f"{name}: Word-filen har för mycket text (över {MAX_TEXT_CHARS} tecken)")
     if not text.strip():
         raise UserError(f"{name}: Word-filen innehåller ingen text")
     return text
+
+
+def _reason(err: BaseException) -> str:
+    """A short reason for a message: the error's text, else its kind."""
+    text = " ".join(str(err).split())[:120]
+    return text or type(err).__name__
+
+
+def check_docx_package(data: bytes, name: str) -> None:
+    """Refuse a DOCX whose members unpack too large (a zip bomb) or whose XML is hostile.
+
+    The sizes in the zip directory bound what is unpacked (zipfile never reads past a
+    member's declared size); every XML part is then streamed once through defusedxml,
+    which refuses a DTD (so no entity can be defined, let alone expanded), while the
+    depth is counted.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+            if len(infos) > MAX_DOCX_MEMBERS:
+                raise UserError(f"{name}: kunde inte läsas (Word-filen har {len(infos)} delar)")
+            total = sum(info.file_size for info in infos)
+            biggest = max((info.file_size for info in infos), default=0)
+            if total > MAX_DOCX_TOTAL_BYTES or biggest > MAX_DOCX_MEMBER_BYTES:
+                raise UserError(
+                    f"{name}: kunde inte läsas (Word-filen blir {total // MB} MB uppackad; "
+                    f"högst {MAX_DOCX_TOTAL_BYTES // MB} MB, en del högst "
+                    f"{MAX_DOCX_MEMBER_BYTES // MB} MB)"
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with package.open(info) as member:
+                        _check_xml(member, f"{name}: {info.filename}")
+    except UserError:
+        raise
+    except zipfile.BadZipFile as err:
+        raise UserError(f"{name}: kunde inte läsas (inte en giltig .docx: {_reason(err)})") from err
+    except Exception as err:  # noqa: BLE001 - bad deflate data, CRC errors …
+        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
+
+
+def _check_xml(stream: object, where: str) -> None:
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    depth = 0
+    try:
+        for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            if event == "start":
+                depth += 1
+                if depth > MAX_XML_DEPTH:
+                    raise UserError(
+                        f"{where}: kunde inte läsas (XML nästlad djupare än {MAX_XML_DEPTH} nivåer)"
+                    )
+            else:
+                depth -= 1
+                element.clear()
+    except DefusedXmlException as err:
+        raise UserError(f"{where}: kunde inte läsas (XML med DTD eller entiteter)") from err
 
 
 _DNR_COLUMN = re.compile(r"^(?:dnr|diarienummer|diarienr|diarie-nr)\.?:?$", re.IGNORECASE)
@@ -180,16 +281,38 @@ def _table_rows(table: object) -> list[str]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a document file; UserError (exit 2) with one Swedish line if there are none."""
+    """The bytes of a document file; UserError (exit 2) with one Swedish line if there are none.
+
+    Only a regular file of at most MAX_FILE_BYTES is read: a FIFO or a device (/dev/zero)
+    is refused before it is opened, a symlink loop is named as such.
+    """
+    import errno
+    import stat
+
     name = str(path)
-    if path.is_dir():
-        raise UserError(f"{name}: är en mapp, inte en fil")
     try:
-        data = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError as err:
         raise UserError(f"{name}: filen finns inte") from err
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise UserError(f"{name}: symboliska länkar i en slinga") from err
         raise UserError(f"{name}: kan inte läsa filen ({err.strerror or err})") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{name}: är en mapp, inte en fil")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{name}: är ingen vanlig fil (en enhet, en FIFO eller liknande)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise UserError(
+            f"{name}: filen är för stor ({info.st_size // MB} MB; högst {MAX_FILE_BYTES // MB} MB)"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise UserError(f"{name}: kan inte läsa filen ({err.strerror or err})") from err
+    if len(data) > MAX_FILE_BYTES:  # grew while we looked
+        raise UserError(f"{name}: filen är för stor (högst {MAX_FILE_BYTES // MB} MB)")
     if not data.strip():
         raise UserError(f"{name}: filen är tom")
     return data
@@ -210,4 +333,6 @@ def read_document(path: Path | str) -> DocumentText:
     if suffix == ".doc" and data.startswith(_OLE_MAGIC):
         raise UserError(f"{name}: gamla .doc-filer kan inte läsas; spara som .docx eller text")
     text, warnings = decode_text(data, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UserError(f"{name}: filen har för mycket text (över {MAX_TEXT_CHARS} tecken)")
     return DocumentText(text, "text", warnings)

@@ -28,11 +28,17 @@ def slugify(title: str, max_length: int = MAX_ID_LENGTH, default: str = "arende"
     return slug or default
 
 
-def unique_id(base: str, taken: set[str]) -> str:
-    """`base`, or `base-2`, `base-3` … whichever is not in `taken`."""
+def unique_id(base: str, taken: set[str], next_suffix: dict[str, int] | None = None) -> str:
+    """`base`, or `base-2`, `base-3` … whichever is not in `taken`.
+
+    `next_suffix` (base → the next number to try), kept by a caller that makes many ids,
+    makes 20,000 items of the same title linear instead of quadratic.
+    """
     if base not in taken:
         return base
-    n = 2
+    n = next_suffix.get(base, 2) if next_suffix is not None else 2
     while f"{base}-{n}" in taken:
         n += 1
+    if next_suffix is not None:
+        next_suffix[base] = n + 1
     return f"{base}-{n}"

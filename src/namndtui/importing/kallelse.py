@@ -24,7 +24,13 @@ from pathlib import Path
 
 from namndtui.errors import UserError
 from namndtui.importing.agenda import AgendaParse, parse_agenda
-from namndtui.importing.documents import decode_text, read_bytes, read_docx, read_pdf_pages
+from namndtui.importing.documents import (
+    MAX_TEXT_CHARS,
+    decode_text,
+    read_bytes,
+    read_docx,
+    read_pdf_pages,
+)
 from namndtui.importing.ids import slugify, unique_id
 from namndtui.importing.report import ReportParse, parse_report
 from namndtui.importing.report_lines import Dropped, normalise_text
@@ -105,6 +111,7 @@ def load_pages(path: Path) -> list[Page]:
     else:
         files = [path]
     pages: list[Page] = []
+    size = 0
     for file in files:
         data = read_bytes(file)
         name = str(file)
@@ -115,6 +122,9 @@ def load_pages(path: Path) -> list[Page]:
         else:
             texts = decode_text(data, name)[0].split("\f")
         pages.extend(Page(name, n, text) for n, text in enumerate(texts, start=1))
+        size += sum(len(text) for text in texts)
+        if size > MAX_TEXT_CHARS:
+            raise UserError(f"{name}: kallelsen har för mycket text (över {MAX_TEXT_CHARS} tecken)")
     return pages
 
 

@@ -7,8 +7,10 @@ the Dnr, the officer (Handläggare, "Vår referens"), "Omedelbar justering", "Bi
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from namndtui.importing.osl import UNKNOWN_GROUND, secrecy_ground
 from namndtui.importing.report_lines import Found, Line, mid_sentence
 
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -82,8 +84,9 @@ def repeated_lines(lines: list[Line], first_heading: int) -> set[str]:
             positions.setdefault(ln.text, []).append(i)
     page_marks = [i for i, ln in enumerate(lines) if ln.kind == "page"]
 
-    def near_page(i: int) -> bool:
-        return any(abs(i - p) <= 4 for p in page_marks)
+    def near_page(i: int) -> bool:  # the nearest page marks on either side (marks are sorted)
+        k = bisect.bisect_left(page_marks, i)
+        return any(abs(i - page_marks[j]) <= 4 for j in (k - 1, k) if 0 <= j < len(page_marks))
 
     repeated = set()
     for text, where in positions.items():
@@ -141,8 +144,14 @@ def _officer(found: Found, lines: list[Line], i: int, value: str) -> None:
 
 
 def _marker(found: Found, lines: list[Line], i: int) -> bool:
-    """ "Omedelbar justering" and "Bilaga: X" lines anywhere in the text."""
+    """Omedelbar justering, secrecy ("Sekretess enligt OSL 26 kap. 1 §") and "Bilaga: X" lines."""
     ln = lines[i]
+    ground = secrecy_ground(ln.text)
+    if ground is not None and not mid_sentence(lines, i):
+        if found.secrecy in ("", UNKNOWN_GROUND):  # a named ground wins over a bare mark
+            found.secrecy = ground
+        found.discard(ln, "sekretess")
+        return True
     if _IMMEDIATE_MARK.match(ln.text):
         found.immediate = True
         found.discard(ln, "omedelbar justering")

@@ -48,6 +48,8 @@ _PROPOSAL_HEADING = re.compile(
     r"(?:förslag|synpunkter|synpunkter och förslag|förslag och synpunkter|bedömning|"
     r"bedömning och förslag|överväganden|yttrande|analys)$"
 )
+# "Kommunstyrelsens förslag till beslut", "Socialförvaltningens förslag till beslut".
+_DECISION_HEADING = re.compile(r"^[\w-]+s förslag till beslut(?: i [\w-]+)?$")
 # Headings that are not one of the fixed sections; kept as extra sections.
 _EXTRA_HEADINGS = re.compile(
     r"^(?:ekonomiska konsekvenser|ekonomi|ekonomisk redovisning|finansiering|kostnader|"
@@ -56,7 +58,7 @@ _EXTRA_HEADINGS = re.compile(
     r"samverkan|facklig samverkan|mbl|risker|riskanalys|riskbedömning|uppföljning|tidplan|"
     r"beslutsunderlag|remissvar|remissinstanser|yttrande|analys|överväganden|slutsats(?:er)?|"
     r"måluppfyllelse|genomförande|juridiska förutsättningar|lagstiftning|ärendets handläggning|"
-    r"beslutet skickas till|beslutet ska skickas till|expediering|utredning|nuläge|"
+    r"beslutet skickas till|beslutet ska skickas till|expediering|expedieras till|utredning|nuläge|"
     r"övrigt|åtgärder|förslag|motivering)$"
 )
 # Words a heading never ends with: the line is the start of a sentence.
@@ -117,6 +119,8 @@ def known_heading(text: str) -> tuple[str, str, str, bool] | None:
         key = _FIXED_HEADINGS.get(norm)
         if key is None and _PROPOSAL_HEADING.match(norm):
             key = "proposal"
+        if key is None and _DECISION_HEADING.match(norm):
+            key = PROPOSED_DECISION
         if key is not None:
             if key == ATTACHMENTS and rest_text:
                 return None  # "Bilaga: X" is an attachment line, not a heading
@@ -137,13 +141,21 @@ def heading_title(text: str) -> str:
     return text
 
 
+def _next_line(lines: list[Line], i: int, skip: tuple[str, ...]) -> Line | None:
+    """The first line after line i whose kind is not in `skip` (no copy of the list)."""
+    for k in range(i + 1, len(lines)):
+        if lines[k].kind not in skip:
+            return lines[k]
+    return None
+
+
 def _looks_like_heading(lines: list[Line], i: int, numbered_doc: bool) -> str | None:
     """A title for an unknown heading at line i (short line set apart), else None."""
     text = lines[i].text
     prev_ok = i == 0 or lines[i - 1].kind in ("blank", "page", "heading")
     if not prev_ok:
         return None
-    nxt = next((ln for ln in lines[i + 1 :] if ln.kind not in ("blank",)), None)
+    nxt = _next_line(lines, i, ("blank",))
     if nxt is None or nxt.kind != "text" or i + 1 >= len(lines):
         return None
     direct = lines[i + 1].kind == "text"
@@ -218,7 +230,7 @@ def _unknown_heading(
     if title and (current in (PROPOSED_DECISION, ATTACHMENTS) or in_list):
         # Names and titles under the decision look like headings; a real
         # heading there is followed by a full line of text.
-        following = next((ln for ln in lines[i + 1 :] if ln.kind == "text"), None)
+        following = _next_line(lines, i, ("blank", "page", "furniture", "heading", "subheading"))
         if (
             following is None
             or len(following.text) <= 50

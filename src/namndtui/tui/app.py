@@ -22,6 +22,7 @@ from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
 from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
@@ -130,7 +131,18 @@ class NamndApp(App[int]):
         # record says is current (as if the record had been open from the start).
         if self._open_record is not None and isinstance(event, events.Key):
             self._open_after_first_frame()
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        # One key at a time: the keys after it wait until it has been handled (the
+        # focus a dialog moves on enter, the form a binding opens), see tui/typeahead.py.
+        target = self.focused or self.screen
         await super().on_event(event)
+        if not event.is_forwarded:  # a priority binding took it: handled already
+            return
+        if isinstance(self.screen, OnceModal) and self.screen.enter_moves_on(event):
+            self.key_hold.start("enter")
+        self.key_hold.settle(event, target)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         result = super().push_screen(screen, *args, **kwargs)

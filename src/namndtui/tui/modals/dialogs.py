@@ -7,15 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from namndtui.tui import strings as S
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text
 
 
-class ErrorModal(ModalScreen[None]):
+class ErrorModal(OnceModal[None]):
     """A reason the secretary must read (disk full, journal broken …)."""
 
     BINDINGS = [Binding("escape,enter", "dismiss_modal", S.CLOSE, id="dialog.close")]
@@ -40,7 +40,7 @@ class ErrorModal(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ConfirmModal(ModalScreen[bool]):
+class ConfirmModal(OnceModal[bool]):
     """Yes/no. `j`/enter = ja, `n`/escape = nej."""
 
     BINDINGS = [
@@ -70,7 +70,7 @@ class ConfirmModal(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class TextModal(ModalScreen[str | None]):
+class TextModal(OnceModal[str | None]):
     """One line of text; None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", S.CANCEL, id="dialog.cancel")]
@@ -106,7 +106,7 @@ class TextModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PickModal(ModalScreen[str | None]):
+class PickModal(OnceModal[str | None]):
     """Pick one of (id, label) choices; labels are plain text."""
 
     BINDINGS = [Binding("escape", "cancel", S.CANCEL, id="dialog.cancel")]

@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -26,6 +25,7 @@ from textual.widgets.selection_list import Selection
 from namndtui.model import Member
 from namndtui.record.events import MOTION_KINDS
 from namndtui.tui import strings as S
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text
 
 
@@ -37,7 +37,7 @@ def member_matches(member: Member, query: str) -> bool:
     return query in member.name.casefold() or query == member.party.casefold()
 
 
-class _Form(ModalScreen):
+class _Form(OnceModal):
     """A form; its first field is focused without scrolling (the dialog opens at its top,
     so the label above the first field shows too)."""
 
@@ -480,7 +480,7 @@ class ReservationModal(_MemberFilter, _Form):
         self.dismiss((member, text))
 
 
-class FindingModal(ModalScreen[str | None]):
+class FindingModal(OnceModal[str | None]):
     """f: the suggested proposition order, and which motion the chair finds adopted."""
 
     AUTO_FOCUS = ""  # on_mount focuses the list without scrolling the order away

@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from namndtui.errors import UserError
 from namndtui.model import Item
 from namndtui.tui import strings as S
+from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
 
@@ -51,7 +51,7 @@ def preview_text(item: Item, warnings: list[str]) -> Content:
     return Content("\n").join(lines)
 
 
-class ImportItemModal(ModalScreen[Item | None]):
+class ImportItemModal(OnceModal[Item | None]):
     """Path → parsed item shown → confirmed item (None when cancelled)."""
 
     AUTO_FOCUS = ""  # on_mount focuses the path without scrolling

@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, key_name
+from namndtui.tui.modals.once import OnceModal
 
 # group title -> binding ids (prefix before the dot in Binding.id)
 GROUPS = {
@@ -53,7 +53,7 @@ def legend() -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", S.CLOSE, id="help.close")]
 
     def compose(self) -> ComposeResult:
