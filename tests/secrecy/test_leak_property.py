@@ -287,3 +287,21 @@ def test_search_publicering_returns_no_secret_text(generated) -> None:
         finally:
             public.close()
             own.close()
+
+
+# --- the PDF ------------------------------------------------------------------------------------
+# WeasyPrint takes about half a second per document: a few examples, the text layer read
+# back with pypdf. Publication.files(pdf=True) also runs the leak check on that text layer.
+
+
+@leak_settings(pdf=True)
+@given(meetings())
+def test_public_pdf_holds_nothing_planted(generated) -> None:
+    from namndtui.secrecy.check import pdf_bytes_text
+
+    minutes, planted = generated
+    files = publish.Publication(minutes).files(pdf=True)
+    text = pdf_bytes_text(files[publish.PUBLIC_PDF]).casefold()
+    compact = _SPACE.sub("", text)
+    leaked = [t for t in planted.tokens() if t.casefold() in compact]
+    assert not leaked, leaked
