@@ -123,3 +123,12 @@ def test_logo_and_address_reach_page_one(tmp_path) -> None:
     assert f'<img class="logo" src="{logo.as_uri()}" alt="">' in html
     assert '<p class="address">Box 1 "A" &lt;/style&gt;</p>' in html
     assert html.count("</style>") == 1  # user text never closes the stylesheet
+
+
+def test_the_public_copy_has_no_signature_lines_or_boxes() -> None:
+    from namndtui.minutes.html import render_html
+
+    html = render_html(load_protokoll(PROTOKOLL), public=True)
+    assert "@bottom-left { content:" not in html and "@bottom-right { content:" not in html
+    assert "Underskrifter" not in html and 'class="line"' not in html
+    assert "Datum då anslaget tas ned" in html  # the anslag box stays, unsigned

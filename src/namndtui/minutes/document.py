@@ -295,6 +295,7 @@ def build_document(
         paragraphs=paragraphs,
         closing=tuple(closing),
         notes=secrecy_notes(paragraphs, public),
+        footer=() if public else FOOTER_BOXES,  # the published copy carries no signatures
         layout=settings.layout,
     )
 
