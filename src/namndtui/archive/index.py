@@ -1,11 +1,18 @@
 """The archive index: SQLite FTS5 (trigram) over every § of every protokoll.toml.
 
 - Stored as `.namndtui-index.sqlite` in the archive folder, or in the cache folder
-  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only.
+  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only;
+  secret §§ in full in a file of their own beside it (`…-sekretess`, the secret part),
+  which a public search never opens (docs/archive.md, "Secret paragraphs").
+- The FTS5 table is contentless and keeps no positions (the index stays smaller than the
+  minutes): a word is looked up as all its trigrams and checked in the paragraph's text,
+  kept compressed beside it.
 - A `meta` table holds the schema version; an index of another version, or one that is not
   a readable SQLite database, is deleted and rebuilt (it is derived data, nothing is lost).
-- Incremental: a file whose mtime and size are unchanged is skipped; otherwise its SHA-256
-  decides whether it is parsed again. Files gone from the tree are removed.
+- Incremental, by the folder manifest of freshness.py; a changed signature → the SHA-256
+  decides whether the file is parsed again. Files gone from the tree are removed.
+- One writer at a time (lock.py); WAL, so readers never wait; a batch per transaction, so
+  a killed build resumes.
 - Files that cannot be read or parsed are kept as problems (with the loader's FILE:LINE
   message) and are parsed again only when they change.
 - One SQLite connection per thread (the TUI searches in a worker thread).
