@@ -48,10 +48,11 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
 # 4: contentless trigram index without positions, texts compressed, matches verified;
-# 5: the secret part (a file of its own); 6: texts in streams of CHUNK paragraphs
+# 5: the secret part (a file of its own); 6: texts in streams of CHUNK
+# paragraphs; 7: an index on the § number (`§ 5 organ:kultur` walked every §)
 INDEX_NAME = ".namndtui-index.sqlite"
 SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
 COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
@@ -84,6 +85,7 @@ CREATE TABLE paragraphs(
     names TEXT NOT NULL, part INTEGER NOT NULL, secret TEXT NOT NULL);
 CREATE INDEX paragraphs_file ON paragraphs(file_id);
 CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
+CREATE INDEX paragraphs_number ON paragraphs(number);
 CREATE TABLE facts(
     para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL,
     PRIMARY KEY(para_id, kind, member)) WITHOUT ROWID;
