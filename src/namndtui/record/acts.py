@@ -362,10 +362,13 @@ def open_round(state: RecordState, item_id: str) -> VoteRound | None:
     return next((r for r in para.votes if not r.closed), None)
 
 
-def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
+def next_vote_round(
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, demanded_by: str = ""
+) -> list[ev.Event]:
     """The round the vote on the question put last asks for next (VoteDemanded), or []
     when every round is counted or the next one waits on a round still open (see
-    questions.vote_plan)."""
+    questions.vote_plan). `demanded_by` (who demanded the vote, optional) goes with the
+    question's first round: the minutes say it once ("Votering begärs av …")."""
     item, para = _item(meeting, item_id), state.paragraph(item_id)
     q = qs.current_question(item, para)
     if q is None or open_round(state, item_id) is not None:
@@ -378,7 +381,10 @@ def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time
     if not yes or not no:
         return []
     number = len(para.votes) + 1
-    demanded = ev.VoteDemanded(item=item_id, round=number, yes=yes, no=no, question=q.key)
+    who = demanded_by if not q.rounds else ""
+    demanded = ev.VoteDemanded(
+        item=item_id, round=number, yes=yes, no=no, demanded_by=who, question=q.key
+    )
     return on_item(meeting, state, item_id, at, demanded)
 
 

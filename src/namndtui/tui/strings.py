@@ -228,6 +228,8 @@ VOTE_NOTHING = (
     "frågor som ställts är avgjorda."
 )
 VOTE_QUESTION = "Fråga: {question}"
+VOTE_DEMANDED_TITLE = "Votering – § {number}"
+VOTE_DEMANDED_BY = "Votering begärs av (valfritt – enter hoppar över)"
 WITHDRAW_TITLE = "Återta yrkande – § {number}"
 JOIN_TITLE = "Instäm i yrkande – § {number}"
 JOIN_WHO = "Vem instämmer?"
