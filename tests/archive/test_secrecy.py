@@ -79,7 +79,9 @@ def test_the_index_file_holds_no_secret_text(archive: Path) -> None:
     """Read every table of the index file (texts unpacked), not through any query."""
     conn = sqlite3.connect(archive / ".namndtui-index.sqlite")
     seen: list[str] = []
-    tables = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    tables = (
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    )
     for (table,) in conn.execute(tables):
         for row in conn.execute(f'SELECT * FROM "{table}"'):
             for value in row:

@@ -42,8 +42,7 @@ def journal(folder: Path) -> list[dict]:
 
 def count(folder: Path, kind: str, **fields: str) -> int:
     return sum(
-        e["type"] == kind and all(e.get(k) == v for k, v in fields.items())
-        for e in journal(folder)
+        e["type"] == kind and all(e.get(k) == v for k, v in fields.items()) for e in journal(folder)
     )
 
 
