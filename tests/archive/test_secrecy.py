@@ -143,3 +143,12 @@ def test_parts_apart_after_a_cut_short_update_are_repaired(archive: Path) -> Non
     assert stats.parsed == 1
     (hit,) = index.search("zebrafink")
     assert hit.secret
+
+
+def test_the_archive_screen_marks_secret_hits(archive: Path) -> None:
+    from namndtui.tui.screens.archive import hit_content
+
+    (hit,) = ArchiveIndex(archive).search("zebrafink")
+    assert hit_content(hit).plain.startswith("SEKRETESS (OSL 26 kap. 1 §)  ")
+    other = ArchiveIndex(archive).search("länsstyrelsen")[0]
+    assert not hit_content(other).plain.startswith("SEKRETESS")

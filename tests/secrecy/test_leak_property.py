@@ -40,6 +40,7 @@ from namndtui.record import events as ev
 from namndtui.record.fold import fold
 from namndtui.secrecy import publish
 from namndtui.secrecy.check import plain_text
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER
 
 SEATS = ["Greta Norén", "Bertil Lax", "Hanna Ryd", "Kalle Sjö", "Lisa Törn"]
@@ -237,3 +238,70 @@ def test_nothing_planted_reaches_a_public_artefact(generated) -> None:
     original = (plain_text(render_markdown(minutes), ".md") + render_toml(minutes)).casefold()
     missing = [t for t in tokens if t not in original]
     assert not missing, f"originalet saknar {missing}"
+
+
+# --- the archive: search --publicering ---------------------------------------------------------
+# Its own property, with fewer examples (an example writes protokoll.toml and builds a
+# SQLite index: ~35 ms in memory): the public search never returns a secret token, which
+# the secretary's own search finds, in the secret §§ only, marked SEKRETESS. Names are not
+# checked here: the archive indexes public §§ as written (docs/secrecy.md, "The archive").
+
+
+@leak_settings(archive=True)
+@given(meetings())
+def test_search_publicering_returns_no_secret_text(generated) -> None:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from namndtui.archive.index import ArchiveIndex
+
+    minutes, planted = generated
+    secret_numbers = {
+        p.number
+        for item, p in numbered_paragraphs(minutes.meeting, minutes.state)
+        if secrecy_ground(item, p)
+    }
+    # In memory where there is a tmpfs: the index fsyncs each build, which on a busy disk
+    # costs a hundred times the CPU the example needs.
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(dir=shm) as tmp:
+        folder = Path(tmp) / "arkiv"
+        folder.mkdir()
+        (folder / "protokoll.toml").write_text(render_toml(minutes), encoding="utf-8")
+        public = ArchiveIndex(folder, db_path=Path(tmp) / "index.sqlite", public=True)
+        own = ArchiveIndex(folder, db_path=Path(tmp) / "index.sqlite")
+        try:
+            public.update()
+            found_by_secretary = 0
+            for token in planted.secrets:
+                lines = [hit.line().casefold() for hit in public.search(token)]
+                assert not [line for line in lines if token.casefold() in line], token
+                hits = own.search(token)
+                assert all(h.secret and h.number in secret_numbers for h in hits), token
+                found_by_secretary += bool(hits)
+            for hit in public.search("sekretess"):
+                line = hit.line().casefold()
+                assert not [t for t in planted.secrets if t.casefold() in line]
+            assert found_by_secretary or not secret_numbers or not planted.secrets
+        finally:
+            public.close()
+            own.close()
+
+
+# --- the PDF ------------------------------------------------------------------------------------
+# WeasyPrint takes about half a second per document: a few examples, the text layer read
+# back with pypdf. Publication.files(pdf=True) also runs the leak check on that text layer.
+
+
+@leak_settings(pdf=True)
+@given(meetings())
+def test_public_pdf_holds_nothing_planted(generated) -> None:
+    from namndtui.secrecy.check import pdf_bytes_text
+
+    minutes, planted = generated
+    files = publish.Publication(minutes).files(pdf=True)
+    text = pdf_bytes_text(files[publish.PUBLIC_PDF]).casefold()
+    compact = _SPACE.sub("", text)
+    leaked = [t for t in planted.tokens() if t.casefold() in compact]
+    assert not leaked, leaked
