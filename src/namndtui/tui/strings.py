@@ -363,3 +363,4 @@ LEGEND = {
 }
 LEGEND_PROSPECTIVE = "grått nummer: det § ärendet får om listan tas i tur och ordning"
 LEGEND_OJ = "omedelbar justering"
+LEGEND_SECRECY = "omfattas av sekretess (S): webbversionen redovisar inte ärendet"
