@@ -270,7 +270,8 @@ class ArchiveIndex:
         if self.public:  # the secret part is not opened, only looked for
             return None if self.secret_path.exists() else "indexets sekretessdel saknades"
         try:
-            conn = sqlite3.connect(f"file:{self.secret_path}?mode=rw", uri=True)
+            # mode=rw: a missing secret part is reported, never created empty here
+            conn = sqlite3.connect(self.secret_path.absolute().as_uri() + "?mode=rw", uri=True)
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             finally:
