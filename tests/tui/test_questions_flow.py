@@ -35,7 +35,10 @@ def test_formal_question_voted_then_the_main_question(example_folder, clock) -> 
             text = screen_text(app)
             assert "Avgöras i dag eller återremitteras?" in text
             assert "Huvudfrågan" in text  # what is still to be put is shown
-            await pilot.press("enter")  # the chair finds: avgöras i dag; then the vote
+            await pilot.press("enter")  # the chair finds: avgöras i dag
+            await pilot.pause()
+            assert "Votering begärs av" in screen_text(app)
+            await pilot.press(*"Almqvist", "enter")  # who demands the vote; then the vote
             await pilot.pause()
             assert "Ja för: att ärendet ska avgöras i dag" in screen_text(app)
             await cast(pilot, "jjjjjjnnnnn")  # 6–5 for deciding today
@@ -62,6 +65,7 @@ def test_formal_question_voted_then_the_main_question(example_folder, clock) -> 
                 "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras och "
                 "finner att ärendet ska avgöras i dag."
             ) in md
+            assert "Votering begärs av Per Almqvist (V)." in md
             assert "Ordföranden fastställer följande voteringsproposition: Ja-röst för att" in md
             assert "Med 6 ja-röster mot 5 nej-röster beslutar nämnden att ärendet ska" in md
             assert "Därefter ställer ordföranden proposition på förvaltningens förslag mot" in md

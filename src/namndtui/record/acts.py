@@ -45,6 +45,7 @@ from namndtui.record.refusals import (
 )
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
+from namndtui.vocabulary import MotionKind
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
 Time = str | Callable[[], str]
@@ -165,7 +166,7 @@ def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -
     if not item.proposed_decision:
         raise NoProposedDecision()
     adopted = adopted_motion(state, item_id)
-    if adopted is not None and adopted.kind != "bifall":
+    if adopted is not None and adopted.kind != MotionKind.BIFALL:
         raise NotAsProposed(adopted)
     return item
 
@@ -180,11 +181,11 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
         return list(para.decision)
     proposed = list(item.proposed_decision)
     adopted = adopted_motion(state, item_id)
-    if adopted is None or (adopted.kind == "bifall" and not adopted.text):
+    if adopted is None or (adopted.kind == MotionKind.BIFALL and not adopted.text):
         return proposed
-    if adopted.kind == "avslag":
+    if adopted.kind == MotionKind.AVSLAG:
         return [DECISION_REJECTED]
-    if adopted.kind == "tillägg" and adopted.text:
+    if adopted.kind == MotionKind.TILLAGG and adopted.text:
         return [*proposed, adopted.text]
     return [adopted.text] if adopted.text else proposed
 
@@ -361,10 +362,13 @@ def open_round(state: RecordState, item_id: str) -> VoteRound | None:
     return next((r for r in para.votes if not r.closed), None)
 
 
-def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
+def next_vote_round(
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, demanded_by: str = ""
+) -> list[ev.Event]:
     """The round the vote on the question put last asks for next (VoteDemanded), or []
     when every round is counted or the next one waits on a round still open (see
-    questions.vote_plan)."""
+    questions.vote_plan). `demanded_by` (who demanded the vote, optional) goes with the
+    question's first round: the minutes say it once ("Votering begärs av …")."""
     item, para = _item(meeting, item_id), state.paragraph(item_id)
     q = qs.current_question(item, para)
     if q is None or open_round(state, item_id) is not None:
@@ -377,7 +381,10 @@ def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time
     if not yes or not no:
         return []
     number = len(para.votes) + 1
-    demanded = ev.VoteDemanded(item=item_id, round=number, yes=yes, no=no, question=q.key)
+    who = demanded_by if not q.rounds else ""
+    demanded = ev.VoteDemanded(
+        item=item_id, round=number, yes=yes, no=no, demanded_by=who, question=q.key
+    )
     return on_item(meeting, state, item_id, at, demanded)
 
 

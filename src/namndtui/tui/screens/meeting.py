@@ -623,10 +623,27 @@ class MeetingScreen(Screen[None]):
         first = acts.needs_finding_before_vote(self.meeting, self.napp.state, item.id)
         if first and not await self._ask_finding(item, S.FINDING_BEFORE_VOTE_TITLE):
             return
+        demanded_by = await self._ask_demanded_by(item)
+        if demanded_by is None:
+            return
         from namndtui.tui.modals.vote import run_vote
 
-        await run_vote(self.napp, self.meeting, item, self.act)
+        await run_vote(self.napp, self.meeting, item, self.act, demanded_by)
         self._say_what_is_next(item)
+
+    async def _ask_demanded_by(self, item: Item) -> str | None:
+        """Who demands the vote (optional: enter on "ingen" skips), asked when the question's
+        vote has not begun; "" = not given, None = cancelled."""
+        from namndtui.record import questions as qs
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        q = qs.current_question(item, self.napp.state.paragraph(item.id))
+        if q is None or q.rounds:
+            return ""
+        title = S.VOTE_DEMANDED_TITLE.format(number=self.number(item))
+        members = acts.serving_members(self.meeting, self.napp.state, item.id)
+        form = MemberPickModal(title, S.VOTE_DEMANDED_BY, members, optional=True)
+        return await self.app.push_screen_wait(form)
 
     @form_action
     async def action_reservation(self) -> None:
