@@ -8,6 +8,7 @@ from pathlib import Path
 from namndtui.meetingfile import load_meeting
 from namndtui.record.record import Record
 from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED
+from namndtui.tui import strings as S
 from namndtui.tui.app import NamndApp
 
 from .conftest import SEED_ID
@@ -126,11 +127,15 @@ def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
             assert "Proposition" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
+            assert "Votering begärs av" in screen_text(app)
+            await pilot.press(*"Almqvist", "enter")
+            await pilot.pause()
             await pilot.press(*("j" * 6), *("n" * 5), "enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
             assert para.votes and para.votes[0].closed
             assert para.votes[0].tally() == (6, 5, 0)
+            assert "Almqvist" in para.votes[0].demanded_by  # Votering begärs av …
             # decision as proposed
             await pilot.press("b")
             assert app.state.paragraph(item.id).status == DECIDED
@@ -168,10 +173,10 @@ def test_withdraw_finding_edit_decision(example_folder, clock) -> None:
             await pilot.pause()
             await pilot.press("enter")  # withdraw y1
             assert app.state.paragraph(item.id).motion("y1").withdrawn
-            await pilot.press("f")
+            await pilot.press("f")  # one proposal left: no proposition at all
             await pilot.pause()
-            await pilot.press("enter")  # chair finds for y2
-            assert app.state.paragraph(item.id).finding == "y2"
+            assert S.NO_QUESTION in [n.message for n in app._notifications]
+            assert app.state.paragraph(item.id).finding == ""
             await pilot.press("e")
             await pilot.pause()
             area = app.screen.query_one("TextArea")

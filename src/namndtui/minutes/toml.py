@@ -16,8 +16,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -144,11 +142,13 @@ def _key(key: str) -> str:
 class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.tables: list[tuple[str, dict[str, Any]]] = []  # (header, values) as written
 
     def table(self, header: str, values: dict[str, Any], *, array: bool = False) -> None:
         if self.lines:
             self.lines.append("")
         self.lines.append(f"[[{header}]]" if array else f"[{header}]")
+        self.tables.append((header, values))
         self.values(values)
 
     def values(self, values: dict[str, Any]) -> None:
@@ -283,11 +283,26 @@ def paragraph_checksum(table: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=4096)
-def _checksum_of_written(text: str) -> str:
-    # Over what a reader will parse, so parse what was written; cached because the live
-    # minutes are rewritten after every act and locked paragraphs rarely change.
-    return paragraph_checksum(tomllib.loads(text)["paragraphs"][0])
+def _as_read(value: Any) -> Any:
+    """A value as a TOML reader gets it back from what `_scalar` writes (no re-parse)."""
+    if isinstance(value, dict):
+        return {k: _as_read(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_as_read(v) for v in value]
+    if isinstance(value, dt.time):  # written to the second
+        return value.replace(microsecond=0)
+    return value
+
+
+def _written_table(head: _Writer, rest: _Writer) -> dict[str, Any]:
+    """The [[paragraphs]] table a reader gets from these two writers' tables: what the
+    checksum is over, built from the canonical values written (tests/minutes check it
+    equals the checksum of the re-parsed text)."""
+    ((_header, root),) = head.tables
+    table = _as_read(root)
+    for header, values in rest.tables:
+        table.setdefault(header.split(".", 1)[1], []).append(_as_read(values))
+    return table
 
 
 def _paragraph(
@@ -297,8 +312,7 @@ def _paragraph(
     head, rest = _Writer(), _Writer()
     _paragraph_tables(head, rest, meeting, item, para)
     if locked:
-        text = "\n".join(head.lines + [""] + rest.lines) + "\n"
-        head.values({"checksum": _checksum_of_written(text)})
+        head.values({"checksum": paragraph_checksum(_written_table(head, rest))})
     if out.lines:
         out.lines.append("")
     out.lines += head.lines
