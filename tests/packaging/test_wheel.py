@@ -79,12 +79,13 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     # When the tests themselves run in a venv (README's command), the dependencies are in
     # its site-packages, which --system-site-packages does not reach: add it, after the
-    # new venv's own (a plain path line; the .pth files in it are not read).
+    # new venv's own (a plain path line; the .pth files in it are not read). A namndtui
+    # installed there is seen by pip, hence --force-reinstall below.
     (purelib,) = Path(env_dir, "lib").glob("python3*/site-packages")
     (purelib / "tests-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
         [str(env_dir / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps",
-         "--no-index", "--disable-pip-version-check", str(wheel)],
+         "--force-reinstall", "--no-index", "--disable-pip-version-check", str(wheel)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     return env_dir
