@@ -152,3 +152,13 @@ def test_the_archive_screen_marks_secret_hits(archive: Path) -> None:
     assert hit_content(hit).plain.startswith("SEKRETESS (OSL 26 kap. 1 §)  ")
     other = ArchiveIndex(archive).search("länsstyrelsen")[0]
     assert not hit_content(other).plain.startswith("SEKRETESS")
+
+
+def test_an_archive_folder_with_uri_characters(tmp_path: Path) -> None:
+    root = tmp_path / "arkiv #1 ?50% & mer"
+    write(root / "m", make_minutes(BODY, "2007-09-25", 100, [SECRET]))
+    ArchiveIndex(root).update()
+    index = ArchiveIndex(root)
+    assert index.rebuilt == ""  # the secret part was found: not rebuilt on every opening
+    assert index.update().parsed == 0
+    assert index.search("zebrafink")[0].secret

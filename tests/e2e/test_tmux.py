@@ -25,6 +25,7 @@ EXAMPLE = (
 )
 SEED = "ansokan-lansstyrelsen"
 CONTESTED = "foreningsbidrag-hosten-2007"
+NALSTA = "fritidsgarden-nalsta"
 
 pytestmark = [
     pytest.mark.slow,
@@ -62,6 +63,13 @@ def on_disk(tmux: Tmux, n: int, kind: str, **fields: str) -> None:
         raise AssertionError(f"{err} in the journal; the screen:\n{tmux.screen()}") from None
 
 
+def cast(tmux: Tmux, votes: str) -> None:
+    """One vote per key, top to bottom, each shown in the tally before the next key."""
+    for n, key in enumerate(votes, start=1):
+        tmux.send(key)
+        tmux.wait_for(f"Ej röstat {len(votes) - n}")
+
+
 def test_live_meeting_in_tmux(tmp_path: Path) -> None:
     """Every step waits on what it causes, on disk (the journal) or on screen; no sleeps,
     so a loaded machine only makes the test slower."""
@@ -82,22 +90,15 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         # 1) val av justerare: decided as proposed
         tmux.send("b")
         on_disk(tmux, 1, "decision_recorded", item="val-av-justerare")
-        # the act is over once its notice shows (keys sent before may be lost: see
-        # docs/reliability.md, "A suite that does not race")
-        tmux.wait_for("§ 120: beslut")
         # 2) the seed item, with omedelbar justering as proposed
-        # one j at a time, each waited for in the report pane's title line (the agenda
-        # wraps titles shorter); j j j sent at once moved one item on 2026-12-05
-        for title in ("Godkännande av dagordningen  ", "Månadsrapport september 2007 med ekon",
-                      "Ansökan till Länsstyrelsen i Stockholms län"):  # fmt: skip
-            tmux.send("j")
-            tmux.wait_for(title)
+        for title in ("Godkännande av dagordningen", "Månadsrapport september", "Ansökan till"):
+            tmux.send("j")  # one at a time: the highlight follows each key before the next
+            tmux.wait_for_chosen(title)
         tmux.send("b")
         on_disk(tmux, 1, "decision_recorded", item=SEED)
-        tmux.wait_for("§ 121: beslut")
         # 3) föreningsbidrag: two motions, a vote, a reservation
         tmux.send("j")
-        tmux.wait_for("Fördelning av föreningsbidrag för hösten 2007")
+        tmux.wait_for_chosen("Fördelning av föreningsbidrag")
         tmux.send("y")
         tmux.wait_for_field("Vem yrkar")
         tmux.send_text("Hallenberg")
@@ -125,15 +126,11 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.send("v")
         tmux.wait_for("Proposition")  # the chair's finding first: the suggested y1
         tmux.send("Enter")
-        tmux.wait_for_field("Votering begärs av")  # (optional: enter skips it)
-        tmux.send("Enter")
+        tmux.wait_for_field("Votering begärs av")
+        tmux.send("Enter")  # who demanded it: skipped
         tmux.wait_for("omgång 1")
-        for n in range(1, 7):  # each vote waited for on screen
-            tmux.send("j")
-            tmux.wait_for(f"Ja {n} · Nej 0")
-        for n in range(1, 6):
-            tmux.send("n")
-            tmux.wait_for(f"Ja 6 · Nej {n}")
+        cast(tmux, "j" * 6 + "n" * 5)
+        tmux.wait_for("Ja 6 · Nej 5")
         tmux.send("Enter")
         on_disk(tmux, 1, "vote_closed")
         tmux.send("b")
@@ -167,7 +164,7 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.start()
         tmux.wait_for("§ 122 ✓")
         tmux.send("j")
-        tmux.wait_for("Inhyrning av tillfälliga förskolepaviljonger i")
+        tmux.wait_for_chosen("Inhyrning av tillfälliga")
         tmux.send("b")
         tmux.wait_for("§ 123 ✓")  # shown as done: on disk before the screen says so
         pid = tmux.pid()
@@ -181,6 +178,78 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.start()
         screen = tmux.wait_for("§ 123 ✓")
         assert "SKRIVSKYDDAT" not in screen  # the stale lock of the killed process is taken over
-        tmux.send("q")
+        referred_back_by_vote(tmux)
     finally:
         tmux.kill()
+
+
+def referred_back_by_vote(tmux: Tmux) -> None:
+    """§ 124: an återremiss and a bifall; the formal question is put first, on its own, a
+    vote is demanded, the återremiss wins and the item ends there."""
+    folder = tmux.folder
+    tmux.send("j")
+    tmux.wait_for_chosen("Förändrad organisation")
+    tmux.send("y")
+    tmux.wait_for_field("Vem yrkar")
+    tmux.send_text("Almqvist")
+    tmux.wait_for("Per Almqvist")
+    tmux.send("Enter")
+    tmux.wait_for_chosen("bifall")
+    tmux.send("Down")
+    tmux.wait_for_chosen("avslag")
+    tmux.send("Down")
+    tmux.wait_for_chosen("återremiss")
+    tmux.send("Enter")
+    tmux.wait_for_field("Yrkandets text")
+    tmux.send_text("för att utreda alternativen")
+    tmux.wait_for("utreda alternativen")
+    tmux.send("Enter")
+    on_disk(tmux, 1, "motion_made", item=NALSTA)  # the återremiss
+    tmux.send("y")
+    tmux.wait_for_field("Vem yrkar")
+    tmux.send_text("Hallenberg")
+    tmux.wait_for("Birgitta Hallenberg")
+    tmux.send("Enter")
+    tmux.wait_for_chosen("bifall")
+    tmux.send("Enter")
+    tmux.wait_for_field("Yrkandets text")
+    tmux.send("Enter")
+    on_disk(tmux, 2, "motion_made", item=NALSTA)  # the bifall
+    tmux.send("v")  # the återremiss is put first: avgöras i dag (enter), then the vote
+    tmux.wait_for("Avgöras i dag eller återremitteras?")
+    tmux.send("Enter")
+    tmux.wait_for_field("Votering begärs av")
+    tmux.send_text("Almqvist")
+    tmux.wait_for("Per Almqvist")
+    tmux.send("Enter")
+    tmux.wait_for("omgång 1")
+    cast(tmux, "j" * 5 + "n" * 6)
+    tmux.wait_for("Ja 5 · Nej 6")
+    tmux.send("Enter")
+    on_disk(tmux, 1, "vote_closed", item=NALSTA)
+    tmux.wait_for("avslutas här")
+    tmux.send("q")
+    wait_until("the app has quit", lambda: not tmux.alive())
+
+    events = [e for e in journal(folder) if e.get("item") == NALSTA]
+    found = next(e for e in events if e["type"] == "question_decided")
+    assert (found["question"], found["finding"]) == ("y1", "today")
+    demanded = next(e for e in events if e["type"] == "vote_demanded")
+    assert (demanded["question"], demanded["yes"], demanded["no"]) == ("y1", "today", "y1")
+    assert demanded["demanded_by"] == "Per Almqvist"
+    data = tomllib.loads((folder / "protokoll.toml").read_text("utf-8"))
+    paragraph = next(p for p in data["paragraphs"] if p["item"] == NALSTA)
+    assert (
+        paragraph["status"] == "referred_back"
+        and "decision" not in paragraph
+        or not paragraph["decision"]
+    )
+    assert [q["kind"] for q in paragraph["questions"]] == ["återremiss"]
+    md = (folder / "protokoll.md").read_text("utf-8")
+    assert "Per Almqvist (V) yrkar att ärendet återremitteras för att utreda alternativen." in md
+    assert (
+        "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras och finner att "
+        "ärendet ska avgöras i dag."
+    ) in md
+    assert "Votering begärs av Per Almqvist (V)." in md
+    assert "Med 5 ja-röster mot 6 nej-röster beslutar nämnden att ärendet ska återremitteras." in md

@@ -1,11 +1,18 @@
 """The archive index: SQLite FTS5 (trigram) over every § of every protokoll.toml.
 
 - Stored as `.namndtui-index.sqlite` in the archive folder, or in the cache folder
-  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only.
+  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only;
+  secret §§ in full in a file of their own beside it (`…-sekretess`, the secret part),
+  which a public search never opens (docs/archive.md, "Secret paragraphs").
+- The FTS5 table is contentless and keeps no positions (the index stays smaller than the
+  minutes): a word is looked up as all its trigrams and checked in the paragraph's text,
+  kept compressed beside it.
 - A `meta` table holds the schema version; an index of another version, or one that is not
   a readable SQLite database, is deleted and rebuilt (it is derived data, nothing is lost).
-- Incremental: a file whose mtime and size are unchanged is skipped; otherwise its SHA-256
-  decides whether it is parsed again. Files gone from the tree are removed.
+- Incremental, by the folder manifest of freshness.py; a changed signature → the SHA-256
+  decides whether the file is parsed again. Files gone from the tree are removed.
+- One writer at a time (lock.py); WAL, so readers never wait; a batch per transaction, so
+  a killed build resumes.
 - Files that cannot be read or parsed are kept as problems (with the loader's FILE:LINE
   message) and are parsed again only when they change.
 - One SQLite connection per thread (the TUI searches in a worker thread).
@@ -41,10 +48,11 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
 # 4: contentless trigram index without positions, texts compressed, matches verified;
-# 5: the secret part (a file of its own); 6: texts in streams of CHUNK paragraphs
+# 5: the secret part (a file of its own); 6: texts in streams of CHUNK
+# paragraphs; 7: an index on the § number (`§ 5 organ:kultur` walked every §)
 INDEX_NAME = ".namndtui-index.sqlite"
 SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
 COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
@@ -77,6 +85,7 @@ CREATE TABLE paragraphs(
     names TEXT NOT NULL, part INTEGER NOT NULL, secret TEXT NOT NULL);
 CREATE INDEX paragraphs_file ON paragraphs(file_id);
 CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
+CREATE INDEX paragraphs_number ON paragraphs(number);
 CREATE TABLE facts(
     para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL,
     PRIMARY KEY(para_id, kind, member)) WITHOUT ROWID;
@@ -261,7 +270,8 @@ class ArchiveIndex:
         if self.public:  # the secret part is not opened, only looked for
             return None if self.secret_path.exists() else "indexets sekretessdel saknades"
         try:
-            conn = sqlite3.connect(f"file:{self.secret_path}?mode=rw", uri=True)
+            # mode=rw: a missing secret part is reported, never created empty here
+            conn = sqlite3.connect(self.secret_path.absolute().as_uri() + "?mode=rw", uri=True)
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             finally:

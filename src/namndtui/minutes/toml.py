@@ -34,7 +34,6 @@ from namndtui.minutes.model import (
 )
 from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
 from namndtui.record import questions as qs
-from namndtui.record.events import MOTION_KINDS, VOTE_CHOICES
 from namndtui.record.state import (
     DECIDED,
     STATUSES,
@@ -61,13 +60,14 @@ from namndtui.tomlcheck import (
     parse_toml,
 )
 from namndtui.tomlpos import Path as KeyPath
+from namndtui.vocabulary import ATTENDANCE_CHANGES, MOTION_PHRASES, VOTE_ANSWERS
 
 FORMAT_PROTOKOLL = "namndtui/protokoll/2"
 # Version 1 had no questions (formal motions were put with the material ones); it is read,
 # its chair's finding taken as the finding of the question its motion belongs to.
 FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
-CHANGE_KINDS = ("arrived", "left", "serves", "stops")
+CHANGE_KINDS = ATTENDANCE_CHANGES
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
 
 # --- writing ----------------------------------------------------------------------------------
@@ -711,7 +711,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
             para.serving[s["member"]] = s.get("for", "")
     for p, t in r.tables(v, path, "motions"):
         s = r.table(t, p, _MOTION, ("id", "by", "kind"))
-        r.one_of(s, p, "kind", tuple(MOTION_KINDS))
+        r.one_of(s, p, "kind", tuple(MOTION_PHRASES))
         if {"id", "by", "kind"} <= s.keys():
             para.motions.append(
                 Motion(s["id"], s["by"], s["kind"], s.get("text", ""), list(s.get("joined", [])))
@@ -725,7 +725,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         )  # fmt: skip
         for bp, bt in r.tables(s, p, "ballots"):
             b = r.table(bt, bp, _BALLOT, ("member", "vote"))
-            r.one_of(b, bp, "vote", VOTE_CHOICES)
+            r.one_of(b, bp, "vote", VOTE_ANSWERS)
             if {"member", "vote"} <= b.keys():
                 vote.votes[b["member"]] = b["vote"]
         para.votes.append(vote)

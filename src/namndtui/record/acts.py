@@ -45,6 +45,7 @@ from namndtui.record.refusals import (
 )
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
+from namndtui.vocabulary import MotionKind
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
 Time = str | Callable[[], str]
@@ -165,7 +166,7 @@ def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -
     if not item.proposed_decision:
         raise NoProposedDecision()
     adopted = adopted_motion(state, item_id)
-    if adopted is not None and adopted.kind != "bifall":
+    if adopted is not None and adopted.kind != MotionKind.BIFALL:
         raise NotAsProposed(adopted)
     return item
 
@@ -180,11 +181,11 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
         return list(para.decision)
     proposed = list(item.proposed_decision)
     adopted = adopted_motion(state, item_id)
-    if adopted is None or (adopted.kind == "bifall" and not adopted.text):
+    if adopted is None or (adopted.kind == MotionKind.BIFALL and not adopted.text):
         return proposed
-    if adopted.kind == "avslag":
+    if adopted.kind == MotionKind.AVSLAG:
         return [DECISION_REJECTED]
-    if adopted.kind == "tillägg" and adopted.text:
+    if adopted.kind == MotionKind.TILLAGG and adopted.text:
         return [*proposed, adopted.text]
     return [adopted.text] if adopted.text else proposed
 

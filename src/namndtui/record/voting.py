@@ -6,9 +6,9 @@ chair's casting vote (utslagsröst, KL 5 kap. 55 § applied to nämnder; not ver
 from __future__ import annotations
 
 from namndtui.model import Meeting
-from namndtui.record import events as ev
 from namndtui.record.serving import presiding_chair_on
 from namndtui.record.state import Paragraph, RecordState, VoteRound
+from namndtui.vocabulary import FORMAL_KINDS, MotionKind
 
 
 def casting_vote(meeting: Meeting, state: RecordState, item_id: str, number: int) -> str:
@@ -26,7 +26,7 @@ def casting_vote(meeting: Meeting, state: RecordState, item_id: str, number: int
 
 # --- motions and votes -----------------------------------------------------------------------
 
-_ORDER_GROUP = {"återremiss": 0, "bordläggning": 0, "tillägg": 2}
+_ORDER_GROUP = {MotionKind.ATERREMISS: 0, MotionKind.BORDLAGGNING: 0, MotionKind.TILLAGG: 2}
 
 
 def suggested_order(paragraph: Paragraph) -> list[str]:
@@ -43,7 +43,8 @@ def _proposals(paragraph: Paragraph) -> list[str]:
     main = [
         m
         for m in order
-        if (motion := paragraph.motion(m)) and motion.kind not in (*ev.FORMAL_KINDS, "tillägg")
+        if (motion := paragraph.motion(m))
+        and motion.kind not in (*FORMAL_KINDS, MotionKind.TILLAGG)
     ]
     return main if len(main) >= 2 else order
 

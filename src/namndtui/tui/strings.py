@@ -6,6 +6,8 @@ are filled with `str.format` and then shown as plain text (never markup).
 
 from __future__ import annotations
 
+from namndtui.vocabulary import STATUS_PHRASES
+
 APP_TITLE = "namndtui"
 
 # --- status line -------------------------------------------------------------------------
@@ -29,13 +31,7 @@ STATUS_MARKS = {
     "tabled": "‖",
     "referred_back": "↩",
 }
-STATUS_NAMES = {
-    "pending": "ej behandlat",
-    "in_progress": "pågår",
-    "decided": "beslutat",
-    "tabled": "bordlagt",
-    "referred_back": "återremitterat",
-}
+STATUS_NAMES = STATUS_PHRASES  # namndtui.vocabulary
 OJ_MARK = "OJ"
 
 # --- item view ---------------------------------------------------------------------------
@@ -357,3 +353,4 @@ LEGEND = {
 }
 LEGEND_PROSPECTIVE = "grått nummer: det § ärendet får om listan tas i tur och ordning"
 LEGEND_OJ = "omedelbar justering"
+LEGEND_SECRECY = "omfattas av sekretess (S): webbversionen redovisar inte ärendet"
