@@ -228,6 +228,16 @@ VOTE_NOTHING = (
     "frågor som ställts är avgjorda."
 )
 VOTE_QUESTION = "Fråga: {question}"
+KEY_ADJUSTMENT_NOTE = "Justeringsanteckning"
+HELP_ADJUSTMENT_NOTE = (
+    "Justeringsanteckning: en justerares invändning mot paragrafen (vid eller före "
+    "justeringen, även efter avslutningen)"
+)
+ADJUSTMENT_NOTE_TITLE = "Justeringsanteckning – § {number}"
+ADJUSTMENT_NOTE_WHO = "Vilken justerare?"
+ADJUSTMENT_NOTE_TEXT = "Anteckningens text"
+ADJUSTMENT_NOTE_SAVED = "§ {number}: justeringsanteckning av {who} registrerad"
+ADJUSTMENT_NOTE_NO_ADJUSTERS = "Inga justerare är valda (n, u på en ledamot)."
 VOTE_DEMANDED_TITLE = "Votering – § {number}"
 VOTE_DEMANDED_BY = "Votering begärs av (valfritt – enter hoppar över)"
 WITHDRAW_TITLE = "Återta yrkande – § {number}"

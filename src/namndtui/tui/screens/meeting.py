@@ -402,6 +402,31 @@ class MeetingScreen(Screen[None]):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
 
     @form_action
+    async def action_adjustment_note(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import TextModal
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        state = self.napp.state
+        adjusters = [m for m in self.meeting.members if m.name in state.adjusters]
+        if not adjusters:
+            self.notify(S.ADJUSTMENT_NOTE_NO_ADJUSTERS, severity="warning", markup=False)
+            return
+        title = S.ADJUSTMENT_NOTE_TITLE.format(number=self.number(item))
+        who = adjusters[0].name
+        if len(adjusters) > 1:
+            form = MemberPickModal(title, S.ADJUSTMENT_NOTE_WHO, adjusters)
+            who = await self.app.push_screen_wait(form)
+            if not who:
+                return
+        text = await self.app.push_screen_wait(TextModal(title, S.ADJUSTMENT_NOTE_TEXT))
+        if text and self.act(acts.adjustment_note, item.id, who, text):
+            saved = S.ADJUSTMENT_NOTE_SAVED.format(number=self.number(item), who=who)
+            self.notify(saved, markup=False)
+
+    @form_action
     async def action_refer_back(self) -> None:
         item = self._target()
         if item is None:
