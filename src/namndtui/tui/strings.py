@@ -44,9 +44,9 @@ PROPOSED_OJ = "Förvaltningen föreslår omedelbar justering."
 NO_SECTIONS = "Ärendet har ingen text."
 REPORT_TAB = "Tjänsteutlåtande"
 MINUTES_TAB = "Protokoll"
-MINUTES_INTERIM_LABEL = (
-    "(Förhandsvisning – protokolltexten kunde inte återges; så här långt är paragrafen "
-    "registrerad.)"
+MINUTES_RENDER_FAILED = (
+    "Paragrafen kunde inte återges som i protokollet – ett fel i programmet "
+    "({reason}). Det som registrerats är sparat i journalen; kontakta support."
 )
 EMPTY_MEETING = "Föredragningslistan är tom."
 SECTION_NONE = "Ärendet har inga fler avsnitt."
