@@ -4,6 +4,7 @@ the återremiss first, on its own (with its own vote), then the main question.""
 from __future__ import annotations
 
 from namndtui.minutes.markdown import render_paragraph_markdown
+from namndtui.record import events as ev
 from namndtui.record.state import DECIDED, REFERRED_BACK
 from namndtui.tui import strings as S
 
@@ -109,5 +110,45 @@ def test_a_single_bifall_needs_no_proposition(example_folder, clock) -> None:
             assert app.state.paragraph(item.id).status == DECIDED
             md = render_paragraph_markdown(app.meeting, app.state, item.id)
             assert "proposition" not in md
+
+    run(go())
+
+
+def test_g_records_a_justeringsanteckning(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", "b")
+            await pilot.pause()
+            item = app.screen.current_item
+            await pilot.press("g")  # no justerare chosen yet: said so
+            await pilot.pause()
+            assert messages(app)[-1] == S.ADJUSTMENT_NOTE_NO_ADJUSTERS
+            assert app.apply(ev.AdjustersChosen(("Per Almqvist",)))
+            await pilot.press("g", *"Beslutet återges inte ordagrant.", "enter")
+            await pilot.pause()
+            notes = app.state.paragraph(item.id).adjustment_notes
+            assert [(n.by, n.text) for n in notes] == [
+                ("Per Almqvist", "Beslutet återges inte ordagrant.")
+            ]
+            md = render_paragraph_markdown(app.meeting, app.state, item.id)
+            assert "Per Almqvist (V) lämnar följande justeringsanteckning:" in md
+
+    run(go())
+
+
+def test_shift_f_records_who_presented_the_item(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await pilot.press("F", "enter")  # optional: enter without a name skips
+            await pilot.pause()
+            assert app.state.paragraph(item.id).presenter == ""
+            await pilot.press("F", *"Jonas Berglöf", "enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.presenter == "Jonas Berglöf" and para.number is not None
 
     run(go())

@@ -44,9 +44,9 @@ PROPOSED_OJ = "Förvaltningen föreslår omedelbar justering."
 NO_SECTIONS = "Ärendet har ingen text."
 REPORT_TAB = "Tjänsteutlåtande"
 MINUTES_TAB = "Protokoll"
-MINUTES_INTERIM_LABEL = (
-    "(Förhandsvisning – protokolltexten kunde inte återges; så här långt är paragrafen "
-    "registrerad.)"
+MINUTES_RENDER_FAILED = (
+    "Paragrafen kunde inte återges som i protokollet – ett fel i programmet "
+    "({reason}). Det som registrerats är sparat i journalen; kontakta support."
 )
 EMPTY_MEETING = "Föredragningslistan är tom."
 SECTION_NONE = "Ärendet har inga fler avsnitt."
@@ -228,6 +228,21 @@ VOTE_NOTHING = (
     "frågor som ställts är avgjorda."
 )
 VOTE_QUESTION = "Fråga: {question}"
+KEY_PRESENTER = "Föredragande"
+HELP_PRESENTER = "Föredragande: vem som föredrog ärendet (valfritt, enter utan text hoppar över)"
+PRESENTER_TITLE = "Föredragande – § {number}"
+PRESENTER_WHO = "Vem föredrar ärendet? (valfritt)"
+PRESENTER_SAVED = "§ {number}: föredragande {who}"
+KEY_ADJUSTMENT_NOTE = "Justeringsanteckning"
+HELP_ADJUSTMENT_NOTE = (
+    "Justeringsanteckning: en justerares invändning mot paragrafen (vid eller före "
+    "justeringen, även efter avslutningen)"
+)
+ADJUSTMENT_NOTE_TITLE = "Justeringsanteckning – § {number}"
+ADJUSTMENT_NOTE_WHO = "Vilken justerare?"
+ADJUSTMENT_NOTE_TEXT = "Anteckningens text"
+ADJUSTMENT_NOTE_SAVED = "§ {number}: justeringsanteckning av {who} registrerad"
+ADJUSTMENT_NOTE_NO_ADJUSTERS = "Inga justerare är valda (n, u på en ledamot)."
 VOTE_DEMANDED_TITLE = "Votering – § {number}"
 VOTE_DEMANDED_BY = "Votering begärs av (valfritt – enter hoppar över)"
 WITHDRAW_TITLE = "Återta yrkande – § {number}"
