@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from namndtui import __version__
+from namndtui.argparse_sv import install as swedish_argparse
 from namndtui.errors import UserError
 from namndtui.textcheck import visible
 
@@ -54,7 +55,12 @@ def _open_parser() -> argparse.ArgumentParser:
         description=DESCRIPTION,
         epilog="kommandon: " + ", ".join(COMMANDS) + " (namndtui KOMMANDO --help)",
     )
-    parser.add_argument("--version", action="version", version=f"namndtui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"namndtui {__version__}",
+        help="visa programmets version och avsluta",
+    )
     parser.add_argument(
         "path", nargs="?", metavar="PATH", help="sammanträde, protokoll eller arkivmapp"
     )
@@ -70,6 +76,7 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    swedish_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in COMMANDS:

@@ -228,6 +228,11 @@ VOTE_NOTHING = (
     "frågor som ställts är avgjorda."
 )
 VOTE_QUESTION = "Fråga: {question}"
+KEY_PRESENTER = "Föredragande"
+HELP_PRESENTER = "Föredragande: vem som föredrog ärendet (valfritt, enter utan text hoppar över)"
+PRESENTER_TITLE = "Föredragande – § {number}"
+PRESENTER_WHO = "Vem föredrar ärendet? (valfritt)"
+PRESENTER_SAVED = "§ {number}: föredragande {who}"
 KEY_ADJUSTMENT_NOTE = "Justeringsanteckning"
 HELP_ADJUSTMENT_NOTE = (
     "Justeringsanteckning: en justerares invändning mot paragrafen (vid eller före "

@@ -408,6 +408,20 @@ class MeetingScreen(Screen[None]):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
 
     @form_action
+    async def action_presenter(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import TextModal
+
+        title = S.PRESENTER_TITLE.format(number=self.number(item))
+        current = self.napp.state.paragraph(item.id).presenter
+        form = TextModal(title, S.PRESENTER_WHO, value=current, allow_empty=True)
+        name = await self.app.push_screen_wait(form)
+        if name and self.act(acts.presenter, item.id, name, self.napp.now_hhmm):
+            self.notify(S.PRESENTER_SAVED.format(number=self.number(item), who=name), markup=False)
+
+    @form_action
     async def action_adjustment_note(self) -> None:
         item = self._target()
         if item is None:
