@@ -36,6 +36,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
     "search": ("search", "sök i tidigare protokoll"),
+    "follow": (
+        "follow",
+        "följ ett sammanträde live, skrivskyddat (salens skärm, ordförandens vy, --web)",
+    ),
     "check-public": (
         "check_public",
         "kontrollera att en fil kan publiceras (personnummer, namn, sekretessärenden)",
