@@ -48,8 +48,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 # One metavar vocabulary for every subcommand (applied after each module's add_arguments):
 # FIL a file, MAPP a folder, SÖKVÄG either, FRÅGA a search query.
-METAVARS = {"PATH": "SÖKVÄG", "FILE": "FIL", "DIR": "MAPP", "QUERY": "FRÅGA", "MEETING.toml": "FIL"}
-OPTION_METAVARS = {"body": "NAMN", "date": "ÅÅÅÅ-MM-DD", "start": "TT:MM", "place": "PLATS"}
+METAVARS = {
+    "PATH": "SÖKVÄG",
+    "FILE": "FIL",
+    "DIR": "MAPP",
+    "QUERY": "FRÅGA",
+    "MEETING.toml": "FIL",
+    "MEETING": "SÖKVÄG",
+}
+OPTION_METAVARS = {
+    "body": "NAMN",
+    "date": "ÅÅÅÅ-MM-DD",
+    "start": "TT:MM",
+    "place": "PLATS",
+    "port": "PORT",
+    "host": "VÄRD",
+}
 
 # An example in every subcommand's epilog (the example meeting's own files where it fits).
 EXAMPLES: dict[str, str] = {
@@ -61,6 +75,7 @@ EXAMPLES: dict[str, str] = {
     "export": "namndtui export mote/ --out publicerat/",
     "extract": "namndtui extract mote/ §125",
     "search": 'namndtui search "utvecklingsmedel typ:bordlagt"',
+    "follow": "namndtui follow mote/ --web",
     "check-public": "namndtui check-public protokoll.md",
 }
 
