@@ -89,6 +89,7 @@ def test_a_replaced_journal_is_read_again(meeting, folder, writer) -> None:
     record_all(writer, vote_demanded()[1:])
     follower.poll()
     assert follower.problem == ""
+    assert "byttes ut" in follower.take_notice() and follower.take_notice() == ""
     assert follower.state.paragraphs["budget"].votes[0].demanded_by == "Bo Ås"
 
 

@@ -81,6 +81,9 @@ class JournalFollower:
         self.state: RecordState = new_state(meeting)
         self.problem = ""  # Swedish: why the view may be behind (damaged, missing …); "" = fine
         self.warnings: list[str] = []
+        # Swedish, once: something the viewer should know that is not a problem now (the
+        # file was replaced and read again); the view shows it and calls `take_notice`.
+        self.notice = ""
         self.reads = 0  # times the file was read (tests and the benchmark look)
         self._stamp: FileStamp | None = None
         self._offset = 0  # bytes of complete, valid lines consumed (header included)
@@ -115,6 +118,10 @@ class JournalFollower:
             self._read_more()
         self._identity = identity
         return before != (self._seq, self.problem, len(self.state.log))
+
+    def take_notice(self) -> str:
+        notice, self.notice = self.notice, ""
+        return notice
 
     def _read(self, start: int) -> bytes | None:
         try:
@@ -186,6 +193,7 @@ class JournalFollower:
         self._offset, self._header, self._seq = 0, False, 0
         self._read_more()
         self._stale = False
+        self.notice = "Journalfilen byttes ut och har lästs om från början."
         if self.problem and self._seq < old[4]:
             problem = self.problem
             self.meeting, self.state, self._offset, self._header, self._seq = old

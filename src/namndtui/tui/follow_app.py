@@ -201,6 +201,8 @@ class FollowApp(App[int]):
         problem = self.query_one("#follow-problem", Static)
         problem.set_class(bool(follower.problem), "-shown")
         problem.update(Content(ut(follower.problem)))
+        if notice := follower.take_notice():
+            self.notify(notice, markup=False)
         self.repaints += 1
 
     def action_toggle_layout(self) -> None:
