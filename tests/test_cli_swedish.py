@@ -38,3 +38,41 @@ def test_every_translation_keeps_its_placeholders() -> None:
     for english, swedish in SWEDISH.items():
         for mark in ("%s", "%r", "%(prog)s", "%(message)s", "%(value)r", "%(choices)s"):
             assert english.count(mark) == swedish.count(mark), english
+
+
+def test_one_metavar_vocabulary_and_an_example_everywhere(capsys) -> None:
+    for name in COMMANDS:
+        with pytest.raises(SystemExit):
+            main([name, "--help"])
+        out = capsys.readouterr().out
+        assert "exempel: namndtui " + name in out, name
+        usage = out.split("\n\n")[0]
+        assert not [w for w in ("PATH", "FILE", " DIR", "QUERY", "MEETING") if w in usage], usage
+
+
+def test_the_main_help_lists_each_command_on_one_line(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    lines = capsys.readouterr().out.splitlines()
+    for name in COMMANDS:
+        assert [line for line in lines if line.startswith(f"  {name} ")], name
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_completion_scripts(shell: str, capsys) -> None:
+    assert main(["--print-completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert "import-kallelse" in script and "--archive" in script
+
+
+def test_export_out_creates_the_folder(tmp_path, capsys) -> None:
+    from tests.minutes import scenario as sc
+
+    from namndtui.minutes.source import load_meeting_for_record
+
+    folder = sc.copy_tree(tmp_path)
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    sc.record_meeting(folder, meeting, sc.meeting_events()).close()
+    out = tmp_path / "publicerat" / "2024"
+    assert main(["export", str(folder), "--out", str(out)]) == 0
+    assert (out / "protokoll.md").is_file()
