@@ -180,14 +180,21 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
     if para is not None and para.decision:
         return list(para.decision)
     proposed = list(item.proposed_decision)
+    # tilläggsyrkanden the board adopted (record/questions.py) follow the main decision
+    added = [
+        m.text
+        for q in qs.suggested(item, state.paragraph(item_id))
+        if q.kind == qs.ADDITION and q.settled and q.result == q.key
+        if (m := state.paragraph(item_id).motion(q.key)) is not None and m.text
+    ]
     adopted = adopted_motion(state, item_id)
     if adopted is None or (adopted.kind == MotionKind.BIFALL and not adopted.text):
-        return proposed
+        return proposed + added
     if adopted.kind == MotionKind.AVSLAG:
         return [DECISION_REJECTED]
     if adopted.kind == MotionKind.TILLAGG and adopted.text:
         return [*proposed, adopted.text]
-    return [adopted.text] if adopted.text else proposed
+    return ([adopted.text] if adopted.text else proposed) + added
 
 
 def edit_decision(
