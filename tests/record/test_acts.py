@@ -259,8 +259,9 @@ def test_vote_rounds_cast_and_close(meeting):
     assert acts.next_vote_round(meeting, state, "x1", AT) == []  # every round counted
 
 
-def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
-    # four seats present: Anna (the chair) and Bo ja, Cia and Dan nej
+def _round_of_four(meeting, votes: dict[str, str]):
+    """Four seats present, y1 bifall (Anna, the chair) against y2 avslag (Dan), round 1
+    demanded, `votes` cast through the act."""
     state = fold(
         meeting,
         [
@@ -271,25 +272,19 @@ def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
             ev.VoteDemanded("x1", 1, "y1", "y2"),
         ],
     )
-    for n, name in enumerate(SEATS[:4]):
-        play(meeting, state, acts.cast_vote("x1", 1, name, "ja" if n < 2 else "nej"))
+    for name, vote in votes.items():
+        play(meeting, state, acts.cast_vote("x1", 1, name, vote))
+    return state
+
+
+def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
+    votes = {"Anna Ek": "ja", "Bo Ås": "ja", "Cia Lund": "nej", "Dan Berg": "nej"}
+    state = _round_of_four(meeting, votes)
     assert acts.close_vote(meeting, state, "x1", 1) == [ev.VoteClosed("x1", 1, casting="ja")]
 
 
 def test_a_tie_without_the_chairs_vote_asks_for_it(meeting):
-    state = fold(
-        meeting,
-        [
-            *roll_call(SEATS[:4]),
-            ev.ItemCalled("x1", "19:01"),
-            ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
-            ev.MotionMade("x1", "y2", "Dan Berg", "avslag"),
-            ev.VoteDemanded("x1", 1, "y1", "y2"),
-            ev.VoteCast("x1", 1, "Anna Ek", "avstår"),
-            ev.VoteCast("x1", 1, "Bo Ås", "ja"),
-            ev.VoteCast("x1", 1, "Cia Lund", "nej"),
-        ],
-    )
+    state = _round_of_four(meeting, {"Anna Ek": "avstår", "Bo Ås": "ja", "Cia Lund": "nej"})
     with pytest.raises(acts.CastingVoteNeeded):
         acts.close_vote(meeting, state, "x1", 1)
     closing = acts.close_vote(meeting, state, "x1", 1, "nej")

@@ -1,6 +1,7 @@
 """Labels more than one screen shows: a motion, the quorum, a refusal (plain text).
 
-A leaf: imports nothing of the TUI but its strings (and the record lazily), so any screen or modal may use it.
+A leaf: imports nothing of the TUI but its strings (and the record lazily), so any screen
+or modal may use it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from namndtui.tui.lazy import lazy_module
 from namndtui.vocabulary import MOTION_PHRASES
 
 if TYPE_CHECKING:
-    from namndtui.record import acts, events, procedure
+    from namndtui.record import acts, procedure
     from namndtui.record.procedure import RuleError
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
-    events = lazy_module("namndtui.record.events")
     procedure = lazy_module("namndtui.record.procedure")
 
 
