@@ -141,7 +141,7 @@ class ChairPane(Horizontal):
 class FollowApp(App[int]):
     """Follows `folder/journal.jsonl` of `meeting`; shows, never writes."""
 
-    CSS_PATH = "follow.tcss"
+    CSS_PATH = str(Path(__file__).with_name("follow.tcss"))  # also for subclasses
     TITLE = S.FOLLOW_TITLE
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
