@@ -28,7 +28,6 @@ from namndtui.vocabulary import STATUS_PHRASES
 
 NOT_OPENED = "Sammanträdet har inte öppnats."
 NO_ITEM = "Inget ärende är uppropat."
-SECRET_NOTE = "Ärendet omfattas av sekretess."
 
 
 def sitting_text(state: RecordState) -> str:
