@@ -66,6 +66,7 @@ class RoomPane(Vertical):
             yield Digits("", id="sal-number")
             yield Static(id="sal-status")
         yield Static(id="sal-title")
+        yield Static(id="sal-banner", classes="sal-block")
         with Vertical(id="sal-vote", classes="sal-block"):
             yield Static(id="sal-vote-text")
             with Horizontal(id="sal-tally"):  # the tally in large digits
@@ -82,6 +83,9 @@ class RoomPane(Vertical):
         self.query_one("#sal-number", Digits).update(number)
         self.query_one("#sal-status", Static).update(user_text(view.status.upper()))
         self.query_one("#sal-title", Static).update(user_text(view.title))
+        banner = self.query_one("#sal-banner", Static)
+        banner.set_class(bool(view.banner), "-shown")
+        banner.update(Content(view.banner))
         vote = self.query_one("#sal-vote", Vertical)
         shown = view.vote is not None or bool(view.findings)
         vote.set_class(shown, "-shown")
