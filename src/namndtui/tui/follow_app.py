@@ -107,7 +107,8 @@ class RoomPane(Vertical):
 
 
 def agenda_content(view: ChairView) -> Content:
-    """One line per item: '§ 124 ✓ Title' with the agenda's marks; the current in reverse."""
+    """One line per item: '§ 124 ✓ Title' with the agenda's marks ('S ' before the title
+    of a secret item, so a long title cannot hide it); the current in reverse."""
     lines = []
     for line in view.agenda:
         mark = AGENDA_MARKS.get(line.status, "·")
@@ -116,8 +117,8 @@ def agenda_content(view: ChairView) -> Content:
             number,
             Content.styled(mark, STATUS_STYLES.get(line.status, "")),
             " ",
+            Content.styled("S ", "bold $text-error") if line.secret else "",
             user_text(line.title),
-            Content.styled(" S", "bold $text-error") if line.secret else "",
         )
         lines.append(row.stylize("reverse") if line.current else row)
     return Content("\n").join(lines)
