@@ -84,6 +84,11 @@ class KeyHold:
         keys, self.held, self._from_flight = self.held, [], 0
         for key in keys:
             replay = events.Key(key.key, key.character)
+            # Sent by the app, as a key from the terminal is. Left to Textual, the sender
+            # is whatever node runs this (the dialog's screen when its key settled there),
+            # and a key stops bubbling at its sender: it never reached the app, whose
+            # check of the screen's bindings it needs, so "j" cast no vote.
+            replay.set_sender(self.app)
             if self.app.post_message(replay):
                 self._flight.append(replay)
 
