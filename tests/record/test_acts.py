@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from namndtui.record import acts
+from namndtui.record import acts, refusals
+from namndtui.record import attendance_acts as att
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, fold
 from namndtui.record.procedure import RuleError, check
@@ -387,52 +388,52 @@ def test_adjourn_and_resume(meeting):
 
 def test_roll_call_and_all_present(meeting):
     state = fold(meeting, [])
-    assert acts.roll_call(meeting) == [ev.AttendanceSet(n, True) for n in SEATS]
+    assert att.roll_call(meeting) == [ev.AttendanceSet(n, True) for n in SEATS]
     play(meeting, state, [ev.AttendanceSet("Bo Ås", False)])
-    assert acts.all_present(meeting, state) == [
+    assert att.all_present(meeting, state) == [
         ev.AttendanceSet(n, True) for n in SEATS if n != "Bo Ås"
     ]
 
 
 def test_toggle_present(meeting):
     state = fold(meeting, [])
-    assert acts.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
-    play(meeting, state, acts.toggle_present(state, "Bo Ås"))
-    assert acts.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
+    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
+    play(meeting, state, att.toggle_present(state, "Bo Ås"))
+    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
 
 
 def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
     state = fold(meeting, roll_call(SEATS[:4]))
-    with pytest.raises(acts.NotSubstitute):
-        acts.free_seats(meeting, state, "Anna Ek")
-    assert [m.name for m in acts.free_seats(meeting, state, "Hans Väst")] == ["Eva Holm"]
-    events = acts.serves_for(state, "Hans Väst", "Eva Holm", "x1")
+    with pytest.raises(refusals.NotSubstitute):
+        att.free_seats(meeting, state, "Anna Ek")
+    assert [m.name for m in att.free_seats(meeting, state, "Hans Väst")] == ["Eva Holm"]
+    events = att.serves_for(state, "Hans Väst", "Eva Holm", "x1")
     # present first; before the opening the serving is not tied to a §
     assert events == [
         ev.AttendanceSet("Hans Väst", True),
         ev.SubstituteServes("Hans Väst", "Eva Holm", ""),
     ]
     play(meeting, state, events)
-    with pytest.raises(acts.NoFreeSeat):
-        acts.free_seats(meeting, state, "Fia Nord")
+    with pytest.raises(refusals.NoFreeSeat):
+        att.free_seats(meeting, state, "Fia Nord")
 
 
 def test_arrivals_departures_and_substitute_stops(meeting):
     state = sitting(meeting, ev.MeetingOpened("19:00"), ev.ItemCalled("x1", "19:01"))
-    play(meeting, state, acts.left("Bo Ås", "x1", AT))
-    play(meeting, state, acts.toggle_present(state, "Fia Nord"))
-    play(meeting, state, acts.serves_for(state, "Fia Nord", "Bo Ås", "x1"))
-    play(meeting, state, acts.substitute_stops("Fia Nord", "x1"))
-    play(meeting, state, acts.arrived("Bo Ås", "x1", AT))
+    play(meeting, state, att.left("Bo Ås", "x1", AT))
+    play(meeting, state, att.toggle_present(state, "Fia Nord"))
+    play(meeting, state, att.serves_for(state, "Fia Nord", "Bo Ås", "x1"))
+    play(meeting, state, att.substitute_stops("Fia Nord", "x1"))
+    play(meeting, state, att.arrived("Bo Ås", "x1", AT))
     assert state.present["Bo Ås"]
 
 
 def test_adjusters_and_justering(meeting):
     state = fold(meeting, [])
-    play(meeting, state, acts.toggle_adjuster(state, "Bo Ås"))
-    play(meeting, state, acts.toggle_adjuster(state, "Cia Lund"))
+    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))
     assert list(state.adjusters) == ["Bo Ås", "Cia Lund"]
-    assert acts.toggle_adjuster(state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
-    events = acts.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
+    assert att.toggle_adjuster(state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
+    events = att.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
     play(meeting, state, events)
     assert state.justering_place == "Stadsdelsförvaltningen"
