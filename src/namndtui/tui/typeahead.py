@@ -84,11 +84,11 @@ class KeyHold:
         keys, self.held, self._from_flight = self.held, [], 0
         for key in keys:
             replay = events.Key(key.key, key.character)
-            # A message posted from inside the app gets the app as its sender, and Textual
-            # stops a message from bubbling back up to its sender: the replayed key would
-            # never reach the app's bindings (j, k, the vote dialog's answers) and be lost.
-            # It keeps the typed key's sender (the driver's: none).
-            replay._sender = key._sender
+            # Sent by the app, as a key from the terminal is. Left to Textual, the sender
+            # is whatever node runs this (the dialog's screen when its key settled there),
+            # and a key stops bubbling at its sender: it never reached the app, whose
+            # check of the screen's bindings it needs, so "j" cast no vote.
+            replay.set_sender(self.app)
             if self.app.post_message(replay):
                 self._flight.append(replay)
 
