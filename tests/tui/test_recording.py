@@ -365,3 +365,27 @@ def test_closing_justifies_the_omedelbart_justerade_paragraphs(example_folder, c
             assert types(example_folder)[-1] == "decision_recorded"
 
     run(go())
+
+
+def test_ctrl_z_takes_back_the_whole_act(example_folder, clock) -> None:
+    """m closing with a § of omedelbar justering, and A (all present): one act each."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await present_all(pilot)
+            await pilot.press("m")  # open the meeting
+            await pilot.press("j", "j", "j", "b")  # the seed proposes OJ: decided
+            await pilot.press("m", "enter")  # close (confirm): the § is justified
+            assert app.state.closed_at and app.state.paragraph(SEED_ID).justified
+            await pilot.press("ctrl+z")
+            assert not app.state.closed_at and not app.state.paragraph(SEED_ID).justified
+            assert any("Ångrade: sammanträdet" in n.message for n in app._notifications)
+            await pilot.press("ctrl+y")
+            assert app.state.closed_at and app.state.paragraph(SEED_ID).justified
+            await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # close, b, open
+            assert not app.state.opened_at and app.state.present
+            await pilot.press("ctrl+z")  # A: every seat at once
+            assert not app.state.present
+
+    run(go())

@@ -431,6 +431,16 @@ class Redone(Event):
     target: int
 
 
+@_event
+class ActGrouped(Event):
+    """The acts from `first` up to this line are one act of the secretary (one key, one
+    form): undo and redo take them back and bring them back together. Written after an
+    act of more than one event; a journal without it has one act per event."""
+
+    TYPE: ClassVar[str] = "act_grouped"
+    first: int
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
@@ -442,7 +452,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
         AdjustmentNoteAdded, CorrectionMade,
-        Undone, Redone,
+        Undone, Redone, ActGrouped,
     )
 }  # fmt: skip
 
@@ -485,6 +495,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "correction_made": "rättelse",
     "undone": "ångra",
     "redone": "gör om",
+    "act_grouped": "åtgärden",
 }
 
 

@@ -43,7 +43,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 
-_BOOKKEEPING = ("log", "done", "undone", "redo_stack")
+_BOOKKEEPING = ("log", "done", "undone", "redo_stack", "group_of")
 
 
 def new_state(meeting: Meeting) -> RecordState:
@@ -69,19 +69,28 @@ def apply_event(
 ) -> None:
     """Apply one event to `state` in place (`time` is the journal time, ISO seconds)."""
     state.log.append((seq, time, event))
+    if isinstance(event, ev.ActGrouped):
+        for member in state.done:
+            if event.first <= member < seq:
+                state.group_of[member] = event.first
+        return
     if isinstance(event, ev.Undone):
-        if event.target in state.done:
-            state.done.remove(event.target)
-            state.undone.add(event.target)
-            state.redo_stack.append(event.target)
+        members = state.act_members(event.target, state.done)
+        if members:
+            key = state.act_key(event.target)
+            state.done[:] = [s for s in state.done if s not in members]
+            state.undone.update(members)
+            state.redo_stack.append(key)
             _refold(meeting, state)
         return
     if isinstance(event, ev.Redone):
-        if event.target in state.undone:
-            state.undone.discard(event.target)
-            if event.target in state.redo_stack:
-                state.redo_stack.remove(event.target)
-            state.done.append(event.target)
+        members = state.act_members(event.target, sorted(state.undone))
+        if members:
+            state.undone.difference_update(members)
+            key = state.act_key(event.target)
+            if key in state.redo_stack:
+                state.redo_stack.remove(key)
+            state.done.extend(members)
             _refold(meeting, state)
         return
     state.done.append(seq)

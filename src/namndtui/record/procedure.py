@@ -86,6 +86,7 @@ _NOT_CORRECTABLE = (
     ev.CorrectionMade,
     ev.Undone,
     ev.Redone,
+    ev.ActGrouped,
     ev.ParagraphJustified,
     ev.MinutesJustified,
     ev.MinutesPosted,
@@ -118,6 +119,8 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
         return check_undo(meeting, state, event)
     if isinstance(event, ev.Redone):
         return check_redo(state, event)
+    if isinstance(event, ev.ActGrouped):
+        return None  # bookkeeping: which acts were one (see fold.group)
     if isinstance(event, ev.CorrectionMade):
         return _check_correction(meeting, state, event)
     item_id = getattr(event, "item", None)

@@ -245,14 +245,21 @@ class Record:
     def can_redo(self) -> bool:
         return bool(self.state.redo_stack) and not self.readonly
 
+    def group(self, first: int) -> None:
+        """Make the acts from seq `first` to the latest one act of the secretary, undone
+        and redone together (writes ActGrouped; nothing when it is a single event)."""
+        if self.events and self.events[-1][0] > first:
+            self.apply(ev.ActGrouped(first))
+
     def undo(self) -> ev.Event | None:
-        """Take back the latest act still in effect; returns it, or None if there is none.
+        """Take back the latest act still in effect (every event of it); returns its
+        first event, or None if there is none.
 
         Raises RuleError when the act may not be taken back (a justified paragraph).
         """
         if not self.state.done:
             return None
-        target = self.state.done[-1]
+        target = self.state.act_key(self.state.done[-1])
         self.apply(ev.Undone(target))
         return self.event_at(target)
 

@@ -21,8 +21,8 @@ class RuleError(Exception):
 
 
 def is_act(event: ev.Event) -> bool:
-    """Everything but Undone/Redone is an act (something undo can take back)."""
-    return not isinstance(event, ev.Undone | ev.Redone)
+    """Everything but Undone/Redone/ActGrouped is an act (something undo can take back)."""
+    return not isinstance(event, ev.Undone | ev.Redone | ev.ActGrouped)
 
 
 def paragraph_label(state: RecordState, item_id: str) -> str:

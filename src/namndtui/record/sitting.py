@@ -57,7 +57,7 @@ def check_lock(state: RecordState, event: ev.Event, item_event: bool) -> None:
 def check_redo(state: RecordState, event: ev.Redone) -> None:
     if not state.redo_stack:
         raise RuleError("Det finns inget att göra om.")
-    if event.target != state.redo_stack[-1]:
+    if state.act_key(event.target) != state.redo_stack[-1]:
         raise RuleError("Endast den senast ångrade åtgärden kan göras om.")
 
 
@@ -94,13 +94,19 @@ def check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> None
 
 
 def check_undo(meeting: Meeting, state: RecordState, event: ev.Undone) -> None:
+    """Only the latest act (all its events, see ActGrouped) is taken back, and no part
+    of it may touch a justified §."""
     if not state.done:
         raise RuleError("Det finns inget att ångra.")
-    if event.target != state.done[-1]:
+    if state.act_key(event.target) != state.act_key(state.done[-1]):
         raise RuleError("Endast den senaste åtgärden kan ångras.")
-    target = next((e for s, _, e in reversed(state.log) if s == event.target), None)
-    if target is None:  # pragma: no cover - done and log are kept together by the fold
-        raise RuleError("Det finns inget att ångra.")
+    members = set(state.act_members(event.target, state.done))
+    for seq, _, target in reversed(state.log):
+        if seq in members:
+            _check_undo_one(state, target)
+
+
+def _check_undo_one(state: RecordState, target: ev.Event) -> None:
     if isinstance(target, ev.CorrectionMade | ev.MinutesJustified | ev.MinutesPosted):
         return
     item_id = getattr(target, "item", "")

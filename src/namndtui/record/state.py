@@ -7,6 +7,7 @@ They are plain mutable dataclasses owned by the fold; readers must not mutate th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,11 +184,22 @@ class RecordState:
     # Bookkeeping for undo/redo (owned by the fold; not part of what the meeting "is").
     # log: every (seq, time, event) applied, in journal order; done: the seqs of the acts
     # in effect, in the order they took effect; undone: seqs taken back; redo_stack: what
-    # `Redone` may bring back, latest last (cleared by any new act).
+    # `Redone` may bring back, latest last (cleared by any new act); group_of: seq -> the
+    # first seq of the secretary's act it belongs to (ActGrouped; absent = its own act).
     log: list[tuple[int, str, Any]] = field(default_factory=list, repr=False, compare=False)
     done: list[int] = field(default_factory=list, repr=False, compare=False)
     undone: set[int] = field(default_factory=set, repr=False, compare=False)
     redo_stack: list[int] = field(default_factory=list, repr=False, compare=False)
+    group_of: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def act_key(self, seq: int) -> int:
+        """The first seq of the secretary's act that `seq` belongs to."""
+        return self.group_of.get(seq, seq)
+
+    def act_members(self, seq: int, among: Iterable[int]) -> list[int]:
+        """The seqs in `among` that belong to the same act as `seq`, in their order."""
+        key = self.act_key(seq)
+        return [s for s in among if self.act_key(s) == key]
 
     def paragraph(self, item_id: str) -> Paragraph:
         """The paragraph of an item (an empty PENDING one if nothing is recorded yet)."""

@@ -328,38 +328,47 @@ class NamndApp(App[int]):
         return False
 
     def apply(self, *events: Event) -> bool:
-        """Record events in order (each durable before the next). False when refused.
+        """Record events in order (each durable before the next) as one act of the
+        secretary (ctrl+z takes them all back). False when refused.
 
         A RuleError is a notice (the secretary tries something the procedure refuses);
         a journal or disk error is a modal with the reason. The screen never freezes.
         """
         if self.refuse_readonly():
             return False
-        from namndtui.record.procedure import RuleError
-        from namndtui.record.record import JournalError, UnsavedError
-
         touched: list[str] = []
         ok = True
+        first = self.record.events[-1][0] + 1 if self.record.events else 1
         for event in events:
-            try:
-                with self.disk.lock:  # not while the retry thread writes
-                    self.record.apply(event)
-            except UnsavedError as err:  # recorded, in memory only: banner, retries
-                self.disk.failed(err)
-            except RuleError as err:
-                self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
-                ok = False
-                break
-            except (JournalError, OSError) as err:  # journal / disk: the reason, keep running
-                self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
-                ok = False
+            ok = self._write(self.record.apply, event)
+            if not ok:
                 break
             item = getattr(event, "item", "")
             if item and item not in touched:
                 touched.append(item)
+        if len(events) > 1:  # what was written of it is one act, also when cut short
+            self._write(self.record.group, first)
         if touched or ok:
             self.post_record_changed(touched or None)
         return ok
+
+    def _write(self, step: Callable[[Any], object], arg: Any) -> bool:
+        """One write to the record; False when refused or not written (said on screen)."""
+        from namndtui.record.procedure import RuleError
+        from namndtui.record.record import JournalError, UnsavedError
+
+        try:
+            with self.disk.lock:  # not while the retry thread writes
+                step(arg)
+        except UnsavedError as err:  # recorded, in memory only: banner, retries
+            self.disk.failed(err)
+        except RuleError as err:
+            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+            return False
+        except (JournalError, OSError) as err:  # journal / disk: the reason, keep running
+            self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
+            return False
+        return True
 
     def on_acts_requested(self, message: ActsRequested) -> None:
         self.apply(*message.events)

@@ -1,0 +1,48 @@
+"""One act of the secretary (one key, one form) is undone and redone as a whole."""
+
+from __future__ import annotations
+
+from namndtui.record import events as ev
+from namndtui.record.fold import fold
+
+from .conftest import SEATS, decided_by_vote, roll_call
+
+
+def _act(record, events):
+    first = record.events[-1][0] + 1 if record.events else 1
+    for event in events:
+        record.apply(event)
+    record.group(first)
+
+
+def test_close_with_immediate_justering_is_undone_and_redone_whole(open_record):
+    record = open_record()
+    for event in [ev.MeetingOpened("19:00"), *roll_call(), *decided_by_vote()]:
+        record.apply(event)
+    _act(record, [ev.MeetingClosed("21:00"), ev.ParagraphJustified("x1")])
+    assert record.undo() == ev.MeetingClosed("21:00")
+    assert not record.state.closed_at and not record.state.paragraphs["x1"].justified
+    assert isinstance(record.state.log[-1][2], ev.Undone)
+    assert record.redo() == ev.MeetingClosed("21:00")
+    assert record.state.closed_at and record.state.paragraphs["x1"].justified
+    record.close()
+    again = open_record()  # the grouping is in the journal
+    assert again.undo() == ev.MeetingClosed("21:00")
+    assert not again.state.closed_at and not again.state.paragraphs["x1"].justified
+    assert again.undo() == ev.DecisionRecorded("x1", ("Beslut x1",))  # the act before
+
+
+def test_all_present_is_one_act(open_record):
+    record = open_record()
+    record.apply(ev.MeetingOpened("19:00"))
+    _act(record, roll_call())
+    assert record.undo() == roll_call()[0]
+    assert not record.state.present and record.can_undo()
+    assert record.redo() == roll_call()[0]
+    assert set(SEATS) <= set(record.state.present)
+
+
+def test_journal_without_groups_undoes_one_event(meeting):
+    events = [*roll_call(), ev.Undone(len(roll_call()))]
+    state = fold(meeting, events)
+    assert state.done == list(range(1, len(roll_call())))
