@@ -66,7 +66,7 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.wait_for("Proposition")  # the chair's finding first: the suggested y1
         tmux.keys("Enter")
         tmux.wait_for("omgång 1")
-        tmux.keys(*("j" * 6), *("n" * 5), pause=0.08)
+        tmux.keys(*("1" * 6), *("2" * 5), pause=0.08)
         tmux.wait_for("Ja 6 · Nej 5")
         tmux.keys("Enter")
         time.sleep(0.3)

@@ -126,7 +126,7 @@ def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
             assert "Proposition" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
-            await pilot.press(*("j" * 6), *("n" * 5), "enter")
+            await pilot.press(*("1" * 6), *("2" * 5), "enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
             assert para.votes and para.votes[0].closed

@@ -43,7 +43,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 
-_BOOKKEEPING = ("log", "done", "undone", "redo_stack")
+BOOKKEEPING = ("log", "done", "undone", "redo_stack")
 
 
 def new_state(meeting: Meeting) -> RecordState:
@@ -96,7 +96,7 @@ def _refold(meeting: Meeting, state: RecordState) -> None:
         if is_act(event) and seq not in state.undone:
             _apply_act(meeting, fresh, event, time)
     for f in dataclasses.fields(RecordState):
-        if f.name not in _BOOKKEEPING:
+        if f.name not in BOOKKEEPING:
             setattr(state, f.name, getattr(fresh, f.name))
 
 

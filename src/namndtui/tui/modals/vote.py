@@ -1,4 +1,5 @@
-"""v: votering. The serving members in a table, one key each for ja / nej / avstår, a live
+"""v: votering. The serving members in a table, one key each for ja / nej / avstår (1/2/3:
+keys that move nowhere else, so moving with j/k never votes), a live
 tally, the casting vote on a tie, and the rounds `procedure.vote_plan` asks for (a
 kontrapropositionsvotering first when there are more than two proposals).
 
@@ -51,13 +52,17 @@ async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -
 
 
 class VoteModal(OnceModal[bool]):
-    """One round. j/n/a cast for the highlighted member and move down; enter counts."""
+    """One round. 1/2/3 cast ja/nej/avstår for the member at the pointer and move down;
+    j/k and the arrows only move (as everywhere); enter counts. Changing a cast answer
+    asks first: the same key again confirms, anything else keeps the first answer."""
 
     AUTO_FOCUS = ""  # on_mount focuses the table without scrolling
     BINDINGS = [
-        Binding("j", "cast('ja')", "Ja", id="vote.yes"),
-        Binding("n", "cast('nej')", "Nej", id="vote.no"),
-        Binding("a", "cast('avstår')", "Avstår", id="vote.abstain"),
+        Binding("1", "cast('ja')", "Ja", id="vote.yes"),
+        Binding("2", "cast('nej')", "Nej", id="vote.no"),
+        Binding("3", "cast('avstår')", "Avstår", id="vote.abstain"),
+        Binding("j", "move(1)", S.KEY_DOWN, id="vote.down", show=False),
+        Binding("k", "move(-1)", S.KEY_UP, id="vote.up", show=False),
         Binding("enter", "count", "Räkna", id="vote.count", priority=True),
         Binding("escape", "cancel", S.CANCEL, id="vote.cancel"),
     ]
@@ -70,6 +75,7 @@ class VoteModal(OnceModal[bool]):
         self.act = act
         self.tie_pending = False
         self.confirm_incomplete = False
+        self.pending_change: tuple[str, str] | None = None  # (member, new answer) asked
 
     @property
     def state(self) -> RecordState:
@@ -101,9 +107,10 @@ class VoteModal(OnceModal[bool]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         name, party, vote = S.VOTE_COLUMNS
-        # The vote column is as wide as its longest answer ("avstår") from the start: a
-        # column sized to its heading cut it to "avst".
+        # A pointer column marks the member the next answer is for (not colour alone);
+        # the vote column is as wide as its longest answer ("avstår") from the start.
         self.columns = [
+            table.add_column(" ", width=1),
             table.add_column(name),
             table.add_column(party),
             table.add_column(vote, width=max(len(vote), len("avstår"))),
@@ -112,13 +119,34 @@ class VoteModal(OnceModal[bool]):
         for name in voters(self.meeting, self.state, self.item.id):
             member = self.meeting.member(name)
             table.add_row(
+                Text(""),
                 Text(ut(name)),
                 Text(ut(member.party if member else "")),
                 Text(vr.votes.get(name, "")),
                 key=name,
             )
         table.focus(scroll_visible=False)  # the dialog opens at its top
+        self.pointer = ""
+        self.refresh_pointer()
         self.refresh_tally()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_pointer()
+
+    def refresh_pointer(self) -> None:
+        """The pointer (▶) in the row the next answer is for."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        current = self.current_member()
+        if self.pointer and self.pointer != current:
+            table.update_cell(self.pointer, self.columns[0], Text(""))
+        table.update_cell(current, self.columns[0], Text(S.VOTE_POINTER))
+        self.pointer = current
+
+    def current_member(self) -> str:
+        table = self.query_one(DataTable)
+        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
 
     def refresh_tally(self) -> None:
         vr = self.vote_round()
@@ -127,6 +155,22 @@ class VoteModal(OnceModal[bool]):
         self.query_one("#tally", Static).update(
             Content(S.VOTE_TALLY.format(ja=ja, nej=nej, avstar=avstar, left=max(left, 0)))
         )
+
+    def hint(self, text: str) -> None:
+        self.query_one("#vote-hint", Static).update(Content(text))
+
+    def action_move(self, step: int) -> None:
+        """j/k: move only (never an answer)."""
+        table = self.query_one(DataTable)
+        self._forget_change()
+        if table.row_count:
+            row = min(max(table.cursor_row + step, 0), table.row_count - 1)
+            table.move_cursor(row=row)
+
+    def _forget_change(self) -> None:
+        if self.pending_change is not None:
+            self.pending_change = None
+            self.hint(S.VOTE_KEYS)
 
     def action_cast(self, choice: str) -> None:
         vr = self.vote_round()
@@ -140,9 +184,22 @@ class VoteModal(OnceModal[bool]):
         if table.row_count == 0:
             return
         row = table.cursor_row
-        name = table.coordinate_to_cell_key((row, 0)).row_key.value
+        name = self.current_member()
+        before = vr.votes.get(name, "")
+        if before and before != choice and self.pending_change != (name, choice):
+            # A changed answer asks: the same key again confirms it.
+            self.pending_change = (name, choice)
+            self.hint(S.VOTE_CHANGE_ASK.format(member=name, before=before, after=choice))
+            return
+        self.pending_change = None
         if self.act(lambda _m, _s: acts.cast_vote(self.item.id, vr.round, name, choice)):
-            table.update_cell(name, self.columns[2], Text(choice))
+            table.update_cell(name, self.columns[3], Text(choice))
+            if before and before != choice:
+                self.notify(
+                    S.VOTE_CHANGED.format(member=name, before=before, after=choice),
+                    markup=False,
+                )
+            self.hint(S.VOTE_KEYS)
             if row + 1 < table.row_count:
                 table.move_cursor(row=row + 1)
             self.confirm_incomplete = False
@@ -153,13 +210,13 @@ class VoteModal(OnceModal[bool]):
         left = self.query_one(DataTable).row_count - len(vr.votes)
         if left > 0 and not self.confirm_incomplete:
             self.confirm_incomplete = True
-            self.query_one("#vote-hint", Static).update(Content(S.VOTE_NOT_ALL.format(left=left)))
+            self.hint(S.VOTE_NOT_ALL.format(left=left))
             return
         try:  # on a tie, the presiding chair's own ja/nej from the ballot decides
             closing = acts.close_vote(self.meeting, self.state, self.item.id, vr.round)
         except acts.CastingVoteNeeded:  # the chair did not vote ja or nej: asked
             self.tie_pending = True
-            self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
+            self.hint(S.VOTE_TIE)
             return
         own = closing[-1].casting  # type: ignore[attr-defined]
         if self.act(lambda _m, _s: closing):

@@ -463,6 +463,8 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
+        if not await self.roll_call_ready():
+            return
         from namndtui.tui.modals.forms import MotionModal
 
         title = S.MOTION_TITLE.format(number=self.number(item), title=item.title)
@@ -515,6 +517,8 @@ class MeetingScreen(Screen[None]):
     async def action_join(self) -> None:
         item = self._target()
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import MemberPickModal
 
@@ -581,6 +585,8 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
+        if not await self.roll_call_ready():
+            return
         from namndtui.tui.modals.forms import ReservationModal
 
         # Only those who served on the item are listed (with the reason when they may
@@ -606,6 +612,8 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
+        if not await self.roll_call_ready():
+            return
         from namndtui.tui.modals.forms import NoteModal
 
         title = S.NOTE_TITLE.format(number=self.number(item))
@@ -619,6 +627,8 @@ class MeetingScreen(Screen[None]):
     async def action_recusal(self) -> None:
         item = self._target()
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import MemberPickModal
 

@@ -1,0 +1,98 @@
+"""Issue 14: a secretary's slips never change the record unseen (one test per defect)."""
+
+from __future__ import annotations
+
+from namndtui.record import acts
+from namndtui.tui.modals.dialogs import ConfirmModal
+from namndtui.tui.modals.vote import VoteModal
+from namndtui.tui.screens.attendance import AttendanceScreen
+
+from .helpers import screen_text
+from .test_recording import SIZE, make_app, run, types
+from .test_votes_review import cast, start_vote
+
+
+# --- 1 the vote dialog's keys ------------------------------------------------------------
+
+
+def test_moving_in_the_vote_dialog_never_votes(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item = await start_vote(pilot)
+            assert isinstance(app.screen, VoteModal)
+            await pilot.press("j", "j", "k", "down", "up", "n", "a")  # move; n/a do nothing
+            vote = app.state.paragraph(item.id).votes[0]
+            assert vote.votes == {}
+            assert "vote_cast" not in types(example_folder)
+            text = screen_text(app)
+            assert "1 = ja · 2 = nej · 3 = avstår" in text  # the answers shown on screen
+            table = app.screen.query_one("DataTable")
+            assert table.cursor_row == 1
+            pointed = [r for r in range(table.row_count) if str(table.get_cell_at((r, 0))) == "▶"]
+            assert pointed == [1]  # the pointer column marks the row, not colour alone
+            await pilot.press("1")
+            second = app.meeting.seats[1].name
+            assert app.state.paragraph(item.id).votes[0].votes == {second: "ja"}
+
+    run(go())
+
+
+def test_a_changed_answer_asks_first(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item = await start_vote(pilot)
+            chair = app.meeting.seats[0].name
+            await cast(pilot, "1")
+            await pilot.press("k", "2")  # a slip on the chair's row: asked, not changed
+            assert app.state.paragraph(item.id).votes[0].votes[chair] == "ja"
+            assert f"{chair} har röstat ja" in screen_text(app)
+            await pilot.press("2")  # the same key again: changed, and said so
+            assert app.state.paragraph(item.id).votes[0].votes[chair] == "nej"
+            assert any("ja → nej" in n.message for n in app._notifications)
+
+    run(go())
+
+
+# --- 4 a refused act changes nothing -----------------------------------------------------
+
+
+def test_a_refused_motion_neither_opens_the_meeting_nor_calls_the_item(
+    example_folder, clock
+) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape")
+            before = types(example_folder)
+            item = app.meeting.items[2]
+            substitute = app.meeting.substitutes[0].name  # present? no: not serving
+            made = app.screen.act(
+                acts.motion, item.id, by=substitute, kind="bifall", text="", joined=(), at="19:00"
+            )
+            assert made is False
+            assert types(example_folder) == before  # no meeting_opened, no item_called
+            assert not app.state.opened_at
+            assert item.id not in app.state.paragraphs
+
+    run(go())
+
+
+def test_every_act_needing_serving_members_asks_for_the_roll_call(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            for key in ("y", "i", "J", "r", "a"):
+                await pilot.press(key)
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmModal), key
+                assert "Ingen närvaro är registrerad" in screen_text(app)
+                await pilot.press("escape")  # the attendance screen instead
+                await pilot.pause()
+                assert isinstance(app.screen, AttendanceScreen)
+                await pilot.press("escape")
+                await pilot.pause()
+            assert types(example_folder) == []
+
+    run(go())
