@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from namndtui.record import acts
+from namndtui.record import events as ev
 from namndtui.tui.modals.dialogs import ConfirmModal
 from namndtui.tui.modals.vote import VoteModal
 from namndtui.tui.screens.attendance import AttendanceScreen
@@ -94,5 +95,66 @@ def test_every_act_needing_serving_members_asks_for_the_roll_call(example_folder
                 await pilot.press("escape")
                 await pilot.pause()
             assert types(example_folder) == []
+
+    run(go())
+
+
+# --- 3 b on a decided paragraph ----------------------------------------------------------
+
+
+async def _edited_decision(pilot, app) -> str:
+    """Roll call, § 120 decided with an edited text (e); the item id."""
+    await pilot.press("n", "A", "escape", "e")
+    await pilot.pause()
+    area = app.screen.query_one("TextArea")
+    area.text = "Nämnden beslutar något annat."
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    item = app.meeting.items[0]
+    assert app.state.paragraph(item.id).decision == ["Nämnden beslutar något annat."]
+    return item.id
+
+
+def test_b_on_a_decided_paragraph_asks_before_replacing(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item_id = await _edited_decision(pilot, app)
+            await pilot.press("b")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmModal)
+            assert "Nämnden beslutar något annat." in screen_text(app)
+            await pilot.press("j")  # a slip (j moves elsewhere): not a yes
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.state.paragraph(item_id).decision == ["Nämnden beslutar något annat."]
+            await pilot.press("b")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            proposed = list(app.meeting.items[0].proposed_decision)
+            assert app.state.paragraph(item_id).decision == proposed
+
+    run(go())
+
+
+def test_b_on_a_justified_paragraph_is_a_correction_with_reason(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item_id = await _edited_decision(pilot, app)
+            assert app.apply(*acts.close_meeting(app.meeting, app.state, "21:00"))
+            assert app.apply(ev.ParagraphJustified(item=item_id))
+            await pilot.press("b")
+            await pilot.pause()
+            assert "är justerad" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*"Fel text i beslutet", "enter")
+            await pilot.pause()
+            para = app.state.paragraph(item_id)
+            assert para.decision == list(app.meeting.items[0].proposed_decision)
+            assert para.corrections and para.corrections[-1].reason == "Fel text i beslutet"
+            assert types(example_folder)[-1] == "correction_made"
 
     run(go())

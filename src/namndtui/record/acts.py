@@ -206,17 +206,25 @@ def on_item(
 
 
 def decide_as_proposed(
-    meeting: Meeting, state: RecordState, item_id: str, at: Time
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, reason: str = ""
 ) -> list[ev.Event]:
     """b: the decision is the proposed decision word for word.
 
     Refused when the item has none (NoProposedDecision) and when the chair found (or the
     vote gave) another proposal than the administration's (NotAsProposed): "beslut enligt
-    förslaget" would contradict the minutes' own proposition.
+    förslaget" would contradict the minutes' own proposition. A decision recorded already
+    is replaced only as `e` would replace it: on a justified § as a rättelse with `reason`
+    (the front end asks before replacing at all, see recorded_decision).
     """
     item = may_decide_as_proposed(meeting, state, item_id)
-    decision = ev.DecisionRecorded(item=item_id, points=item.proposed_decision)
-    return on_item(meeting, state, item_id, at, decision)
+    return edit_decision(meeting, state, item_id, item.proposed_decision, at, reason)
+
+
+def recorded_decision(state: RecordState, item_id: str) -> list[str] | None:
+    """The decision recorded on the item (None when there is none): what a `b` would
+    replace, so the front end asks first."""
+    para = state.paragraphs.get(item_id)
+    return list(para.decision) if para is not None and para.decision is not None else None
 
 
 def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -> Item:

@@ -124,6 +124,12 @@ NO_RECORD_REASON = "inget mötesprotokoll är öppet"
 REFUSED = "Går inte: {reason}"
 SAVE_FAILED = "Kunde inte spara: {reason}"
 DECIDED = "§ {number}: beslut enligt förslaget"
+DECIDED_ALREADY = "§ {number} är redan beslutad enligt förslaget."
+CONFIRM_REPLACE = "§ {number} har redan ett beslut: ”{decision}” Ersätta det med förslaget till beslut?"
+CONFIRM_REPLACE_LOCKED = (
+    "§ {number} är justerad och har beslutet: ”{decision}” Rätta det till förslaget till "
+    "beslut (en rättelse med skäl, visas i protokollet)?"
+)
 DECISION_SAVED = "§ {number}: beslutet registrerat"
 OJ_ON = "§ {number}: omedelbar justering"
 OJ_OFF = "§ {number}: ingen omedelbar justering"

@@ -345,18 +345,46 @@ class MeetingScreen(Screen[None]):
         if item is None:
             return
         try:  # refused before the roll call is asked for
-            acts.may_decide_as_proposed(self.meeting, self.napp.state, item.id)
+            proposed = acts.may_decide_as_proposed(self.meeting, self.napp.state, item.id)
         except acts.RuleError as err:
             self.refuse(err)
             return
-        if self.needs_roll_call():  # asks first (a worker); else at once, in this key press
+        recorded = acts.recorded_decision(self.napp.state, item.id)
+        if recorded is not None:  # a decision is there: asked before it is replaced
+            if recorded == list(proposed.proposed_decision):
+                self.notify(S.DECIDED_ALREADY.format(number=self.number(item)), markup=False)
+                return
+            self._replace_decision(item, recorded)
+        elif self.needs_roll_call():  # asks first (a worker); else at once, in this key press
             self._after_roll_call(partial(self._decide, item))
         else:
             self._decide(item)
 
-    def _decide(self, item: Item) -> None:
-        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm):
+    def _decide(self, item: Item, reason: str = "") -> None:
+        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm, reason):
             self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
+
+    @form_action
+    async def _replace_decision(self, item: Item, recorded: list[str]) -> None:
+        """b on a decided §: the recorded decision is shown and replaced only on yes; on a
+        justified § as a rättelse with its reason (the record's correction rules)."""
+        from namndtui.tui.modals.dialogs import ConfirmModal, TextModal
+
+        number = self.number(item)
+        locked = acts.is_locked(self.napp.state, item.id)
+        template = S.CONFIRM_REPLACE_LOCKED if locked else S.CONFIRM_REPLACE
+        question = template.format(number=number, decision=" ".join(recorded))
+        if not await self.app.push_screen_wait(ConfirmModal(question)):
+            return
+        reason = ""
+        if locked:
+            title = S.CORRECTION_TITLE.format(number=number, title=item.title)
+            reason = await self.app.push_screen_wait(
+                TextModal(title, S.CORRECTION_REASON, allow_empty=False)
+            )
+            if not reason:
+                return
+        self._decide(item, reason)
 
     def action_toggle_oj(self) -> None:
         item = self._target()
