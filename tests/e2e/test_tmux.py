@@ -7,12 +7,11 @@ import json
 import os
 import shutil
 import signal
-import time
 import tomllib
 from pathlib import Path
 
 import pytest
-from tests.tmux_driver import Tmux, wait_gone
+from tests.tmux_driver import Tmux, wait_gone, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
@@ -26,11 +25,39 @@ pytestmark = [
 
 
 def journal(folder: Path) -> list[dict]:
-    lines = (folder / "journal.jsonl").read_text("utf-8").splitlines()
-    return [json.loads(x)["event"] for x in lines if x.strip() and '"event"' in x]
+    """The journal's events so far (a line still being written is not one yet)."""
+    path = folder / "journal.jsonl"
+    if not path.exists():
+        return []
+    events = []
+    for line in path.read_text("utf-8").splitlines():
+        try:
+            data = json.loads(line)
+        except ValueError:  # the last line, half written while we read
+            continue
+        if "event" in data:
+            events.append(data["event"])
+    return events
+
+
+def count(folder: Path, kind: str, **fields: str) -> int:
+    return sum(
+        e["type"] == kind and all(e.get(k) == v for k, v in fields.items())
+        for e in journal(folder)
+    )
+
+
+def on_disk(tmux: Tmux, n: int, kind: str, **fields: str) -> None:
+    """Wait until the journal holds `n` events of `kind` (with these fields)."""
+    try:
+        wait_until(f"{n} × {kind} {fields}", lambda: count(tmux.folder, kind, **fields) >= n)
+    except AssertionError as err:
+        raise AssertionError(f"{err} in the journal; the screen:\n{tmux.screen()}") from None
 
 
 def test_live_meeting_in_tmux(tmp_path: Path) -> None:
+    """Every step waits on what it causes, on disk (the journal) or on screen; no sleeps,
+    so a loaded machine only makes the test slower."""
     folder = tmp_path / "2007-10-23"
     folder.mkdir()
     shutil.copy(EXAMPLE, folder / "meeting.toml")
@@ -38,49 +65,63 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
     try:
         tmux.start()
         # roll call: every seat present
-        tmux.keys("n")
+        tmux.send("n")
         tmux.wait_for("Närvaro")
-        tmux.keys("A", "Escape")
+        tmux.send("A")
         tmux.wait_for("Beslutför 11/11")
+        # (escape waits for the agenda: an escape followed at once by a key reads as alt+key)
+        tmux.send("Escape")
+        tmux.wait_for("Föredragningslista")
         # 1) val av justerare: decided as proposed
-        tmux.keys("b")
-        tmux.wait_for("§ 120")
+        tmux.send("b")
+        on_disk(tmux, 1, "decision_recorded", item="val-av-justerare")
         # 2) the seed item, with omedelbar justering as proposed
-        tmux.keys("j", "j", "j", "b")
-        tmux.wait_for("§ 121")
+        tmux.send("j", "j", "j", "b")
+        on_disk(tmux, 1, "decision_recorded", item=SEED)
         # 3) föreningsbidrag: two motions, a vote, a reservation
-        tmux.keys("j")
-        tmux.keys("y")
-        tmux.wait_for("Vem yrkar")
-        tmux.type("Hallenberg")
-        tmux.keys("Enter", "Enter", "Enter")
-        tmux.wait_for("yrkande av Birgitta")
-        tmux.keys("y")
-        tmux.wait_for("Vem yrkar")
-        tmux.type("Almqvist")
-        tmux.keys("Enter", "Down", "Enter")
-        tmux.type("Avslag, bidragen ska höjas")
-        tmux.keys("Enter")
-        tmux.wait_for("yrkande av Per")
-        tmux.keys("v")
+        tmux.send("j", "y")
+        tmux.wait_for_field("Vem yrkar")
+        tmux.send_text("Hallenberg")
+        tmux.wait_for("Birgitta Hallenberg")
+        tmux.send("Enter")  # to the kind of motion
+        tmux.wait_for_chosen("bifall")
+        tmux.send("Enter")  # to its text
+        tmux.wait_for_field("Yrkandets text")
+        tmux.send("Enter")
+        on_disk(tmux, 1, "motion_made")
+        tmux.send("y")
+        tmux.wait_for_field("Vem yrkar")
+        tmux.send_text("Almqvist")
+        tmux.wait_for("Per Almqvist")
+        tmux.send("Enter")
+        tmux.wait_for_chosen("bifall")
+        tmux.send("Down")
+        tmux.wait_for_chosen("avslag")
+        tmux.send("Enter")
+        tmux.wait_for_field("Yrkandets text")
+        tmux.send_text("Avslag, bidragen ska höjas")
+        tmux.wait_for("bidragen ska höjas")
+        tmux.send("Enter")
+        on_disk(tmux, 2, "motion_made")
+        tmux.send("v")
         tmux.wait_for("Proposition")  # the chair's finding first: the suggested y1
-        tmux.keys("Enter")
+        tmux.send("Enter")
         tmux.wait_for("omgång 1")
-        tmux.keys(*("1" * 6), *("2" * 5), pause=0.08)
+        tmux.send(*("1" * 6), *("2" * 5))
         tmux.wait_for("Ja 6 · Nej 5")
-        tmux.keys("Enter")
-        time.sleep(0.3)
-        tmux.keys("b")
-        tmux.wait_for("§ 122")
-        tmux.keys("r")
+        tmux.send("Enter")
+        on_disk(tmux, 1, "vote_closed")
+        tmux.send("b")
+        on_disk(tmux, 1, "decision_recorded", item=CONTESTED)
+        tmux.send("r")
         tmux.wait_for("Vem reserverar sig")
-        tmux.keys("Enter", "Enter")
-        tmux.wait_for("reservation av")  # the notice once it is on disk
-        tmux.keys("q")
-        end = time.monotonic() + 15
-        while tmux.alive() and time.monotonic() < end:
-            time.sleep(0.1)
-        assert not tmux.alive(), tmux.screen()
+        tmux.wait_for_field("Vem reserverar sig")
+        tmux.send("Enter")  # the first on the losing side
+        tmux.wait_for_field("Skriftlig reservation")
+        tmux.send("Enter")
+        on_disk(tmux, 1, "reservation_made")
+        tmux.send("q")
+        wait_until("the app has quit", lambda: not tmux.alive())
 
         events = journal(folder)
         kinds = [e["type"] for e in events]
@@ -99,10 +140,9 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
 
         # SIGKILL right after an act is shown as done; restart; the act is there
         tmux.start()
-        tmux.wait_for("§ 122")
-        tmux.keys("j")
-        tmux.keys("b")
-        tmux.wait_for("§ 123")
+        tmux.wait_for("§ 122 ✓")
+        tmux.send("j", "b")
+        tmux.wait_for("§ 123 ✓")  # shown as done: on disk before the screen says so
         pid = tmux.pid()
         os.kill(pid, signal.SIGKILL)
         tmux.kill()
@@ -112,8 +152,8 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
             for e in journal(folder)
         )
         tmux.start()
-        screen = tmux.wait_for("§ 123")
+        screen = tmux.wait_for("§ 123 ✓")
         assert "SKRIVSKYDDAT" not in screen  # the stale lock of the killed process is taken over
-        tmux.keys("q")
+        tmux.send("q")
     finally:
         tmux.kill()

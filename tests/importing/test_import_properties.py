@@ -85,6 +85,7 @@ def kept_text(parsed: ReportParse) -> str:
     parts = [item.summary, item.background, item.proposal, item.preparation]
     parts += list(item.proposed_decision) + list(item.attachments)
     parts += [s.text for s in item.extra_sections]  # extra headings are in `dropped`
+    parts += list(item.dispatch) + [d.title for d in item.decision_basis]
     if parsed.structured and not any(w.startswith("hittade ingen titel") for w in parsed.warnings):
         parts.append(item.title)  # otherwise the title is a copy of (or instead of) text
     return "\n".join(parts)

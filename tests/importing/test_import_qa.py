@@ -147,17 +147,17 @@ def test_signature_after_the_bilagor_list_is_dropped() -> None:
     ]
 
 
-def test_beslutet_skickas_till_is_one_list_section() -> None:
+def test_beslutet_skickas_till_is_the_dispatch_list() -> None:
+    # One entry a line (issue 16: the list is the item's `dispatch`, not a section).
     item = import_item_from_file(QA / "beslutet-skickas-till.txt").item
-    assert [(s.title, s.text) for s in item.extra_sections] == [
-        ("Beslutet skickas till", "Malmö FF\n\nEkonomiavdelningen")
-    ]
+    assert item.dispatch == ("Malmö FF", "Ekonomiavdelningen")
+    assert item.extra_sections == ()
 
 
 def test_ansvariga_after_beslutet_skickas_till_is_a_signature() -> None:
     result = import_item_from_file(QA / "malmo-ansvariga.txt")
     sections = {s.title: s.text for s in result.item.extra_sections}
-    assert sections["Beslutet skickas till"] == "Malmö FF\n\nEkonomiavdelningen"
+    assert result.item.dispatch == ("Malmö FF", "Ekonomiavdelningen")
     assert "Malmö FF" not in sections
     assert {"Ansvariga", "Fritidsdirektör"} <= {
         d.text for d in result.dropped if d.reason == "underskrift"

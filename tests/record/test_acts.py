@@ -226,27 +226,27 @@ def _two_motions(meeting, *more):
     )
 
 
-def test_a_vote_needs_two_motions(meeting):
+def test_a_vote_needs_a_question(meeting):
     state = sitting(
-        meeting, ev.ItemCalled("x1", "19:01"), ev.MotionMade("x1", "y1", "Bo Ås", "avslag")
+        meeting, ev.ItemCalled("x1", "19:01"), ev.MotionMade("x1", "y1", "Bo Ås", "bifall")
     )
-    with pytest.raises(acts.TooFewMotions):
-        acts.may_vote(state, "x1")
-    acts.may_vote(_two_motions(meeting), "x1")
+    with pytest.raises(acts.NothingToVote):  # a lone proposal: no proposition at all
+        acts.may_vote(meeting, state, "x1")
+    acts.may_vote(meeting, _two_motions(meeting), "x1")
 
 
 def test_a_vote_is_asked_after_the_finding(meeting):
     state = _two_motions(meeting)
-    assert acts.needs_finding_before_vote(state, "x1")
+    assert acts.needs_finding_before_vote(meeting, state, "x1")
     assert not acts.needs_finding_before_vote(
-        _two_motions(meeting, ev.ChairFinding("x1", "y1")), "x1"
+        meeting, _two_motions(meeting, ev.ChairFinding("x1", "y1")), "x1"
     )
 
 
 def test_vote_rounds_cast_and_close(meeting):
     state = _two_motions(meeting, ev.ChairFinding("x1", "y1"))
     demanded = acts.next_vote_round(meeting, state, "x1", AT)
-    assert demanded == [ev.VoteDemanded("x1", 1, "y1", "y2")]
+    assert demanded == [ev.VoteDemanded("x1", 1, "proposal", "y2", question="main")]
     play(meeting, state, demanded)
     assert acts.open_round(state, "x1").round == 1
     assert acts.next_vote_round(meeting, state, "x1", AT) == []  # one is open

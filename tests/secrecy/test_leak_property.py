@@ -6,6 +6,9 @@ the meeting's place and förvaringsplats — leaks none of them into any public 
 (protokoll-publicering.md and .html, every public extract), and the complete original
 (protokoll.md + protokoll.toml) holds every one.
 
+An item is secret in meeting.toml or by the secretary's marking during the meeting (the
+`SecrecySet` event), or public, also when meeting.toml's secrecy was unmarked.
+
 Every planted thing is a unique token (letters that occur in no Swedish word or phrase of
 the minutes), so "it appears" is a plain substring test, independent of the leak
 checker the export runs (which must not object either: `Publication.files` raises when
@@ -37,6 +40,7 @@ from namndtui.record import events as ev
 from namndtui.record.fold import fold
 from namndtui.secrecy import publish
 from namndtui.secrecy.check import plain_text
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER
 
 SEATS = ["Greta Norén", "Bertil Lax", "Hanna Ryd", "Kalle Sjö", "Lisa Törn"]
@@ -109,7 +113,15 @@ class Planter:
         return [w for n in self.names for w in n.split()] + self.secrets
 
 
-def make_item(p: Planter, n: int, secret: bool) -> Item:
+# How an item is secret or public: in meeting.toml, marked during the meeting (the S key,
+# SecrecySet), or secret in meeting.toml but unmarked during the meeting (then public).
+MODES = ["public", "toml", "marked", "unmarked"]
+GROUND = "OSL 26 kap. 1 §"
+
+
+def make_item(p: Planter, n: int, mode: str) -> Item:
+    secret = mode in ("toml", "marked")
+
     def text() -> str:
         return p.text(secret)
 
@@ -127,14 +139,17 @@ def make_item(p: Planter, n: int, secret: bool) -> Item:
         attachments=(text(),),
         extra_sections=(Section(text(), text()),),
         category=text(),
-        secrecy="OSL 26 kap. 1 §" if secret else "",
+        secrecy=GROUND if mode in ("toml", "unmarked") else "",
         public_title="Individärende" if secret and p.rng.random() < 0.5 else "",
     )
 
 
-def item_events(p: Planter, it: Item, acts: list[str], outcome: str) -> list[ev.Event]:
-    secret = bool(it.secrecy)
-    out: list[ev.Event] = [ev.ItemCalled(it.id, at="18:30")]
+def item_events(p: Planter, it: Item, mode: str, acts: list[str], outcome: str) -> list[ev.Event]:
+    secret = mode in ("toml", "marked")
+    out: list[ev.Event] = []
+    if mode in ("marked", "unmarked"):
+        out.append(ev.SecrecySet(it.id, GROUND if mode == "marked" else ""))
+    out.append(ev.ItemCalled(it.id, at="18:30"))
     for n, act in enumerate(acts, start=1):
         if act == "motion":
             out.append(ev.MotionMade(it.id, f"y{n}", SEATS[2], "eget", p.text(secret)))
@@ -160,13 +175,13 @@ OUTCOMES = st.sampled_from(["decided", "referred", "tabled", "open"])
 
 @st.composite
 def meetings(draw) -> tuple[Minutes, Planter]:
-    secret_flags = draw(st.lists(st.booleans(), min_size=1, max_size=4))
-    plan = [(draw(ACTS), draw(OUTCOMES)) for _ in secret_flags]
+    modes = draw(st.lists(st.sampled_from(MODES), min_size=1, max_size=4))
+    plan = [(mode, draw(ACTS), draw(OUTCOMES)) for mode in modes]
     names = [f"Vy{code(n)}ra Qu{code(n)}sk" for n in range(draw(st.integers(1, 3)))]
     # One seed, not st.randoms(): every call of a Hypothesis Random is a draw of its own,
     # which made an example ten times dearer. The structure above still shrinks.
     p = Planter(random.Random(draw(st.integers(0, 2**32 - 1))), names)
-    items = [make_item(p, n, secret) for n, secret in enumerate(secret_flags)]
+    items = [make_item(p, n, mode) for n, mode in enumerate(modes)]
     events: list[ev.Event] = [ev.MeetingOpened("18:00")]
     events += [ev.AttendanceSet(name, True) for name in SEATS]
     events += [
@@ -223,3 +238,70 @@ def test_nothing_planted_reaches_a_public_artefact(generated) -> None:
     original = (plain_text(render_markdown(minutes), ".md") + render_toml(minutes)).casefold()
     missing = [t for t in tokens if t not in original]
     assert not missing, f"originalet saknar {missing}"
+
+
+# --- the archive: search --publicering ---------------------------------------------------------
+# Its own property, with fewer examples (an example writes protokoll.toml and builds a
+# SQLite index: ~35 ms in memory): the public search never returns a secret token, which
+# the secretary's own search finds, in the secret §§ only, marked SEKRETESS. Names are not
+# checked here: the archive indexes public §§ as written (docs/secrecy.md, "The archive").
+
+
+@leak_settings(archive=True)
+@given(meetings())
+def test_search_publicering_returns_no_secret_text(generated) -> None:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from namndtui.archive.index import ArchiveIndex
+
+    minutes, planted = generated
+    secret_numbers = {
+        p.number
+        for item, p in numbered_paragraphs(minutes.meeting, minutes.state)
+        if secrecy_ground(item, p)
+    }
+    # In memory where there is a tmpfs: the index fsyncs each build, which on a busy disk
+    # costs a hundred times the CPU the example needs.
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(dir=shm) as tmp:
+        folder = Path(tmp) / "arkiv"
+        folder.mkdir()
+        (folder / "protokoll.toml").write_text(render_toml(minutes), encoding="utf-8")
+        public = ArchiveIndex(folder, db_path=Path(tmp) / "index.sqlite", public=True)
+        own = ArchiveIndex(folder, db_path=Path(tmp) / "index.sqlite")
+        try:
+            public.update()
+            found_by_secretary = 0
+            for token in planted.secrets:
+                lines = [hit.line().casefold() for hit in public.search(token)]
+                assert not [line for line in lines if token.casefold() in line], token
+                hits = own.search(token)
+                assert all(h.secret and h.number in secret_numbers for h in hits), token
+                found_by_secretary += bool(hits)
+            for hit in public.search("sekretess"):
+                line = hit.line().casefold()
+                assert not [t for t in planted.secrets if t.casefold() in line]
+            assert found_by_secretary or not secret_numbers or not planted.secrets
+        finally:
+            public.close()
+            own.close()
+
+
+# --- the PDF ------------------------------------------------------------------------------------
+# WeasyPrint takes about half a second per document: a few examples, the text layer read
+# back with pypdf. Publication.files(pdf=True) also runs the leak check on that text layer.
+
+
+@leak_settings(pdf=True)
+@given(meetings())
+def test_public_pdf_holds_nothing_planted(generated) -> None:
+    from namndtui.secrecy.check import pdf_bytes_text
+
+    minutes, planted = generated
+    files = publish.Publication(minutes).files(pdf=True)
+    text = pdf_bytes_text(files[publish.PUBLIC_PDF]).casefold()
+    compact = _SPACE.sub("", text)
+    leaked = [t for t in planted.tokens() if t.casefold() in compact]
+    assert not leaked, leaked

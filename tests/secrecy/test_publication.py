@@ -201,3 +201,22 @@ def test_extract_publicering(folder, capsys) -> None:
     assert "XX har också lämnat en synpunkt." in out and "Malm" not in out
     assert main(["extract", str(folder), "§101"]) == 0
     assert "Elin Bergqvist" in capsys.readouterr().out
+
+
+def test_export_publicering_pdf_passes_check_public(folder, capsys) -> None:
+    pytest.importorskip("weasyprint")
+    assert main(["export", str(folder), "--publicering", "--pdf"]) == 0
+    pdf = folder / publish.PUBLIC_PDF
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    capsys.readouterr()
+    assert main(["check-public", str(pdf), "--meeting", str(folder)]) == 0
+    from namndtui.secrecy.check import read_document
+
+    text = read_document(pdf)
+    assert "Ärendet redovisas inte med hänvisning till sekretess" in " ".join(text.split())
+    for private in PRIVATE:
+        assert private.casefold() not in text.casefold(), private
+    # The complete original's PDF fails the same check.
+    assert main(["export", str(folder), "--pdf"]) == 0
+    capsys.readouterr()
+    assert main(["check-public", str(folder / "protokoll.pdf"), "--meeting", str(folder)]) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
@@ -24,3 +25,25 @@ def journal_events(folder: Path) -> list[dict]:
                 if "event" in data:  # the first line is the journal's header
                     events.append(data["event"])
     return events
+
+
+def without_notices(app: App) -> None:
+    """No notice is ever shown (for snapshots): a notice is posted by a form's worker
+    when its act is on disk, which on a loaded machine can come after any fixed point
+    of the test, and it expires on the wall clock; each screen keeps its own toasts, so
+    clearing the top screen's leaves those of the screen behind a modal. The notices
+    themselves are tested in the Pilot tests, by their text."""
+    app.notify = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    app.clear_notifications()
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until the keys pressed have all been handled: none is held for a form that is
+    still opening (tui/typeahead.py replays them once it is drawn), and the messages they
+    caused are processed. A bound of about a minute turns a hang into a failure."""
+    hold = getattr(pilot.app, "key_hold", None)
+    for _ in range(600):
+        await pilot.pause()
+        if hold is None or not hold.holding:
+            break
+    await pilot.pause()

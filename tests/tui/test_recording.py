@@ -8,6 +8,7 @@ from pathlib import Path
 from namndtui.meetingfile import load_meeting
 from namndtui.record.record import Record
 from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED
+from namndtui.tui import strings as S
 from namndtui.tui.app import NamndApp
 
 from .conftest import SEED_ID
@@ -168,10 +169,10 @@ def test_withdraw_finding_edit_decision(example_folder, clock) -> None:
             await pilot.pause()
             await pilot.press("enter")  # withdraw y1
             assert app.state.paragraph(item.id).motion("y1").withdrawn
-            await pilot.press("f")
+            await pilot.press("f")  # one proposal left: no proposition at all
             await pilot.pause()
-            await pilot.press("enter")  # chair finds for y2
-            assert app.state.paragraph(item.id).finding == "y2"
+            assert S.NO_QUESTION in [n.message for n in app._notifications]
+            assert app.state.paragraph(item.id).finding == ""
             await pilot.press("e")
             await pilot.pause()
             area = app.screen.query_one("TextArea")

@@ -1,4 +1,5 @@
-"""Snapshot tests of each screen and modal at 80×24 and 120×36 (clock fixed, no blink).
+"""Snapshot tests of each screen and modal at 80×24 and 120×36 (clock fixed, no blink,
+no notices: nothing a worker posts late is in a snapshot).
 
 The record lives in a fixed folder path per test (tmp_path differs per run but is not
 shown on screen); the clock is injected so "Sparat 19:00:05" is stable.
@@ -16,6 +17,7 @@ from namndtui.record.record import Record
 from namndtui.tui.app import NamndApp
 
 from .conftest import EXAMPLE, FixedClock, tricky_meeting
+from .helpers import settle, without_notices
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -38,13 +40,13 @@ async def no_blink(pilot) -> None:
 
 
 def keys(*press: str):
-    """Press the keys, then clear the notices: they expire on the wall clock, which makes
-    snapshots of a loaded machine differ (notices are tested in the Pilot tests)."""
+    """Press the keys with notices switched off (a worker posts them late, see
+    `without_notices`), and wait until every key has been handled."""
 
     async def run(pilot) -> None:
+        without_notices(pilot.app)
         await pilot.press(*press)
-        await pilot.pause()
-        pilot.app.clear_notifications()
+        await settle(pilot)
         await no_blink(pilot)
 
     return run
@@ -114,7 +116,8 @@ def test_error_modal(snap_compare, tmp_path) -> None:
     app = live_app(tmp_path)
 
     async def show(pilot) -> None:
+        without_notices(pilot.app)
         pilot.app.show_error("Kunde inte spara: No space left on device [/]")
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=show)

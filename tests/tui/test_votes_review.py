@@ -80,10 +80,9 @@ def test_a_tie_is_decided_by_the_chairs_own_vote(example_folder, clock) -> None:
             await pilot.pause()
             vote = app.state.paragraph(item.id).votes[0]
             assert vote.closed and vote.casting == "nej" and vote.winner == "y2"
-            assert (
-                "ordförandens röst (nej) är utslagsröst"
-                in [n.message for n in app._notifications][-1]
-            )
+            messages = [n.message for n in app._notifications]
+            assert any("ordförandens röst (nej) är utslagsröst" in m for m in messages)
+            assert "alla frågor är prövade" in messages[-1]  # what comes next
 
     run(go())
 
@@ -97,7 +96,11 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
             await pilot.pause()
             para = app.state.paragraph(item.id)
             assert para.votes == [] and para.finding == "y1"  # the finding stays
-            await pilot.press("f", "down", "enter")  # not "a vote is going on"
+            await pilot.press("f")  # the question is settled by the finding: nothing to put
+            await pilot.pause()
+            assert S.NO_QUESTION in [n.message for n in app._notifications]
+            # The finding is put right by undoing it and putting the question again.
+            await pilot.press("ctrl+z", "f", "down", "enter")  # not "a vote is going on"
             await pilot.pause()
             assert app.state.paragraph(item.id).finding == "y2"
             # With votes cast, escape leaves the round open for v to continue.
@@ -132,14 +135,15 @@ def test_three_proposals_counter_round_then_main_round(example_folder, clock) ->
             assert counter.counter and counter.closed
             assert (counter.yes, counter.no, counter.winner) == ("y2", "y3", "y2")
             assert "Huvudvotering" in screen_text(app) or not main.counter
-            assert (main.yes, main.no) == ("y1", "y2") and not main.closed
+            # the main vote: the item's proposal (which the bifall supports) against y2
+            assert (main.yes, main.no) == ("proposal", "y2") and not main.closed
             await cast(pilot, "11111112222")  # y1 against y2: 7–4
             await pilot.press("enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
             main = para.votes[1]
-            assert main.closed and main.tally() == (7, 4, 0) and main.winner == "y1"
-            assert para.finding == "y1"
+            assert main.closed and main.tally() == (7, 4, 0) and main.winner == "proposal"
+            assert para.finding == "y1"  # the bifall motion, as the rest of the record reads it
             kinds = [e["type"] for e in journal_events(example_folder)]
             assert kinds.count("vote_demanded") == 2 and kinds.count("vote_closed") == 2
 

@@ -46,7 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"högst N träffar (50, högst {MAX_LIMIT})",
     )
 
-
     parser.add_argument(
         "--publicering",
         action="store_true",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from namndtui.importing.agenda_header import parse_date
 from namndtui.importing.ids import slugify
 from namndtui.importing.reflow import join_lines
 from namndtui.importing.report_decision import IMMEDIATE_POINT, decision_points
@@ -27,6 +28,8 @@ from namndtui.importing.report_furniture import repeated_lines, take_furniture
 from namndtui.importing.report_headings import mark_known_headings, mark_unknown_headings
 from namndtui.importing.report_lines import (
     ATTACHMENTS,
+    BASIS_HEADING,
+    DISPATCH_HEADING,
     LIST_HEADINGS,
     NUMBER_PREFIX,
     PROPOSED_DECISION,
@@ -42,7 +45,7 @@ from namndtui.importing.report_signatures import (
     mark_list_signature,
     mark_signature_before_list,
 )
-from namndtui.model import SECTION_TITLES, Item, Section
+from namndtui.model import SECTION_TITLES, BasisDocument, Item, Section
 
 __all__ = ["Dropped", "ReportParse", "parse_report"]
 
@@ -174,6 +177,12 @@ class _Parser:
             if key == ATTACHMENTS:
                 found.attachments.extend(list_entries(found, lines))
                 continue
+            if not key and BASIS_HEADING.match(heading):
+                found.decision_basis += list_entries(found, lines)
+                continue
+            if not key and DISPATCH_HEADING.match(heading):
+                found.dispatch += [t for _n, t in list_entries(found, lines, numbers=False)]
+                continue
             if not key and LIST_HEADINGS.match(heading):
                 text = "\n\n".join(t for _n, t in list_entries(found, lines, numbers=False))
             else:
@@ -188,6 +197,15 @@ class _Parser:
             if not fields[key]:
                 found.warnings.append(f"avsnittet {SECTION_TITLES[key]} är tomt")
         return body
+
+    def _basis(self, n: int, entry: str) -> BasisDocument:
+        """'Tjänsteutlåtande 2024-11-30' → the title and its date (a date only at the end)."""
+        m = _BASIS_DATE.search(entry)
+        day = parse_date(m.group(1)) if m else None
+        if m is None or day is None or m.start() == 0:
+            return BasisDocument(entry)
+        self.found.dropped.append(Dropped(n, m.group(0).strip(" ,"), "datum"))
+        return BasisDocument(entry[: m.start()].rstrip(" ,"), day)
 
     def _item(self, title: str, body: _Body) -> Item:
         found = self.found
@@ -207,7 +225,16 @@ class _Parser:
             immediate_justification=found.immediate,
             attachments=tuple(a for _n, a in attachments if a),
             extra_sections=tuple(body.extra),
+            secrecy=found.secrecy,
+            dispatch=tuple(d for d in found.dispatch if d),
+            decision_basis=tuple(self._basis(n, b) for n, b in found.decision_basis if b),
         )
+
+
+_BASIS_DATE = re.compile(
+    r",?\s*(?:daterad|daterat|den|från)?\s*(\d{4}-\d{2}-\d{2}|\d{1,2} [a-zåäö]+ \d{4})\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_capitals(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from namndtui.importing.osl import UNKNOWN_GROUND, secrecy_ground
 from namndtui.importing.report_lines import Found, Line, mid_sentence
 
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -143,8 +144,14 @@ def _officer(found: Found, lines: list[Line], i: int, value: str) -> None:
 
 
 def _marker(found: Found, lines: list[Line], i: int) -> bool:
-    """ "Omedelbar justering" and "Bilaga: X" lines anywhere in the text."""
+    """Omedelbar justering, secrecy ("Sekretess enligt OSL 26 kap. 1 §") and "Bilaga: X" lines."""
     ln = lines[i]
+    ground = secrecy_ground(ln.text)
+    if ground is not None and not mid_sentence(lines, i):
+        if found.secrecy in ("", UNKNOWN_GROUND):  # a named ground wins over a bare mark
+            found.secrecy = ground
+        found.discard(ln, "sekretess")
+        return True
     if _IMMEDIATE_MARK.match(ln.text):
         found.immediate = True
         found.discard(ln, "omedelbar justering")

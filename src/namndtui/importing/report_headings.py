@@ -48,6 +48,8 @@ _PROPOSAL_HEADING = re.compile(
     r"(?:förslag|synpunkter|synpunkter och förslag|förslag och synpunkter|bedömning|"
     r"bedömning och förslag|överväganden|yttrande|analys)$"
 )
+# "Kommunstyrelsens förslag till beslut", "Socialförvaltningens förslag till beslut".
+_DECISION_HEADING = re.compile(r"^[\w-]+s förslag till beslut(?: i [\w-]+)?$")
 # Headings that are not one of the fixed sections; kept as extra sections.
 _EXTRA_HEADINGS = re.compile(
     r"^(?:ekonomiska konsekvenser|ekonomi|ekonomisk redovisning|finansiering|kostnader|"
@@ -56,7 +58,7 @@ _EXTRA_HEADINGS = re.compile(
     r"samverkan|facklig samverkan|mbl|risker|riskanalys|riskbedömning|uppföljning|tidplan|"
     r"beslutsunderlag|remissvar|remissinstanser|yttrande|analys|överväganden|slutsats(?:er)?|"
     r"måluppfyllelse|genomförande|juridiska förutsättningar|lagstiftning|ärendets handläggning|"
-    r"beslutet skickas till|beslutet ska skickas till|expediering|utredning|nuläge|"
+    r"beslutet skickas till|beslutet ska skickas till|expediering|expedieras till|utredning|nuläge|"
     r"övrigt|åtgärder|förslag|motivering)$"
 )
 # Words a heading never ends with: the line is the start of a sentence.
@@ -117,6 +119,8 @@ def known_heading(text: str) -> tuple[str, str, str, bool] | None:
         key = _FIXED_HEADINGS.get(norm)
         if key is None and _PROPOSAL_HEADING.match(norm):
             key = "proposal"
+        if key is None and _DECISION_HEADING.match(norm):
+            key = PROPOSED_DECISION
         if key is not None:
             if key == ATTACHMENTS and rest_text:
                 return None  # "Bilaga: X" is an attachment line, not a heading

@@ -23,7 +23,21 @@ ATTACHMENT_ITEM_PREFIX = re.compile(
 )
 # Sections that are lists: every line is an entry of its own.
 LIST_HEADINGS = re.compile(
-    r"^(?:beslutsunderlag|beslutet (?:ska )?skickas till|expediering|remissinstanser|sändlista)$",
+    r"^(?:beslutsunderlag|beslutet (?:ska )?skickas till|expediering|expedieras till|"
+    r"remissinstanser|sändlista)$",
+    re.IGNORECASE,
+)
+# List sections that are keys of their own: Beslutsunderlag → decision_basis, Beslutet
+# skickas till / Expedieras till → dispatch.
+BASIS_HEADING = re.compile(r"^beslutsunderlag$", re.IGNORECASE)
+DISPATCH_HEADING = re.compile(
+    r"^(?:beslutet (?:ska )?skickas till|expediering|expedieras till|sändlista)$", re.IGNORECASE
+)
+# Letterhead labels printed over their values in a table row: "Diarienummer  Handläggare"
+# over "KS 2025/118  Per Holm".
+_LABEL_CELL = re.compile(
+    r"^(?:dnr|diarienummer|diarienr|ärendenummer|handläggare|kontaktperson|datum|telefon|"
+    r"e-post|vår referens|vår beteckning|beteckning)\.?:?$",
     re.IGNORECASE,
 )
 PROPOSED_DECISION = "proposed_decision"
@@ -70,7 +84,7 @@ class Found:
     attachments: list[tuple[int, str]] = field(default_factory=list)
     secrecy: str = ""  # the legal ground of a "Sekretess …" line
     dispatch: list[str] = field(default_factory=list)  # Beslutet skickas till / Expedieras till
-    decision_basis: list[str] = field(default_factory=list)  # Beslutsunderlag
+    decision_basis: list[tuple[int, str]] = field(default_factory=list)  # Beslutsunderlag
 
     def drop(self, ln: Line, reason: str, text: str | None = None) -> None:
         if ln.text != "\f":
@@ -97,12 +111,29 @@ def split_lines(raw_lines: list[str]) -> list[Line]:
     a wide gap separates cells, each classified on its own.
     """
     lines: list[Line] = []
+    labels: list[str] = []  # the cells of a row of labels, waiting for their values
     for n, raw in enumerate(raw_lines, start=1):
         if "\f" in raw and not raw.replace("\f", "").strip():
             lines.append(Line(n, "\f", "page"))
+            labels = []
             continue
         cells = [c for c in _COLUMN_GAP.split(raw.strip()) if c.strip()] or [""]
+        if labels and len(cells) == len(labels) and not all(_LABEL_CELL.match(c) for c in cells):
+            # The values under a row of labels: each label is read with its own value.
+            lines.extend(
+                Line(n, clean_line(f"{label} {cell}"))
+                for label, cell in zip(labels, cells, strict=True)
+            )
+            labels = []
+            continue
+        if len(cells) >= 2 and all(_LABEL_CELL.match(c.strip()) for c in cells):
+            labels = [clean_line(c).rstrip(":") for c in cells]
+            continue
+        if labels:  # a label row not followed by its values: keep the labels as they were
+            lines.extend(Line(n - 1, label) for label in labels)
+            labels = []
         lines.extend(Line(n, clean_line(cell)) for cell in cells)
+    lines.extend(Line(len(raw_lines), label) for label in labels)
     for ln in lines:
         if ln.kind == "page":
             continue

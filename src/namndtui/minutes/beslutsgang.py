@@ -334,3 +334,42 @@ def adjustment_note_blocks(meeting: Meeting, para: Paragraph) -> list[tuple[str,
         (f"{member_label(meeting, n.by)} lämnar följande justeringsanteckning:", [n.text])
         for n in para.adjustment_notes
     ]
+
+
+# --- labels for the live screens ----------------------------------------------------------
+
+
+def question_label(meeting: Meeting, item: Item | None, para: Paragraph, q: qs.Question) -> str:
+    """'Avgöras i dag eller återremitteras? (Eva Sunds (L) återremissyrkande)',
+    'Huvudfrågan: förvaltningens förslag mot Per Holms (M) avslagsyrkande',
+    'Sara Linds (V) tilläggsyrkande'."""
+    ref = lambda value: proposal_ref(meeting, item, para, value)  # noqa: E731
+    if q.formal:
+        return f"Avgöras i dag eller {_FORMAL_VERB[q.kind]}? ({ref(q.key)})"
+    if q.kind == qs.ADDITION:
+        return f"{ref(q.key)[:1].upper()}{ref(q.key)[1:]}"
+    refs = [ref(p) for p in q.proposals]
+    against = f"{refs[0]} mot {refs[1]}" if len(refs) == 2 else _join(refs)
+    return f"Huvudfrågan: {against}"
+
+
+def finding_label(
+    meeting: Meeting, item: Item | None, para: Paragraph, q: qs.Question, value: str
+) -> str:
+    """What the chair finds, as the minutes will say it ('ärendet ska avgöras i dag',
+    'nämnden beslutar enligt förvaltningens förslag', 'nämnden avslår det')."""
+    if q.formal:
+        return _formal_outcome(q, value)
+    if q.kind == qs.ADDITION:
+        return f"nämnden {'bifaller' if value == q.key else 'avslår'} tilläggsyrkandet"
+    return f"nämnden beslutar enligt {proposal_ref(meeting, item, para, value)}"
+
+
+def vote_side(
+    meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound, value: str
+) -> str:
+    """One side of a round as the voteringsproposition names it."""
+    q = qs.question(item, para, r.question)
+    if q is None or r.counter:
+        return proposal_ref(meeting, item, para, value)
+    return _side(meeting, item, para, q, value)

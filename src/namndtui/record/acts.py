@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
+from namndtui.record import questions as qs
 from namndtui.record.procedure import (
     RuleError,
     casting_vote,
@@ -28,9 +29,9 @@ from namndtui.record.procedure import (
     may_reserve,
     serving,
     suggested_order,
-    vote_plan,
 )
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
+from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
 Time = str | Callable[[], str]
@@ -66,11 +67,25 @@ class NoMotions(RuleError):
         super().__init__("Inga yrkanden på ärendet.")
 
 
-class TooFewMotions(RuleError):
-    """A vote needs two motions."""
+class NothingToVote(RuleError):
+    """No question is waiting for a vote and none is left to put (a lone proposal needs
+    no proposition; the questions put are decided)."""
 
     def __init__(self) -> None:
-        super().__init__("Votering kräver minst två yrkanden.")
+        super().__init__(
+            "Ingen fråga att votera om: med ett enda förslag behövs ingen proposition, och "
+            "de frågor som ställts är avgjorda."
+        )
+
+
+class NothingToPut(RuleError):
+    """No question is left for a proposition (record/questions.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Ingen fråga återstår att ställa proposition på (med ett enda förslag behövs "
+            "ingen): b eller e registrerar beslutet."
+        )
 
 
 class CastingVoteNeeded(RuleError):
@@ -287,6 +302,19 @@ def toggle_immediate_justification(
     )
 
 
+def secrecy(meeting: Meeting, state: RecordState, item_id: str) -> str:
+    """The legal ground the item is secret on ("" = public), as the record says."""
+    return secrecy_ground(_item(meeting, item_id), state.paragraphs.get(item_id))
+
+
+def toggle_secrecy(meeting: Meeting, state: RecordState, item_id: str) -> list[ev.Event]:
+    """S: the item secret (on meeting.toml's ground, else OSL 26 kap. 1 §) when it is
+    public, public when secret. Not an act of the board: the item is not called."""
+    item = _item(meeting, item_id)
+    ground = "" if secrecy(meeting, state, item_id) else (item.secrecy.strip() or DEFAULT_GROUND)
+    return [ev.SecrecySet(item=item_id, ground=ground)]
+
+
 def table(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
     """t: the item is tabled (bordlagt)."""
     return on_item(meeting, state, item_id, at, ev.ItemTabled(item=item_id))
@@ -378,18 +406,37 @@ def finding(
 # --- votes -----------------------------------------------------------------------------------
 
 
-def may_vote(state: RecordState, item_id: str) -> None:
-    """v: a votering needs two motions in effect (TooFewMotions)."""
-    if len(active_motions(state, item_id)) < 2:
-        raise TooFewMotions()
+def questions_now(meeting: Meeting, state: RecordState, item_id: str) -> list[qs.Question]:
+    """f: the questions the chair may put now, the suggested one first (formal motions
+    first; the chair may take another of these); NothingToPut when none is left."""
+    item, para = _item(meeting, item_id), state.paragraph(item_id)
+    left = qs.still_to_put(item, para)
+    if not left:
+        raise NothingToPut()
+    return [q for q in left if not qs.may_put(meeting, item, para, q.key)] or left[:1]
 
 
-def needs_finding_before_vote(state: RecordState, item_id: str) -> bool:
-    """A vote is demanded against the chair's finding ("…och finner att nämnden beslutat
-    enligt X. Votering begärs."): without one the minutes would have to guess it from the
-    vote, so the finding is asked for first."""
+def put_question(
+    meeting: Meeting, state: RecordState, item_id: str, key: str, found: str, at: Time
+) -> list[ev.Event]:
+    """f: the chair puts the question `key` and finds for `found` (a proposal id)."""
+    event = ev.QuestionDecided(item=item_id, question=key, finding=found)
+    return on_item(meeting, state, item_id, at, event)
+
+
+def may_vote(meeting: Meeting, state: RecordState, item_id: str) -> None:
+    """v: a question waits for its vote (or one is left to put first); else NothingToVote."""
+    item, para = _item(meeting, item_id), state.paragraph(item_id)
+    if needs_finding_before_vote(meeting, state, item_id) and not qs.still_to_put(item, para):
+        raise NothingToVote()
+
+
+def needs_finding_before_vote(meeting: Meeting, state: RecordState, item_id: str) -> bool:
+    """A vote is demanded against the chair's finding ("… och finner att … Votering
+    begärs."): when no question waits for its vote, the next one is put first."""
     para = state.paragraph(item_id)
-    return not para.finding and not para.votes
+    waiting = qs.current_question(meeting.item(item_id), para) is not None
+    return not waiting and open_round(state, item_id) is None
 
 
 def open_round(state: RecordState, item_id: str) -> VoteRound | None:
@@ -399,19 +446,22 @@ def open_round(state: RecordState, item_id: str) -> VoteRound | None:
 
 
 def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
-    """The round the vote plan asks for next (VoteDemanded), or [] when every round is
-    counted or the next one waits on a round still open (see procedure.vote_plan)."""
-    para = state.paragraph(item_id)
-    if open_round(state, item_id) is not None:
+    """The round the vote on the question put last asks for next (VoteDemanded), or []
+    when every round is counted or the next one waits on a round still open (see
+    questions.vote_plan)."""
+    item, para = _item(meeting, item_id), state.paragraph(item_id)
+    q = qs.current_question(item, para)
+    if q is None or open_round(state, item_id) is not None:
         return []
-    plan = vote_plan(para)
-    done = len([r for r in para.votes if r.closed])
+    plan = qs.vote_plan(item, para, q.key)
+    done = len([r for r in q.rounds if r.closed])
     if done >= len(plan):
         return []
     yes, no = plan[done]
     if not yes or not no:
         return []
-    demanded = ev.VoteDemanded(item=item_id, round=done + 1, yes=yes, no=no)
+    number = len(para.votes) + 1
+    demanded = ev.VoteDemanded(item=item_id, round=number, yes=yes, no=no, question=q.key)
     return on_item(meeting, state, item_id, at, demanded)
 
 

@@ -318,6 +318,17 @@ class ImmediateJustificationSet(Event):
 
 
 @_event
+class SecrecySet(Event):
+    """The secretary marks the item secret on `ground` ("OSL 26 kap. 1 §") or, with
+    `ground` "", public — overriding meeting.toml's `secrecy`. Before the item is decided;
+    it does not call the item (namndtui.secrecy)."""
+
+    TYPE: ClassVar[str] = "secrecy_set"
+    item: str
+    ground: str = ""
+
+
+@_event
 class ReservationMade(Event):
     TYPE: ClassVar[str] = "reservation_made"
     item: str
@@ -434,7 +445,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         OfficialPresent, AdjustersChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionJoined, MotionWithdrawn, PropositionOrderSet,
         ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, DecisionRecorded,
-        ImmediateJustificationSet, ReservationMade, NoteAdded, StatementAdded,
+        ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
         AdjustmentNoteAdded, CorrectionMade,
         Undone, Redone,
@@ -467,6 +478,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "vote_closed": "voteringsresultat",
     "decision_recorded": "beslut",
     "immediate_justification_set": "omedelbar justering",
+    "secrecy_set": "sekretessmarkering",
     "reservation_made": "reservation",
     "note_added": "protokollsanteckning",
     "statement_added": "särskilt uttalande",

@@ -318,6 +318,14 @@ def _h_immediate(meeting, state, e: ev.ImmediateJustificationSet, time) -> None:
     _handled(meeting, state, e.item).immediate_justification = e.value
 
 
+def _h_secrecy(meeting, state, e: ev.SecrecySet, time) -> None:
+    """Marked in advance as often as during the item: the item is not called."""
+    paragraph = state.paragraphs.get(e.item)
+    if paragraph is None:
+        paragraph = state.paragraphs[e.item] = Paragraph(item=e.item)
+    paragraph.secrecy = e.ground
+
+
 def _h_reservation(meeting, state, e: ev.ReservationMade, time) -> None:
     paragraph = _handled(meeting, state, e.item)
     existing = next((r for r in paragraph.reservations if r.member == e.member), None)
@@ -410,6 +418,7 @@ _HANDLERS = {
     ev.VoteClosed: _h_vote_closed,
     ev.DecisionRecorded: _h_decision,
     ev.ImmediateJustificationSet: _h_immediate,
+    ev.SecrecySet: _h_secrecy,
     ev.ReservationMade: _h_reservation,
     ev.NoteAdded: _h_note,
     ev.StatementAdded: _h_statement,

@@ -428,10 +428,11 @@ def _check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> Non
     act about an item (people come and go during a break). Not acts of the sitting board,
     so allowed then: justifying a settled §, the written text of a reservation announced
     at the meeting (checked by their own rules) and, after the close, the wording of a
-    decision taken at the meeting (until the § is justified)."""
+    decision taken at the meeting (until the § is justified); the secretary's marking of
+    an undecided item as secret (namndtui.secrecy)."""
     if not (item_event or (state.closed_at and isinstance(event, _ATTENDANCE))):
         return
-    if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded):
+    if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded | ev.SecrecySet):
         return
     if isinstance(event, ev.DecisionRecorded) and state.closed_at:
         paragraph = state.paragraphs.get(event.item)
@@ -829,6 +830,17 @@ def _c_justified(meeting, state, e: ev.ParagraphJustified) -> None:
         raise RuleError("Paragrafen kan inte justeras innan ärendet är avgjort.")
 
 
+def _c_secrecy(meeting, state, e: ev.SecrecySet) -> None:
+    paragraph = state.paragraphs.get(e.item)
+    if paragraph is not None and paragraph.status not in (PENDING, IN_PROGRESS):
+        raise RuleError(
+            f"{paragraph_label(state, e.item)} är redan avgjord; sekretess markeras innan "
+            "ärendet avgörs (eller i meeting.toml, secrecy)."
+        )
+    if e.ground != e.ground.strip() or "\n" in e.ground:
+        raise RuleError("Sekretessgrunden ska vara en rad, t.ex. OSL 26 kap. 1 §.")
+
+
 def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
     _need_date(e.date, "justeringsdatum")
     if e.posted:
@@ -885,6 +897,7 @@ _CHECKS = {
     ev.StatementAdded: _c_statement,
     ev.AdjustmentNoteAdded: _c_adjustment_note,
     ev.ParagraphJustified: _c_justified,
+    ev.SecrecySet: _c_secrecy,
     ev.MinutesJustified: _c_minutes,
     ev.MinutesPosted: _c_posted,
 }

@@ -186,6 +186,20 @@ def next_question(item: Item | None, para: Paragraph) -> Question | None:
     return open_[0] if open_ else None
 
 
+def current_question(item: Item | None, para: Paragraph) -> Question | None:
+    """The question a vote (v) is about: the one the chair put last, while its vote is not
+    counted to the end; None when no question is waiting for a vote."""
+    if not para.put:
+        return None
+    q = question(item, para, para.put[-1])
+    if q is None or not q.needs_proposition or not q.finding:
+        return None
+    done = [r for r in q.rounds if r.closed]
+    if len(done) >= len(vote_plan(item, para, q.key)):
+        return None
+    return q
+
+
 def vote_plan(item: Item | None, para: Paragraph, key: str) -> list[tuple[str, str]]:
     """The rounds a vote on the question needs, as (ja, nej) proposal ids.
 

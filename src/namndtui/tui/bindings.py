@@ -18,6 +18,7 @@ MEETING_BINDINGS = [
     Binding("b", "decide", S.KEY_DECIDE, tooltip=S.HELP_DECIDE, id="item.decide"),
     Binding("e", "edit_decision", S.KEY_EDIT_DECISION, tooltip=S.HELP_EDIT_DECISION, id="item.edit_decision", show=False),
     Binding("o", "toggle_oj", S.KEY_OJ, tooltip=S.HELP_OJ, id="item.immediate_justification"),
+    Binding("S", "toggle_secrecy", S.KEY_SECRECY, tooltip=S.HELP_SECRECY, id="item.secrecy", show=False),
     Binding("y", "motion", S.KEY_MOTION, tooltip=S.HELP_MOTION, id="item.motion"),
     Binding("w", "withdraw", S.KEY_WITHDRAW, tooltip=S.HELP_WITHDRAW, id="item.withdraw", show=False),
     Binding("i", "join", S.KEY_JOIN, tooltip=S.HELP_JOIN, id="item.join", show=False),

@@ -50,8 +50,10 @@ def refusal(meeting: Meeting, err: RuleError) -> tuple[str, str]:
             return S.DECIDE_NOT_PROPOSAL.format(label=label, hint=hint), "information"
         case acts.NoMotions():
             return S.NO_MOTIONS, "warning"
-        case acts.TooFewMotions():
-            return S.VOTE_NEED_TWO, "warning"
+        case acts.NothingToVote():
+            return S.VOTE_NOTHING, "warning"
+        case acts.NothingToPut():
+            return S.NO_QUESTION, "warning"
         case acts.NotOpen():
             return S.ADJOURN_NOT_OPEN, "warning"
         case acts.NotSubstitute(member=who):

@@ -7,7 +7,9 @@ letters are bindings: "y" typed quickly followed by "Almqvist" adjourned the mee
 is shown and then replays them to it, in order (type-ahead, as a terminal user expects).
 If no dialog comes (the act is refused with a notice, or needs none), the keys are
 replayed when the action ends, to the screen they were typed on (HOLD_LIMIT is a bound
-on the hold should an action never end).
+on the hold should an action never end; it is generous, because a form that opens after
+the bound, on a busy machine, would get its type-ahead replayed to the meeting screen,
+where a name's letters are bindings).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from textual.message_pump import MessagePump
     from textual.timer import Timer
 
-HOLD_LIMIT = 0.5
+HOLD_LIMIT = 5.0
 
 
 class KeyHold:

@@ -1,6 +1,6 @@
 """v: votering. The serving members in a table, one key each for ja / nej / avstår (1/2/3:
-keys that move nowhere else, so moving with j/k never votes), a live
-tally, the casting vote on a tie, and the rounds `procedure.vote_plan` asks for (a
+keys that move nowhere else, so moving with j/k never votes), a live tally, the casting
+vote on a tie, and the rounds `questions.vote_plan` asks for on the question put last (a
 kontrapropositionsvotering first when there are more than two proposals).
 
 Every cast vote is recorded at once (durable), so a crash mid-vote loses nothing.
@@ -17,14 +17,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from namndtui.minutes import beslutsgang as bg
 from namndtui.model import Item, Meeting
-from namndtui.record import acts
+from namndtui.record import acts, questions
 from namndtui.record.events import VoteDemanded
 from namndtui.record.procedure import voters
 from namndtui.record.state import RecordState, VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.host import Recorder, host_of
-from namndtui.tui.labels import motion_label
 from namndtui.tui.messages import UndoRequested
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
@@ -88,17 +88,21 @@ class VoteModal(OnceModal[bool]):
     def compose(self) -> ComposeResult:
         vr = self.vote_round()
         para = self.state.paragraph(self.item.id)
-        labels = {m.id: motion_label(self.meeting, m) for m in para.motions}
+        side = lambda value: bg.vote_side(self.meeting, self.item, para, vr, value)  # noqa: E731
+        q = questions.question(self.item, para, vr.question)
         number = para.number if para.number is not None else "–"
         with Vertical(classes="dialog"):
             yield Static(
                 Content(S.VOTE_TITLE.format(number=number, round=self.round_no)),
                 classes="dialog-title",
             )
+            if q is not None:
+                label = bg.question_label(self.meeting, self.item, para, q)
+                yield Static(user_text(S.VOTE_QUESTION.format(question=label)))
             if vr.counter:
                 yield Static(Content(S.VOTE_COUNTER), classes="dialog-hint")
-            yield Static(user_text(S.VOTE_YES_FOR.format(label=labels.get(vr.yes, vr.yes))))
-            yield Static(user_text(S.VOTE_NO_FOR.format(label=labels.get(vr.no, vr.no))))
+            yield Static(user_text(S.VOTE_YES_FOR.format(label=side(vr.yes))))
+            yield Static(user_text(S.VOTE_NO_FOR.format(label=side(vr.no))))
             yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
             with Vertical(classes="dialog-foot"):  # docked: the tally and keys stay in view
                 yield Static(id="tally", classes="vote-tally")

@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 
 from namndtui.model import Item, Meeting
 from namndtui.record.state import Paragraph
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -119,9 +120,15 @@ class MeetingScreen(Screen[None]):
         if self.current_item is not self._shown_item:
             self.show_current()
 
+    def secrecy_of(self, item: Item | None) -> str:
+        """The legal ground the item is secret on ("" = public), as the record says."""
+        if item is None:
+            return ""
+        return secrecy_ground(item, self.napp.state.paragraphs.get(item.id))
+
     def show_current(self) -> None:
         item = self._shown_item = self.current_item
-        self.query_one(ReportView).show(item)
+        self.query_one(ReportView).show(item, self.secrecy_of(item))
         self.refresh_pane_title()
         if self.view == "protokoll":
             self.refresh_protokoll()
@@ -201,6 +208,9 @@ class MeetingScreen(Screen[None]):
         self._numbers = None
         agenda = self.query_one(AgendaList)
         agenda.refresh_items(self.napp.state, message.item_ids)
+        report = self.query_one(ReportView)
+        if report.secrecy != self.secrecy_of(report.item):  # marked or unmarked (S)
+            report.show(report.item, self.secrecy_of(report.item))
         self.refresh_pane_title()
         if self.view == "protokoll":
             self.refresh_protokoll()
@@ -395,6 +405,15 @@ class MeetingScreen(Screen[None]):
             msg = S.OJ_ON if on else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
 
+    def action_toggle_secrecy(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        if self.act(acts.toggle_secrecy, item.id):
+            ground = self.secrecy_of(item)
+            msg = S.SECRECY_ON if ground else S.SECRECY_OFF
+            self.notify(msg.format(title=item.title, ground=ground), markup=False, timeout=3)
+
     @form_action
     async def action_table(self) -> None:
         item = self._target()
@@ -564,29 +583,62 @@ class MeetingScreen(Screen[None]):
         item = self._target()
         if item is None:
             return
-        choices = self._motion_choices(item)
-        if not choices:
+        if not self._motion_choices(item):
             self.refuse(acts.NoMotions())
             return
         if not await self.roll_call_ready():
             return
-        await self._ask_finding(item, choices)
+        await self._ask_finding(item)
 
-    async def _ask_finding(
-        self, item: Item, choices: list[tuple[str, str]], template: str = S.FINDING_TITLE
-    ) -> bool:
-        """The proposition order and the chair's finding, recorded; False if cancelled."""
+    async def _ask_finding(self, item: Item, template: str = S.FINDING_TITLE) -> bool:
+        """Put the next question (record/questions.py: formal motions first; the chair may
+        take another that may be put now) and record the chair's finding; False when there
+        is none or the form was cancelled."""
+        from namndtui.minutes import beslutsgang as bg
+        from namndtui.record import questions as qs
         from namndtui.tui.modals.forms import FindingModal
 
-        order = acts.proposition_order(self.napp.state, item.id)
-        labels = dict(choices)
-        title = template.format(number=self.number(item))
-        motion = await self.app.push_screen_wait(
-            FindingModal(title, [(m, labels[m]) for m in order if m in labels], choices)
-        )
-        if not motion:
+        try:
+            now = acts.questions_now(self.meeting, self.napp.state, item.id)
+        except acts.RuleError as err:
+            self.refuse(err)
             return False
-        return self.act(acts.finding, item.id, motion, self.napp.now_hhmm, order=order)
+        para = self.napp.state.paragraph(item.id)
+        label = lambda q: bg.question_label(self.meeting, item, para, q)  # noqa: E731
+        q = now[0]
+        if len(now) > 1:  # e.g. two formal motions: the chair chooses which goes first
+            from namndtui.tui.modals.dialogs import PickModal
+
+            title = S.QUESTION_PICK_TITLE.format(number=self.number(item))
+            choices = [(x.key, label(x)) for x in now]
+            key = await self.app.push_screen_wait(PickModal(title, choices))
+            if not key:
+                return False
+            q = next(x for x in now if x.key == key)
+        choices = [(p, bg.finding_label(self.meeting, item, para, q, p)) for p in q.proposals]
+        title = template.format(number=self.number(item), question=label(q))
+        order = [(x.key, label(x)) for x in qs.still_to_put(item, para)]
+        found = await self.app.push_screen_wait(FindingModal(title, order, choices))
+        if not found or not self.act(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+            return False
+        self._say_what_is_next(item)
+        return True
+
+    def _say_what_is_next(self, item: Item) -> None:
+        """After a finding or a vote: the item ended, the next question, or the decision."""
+        from namndtui.minutes import beslutsgang as bg
+        from namndtui.record import questions as qs
+
+        para = self.napp.state.paragraph(item.id)
+        number = self.number(item)
+        if (stop := qs.ended(item, para)) is not None:
+            outcome = "återremitteras" if stop.kind == "återremiss" else "bordläggs"
+            self.notify(S.ITEM_ENDS.format(number=number, outcome=outcome), markup=False)
+        elif (q := qs.next_question(item, para)) is not None:
+            label = bg.question_label(self.meeting, item, para, q)
+            self.notify(S.NEXT_QUESTION.format(number=number, question=label), markup=False)
+        elif para.decision is None:
+            self.notify(S.QUESTIONS_DONE.format(number=number), markup=False)
 
     @form_action
     async def action_vote(self) -> None:
@@ -594,19 +646,19 @@ class MeetingScreen(Screen[None]):
         if item is None:
             return
         try:
-            acts.may_vote(self.napp.state, item.id)
+            acts.may_vote(self.meeting, self.napp.state, item.id)
         except acts.RuleError as err:
             self.refuse(err)
             return
         if not await self.roll_call_ready():
             return
-        if acts.needs_finding_before_vote(self.napp.state, item.id):
-            choices = self._motion_choices(item)
-            if not await self._ask_finding(item, choices, S.FINDING_BEFORE_VOTE_TITLE):
-                return
+        first = acts.needs_finding_before_vote(self.meeting, self.napp.state, item.id)
+        if first and not await self._ask_finding(item, S.FINDING_BEFORE_VOTE_TITLE):
+            return
         from namndtui.tui.modals.vote import run_vote
 
         await run_vote(self.napp, self.meeting, item, self.act)
+        self._say_what_is_next(item)
 
     @form_action
     async def action_reservation(self) -> None:

@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from namndtui.model import Item, Meeting
 from namndtui.record.state import PENDING, RecordState
+from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.text import ut
 
@@ -53,6 +54,7 @@ NUMBER_STYLE = "bold"
 PROSPECTIVE_STYLE = "dim"
 META_STYLE = "dim"
 OJ_STYLE = "bold $text-warning"
+SECRECY_STYLE = "bold $text-error"
 
 
 class AgendaRow(Visual):
@@ -180,22 +182,25 @@ def row_key(item: Item, state: RecordState, number: int, width: int) -> tuple:
     oj = item.immediate_justification
     if paragraph and paragraph.immediate_justification is not None:
         oj = paragraph.immediate_justification
-    return (item.title, item.dnr_label, status, number, assigned, bool(oj), width)
+    secret = bool(secrecy_ground(item, paragraph))
+    return (item.title, item.dnr_label, status, number, assigned, bool(oj), width, secret)
 
 
 def item_prompt(key: tuple) -> AgendaRow:
     """The row of a `row_key`. User text goes in as Content/plain text, never markup."""
-    title, dnr, status, number, assigned, oj, width = key
+    title, dnr, status, number, assigned, oj, width, secret = key
     label = f"§ {number}".ljust(width)
     style = NUMBER_STYLE if assigned else PROSPECTIVE_STYLE
     mark = Content.styled(AGENDA_MARKS.get(status, "?"), STATUS_STYLES.get(status, ""))
     meta_parts: list[Content | tuple[str, str] | str] = []
     if dnr:
         meta_parts.append((ut(dnr), META_STYLE))
-    if oj:
-        if meta_parts:
-            meta_parts.append("  ")
-        meta_parts.append((S.OJ_MARK, OJ_STYLE))
+    flags = ((oj, S.OJ_MARK, OJ_STYLE), (secret, S.SECRECY_MARK, SECRECY_STYLE))
+    for shown, flag, flag_style in flags:
+        if shown:
+            if meta_parts:
+                meta_parts.append("  ")
+            meta_parts.append((flag, flag_style))
     meta = Content.assemble(*meta_parts) if meta_parts else Content("")
     return AgendaRow(Content.styled(label, style), mark, title, meta)
 

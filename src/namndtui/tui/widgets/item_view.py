@@ -34,6 +34,7 @@ from namndtui.tui.text import user_text, ut
 TITLE_STYLE = "bold $text"
 META_STYLE = "$text-muted"
 HEADING_STYLE = "bold $text-accent"
+SECRECY_STYLE = "bold $text-error"
 
 # Wrapped reports kept per (item id, width, theme); an agenda of 500 items at two widths
 # is ~1,000 entries of a few dozen Content lines each: small.
@@ -74,10 +75,13 @@ def item_meta(item: Item) -> Content:
     return user_text(" · ".join(parts))
 
 
-def wrap_report(item: Item | None, width: int) -> tuple[list[Content], list[int]]:
+def wrap_report(
+    item: Item | None, width: int, secrecy: str = ""
+) -> tuple[list[Content], list[int]]:
     """The report of ITEM wrapped to WIDTH: (lines, line numbers of the section headings).
 
-    Title, meta line, a blank line; then per section its heading, its body, a blank line.
+    "Sekretess (ground)" first when the item is secret; title, meta line, a blank line;
+    then per section its heading, its body, a blank line.
     """
     lines: list[Content] = []
     headings: list[int] = []
@@ -91,6 +95,8 @@ def wrap_report(item: Item | None, width: int) -> tuple[list[Content], list[int]
     if item is None:
         add(Content(S.EMPTY_MEETING), TITLE_STYLE)
         return lines, headings
+    if secrecy:
+        add(user_text(S.SECRECY_BANNER.format(ground=secrecy)), SECRECY_STYLE)
     add(item_heading(item), TITLE_STYLE)
     add(item_meta(item), META_STYLE)
     lines.append(blank)
@@ -221,6 +227,7 @@ class ReportView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.meeting = meeting
         self.item: Item | None = None
+        self.secrecy = ""  # the legal ground when the item shown is secret
         self._lines: list[Content] = []
         self._headings: list[int] = []
         self._strips: dict[int, Strip] = {}  # drawn lines of the current report
@@ -228,9 +235,11 @@ class ReportView(ScrollView, can_focus=True):
         self._width = 0
         self._styles: tuple[RichStyle, VisualStyle] | None = None
 
-    def show(self, item: Item | None) -> None:
-        """Show ITEM's report from the top (cheap when it was shown before at this width)."""
+    def show(self, item: Item | None, secrecy: str = "") -> None:
+        """Show ITEM's report from the top (cheap when it was shown before at this width);
+        `secrecy`: the legal ground when the item is secret ("Sekretess" above the text)."""
         self.item = item
+        self.secrecy = secrecy
         # From the top of the previous report, at the same width, only the lines that
         # differ are drawn again (see _relayout).
         previous = self._lines if self.scroll_offset.y == 0 else None
@@ -243,12 +252,12 @@ class ReportView(ScrollView, can_focus=True):
         if width <= 0 or width == self._width:
             return
         self._width = width
-        key = (self.item.id if self.item else None, width, self.app.theme)
+        key = (self.item.id if self.item else None, width, self.app.theme, self.secrecy)
         wrapped = self._wrapped.get(key)
         if wrapped is None:
             if len(self._wrapped) >= _CACHE_LIMIT:
                 self._wrapped.clear()
-            wrapped = self._wrapped[key] = wrap_report(self.item, width)
+            wrapped = self._wrapped[key] = wrap_report(self.item, width, self.secrecy)
         self._lines, self._headings = wrapped
         self._strips = {}
         self._styles = None

@@ -1,0 +1,109 @@
+"""f and v walk the secretary through the questions in the order the chair puts them:
+the återremiss first, on its own (with its own vote), then the main question."""
+
+from __future__ import annotations
+
+from namndtui.minutes.markdown import render_paragraph_markdown
+from namndtui.record.state import DECIDED, REFERRED_BACK
+from namndtui.tui import strings as S
+
+from .helpers import screen_text
+from .test_recording import SIZE, make_app, run
+from .test_votes_review import FORENINGSBIDRAG, cast, motions
+
+
+async def contested(pilot):
+    """Roll call, the föreningsbidrag item; återremiss (Almqvist, y1), bifall (Hallenberg,
+    y2), avslag (Ekdahl, y3). The item."""
+    await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+    await motions(pilot, ("Almqvist", 2), ("Hallenberg", 0), ("Ekdahl", 1))
+    await pilot.pause()
+    return pilot.app.screen.current_item
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def test_formal_question_voted_then_the_main_question(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item = await contested(pilot)
+            await pilot.press("v")  # nothing put yet: the next question is asked first
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Avgöras i dag eller återremitteras?" in text
+            assert "Huvudfrågan" in text  # what is still to be put is shown
+            await pilot.press("enter")  # the chair finds: avgöras i dag; then the vote
+            await pilot.pause()
+            assert "Ja för: att ärendet ska avgöras i dag" in screen_text(app)
+            await cast(pilot, "11111122222")  # 6–5 for deciding today
+            await pilot.press("enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.votes[0].question == "y1" and para.votes[0].winner == "today"
+            assert any(
+                m.startswith(f"§ {para.number}: nästa fråga (f): Huvudfrågan")
+                for m in messages(app)
+            )
+            await pilot.press("f")
+            await pilot.pause()
+            assert "Huvudfrågan: förvaltningens förslag mot" in screen_text(app)
+            await pilot.press("enter")  # förvaltningens förslag
+            await pilot.pause()
+            assert S.QUESTIONS_DONE.format(number=para.number) in messages(app)
+            await pilot.press("b")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.status == DECIDED and para.put == ["y1", "main"]
+            md = render_paragraph_markdown(app.meeting, app.state, item.id)
+            assert (
+                "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras och "
+                "finner att ärendet ska avgöras i dag."
+            ) in md
+            assert "Ordföranden fastställer följande voteringsproposition: Ja-röst för att" in md
+            assert "Med 6 ja-röster mot 5 nej-röster beslutar nämnden att ärendet ska" in md
+            assert "Därefter ställer ordföranden proposition på förvaltningens förslag mot" in md
+
+    run(go())
+
+
+def test_a_formal_question_found_for_the_motion_ends_the_item(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item = await contested(pilot)
+            await pilot.press("f", "down", "enter")  # ärendet ska återremitteras
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.status == REFERRED_BACK
+            ends = S.ITEM_ENDS.format(number=para.number, outcome="återremitteras")
+            assert ends in messages(app)
+            await pilot.press("f")  # nothing more is put
+            await pilot.pause()
+            assert messages(app)[-1] == S.NO_QUESTION
+            await pilot.press("b")  # the record refuses a decision
+            await pilot.pause()
+            assert app.state.paragraph(item.id).status == REFERRED_BACK
+
+    run(go())
+
+
+def test_a_single_bifall_needs_no_proposition(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await motions(pilot, ("Hallenberg", 0))
+            await pilot.press("v")
+            await pilot.pause()
+            assert messages(app)[-1] == S.VOTE_NOTHING
+            await pilot.press("b")
+            await pilot.pause()
+            assert app.state.paragraph(item.id).status == DECIDED
+            md = render_paragraph_markdown(app.meeting, app.state, item.id)
+            assert "proposition" not in md
+
+    run(go())
