@@ -12,7 +12,6 @@ from .helpers import screen_text
 from .test_recording import SIZE, make_app, run, types
 from .test_votes_review import cast, start_vote
 
-
 # --- 1 the vote dialog's keys ------------------------------------------------------------
 
 
@@ -156,5 +155,49 @@ def test_b_on_a_justified_paragraph_is_a_correction_with_reason(example_folder, 
             assert para.decision == list(app.meeting.items[0].proposed_decision)
             assert para.corrections and para.corrections[-1].reason == "Fel text i beslutet"
             assert types(example_folder)[-1] == "correction_made"
+
+    run(go())
+
+
+# --- 2 correcting a ballot after the count, a motion's text after later acts -------------
+
+
+def test_c_corrects_one_ballot_after_the_count_and_a_motions_text(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item = await start_vote(pilot)
+            await cast(pilot, "11111122222")  # 6–5
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("b")  # decided after the vote
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.votes[0].closed and para.decision is not None
+            await pilot.press("c")
+            await pilot.pause()
+            assert "Röst i votering 1 (ja 6, nej 5, avstår 0)" in screen_text(app)
+            await pilot.press("enter")  # the round
+            await pilot.pause()
+            await pilot.press("j", "2")  # the second row: asked first
+            assert app.state.paragraph(item.id).votes[0].tally() == (6, 5, 0)
+            await pilot.press("2")
+            await pilot.pause()
+            vote = app.state.paragraph(item.id).votes[0]
+            assert vote.closed and vote.tally() == (5, 6, 0)
+            assert app.state.paragraph(item.id).decision is not None  # nothing undone
+            assert types(example_folder)[-1] == "vote_corrected"
+            assert any("kontrollera beslutet" in n.message for n in app._notifications)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press("down", "down", "enter")  # y2 (Almqvist's avslag)
+            await pilot.pause()
+            app.screen.query_one("Input").value = "Avslag, bidragen ska höjas"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.state.paragraph(item.id).motion("y2").text == "Avslag, bidragen ska höjas"
+            assert types(example_folder)[-1] == "motion_amended"
 
     run(go())

@@ -27,6 +27,7 @@ from namndtui.record.procedure import (
     casting_vote,
     may_add_reservation_text,
     may_reserve,
+    presiding_chair_on,
     serving,
     suggested_order,
 )
@@ -486,6 +487,68 @@ def close_vote(
     if casting not in ("ja", "nej"):
         raise CastingVoteNeeded()
     return [ev.VoteClosed(item=item_id, round=round_no, casting=casting)]
+
+
+# --- corrections of what was recorded (röst rättad, yrkande ändrat) --------------------------
+
+
+def counted_rounds(state: RecordState, item_id: str) -> list[VoteRound]:
+    """The item's counted rounds: those a ballot may be corrected in."""
+    para = state.paragraphs.get(item_id)
+    return [r for r in para.votes if r.closed] if para is not None else []
+
+
+def correct_vote(
+    meeting: Meeting,
+    state: RecordState,
+    item_id: str,
+    round_no: int,
+    member: str,
+    vote: str,
+    casting: str = "",
+    reason: str = "",
+) -> list[ev.Event]:
+    """A ballot of a counted round put right (VoteCorrected) without undoing what was
+    recorded since. When the corrected round is tied, the utslagsröst is the presiding
+    chair's own ja/nej, else `casting` (CastingVoteNeeded without one). On a justified §
+    it is a rättelse and needs `reason`."""
+    para = state.paragraph(item_id)
+    found = next((r for r in para.votes if r.round == round_no), None)
+    if found is None or not found.closed:
+        raise RuleError(f"Votering {round_no} är inte räknad; rösta i voteringen.")
+    votes = {**found.votes, member: vote}
+    ja, nej = list(votes.values()).count("ja"), list(votes.values()).count("nej")
+    if ja == nej and not casting:
+        chair = presiding_chair_on(meeting, state, item_id)
+        own = votes.get(chair or "", "")
+        casting = own if own in ("ja", "nej") else ""
+        if not casting:
+            raise CastingVoteNeeded()
+    corrected = ev.VoteCorrected(
+        item=item_id, round=round_no, member=member, vote=vote, casting=casting
+    )
+    return _maybe_correction(state, item_id, corrected, reason)
+
+
+def amend_motion(
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, text: str, reason: str = ""
+) -> list[ev.Event]:
+    """A motion's text as it was really moved (MotionAmended), after later acts too. On a
+    justified § it is a rättelse and needs `reason`."""
+    need_motions(state, item_id)
+    amended = ev.MotionAmended(item=item_id, motion=motion_id, text=text)
+    return _maybe_correction(state, item_id, amended, reason)
+
+
+def _maybe_correction(
+    state: RecordState, item_id: str, event: ev.Event, reason: str
+) -> list[ev.Event]:
+    """`event` as it is; on a justified § wrapped as a rättelse with its reason."""
+    if not is_locked(state, item_id):
+        return [event]
+    if not reason.strip():
+        raise RuleError("En rättelse av en justerad paragraf kräver ett skäl.")
+    return [ev.CorrectionMade(item=item_id, reason=reason, change=event.to_dict())]
 
 
 # --- reservations, notes, recusal ------------------------------------------------------------

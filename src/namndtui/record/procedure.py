@@ -428,12 +428,15 @@ def _check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> Non
     act about an item (people come and go during a break). Not acts of the sitting board,
     so allowed then: justifying a settled §, the written text of a reservation announced
     at the meeting (checked by their own rules) and, after the close, the wording of a
-    decision taken at the meeting (until the § is justified); the secretary's marking of
-    an undecided item as secret (namndtui.secrecy)."""
+    decision taken at the meeting (until the § is justified), a ballot or a motion's text
+    put right (röst rättad, yrkande ändrat); the secretary's marking of an undecided item
+    as secret (namndtui.secrecy)."""
     if not (item_event or (state.closed_at and isinstance(event, _ATTENDANCE))):
         return
     if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded | ev.SecrecySet):
         return
+    if isinstance(event, ev.VoteCorrected | ev.MotionAmended):
+        return  # what was recorded at the meeting put right, not an act of the board
     if isinstance(event, ev.DecisionRecorded) and state.closed_at:
         paragraph = state.paragraphs.get(event.item)
         if paragraph is not None and paragraph.decision is not None:
@@ -757,6 +760,51 @@ def _c_vote_closed(meeting, state, e: ev.VoteClosed) -> None:
         raise RuleError(f"Ordföranden röstade {own}; utslagsrösten är ordförandens röst.")
 
 
+def _c_vote_corrected(meeting, state, e: ev.VoteCorrected) -> None:
+    """A ballot of a counted round put right: the round stays counted, its tie (if the
+    correction makes one) needs the chair's utslagsröst, and an outcome a later round
+    builds on is not changed underneath it."""
+    if e.vote not in ev.VOTE_CHOICES:
+        raise RuleError(f"Ogiltig röst {e.vote!r}; ja, nej eller avstår.")
+    found = _need_round(state, e.item, e.round)
+    if not found.closed:
+        raise RuleError(f"Votering {e.round} pågår: ändra rösten i voteringen.")
+    before = found.votes.get(e.member, "")
+    if not before:
+        _need_voter(meeting, state, e.item, e.member, "rösta")
+    if before == e.vote:
+        raise RuleError(f"{e.member} har redan rösten {e.vote} i votering {e.round}.")
+    after = VoteRound(found.round, found.yes, found.no, votes={**found.votes, e.member: e.vote})
+    chair = presiding_chair_on(meeting, state, e.item)
+    own = after.votes.get(chair or "", "")
+    own = own if own in ("ja", "nej") else ""
+    if after.tied:
+        if not (e.casting or own):
+            raise RuleError(
+                "Rättelsen ger lika röstetal; ordförandens utslagsröst (ja eller nej) avgör."
+            )
+        if e.casting and own and e.casting != own:
+            raise RuleError(f"Ordföranden röstade {own}; utslagsrösten är ordförandens röst.")
+    elif e.casting:
+        raise RuleError("Utslagsröst ges bara vid lika röstetal.")
+    after.casting = (e.casting or own) if after.tied else ""
+    after.closed = True
+    later = [r for r in state.paragraph(e.item).votes if r.round > e.round]
+    if later and after.winner != found.winner:
+        raise RuleError(
+            f"Rättelsen ändrar utfallet av votering {e.round}, som votering "
+            f"{later[0].round} bygger på; ångra voteringarna och rösta om i stället."
+        )
+
+
+def _c_motion_amended(meeting, state, e: ev.MotionAmended) -> None:
+    motion = _need_motion(state, e.item, e.motion, active=False)
+    if motion.text == e.text:
+        raise RuleError(f"Yrkandet {e.motion} har redan den texten.")
+    if motion.kind in ("ändring", "tillägg", "eget") and not e.text.strip():
+        raise RuleError(f"Ett {ev.MOTION_KINDS[motion.kind]} måste ha en text.")
+
+
 def _c_decision(meeting, state, e: ev.DecisionRecorded) -> None:
     if not any(p.strip() for p in e.points):
         raise RuleError("Beslutet är tomt; skriv minst en beslutspunkt.")
@@ -889,6 +937,8 @@ _CHECKS = {
     ev.VoteDemanded: _c_demanded,
     ev.VoteCast: _c_cast,
     ev.VoteClosed: _c_vote_closed,
+    ev.VoteCorrected: _c_vote_corrected,
+    ev.MotionAmended: _c_motion_amended,
     ev.DecisionRecorded: _c_decision,
     ev.ItemTabled: _c_tabled,
     ev.ItemReferredBack: _c_tabled,

@@ -66,6 +66,8 @@ class VoteModal(OnceModal[bool]):
         Binding("enter", "count", "Räkna", id="vote.count", priority=True),
         Binding("escape", "cancel", S.CANCEL, id="vote.cancel"),
     ]
+    TITLE = S.VOTE_TITLE
+    KEYS = S.VOTE_KEYS
 
     def __init__(self, meeting: Meeting, item: Item, round_no: int, act: Recorder) -> None:
         super().__init__()
@@ -93,7 +95,7 @@ class VoteModal(OnceModal[bool]):
         number = para.number if para.number is not None else "–"
         with Vertical(classes="dialog"):
             yield Static(
-                Content(S.VOTE_TITLE.format(number=number, round=self.round_no)),
+                Content(self.TITLE.format(number=number, round=self.round_no)),
                 classes="dialog-title",
             )
             if q is not None:
@@ -106,7 +108,7 @@ class VoteModal(OnceModal[bool]):
             yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
             with Vertical(classes="dialog-foot"):  # docked: the tally and keys stay in view
                 yield Static(id="tally", classes="vote-tally")
-                yield Static(Content(S.VOTE_KEYS), id="vote-hint", classes="dialog-hint")
+                yield Static(Content(self.KEYS), id="vote-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -174,7 +176,7 @@ class VoteModal(OnceModal[bool]):
     def _forget_change(self) -> None:
         if self.pending_change is not None:
             self.pending_change = None
-            self.hint(S.VOTE_KEYS)
+            self.hint(self.KEYS)
 
     def action_cast(self, choice: str) -> None:
         vr = self.vote_round()
@@ -203,7 +205,7 @@ class VoteModal(OnceModal[bool]):
                     S.VOTE_CHANGED.format(member=name, before=before, after=choice),
                     markup=False,
                 )
-            self.hint(S.VOTE_KEYS)
+            self.hint(self.KEYS)
             if row + 1 < table.row_count:
                 table.move_cursor(row=row + 1)
             self.confirm_incomplete = False
@@ -247,3 +249,71 @@ class VoteModal(OnceModal[bool]):
         return (
             isinstance(last, VoteDemanded) and last.item == self.item.id and last.round == round_no
         )
+
+
+class BallotCorrectionModal(VoteModal):
+    """Röst rättad: a counted round's ballots; 1/2/3 on a row correct that ballot (asked
+    first: the same key again), recorded at once as VoteCorrected without undoing what
+    came after. A correction that ties the round asks for the chair's utslagsröst.
+    Enter or escape closes."""
+
+    TITLE = S.BALLOT_TITLE
+    KEYS = S.BALLOT_KEYS
+
+    def __init__(
+        self, meeting: Meeting, item: Item, round_no: int, act: Recorder, reason: str = ""
+    ) -> None:
+        super().__init__(meeting, item, round_no, act)
+        self.reason = reason  # the rättelse's reason on a justified §
+        self.tie_for: tuple[str, str] | None = None  # (member, answer) waiting on the casting
+
+    def action_cast(self, choice: str) -> None:
+        if self.tie_for is not None:
+            member, answer = self.tie_for
+            if choice in ("ja", "nej"):
+                self.tie_for = None
+                self._correct(member, answer, choice)
+            return
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        name = self.current_member()
+        before = self.vote_round().votes.get(name, "")
+        if before == choice:
+            return
+        if self.pending_change != (name, choice):  # every correction asks first
+            self.pending_change = (name, choice)
+            self.hint(S.BALLOT_ASK.format(member=name, before=before or "–", after=choice))
+            return
+        self.pending_change = None
+        try:  # a tie: the chair's own vote decides, else the chair is asked
+            acts.correct_vote(self.meeting, self.state, self.item.id, self.round_no, name, choice)
+        except acts.CastingVoteNeeded:
+            self.tie_for = (name, choice)
+            self.hint(S.VOTE_TIE)
+            return
+        except acts.RuleError:
+            pass  # refused below, with the reason
+        self._correct(name, choice)
+
+    def _correct(self, member: str, answer: str, casting: str = "") -> None:
+        vr = self.vote_round()
+        before, winner = vr.votes.get(member, ""), vr.winner
+        if self.act(
+            acts.correct_vote, self.item.id, self.round_no, member, answer, casting, self.reason
+        ):
+            self.query_one(DataTable).update_cell(member, self.columns[3], Text(answer))
+            self.notify(
+                S.BALLOT_CORRECTED.format(member=member, before=before or "–", after=answer),
+                markup=False,
+            )
+            if self.vote_round().winner != winner:
+                self.notify(S.BALLOT_OUTCOME_CHANGED, severity="warning", markup=False)
+            self.refresh_tally()
+        self.hint(self.KEYS)
+
+    def action_count(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -25,7 +25,7 @@ from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
-from namndtui.tui.labels import motion_label, quorum_of, refusal
+from namndtui.tui.labels import motion_label, quorum_of, refusal, tally_text
 from namndtui.tui.lazy import lazy_module
 from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import form_action
@@ -661,6 +661,53 @@ class MeetingScreen(Screen[None]):
         self._say_what_is_next(item)
 
     @form_action
+    async def action_correct(self) -> None:
+        """c: put right a ballot of a counted round or a motion's text (röst rättad,
+        yrkande ändrat), without undoing what was recorded since; on a justified § as a
+        rättelse with its reason."""
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import PickModal, TextModal
+
+        state, number = self.napp.state, self.number(item)
+        choices = [
+            (f"round:{r.round}", S.CORRECT_BALLOT.format(round=r.round, tally=tally_text(r)))
+            for r in acts.counted_rounds(state, item.id)
+        ] + [
+            (f"motion:{m.id}", S.CORRECT_MOTION.format(label=motion_label(self.meeting, m)))
+            for m in acts.active_motions(state, item.id)
+        ]
+        if not choices:
+            self.notify(S.CORRECT_NOTHING.format(number=number), markup=False)
+            return
+        title = S.CORRECT_TITLE.format(number=number)
+        chosen = await self.app.push_screen_wait(PickModal(title, choices, S.CORRECT_HINT))
+        if not chosen:
+            return
+        reason = ""
+        if acts.is_locked(state, item.id):
+            reason = await self.app.push_screen_wait(
+                TextModal(title, S.CORRECTION_REASON, allow_empty=False)
+            )
+            if not reason:
+                return
+        kind, _, key = chosen.partition(":")
+        if kind == "round":
+            from namndtui.tui.modals.vote import BallotCorrectionModal
+
+            modal = BallotCorrectionModal(self.meeting, item, int(key), self.act, reason)
+            await self.app.push_screen_wait(modal)
+            return
+        motion = self.napp.state.paragraph(item.id).motion(key)
+        label = S.MOTION_AMEND_LABEL
+        text = await self.app.push_screen_wait(
+            TextModal(title, label, value=motion.text if motion else "", allow_empty=True)
+        )
+        if text is not None and self.act(acts.amend_motion, item.id, key, text, reason):
+            self.notify(S.MOTION_AMENDED.format(number=number, motion=key), markup=False)
+
+    @form_action
     async def action_reservation(self) -> None:
         item = self._target()
         if item is None:
@@ -828,8 +875,7 @@ def interim_paragraph_text(meeting: Meeting, state, item: Item) -> str:
         if motion.joined:
             lines.append("  Instämmer: " + ", ".join(motion.joined))
     for vote in para.votes:
-        ja, nej, avstar = vote.tally()
-        lines.append(f"Votering {vote.round}: ja {ja}, nej {nej}, avstår {avstar}")
+        lines.append(f"Votering {vote.round}: {tally_text(vote)}")
     if para.decision:
         lines.append("")
         lines.append("Beslut")
