@@ -201,3 +201,46 @@ def test_c_corrects_one_ballot_after_the_count_and_a_motions_text(example_folder
             assert types(example_folder)[-1] == "motion_amended"
 
     run(go())
+
+
+# --- 8 find people the way they are typed ------------------------------------------------
+
+
+async def _until(pilot, predicate, attempts: int = 200) -> bool:
+    """Pause until `predicate()` holds (bounded; a state to wait on, never a sleep)."""
+    for _ in range(attempts):
+        if predicate():
+            return True
+        await pilot.pause()
+    return predicate()
+
+
+def test_member_filter_and_palette_fold_diacritics_and_case(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", "y")
+            await pilot.pause()
+            await pilot.press(*"SJOBERG")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Karin Sjöberg" in text and "Hallenberg" not in text
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"foreningsbidrag")
+            assert await _until(pilot, lambda: "Fördelning av föreningsbidrag" in screen_text(app))
+
+    run(go())
+
+
+def test_find_fold_keeps_positions() -> None:
+    from namndtui.model import Member
+    from namndtui.tui.modals.forms import member_matches
+    from namndtui.tui.text import find_fold
+
+    assert find_fold("Åberg Östlund") == "aberg ostlund"
+    assert member_matches(Member("Göran Östlund", "S", "ersättare"), "ostlund")
+    assert member_matches(Member("Åsa Åberg", "M", "ledamot"), "ABERG")
+    assert not member_matches(Member("Åsa Åberg", "M", "ledamot"), "ostlund")

@@ -26,15 +26,16 @@ from namndtui.model import Member
 from namndtui.record.events import MOTION_KINDS
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
-from namndtui.tui.text import user_text
+from namndtui.tui.text import find_fold, user_text
 
 
 def member_matches(member: Member, query: str) -> bool:
-    """Type-to-filter on name or party (case-insensitive, any word start or substring)."""
-    query = query.strip().casefold()
+    """Type-to-filter on name or party (any substring), folding case and diacritics the
+    way people are typed fast: "aberg" finds Åberg, "ostlund" finds Östlund."""
+    query = find_fold(query.strip())
     if not query:
         return True
-    return query in member.name.casefold() or query == member.party.casefold()
+    return query in find_fold(member.name) or query == find_fold(member.party)
 
 
 class _Form(OnceModal):
