@@ -244,3 +244,83 @@ def test_find_fold_keeps_positions() -> None:
     assert member_matches(Member("Göran Östlund", "S", "ersättare"), "ostlund")
     assert member_matches(Member("Åsa Åberg", "M", "ledamot"), "ABERG")
     assert not member_matches(Member("Åsa Åberg", "M", "ledamot"), "ostlund")
+
+
+# --- 7 type-ahead keeps the order of keys ------------------------------------------------
+
+
+def test_a_name_typed_as_a_picker_opens_arrives_in_order(example_folder, clock) -> None:
+    from textual.widgets import Input
+
+    from namndtui.tui.modals.forms import MemberPickModal
+
+    from .test_typeahead import burst
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape")
+            for _ in range(6):
+                burst(app, "Jjonas")  # J opens the jäv picker; "jonas" typed at once
+
+                def typed() -> str:
+                    if not isinstance(app.screen, MemberPickModal):
+                        return ""
+                    return app.screen.query_one("#filter", Input).value
+
+                assert await _until(pilot, lambda: len(typed()) == 5)
+                assert typed() == "jonas"
+                await pilot.press("escape")
+                assert await _until(pilot, lambda: not isinstance(app.screen, MemberPickModal))
+
+    run(go())
+
+
+# --- 5 forms that cannot succeed do not open ---------------------------------------------
+
+
+def test_forms_say_why_at_the_key_during_a_break_and_after_the_close(example_folder, clock) -> None:
+    from namndtui.tui.screens.meeting import MeetingScreen
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", "m", "A")  # open, then adjourned
+            await pilot.pause()
+            assert app.state.breaks
+            for key in ("y", "J", "a", "s", "t"):
+                app._notifications.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                assert isinstance(app.screen, MeetingScreen), key  # no form opened
+                assert any("ajournerat" in n.message for n in app._notifications), key
+            await pilot.press("A", "m")  # resumed; closed (asked)
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.state.closed_at
+            for key in ("y", "a", "r"):
+                app._notifications.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                assert isinstance(app.screen, MeetingScreen), key
+                assert any("avslutat" in n.message for n in app._notifications), key
+
+    run(go())
+
+
+# --- 6 justerare must be present -----------------------------------------------------------
+
+
+def test_an_absent_member_is_not_chosen_as_justerare(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "u")  # the chair, attendance not recorded
+            await pilot.pause()
+            assert app.state.adjusters == []
+            assert any("inte närvarande" in n.message for n in app._notifications)
+            await pilot.press("space", "u")  # present: chosen
+            assert app.state.adjusters == [app.meeting.seats[0].name]
+
+    run(go())

@@ -27,6 +27,7 @@ from namndtui.record.procedure import (
     casting_vote,
     may_add_reservation_text,
     may_reserve,
+    not_sitting,
     presiding_chair_on,
     serving,
     suggested_order,
@@ -577,6 +578,11 @@ def reservation_choices(meeting: Meeting, state: RecordState, item_id: str) -> R
     }
     for name in texts:
         reasons[name] = ""
+    closed = not_sitting(state, new_reservation=True)  # after the close: the texts only
+    if closed:
+        if not texts:
+            raise RuleError(closed)
+        reasons = {name: "" if name in texts else closed for name in reasons}
     if all(reasons.values()):
         distinct = set(reasons.values())
         raise NobodyMayReserve(distinct.pop() if len(distinct) == 1 else "")
@@ -662,6 +668,14 @@ def adjourn(state: RecordState, at: Time) -> list[ev.Event]:
     if state.breaks and not state.breaks[-1][1]:
         return [ev.MeetingResumed(at=time_of(at))]
     return [ev.MeetingAdjourned(at=time_of(at))]
+
+
+def may_sit(state: RecordState) -> None:
+    """An act of the sitting board (a motion, a finding, a vote …) is possible now; else
+    the reason (closed, adjourned), so a front end says it at the key, before a form."""
+    reason = not_sitting(state)
+    if reason:
+        raise RuleError(reason)
 
 
 def is_adjourned(state: RecordState) -> bool:

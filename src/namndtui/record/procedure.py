@@ -644,6 +644,9 @@ def _c_adjusters(meeting, state, e: ev.AdjustersChosen) -> None:
         _need_member(meeting, name)
     if len(set(e.members)) != len(e.members):
         raise RuleError("Samma person är vald till justerare två gånger.")
+    for name in e.members:  # the one chosen now must be here to be chosen
+        if name not in state.adjusters and not state.present.get(name):
+            raise RuleError(f"{name} är inte närvarande och kan inte väljas till justerare.")
 
 
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:

@@ -277,13 +277,22 @@ class MeetingScreen(Screen[None]):
 
     # --- recording helpers --------------------------------------------------------------
 
-    def _target(self) -> Item | None:
-        """The current item, when recording is possible at all (else a notice)."""
+    def _target(self, *, sitting: bool = False) -> Item | None:
+        """The current item, when recording is possible at all (else a notice).
+        `sitting`: an act of the sitting board, refused at the key (before its form
+        opens) after the close or during an ajournering."""
         if self.napp.refuse_readonly():
             return None
         item = self.current_item
         if item is None:
             self.notify(S.NO_ITEMS, severity="warning")
+            return None
+        if sitting:
+            try:
+                acts.may_sit(self.napp.state)
+            except acts.RuleError as err:
+                self.refuse(err)
+                return None
         return item
 
     def refuse(self, err: RuleError) -> None:
@@ -416,7 +425,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_table(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -431,7 +440,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_refer_back(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -507,7 +516,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_motion(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -552,7 +561,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_withdraw(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         title = S.WITHDRAW_TITLE.format(number=self.number(item))
@@ -562,7 +571,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_join(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -580,7 +589,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_finding(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not self._motion_choices(item):
@@ -642,7 +651,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_vote(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         try:
@@ -736,7 +745,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_note(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -752,7 +761,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_recusal(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
