@@ -223,12 +223,15 @@ class MotionModal(_MemberFilter, _Form):
 class MemberPickModal(_MemberFilter, _Form):
     """Pick one member (type to filter); with optional=True the first choice is "none" ("")."""
 
-    def __init__(self, title: str, label: str, members, *, optional: bool = False) -> None:
+    def __init__(
+        self, title: str, label: str, members, *, optional: bool = False, need: str = S.PICK_NEED
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.label = label
         self.members = list(members)
         self.optional = optional
+        self.need = need  # what an empty choice is told (each picker says its own thing)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -251,7 +254,7 @@ class MemberPickModal(_MemberFilter, _Form):
     def action_save(self) -> None:
         chosen = self.chosen_member()
         if chosen is None:
-            self.show_error(S.MOTION_NEED_MEMBER)
+            self.show_error(self.need)
             return
         self.dismiss(chosen)
 
@@ -460,7 +463,7 @@ class ReservationModal(_MemberFilter, _Form):
     @on(OptionList.OptionSelected, "#members")
     def _picked(self) -> None:
         if self.chosen_member() is None:
-            self.show_error(S.MOTION_NEED_MEMBER)
+            self.show_error(S.RESERVATION_NEED_MEMBER)
             return
         self.query_one("#text", Input).focus()
 
@@ -471,7 +474,7 @@ class ReservationModal(_MemberFilter, _Form):
     def action_save(self) -> None:
         member = self.chosen_member()
         if not member:
-            self.show_error(S.MOTION_NEED_MEMBER)
+            self.show_error(S.RESERVATION_NEED_MEMBER)
             return
         text = self.query_one("#text", Input).value.strip()
         if member in self.texts and not text:

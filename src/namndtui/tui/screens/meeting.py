@@ -583,7 +583,9 @@ class MeetingScreen(Screen[None]):
         if not motion:
             return
         members = acts.serving_members(self.meeting, self.napp.state, item.id)
-        member = await self.app.push_screen_wait(MemberPickModal(title, S.JOIN_WHO, members))
+        member = await self.app.push_screen_wait(
+            MemberPickModal(title, S.JOIN_WHO, members, need=S.JOIN_NEED_MEMBER)
+        )
         if member:
             self.act(acts.join, item.id, motion, member, self.napp.now_hhmm)
 
@@ -770,7 +772,9 @@ class MeetingScreen(Screen[None]):
 
         title = S.RECUSAL_TITLE.format(number=self.number(item))
         members = acts.serving_members(self.meeting, self.napp.state, item.id)
-        member = await self.app.push_screen_wait(MemberPickModal(title, S.RECUSAL_WHO, members))
+        member = await self.app.push_screen_wait(
+            MemberPickModal(title, S.RECUSAL_WHO, members, need=S.RECUSAL_NEED_MEMBER)
+        )
         if not member:
             return
         substitutes = acts.recusal_substitutes(self.meeting, self.napp.state, member)
