@@ -42,8 +42,7 @@ def journal(folder: Path) -> list[dict]:
 
 def count(folder: Path, kind: str, **fields: str) -> int:
     return sum(
-        e["type"] == kind and all(e.get(k) == v for k, v in fields.items())
-        for e in journal(folder)
+        e["type"] == kind and all(e.get(k) == v for k, v in fields.items()) for e in journal(folder)
     )
 
 
@@ -120,6 +119,31 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.wait_for_field("Skriftlig reservation")
         tmux.send("Enter")
         on_disk(tmux, 1, "reservation_made")
+        # 4) issue 14: the decision edited (e), then a stray b asks and escape keeps it
+        tmux.send("e")
+        tmux.wait_for("ctrl+s")
+        tmux.send_text(" Med tillägg.")
+        tmux.wait_for("Med tillägg.")
+        tmux.send("C-s")
+        on_disk(tmux, 2, "decision_recorded", item=CONTESTED)
+        tmux.send("b")
+        tmux.wait_for("har redan ett beslut")
+        tmux.send("Escape")
+        wait_until("the question is gone", lambda: "har redan ett beslut" not in tmux.screen())
+        assert count(folder, "decision_recorded", item=CONTESTED) == 2
+        # 5) one ballot corrected after the count (c): röst rättad, nothing undone
+        tmux.send("c")
+        tmux.wait_for("Röst i votering 1 (ja 6, nej 5, avstår 0)")
+        tmux.send("Enter")
+        tmux.wait_for("Rätta röst")
+        tmux.send("j")  # moves only: the second row
+        tmux.send("2")
+        tmux.wait_for("tryck samma tangent igen")
+        tmux.send("2")
+        on_disk(tmux, 1, "vote_corrected")
+        tmux.wait_for("Ja 5 · Nej 6")
+        tmux.send("Escape")
+        wait_until("the ballots are closed", lambda: "Rätta röst" not in tmux.screen())
         tmux.send("q")
         wait_until("the app has quit", lambda: not tmux.alive())
 
@@ -130,6 +154,9 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         assert kinds.count("motion_made") == 2
         assert kinds.count("vote_cast") == 11 and "vote_closed" in kinds
         assert "reservation_made" in kinds
+        corrected = [e for e in events if e["type"] == "vote_corrected"]
+        assert [(c["member"], c["vote"]) for c in corrected] == [("Lars-Erik Wahlström", "nej")]
+        assert kinds.count("undone") == 0  # corrected without undoing anything
         protokoll = folder / "protokoll.toml"
         if protokoll.exists():  # the minutes writer has landed: check the minutes too
             data = tomllib.loads(protokoll.read_text("utf-8"))

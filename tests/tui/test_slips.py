@@ -324,3 +324,20 @@ def test_an_absent_member_is_not_chosen_as_justerare(example_folder, clock) -> N
             assert app.state.adjusters == [app.meeting.seats[0].name]
 
     run(go())
+
+
+def test_keys_typed_fast_on_the_agenda_are_none_of_them_lost(example_folder, clock) -> None:
+    """ "jjjb" at once: three moves, then the decision on the fourth item (the keys held
+    while one settled were replayed from the screen and never reached its bindings)."""
+    from .test_typeahead import burst
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape")
+            burst(app, "jjjb")
+            fourth = app.meeting.items[3].id
+            assert await _until(pilot, lambda: fourth in app.state.paragraphs)
+            assert list(app.state.paragraphs) == [fourth]
+
+    run(go())

@@ -291,41 +291,68 @@ class DecisionModal(_Form):
         self.dismiss(points)
 
 
-class NoteModal(_Form):
-    """a: protokollsanteckning: (by, text)."""
+OTHER = "\x00annan"  # the option id of "annan: <what was typed>" (never a member's name)
 
-    def __init__(self, title: str) -> None:
+
+class NoteModal(_MemberFilter, _Form):
+    """a: protokollsanteckning: (by, text). Who it is from is picked like a member (type
+    to filter, diacritics folded); "annan: …" takes what was typed as it stands (a party
+    group, someone outside the board); the first choice, nobody, is the board's own."""
+
+    def __init__(self, title: str, members: list[Member] | None = None) -> None:
         super().__init__()
         self.title_text = title
+        self.members = list(members or [])
+        self.optional = True
+
+    def member_options(self, query: str) -> list[Option]:
+        options = super().member_options(query)
+        typed = query.strip()
+        if typed and not any(m.name == typed for m in self.members):
+            options.append(Option(user_text(S.NOTE_BY_OTHER.format(name=typed)), id=OTHER))
+        return options
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
             yield from labelled(S.NOTE_TEXT, Input(id="text"))
-            yield from labelled(S.NOTE_BY, Input(id="by"))
+            yield from labelled(S.NOTE_BY, Input(id="filter"))
+            yield OptionList(*self.member_options(""), id="members")
             yield from self.buttons()
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.query_one("#members", OptionList).highlighted = 0
         self.query_one("#text", Input).focus(scroll_visible=False)
 
-    ENTER_ORDER = ("text", "by")
+    ENTER_ORDER = ("text", "filter")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         # Enter moves on (an enter that saved at once sent the name typed next to the
         # meeting screen); on an empty text it saves, which says the text is missing.
-        if event.input.value.strip():
-            self.enter_in(event.input.id or "")
+        if event.input.id == "text" and event.input.value.strip():
+            self.enter_in("text")
         else:
             self.action_save()
+
+    @on(OptionList.OptionSelected, "#members")
+    def _picked(self) -> None:
+        self.action_save()
+
+    def author(self) -> str:
+        chosen = self.chosen_member() or ""
+        if chosen == OTHER:
+            return self.query_one("#filter", Input).value.strip()
+        return chosen
 
     def action_save(self) -> None:
         text = self.query_one("#text", Input).value.strip()
         if not text:
             self.show_error(S.NOTE_EMPTY)
+            self.query_one("#text", Input).focus()
             return
-        self.dismiss((self.query_one("#by", Input).value.strip(), text))
+        self.dismiss((self.author(), text))
 
 
 class JusteringModal(_Form):

@@ -755,7 +755,7 @@ class MeetingScreen(Screen[None]):
         from namndtui.tui.modals.forms import NoteModal
 
         title = S.NOTE_TITLE.format(number=self.number(item))
-        result = await self.app.push_screen_wait(NoteModal(title))
+        result = await self.app.push_screen_wait(NoteModal(title, list(self.meeting.members)))
         if result is not None:
             by, text = result
             if self.act(acts.note, item.id, by, text, self.napp.now_hhmm):
