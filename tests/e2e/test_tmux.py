@@ -122,7 +122,8 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         # 4) issue 14: the decision edited (e), then a stray b asks and escape keeps it
         tmux.send("e")
         tmux.wait_for("ctrl+s")
-        tmux.send_text(" Med tillägg.")
+        tmux.send("Enter")  # a point of its own
+        tmux.send_text("Med tillägg.")
         tmux.wait_for("Med tillägg.")
         tmux.send("C-s")
         on_disk(tmux, 2, "decision_recorded", item=CONTESTED)
@@ -138,7 +139,7 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.wait_for("Rätta röst")
         tmux.send("j")  # moves only: the second row
         tmux.send("2")
-        tmux.wait_for("tryck samma tangent igen")
+        tmux.wait_for("Tryck samma tangent igen")
         tmux.send("2")
         on_disk(tmux, 1, "vote_corrected")
         tmux.wait_for("Ja 5 · Nej 6")

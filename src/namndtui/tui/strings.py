@@ -172,6 +172,7 @@ MEETING_ADJOURNED = "Sammanträdet ajournerat {time}; A igen när det återuppta
 MEETING_RESUMED = "Sammanträdet återupptaget {time}"
 ADJOURN_NOT_OPEN = "Sammanträdet är inte öppnat (m öppnar det)."
 ADJOURNED = "AJOURNERAT"
+CLOSED = "AVSLUTAT"
 NO_ITEMS = "Föredragningslistan är tom."
 WARNINGS = "Varning: {text}"
 QUIT_WRITING = "Skriver protokollet …"

@@ -175,6 +175,8 @@ class MeetingScreen(Screen[None]):
         marker = ""
         if app.readonly:
             marker = S.REVIEW if app.review else S.READONLY
+        elif app.state.closed_at:
+            marker = S.CLOSED
         elif app.state.breaks and not app.state.breaks[-1][1]:
             marker = S.ADJOURNED
         saved = app.saved_text()
