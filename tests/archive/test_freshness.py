@@ -37,7 +37,7 @@ def dump(index: ArchiveIndex) -> dict[str, list[tuple]]:
         " FROM meetings m JOIN files f ON f.id = m.file_id",
         "paragraphs": "SELECT f.rel, p.number, p.item, p.title, p.dnr, p.dnr_norm, p.names,"
         " x.z, p.part FROM paragraphs p JOIN files f ON f.id = p.file_id"
-        " JOIN texts x ON x.file_id = p.file_id",
+        " JOIN texts x ON x.file_id = p.file_id AND x.chunk = p.part / 6",
         "facts": "SELECT f.rel, p.number, x.kind, x.member FROM facts x"
         " JOIN paragraphs p ON p.id = x.para_id JOIN files f ON f.id = p.file_id",
         "files": "SELECT rel, sha256, problem IS NOT NULL FROM files",

@@ -143,3 +143,15 @@ def test_snippet_of_a_huge_paragraph_is_linear() -> None:
     # 200,000 matches in one paragraph: the old scoring compared every pair (hours).
     snippet, spans = make_snippet("ab " * 200_000, ["ab"])
     assert snippet.startswith("ab ab") and spans[0] == (0, 2)
+
+
+def test_progress_bar_on_a_terminal_goes_to_stderr(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys as _sys
+
+    monkeypatch.setattr(_sys.stderr, "isatty", lambda: True)  # a terminal: rich's bar
+    assert main(["search", "fritidsgård", "--archive", str(archive)]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 1 and "indexerar" not in out
+    assert "indexerat 2 protokoll." in err

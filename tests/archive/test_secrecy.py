@@ -79,7 +79,9 @@ def test_the_index_file_holds_no_secret_text(archive: Path) -> None:
     """Read every table of the index file (texts unpacked), not through any query."""
     conn = sqlite3.connect(archive / ".namndtui-index.sqlite")
     seen: list[str] = []
-    tables = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    tables = (
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    )
     for (table,) in conn.execute(tables):
         for row in conn.execute(f'SELECT * FROM "{table}"'):
             for value in row:
@@ -141,3 +143,22 @@ def test_parts_apart_after_a_cut_short_update_are_repaired(archive: Path) -> Non
     assert stats.parsed == 1
     (hit,) = index.search("zebrafink")
     assert hit.secret
+
+
+def test_the_archive_screen_marks_secret_hits(archive: Path) -> None:
+    from namndtui.tui.screens.archive import hit_content
+
+    (hit,) = ArchiveIndex(archive).search("zebrafink")
+    assert hit_content(hit).plain.startswith("SEKRETESS (OSL 26 kap. 1 §)  ")
+    other = ArchiveIndex(archive).search("länsstyrelsen")[0]
+    assert not hit_content(other).plain.startswith("SEKRETESS")
+
+
+def test_an_archive_folder_with_uri_characters(tmp_path: Path) -> None:
+    root = tmp_path / "arkiv #1 ?50% & mer"
+    write(root / "m", make_minutes(BODY, "2007-09-25", 100, [SECRET]))
+    ArchiveIndex(root).update()
+    index = ArchiveIndex(root)
+    assert index.rebuilt == ""  # the secret part was found: not rebuilt on every opening
+    assert index.update().parsed == 0
+    assert index.search("zebrafink")[0].secret

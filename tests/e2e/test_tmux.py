@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
 SEED = "ansokan-lansstyrelsen"
 CONTESTED = "foreningsbidrag-hosten-2007"
+NALSTA = "fritidsgarden-nalsta"
 
 pytestmark = [
     pytest.mark.slow,
@@ -54,6 +55,13 @@ def on_disk(tmux: Tmux, n: int, kind: str, **fields: str) -> None:
         raise AssertionError(f"{err} in the journal; the screen:\n{tmux.screen()}") from None
 
 
+def cast(tmux: Tmux, votes: str) -> None:
+    """One vote per key, top to bottom, each shown in the tally before the next key."""
+    for n, key in enumerate(votes, start=1):
+        tmux.send(key)
+        tmux.wait_for(f"Ej röstat {len(votes) - n}")
+
+
 def test_live_meeting_in_tmux(tmp_path: Path) -> None:
     """Every step waits on what it causes, on disk (the journal) or on screen; no sleeps,
     so a loaded machine only makes the test slower."""
@@ -75,10 +83,15 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.send("b")
         on_disk(tmux, 1, "decision_recorded", item="val-av-justerare")
         # 2) the seed item, with omedelbar justering as proposed
-        tmux.send("j", "j", "j", "b")
+        for title in ("Godkännande av dagordningen", "Månadsrapport september", "Ansökan till"):
+            tmux.send("j")  # one at a time: the highlight follows each key before the next
+            tmux.wait_for_chosen(title)
+        tmux.send("b")
         on_disk(tmux, 1, "decision_recorded", item=SEED)
         # 3) föreningsbidrag: two motions, a vote, a reservation
-        tmux.send("j", "y")
+        tmux.send("j")
+        tmux.wait_for_chosen("Fördelning av föreningsbidrag")
+        tmux.send("y")
         tmux.wait_for_field("Vem yrkar")
         tmux.send_text("Hallenberg")
         tmux.wait_for("Birgitta Hallenberg")
@@ -105,8 +118,10 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.send("v")
         tmux.wait_for("Proposition")  # the chair's finding first: the suggested y1
         tmux.send("Enter")
+        tmux.wait_for_field("Votering begärs av")
+        tmux.send("Enter")  # who demanded it: skipped
         tmux.wait_for("omgång 1")
-        tmux.send(*("1" * 6), *("2" * 5))
+        cast(tmux, "1" * 6 + "2" * 5)
         tmux.wait_for("Ja 6 · Nej 5")
         tmux.send("Enter")
         on_disk(tmux, 1, "vote_closed")
@@ -169,7 +184,9 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         # SIGKILL right after an act is shown as done; restart; the act is there
         tmux.start()
         tmux.wait_for("§ 122 ✓")
-        tmux.send("j", "b")
+        tmux.send("j")
+        tmux.wait_for_chosen("Inhyrning av tillfälliga")
+        tmux.send("b")
         tmux.wait_for("§ 123 ✓")  # shown as done: on disk before the screen says so
         pid = tmux.pid()
         os.kill(pid, signal.SIGKILL)
@@ -182,6 +199,78 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.start()
         screen = tmux.wait_for("§ 123 ✓")
         assert "SKRIVSKYDDAT" not in screen  # the stale lock of the killed process is taken over
-        tmux.send("q")
+        referred_back_by_vote(tmux)
     finally:
         tmux.kill()
+
+
+def referred_back_by_vote(tmux: Tmux) -> None:
+    """§ 124: an återremiss and a bifall; the formal question is put first, on its own, a
+    vote is demanded, the återremiss wins and the item ends there."""
+    folder = tmux.folder
+    tmux.send("j")
+    tmux.wait_for_chosen("Förändrad organisation")
+    tmux.send("y")
+    tmux.wait_for_field("Vem yrkar")
+    tmux.send_text("Almqvist")
+    tmux.wait_for("Per Almqvist")
+    tmux.send("Enter")
+    tmux.wait_for_chosen("bifall")
+    tmux.send("Down")
+    tmux.wait_for_chosen("avslag")
+    tmux.send("Down")
+    tmux.wait_for_chosen("återremiss")
+    tmux.send("Enter")
+    tmux.wait_for_field("Yrkandets text")
+    tmux.send_text("för att utreda alternativen")
+    tmux.wait_for("utreda alternativen")
+    tmux.send("Enter")
+    on_disk(tmux, 1, "motion_made", item=NALSTA)  # the återremiss
+    tmux.send("y")
+    tmux.wait_for_field("Vem yrkar")
+    tmux.send_text("Hallenberg")
+    tmux.wait_for("Birgitta Hallenberg")
+    tmux.send("Enter")
+    tmux.wait_for_chosen("bifall")
+    tmux.send("Enter")
+    tmux.wait_for_field("Yrkandets text")
+    tmux.send("Enter")
+    on_disk(tmux, 2, "motion_made", item=NALSTA)  # the bifall
+    tmux.send("v")  # the återremiss is put first: avgöras i dag (enter), then the vote
+    tmux.wait_for("Avgöras i dag eller återremitteras?")
+    tmux.send("Enter")
+    tmux.wait_for_field("Votering begärs av")
+    tmux.send_text("Almqvist")
+    tmux.wait_for("Per Almqvist")
+    tmux.send("Enter")
+    tmux.wait_for("omgång 1")
+    cast(tmux, "1" * 5 + "2" * 6)
+    tmux.wait_for("Ja 5 · Nej 6")
+    tmux.send("Enter")
+    on_disk(tmux, 1, "vote_closed", item=NALSTA)
+    tmux.wait_for("avslutas här")
+    tmux.send("q")
+    wait_until("the app has quit", lambda: not tmux.alive())
+
+    events = [e for e in journal(folder) if e.get("item") == NALSTA]
+    found = next(e for e in events if e["type"] == "question_decided")
+    assert (found["question"], found["finding"]) == ("y1", "today")
+    demanded = next(e for e in events if e["type"] == "vote_demanded")
+    assert (demanded["question"], demanded["yes"], demanded["no"]) == ("y1", "today", "y1")
+    assert demanded["demanded_by"] == "Per Almqvist"
+    data = tomllib.loads((folder / "protokoll.toml").read_text("utf-8"))
+    paragraph = next(p for p in data["paragraphs"] if p["item"] == NALSTA)
+    assert (
+        paragraph["status"] == "referred_back"
+        and "decision" not in paragraph
+        or not paragraph["decision"]
+    )
+    assert [q["kind"] for q in paragraph["questions"]] == ["återremiss"]
+    md = (folder / "protokoll.md").read_text("utf-8")
+    assert "Per Almqvist (V) yrkar att ärendet återremitteras för att utreda alternativen." in md
+    assert (
+        "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras och finner att "
+        "ärendet ska avgöras i dag."
+    ) in md
+    assert "Votering begärs av Per Almqvist (V)." in md
+    assert "Med 5 ja-röster mot 6 nej-röster beslutar nämnden att ärendet ska återremitteras." in md

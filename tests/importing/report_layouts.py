@@ -1,4 +1,4 @@
-"""Six report layouts as PDFs (WeasyPrint, real fonts), each with the facts it must give.
+"""Seven report layouts as PDFs (WeasyPrint, real fonts), each with the facts it must give.
 
 Written in our own words after the forms Swedish offices publish: a Stockholm
 stadsdelsförvaltning (two-column letterhead table, "Sida 2 (3)", bold headings), a
@@ -6,8 +6,9 @@ Göteborg förvaltning (numbered headings, signature last), Malmö (Vår referen
 "att" points, Beslutsunderlag and Beslutet skickas till lists), a kommunstyrelse
 (Kommunstyrelsens förslag, a Diarienummer/Handläggare header table), a kultur- och
 fritidsförvaltning (headings only by size and colour, an address footer on every page)
-and a socialförvaltning (a secret item: "Sekretess enligt OSL 26 kap. 1 §", Expedieras
-till). Used by test_report_layouts.py and the reader measurement in docs/import.md.
+a socialförvaltning (a secret item: "Sekretess enligt OSL 26 kap. 1 §", Expedieras
+till), and a trafikkontor whose headings are set apart by bold type alone (no space around
+them), where only the layout tells a heading from a short line of text. Used by test_report_layouts.py and the reader measurement in docs/import.md.
 """
 
 from __future__ import annotations
@@ -237,4 +238,30 @@ def social() -> Layout:
     )
 
 
-LAYOUTS = [stockholm, goteborg, malmo, kommunstyrelse, kultur, social]
+def tight_bold() -> Layout:
+    """Headings only in bold, with no space around them, and named as nobody else does."""
+    b = "style='font:bold 11pt DejaVu Serif;margin:0'"
+    p = "style='margin:0'"
+    body = (
+        "<p style='font:9pt DejaVu Sans'>Trafikkontoret<br>Tjänsteutlåtande<br>2023-04-04<br>"
+        "Dnr T2023-00412<br>Handläggare: Jonas Wik</p>"
+        "<p style='font:bold 14pt DejaVu Sans;margin:8mm 0 4mm'>Hastighetsgränser på "
+        "lokalgator i Västra stan</p>"
+        f"<p {b}>Förslag till beslut</p>"
+        f"<p {p}>Trafiknämnden beslutar om 30 km/h på lokalgatorna i Västra stan.</p>"
+        f"<p {b}>Trafiksäkerhet</p><p {p}>{FILLER} {FILLER}</p>"
+        f"<p {b}>Buller och luft</p><p {p}>{FILLER}</p>"
+        f"<p {b}>Kollektivtrafikens framkomlighet</p><p {p}>{FILLER} {FILLER}</p>"
+    )
+    return Layout(
+        "tight-bold",
+        _page("", body),
+        "Hastighetsgränser på lokalgator i Västra stan",
+        "Dnr T2023-00412",
+        "Jonas Wik",
+        ["Trafiknämnden beslutar om 30 km/h på lokalgatorna i Västra stan."],
+        ["Trafiksäkerhet", "Buller och luft", "Kollektivtrafikens framkomlighet"],
+    )
+
+
+LAYOUTS = [stockholm, goteborg, malmo, kommunstyrelse, kultur, social, tight_bold]

@@ -105,6 +105,14 @@ def test_extract_after_justering(testby) -> None:
     check_golden("testby/utdrag-23.md", render_extract(testby["after"], 23))
 
 
+def test_extract_of_immediately_justified_paragraph_after_justering(testby) -> None:
+    """The § justified at the meeting keeps saying so after the rest of the minutes were
+    justered (PRACTICE.md: the marker, also in the extract)."""
+    text = render_extract(testby["after"], 19)
+    assert "Paragrafen är omedelbart justerad." in text
+    assert "Protokollet justerades" not in text
+
+
 # --- the bundled example meeting -------------------------------------------------------------
 
 

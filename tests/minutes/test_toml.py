@@ -144,3 +144,34 @@ def test_a_version_1_finding_is_the_finding_of_its_question() -> None:
     assert para.findings == {"main": "proposal"}
     md = render_paragraph_markdown(minutes.meeting, minutes.state, "budget-2024")
     assert "och finner att nämnden beslutar enligt förvaltningens förslag" in md
+
+
+def test_checksum_from_the_canonical_form_equals_the_reparsed_one() -> None:
+    """A justified §'s checksum is computed from the values written, not by parsing the
+    text again (issue #19, point 5): it must equal the checksum of what a reader parses,
+    whatever the text holds (quotes, line breaks, control characters, non-BMP, times)."""
+    import datetime as _dt
+    import tomllib as _tomllib
+
+    from tests.archive.helpers import BODY, make_minutes
+
+    from namndtui.minutes.toml import paragraph_checksum, render_toml
+
+    tricky = 'Citat "så" och \\ snedstreck\nny rad\r\ttab \x07 klocka 😀 \u2028 slut """'
+    items = [
+        {"id": f"i{n}", "title": f"Titel {n} {tricky}", "summary": tricky, "dnr": "2.6-1/2007",
+         "decision": [tricky, "Andra punkten."], "oj": True,
+         "motions": [("Anna Ek", "bifall", tricky)], "notes": [("Per Almqvist", tricky)],
+         "reservations": [("Anna Ek", tricky)],
+         "votes": (["Anna Ek"], ["Per Almqvist"])}
+        for n in range(3)
+    ]  # fmt: skip
+    minutes = make_minutes(BODY, "2007-09-25", 1, items)
+    for para in minutes.state.paragraphs.values():
+        para.called_at = "19:05"
+    minutes.state.paragraphs["i1"].called_at = _dt.time(19, 5, 7, 123456).isoformat()
+    text = render_toml(minutes)
+    tables = _tomllib.loads(text)["paragraphs"]
+    assert len(tables) == 3 and all("checksum" in t for t in tables)
+    for table in tables:
+        assert table["checksum"] == paragraph_checksum(table)

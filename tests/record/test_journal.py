@@ -17,10 +17,12 @@ from namndtui.record.journal import (
     JournalCorrupt,
     JournalWriter,
     Replay,
+    Sidecar,
     checksum,
     encode_line,
     header_line,
     replay,
+    sidecar_path,
 )
 from namndtui.record.record import Record
 
@@ -65,18 +67,97 @@ def test_missing_file_is_empty(tmp_path):
 
 
 def test_torn_last_line_dropped_with_warning(tmp_path):
+    """A crash mid-write: the line has no newline and was never acknowledged (the
+    sidecar still names the act before it)."""
     path = tmp_path / "j"
-    data = write_journal(path, roll_call())
-    path.write_bytes(data[:-7])
+    events = roll_call()
+    write_journal(path, events[:-1])
+    line = encode_line(len(events), "2007-10-23T19:00:08", events[-1])
+    path.write_bytes(path.read_bytes() + line[:-7])
     result = replay(path)
-    assert len(result.entries) == len(roll_call()) - 1
+    assert len(result.entries) == len(events) - 1
     assert "ofullständig" in result.warnings[0] and result.warnings[0].startswith("j:9:")
 
 
-def test_bad_json_last_line_with_newline_is_torn(tmp_path):
+def test_an_acknowledged_line_cut_short_is_reported(tmp_path):
+    """The same bytes, but the sidecar says the last act was saved: not a torn write."""
+    path = tmp_path / "j"
+    data = write_journal(path, roll_call())
+    path.write_bytes(data[:-7])
+    with pytest.raises(JournalCorrupt, match="j:9: .*löpnummer 7.*löpnummer 8 sparades"):
+        replay(path)
+
+
+def test_bad_last_line_with_newline_is_damaged_not_torn(tmp_path):
+    """Issue 20: a complete line is written with one write() and ends in a newline; a
+    complete last line that fails is damage (it was reported as never saved and cut
+    away by the next act)."""
     path = tmp_path / "j"
     data = write_journal(path, roll_call())
     path.write_bytes(data + b'{"seq":9,"ti\n')
+    with pytest.raises(JournalCorrupt, match="j:10: raden är inte giltig JSON"):
+        replay(path)
+    lines = data.split(b"\n")
+    lines[-2] = lines[-2].replace(b'"seq":8', b'"seq":9')
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(JournalCorrupt, match="j:9: "):
+        replay(path)
+
+
+def test_blank_lines_at_the_end_are_skipped_with_a_warning(tmp_path):
+    """Decision (docs/reliability.md): blank lines appended by an editor carry no act;
+    the meeting stays writable, says so, and the next append removes them."""
+    path = tmp_path / "j"
+    data = write_journal(path, roll_call())
+    path.write_bytes(data + b"\n\n")
+    result = replay(path)
+    assert result.error is None and len(result.entries) == len(roll_call())
+    assert "2 tomma rader i slutet" in result.warnings[0]
+    writer = JournalWriter(path, header_line(LABEL), result)
+    writer.append(9, "2007-10-23T19:01:00", ev.OfficialPresent("Kim"))
+    writer.close()
+    again = replay(path)
+    assert again.warnings == [] and len(again.entries) == len(roll_call()) + 1
+
+
+def test_a_blank_line_in_the_middle_is_damage(tmp_path):
+    path = tmp_path / "j"
+    lines = write_journal(path, roll_call()).split(b"\n")
+    path.write_bytes(b"\n".join([*lines[:4], b"", *lines[4:]]))
+    with pytest.raises(JournalCorrupt, match="j:5: "):
+        replay(path)
+
+
+def test_lines_cut_at_a_line_boundary_are_reported(tmp_path):
+    path = tmp_path / "j"
+    data = write_journal(path, roll_call())
+    lines = data.split(b"\n")
+    path.write_bytes(b"\n".join(lines[:-3]) + b"\n")  # the last two acts gone, cleanly
+    with pytest.raises(JournalCorrupt, match="slutar vid löpnummer 6.*till och med löpnummer 8"):
+        replay(path)
+    path.unlink()
+    with pytest.raises(JournalCorrupt, match="löpnummer 8 sparades"):
+        replay(path)  # the whole journal deleted: not a new meeting
+
+
+def test_a_journal_replaced_by_another_valid_one_is_reported(tmp_path):
+    path = tmp_path / "j"
+    write_journal(path, roll_call())
+    other = tmp_path / "other"
+    write_journal(other, [*roll_call()[:4], *reversed(roll_call()[4:])])
+    path.write_bytes(other.read_bytes())
+    with pytest.raises(JournalCorrupt, match="stämmer inte med j.check"):
+        replay(path)
+
+
+def test_a_torn_sidecar_slot_falls_back_to_the_other(tmp_path):
+    path = tmp_path / "j"
+    write_journal(path, roll_call())
+    side = sidecar_path(path)
+    raw = bytearray(side.read_bytes())
+    raw[0:20] = b"\x00" * 20  # slot of seq 8 torn: slot of seq 7 still says 7
+    side.write_bytes(bytes(raw))
+    assert Sidecar.read(side).seq == 7
     assert len(replay(path).entries) == len(roll_call())
 
 

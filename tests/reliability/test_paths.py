@@ -115,8 +115,8 @@ def test_a_hostile_meeting_records_and_exports_into_its_own_folder(tmp_path):
     code, stdout, stderr = cli("export", str(folder), "--html")
     assert code == 0, stderr
     assert all_files(tmp_path) == {
-        "m", "m/meeting.toml", "m/journal.jsonl", "m/protokoll.toml", "m/protokoll.md",
-        "m/protokoll.html",
+        "m", "m/meeting.toml", "m/journal.jsonl", "m/journal.jsonl.check", "m/protokoll.toml",
+        "m/protokoll.md", "m/protokoll.html",
     }  # fmt: skip
 
 

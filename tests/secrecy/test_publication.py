@@ -220,3 +220,12 @@ def test_export_publicering_pdf_passes_check_public(folder, capsys) -> None:
     assert main(["export", str(folder), "--pdf"]) == 0
     capsys.readouterr()
     assert main(["check-public", str(folder / "protokoll.pdf"), "--meeting", str(folder)]) == 1
+
+
+def test_a_file_that_cannot_be_read_back_is_not_published() -> None:
+    """The check reads the PDF's text layer; a PDF it cannot read is refused, not trusted."""
+    publication = publish.Publication(sn.minutes())
+    with pytest.raises(publish.PublicationLeak) as err:
+        publication.check({publish.PUBLIC_PDF: b"%PDF-1.7 not really"})
+    [(name, finding)] = err.value.findings
+    assert name == publish.PUBLIC_PDF and finding.message.startswith("texten kan inte kontrolleras")

@@ -134,7 +134,9 @@ def test_forms_keep_their_title_in_view_at_80x24(example_folder, clock) -> None:
             assert {"members", "text"} <= await check(pilot, "reservation", ["r"], 4)
             await pilot.press("j")  # the vote on the next item
             record_motions(app)
-            assert "vote-table" in await check(pilot, "vote", ["v", "enter"], 1)  # finding, vote
+            assert "vote-table" in await check(
+                pilot, "vote", ["v", "enter", "enter"], 1
+            )  # finding, who demanded, vote
             await check(pilot, "justering", ["n", "t"], 3)
             await pilot.press("escape")  # the attendance screen
             await pilot.pause()

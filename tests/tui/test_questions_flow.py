@@ -4,6 +4,7 @@ the återremiss first, on its own (with its own vote), then the main question.""
 from __future__ import annotations
 
 from namndtui.minutes.markdown import render_paragraph_markdown
+from namndtui.record import events as ev
 from namndtui.record.state import DECIDED, REFERRED_BACK
 from namndtui.tui import strings as S
 
@@ -35,7 +36,10 @@ def test_formal_question_voted_then_the_main_question(example_folder, clock) -> 
             text = screen_text(app)
             assert "Avgöras i dag eller återremitteras?" in text
             assert "Huvudfrågan" in text  # what is still to be put is shown
-            await pilot.press("enter")  # the chair finds: avgöras i dag; then the vote
+            await pilot.press("enter")  # the chair finds: avgöras i dag
+            await pilot.pause()
+            assert "Votering begärs av" in screen_text(app)
+            await pilot.press(*"Almqvist", "enter")  # who demands the vote; then the vote
             await pilot.pause()
             assert "Ja för: att ärendet ska avgöras i dag" in screen_text(app)
             await cast(pilot, "11111122222")  # 6–5 for deciding today
@@ -62,6 +66,7 @@ def test_formal_question_voted_then_the_main_question(example_folder, clock) -> 
                 "Ordföranden frågar om ärendet ska avgöras i dag eller återremitteras och "
                 "finner att ärendet ska avgöras i dag."
             ) in md
+            assert "Votering begärs av Per Almqvist (V)." in md
             assert "Ordföranden fastställer följande voteringsproposition: Ja-röst för att" in md
             assert "Med 6 ja-röster mot 5 nej-röster beslutar nämnden att ärendet ska" in md
             assert "Därefter ställer ordföranden proposition på förvaltningens förslag mot" in md
@@ -105,5 +110,28 @@ def test_a_single_bifall_needs_no_proposition(example_folder, clock) -> None:
             assert app.state.paragraph(item.id).status == DECIDED
             md = render_paragraph_markdown(app.meeting, app.state, item.id)
             assert "proposition" not in md
+
+    run(go())
+
+
+def test_g_records_a_justeringsanteckning(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", "b")
+            await pilot.pause()
+            item = app.screen.current_item
+            await pilot.press("g")  # no justerare chosen yet: said so
+            await pilot.pause()
+            assert messages(app)[-1] == S.ADJUSTMENT_NOTE_NO_ADJUSTERS
+            assert app.apply(ev.AdjustersChosen(("Per Almqvist",)))
+            await pilot.press("g", *"Beslutet återges inte ordagrant.", "enter")
+            await pilot.pause()
+            notes = app.state.paragraph(item.id).adjustment_notes
+            assert [(n.by, n.text) for n in notes] == [
+                ("Per Almqvist", "Beslutet återges inte ordagrant.")
+            ]
+            md = render_paragraph_markdown(app.meeting, app.state, item.id)
+            assert "Per Almqvist (V) lämnar följande justeringsanteckning:" in md
 
     run(go())

@@ -127,11 +127,15 @@ def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
             assert "Proposition" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
+            assert "Votering begärs av" in screen_text(app)
+            await pilot.press(*"Almqvist", "enter")
+            await pilot.pause()
             await pilot.press(*("1" * 6), *("2" * 5), "enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
             assert para.votes and para.votes[0].closed
             assert para.votes[0].tally() == (6, 5, 0)
+            assert "Almqvist" in para.votes[0].demanded_by  # Votering begärs av …
             # decision as proposed
             await pilot.press("b")
             assert app.state.paragraph(item.id).status == DECIDED

@@ -112,3 +112,34 @@ def test_outside_a_run_reading_the_record_opens_it(example_folder) -> None:
     assert app.opening
     assert app.record is not None and not app.opening and not app.readonly
     app.record.close()
+
+
+def test_a_read_only_window_never_writes_the_minutes(example_folder) -> None:
+    """Issue 20: a second, read-only window rewrote protokoll.toml/.md from its stale
+    state when it quit (4 decided §§ on disk became 1). The writer decides after the
+    reader opened; the reader quits; the writer's minutes stay as they are."""
+    meeting = load_meeting(example_folder / "meeting.toml")
+    writer = Record.open(meeting, example_folder, clock=FixedClock())
+    reader_app = build_app(example_folder, clock=FixedClock())
+
+    async def go():
+        async with reader_app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert reader_app.readonly
+            from namndtui.minutes.write import write_minutes
+
+            for member in meeting.seats:
+                writer.apply(ev.AttendanceSet(member=member.name, present=True))
+            for item in meeting.items[:4]:
+                writer.apply(ev.ItemCalled(item=item.id))
+                writer.apply(ev.DecisionRecorded(item=item.id, points=item.proposed_decision or ("Bifall.",)))
+            write_minutes(meeting, writer.state, example_folder)
+            before = {p.name: p.read_bytes() for p in example_folder.glob("protokoll.*")}
+            assert before
+            await pilot.press("q")
+        return before
+
+    before = asyncio.run(go())
+    after = {p.name: p.read_bytes() for p in example_folder.glob("protokoll.*")}
+    assert after == before
+    writer.close()

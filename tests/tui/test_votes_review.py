@@ -36,7 +36,7 @@ async def start_vote(pilot, *, open_meeting: bool = False):
     await pilot.press(*opening, "n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
     item = pilot.app.screen.current_item
     await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-    await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
+    await pilot.press("v", "enter", "enter")  # the chair's finding (first suggested), the vote
     await pilot.pause()
     return item
 
@@ -104,7 +104,7 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
             await pilot.pause()
             assert app.state.paragraph(item.id).finding == "y2"
             # With votes cast, escape leaves the round open for v to continue.
-            await pilot.press("v")
+            await pilot.press("v", "enter")  # who demanded the vote: skipped
             await pilot.pause()
             await cast(pilot, "11")
             await pilot.press("escape")
@@ -123,7 +123,7 @@ def test_three_proposals_counter_round_then_main_round(example_folder, clock) ->
             item = app.screen.current_item
             # y1 bifall (chair), y2 avslag, y3 eget förslag
             await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1), ("Ekdahl", 6))
-            await pilot.press("v", "enter")  # the chair's finding (first suggested), the vote
+            await pilot.press("v", "enter", "enter")  # the finding (first suggested), the vote
             await pilot.pause()
             assert "Kontrapropositionsvotering" in screen_text(app)
             await cast(pilot, "11111122223")  # y2 against y3: 6–4

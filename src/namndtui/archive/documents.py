@@ -27,9 +27,9 @@ from namndtui.archive.text import (
 __all__ = ["KINDS", "MeetingInfo", "ParagraphDoc", "clean", "documents_of", "fold", "normalize_dnr"]
 
 from namndtui.model import Item, Meeting
-from namndtui.record.events import MOTION_KINDS
 from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, Paragraph, RecordState
 from namndtui.secrecy.marking import public_title, secrecy_ground, secret_sentence
+from namndtui.vocabulary import MOTION_PHRASES
 
 
 @dataclass
@@ -111,7 +111,7 @@ def paragraph_doc(
             + (f" {para.referral_reason}" if para.referral_reason else "")
         )
     for motion in para.active_motions:
-        kind = MOTION_KINDS.get(motion.kind, motion.kind)
+        kind = MOTION_PHRASES.get(motion.kind, motion.kind)
         text = f" – {motion.text}" if motion.text else ""
         lines.append(f"Yrkande: {_member_label(meeting, motion.by)} {kind}{text}")
         person(MOTION, motion.by)

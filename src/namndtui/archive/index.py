@@ -1,11 +1,18 @@
 """The archive index: SQLite FTS5 (trigram) over every § of every protokoll.toml.
 
 - Stored as `.namndtui-index.sqlite` in the archive folder, or in the cache folder
-  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only.
+  (`$XDG_CACHE_HOME/namndtui/`, else `~/.cache/namndtui/`) when the archive is read-only;
+  secret §§ in full in a file of their own beside it (`…-sekretess`, the secret part),
+  which a public search never opens (docs/archive.md, "Secret paragraphs").
+- The FTS5 table is contentless and keeps no positions (the index stays smaller than the
+  minutes): a word is looked up as all its trigrams and checked in the paragraph's text,
+  kept compressed beside it.
 - A `meta` table holds the schema version; an index of another version, or one that is not
   a readable SQLite database, is deleted and rebuilt (it is derived data, nothing is lost).
-- Incremental: a file whose mtime and size are unchanged is skipped; otherwise its SHA-256
-  decides whether it is parsed again. Files gone from the tree are removed.
+- Incremental, by the folder manifest of freshness.py; a changed signature → the SHA-256
+  decides whether the file is parsed again. Files gone from the tree are removed.
+- One writer at a time (lock.py); WAL, so readers never wait; a batch per transaction, so
+  a killed build resumes.
 - Files that cannot be read or parsed are kept as problems (with the loader's FILE:LINE
   message) and are parsed again only when they change.
 - One SQLite connection per thread (the TUI searches in a worker thread).
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
 import sqlite3
 import threading
@@ -26,6 +34,7 @@ from typing import Any, NamedTuple
 
 from namndtui.archive.freshness import Found, Plan, Sig, check
 from namndtui.archive.lock import checked_recently, exclusive, mark_checked
+from namndtui.archive.search import TRIGRAM as TRIGRAM_LEN
 from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
 from namndtui.archive.text import (
     MOTION,
@@ -39,9 +48,11 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
-# 4: contentless trigram index without positions, texts compressed, matches verified
+# 4: contentless trigram index without positions, texts compressed, matches verified;
+# 5: the secret part (a file of its own); 6: texts in streams of CHUNK
+# paragraphs; 7: an index on the § number (`§ 5 organ:kultur` walked every §)
 INDEX_NAME = ".namndtui-index.sqlite"
 SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
 COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
@@ -74,12 +85,15 @@ CREATE TABLE paragraphs(
     names TEXT NOT NULL, part INTEGER NOT NULL, secret TEXT NOT NULL);
 CREATE INDEX paragraphs_file ON paragraphs(file_id);
 CREATE INDEX paragraphs_dnr ON paragraphs(dnr_norm);
+CREATE INDEX paragraphs_number ON paragraphs(number);
 CREATE TABLE facts(
     para_id INTEGER NOT NULL, kind TEXT NOT NULL, member TEXT NOT NULL,
     PRIMARY KEY(para_id, kind, member)) WITHOUT ROWID;
 CREATE INDEX facts_kind ON facts(kind, para_id);
 CREATE INDEX facts_member ON facts(member, para_id);
-CREATE TABLE texts(file_id INTEGER PRIMARY KEY, z BLOB NOT NULL);  -- a meeting's texts
+CREATE TABLE texts(  -- a meeting's texts, CHUNK paragraphs to a zlib stream
+    file_id INTEGER NOT NULL, chunk INTEGER NOT NULL, z BLOB NOT NULL,
+    PRIMARY KEY(file_id, chunk)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE para_fts USING fts5(
     doc, tokenize='trigram', content='', detail='none', columnsize=0);
 """
@@ -256,7 +270,8 @@ class ArchiveIndex:
         if self.public:  # the secret part is not opened, only looked for
             return None if self.secret_path.exists() else "indexets sekretessdel saknades"
         try:
-            conn = sqlite3.connect(f"file:{self.secret_path}?mode=rw", uri=True)
+            # mode=rw: a missing secret part is reported, never created empty here
+            conn = sqlite3.connect(self.secret_path.absolute().as_uri() + "?mode=rw", uri=True)
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             finally:
@@ -419,8 +434,13 @@ class ArchiveIndex:
 
     def _remove_file(self, conn: sqlite3.Connection, file_id: int) -> None:
         for db in ("main", "s"):
-            z = conn.execute(f"SELECT z FROM {db}.texts WHERE file_id = ?", (file_id,)).fetchone()
-            texts = unpack(z[0]) if z else []
+            texts = [
+                text
+                for (z,) in conn.execute(
+                    f"SELECT z FROM {db}.texts WHERE file_id = ? ORDER BY chunk", (file_id,)
+                )
+                for text in unpack(z)
+            ]
             rows = conn.execute(
                 f"SELECT id, title, dnr, names, part FROM {db}.paragraphs WHERE file_id = ?",
                 (file_id,),
@@ -614,7 +634,7 @@ class ArchiveIndex:
             else:
                 rows += [(*row[:4], None, row[6], texts) for row in conn.execute(sql, params)]
         if q.terms:
-            ranked = rank_rows(rows, q.terms)[:limit]
+            ranked = rank_rows(rows, q.terms, self._idf(conn, q))[:limit]
         else:
             ranked = [(0.0, r) for r in sorted(rows, key=lambda r: -r[0])[:limit]]
         return [self._hit(conn, score, row, q) for score, row in ranked]
@@ -636,6 +656,28 @@ class ArchiveIndex:
             secret=secret,
         )  # fmt: skip
 
+    def _idf(self, conn: sqlite3.Connection, q: Query) -> dict[str, float] | None:
+        """bm25's inverse document frequency of each word, for searches of two or more
+        words (with one it changes no order). The count is of the rows holding all the
+        word's trigrams, at most DF_CAP: a bound on the time, not on the order of rare words."""
+        terms = [t for t in q.terms if len(t) >= TRIGRAM_LEN]
+        if len(terms) < 2:
+            return None
+        version = _data_version(conn)
+        if getattr(self._local, "total", (None, 0))[0] != version:  # counted once per change
+            count = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+            self._local.total = (version, count)
+        total = self._local.total[1] or 1
+        idf = {}
+        for term in terms:
+            match = " AND ".join(_fts_string(g) for g in _trigrams(term))
+            df = conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM para_fts WHERE para_fts MATCH ? LIMIT ?)",
+                (match, DF_CAP),
+            ).fetchone()[0]
+            idf[term] = math.log(1 + (total - df + 0.5) / (df + 0.5))
+        return idf
+
     def _alphabet(self, conn: sqlite3.Connection) -> list[str]:
         return [r[0] for r in conn.execute("SELECT c FROM chars")]
 
@@ -646,17 +688,28 @@ class ArchiveIndex:
 DAY_BITS = 20
 SPARSE = 20000  # facts of a kind: fewer are looked up first (build_sql)
 MAX_LIMIT = 10_000  # hits per search, whatever the caller asks for
-WINDOW = 1000  # matches ranked per search, the newest ones (docs/archive.md)
-# Column weights for rank_rows, in the order title, dnr, names: a title counts most.
-WEIGHTS = (10.0, 5.0, 3.0)
+WINDOW = 200  # matches ranked per search, the newest ones (docs/archive.md)
+# Column weights for rank_rows (BM25F), in the order title, Dnr, names, decision, text: a
+# title counts most; the report text least (it is long and says much).
+WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.0)
+BM25_K1 = 1.2
+# Length normalisation per column: weak on titles (a long title is not a diluted one: it
+# names the matter and then says more), none on the Dnr.
+BM25_B = (0.3, 0.0, 0.75, 0.75, 0.75)
+DECISION_PREFIX = "Beslut: "  # the decision's line in a paragraph's text (documents.py)
+DF_CAP = 3_000  # rows counted for a word's document frequency (more: equally common)
 
 
 def _insert_paragraphs(
     conn: sqlite3.Connection, db: str, file_id: int, rows: list[tuple[int, Any]]
 ) -> None:
     """One meeting's paragraphs (id, ParagraphDoc) into `db` ("main" or the secret "s")."""
-    conn.execute(
-        f"INSERT INTO {db}.texts VALUES (?, ?)", (file_id, pack([d.text for _, d in rows]))
+    conn.executemany(
+        f"INSERT INTO {db}.texts VALUES (?, ?, ?)",
+        [
+            (file_id, n // CHUNK, pack([d.text for _, d in rows[n : n + CHUNK]]))
+            for n in range(0, len(rows), CHUNK)
+        ],
     )
     conn.executemany(
         f"INSERT INTO {db}.paragraphs(id, file_id, number, item, title, dnr, dnr_norm, names,"
@@ -743,6 +796,10 @@ def _free_key(conn: sqlite3.Connection, day: dt.date, count: int) -> int:
     if high + count <= top:  # a million re-indexings of one day: use the room above
         return high + count
     raise UserError(f"för många paragrafer den {day.isoformat()} i indexet", 2)
+
+
+def _trigrams(term: str) -> list[str]:
+    return list(dict.fromkeys(term[i : i + TRIGRAM_LEN] for i in range(len(term) - 2)))
 
 
 def _fts_string(term: str) -> str:
@@ -854,9 +911,12 @@ def _fact_condition(cond: str, db: str, *, drive: bool) -> str:
 SEPARATOR = "\x1e"  # between a meeting's texts (clean() keeps control characters out)
 
 
+CHUNK = 6  # paragraphs per zlib stream: 5 to a 30-§ meeting
+
+
 def pack(texts: list[str]) -> bytes:
-    """A meeting's paragraph texts as stored: one zlib stream (about a fifth of the size;
-    a stream per paragraph compressed only to about half)."""
+    """CHUNK paragraph texts as stored: one zlib stream (a stream per paragraph compresses
+    only to about half; one per meeting best, but a search reads a whole stream per hit)."""
     return zlib.compress(SEPARATOR.join(texts).encode("utf-8", "surrogatepass"), 6)
 
 
@@ -865,21 +925,24 @@ def unpack(z: bytes) -> list[str]:
 
 
 class _Texts:
-    """Paragraph texts read one meeting at a time (matches come a meeting at a time)."""
+    """Paragraph texts read a stream at a time (matches come a meeting at a time)."""
 
     def __init__(self, conn: sqlite3.Connection, db: str = "main") -> None:
         self.conn = conn
         self.db = db
-        self.file_id = -1
-        self.texts: list[str] = []
+        self.key = (-1, -1)
+        self.raw: list[bytes] = []
 
     def get(self, file_id: int, part: int) -> str:
-        if file_id != self.file_id:
+        key = (file_id, part // CHUNK)
+        if key != self.key:
             row = self.conn.execute(
-                f"SELECT z FROM {self.db}.texts WHERE file_id = ?", (file_id,)
+                f"SELECT z FROM {self.db}.texts WHERE file_id = ? AND chunk = ?", key
             ).fetchone()
-            self.file_id, self.texts = file_id, unpack(row[0]) if row else []
-        return self.texts[part] if 0 <= part < len(self.texts) else ""
+            self.key = key
+            self.raw = zlib.decompress(row[0]).split(SEPARATOR.encode()) if row else []
+        n = part % CHUNK
+        return self.raw[n].decode("utf-8", "surrogatepass") if n < len(self.raw) else ""
 
     def of_paragraph(self, pid: int) -> str:
         row = self.conn.execute(
@@ -909,27 +972,39 @@ def verified(rows: Iterable[Any], terms: list[str], window: int, texts: _Texts) 
     return out
 
 
-def rank_rows(rows: list[Any], terms: list[str]) -> list[tuple[float, Any]]:
-    """Rows (newest first) ranked by where the words occur: per word and column (title,
-    Dnr, names), weight × tf / (tf + 1.2 × (0.25 + 0.75 × len / average len)), bm25's term
-    saturation without its document frequency. The text is not read (that would double the
-    cost): a § that has the words in its text only scores 0. Returns (score, row) best
-    first; the score is negated like bm25's (smaller = better); ties stay newest first."""
+def _columns(row: Any) -> list[str]:
+    """The ranked columns of a verified row, folded: title, Dnr, names, decision, text."""
+    _pid, title, dnr, names, text = row[:5]
+    decision, rest = [], []
+    for line in (text or "").split("\n"):
+        (decision if line.startswith(DECISION_PREFIX) else rest).append(line)
+    return [title.lower(), dnr.lower(), names.lower(), " ".join(decision).lower(),
+            " ".join(rest).lower()]  # fmt: skip
+
+
+def rank_rows(
+    rows: list[Any], terms: list[str], idf: dict[str, float] | None = None
+) -> list[tuple[float, Any]]:
+    """Rows (newest first) ranked by BM25F: per word, its inverse document frequency
+    (`idf`, 1 when not given) times the saturated, length-normalised term frequency summed
+    over the columns with their weights (WEIGHTS: title, Dnr, names, decision, text;
+    k1 = 1.2, b per column (BM25_B), lengths against the column's average in the window). Returns
+    (score, row) best first; the score is negated like SQLite's bm25 (smaller = better);
+    ties stay newest first."""
     if not rows:
         return []
-    columns = [(1, WEIGHTS[0]), (2, WEIGHTS[1]), (3, WEIGHTS[2])]
-    folded = [[(r[i] or "").lower() for i, _ in columns] for r in rows]
+    folded = [_columns(r) for r in rows]
     n = len(rows)
-    avg = [max(1.0, sum(len(f[c]) for f in folded) / n) for c in range(len(columns))]
+    avg = [max(1.0, sum(len(f[c]) for f in folded) / n) for c in range(len(WEIGHTS))]
     scored = []
     for row, cols in zip(rows, folded, strict=True):
         score = 0.0
         for term in terms:
-            for c, (_, weight) in enumerate(columns):
+            for c, weight in enumerate(WEIGHTS):
                 tf = cols[c].count(term)
                 if tf:
-                    norm = 0.25 + 0.75 * len(cols[c]) / avg[c]
-                    score += weight * tf / (tf + 1.2 * norm)
+                    norm = 1 - BM25_B[c] + BM25_B[c] * len(cols[c]) / avg[c]
+                    score += (idf or {}).get(term, 1.0) * weight * tf / (tf + BM25_K1 * norm)
         scored.append((-score, row))
     scored.sort(key=lambda pair: pair[0])  # stable: equal scores stay newest first
     return scored

@@ -29,7 +29,7 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-TRIGRAM = 3  # FTS5's trigram tokenizer finds nothing shorter: such words use LIKE instead
+TRIGRAM = 3  # FTS5's trigram tokenizer finds nothing shorter (index.py: how such words are found)
 MAX_QUERY = 1000  # characters in a search
 MAX_NUMBER_DIGITS = 6  # a § number; more is a typing accident, not a paragraph
 MIN_YEAR, MAX_YEAR = 1000, 2999  # dates in filters (the index keys ids by date)
@@ -131,7 +131,8 @@ class Query:
 
     @property
     def single_terms(self) -> list[str]:
-        """One-character words: a LIKE on the rows (slow when rare, see docs/archive.md)."""
+        """One-character words: checked in the text of the rows (slow when rare, see
+        docs/archive.md)."""
         return [t for t in self.terms if len(t) < TRIGRAM - 1]
 
 

@@ -30,6 +30,9 @@ def clean(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, one character for one (so offsets in the folded text are valid)."""
+    low = text.lower()
+    if len(low) == len(text):  # almost always: no character lowered into two
+        return low
     out = []
     for ch in text:
         low = ch.lower()

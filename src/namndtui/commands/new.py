@@ -6,9 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from namndtui.errors import UserError
 from namndtui.textcheck import visible
+
+if TYPE_CHECKING:
+    from namndtui.importing.next_meeting import AgendaFacts, Previous
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _previous(path_text: str):  # -> Previous
+def _previous(path_text: str) -> Previous:
     from namndtui.importing.next_meeting import Previous, Unfinished
     from namndtui.minutes.model import numbered_paragraphs
     from namndtui.minutes.source import load_source
@@ -51,7 +55,7 @@ def _previous(path_text: str):  # -> Previous
     return Previous(meeting, last, unfinished)
 
 
-def _agenda(path_text: str):  # -> AgendaFacts
+def _agenda(path_text: str) -> AgendaFacts:
     from namndtui.importing.agenda import parse_agenda
     from namndtui.importing.documents import read_document
     from namndtui.importing.next_meeting import AgendaFacts

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -77,17 +76,17 @@ def _safe(text: str) -> str:
 
 
 class _Progress:
-    """Indexing progress on stderr: on a terminal a rich progress bar (files per second,
-    time left), else one line at the start and one at the end. Never on stdout."""
+    """Indexing progress on stderr: on a terminal a rich progress bar (files, files per
+    second, time left), else one line at the start and one at the end. Never on stdout."""
 
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
+        self.started = False
         self.bar: Any = None
-        self.task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
-        if self.task is None:
-            self.task = 0
+        if not self.started:
+            self.started = True
             if self.tty:
                 self.bar = _rich_bar(total)
             else:
@@ -95,53 +94,44 @@ class _Progress:
         if self.bar is not None:
             self.bar.update(self.bar.task_ids[0], completed=done)
         if done == total:
-            if self.bar is not None:
-                self.bar.stop()
+            self.close()
             print(f"namndtui: indexerat {total} protokoll.", file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
 
 def _rich_bar(total: int) -> Any:
+    """A started rich Progress on stderr (imported only when a build shows one)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
         Progress,
-        TaskProgressColumn,
+        ProgressColumn,
         TextColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed or 0:.0f} filer/s")
 
     bar = Progress(
         TextColumn("indexerar"),
         BarColumn(),
         MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[rate]}"),
+        Rate(),
         TextColumn("kvar"),
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     )
-    bar.add_task("indexerar", total=total, rate="")
+    bar.add_task("indexerar", total=total)
     bar.start()
-    started = time.monotonic()
-
-    def rate(task: Any) -> None:
-        elapsed = time.monotonic() - started
-        if elapsed > 0:
-            task.fields["rate"] = f"{task.completed / elapsed:.0f} filer/s"
-
-    real_update = bar.update
-
-    def update(task_id: Any, **kwargs: Any) -> None:
-        real_update(task_id, **kwargs)
-        rate(bar.tasks[0])
-
-    bar.update = update  # type: ignore[method-assign]
     return bar
 
 

@@ -94,13 +94,22 @@ def decode_text(data: bytes, name: str = "filen") -> tuple[str, list[str]]:
 
 
 def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
-    """The text layer of each page of a PDF (layout mode: columns keep their gaps)."""
+    """The text of each page of a PDF, read with its layout (`pdf_layout`, pdfplumber).
+
+    pypdf opens the file first: it says whether it is locked, counts the pages and
+    unpacks every stream the text reader will unpack (each page's content, its fonts and
+    form XObjects) under its own cap of 75 MB a stream, so a compression bomb is refused
+    before pdfminer, which has no such cap, sees it.
+    """
     import logging
 
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    from namndtui.importing.pdf_layout import read_pages
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on odd files
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -112,30 +121,63 @@ def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
             raise UserError(
                 f"{name}: PDF-filen har {len(reader.pages)} sidor; högst {MAX_PDF_PAGES} läses"
             )
-        pages = []
-        size = 0
-        for page in reader.pages:
-            text = page.extract_text(extraction_mode="layout") or ""
-            size += len(text)
-            if size > MAX_TEXT_CHARS:
-                raise UserError(
-                    f"{name}: PDF-filen har för mycket text (över {MAX_TEXT_CHARS} tecken)"
-                )
-            pages.append(text)
+        _check_pdf_streams(reader, name)
+        pages = read_pages(data)
     except UserError:
         raise
     except PyPdfError as err:
         raise UserError(f"{name}: kunde inte läsas (trasig PDF: {_reason(err)})") from err
     except RecursionError:  # 200,000 nested arrays
         raise UserError(f"{name}: kunde inte läsas (PDF-filen är för djupt nästlad)") from None
-    except Exception as err:  # noqa: BLE001 - pypdf raises anything on a hostile file
+    except Exception as err:  # noqa: BLE001 - pypdf/pdfminer raise anything on a hostile file
         raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
+    if sum(len(page) for page in pages) > MAX_TEXT_CHARS:
+        raise UserError(f"{name}: PDF-filen har för mycket text (över {MAX_TEXT_CHARS} tecken)")
     if not any(re.search(r"\w", page) for page in pages):
         raise UserError(
             f"{name}: PDF-filen saknar textlager; den verkar vara en inskannad PDF utan text "
             "(kör textigenkänning/OCR först eller klistra in texten i en textfil)"
         )
     return pages
+
+
+MAX_PDF_UNPACKED = 500 * MB  # all the streams the text reader unpacks, together
+
+
+def _check_pdf_streams(reader: object, name: str) -> None:
+    """Unpack (and forget) what the text reader will unpack, under pypdf's caps."""
+    seen: set[int] = set()
+    total = 0
+
+    def stream_size(obj: object, depth: int = 0) -> int:
+        obj = obj.get_object() if hasattr(obj, "get_object") else obj
+        if id(obj) in seen or depth > 4:
+            return 0
+        seen.add(id(obj))
+        size = len(obj.get_data()) if hasattr(obj, "get_data") else 0
+        if isinstance(obj, dict):
+            for key in ("/Font", "/XObject", "/Resources", "/FontFile", "/FontFile2",
+                        "/FontFile3", "/ToUnicode", "/FontDescriptor", "/DescendantFonts"):  # fmt: skip
+                if key in obj:
+                    size += stream_size(obj[key], depth + 1)
+            if obj.get("/Subtype") not in ("/Image",) and "/Font" not in obj:
+                for value in list(obj.values())[:200]:
+                    if hasattr(value, "get_object") and depth < 3:
+                        size += stream_size(value, depth + 1)
+        elif isinstance(obj, list):
+            for value in obj[:2000]:
+                size += stream_size(value, depth + 1)
+        return size
+
+    for page in reader.pages:  # type: ignore[attr-defined]
+        contents = page.get_contents()
+        total += len(contents.get_data()) if contents is not None else 0
+        if "/Resources" in page:
+            total += stream_size(page["/Resources"])
+        if total > MAX_PDF_UNPACKED:
+            raise UserError(
+                f"{name}: kunde inte läsas (PDF-filen blir över {MAX_PDF_UNPACKED // MB} MB uppackad)"
+            )
 
 
 def read_pdf(data: bytes, name: str = "filen") -> str:

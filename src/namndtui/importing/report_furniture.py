@@ -77,22 +77,40 @@ _ATTACHMENT_LINE = re.compile(
 
 
 def repeated_lines(lines: list[Line], first_heading: int) -> set[str]:
-    """Running headers/footers: text lines that repeat and sit in the letterhead or near page marks."""
+    """Running headers/footers: text lines that repeat and sit in the letterhead or at page edges.
+
+    "At a page edge" counts text lines, not blank ones: at most two text lines between the
+    line and a page mark, so a wrapped line of running text that happens to recur is not
+    taken for a header when a page's text starts or ends near it.
+    """
     positions: dict[str, list[int]] = {}
+    rank: list[int] = []  # the number of text lines before each line
+    count = 0
+    marks: list[int] = []  # the rank of each page mark
     for i, ln in enumerate(lines):
-        if ln.kind == "text" and len(ln.text) <= 80:
-            positions.setdefault(ln.text, []).append(i)
-    page_marks = [i for i, ln in enumerate(lines) if ln.kind == "page"]
+        rank.append(count)
+        if ln.kind == "text":
+            count += 1
+            if len(ln.text) <= 80:
+                positions.setdefault(ln.text, []).append(i)
+        elif ln.kind == "page":
+            marks.append(count)
 
     def near_page(i: int) -> bool:  # the nearest page marks on either side (marks are sorted)
-        k = bisect.bisect_left(page_marks, i)
-        return any(abs(i - page_marks[j]) <= 4 for j in (k - 1, k) if 0 <= j < len(page_marks))
+        k = bisect.bisect_left(marks, rank[i])
+        return any(abs(rank[i] - marks[j]) <= 2 for j in (k - 1, k) if 0 <= j < len(marks))
 
+    # A running header is on most pages: a line that recurs on two pages of ten is text.
+    enough = max(2, (len(marks) + 1) // 2)
     repeated = set()
     for text, where in positions.items():
         if len(where) < 2:
             continue
-        if where[0] < first_heading or all(near_page(i) for i in where):
+        # A sentence (it ends with a full stop) that happens to recur near page breaks is
+        # text, not a running header.
+        sentence = text.endswith(".") and len(text.split()) > 3
+        at_edges = len(where) >= enough and all(near_page(i) for i in where)
+        if where[0] < first_heading or (not sentence and at_edges):
             repeated.add(text)
     return repeated
 

@@ -16,8 +16,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +34,6 @@ from namndtui.minutes.model import (
 )
 from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
 from namndtui.record import questions as qs
-from namndtui.record.events import MOTION_KINDS, VOTE_CHOICES
 from namndtui.record.state import (
     DECIDED,
     STATUSES,
@@ -63,13 +60,14 @@ from namndtui.tomlcheck import (
     parse_toml,
 )
 from namndtui.tomlpos import Path as KeyPath
+from namndtui.vocabulary import ATTENDANCE_CHANGES, MOTION_PHRASES, VOTE_ANSWERS
 
 FORMAT_PROTOKOLL = "namndtui/protokoll/2"
 # Version 1 had no questions (formal motions were put with the material ones); it is read,
 # its chair's finding taken as the finding of the question its motion belongs to.
 FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
-CHANGE_KINDS = ("arrived", "left", "serves", "stops")
+CHANGE_KINDS = ATTENDANCE_CHANGES
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
 
 # --- writing ----------------------------------------------------------------------------------
@@ -144,11 +142,13 @@ def _key(key: str) -> str:
 class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.tables: list[tuple[str, dict[str, Any]]] = []  # (header, values) as written
 
     def table(self, header: str, values: dict[str, Any], *, array: bool = False) -> None:
         if self.lines:
             self.lines.append("")
         self.lines.append(f"[[{header}]]" if array else f"[{header}]")
+        self.tables.append((header, values))
         self.values(values)
 
     def values(self, values: dict[str, Any]) -> None:
@@ -283,11 +283,26 @@ def paragraph_checksum(table: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=4096)
-def _checksum_of_written(text: str) -> str:
-    # Over what a reader will parse, so parse what was written; cached because the live
-    # minutes are rewritten after every act and locked paragraphs rarely change.
-    return paragraph_checksum(tomllib.loads(text)["paragraphs"][0])
+def _as_read(value: Any) -> Any:
+    """A value as a TOML reader gets it back from what `_scalar` writes (no re-parse)."""
+    if isinstance(value, dict):
+        return {k: _as_read(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_as_read(v) for v in value]
+    if isinstance(value, dt.time):  # written to the second
+        return value.replace(microsecond=0)
+    return value
+
+
+def _written_table(head: _Writer, rest: _Writer) -> dict[str, Any]:
+    """The [[paragraphs]] table a reader gets from these two writers' tables: what the
+    checksum is over, built from the canonical values written (tests/minutes check it
+    equals the checksum of the re-parsed text)."""
+    ((_header, root),) = head.tables
+    table = _as_read(root)
+    for header, values in rest.tables:
+        table.setdefault(header.split(".", 1)[1], []).append(_as_read(values))
+    return table
 
 
 def _paragraph(
@@ -297,8 +312,7 @@ def _paragraph(
     head, rest = _Writer(), _Writer()
     _paragraph_tables(head, rest, meeting, item, para)
     if locked:
-        text = "\n".join(head.lines + [""] + rest.lines) + "\n"
-        head.values({"checksum": _checksum_of_written(text)})
+        head.values({"checksum": paragraph_checksum(_written_table(head, rest))})
     if out.lines:
         out.lines.append("")
     out.lines += head.lines
@@ -697,7 +711,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
             para.serving[s["member"]] = s.get("for", "")
     for p, t in r.tables(v, path, "motions"):
         s = r.table(t, p, _MOTION, ("id", "by", "kind"))
-        r.one_of(s, p, "kind", tuple(MOTION_KINDS))
+        r.one_of(s, p, "kind", tuple(MOTION_PHRASES))
         if {"id", "by", "kind"} <= s.keys():
             para.motions.append(
                 Motion(s["id"], s["by"], s["kind"], s.get("text", ""), list(s.get("joined", [])))
@@ -711,7 +725,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         )  # fmt: skip
         for bp, bt in r.tables(s, p, "ballots"):
             b = r.table(bt, bp, _BALLOT, ("member", "vote"))
-            r.one_of(b, bp, "vote", VOTE_CHOICES)
+            r.one_of(b, bp, "vote", VOTE_ANSWERS)
             if {"member", "vote"} <= b.keys():
                 vote.votes[b["member"]] = b["vote"]
         para.votes.append(vote)

@@ -1,12 +1,20 @@
 """The meeting record: events -> journal (append, fsync) -> state (fold).
 
-No Textual here. Modules:
-- events.py     the event types (frozen dataclasses) and their (de)serialisation
-- state.py      RecordState / Paragraph / Motion / VoteRound …: what the events add up to
-- fold.py       apply one event to a state (incremental); fold(meeting, events) -> state
-- procedure.py  the rules (quorum, who may vote, vote result, proposition order,
-                reservations, § numbers, locks); refusals raise RuleError (Swedish text)
-- journal.py    the append-only JSON Lines journal with checksums, replay, recovery
-- lock.py       one writer per meeting folder
-- record.py     `Record`: the facade the TUI and the CLI use
+No Textual here. Modules, in a newcomer's reading order:
+- events.py        the event types (frozen dataclasses) and their (de)serialisation
+- state.py         RecordState / Paragraph / Motion / VoteRound …: what the events add up to
+- fold.py          apply one event to a state (incremental); fold(meeting, events) -> state
+- acts.py          the secretary's acts: (meeting, state, input) -> events, or RuleError
+                   (refusals.py: the refusals a front end phrases itself)
+- procedure.py     `check`: may this event be applied now? It asks the rule families:
+    rules.py         RuleError, paragraph_label, is_act
+    serving.py       who serves on an item, quorum, who votes, who presides
+    voting.py        proposition order, the rounds of a vote, the casting vote on a tie
+    reservations.py  who may reserve, the written text after the meeting
+    sitting.py       the sitting (close, breaks), the locks of justified §, undo/redo
+    checks.py        the rules of each event type (one handler per event)
+    questions.py     the order of questions (beslutsgång)
+- journal.py       the append-only JSON Lines journal with checksums, replay, recovery
+- lock.py          one writer per meeting folder
+- record.py        `Record`: the facade the TUI and the CLI use
 """

@@ -10,8 +10,9 @@ the events (`Record.apply`, which checks each against `procedure.check` once mor
 `at` is the clock time "HH:MM" the act happens at, or the caller's clock giving it
 (`Time`): a clock is read only when an event needs the time, so an act that stamps
 nothing does not move an injected test clock.
-Refusals are `RuleError` with a Swedish reason; the subclasses below let a front end add
-its own hint (which key to press instead) without parsing the text.
+Refusals are `RuleError` with a Swedish reason; the subclasses of record/refusals.py
+(importable from here too) let a front end add its own hint (which key to press instead)
+without parsing the text.
 """
 
 from __future__ import annotations
@@ -32,103 +33,27 @@ from namndtui.record.procedure import (
     serving,
     suggested_order,
 )
+from namndtui.record.refusals import (
+    CastingVoteNeeded,
+    NobodyMayReserve,
+    NoFreeSeat,
+    NoMotions,
+    NoProposedDecision,
+    NotAsProposed,
+    NothingToPut,
+    NothingToVote,
+    NotOpen,
+    NotSubstitute,
+)
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
+from namndtui.vocabulary import MotionKind
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
 Time = str | Callable[[], str]
 
 # The decision a board takes when it rejects the administration's proposal (an avslag won).
 DECISION_REJECTED = "Nämnden avslår förvaltningens förslag."
-
-
-# --- refusals a front end may phrase itself ----------------------------------------------------
-
-
-class NoProposedDecision(RuleError):
-    """The item has no proposed decision to decide by (the decision must be written)."""
-
-    def __init__(self) -> None:
-        super().__init__("Ärendet saknar förslag till beslut – skriv beslutet.")
-
-
-class NotAsProposed(RuleError):
-    """Another proposal than the administration's was adopted (`motion`)."""
-
-    def __init__(self, motion: Motion) -> None:
-        super().__init__(
-            "Nämnden beslutade enligt ett annat förslag än förvaltningens – skriv beslutet."
-        )
-        self.motion = motion
-
-
-class NoMotions(RuleError):
-    """The act is about a motion and the item has none (in effect)."""
-
-    def __init__(self) -> None:
-        super().__init__("Inga yrkanden på ärendet.")
-
-
-class NothingToVote(RuleError):
-    """No question is waiting for a vote and none is left to put (a lone proposal needs
-    no proposition; the questions put are decided)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Ingen fråga att votera om: med ett enda förslag behövs ingen proposition, och "
-            "de frågor som ställts är avgjorda."
-        )
-
-
-class NothingToPut(RuleError):
-    """No question is left for a proposition (record/questions.py)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Ingen fråga återstår att ställa proposition på (med ett enda förslag behövs "
-            "ingen): b eller e registrerar beslutet."
-        )
-
-
-class CastingVoteNeeded(RuleError):
-    """The round is tied and the presiding chair's vote is not known: the chair decides."""
-
-    def __init__(self) -> None:
-        super().__init__("Lika röstetal: ordförandens utslagsröst behövs.")
-
-
-class NotOpen(RuleError):
-    """An act of the sitting meeting before it was opened."""
-
-    def __init__(self) -> None:
-        super().__init__("Sammanträdet är inte öppnat.")
-
-
-class NotSubstitute(RuleError):
-    """Only an ersättare serves for someone."""
-
-    def __init__(self, member: str) -> None:
-        super().__init__(f"{member} är ordinarie ledamot; välj en ersättare.")
-        self.member = member
-
-
-class NoFreeSeat(RuleError):
-    """No absent seat holder is without an ersättare."""
-
-    def __init__(self) -> None:
-        super().__init__("Ingen ordinarie ledamot är frånvarande utan ersättare.")
-
-
-class NobodyMayReserve(RuleError):
-    """Nobody serving on the item may reserve; `reason` is the one reason (or "")."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(
-            reason
-            or "Bara den som deltog i beslutet och yrkade eller röstade emot det kan "
-            "reservera sig (KL 4 kap. 27 §)."
-        )
-        self.reason = reason
 
 
 # --- reading what an act needs -------------------------------------------------------------
@@ -251,7 +176,7 @@ def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -
     if not item.proposed_decision:
         raise NoProposedDecision()
     adopted = adopted_motion(state, item_id)
-    if adopted is not None and adopted.kind != "bifall":
+    if adopted is not None and adopted.kind != MotionKind.BIFALL:
         raise NotAsProposed(adopted)
     return item
 
@@ -266,11 +191,11 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
         return list(para.decision)
     proposed = list(item.proposed_decision)
     adopted = adopted_motion(state, item_id)
-    if adopted is None or (adopted.kind == "bifall" and not adopted.text):
+    if adopted is None or (adopted.kind == MotionKind.BIFALL and not adopted.text):
         return proposed
-    if adopted.kind == "avslag":
+    if adopted.kind == MotionKind.AVSLAG:
         return [DECISION_REJECTED]
-    if adopted.kind == "tillägg" and adopted.text:
+    if adopted.kind == MotionKind.TILLAGG and adopted.text:
         return [*proposed, adopted.text]
     return [adopted.text] if adopted.text else proposed
 
@@ -447,10 +372,13 @@ def open_round(state: RecordState, item_id: str) -> VoteRound | None:
     return next((r for r in para.votes if not r.closed), None)
 
 
-def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time) -> list[ev.Event]:
+def next_vote_round(
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, demanded_by: str = ""
+) -> list[ev.Event]:
     """The round the vote on the question put last asks for next (VoteDemanded), or []
     when every round is counted or the next one waits on a round still open (see
-    questions.vote_plan)."""
+    questions.vote_plan). `demanded_by` (who demanded the vote, optional) goes with the
+    question's first round: the minutes say it once ("Votering begärs av …")."""
     item, para = _item(meeting, item_id), state.paragraph(item_id)
     q = qs.current_question(item, para)
     if q is None or open_round(state, item_id) is not None:
@@ -463,7 +391,10 @@ def next_vote_round(meeting: Meeting, state: RecordState, item_id: str, at: Time
     if not yes or not no:
         return []
     number = len(para.votes) + 1
-    demanded = ev.VoteDemanded(item=item_id, round=number, yes=yes, no=no, question=q.key)
+    who = demanded_by if not q.rounds else ""
+    demanded = ev.VoteDemanded(
+        item=item_id, round=number, yes=yes, no=no, demanded_by=who, question=q.key
+    )
     return on_item(meeting, state, item_id, at, demanded)
 
 
@@ -610,6 +541,14 @@ def note(
 ) -> list[ev.Event]:
     """a: a protokollsanteckning (by a member, or the board's own when `by` is "")."""
     return on_item(meeting, state, item_id, at, ev.NoteAdded(item=item_id, text=text, by=by))
+
+
+def adjustment_note(
+    meeting: Meeting, state: RecordState, item_id: str, by: str, text: str
+) -> list[ev.Event]:
+    """g: a justeringsanteckning, a justerare's objection to the wording of the § (at or
+    before the justering; it does not call the item: only a handled § has one)."""
+    return [ev.AdjustmentNoteAdded(item=item_id, by=by, text=text)]
 
 
 def recusal_substitutes(meeting: Meeting, state: RecordState, member: str) -> list[Member]:

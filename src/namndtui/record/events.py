@@ -17,19 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from namndtui.textcheck import storable_problem
+from namndtui.vocabulary import FORMAL_KINDS as FORMAL_KINDS
+from namndtui.vocabulary import MOTION_PHRASES, VOTE_ANSWERS
 
-# Motion kinds (FORMAT.md) and their Swedish phrase in the minutes.
-MOTION_KINDS: dict[str, str] = {
-    "bifall": "bifall",
-    "avslag": "avslag",
-    "återremiss": "återremiss",
-    "bordläggning": "bordläggning",
-    "ändring": "ändringsyrkande",
-    "tillägg": "tilläggsyrkande",
-    "eget": "eget förslag",
-}
-FORMAL_KINDS = ("återremiss", "bordläggning")
-VOTE_CHOICES = ("ja", "nej", "avstår")
+# Motion kinds (FORMAT.md) and their Swedish phrase in the minutes; vote answers
+# (namndtui.vocabulary holds them, these names stay for the readers that import them here).
+MOTION_KINDS: dict[str, str] = MOTION_PHRASES
+VOTE_CHOICES = VOTE_ANSWERS
 
 _E = TypeVar("_E", bound="Event")
 

@@ -9,9 +9,20 @@ member. Lines are not chained; sequence numbers must run 1, 2, 3 … without gap
 catches a lost or reordered line.
 
 An append is one `os.write` of the whole line (newline last) on an O_APPEND descriptor,
-then `os.fsync`; only then is the act acknowledged. Replay drops a torn last line (no
-newline, or not JSON: the crash came mid-write, the act was never acknowledged) with a
-warning; any other bad line raises `JournalCorrupt` with its line number.
+then `os.fsync`; only then is the act acknowledged. So only a last line *without* its
+newline can be torn (the crash came mid-write, the act was never acknowledged): replay
+drops it with a warning. Any other bad line, a complete last line included, raises
+`JournalCorrupt` with its line number. Blank lines at the very end (an editor's) are
+skipped with a warning and cut away before the next append; a blank line elsewhere is
+a damaged line.
+
+A journal cut at a line boundary is still a valid journal, so after each acknowledged
+append the writer records the last seq and a running hash in the sidecar
+`journal.jsonl.check` (see `Sidecar`). Replay compares: a journal shorter than its
+sidecar, or whose lines up to that seq hash differently, is reported (read-only). The
+sidecar is a lower bound (written after the journal's fsync, never fsynced itself), so
+a crash can leave it behind the journal, never ahead of it. A journal without a sidecar
+(older namndtui, or a copy saved elsewhere) is read as before.
 """
 
 from __future__ import annotations
@@ -29,7 +40,9 @@ from namndtui.storage import atomic_write, fsync_dir
 
 FORMAT_JOURNAL = "namndtui/journal/1"
 JOURNAL_NAME = "journal.jsonl"
+SIDECAR_SUFFIX = ".check"
 _SUM_MARK = b',"sum":"'
+_SLOT = 128  # bytes per sidecar slot; two slots, written alternately (seq % 2)
 
 
 class JournalError(Exception):
@@ -72,6 +85,57 @@ class Replay:
     size: int = 0  # the file's length as read
     header: bool = False  # a complete header line is present
     error: JournalCorrupt | None = None  # set instead of raising when replay(strict=False)
+    running: str = ""  # the running hash after the last valid line (see `chain`)
+
+
+def chain(previous: str, line: bytes) -> str:
+    """The running hash after `line` (newline included): SHA-256 of the previous one's hex
+    digest followed by the line; the header line starts from ""."""
+    return hashlib.sha256(previous.encode() + line).hexdigest()
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    """What `journal.jsonl.check` says was acknowledged last: seq and running hash.
+
+    Two fixed-size slots of JSON {"seq","hash","sum"} (sum: the checksum of the slot's
+    body), the slot `seq % 2` overwritten in place; reading takes the valid slot with the
+    higher seq, so a write torn by a crash leaves the other slot."""
+
+    seq: int
+    hash: str
+
+    def encode(self) -> bytes:
+        body = f'{{"seq":{self.seq},"hash":"{self.hash}"'.encode()
+        line = body + _SUM_MARK + checksum(body + b"}").encode() + b'"}'
+        return line.ljust(_SLOT - 1) + b"\n"
+
+    @classmethod
+    def read(cls, path: Path) -> Sidecar | None:
+        """The last acknowledged (seq, hash), or None when there is no usable sidecar."""
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(2 * _SLOT + 1)
+        except OSError:
+            return None
+        best = None
+        for slot in (data[:_SLOT], data[_SLOT : 2 * _SLOT]):
+            raw = slot.rstrip()
+            cut = raw.rfind(_SUM_MARK)
+            try:
+                parsed = json.loads(raw)
+                seq, hash_ = parsed["seq"], parsed["hash"]
+            except (ValueError, KeyError, TypeError):
+                continue
+            if cut < 0 or parsed.get("sum") != checksum(raw[:cut] + b"}"):
+                continue
+            if isinstance(seq, int) and isinstance(hash_, str) and (best is None or seq > best.seq):
+                best = cls(seq, hash_)
+        return best
 
 
 def checksum(body: bytes) -> str:
@@ -110,41 +174,83 @@ def encode_line(seq: int, time: str, event: ev.Event) -> bytes:
 def replay(path: Path, label: str = "", *, strict: bool = True) -> Replay:
     """Read the journal at `path` (a missing file is an empty journal).
 
-    Raises JournalCorrupt for a damaged line that is not the last one (or, with
-    strict=False, stores it in `.error` and returns the valid prefix before it).
+    Raises JournalCorrupt for a damaged line that is not a torn last line, or for a
+    journal that does not reach what its sidecar says was saved (or, with strict=False,
+    stores it in `.error` and returns the valid prefix before it).
     """
     result = Replay()
+    sidecar = Sidecar.read(sidecar_path(path))
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        if sidecar is not None and sidecar.seq > 0:  # deleted: not a new meeting
+            return _fail(result, _shorter(path, 1, result, sidecar), strict)
         return result
     result.size = len(data)
     lines = data.split(b"\n")
     # `lines[-1]` is what follows the last newline: b"" when the file ends cleanly.
     complete, tail = lines[:-1], lines[-1]
+    blank_tail = _blank_tail(complete) if not tail else 0
+    complete = complete[: len(complete) - blank_tail]
+    checked = sidecar is None
     offset = 0
-    expected_seq = 1
     for number, raw in enumerate(complete, start=1):
-        last = number == len(complete) and not tail
         try:
             if number == 1:
                 _read_header(path, raw, label, result)
             else:
-                seq, time, event = _read_line(path, number, raw, expected_seq)
-                result.entries.append((seq, time, event))
-                expected_seq += 1
+                result.entries.append(_read_line(path, number, raw, len(result.entries) + 1))
         except _NotJson as exc:
-            if last:  # a torn last line that happens to end in a newline: still torn
-                result.warnings.append(_torn_warning(path, number))
-                return result
             return _fail(result, JournalCorrupt(path, number, str(exc)), strict)
         except JournalCorrupt as exc:
             return _fail(result, exc, strict)
+        result.running = chain(result.running, raw + b"\n")
         offset += len(raw) + 1
         result.good_bytes = offset
-    if tail:
+        if sidecar is not None and number > 1 and result.entries[-1][0] == sidecar.seq:
+            if result.running != sidecar.hash:
+                return _fail(result, _differs(path, number, sidecar), strict)
+            checked = True
+    if blank_tail:
+        result.warnings.append(
+            f"{path.name}:{len(complete) + 1}: {blank_tail} tomma rader i slutet hoppas över "
+            "(de tas bort när nästa åtgärd sparas)."
+        )
+    elif tail:
         result.warnings.append(_torn_warning(path, len(complete) + 1))
+    if not checked:
+        assert sidecar is not None
+        return _fail(result, _shorter(path, len(complete) + 1, result, sidecar), strict)
     return result
+
+
+def _blank_tail(complete: list[bytes]) -> int:
+    """How many of the last complete lines are blank (whitespace only)."""
+    count = 0
+    for raw in reversed(complete[1:]):
+        if raw.strip():
+            break
+        count += 1
+    return count
+
+
+def _differs(path: Path, number: int, sidecar: Sidecar) -> JournalCorrupt:
+    return JournalCorrupt(
+        path,
+        number,
+        f"raderna fram till löpnummer {sidecar.seq} stämmer inte med "
+        f"{path.name}{SIDECAR_SUFFIX} (journalen är ändrad eller utbytt)",
+    )
+
+
+def _shorter(path: Path, number: int, result: Replay, sidecar: Sidecar) -> JournalCorrupt:
+    last = result.entries[-1][0] if result.entries else 0
+    return JournalCorrupt(
+        path,
+        number,
+        f"journalen slutar vid löpnummer {last}, men åtgärderna till och med löpnummer "
+        f"{sidecar.seq} sparades ({path.name}{SIDECAR_SUFFIX}): rader saknas i slutet",
+    )
 
 
 def _fail(result: Replay, error: JournalCorrupt, strict: bool) -> Replay:
@@ -232,6 +338,8 @@ class JournalWriter:
         self._needs_header = not replayed.header
         self._needs_truncate = replayed.size != replayed.good_bytes
         self.needs_rewrite = False
+        self._running = replayed.running
+        self._sidecar_fd: int | None = None
 
     def _open(self) -> int:
         if self._fd is None:
@@ -275,6 +383,7 @@ class JournalWriter:
                 header = self.header
                 self._write_all(fd, header)
                 self._size = len(header)
+                self._running = chain("", header)
                 self._needs_header = False
                 self._needs_truncate = False
             self._check_same_file(fd)
@@ -297,6 +406,25 @@ class JournalWriter:
                 "Åtgärden är inte registrerad; försök igen."
             ) from exc
         self._size += len(line)
+        self._running = chain(self._running, line)
+        self._mark(seq)
+
+    def _mark(self, seq: int) -> None:
+        """Record in the sidecar that everything up to `seq` is saved (best effort: the
+        act is durable already; a sidecar left behind is only a weaker check)."""
+        record = Sidecar(seq, self._running).encode()
+        try:
+            if self._sidecar_fd is None:
+                side = sidecar_path(self.path)
+                existed = side.exists()
+                self._sidecar_fd = os.open(side, os.O_RDWR | os.O_CREAT, 0o644)
+                if not existed:  # its name must survive a crash, or a check would fail
+                    os.pwrite(self._sidecar_fd, record, (seq % 2) * _SLOT)
+                    os.fsync(self._sidecar_fd)
+                    fsync_dir(self.path.parent)
+            os.pwrite(self._sidecar_fd, record, (seq % 2) * _SLOT)
+        except OSError:
+            self._close_sidecar()
 
     def rewrite(self, entries: list[tuple[int, str, ev.Event]]) -> None:
         """Replace the journal atomically with the header and `entries`; append after it.
@@ -317,9 +445,21 @@ class JournalWriter:
         self._needs_header = False
         self._needs_truncate = False
         self.needs_rewrite = False
+        self._running = chain("", self.header)
+        for entry in entries:
+            self._running = chain(self._running, encode_line(*entry))
+        if entries:
+            self._mark(entries[-1][0])
 
     def close(self) -> None:
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._fd)
             self._fd = None
+        self._close_sidecar()
+
+    def _close_sidecar(self) -> None:
+        if self._sidecar_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._sidecar_fd)
+            self._sidecar_fd = None

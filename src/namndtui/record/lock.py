@@ -1,28 +1,46 @@
 """One writer per meeting folder: the lock file `.namndtui.lock`.
 
-The lock holds JSON {pid, host, time, token}. It is created with O_CREAT|O_EXCL, so of two
-processes starting at once exactly one wins. A lock left by a crashed process on this host
-(its pid no longer alive) is stale and taken over: the new lock is written atomically and
-read back to make sure we, not a rival, hold it. A lock from another host cannot be
-checked and is treated as held.
+The arbiter is the operating system: the writer holds `fcntl.flock(LOCK_EX)` on the open
+lock file for as long as it runs. The kernel lets exactly one process hold it and drops
+it when the process dies (a SIGKILL, a crash, a power cut), so a stale lock is taken over
+atomically by whichever process gets the flock first; the others open read-only.
+
+The file's JSON {pid, host, time, token, started} is only there to say who writes. It
+is also the second rule, for file systems whose flock does not reach other computers:
+- a lock naming another computer is treated as held (that computer cannot be asked);
+- a lock naming a live process on this computer (started when the lock says) while the
+  flock was ours means the flock did not exclude it (an old namndtui without flock, or
+  a file system that ignores it): read-only rather than two writers;
+- on network file systems whose flock is known to be local only (sshfs, 9p, SMB/CIFS,
+  NFS mounted with nolock or local_lock) the meeting always opens read-only, with the
+  reason (docs/reliability.md).
+
+Release unlinks the file while still holding the flock; a process that opened the old
+file meanwhile sees, once it gets the flock, that the path is no longer its file and
+tries again, so an unlinked lock can never be held beside a new one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import json
 import os
 import secrets
 import socket
-import time as _time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from namndtui.storage import atomic_write, fsync_dir
+from namndtui.storage import fsync_dir
 
 LOCK_NAME = ".namndtui.lock"
+# File systems whose flock is local to one computer (Linux): a lock there proves nothing
+# about a second computer writing to the same folder.
+LOCAL_FLOCK_FS = frozenset({"fuse.sshfs", "sshfs", "9p", "cifs", "smb3", "smbfs", "vboxsf"})
+_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -31,10 +49,12 @@ class LockInfo:
     host: str
     time: str
     token: str = ""
+    started: str = ""  # the process's start time (Linux /proc), against a reused pid
 
 
-def pid_alive(pid: int) -> bool:
-    """True when a process with this pid exists on this host."""
+def pid_alive(pid: int, started: str = "") -> bool:
+    """True when a process with this pid exists on this host (and, when `started` is
+    given and can be checked, it is the process that started then, not a reuse)."""
     if pid <= 0:
         return False
     try:
@@ -42,21 +62,30 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # exists, owned by someone else
+        pass  # exists, owned by someone else
     except OSError:
         return False
-    return not _zombie(pid)
+    stat = _proc_stat(pid)
+    if stat is None:
+        return True
+    if stat[0] == "Z":  # killed, not yet reaped: holds no files any more
+        return False
+    return not started or len(stat) < 20 or stat[19] == started
 
 
-def _zombie(pid: int) -> bool:
-    """A killed process whose parent has not reaped it yet still answers kill(pid, 0); it
-    holds no files any more, so its lock is stale. (Linux /proc; elsewhere: not known.)"""
+def _proc_stat(pid: int) -> list[str] | None:
+    """The fields after the command name of /proc/PID/stat (state first), or None."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
-        return False
+        return None
     # "pid (comm) S …": the state follows the last ')' (comm may itself hold parentheses).
-    return stat[stat.rfind(")") + 1 :].split()[:1] == ["Z"]
+    return text[text.rfind(")") + 1 :].split()
+
+
+def _started(pid: int) -> str:
+    stat = _proc_stat(pid)
+    return stat[19] if stat is not None and len(stat) > 19 else ""
 
 
 def read_lock(path: Path) -> LockInfo | None:
@@ -64,18 +93,53 @@ def read_lock(path: Path) -> LockInfo | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return LockInfo(
-            int(data["pid"]), str(data["host"]), str(data["time"]), str(data.get("token", ""))
+            int(data["pid"]),
+            str(data["host"]),
+            str(data["time"]),
+            str(data.get("token", "")),
+            str(data.get("started", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 
-class FolderLock:
-    """The writer's lock on a meeting folder. Use `acquire`."""
+def file_system_type(folder: Path) -> str:
+    """The type of the file system holding `folder` (Linux /proc/self/mountinfo), with
+    the mount options that matter for locks ("nfs4", "nfs:nolock"); "" when unknown."""
+    try:
+        target = os.path.realpath(folder)
+        lines = Path("/proc/self/mountinfo").read_text().splitlines()
+    except OSError:
+        return ""
+    best, kind = "", ""
+    for line in lines:
+        left, _, right = line.partition(" - ")
+        fields, tail = left.split(), right.split()
+        if len(fields) < 6 or len(tail) < 3:
+            continue
+        mount = fields[4].replace("\\040", " ")
+        inside = target == mount or target.startswith(mount.rstrip("/") + "/")
+        if inside and len(mount) >= len(best):
+            options = set(fields[5].split(",")) | set(tail[2].split(","))
+            weak = "nolock" in options or any(
+                o.startswith("local_lock=") and o != "local_lock=none" for o in options
+            )
+            best, kind = mount, tail[0] + (":nolock" if weak else "")
+    return kind
 
-    def __init__(self, path: Path, info: LockInfo) -> None:
+
+def local_only_flock(fs_type: str) -> bool:
+    """True on a file system where flock does not exclude another computer."""
+    return fs_type in LOCAL_FLOCK_FS or fs_type.endswith(":nolock")
+
+
+class FolderLock:
+    """The writer's lock on a meeting folder. Use `acquire`; holds an open descriptor."""
+
+    def __init__(self, path: Path, info: LockInfo, fd: int) -> None:
         self.path = path
         self.info = info
+        self._fd: int | None = fd
 
     @classmethod
     def acquire(
@@ -83,67 +147,100 @@ class FolderLock:
     ) -> tuple[FolderLock | None, str]:
         """(lock, "") when we hold it now, else (None, the Swedish reason)."""
         path = folder / LOCK_NAME
+        fs_type = file_system_type(folder)
+        if local_only_flock(fs_type):
+            return None, _network_reason(folder, fs_type)
         info = LockInfo(
             os.getpid(),
             socket.gethostname(),
             clock().strftime("%Y-%m-%dT%H:%M:%S"),
             secrets.token_hex(8),
+            _started(os.getpid()),
         )
+        for _ in range(_ATTEMPTS):
+            try:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:  # read-only folder, permission denied, a folder in the way
+                return None, _unwritable_reason(path, exc)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    return None, _busy_reason(read_lock(path), info)
+                return None, _unwritable_reason(path, exc)
+            if _same_file(fd, path):
+                return cls._take(path, fd, info)
+            os.close(fd)  # released and unlinked meanwhile: the new file is the lock
+        return None, "Låsfilen byttes ut hela tiden; mötet öppnas skrivskyddat."
+
+    @classmethod
+    def _take(cls, path: Path, fd: int, info: LockInfo) -> tuple[FolderLock | None, str]:
+        """We hold the flock on `path`: check what it says, then write ourselves in."""
+        held = read_lock(path)
+        if held is not None and held.token != info.token:
+            if held.host != info.host:
+                os.close(fd)
+                return None, _held_reason(held, other_host=True)
+            if held.pid != info.pid and pid_alive(held.pid, held.started):
+                os.close(fd)  # the flock did not keep it out: never two writers
+                return None, _held_reason(held, other_host=False)
         payload = json.dumps(info.__dict__, ensure_ascii=False).encode()
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            return cls._contend(path, info, payload)
-        except OSError as exc:  # read-only folder, permission denied, a folder in the way
-            return None, _unwritable_reason(path, exc)
-        try:
-            try:
-                os.write(fd, payload)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, payload, 0)
+            os.fsync(fd)
         except OSError as exc:  # disk full: leave no empty lock behind
             with contextlib.suppress(OSError):
                 path.unlink()
+            os.close(fd)
             return None, _unwritable_reason(path, exc)
-        fsync_dir(folder)
-        return cls(path, info), ""
-
-    @classmethod
-    def _contend(cls, path: Path, info: LockInfo, payload: bytes) -> tuple[FolderLock | None, str]:
-        held = read_lock(path)
-        if held is None:
-            # Maybe a rival has just created it and not yet written: look again shortly.
-            _time.sleep(0.05)
-            held = read_lock(path)
-        if held is not None:
-            if held.host != info.host:
-                return None, _held_reason(held, other_host=True)
-            if pid_alive(held.pid):
-                return None, _held_reason(held, other_host=False)
-        # Stale (dead pid on this host, or an unreadable leftover): take it over.
-        try:
-            atomic_write(path, payload)
-        except OSError as exc:
-            return None, f"Låsfilen {path.name} kunde inte tas över: {exc.strerror or exc}."
-        now = read_lock(path)
-        if now is None or now.token != info.token:
-            return None, "En annan process tog över låset samtidigt; mötet öppnas skrivskyddat."
-        return cls(path, info), ""
+        fsync_dir(path.parent)
+        return cls(path, info, fd), ""
 
     def release(self) -> None:
-        """Remove the lock if it is still ours."""
+        """Remove the lock if it is still ours, then let go of the flock."""
+        if self._fd is None:
+            return
         held = read_lock(self.path)
-        if held is not None and held.token == self.info.token:
+        if held is not None and held.token == self.info.token and _same_file(self._fd, self.path):
             with contextlib.suppress(OSError):
                 self.path.unlink()
                 fsync_dir(self.path.parent)
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+        self._fd = None
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        mine, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _busy_reason(held: LockInfo | None, info: LockInfo) -> str:
+    if held is None:  # the winner has not written its name yet
+        return (
+            "Mötet öppnades för skrivning av en annan process alldeles nyss. Det öppnas "
+            "skrivskyddat."
+        )
+    return _held_reason(held, other_host=held.host != info.host)
 
 
 def _unwritable_reason(path: Path, exc: OSError) -> str:
     return (
         f"Låsfilen {path} kunde inte skapas: {exc.strerror or exc}. Mötet öppnas "
         "skrivskyddat; inget kan registreras i den här mappen."
+    )
+
+
+def _network_reason(folder: Path, fs_type: str) -> str:
+    return (
+        f"Mappen {folder} ligger på en nätverksdisk ({fs_type.split(':')[0]}) där låset "
+        "inte hindrar en annan dator från att skriva samtidigt. Mötet öppnas skrivskyddat; "
+        "kopiera mappen till en lokal disk för att registrera."
     )
 
 

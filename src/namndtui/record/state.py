@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Paragraph status (what the agenda's status mark shows).
-PENDING = "pending"  # ej behandlat
-IN_PROGRESS = "in_progress"  # pågår (called, or something recorded, no decision yet)
-DECIDED = "decided"  # beslutat
-TABLED = "tabled"  # bordlagt
-REFERRED_BACK = "referred_back"  # återremitterat
+from namndtui.vocabulary import ParagraphStatus
+
+# Paragraph status (what the agenda's status mark shows); see namndtui.vocabulary.
+PENDING = ParagraphStatus.PENDING  # ej behandlat
+IN_PROGRESS = ParagraphStatus.IN_PROGRESS  # pågår (called, or something recorded, no decision yet)
+DECIDED = ParagraphStatus.DECIDED  # beslutat
+TABLED = ParagraphStatus.TABLED  # bordlagt
+REFERRED_BACK = ParagraphStatus.REFERRED_BACK  # återremitterat
 STATUSES = (PENDING, IN_PROGRESS, DECIDED, TABLED, REFERRED_BACK)
 
 

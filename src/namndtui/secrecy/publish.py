@@ -17,7 +17,13 @@ from namndtui.minutes.extract import render_extract, render_extract_html
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.render import render_document_html, render_document_markdown
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
-from namndtui.secrecy.check import Finding, LeakChecker, pdf_bytes_text, plain_text
+from namndtui.secrecy.check import (
+    DocumentError,
+    Finding,
+    LeakChecker,
+    pdf_bytes_text,
+    plain_text,
+)
 from namndtui.secrecy.public import public_minutes
 
 PUBLIC_MARKDOWN = "protokoll-publicering.md"
@@ -48,12 +54,16 @@ class Publication:
         self.checker = LeakChecker(minutes)
 
     def check(self, files: dict[str, str | bytes]) -> None:
-        """Raise PublicationLeak when any of the rendered `files` (name -> content) fails."""
-        findings = [
-            (name, finding)
-            for name, content in files.items()
-            for finding in self.checker.check(_text_of(name, content))
-        ]
+        """Raise PublicationLeak when any of the rendered `files` (name -> content) fails;
+        a file whose text cannot be read back cannot be checked, so it fails too."""
+        findings = []
+        for name, content in files.items():
+            try:
+                text = _text_of(name, content)
+            except DocumentError as err:
+                findings.append((name, Finding(1, f"texten kan inte kontrolleras: {err}")))
+                continue
+            findings += [(name, finding) for finding in self.checker.check(text)]
         if findings:
             raise PublicationLeak(findings)
 

@@ -85,7 +85,11 @@ class NamndApp(App[int]):
     def _take_record(self, record: Any) -> None:
         """Adopt the (opened) record: read-only reason, its warnings, minutes on/off."""
         self._record = record
-        self.write_minutes_enabled = self._write_minutes and record is not None
+        # A reader never writes the minutes: its state may be older than the writer's (a
+        # read-only second window rewrote protokoll.toml from it when it quit).
+        self.write_minutes_enabled = (
+            self._write_minutes and record is not None and not getattr(record, "readonly", False)
+        )
         reason = self._given_reason
         if record is not None and getattr(record, "readonly", False):
             reason = reason or getattr(record, "readonly_reason", "") or S.READONLY

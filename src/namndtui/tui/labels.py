@@ -11,6 +11,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record.state import Motion, RecordState, VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
+from namndtui.vocabulary import MOTION_PHRASES
 
 if TYPE_CHECKING:
     from namndtui.record import acts, events, procedure
@@ -25,7 +26,7 @@ def motion_label(meeting: Meeting, motion: Motion) -> str:
     """'y1 Anna Ek (M): avslag – text', plain text."""
     member = meeting.member(motion.by)
     who = member.label if member else motion.by
-    kind = events.MOTION_KINDS.get(motion.kind, motion.kind)
+    kind = MOTION_PHRASES.get(motion.kind, motion.kind)
     text = f" – {motion.text}" if motion.text else ""
     return f"{motion.id} {who}: {kind}{text}"
 

@@ -9,6 +9,8 @@ the view is redrawn after every recorded act.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markdown_it.token import Token
 from textual.content import Content
 
@@ -72,76 +74,121 @@ def markdown_to_content(markdown: str) -> Content:
     """Render the minutes' Markdown for the terminal; user text stays plain and visible."""
     # control characters become pictures before parsing (the minutes writer shows them
     # so too); newlines and tabs, which carry the Markdown structure, are kept
-    tokens = _PARSER.parse(visible(markdown))
-    blocks: list[Content] = []
-    prefix: list[str] = []  # list markers of open list items
-    counters: list[int | None] = []  # per open list: next number (None = bullets)
-    table_rows: list[list[Content]] | None = None
-    aligns: list[str] = []
-    heading = ""
-    last_item = False  # the last block is a list item (the next item joins it)
-    for token in tokens:
-        kind = token.type
-        if kind == "heading_open":
-            heading = token.tag
-        elif kind == "heading_close":
-            heading = ""
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            if not counters:
-                last_item = False  # a new list starts its own block
-            start = token.attrGet("start") if kind == "ordered_list_open" else None
-            counters.append(None if kind == "bullet_list_open" else int(start or 1))
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            counters.pop()
-        elif kind == "list_item_open":
-            number = counters[-1] if counters else None
-            if number is None:
-                prefix.append("• ")
-            else:
-                prefix.append(f"{number}. ")
-                counters[-1] = number + 1
-        elif kind == "list_item_close":
-            prefix.pop()
-        elif kind == "table_open":
-            table_rows, aligns = [], []
-        elif kind == "tr_open" and table_rows is not None:
-            table_rows.append([])
-        elif kind == "th_open" and table_rows is not None:
+    walk = _Walk()
+    for token in _PARSER.parse(visible(markdown)):
+        handler = _HANDLERS.get(token.type)
+        if handler is not None:
+            handler(walk, token)
+    return Content("\n\n").join(walk.blocks)
+
+
+class _Walk:
+    """The blocks rendered so far and what is open (heading, lists, a table)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Content] = []
+        self.prefix: list[str] = []  # list markers of open list items
+        self.counters: list[int | None] = []  # per open list: next number (None = bullets)
+        self.table_rows: list[list[Content]] | None = None
+        self.aligns: list[str] = []
+        self.heading = ""
+        self.last_item = False  # the last block is a list item (the next item joins it)
+
+    def add(self, block: Content) -> None:
+        self.blocks.append(block)
+        self.last_item = False
+
+    def heading_open(self, token: Token) -> None:
+        self.heading = token.tag
+
+    def heading_close(self, token: Token) -> None:
+        self.heading = ""
+
+    def list_open(self, token: Token) -> None:
+        if not self.counters:
+            self.last_item = False  # a new list starts its own block
+        if token.type == "bullet_list_open":
+            self.counters.append(None)
+        else:
+            self.counters.append(int(token.attrGet("start") or 1))
+
+    def list_close(self, token: Token) -> None:
+        self.counters.pop()
+
+    def item_open(self, token: Token) -> None:
+        number = self.counters[-1] if self.counters else None
+        if number is None:
+            self.prefix.append("• ")
+        else:
+            self.prefix.append(f"{number}. ")
+            self.counters[-1] = number + 1
+
+    def item_close(self, token: Token) -> None:
+        self.prefix.pop()
+
+    def table_open(self, token: Token) -> None:
+        self.table_rows, self.aligns = [], []
+
+    def row_open(self, token: Token) -> None:
+        if self.table_rows is not None:
+            self.table_rows.append([])
+
+    def header_cell(self, token: Token) -> None:
+        if self.table_rows is not None:
             style = str(token.attrGet("style") or "")
-            aligns.append("center" if "center" in style else "left")
-        elif kind == "table_close" and table_rows is not None:
-            blocks.append(_table(table_rows, aligns))
-            table_rows = None
-            last_item = False
-        elif kind == "inline":
-            text = _inline(token)
-            if table_rows is not None:
-                if table_rows:
-                    table_rows[-1].append(text)
-                continue
-            if heading:
-                text = text.stylize("bold underline" if heading in ("h1", "h2") else "bold")
-            if prefix:
-                # a list item: marker on the first line, continuation lines indented
-                indent = " " * sum(len(p) for p in prefix)
-                marker = " " * sum(len(p) for p in prefix[:-1]) + prefix[-1]
-                lines = text.split("\n")
-                text = Content("\n").join(
-                    [Content(marker) + lines[0], *(Content(indent) + line for line in lines[1:])]
-                )
-                # items of one list follow each other without a blank line
-                if blocks and last_item:
-                    blocks[-1] = blocks[-1] + Content("\n") + text
-                    continue
-                blocks.append(text)
-                last_item = True
-                continue
-            blocks.append(text)
-            last_item = False
-        elif kind in ("code_block", "fence"):
-            blocks.append(Content(token.content.rstrip("\n")))
-            last_item = False
-        elif kind == "hr":
-            blocks.append(Content.styled("─" * 40, "dim"))
-            last_item = False
-    return Content("\n\n").join(blocks)
+            self.aligns.append("center" if "center" in style else "left")
+
+    def table_close(self, token: Token) -> None:
+        if self.table_rows is not None:
+            self.add(_table(self.table_rows, self.aligns))
+            self.table_rows = None
+
+    def inline(self, token: Token) -> None:
+        text = _inline(token)
+        if self.table_rows is not None:
+            if self.table_rows:
+                self.table_rows[-1].append(text)
+            return
+        if self.heading:
+            text = text.stylize("bold underline" if self.heading in ("h1", "h2") else "bold")
+        if not self.prefix:
+            self.add(text)
+            return
+        # a list item: marker on the first line, continuation lines indented
+        indent = " " * sum(len(p) for p in self.prefix)
+        marker = " " * sum(len(p) for p in self.prefix[:-1]) + self.prefix[-1]
+        lines = text.split("\n")
+        text = Content("\n").join(
+            [Content(marker) + lines[0], *(Content(indent) + line for line in lines[1:])]
+        )
+        if self.blocks and self.last_item:  # items of one list follow without a blank line
+            self.blocks[-1] = self.blocks[-1] + Content("\n") + text
+        else:
+            self.blocks.append(text)
+        self.last_item = True
+
+    def code(self, token: Token) -> None:
+        self.add(Content(token.content.rstrip("\n")))
+
+    def rule(self, token: Token) -> None:
+        self.add(Content.styled("─" * 40, "dim"))
+
+
+_HANDLERS: dict[str, Callable[[_Walk, Token], None]] = {
+    "heading_open": _Walk.heading_open,
+    "heading_close": _Walk.heading_close,
+    "bullet_list_open": _Walk.list_open,
+    "ordered_list_open": _Walk.list_open,
+    "bullet_list_close": _Walk.list_close,
+    "ordered_list_close": _Walk.list_close,
+    "list_item_open": _Walk.item_open,
+    "list_item_close": _Walk.item_close,
+    "table_open": _Walk.table_open,
+    "tr_open": _Walk.row_open,
+    "th_open": _Walk.header_cell,
+    "table_close": _Walk.table_close,
+    "inline": _Walk.inline,
+    "code_block": _Walk.code,
+    "fence": _Walk.code,
+    "hr": _Walk.rule,
+}

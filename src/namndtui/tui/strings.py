@@ -6,6 +6,8 @@ are filled with `str.format` and then shown as plain text (never markup).
 
 from __future__ import annotations
 
+from namndtui.vocabulary import STATUS_PHRASES
+
 APP_TITLE = "namndtui"
 
 # --- status line -------------------------------------------------------------------------
@@ -29,13 +31,7 @@ STATUS_MARKS = {
     "tabled": "‖",
     "referred_back": "↩",
 }
-STATUS_NAMES = {
-    "pending": "ej behandlat",
-    "in_progress": "pågår",
-    "decided": "beslutat",
-    "tabled": "bordlagt",
-    "referred_back": "återremitterat",
-}
+STATUS_NAMES = STATUS_PHRASES  # namndtui.vocabulary
 OJ_MARK = "OJ"
 
 # --- item view ---------------------------------------------------------------------------
@@ -251,6 +247,18 @@ VOTE_NOTHING = (
     "frågor som ställts är avgjorda."
 )
 VOTE_QUESTION = "Fråga: {question}"
+KEY_ADJUSTMENT_NOTE = "Justeringsanteckning"
+HELP_ADJUSTMENT_NOTE = (
+    "Justeringsanteckning: en justerares invändning mot paragrafen (vid eller före "
+    "justeringen, även efter avslutningen)"
+)
+ADJUSTMENT_NOTE_TITLE = "Justeringsanteckning – § {number}"
+ADJUSTMENT_NOTE_WHO = "Vilken justerare?"
+ADJUSTMENT_NOTE_TEXT = "Anteckningens text"
+ADJUSTMENT_NOTE_SAVED = "§ {number}: justeringsanteckning av {who} registrerad"
+ADJUSTMENT_NOTE_NO_ADJUSTERS = "Inga justerare är valda (n, u på en ledamot)."
+VOTE_DEMANDED_TITLE = "Votering – § {number}"
+VOTE_DEMANDED_BY = "Votering begärs av (valfritt – enter hoppar över)"
 WITHDRAW_TITLE = "Återta yrkande – § {number}"
 JOIN_TITLE = "Instäm i yrkande – § {number}"
 JOIN_WHO = "Vem instämmer?"
@@ -391,3 +399,4 @@ LEGEND = {
 }
 LEGEND_PROSPECTIVE = "grått nummer: det § ärendet får om listan tas i tur och ordning"
 LEGEND_OJ = "omedelbar justering"
+LEGEND_SECRECY = "omfattas av sekretess (S): webbversionen redovisar inte ärendet"

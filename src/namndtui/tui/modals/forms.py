@@ -23,10 +23,10 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from namndtui.model import Member
-from namndtui.record.events import MOTION_KINDS
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import find_fold, user_text
+from namndtui.vocabulary import MOTION_PHRASES
 
 
 def member_matches(member: Member, query: str) -> bool:
@@ -175,7 +175,7 @@ class MotionModal(_MemberFilter, _Form):
             yield OptionList(*self.member_options(""), id="members")
             yield Static(Content(S.MOTION_KIND), classes="dialog-label")
             yield OptionList(
-                *[Option(Content(text), id=kind) for kind, text in MOTION_KINDS.items()],
+                *[Option(Content(text), id=kind) for kind, text in MOTION_PHRASES.items()],
                 id="kind",
             )
             yield Static(Content(S.MOTION_TEXT), classes="dialog-label")

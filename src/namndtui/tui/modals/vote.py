@@ -30,7 +30,9 @@ from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
 
-async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -> None:
+async def run_vote(
+    app: App[Any], meeting: Meeting, item: Item, act: Recorder, demanded_by: str = ""
+) -> None:
     """Open or continue the rounds of the item's votering until done or cancelled.
 
     `act` records an act of record/acts.py (the meeting screen's `act`); the rounds are
@@ -42,7 +44,7 @@ async def run_vote(app: App[Any], meeting: Meeting, item: Item, act: Recorder) -
         if current is None:
             if not acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm):
                 return  # every round counted (or the next one cannot be put yet)
-            if not act(acts.next_vote_round, item.id, host.now_hhmm):
+            if not act(acts.next_vote_round, item.id, host.now_hhmm, demanded_by):
                 return
             current = acts.open_round(host.state, item.id)
             if current is None:

@@ -50,6 +50,8 @@ def legend() -> Content:
     ]
     lines.append(Content.assemble((f"{'§ 121':>12}", "dim"), "  ", S.LEGEND_PROSPECTIVE))
     lines.append(Content.assemble((f"{S.OJ_MARK:>12}", "bold $text-warning"), "  ", S.LEGEND_OJ))
+    secret = (f"{S.SECRECY_MARK:>12}", "bold $text-error")
+    lines.append(Content.assemble(secret, "  ", S.LEGEND_SECRECY))
     return Content("\n").join(lines)
 
 

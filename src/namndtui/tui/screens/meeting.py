@@ -441,6 +441,31 @@ class MeetingScreen(Screen[None]):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
 
     @form_action
+    async def action_adjustment_note(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import TextModal
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        state = self.napp.state
+        adjusters = [m for m in self.meeting.members if m.name in state.adjusters]
+        if not adjusters:
+            self.notify(S.ADJUSTMENT_NOTE_NO_ADJUSTERS, severity="warning", markup=False)
+            return
+        title = S.ADJUSTMENT_NOTE_TITLE.format(number=self.number(item))
+        who = adjusters[0].name
+        if len(adjusters) > 1:
+            form = MemberPickModal(title, S.ADJUSTMENT_NOTE_WHO, adjusters)
+            who = await self.app.push_screen_wait(form)
+            if not who:
+                return
+        text = await self.app.push_screen_wait(TextModal(title, S.ADJUSTMENT_NOTE_TEXT))
+        if text and self.act(acts.adjustment_note, item.id, who, text):
+            saved = S.ADJUSTMENT_NOTE_SAVED.format(number=self.number(item), who=who)
+            self.notify(saved, markup=False)
+
+    @form_action
     async def action_refer_back(self) -> None:
         item = self._target(sitting=True)
         if item is None:
@@ -668,10 +693,27 @@ class MeetingScreen(Screen[None]):
         first = acts.needs_finding_before_vote(self.meeting, self.napp.state, item.id)
         if first and not await self._ask_finding(item, S.FINDING_BEFORE_VOTE_TITLE):
             return
+        demanded_by = await self._ask_demanded_by(item)
+        if demanded_by is None:
+            return
         from namndtui.tui.modals.vote import run_vote
 
-        await run_vote(self.napp, self.meeting, item, self.act)
+        await run_vote(self.napp, self.meeting, item, self.act, demanded_by)
         self._say_what_is_next(item)
+
+    async def _ask_demanded_by(self, item: Item) -> str | None:
+        """Who demands the vote (optional: enter on "ingen" skips), asked when the question's
+        vote has not begun; "" = not given, None = cancelled."""
+        from namndtui.record import questions as qs
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        q = qs.current_question(item, self.napp.state.paragraph(item.id))
+        if q is None or q.rounds:
+            return ""
+        title = S.VOTE_DEMANDED_TITLE.format(number=self.number(item))
+        members = acts.serving_members(self.meeting, self.napp.state, item.id)
+        form = MemberPickModal(title, S.VOTE_DEMANDED_BY, members, optional=True)
+        return await self.app.push_screen_wait(form)
 
     @form_action
     async def action_correct(self) -> None:

@@ -1,0 +1,83 @@
+"""One vocabulary: the words the record stores and the Swedish phrases shown for them.
+
+Each kind of word is a `StrEnum` whose values are the strings the journal, protokoll.toml
+and meeting.toml already hold (a member equals its string: `MotionKind.AVSLAG ==
+"avslag"`), so no format changes; the Swedish phrase of each word is in one table beside
+it (the tables are keyed by plain strings, so a value read from a file finds its phrase).
+The record, the minutes, the TUI and the search read these instead of repeating the bare
+strings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class MotionKind(StrEnum):
+    """The kind of a yrkande (FORMAT.md)."""
+
+    BIFALL = "bifall"
+    AVSLAG = "avslag"
+    ATERREMISS = "återremiss"
+    BORDLAGGNING = "bordläggning"
+    ANDRING = "ändring"
+    TILLAGG = "tillägg"
+    EGET = "eget"
+
+
+# The phrase of each motion kind in the minutes and the TUI.
+MOTION_PHRASES: dict[str, str] = {
+    MotionKind.BIFALL.value: "bifall",
+    MotionKind.AVSLAG.value: "avslag",
+    MotionKind.ATERREMISS.value: "återremiss",
+    MotionKind.BORDLAGGNING.value: "bordläggning",
+    MotionKind.ANDRING.value: "ändringsyrkande",
+    MotionKind.TILLAGG.value: "tilläggsyrkande",
+    MotionKind.EGET.value: "eget förslag",
+}
+
+# Formal motions: put before the main question (återremiss, bordläggning).
+FORMAL_KINDS: tuple[str, ...] = (MotionKind.ATERREMISS.value, MotionKind.BORDLAGGNING.value)
+
+
+class VoteAnswer(StrEnum):
+    """A member's answer in a votering."""
+
+    JA = "ja"
+    NEJ = "nej"
+    AVSTAR = "avstår"
+
+
+VOTE_ANSWERS: tuple[str, ...] = tuple(a.value for a in VoteAnswer)
+
+
+class ParagraphStatus(StrEnum):
+    """Where an item stands (the agenda's status mark)."""
+
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    DECIDED = "decided"
+    TABLED = "tabled"
+    REFERRED_BACK = "referred_back"
+
+
+# The Swedish name of each status (the agenda, the item pane, the minutes' interim view).
+STATUS_PHRASES: dict[str, str] = {
+    ParagraphStatus.PENDING.value: "ej behandlat",
+    ParagraphStatus.IN_PROGRESS.value: "pågår",
+    ParagraphStatus.DECIDED.value: "beslutat",
+    ParagraphStatus.TABLED.value: "bordlagt",
+    ParagraphStatus.REFERRED_BACK.value: "återremitterat",
+}
+
+
+class AttendanceChange(StrEnum):
+    """A change of attendance during the meeting (the minutes' närvaro per §)."""
+
+    ARRIVED = "arrived"
+    LEFT = "left"
+    SERVES = "serves"
+    STOPS = "stops"
+
+
+ATTENDANCE_CHANGES: tuple[str, ...] = tuple(c.value for c in AttendanceChange)
