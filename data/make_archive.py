@@ -1,13 +1,13 @@
 """Write the example archive: minutes of three earlier 2007 meetings of Hässelby-Vällingby
 stadsdelsnämnd, as real output of our renderer (Meeting + events → fold → write_minutes).
 
-    python data/make_archive.py        # rewrites data/hasselby-vallingby-stadsdelsnamnd/2007-*/protokoll.*
+    python data/make_archive.py   # rewrites src/namndtui/examples/hasselby-vallingby-stadsdelsnamnd/2007-*/protokoll.*
 
 Same members and officials as the example meeting (2007-10-23, which starts at § 120);
 the § numbers run on through the year: 06-12 §§ 80–95, 08-28 §§ 96–107, 09-25 §§ 108–119.
 The seed's case (ansökan till Länsstyrelsen, Dnr 503-412-07) is on the 09-25 agenda and is
 bordlagt there on a minority demand, which is why it returns on 10-23. All people, cases,
-amounts and Dnr are invented, except the seed case's report text (see data/README.md).
+amounts and Dnr are invented, except the seed case's report text (see src/namndtui/examples/README.md).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
+EXAMPLES = HERE.parent / "src" / "namndtui" / "examples"  # package data (namndtui.examples)
 
 from namndtui.meetingfile import load_meeting  # noqa: E402
 from namndtui.minutes.write import write_minutes  # noqa: E402
@@ -26,7 +27,7 @@ from namndtui.model import Item, Meeting  # noqa: E402
 from namndtui.record import events as ev  # noqa: E402
 from namndtui.record.fold import fold  # noqa: E402
 
-BODY_DIR = HERE / "hasselby-vallingby-stadsdelsnamnd"
+BODY_DIR = EXAMPLES / "hasselby-vallingby-stadsdelsnamnd"
 EXAMPLE = BODY_DIR / "2007-10-23" / "meeting.toml"
 PLACE = "Hässelby-Vällingby stadsdelsförvaltning, Hässelby torg 15, sammanträdesrummet"
 SEED = "ansokan-lansstyrelsen"

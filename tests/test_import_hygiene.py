@@ -35,6 +35,9 @@ CORE_MODULES = [
     "namndtui.archive.freshness",
     "namndtui.archive.lock",
     "namndtui.commands.search",
+    "namndtui.follow.view",
+    "namndtui.record.follow",
+    "namndtui.commands.follow",
 ]
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from namndtui import __version__
+from namndtui.argparse_sv import install as swedish_argparse
 from namndtui.errors import UserError
 from namndtui.textcheck import visible
 
@@ -35,10 +36,47 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
     "search": ("search", "sök i tidigare protokoll"),
+    "follow": (
+        "follow",
+        "följ ett sammanträde live, skrivskyddat (salens skärm, ordförandens vy, --web)",
+    ),
     "check-public": (
         "check_public",
         "kontrollera att en fil kan publiceras (personnummer, namn, sekretessärenden)",
     ),
+}
+
+# One metavar vocabulary for every subcommand (applied after each module's add_arguments):
+# FIL a file, MAPP a folder, SÖKVÄG either, FRÅGA a search query.
+METAVARS = {
+    "PATH": "SÖKVÄG",
+    "FILE": "FIL",
+    "DIR": "MAPP",
+    "QUERY": "FRÅGA",
+    "MEETING.toml": "FIL",
+    "MEETING": "SÖKVÄG",
+}
+OPTION_METAVARS = {
+    "body": "NAMN",
+    "date": "ÅÅÅÅ-MM-DD",
+    "start": "TT:MM",
+    "place": "PLATS",
+    "port": "PORT",
+    "host": "VÄRD",
+}
+
+# An example in every subcommand's epilog (the example meeting's own files where it fits).
+EXAMPLES: dict[str, str] = {
+    "validate": "namndtui validate mote/meeting.toml",
+    "import-text": "namndtui import-text tjansteutlatande.pdf --append mote/meeting.toml",
+    "import-agenda": "namndtui import-agenda foredragningslista.pdf > mote/meeting.toml",
+    "import-kallelse": "namndtui import-kallelse kallelse.pdf --out mote/meeting.toml",
+    "new": "namndtui new 2007-11-20 --from 2007-10-23",
+    "export": "namndtui export mote/ --out publicerat/",
+    "extract": "namndtui extract mote/ §125",
+    "search": 'namndtui search "utvecklingsmedel typ:bordlagt"',
+    "follow": "namndtui follow mote/ --web",
+    "check-public": "namndtui check-public protokoll.md",
 }
 
 DESCRIPTION = (
@@ -48,15 +86,42 @@ DESCRIPTION = (
 )
 
 
+def _commands_epilog() -> str:
+    width = max(len(name) for name in COMMANDS)
+    lines = [f"  {name:<{width}}  {help_text}" for name, (_, help_text) in COMMANDS.items()]
+    return "kommandon (namndtui KOMMANDO --help):\n" + "\n".join(lines)
+
+
+def _vocabulary(parser: argparse.ArgumentParser) -> None:
+    """The shared metavars (FIL, MAPP, SÖKVÄG …) on every argument of the parser."""
+    for action in parser._actions:
+        if isinstance(action.metavar, str) and action.metavar in METAVARS:
+            action.metavar = METAVARS[action.metavar]
+        elif action.metavar is None and action.dest in OPTION_METAVARS and action.nargs != 0:
+            action.metavar = OPTION_METAVARS[action.dest]
+
+
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="namndtui",
         description=DESCRIPTION,
-        epilog="kommandon: " + ", ".join(COMMANDS) + " (namndtui KOMMANDO --help)",
+        epilog=_commands_epilog() + "\n\nexempel: namndtui mote/   (öppna ett sammanträde)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"namndtui {__version__}")
     parser.add_argument(
-        "path", nargs="?", metavar="PATH", help="sammanträde, protokoll eller arkivmapp"
+        "--version",
+        action="version",
+        version=f"namndtui {__version__}",
+        help="visa programmets version och avsluta",
+    )
+    parser.add_argument(
+        "--print-completion",
+        choices=("bash", "zsh"),
+        metavar="SKAL",
+        help="skriv ut ett kompletteringsskript för bash eller zsh",
+    )
+    parser.add_argument(
+        "path", nargs="?", metavar="SÖKVÄG", help="sammanträde, protokoll eller arkivmapp"
     )
     return parser
 
@@ -64,13 +129,41 @@ def _open_parser() -> argparse.ArgumentParser:
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module_name, help_text = COMMANDS[name]
     module = importlib.import_module(f"namndtui.commands.{module_name}")
-    parser = argparse.ArgumentParser(prog=f"namndtui {name}", description=help_text)
+    parser = argparse.ArgumentParser(
+        prog=f"namndtui {name}", description=help_text, epilog=f"exempel: {EXAMPLES[name]}"
+    )
     module.add_arguments(parser)
+    _vocabulary(parser)
     return parser, module
 
 
+def full_parser() -> argparse.ArgumentParser:
+    """Every command in one parser, for the completion scripts (imports every command)."""
+    parser = _open_parser()
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(f"namndtui.commands.{module_name}").add_arguments(sub)
+        _vocabulary(sub)
+    return parser
+
+
+def print_completion(shell: str) -> int:
+    """`namndtui --print-completion bash|zsh`: a completion script made by shtab."""
+    import shtab
+
+    print(shtab.complete(full_parser(), shell=shell))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    swedish_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--print-completion"]:
+        if len(args_list) != 2 or args_list[1] not in ("bash", "zsh"):
+            print("namndtui: --print-completion bash eller zsh", file=sys.stderr)
+            return 2
+        return print_completion(args_list[1])
     try:
         if args_list and args_list[0] in COMMANDS:
             parser, module = _command_parser(args_list[0])

@@ -29,10 +29,15 @@ def archive(tmp_path: Path) -> Path:
 
 
 async def settle(app, pilot) -> None:
-    """Let the index worker, the debounce timer and the search worker finish."""
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.25)
-    await app.workers.wait_for_complete()
+    """Let the index worker, the debounce timer and the search worker finish: waits on the
+    state (no worker running, no search waiting for its timer), not on a fixed time."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pending = getattr(app.screen, "_search_timer", None) is not None
+        if not pending and not any(w.is_running for w in app.workers):
+            break
+        await pilot.pause(0.02)
     await pilot.pause()
 
 

@@ -1,4 +1,4 @@
-"""The bundled example archive in data/: three 2007 meetings, § numbers running on to 120."""
+"""The bundled example archive (package data, namndtui/examples): three 2007 meetings, § numbers running on to 120."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 from namndtui.archive import ArchiveIndex
 from namndtui.commands.open_app import classify
+from namndtui.examples import example_archive
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = example_archive()
 
 
 def test_example_archive_indexes_cleanly(tmp_path: Path) -> None:

@@ -64,11 +64,22 @@ def test_broken_file_is_a_warning(archive: Path, capsys: pytest.CaptureFixture[s
     assert f"varning: {bad}:1:" in err
 
 
-def test_default_archive_is_bundled_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_default_archive_is_the_bundled_example(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Copied from the package to the user's data folder (its index is written there)."""
     from namndtui.commands.search import default_archive
+    from namndtui.examples import example_archive
 
     monkeypatch.delenv("NAMNDTUI_ARCHIVE", raising=False)
-    assert default_archive() == ROOT / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    copy = default_archive()
+    assert copy == tmp_path / "share" / "namndtui" / "exempelarkiv"
+    bundled = sorted(
+        p.relative_to(example_archive()) for p in example_archive().rglob("protokoll.*")
+    )
+    assert sorted(p.relative_to(copy) for p in copy.rglob("protokoll.*")) == bundled
+    assert not list(copy.rglob("meeting.toml"))  # the example meeting is not past minutes
     monkeypatch.setenv("NAMNDTUI_ARCHIVE", str(tmp_path))
     assert default_archive() == tmp_path
 

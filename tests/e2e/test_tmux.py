@@ -14,7 +14,15 @@ import pytest
 from tests.tmux_driver import Tmux, wait_gone, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
+EXAMPLE = (
+    ROOT
+    / "src"
+    / "namndtui"
+    / "examples"
+    / "hasselby-vallingby-stadsdelsnamnd"
+    / "2007-10-23"
+    / "meeting.toml"
+)
 SEED = "ansokan-lansstyrelsen"
 CONTESTED = "foreningsbidrag-hosten-2007"
 NALSTA = "fritidsgarden-nalsta"

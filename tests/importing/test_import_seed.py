@@ -81,13 +81,10 @@ def test_seed_parses_exactly() -> None:
 
 def test_seed_matches_the_example_meeting() -> None:
     """The bundled example meeting holds the same case, reflowed by hand."""
+    from namndtui.examples import example_meeting
     from namndtui.meetingfile import load_meeting
 
-    example = (
-        Path(__file__).resolve().parents[2] / "data/hasselby-vallingby-stadsdelsnamnd/2007-10-23"
-    )
-    if not example.exists():
-        return
+    example = example_meeting().parent
     by_hand = load_meeting(example).item("ansokan-lansstyrelsen")
     assert by_hand is not None
     item = import_item_from_file(SEED).item

@@ -11,7 +11,7 @@ from namndtui.meetingfile import load_meeting
 from namndtui.minutes.toml import load_protokoll
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "data" / "hasselby-vallingby-stadsdelsnamnd"
+EXAMPLE = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd"
 PREVIOUS = EXAMPLE / "2007-09-25"
 AGENDA = Path(__file__).parent / "docs" / "agenda-hasselby-vallingby-2007.txt"
 

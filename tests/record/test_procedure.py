@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from namndtui.record import events as ev
+from namndtui.record import questions
 from namndtui.record.fold import fold
 from namndtui.record.procedure import (
     Quorum,
@@ -16,12 +17,11 @@ from namndtui.record.procedure import (
     presiding_chair_on,
     quorum,
     suggested_order,
-    vote_plan,
     voters,
 )
 from namndtui.record.state import Motion, Paragraph
 
-from .conftest import SEATS, SUBS, decided_by_vote, roll_call
+from .conftest import SEATS, SUBS, decided_by_vote, make_meeting, roll_call
 
 
 def refused(meeting, events, event, fragment: str) -> None:
@@ -247,18 +247,25 @@ def test_suggested_order_formal_first_additions_last():
     assert suggested_order(p) == ["y5", "y1", "y4", "y6", "y2"]
 
 
+def vote_plan(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """The main question's rounds (record/questions.py), for an item with a proposal."""
+    return questions.vote_plan(make_meeting().item("x1"), paragraph, "main")
+
+
 def test_vote_plan_two_proposals():
-    assert vote_plan(_paragraph("bifall", "avslag")) == [("y1", "y2")]
+    assert vote_plan(_paragraph("bifall", "avslag")) == [("proposal", "y2")]
     assert vote_plan(_paragraph("bifall")) == []
     # formal motions and additions are questions of their own
-    assert vote_plan(_paragraph("bifall", "återremiss", "avslag", "tillägg")) == [("y1", "y3")]
+    assert vote_plan(_paragraph("bifall", "återremiss", "avslag", "tillägg")) == [
+        ("proposal", "y3")
+    ]
 
 
 def test_vote_plan_kontraproposition():
     p = _paragraph("bifall", "avslag", "eget")
-    assert vote_plan(p) == [("y2", "y3"), ("y1", "")]
-    p.finding = "y3"  # the chair found for y3: it is the huvudförslag
-    assert vote_plan(p) == [("y1", "y2"), ("y3", "")]
+    assert vote_plan(p) == [("y2", "y3"), ("proposal", "")]
+    p.findings["main"] = "y3"  # the chair found for y3: it is the huvudförslag
+    assert vote_plan(p) == [("proposal", "y2"), ("y3", "")]
 
 
 def test_kontrapropositionsvotering_keeps_both_rounds(meeting):
@@ -279,7 +286,7 @@ def test_kontrapropositionsvotering_keeps_both_rounds(meeting):
     paragraph = state.paragraphs["x1"]
     assert paragraph.votes[0].counter and paragraph.votes[0].winner == "y3"
     assert paragraph.finding == "y1"  # a counter round does not decide
-    assert vote_plan(paragraph) == [("y2", "y3"), ("y1", "y3")]
+    assert vote_plan(paragraph) == [("y2", "y3"), ("proposal", "y3")]
     events += [ev.VoteDemanded("x1", 2, "y1", "y3")]
     events += [
         ev.VoteCast("x1", 2, n, v)

@@ -23,6 +23,9 @@ async def type_path(pilot, path: Path) -> None:
     field.value = str(path)
     await pilot.pause()
     await pilot.press("enter")
+    parsing = [w for w in pilot.app.workers if w.group == "import"]  # a thread parses it
+    if parsing:  # (an empty list would wait for every worker, the dialog's own included)
+        await pilot.app.workers.wait_for_complete(parsing)
     await pilot.pause()
 
 

@@ -135,3 +135,20 @@ def test_g_records_a_justeringsanteckning(example_folder, clock) -> None:
             assert "Per Almqvist (V) lämnar följande justeringsanteckning:" in md
 
     run(go())
+
+
+def test_shift_f_records_who_presented_the_item(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            item = app.screen.current_item
+            await pilot.press("F", "enter")  # optional: enter without a name skips
+            await pilot.pause()
+            assert app.state.paragraph(item.id).presenter == ""
+            await pilot.press("F", *"Jonas Berglöf", "enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.presenter == "Jonas Berglöf" and para.number is not None
+
+    run(go())

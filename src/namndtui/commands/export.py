@@ -161,6 +161,11 @@ def run(args: argparse.Namespace) -> int:
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
     out = Path(args.out) if args.out else source.folder
+    if args.out:  # --out MAPP is created when missing, as users expect of an output folder
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UserError(f"{out}: kan inte skapa mappen: {err.strerror}", 2) from None
     if not out.is_dir():
         raise UserError(f"{out}: mappen finns inte", 2)
     try:

@@ -21,9 +21,10 @@ PROTOKOLL_FILENAME = "protokoll.toml"
 
 
 def example_meeting_path() -> Path:
-    """The bundled example meeting, found relative to the package (src layout)."""
-    root = Path(__file__).resolve().parents[3]
-    return root / "data" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / MEETING_FILENAME
+    """The bundled example meeting (package data: namndtui/examples)."""
+    from namndtui.examples import example_meeting
+
+    return example_meeting()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:  # pragma: no cover - via cli

@@ -6,7 +6,7 @@ Exit 0 with hits, 1 without a hit, 2 when the archive cannot be read or the quer
 bad filter value. No Textual here (tests/test_import_hygiene.py).
 
 The archive is `--archive DIR`, else `$NAMNDTUI_ARCHIVE`, else the bundled example
-archive (`data/` beside the package, where the example meeting lives).
+archive (the example archive shipped in the package, copied to the user's data folder).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--archive",
         metavar="DIR",
-        help="mappen med protokoll (standard: $NAMNDTUI_ARCHIVE, annars exempelarkivet data/)",
+        help="mappen med protokoll (standard: $NAMNDTUI_ARCHIVE, annars exempelarkivet)",
     )
     parser.add_argument(
         "--limit",
@@ -63,11 +63,19 @@ def _limit(text: str) -> int:
 
 
 def default_archive() -> Path:
-    """$NAMNDTUI_ARCHIVE, else the bundled data/ folder (found like the example meeting)."""
+    """$NAMNDTUI_ARCHIVE, else the bundled example archive, copied to the user's data
+    folder (…/namndtui/exempelarkiv) so that its index is not written into the installed
+    package; the bundled folder itself when there is no writable data folder."""
     env = os.environ.get("NAMNDTUI_ARCHIVE")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "data"
+    from namndtui.commands.open_app import example_workdir
+    from namndtui.examples import copy_archive, example_archive
+
+    try:
+        return copy_archive(example_workdir().parent / "exempelarkiv")
+    except OSError:
+        return example_archive()
 
 
 def _safe(text: str) -> str:

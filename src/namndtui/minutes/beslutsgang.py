@@ -220,19 +220,17 @@ def _vote_sentences(
                 if demanded
                 else "Votering begärs."
             )
-        yes, no = _side(meeting, item, para, q, r.yes), _side(meeting, item, para, q, r.no)
         if r.counter:
             a = proposal_ref(meeting, item, para, r.yes)
             b = proposal_ref(meeting, item, para, r.no)
             out.append(
                 f"Ordföranden ställer {a} mot {b} för att utse motförslag i huvudvoteringen."
             )
-            yes, no = a, b
         after_counter = not r.counter and any(x.counter for x in q.rounds)
         label = " för huvudvoteringen" if after_counter else ""
         out.append(
             f"Ordföranden fastställer följande voteringsproposition{label}: "
-            f"Ja-röst för {yes}, nej-röst för {no}."
+            f"{voteringsproposition(meeting, item, para, r)}"
         )
         out.append(_result_sentence(meeting, item, para, q, r))
     return out
@@ -373,3 +371,21 @@ def vote_side(
     if q is None or r.counter:
         return proposal_ref(meeting, item, para, value)
     return _side(meeting, item, para, q, value)
+
+
+def voteringsproposition(meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound) -> str:
+    """'Ja-röst för bifall till förvaltningens förslag, nej-röst för bifall till Henrik
+    Åbergs (M) avslagsyrkande.' (the round's voteringsproposition as the minutes word it;
+    the live follow view shows it while the vote runs)."""
+    yes = vote_side(meeting, item, para, r, r.yes)
+    no = vote_side(meeting, item, para, r, r.no)
+    return f"Ja-röst för {yes}, nej-röst för {no}."
+
+
+def round_result(meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound) -> str:
+    """The result of a counted round as the minutes word it ('Med 5 ja-röster mot 4
+    nej-röster beslutar nämnden enligt förvaltningens förslag.'), '' while it is open."""
+    q = qs.question(item, para, r.question)
+    if q is None or not r.closed:
+        return ""
+    return _result_sentence(meeting, item, para, q, r)

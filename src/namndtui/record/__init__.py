@@ -9,7 +9,7 @@ No Textual here. Modules, in a newcomer's reading order:
 - procedure.py     `check`: may this event be applied now? It asks the rule families:
     rules.py         RuleError, paragraph_label, is_act
     serving.py       who serves on an item, quorum, who votes, who presides
-    voting.py        proposition order, the rounds of a vote, the casting vote on a tie
+    voting.py        proposition order (old journals), the casting vote on a tie
     reservations.py  who may reserve, the written text after the meeting
     sitting.py       the sitting (close, breaks), the locks of justified §, undo/redo
     checks.py        the rules of each event type (one handler per event)

@@ -543,6 +543,18 @@ def note(
     return on_item(meeting, state, item_id, at, ev.NoteAdded(item=item_id, text=text, by=by))
 
 
+def presenter(
+    meeting: Meeting, state: RecordState, item_id: str, name: str, at: Time
+) -> list[ev.Event]:
+    """F: who presented the item (föredragande), optional: the item is called with it (a
+    called item keeps its § and time; only the föredragande is added)."""
+    calling = call_events(meeting, state, item_id, at)
+    if calling:
+        called = calling[-1]
+        return [*calling[:-1], ev.ItemCalled(item=item_id, at=called.at, presenter=name)]
+    return [ev.ItemCalled(item=item_id, presenter=name)]
+
+
 def adjustment_note(
     meeting: Meeting, state: RecordState, item_id: str, by: str, text: str
 ) -> list[ev.Event]:

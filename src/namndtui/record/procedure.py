@@ -9,7 +9,7 @@ See docs/record.md for the rules one by one. The families, one module each:
 
 - rules.py         RuleError, paragraph_label, is_act
 - serving.py       who serves on an item, quorum, who votes, who presides
-- voting.py        proposition order, the rounds of a vote, the casting vote on a tie
+- voting.py        proposition order (old journals), the casting vote on a tie
 - reservations.py  who may reserve, the written text after the meeting
 - sitting.py       the sitting (close, breaks), the locks of justified §, undo/redo
 - checks.py        the rules of each event type (one handler per event)
@@ -45,11 +45,8 @@ from namndtui.record.sitting import (
 from namndtui.record.state import RecordState
 from namndtui.record.voting import (
     casting_vote,
-    is_counter_round,
-    main_proposal,
     main_rounds,
     suggested_order,
-    vote_plan,
 )
 from namndtui.textcheck import storable_problem
 
@@ -60,9 +57,7 @@ __all__ = [
     "casting_vote",
     "check",
     "is_act",
-    "is_counter_round",
     "live_serving",
-    "main_proposal",
     "main_rounds",
     "may_add_reservation_text",
     "may_reserve",
@@ -73,7 +68,6 @@ __all__ = [
     "reservation_of",
     "serving",
     "suggested_order",
-    "vote_plan",
     "voters",
 ]
 

@@ -27,6 +27,9 @@ from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
     from namndtui.record.events import Event
+    from namndtui.record.record import Record
+    from namndtui.tui.disk import DiskGuard
+    from namndtui.tui.screens.meeting import MeetingScreen
 
 Clock = Callable[[], dt.datetime]
 
@@ -52,8 +55,8 @@ class NamndApp(App[int]):
         self,
         meeting: Meeting,
         *,
-        record: Any = None,
-        open_record: Callable[[], Any] | None = None,
+        record: Record | None = None,
+        open_record: Callable[[], Record | None] | None = None,
         state: RecordState | None = None,
         folder: Path | None = None,
         readonly_reason: str = "",
@@ -76,33 +79,33 @@ class NamndApp(App[int]):
         self.minutes_note = ""  # last result of writing the minutes, for the status line
         self._open_record = open_record
         self.key_hold = KeyHold(self)  # type-ahead while a form opens (tui/typeahead.py)
-        self._record: Any = None
+        self._record: Record | None = None
         self._readonly_reason = ""
         self.write_minutes_enabled = False
         if open_record is None:
             self._take_record(record)
 
-    def _take_record(self, record: Any) -> None:
+    def _take_record(self, record: Record | None) -> None:
         """Adopt the (opened) record: read-only reason, its warnings, minutes on/off."""
         self._record = record
         # A reader never writes the minutes: its state may be older than the writer's (a
         # read-only second window rewrote protokoll.toml from it when it quit).
         self.write_minutes_enabled = (
-            self._write_minutes and record is not None and not getattr(record, "readonly", False)
+            self._write_minutes and record is not None and not record.readonly
         )
         reason = self._given_reason
-        if record is not None and getattr(record, "readonly", False):
-            reason = reason or getattr(record, "readonly_reason", "") or S.READONLY
+        if record is not None and record.readonly:
+            reason = reason or record.readonly_reason or S.READONLY
         if record is None and not reason:
             reason = S.REVIEW_REASON if self.review else S.NO_RECORD_REASON
         self._readonly_reason = reason
         if record is not None:
-            self.start_warnings += [str(w) for w in getattr(record, "warnings", ()) or ()]
+            self.start_warnings += [str(w) for w in record.warnings]
 
     # --- opening the record ---------------------------------------------------------------
 
     @property
-    def record(self) -> Any:
+    def record(self) -> Record | None:
         """The Record; None while it is being opened (only while the app runs) or in review.
 
         Outside a run (built but not started, or after exit) reading it opens the record
@@ -112,7 +115,7 @@ class NamndApp(App[int]):
         return self._record
 
     @record.setter
-    def record(self, record: Any) -> None:
+    def record(self, record: Record | None) -> None:
         self._record = record
 
     @property
@@ -199,24 +202,31 @@ class NamndApp(App[int]):
         if self.readonly:
             for each in self.screen_stack:
                 each.add_class("-readonly")
+        from namndtui.tui.screens.meeting import MeetingScreen
+
         home = self.screen_stack[0] if self.screen_stack else None
-        start = getattr(home, "start", None)
-        if start is not None and self.state.current_item and self._untouched_agenda(home):
-            start()  # resuming: show the record's current item, as before the deferral
+        if (
+            isinstance(home, MeetingScreen)
+            and self.state.current_item
+            and self._untouched_agenda(home)
+        ):
+            home.start()  # resuming: show the record's current item, as before the deferral
         self.post_record_changed(None, write_minutes=False)
 
     @staticmethod
-    def _untouched_agenda(screen: Any) -> bool:
+    def _untouched_agenda(screen: MeetingScreen) -> bool:
         """The secretary has not moved in the agenda yet (it still shows the first item)."""
-        try:
-            from namndtui.tui.widgets.agenda import AgendaList
+        from textual.css.query import NoMatches
 
+        from namndtui.tui.widgets.agenda import AgendaList
+
+        try:
             return screen.query_one(AgendaList).highlighted in (0, None)
-        except Exception:
+        except NoMatches:  # an empty agenda, or the screen is not composed yet
             return False
 
     @property
-    def disk(self) -> Any:
+    def disk(self) -> DiskGuard:
         """The DiskGuard (tui/disk.py): unsaved acts, the banner, retrying, saving elsewhere."""
         guard = self.__dict__.get("_disk")
         if guard is None:
@@ -241,7 +251,7 @@ class NamndApp(App[int]):
     def saved_text(self) -> str:
         if self.record is not None and self.disk.unsaved:
             return S.NOT_SAVED  # the banner says why and what to do
-        saved = getattr(self.record, "last_saved", None) if self.record is not None else None
+        saved = self.record.last_saved if self.record is not None else None
         if saved is None or saved == "":
             return S.NOTHING_SAVED if self.record is not None else ""
         if isinstance(saved, dt.datetime | dt.time):
@@ -310,7 +320,7 @@ class NamndApp(App[int]):
         if self.refuse_readonly():
             return False
         from namndtui.record.procedure import RuleError
-        from namndtui.record.record import UnsavedError
+        from namndtui.record.record import JournalError, UnsavedError
 
         try:  # the act is checked whole: a refused part writes nothing of it
             self.record.check_all(events)
@@ -329,7 +339,7 @@ class NamndApp(App[int]):
                 self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
                 ok = False
                 break
-            except Exception as err:  # journal / disk: show the reason, keep running
+            except (JournalError, OSError) as err:  # journal / disk: the reason, keep running
                 self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
                 ok = False
                 break
@@ -361,7 +371,7 @@ class NamndApp(App[int]):
 
     def _undo_redo(self, step: Callable[[], Event | None], done: str, nothing: str) -> None:
         from namndtui.record.procedure import RuleError
-        from namndtui.record.record import UnsavedError
+        from namndtui.record.record import JournalError, UnsavedError
 
         try:
             with self.disk.lock:
@@ -373,7 +383,7 @@ class NamndApp(App[int]):
         except RuleError as err:
             self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
             return
-        except Exception as err:
+        except (JournalError, OSError) as err:
             self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
             return
         if event is None:
@@ -447,20 +457,22 @@ class NamndApp(App[int]):
             note = self._write_minutes_now()
             if note:
                 self.notify(note, severity="error", markup=False)
-        if self.record is not None:
-            close = getattr(self.record, "close", None)
-            if close is not None:
-                # closing only releases the lock; nothing recorded can be lost here
-                with contextlib.suppress(Exception):
-                    close()
+        self._close_record()
         self.exit(0)
+
+    def _close_record(self) -> None:
+        """Close the journal and release the lock; nothing recorded can be lost here (the
+        unsaved acts were dealt with before), so a failing disk is not shown again."""
+        if self.record is None:
+            return
+        from namndtui.record.journal import JournalError
+
+        with contextlib.suppress(OSError, JournalError):
+            self.record.close()
 
     def close_record_and_exit(self, message: Any, return_code: int) -> None:
         """Quit with unsaved acts (the secretary chose so): one last try on close."""
-        close = getattr(self.record, "close", None)
-        if close is not None:
-            with contextlib.suppress(Exception):
-                close()
+        self._close_record()
         self.exit(return_code, return_code=return_code, message=message)
 
 

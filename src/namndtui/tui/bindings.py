@@ -27,6 +27,7 @@ MEETING_BINDINGS = [
     Binding("c", "correct", S.KEY_CORRECT, tooltip=S.HELP_CORRECT, id="item.correct", show=False),
     Binding("r", "reservation", S.KEY_RESERVATION, tooltip=S.HELP_RESERVATION, id="item.reservation"),
     Binding("a", "note", S.KEY_NOTE, tooltip=S.HELP_NOTE, id="item.note"),
+    Binding("F", "presenter", S.KEY_PRESENTER, tooltip=S.HELP_PRESENTER, id="item.presenter", show=False),
     Binding("g", "adjustment_note", S.KEY_ADJUSTMENT_NOTE, tooltip=S.HELP_ADJUSTMENT_NOTE, id="item.adjustment_note", show=False),
     Binding("J", "recusal", S.KEY_RECUSAL, tooltip=S.HELP_RECUSAL, id="item.recusal", show=False),
     Binding("t", "table", S.KEY_TABLE, tooltip=S.HELP_TABLE, id="item.table", show=False),

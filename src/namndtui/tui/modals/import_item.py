@@ -8,8 +8,9 @@ till") returns the item. Writing it to meeting.toml is the screen's job.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,6 +22,9 @@ from namndtui.model import Item
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
+
+if TYPE_CHECKING:
+    from namndtui.importing import ImportResult
 
 
 def preview_text(item: Item, warnings: list[str]) -> Content:
@@ -114,8 +118,6 @@ class ImportItemModal(OnceModal[Item | None]):
 
     def read_file(self) -> None:
         """Read and parse the file; show the item, or one clear reason in the dialog."""
-        from namndtui.importing import import_item_from_file
-
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
             self.show_error(S.IMPORT_NO_PATH)
@@ -124,14 +126,28 @@ class ImportItemModal(OnceModal[Item | None]):
         if not path.exists():
             self.show_error(S.IMPORT_MISSING.format(path=path))
             return
+        self.parse(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def parse(self, path: Path) -> None:
+        """Parse the file in a thread (a long PDF takes seconds): the meeting's keys and
+        the dialog stay live; the result comes back to the event loop."""
+        from namndtui.importing import import_item_from_file
+
         try:
             result = import_item_from_file(path)
         except UserError as err:
-            self.show_error(err.message)
+            self.app.call_from_thread(self.show_error, err.message)
             return
         except Exception as err:  # a parser bug must not take the meeting down
-            self.show_error(S.IMPORT_FAILED.format(path=path, reason=err))
+            self.app.call_from_thread(
+                self.show_error, S.IMPORT_FAILED.format(path=path, reason=err)
+            )
             return
+        self.app.call_from_thread(self.parsed, result)
+
+    def parsed(self, result: ImportResult) -> None:
+        """The file was read: show the item and its warnings, ready to add."""
         self.item = result.item
         preview = self.query_one("#import-preview", Static)
         preview.update(preview_text(result.item, list(result.warnings)))

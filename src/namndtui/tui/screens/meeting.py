@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, OptionList
 
 from namndtui.model import Item, Meeting
 from namndtui.record.state import Paragraph
@@ -145,19 +146,24 @@ class MeetingScreen(Screen[None]):
         pane.set_titles(f"{number}{tab} · {hint}", status)
 
     def refresh_protokoll(self) -> None:
+        """The current item's paragraph as the minutes will read."""
+        view = self.query_one(ProtokollView)
         item = self.current_item
         if item is None:
-            self.query_one(ProtokollView).show("", interim=False)
+            view.show(Content(""))
             return
-        text, interim = paragraph_text(self.meeting, self.napp.state, item)
-        view = self.query_one(ProtokollView)
-        if interim:
-            view.show(text, interim)
-            return
+        from namndtui.minutes.markdown import render_paragraph_markdown
         from namndtui.tui.mdcontent import markdown_to_content
 
-        view.show("", False)
-        view.query_one("#protokoll-text", Static).update(markdown_to_content(text))
+        try:
+            text = render_paragraph_markdown(self.meeting, self.napp.state, item.id)
+        except Exception as err:  # a renderer bug: the error modal says so, no stand-in text
+            view.show(Content(""))
+            self.napp.show_error(
+                S.MINUTES_RENDER_FAILED.format(reason=f"{type(err).__name__}: {err}")
+            )
+            return
+        view.show(markdown_to_content(text))
 
     def refresh_status(self) -> None:
         app = self.napp
@@ -439,6 +445,20 @@ class MeetingScreen(Screen[None]):
             acts.table, item.id, self.napp.now_hhmm
         ):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
+
+    @form_action
+    async def action_presenter(self) -> None:
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import TextModal
+
+        title = S.PRESENTER_TITLE.format(number=self.number(item))
+        current = self.napp.state.paragraph(item.id).presenter
+        form = TextModal(title, S.PRESENTER_WHO, value=current, allow_empty=True)
+        name = await self.app.push_screen_wait(form)
+        if name and self.act(acts.presenter, item.id, name, self.napp.now_hhmm):
+            self.notify(S.PRESENTER_SAVED.format(number=self.number(item), who=name), markup=False)
 
     @form_action
     async def action_adjustment_note(self) -> None:
@@ -906,46 +926,3 @@ class MeetingScreen(Screen[None]):
         agenda = self.query_one(AgendaList)
         agenda.highlighted = self.meeting.item_index(item_id)
         agenda.focus()
-
-
-def paragraph_text(meeting: Meeting, state, item: Item) -> tuple[str, bool]:
-    """The paragraph as the minutes will read; (text, interim?)."""
-    try:
-        from namndtui.minutes.markdown import render_paragraph_markdown
-
-        return render_paragraph_markdown(meeting, state, item.id), False
-    except Exception:  # not there yet (or broken): show what is recorded, labelled interim
-        return interim_paragraph_text(meeting, state, item), True
-
-
-def interim_paragraph_text(meeting: Meeting, state, item: Item) -> str:
-    """A plain rendering of what is recorded, until the minutes module exists."""
-    para = state.paragraph(item.id)
-    number = f"§ {para.number}" if para.number is not None else "§ –"
-    lines = [f"{number}  {item.title}"]
-    if item.dnr:
-        lines.append(item.dnr_label)
-    lines.append("")
-    lines.append(S.STATUS_NAMES.get(para.status, para.status))
-    for motion in para.active_motions:
-        lines.append("Yrkande: " + motion_label(meeting, motion))
-        if motion.joined:
-            lines.append("  Instämmer: " + ", ".join(motion.joined))
-    for vote in para.votes:
-        lines.append(f"Votering {vote.round}: {tally_text(vote)}")
-    if para.decision:
-        lines.append("")
-        lines.append("Beslut")
-        lines += [f"{n}. {p}" for n, p in enumerate(para.decision, 1)]
-    for r in para.reservations:
-        lines.append(f"Reservation: {r.member}" + (f" – {r.text}" if r.text else ""))
-    for n in para.notes:
-        lines.append("Protokollsanteckning: " + (f"{n.by}: " if n.by else "") + n.text)
-    for rec in para.recusals:
-        lines.append(f"Jäv: {rec.member}")
-    oj = para.immediate_justification
-    if oj is None:
-        oj = item.immediate_justification
-    if oj:
-        lines.append("Paragrafen justeras omedelbart.")
-    return "\n".join(lines)

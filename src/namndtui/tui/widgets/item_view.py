@@ -10,8 +10,8 @@ budget: 10 ms CPU per key).
 from __future__ import annotations
 
 import functools
+import re
 
-from rich._wrap import divide_line
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -185,12 +185,39 @@ def _single_cells() -> frozenset[str]:
     )
 
 
+_WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it
+
+
+def _breaks(line: str, width: int) -> list[int]:
+    """The offsets where a line of single-cell characters breaks to fit `width`: the rule
+    of rich's word wrap (a word that fits goes on; one that does not starts a new line; a
+    word longer than a line is folded), without importing rich's private module."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group(0)
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # folded into pieces of `width`
+            pieces = [word[n : n + width] for n in range(0, len(word), width)]
+            for piece in pieces:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            offset = len(pieces[-1])
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
+
+
 def wrap_lines(content: Content, width: int) -> list[Content]:
     """`content.wrap(width)`, the same lines, in a third of the time for report text.
 
     Content.wrap builds several Content objects per line (each one scans its text for
     control codes again); most report text is one run of plain or uniformly styled text
-    of single-cell characters, which is cut here with the same rule (rich's divide_line,
+    of single-cell characters, which is cut here with the same rule (rich's word wrap, `_breaks`,
     the line before a break right-stripped). Anything else (tabs, wide characters,
     several styles, a line that would need cropping) goes to Content.wrap.
     """
@@ -207,7 +234,7 @@ def wrap_lines(content: Content, width: int) -> list[Content]:
     for line in text.split("\n"):
         if not _single_cells().issuperset(line):  # a wide or zero-width character
             return content.wrap(width)
-        cuts = divide_line(line, width, fold=True)
+        cuts = _breaks(line, width)
         ends = [0, *cuts, len(line)]
         for n in range(len(cuts) + 1):
             piece = line[ends[n] : ends[n + 1]]
@@ -405,11 +432,8 @@ class ProtokollView(VerticalScroll):
     """The paragraph exactly as the minutes will read (plain text, never markup)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="protokoll-label", classes="protokoll-label")
         yield Static(id="protokoll-text", classes="protokoll-text")
 
-    def show(self, text: str, interim: bool) -> None:
-        label = self.query_one("#protokoll-label", Static)
-        label.update(Content(S.MINUTES_INTERIM_LABEL) if interim else Content(""))
-        label.display = interim
-        self.query_one("#protokoll-text", Static).update(user_text(text))
+    def show(self, content: Content) -> None:
+        """The paragraph as rendered (tui/mdcontent.py); user text is never markup there."""
+        self.query_one("#protokoll-text", Static).update(content)

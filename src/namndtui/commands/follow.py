@@ -1,0 +1,121 @@
+"""`namndtui follow MEETING [--web [--port N] [--host ADDR]]`: follow a meeting live.
+
+A read-only view of the meeting's journal for the room's screen (Sal) and the chair
+(Ordförande), docs/follow.md. It never takes the writer's lock and writes nothing: the
+meeting file is read without the parse cache (which would write to the user's cache
+folder), the § numbering is found as the writer finds it, without writing it anywhere.
+
+`--web` serves the same app in a browser with textual-serve, on 127.0.0.1 unless `--host`
+names another address; then a warning says that anyone on that network can read the
+meeting, and only the room's layout (Sal: secret items by public title only) is served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from namndtui.errors import UserError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+NETWORK_WARNING = (
+    "namndtui: VARNING: visningen serveras på {host}:{port}. Alla som når den adressen på "
+    "nätverket kan läsa sammanträdet (bara salens vy: sekretessärenden visas med § och "
+    "offentlig rubrik). Använd 127.0.0.1 om bara den här datorn ska visa den."
+)
+SERVING = "namndtui: följ sammanträdet i webbläsaren på http://{host}:{port} (ctrl+c avslutar)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="MEETING", help="mötesmappen eller dess meeting.toml")
+    parser.add_argument("--web", action="store_true", help="visa i en webbläsare (textual-serve)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port för --web (standard {DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=(
+            f"adress för --web (standard {DEFAULT_HOST}); en annan adress gör visningen "
+            "läsbar för alla på nätverket"
+        ),
+    )
+    parser.add_argument(
+        "--ordforande",
+        action="store_true",
+        help="börja i ordförandens vy (annars salens)",
+    )
+    parser.add_argument("--bara-sal", action="store_true", help=argparse.SUPPRESS)
+
+
+def load_for_following(path: Path) -> tuple[Any, Path]:
+    """(meeting, folder) for MEETING, reading only: no parse cache, no journal header
+    written; the § numbering as the writer finds it (docs/follow.md)."""
+    from namndtui.meetingfile import MeetingFileError, check_meeting_bytes, resolve_meeting_path
+    from namndtui.minutes.numbering import with_numbering
+
+    try:
+        file = resolve_meeting_path(path)
+        data = file.read_bytes()
+    except MeetingFileError as err:
+        raise UserError(str(err.problems[0]) if err.problems else str(err), 2) from None
+    except OSError as err:
+        raise UserError(f"{path}: kan inte läsas: {err.strerror or err}", 2) from None
+    meeting, problems, code = check_meeting_bytes(data, str(file))
+    if meeting is None:
+        first = problems[0] if problems else f"{file}: ogiltig"
+        raise UserError(str(first), code or 2)
+    return with_numbering(meeting, file.parent), file.parent
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_command(path: Path, *, chair: bool, room_only: bool) -> str:
+    """The command textual-serve runs for each browser: this same follow view."""
+    args = [sys.executable, "-m", "namndtui", "follow", str(path)]
+    if room_only:
+        args.append("--bara-sal")
+    elif chair:
+        args.append("--ordforande")
+    return shlex.join(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    meeting, folder = load_for_following(path)
+    if args.web:
+        return _serve(args, path.resolve())
+    from namndtui.tui.follow_app import CHAIR, SAL, FollowApp
+
+    layout = CHAIR if args.ordforande else SAL
+    app = FollowApp(meeting, folder, layout=layout, room_only=args.bara_sal)
+    result = app.run()
+    return int(result) if isinstance(result, int) else (app.return_code or 0)
+
+
+def _serve(args: argparse.Namespace, path: Path) -> int:
+    if not 0 < args.port < 65536:
+        raise UserError(f"--port {args.port}: ange en port mellan 1 och 65535.", 2)
+    local = is_loopback(args.host)
+    if not local:
+        print(NETWORK_WARNING.format(host=args.host, port=args.port), file=sys.stderr)
+    from textual_serve.server import Server
+
+    command = serve_command(path, chair=args.ordforande, room_only=not local or args.bara_sal)
+    print(SERVING.format(host=args.host, port=args.port), file=sys.stderr)
+    server = Server(command, host=args.host, port=args.port, title="namndtui – följ")
+    server.serve()
+    return 0

@@ -1,0 +1,202 @@
+"""What the follow view shows, as plain Swedish text: pure functions of (meeting, state).
+
+- `room_view` (Sal, the room's screen) is built from the *public* view of the record
+  (namndtui.secrecy.public): a secret item shows its § and public title and nothing else,
+  listed private persons are masked, as in the web version of the minutes.
+- `chair_view` (Ordförande, the chair's laptop) is the full record: the agenda with its
+  marks, the current item's motions, the questions still to be put, quorum, who serves.
+
+Every sentence about the procedure is the minutes' own (namndtui.minutes.beslutsgang):
+the motions as "Yrkanden" reads them, the question as the TUI names it, the
+voteringsproposition and the result of a vote as the Beslutsgång prints them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from namndtui.minutes import beslutsgang as bg
+from namndtui.minutes.model import clock, member_label
+from namndtui.model import Item, Meeting
+from namndtui.record import questions as qs
+from namndtui.record.serving import quorum, serving
+from namndtui.record.state import PENDING, Paragraph, RecordState, VoteRound
+from namndtui.secrecy.marking import secrecy_ground
+from namndtui.secrecy.public import public_view
+from namndtui.vocabulary import STATUS_PHRASES
+
+NOT_OPENED = "Sammanträdet har inte öppnats."
+NO_ITEM = "Inget ärende är uppropat."
+SECRET_NOTE = "Ärendet omfattas av sekretess."
+
+
+def sitting_text(state: RecordState) -> str:
+    """Where the meeting stands: 'Sammanträdet avslutat kl. 21.15', 'Ajournering sedan
+    kl. 19.40', 'Sammanträdet pågår sedan kl. 19.00', or not opened."""
+    if state.closed_at:
+        return f"Sammanträdet avslutat kl. {clock(state.closed_at)}"
+    if state.breaks and not state.breaks[-1][1]:
+        return f"Ajournering sedan kl. {clock(state.breaks[-1][0])}"
+    if state.opened_at:
+        return f"Sammanträdet pågår sedan kl. {clock(state.opened_at)}"
+    return NOT_OPENED
+
+
+@dataclass(frozen=True)
+class VoteView:
+    """One round of a votering as the room sees it."""
+
+    question: str  # 'Huvudfrågan: förvaltningens förslag mot …'
+    proposition: str  # 'Ja-röst för …, nej-röst för …'
+    tally: tuple[int, int, int]  # (ja, nej, avstår) so far
+    result: str  # '' while the vote runs
+    open: bool
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """Sal: the current §, what is moved, the vote, the decision."""
+
+    body: str
+    sitting: str
+    number: int | None  # the current §, None when no item is called
+    prefix: str  # the organ's § prefix ("SN"), "" when none
+    title: str
+    status: str  # 'pågår', 'beslutat', 'bordlagt' … ('' with no item)
+    secret: bool
+    motions: tuple[str, ...] = ()
+    vote: VoteView | None = None
+    findings: tuple[str, ...] = ()  # the Beslutsgång so far (propositions, results)
+    decision: tuple[str, ...] = ()
+
+
+def _vote_view(meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound) -> VoteView:
+    q = qs.question(item, para, r.question)
+    label = bg.question_label(meeting, item, para, q) if q is not None else ""
+    return VoteView(
+        question=label,
+        proposition=bg.voteringsproposition(meeting, item, para, r),
+        tally=r.tally(),
+        result=bg.round_result(meeting, item, para, r),
+        open=not r.closed,
+    )
+
+
+def _latest_round(para: Paragraph) -> VoteRound | None:
+    """The open round, else the last one counted."""
+    open_ = [r for r in para.votes if not r.closed]
+    if open_:
+        return open_[-1]
+    return para.votes[-1] if para.votes else None
+
+
+def room_view(meeting: Meeting, state: RecordState) -> RoomView:
+    """The room's screen (see the module docstring): from the public view only."""
+    public_meeting, public_state = public_view(meeting, state)
+    sitting = sitting_text(public_state)
+    item = public_meeting.item(public_state.current_item) if public_state.current_item else None
+    if item is None:
+        return RoomView(
+            public_meeting.body, sitting, None, public_meeting.paragraph_prefix, NO_ITEM, "", False
+        )
+    para = public_state.paragraph(item.id)
+    base = RoomView(
+        body=public_meeting.body,
+        sitting=sitting,
+        number=para.number,
+        prefix=public_meeting.paragraph_prefix,
+        title=item.title,
+        status=STATUS_PHRASES.get(para.status, para.status) if para.status != PENDING else "",
+        secret=bool(secrecy_ground(item, para)),
+    )
+    if base.secret:
+        return base
+    latest = _latest_round(para)
+    return dataclasses.replace(
+        base,
+        motions=tuple(bg.motion_sentences(public_meeting, item, para)),
+        vote=_vote_view(public_meeting, item, para, latest) if latest else None,
+        findings=tuple(bg.procedure_sentences(public_meeting, item, para)),
+        decision=tuple(para.decision or ()),
+    )
+
+
+# --- Ordförande -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    number: str  # '§ 124', '' before the item is handled
+    status: str  # ParagraphStatus value (the TUI draws its mark)
+    title: str
+    current: bool
+    secret: bool
+
+
+@dataclass(frozen=True)
+class ChairView:
+    """Ordförande: the agenda, the current item's motions and questions, quorum, serving."""
+
+    sitting: str
+    agenda: tuple[AgendaLine, ...]
+    title: str  # the current item ('§ 124 Title'), NO_ITEM when none
+    motions: tuple[str, ...]
+    to_put: tuple[str, ...]  # the questions still to put, in the suggested order
+    quorum: str  # 'Beslutför 9/11'
+    quorum_ok: bool
+    serving: tuple[str, ...]  # 'Anna Ek (M)', 'Jonas Vik (S), tjänstgörande ersättare för …'
+
+
+def _agenda(meeting: Meeting, state: RecordState) -> tuple[AgendaLine, ...]:
+    out = []
+    for item in meeting.items:
+        para = state.paragraph(item.id)
+        number = f"§ {para.number}" if para.number is not None else ""
+        out.append(
+            AgendaLine(
+                number,
+                str(para.status),
+                item.title,
+                item.id == state.current_item,
+                bool(secrecy_ground(item, para)),
+            )
+        )
+    return tuple(out)
+
+
+def _serving(meeting: Meeting, state: RecordState, item_id: str) -> tuple[str, ...]:
+    out = []
+    for person, seat in serving(meeting, state, item_id).items():
+        label = member_label(meeting, person)
+        if seat:
+            label += f", tjänstgörande ersättare för {member_label(meeting, seat)}"
+        out.append(label)
+    return tuple(out)
+
+
+def chair_view(meeting: Meeting, state: RecordState) -> ChairView:
+    """The chair's screen (the full record: the chair knows the secret items too)."""
+    item = meeting.item(state.current_item) if state.current_item else None
+    item_id = item.id if item is not None else ""
+    q = quorum(meeting, state, item_id)
+    if item is None:
+        title, motions, to_put = NO_ITEM, (), ()
+    else:
+        para = state.paragraph(item.id)
+        number = f"§ {para.number} " if para.number is not None else ""
+        title = number + item.title
+        motions = tuple(bg.motion_sentences(meeting, item, para))
+        to_put = tuple(
+            bg.question_label(meeting, item, para, x) for x in qs.still_to_put(item, para)
+        )
+    return ChairView(
+        sitting=sitting_text(state),
+        agenda=_agenda(meeting, state),
+        title=title,
+        motions=motions,
+        to_put=to_put,
+        quorum=q.text(),
+        quorum_ok=q.ok,
+        serving=_serving(meeting, state, item_id),
+    )

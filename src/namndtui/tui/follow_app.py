@@ -1,0 +1,214 @@
+"""`namndtui follow MEETING`: a live, read-only view of the meeting (docs/follow.md).
+
+Two layouts, switched with `l`: **Sal** (the room's screen: the current § in large
+digits, the motions, the voteringsproposition while a vote runs, the result, the
+decision; secret items only by § and public title) and **Ordförande** (the agenda with
+its marks, the current item's motions, the questions still to be put, quorum, who
+serves). The app only shows: the journal is read by `record.follow.JournalFollower`
+(a stat every `poll_interval` seconds, only the appended bytes read), the text comes from
+`namndtui.follow.view`. It never takes the writer's lock and never writes a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Digits, Footer, Static
+
+from namndtui.follow.view import ChairView, RoomView, chair_view, room_view
+from namndtui.model import Meeting
+from namndtui.record.follow import JournalFollower
+from namndtui.tui import strings as S
+from namndtui.tui.text import user_text, ut
+from namndtui.tui.widgets.agenda import AGENDA_MARKS, STATUS_STYLES
+
+SAL, CHAIR = "sal", "ordforande"
+POLL_INTERVAL = 0.15  # seconds between two looks at the journal (one stat each)
+
+
+def _lines(heading: str, texts: tuple[str, ...] | list[str], empty: str = "") -> Content:
+    """A bold heading and one line per text (user text never markup)."""
+    parts = [Content.styled(heading, "bold")]
+    parts += [user_text(t) for t in texts] if texts else ([Content(empty)] if empty else [])
+    return Content("\n").join(parts)
+
+
+def vote_content(view: RoomView) -> Content:
+    """The box of Sal: while a vote runs and once it is counted, the question, the
+    voteringsproposition, the tally and the result; before any vote, the beslutsgång's
+    latest sentence (the chair's proposition and finding)."""
+    vote = view.vote
+    if vote is None:
+        return Content("\n").join(
+            [Content.styled(S.FOLLOW_PROCEEDINGS, "bold"), user_text(view.findings[-1])]
+        )
+    ja, nej, avstar = vote.tally
+    parts = [
+        Content.styled(S.FOLLOW_VOTE_RUNNING if vote.open else S.FOLLOW_VOTE_COUNTED, "bold"),
+        user_text(vote.question),
+        user_text(vote.proposition, "bold"),
+        Content(S.FOLLOW_TALLY.format(ja=ja, nej=nej, avstar=avstar)),
+    ]
+    if vote.result:
+        parts.append(user_text(vote.result, "bold"))
+    return Content("\n").join(parts)
+
+
+class RoomPane(Vertical):
+    """Sal: large text for the room."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="sal-head"):
+            yield Static("§", id="sal-paragraph")
+            yield Digits("", id="sal-number")
+            yield Static(id="sal-status")
+        yield Static(id="sal-title")
+        yield Static(id="sal-vote", classes="sal-block")
+        yield Static(id="sal-decision", classes="sal-block")
+        yield Static(id="sal-motions", classes="sal-block")
+
+    def show(self, view: RoomView) -> None:
+        number = "" if view.number is None else str(view.number)
+        prefix = f"{view.prefix} §" if view.prefix else "§"
+        self.query_one("#sal-paragraph", Static).update(Content(prefix if number else ""))
+        self.query_one("#sal-number", Digits).update(number)
+        self.query_one("#sal-status", Static).update(user_text(view.status.upper()))
+        self.query_one("#sal-title", Static).update(user_text(view.title))
+        vote = self.query_one("#sal-vote", Static)
+        shown = view.vote is not None or bool(view.findings)
+        vote.set_class(shown, "-shown")
+        vote.set_class(view.vote is not None and not view.vote.open, "-counted")
+        vote.update(vote_content(view) if shown else Content(""))
+        decision = Content("")
+        if view.secret:
+            decision = Content(S.FOLLOW_SECRET)
+        elif view.decision:
+            decision = _lines(S.FOLLOW_DECISION, view.decision)
+        self.query_one("#sal-decision", Static).update(decision)
+        motions = _lines(S.FOLLOW_MOTIONS, view.motions) if view.motions else Content("")
+        self.query_one("#sal-motions", Static).update(motions)
+
+
+def agenda_content(view: ChairView) -> Content:
+    """One line per item: '§ 124 ✓ Title' with the agenda's marks; the current in reverse."""
+    lines = []
+    for line in view.agenda:
+        mark = AGENDA_MARKS.get(line.status, "·")
+        number = Content((line.number or "").ljust(6))
+        row = Content.assemble(
+            number,
+            Content.styled(mark, STATUS_STYLES.get(line.status, "")),
+            " ",
+            user_text(line.title),
+            Content.styled(" S", "bold $text-error") if line.secret else "",
+        )
+        lines.append(row.stylize("reverse") if line.current else row)
+    return Content("\n").join(lines)
+
+
+class ChairPane(Horizontal):
+    """Ordförande: the agenda beside the current item."""
+
+    def compose(self) -> ComposeResult:
+        agenda = VerticalScroll(Static(id="chair-agenda-lines"), id="chair-agenda")
+        agenda.border_title = S.FOLLOW_AGENDA
+        yield agenda
+        with VerticalScroll(id="chair-item"):
+            yield Static(id="chair-title", classes="chair-heading")
+            yield Static(id="chair-motions")
+            yield Static(id="chair-to-put")
+            yield Static(id="chair-quorum", classes="chair-heading")
+            yield Static(id="chair-serving")
+
+    def show(self, view: ChairView) -> None:
+        self.query_one("#chair-agenda-lines", Static).update(agenda_content(view))
+        self.query_one("#chair-title", Static).update(user_text(view.title))
+        self.query_one("#chair-motions", Static).update(
+            _lines(S.FOLLOW_MOTIONS, view.motions, S.FOLLOW_NO_MOTIONS)
+        )
+        self.query_one("#chair-to-put", Static).update(
+            _lines(S.FOLLOW_TO_PUT, view.to_put, S.FOLLOW_NONE_TO_PUT)
+        )
+        style = "" if view.quorum_ok else "bold $text-error"
+        self.query_one("#chair-quorum", Static).update(Content.styled(view.quorum, style))
+        self.query_one("#chair-serving", Static).update(_lines(S.FOLLOW_SERVING, view.serving))
+
+
+class FollowApp(App[int]):
+    """Follows `folder/journal.jsonl` of `meeting`; shows, never writes."""
+
+    CSS_PATH = "follow.tcss"
+    TITLE = S.FOLLOW_TITLE
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("l", "toggle_layout", S.FOLLOW_KEY_LAYOUT, tooltip=S.FOLLOW_HELP_LAYOUT, id="follow.layout"),
+        Binding("q", "quit", S.FOLLOW_KEY_QUIT, id="app.quit"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        folder: Path,
+        *,
+        layout: str = SAL,
+        room_only: bool = False,
+        poll_interval: float | None = POLL_INTERVAL,
+    ) -> None:
+        super().__init__()
+        self.follower = JournalFollower(meeting, Path(folder))
+        self.layout = SAL if room_only else layout
+        self.room_only = room_only
+        self.poll_interval = poll_interval
+        self.repaints = 0  # views drawn from a new state (tests and the benchmark)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="follow-top")
+        with ContentSwitcher(initial=self.layout, id="layouts"):
+            yield RoomPane(id=SAL)
+            yield ChairPane(id=CHAIR)
+        yield Static(id="follow-problem")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.follower.poll()
+        self.show_state()
+        if self.poll_interval:  # None in tests that drive `poll_journal` themselves
+            self.set_interval(self.poll_interval, self.poll_journal)
+
+    def poll_journal(self) -> bool:
+        """Look at the journal once; repaint when it changed. True when it did."""
+        if not self.follower.poll():
+            return False
+        self.show_state()
+        return True
+
+    def show_state(self) -> None:
+        follower = self.follower
+        meeting, state = follower.meeting, follower.state
+        if self.layout == SAL:
+            view = room_view(meeting, state)
+            self.query_one(RoomPane).show(view)
+            top = f"{view.body} · {view.sitting}"
+        else:
+            chair = chair_view(meeting, state)
+            self.query_one(ChairPane).show(chair)
+            top = f"{meeting.body} · {chair.sitting} · {chair.quorum}"
+        self.query_one("#follow-top", Static).update(user_text(top))
+        problem = self.query_one("#follow-problem", Static)
+        problem.set_class(bool(follower.problem), "-shown")
+        problem.update(Content(ut(follower.problem)))
+        if notice := follower.take_notice():
+            self.notify(notice, markup=False)
+        self.repaints += 1
+
+    def action_toggle_layout(self) -> None:
+        if self.room_only:
+            self.notify(S.FOLLOW_ROOM_ONLY, markup=False)
+            return
+        self.layout = CHAIR if self.layout == SAL else SAL
+        self.query_one(ContentSwitcher).current = self.layout
+        self.show_state()

@@ -1,0 +1,147 @@
+"""Pilot tests of `namndtui follow`: both layouts against a journal the test appends to
+while the view runs. The test drives the poll itself (`poll_journal`), so nothing waits
+on a timer and nothing sleeps."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from pathlib import Path
+
+from tests.tui.helpers import screen_text
+
+from namndtui.commands.follow import load_for_following
+from namndtui.record import events as ev
+from namndtui.tui.follow_app import FollowApp
+
+from .conftest import opening, record_all, vote_demanded, votes_and_decision
+
+
+def sync(test):
+    """Run an async test body with asyncio.run (the suite has no asyncio plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def follow_app(folder: Path, **kwargs) -> FollowApp:
+    meeting, folder = load_for_following(folder)
+    return FollowApp(meeting, folder, poll_interval=None, **kwargs)
+
+
+async def poll(app: FollowApp, pilot) -> str:
+    assert app.poll_journal()  # the journal changed since the last look
+    await pilot.pause()
+    return screen_text(app)
+
+
+@sync
+async def test_sal_follows_a_vote_to_the_decision(folder, writer) -> None:
+    app = follow_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sammanträdet har inte öppnats" in text, text
+        assert "Journalen" in text and "finns inte" in text, text  # nothing recorded yet
+
+        record_all(writer, opening() + vote_demanded())
+        text = await poll(app, pilot)
+        assert "Budget 2027 för socialnämnden" in text
+        assert "Votering pågår" in text
+        assert "Ja-röst för bifall till förvaltningens förslag, nej-röst för bifall" in text
+        assert "Bo Ås (M) yrkar avslag på förvaltningens förslag." in text
+        assert "Ja 0   Nej 0   Avstår 0" in text
+        assert "finns inte" not in text
+
+        record_all(writer, votes_and_decision()[:3])
+        assert "Ja 1   Nej 2   Avstår 0" in await poll(app, pilot)
+
+        record_all(writer, votes_and_decision()[3:])
+        text = await poll(app, pilot)
+        assert "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt" in text
+        assert "Socialnämnden antar budgeten för 2027." in text
+        assert "BESLUTAT" in text
+        assert not app.poll_journal()  # nothing new: nothing read, nothing drawn
+
+
+@sync
+async def test_sal_shows_nothing_of_a_secret_item(folder, writer) -> None:
+    app = follow_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        record_all(writer, opening())
+        record_all(
+            writer,
+            [
+                ev.ItemCalled("individ", "19:00"),
+                ev.MotionMade("individ", "y1", "Bo Ås", "avslag", text="Ingen grund finns."),
+            ],
+        )
+        text = await poll(app, pilot)
+        assert "Individärende" in text
+        assert "Ärendet omfattas av sekretess." in text
+        assert "Anna Andersson" not in text and "bistånd" not in text.lower()
+        assert "Ingen grund" not in text and "Bo Ås" not in text
+
+        await pilot.press("l")  # the chair knows the item
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ansökan om bistånd för Anna Andersson" in text
+        assert "Bo Ås (M) yrkar avslag" in text
+
+
+@sync
+async def test_ordforande_agenda_questions_quorum_serving(folder, writer) -> None:
+    app = follow_app(folder, layout="ordforande")
+    async with app.run_test(size=(120, 36)) as pilot:
+        record_all(writer, opening() + vote_demanded()[:3])
+        text = await poll(app, pilot)
+        assert "Föredragningslista" in text
+        assert "§ 140 ▸ Budget 2027" in text
+        assert "Frågor kvar att ställa" in text
+        assert "Huvudfrågan: förvaltningens förslag mot Bo Ås (M) avslagsyrkande" in text
+        assert "Beslutför 5/5" in text
+        assert "Eva Holm (L)" in text
+
+        record_all(writer, [ev.MemberLeft("Eva Holm", "budget", "18:40")])
+        record_all(writer, [ev.MemberLeft("Dan Berg", "budget", "18:41")])
+        record_all(writer, [ev.MemberLeft("Cia Lund", "budget", "18:42")])
+        text = await poll(app, pilot)
+        assert "EJ BESLUTFÖR 2/5" in text
+
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Budget 2027 för socialnämnden" in screen_text(app)
+        assert app.layout == "sal"
+
+
+@sync
+async def test_close_shows_the_time(folder, writer) -> None:
+    app = follow_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        record_all(writer, opening() + [ev.MeetingClosed("21:15")])
+        assert "Sammanträdet avslutat kl. 21.15" in await poll(app, pilot)
+
+
+@sync
+async def test_room_only_keeps_sal(folder, writer) -> None:
+    app = follow_app(folder, room_only=True, layout="ordforande")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.layout == "sal"
+
+
+@sync
+async def test_damaged_journal_says_so_and_keeps_the_state(folder, writer) -> None:
+    app = follow_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        record_all(writer, opening() + vote_demanded())
+        await poll(app, pilot)
+        with open(folder / "journal.jsonl", "ab") as fh:  # a line nobody could have written
+            fh.write(b'{"seq":99,"time":"x","event":{},"sum":"0"}\n')
+        text = await poll(app, pilot)
+        assert "Journalen är skadad" in text
+        assert "Votering pågår" in text  # the last good state stays

@@ -1,0 +1,117 @@
+"""`namndtui follow MEETING --web`: served by textual-serve on 127.0.0.1, fetched with a
+local HTTP client; another address only with --host, with a warning and Sal only."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from namndtui import cli
+from namndtui.commands import follow as follow_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 30) -> str:
+    """The page at `url`, waiting (up to `timeout`) until the server answers."""
+    end = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > end:
+                raise
+            time.sleep(0.05)  # the server is starting: ask again
+
+
+@pytest.mark.slow
+def test_web_mode_serves_the_follow_view_on_loopback(folder) -> None:
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "namndtui", "follow", str(folder), "--web", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        page = fetch(f"http://127.0.0.1:{port}/")
+        assert "namndtui – följ" in page
+        assert f"ws://127.0.0.1:{port}/ws" in page
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        _, err = server.communicate(timeout=30)
+    message = err.decode("utf-8")
+    assert f"http://127.0.0.1:{port}" in message
+    assert "VARNING" not in message
+    assert sorted(p.name for p in folder.iterdir()) == ["meeting.toml"]  # nothing written
+
+
+class FakeServer:
+    made: list[FakeServer] = []
+
+    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+        self.command, self.host, self.port = command, host, port
+        FakeServer.made.append(self)
+
+    def serve(self) -> None:
+        pass
+
+
+def test_another_address_warns_and_serves_sal_only(folder, monkeypatch, capsys) -> None:
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    FakeServer.made.clear()
+    code = cli.main(["follow", str(folder), "--web", "--host", "192.0.2.10", "--port", "8123"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "VARNING" in err and "192.0.2.10:8123" in err and "Alla som når" in err
+    (made,) = FakeServer.made
+    assert (made.host, made.port) == ("192.0.2.10", 8123)
+    assert "--bara-sal" in made.command and "follow" in made.command
+
+
+def test_loopback_needs_no_warning(folder, monkeypatch, capsys) -> None:
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    FakeServer.made.clear()
+    assert cli.main(["follow", str(folder), "--web", "--ordforande"]) == 0
+    assert "VARNING" not in capsys.readouterr().err
+    (made,) = FakeServer.made
+    assert made.host == "127.0.0.1" and "--ordforande" in made.command
+    assert "--bara-sal" not in made.command
+
+
+def test_bad_port_and_bad_meeting_are_one_line(folder, tmp_path, capsys) -> None:
+    assert cli.main(["follow", str(folder), "--web", "--port", "0"]) == 2
+    assert "--port 0" in capsys.readouterr().err
+    assert cli.main(["follow", str(tmp_path / "saknas")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_loopback_addresses() -> None:
+    assert follow_command.is_loopback("127.0.0.1")
+    assert follow_command.is_loopback("::1")
+    assert follow_command.is_loopback("localhost")
+    assert not follow_command.is_loopback("0.0.0.0")
+    assert not follow_command.is_loopback("192.168.1.5")
