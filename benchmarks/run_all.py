@@ -24,6 +24,7 @@ QUICK = [
     ["bench_minutes.py"],
     ["bench_first_frame.py"],
     ["bench_tui.py"],
+    ["bench_follow.py"],
 ]
 
 

@@ -328,10 +328,12 @@ def test_unusable_paths_are_problems_not_tracebacks(monkeypatch: pytest.MonkeyPa
     assert problems[0].message.startswith("kan inte läsas")
     assert check_meeting_file("nul\x00byte")[2] == 2  # pathlib: "does not exist"
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: Path) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    import namndtui.meetingfile
+
+    monkeypatch.setattr(namndtui.meetingfile, "read_input", refuse)  # storage.read_input
     _, problems, code = check_meeting_file(GOOD)
     assert code == 2
     assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: Permission denied"]

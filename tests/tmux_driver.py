@@ -34,14 +34,15 @@ class Tmux:
         )
         return self.wait_for("Föredragningslista")
 
-    @staticmethod
-    def env() -> dict[str, str]:
+    def env(self) -> dict[str, str]:
         """This process's environment for the app, minus COLUMNS and LINES: Textual takes
         its size from them before the terminal's, and a test run can leave them set (an
         xdist worker had 80×24 after the snapshot tests, so the app drew 80×24 in a
         120×36 pane, and a step failed wherever the layout differed)."""
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-        return {**env, "TERM": "xterm-256color"}
+        # no user settings (theme, [keys]) of whoever runs the tests
+        config = str(self.folder.parent / "config")
+        return {**env, "TERM": "xterm-256color", "XDG_CONFIG_HOME": config}
 
     def screen(self) -> str:
         args = [*self.tmux, "capture-pane", "-p", "-t", self.name]

@@ -115,6 +115,11 @@ def _open_parser() -> argparse.ArgumentParser:
         help="visa programmets version och avsluta",
     )
     parser.add_argument(
+        "--config",
+        metavar="FIL",
+        help="inställningsfil (standard: ~/.config/namndtui/namndtui.toml, se docs/settings.md)",
+    )
+    parser.add_argument(
         "--print-completion",
         choices=("bash", "zsh"),
         metavar="SKAL",

@@ -35,6 +35,7 @@ from namndtui.model import (
     Section,
     id_words,
 )
+from namndtui.storage import input_problem, read_input
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -174,6 +175,13 @@ class _Checker(Reader):
             personal_data = tuple(n for n in raw_names or () if n.strip())
 
         self.officials_items(officials, items)
+        first = meeting.get("first_paragraph")
+        if isinstance(first, int) and first + len(items) - 1 > 999_999:  # the last § too
+            self.report(
+                ("meeting", "first_paragraph"),
+                f"första paragrafen {first} ger {len(items)} ärenden nummer över 999999 "
+                f"(högst {1_000_000 - max(len(items), 1)} här)",
+            )
         if "place_of_keeping" in meeting and "kept_at" in meeting:
             self.report(
                 ("meeting", "kept_at"),
@@ -373,7 +381,13 @@ def resolve_meeting_path(path: str | Path) -> Path:
         problem = Problem(str(path), None, f"mappen innehåller ingen {MEETING_FILENAME}")
         raise MeetingFileError([problem], EXIT_UNREADABLE)
     if not exists:
-        raise MeetingFileError([Problem(str(path), None, "filen finns inte")], EXIT_UNREADABLE)
+        reason = "filen finns inte"
+        with contextlib.suppress(ValueError):  # a NUL in the name: does not exist
+            try:
+                os.stat(path)  # a symlink loop "does not exist" to pathlib; say what it is
+            except OSError as err:
+                reason = input_problem(err)
+        raise MeetingFileError([Problem(str(path), None, reason)], EXIT_UNREADABLE)
     return path
 
 
@@ -384,10 +398,9 @@ def check_meeting_file(path: str | Path) -> tuple[Meeting | None, list[Problem],
     except MeetingFileError as err:
         return None, err.problems, err.exit_code
     try:
-        data = file.read_bytes()
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        return None, [Problem(str(file), None, f"kan inte läsas: {reason}")], EXIT_UNREADABLE
+        data = read_input(file)
+    except OSError as err:  # a FIFO, /dev/zero, a symlink loop, too big, unreadable
+        return None, [Problem(str(file), None, input_problem(err))], EXIT_UNREADABLE
     key = _cache_key(data)
     cached = _cache_get(key, str(file))
     if cached is not None:

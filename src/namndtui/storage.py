@@ -8,6 +8,7 @@ flush, fsync, optionally check it, `os.replace` over the target, fsync the folde
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import stat
@@ -103,3 +104,61 @@ def remove_stale_temps(folder: Path, name: str, *, now: float | None = None) -> 
                 with contextlib.suppress(OSError):
                     if entry.stat(follow_symlinks=False).st_mtime < limit:
                         os.unlink(entry.path)
+
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # a meeting.toml or protokoll.toml far past any real one
+
+
+def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    A FIFO, a device (/dev/zero) or a socket is refused before anything is read (reading
+    one hangs or never ends); so is a file over `limit`. Raises OSError: use
+    `input_problem` for its Swedish wording (a symlink loop is named as such).
+    """
+    fd = _open_regular(path)
+    try:
+        info = os.fstat(fd)
+        if info.st_size > limit:
+            raise OSError(errno.EFBIG, _too_big(info.st_size, limit))
+        chunks, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # grew while we read
+                raise OSError(errno.EFBIG, _too_big(size, limit))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def check_input(path: Path | str) -> None:
+    """Raise OSError (see `input_problem`) unless `path` is a regular file we can open."""
+    os.close(_open_regular(path))
+
+
+def _open_regular(path: Path | str) -> int:
+    """Open for reading without blocking on a FIFO; refuse anything but a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "är ingen vanlig fil (en FIFO, en enhet eller en socket)")
+    return fd
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"filen är för stor ({size:,} byte; högst {limit:,})".replace(",", " ")
+
+
+def input_problem(err: OSError) -> str:
+    """The Swedish reason a file given to namndtui could not be read."""
+    if err.errno == errno.ENOENT:
+        return "filen finns inte"
+    if err.errno == errno.ELOOP:
+        return "kan inte läsas: symboliska länkar i en slinga"
+    return f"kan inte läsas: {err.strerror or err}"

@@ -196,8 +196,13 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
         return rtoml.loads(text)
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException:  # noqa: BLE001 - whatever it refuses, tomllib decides (a Rust
-        pass  # panic would arrive as pyo3's PanicException, which is a BaseException)
+    except BaseException as err:  # noqa: BLE001 - whatever it refuses, tomllib decides (a
+        # Rust panic would arrive as pyo3's PanicException, a BaseException) except nesting
+        # deeper than rtoml's limit: tomllib takes quadratic time on it (a 100,000-level
+        # dotted key ran for minutes) and no meeting or protokoll file nests like that.
+        if "recursion limit" in str(err):
+            problem = Problem(filename, None, "TOML-syntaxfel: för djupt nästlade nycklar/tabeller")
+            raise ProblemsError([problem], EXIT_UNREADABLE) from None
     import tomllib
 
     try:

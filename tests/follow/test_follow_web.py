@@ -3,6 +3,8 @@ local HTTP client; another address only with --host, with a warning and Sal only
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import signal
 import socket
@@ -40,6 +42,26 @@ def fetch(url: str, timeout: float = 30) -> str:
             time.sleep(0.05)  # the server is starting: ask again
 
 
+async def app_output(url: str, wanted: str, timeout: float = 30) -> bool:
+    """Connect as the page does, ask for a 100×30 terminal, and wait until the app's
+    output holds `wanted`."""
+    import aiohttp
+
+    data = b""
+    end = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+        await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
+        while time.monotonic() < end and wanted.encode() not in data:
+            message = await ws.receive(timeout=timeout)
+            if message.type == aiohttp.WSMsgType.BINARY:
+                data += message.data
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                data += message.data.encode()
+            else:
+                break
+    return wanted.encode() in data
+
+
 @pytest.mark.slow
 def test_web_mode_serves_the_follow_view_on_loopback(folder) -> None:
     port = free_port()
@@ -55,6 +77,8 @@ def test_web_mode_serves_the_follow_view_on_loopback(folder) -> None:
         page = fetch(f"http://127.0.0.1:{port}/")
         assert "namndtui – följ" in page
         assert f"ws://127.0.0.1:{port}/ws" in page
+        # The browser's side: the websocket runs the follow view itself.
+        assert asyncio.run(app_output(f"http://127.0.0.1:{port}/ws", "Sal/Ordf"))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         _, err = server.communicate(timeout=30)

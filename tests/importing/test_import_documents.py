@@ -126,3 +126,24 @@ def test_encodings_utf8_bom_crlf_and_cp1252(
 def test_decode_text_rejects_control_garbage() -> None:
     with pytest.raises(Exception, match="inte text"):
         decode_text(bytes(range(1, 32)) * 30)
+
+
+def test_the_encoding_warning_names_the_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command puts the file's name before each warning; the warning itself does not
+    repeat it ("rapport.txt: rapport.txt: inte giltig UTF-8 …")."""
+    text = (DOCS / "kolon-rubriker.txt").read_text(encoding="utf-8")
+    path = tmp_path / "rapport.txt"
+    path.write_bytes(text.encode("cp1252"))
+    assert main(["import-text", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"namndtui: varning: {path}: inte giltig UTF-8, läst som cp1252" in err
+    assert err.count("rapport.txt") == 1
+
+
+def test_latin1_is_not_called_a_windows_encoding() -> None:
+    """Bytes cp1252 leaves undefined (0x81, 0x90 …) are read as latin-1, which is no
+    Windows code page."""
+    _, warnings = decode_text("Nämnden \x81 godkänner".encode("latin-1"))
+    assert warnings == ["inte giltig UTF-8, läst som latin-1"]

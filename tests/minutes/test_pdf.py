@@ -15,6 +15,7 @@ import pytest
 from tests.minutes import scenario as sc
 
 from namndtui.minutes.extract import render_extract_html
+from namndtui.minutes.html import render_html
 from namndtui.minutes.pdf import html_to_pdf
 from namndtui.minutes.toml import load_protokoll
 
@@ -167,3 +168,19 @@ def test_chromium_prints_the_html_with_our_header_and_no_browser_furniture(tmp_p
     first = pages[0]
     assert first.find("Plats och tid") < first.find("Underskrifter") < first.find("ANSLAG/BEVIS")
     assert pypdf.PdfReader(pdf).pages[0].mediabox.width == pytest.approx(595, abs=1)  # A4
+
+
+def test_a_long_unbroken_word_stays_inside_the_page(tmp_path) -> None:
+    """A long run of characters without a break (a pasted reference, a key held down)
+    in a note or a reservation wraps instead of running off the right edge of the page
+    (cut off when printed)."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    word = "Dnr:" + "0123456789" * 30
+    minutes = load_protokoll(sc.GOLDEN / "testby" / "protokoll.toml")
+    html = render_html(minutes).replace("<p>", f"<p>{word} ", 1)
+    path = tmp_path / "lang.pdf"
+    path.write_bytes(html_to_pdf(html))
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            right = max(c["x1"] for c in page.chars)
+            assert right <= page.width - 20, f"text ends at {right:.0f} of {page.width:.0f} pt"

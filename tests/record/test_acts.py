@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from namndtui.record import acts
+from namndtui.record import acts, refusals
+from namndtui.record import attendance_acts as att
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, fold
 from namndtui.record.procedure import RuleError, check
@@ -259,8 +260,9 @@ def test_vote_rounds_cast_and_close(meeting):
     assert acts.next_vote_round(meeting, state, "x1", AT) == []  # every round counted
 
 
-def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
-    # four seats present: Anna (the chair) and Bo ja, Cia and Dan nej
+def _round_of_four(meeting, votes: dict[str, str]):
+    """Four seats present, y1 bifall (Anna, the chair) against y2 avslag (Dan), round 1
+    demanded, `votes` cast through the act."""
     state = fold(
         meeting,
         [
@@ -271,25 +273,19 @@ def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
             ev.VoteDemanded("x1", 1, "y1", "y2"),
         ],
     )
-    for n, name in enumerate(SEATS[:4]):
-        play(meeting, state, acts.cast_vote("x1", 1, name, "ja" if n < 2 else "nej"))
+    for name, vote in votes.items():
+        play(meeting, state, acts.cast_vote("x1", 1, name, vote))
+    return state
+
+
+def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
+    votes = {"Anna Ek": "ja", "Bo Ås": "ja", "Cia Lund": "nej", "Dan Berg": "nej"}
+    state = _round_of_four(meeting, votes)
     assert acts.close_vote(meeting, state, "x1", 1) == [ev.VoteClosed("x1", 1, casting="ja")]
 
 
 def test_a_tie_without_the_chairs_vote_asks_for_it(meeting):
-    state = fold(
-        meeting,
-        [
-            *roll_call(SEATS[:4]),
-            ev.ItemCalled("x1", "19:01"),
-            ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
-            ev.MotionMade("x1", "y2", "Dan Berg", "avslag"),
-            ev.VoteDemanded("x1", 1, "y1", "y2"),
-            ev.VoteCast("x1", 1, "Anna Ek", "avstår"),
-            ev.VoteCast("x1", 1, "Bo Ås", "ja"),
-            ev.VoteCast("x1", 1, "Cia Lund", "nej"),
-        ],
-    )
+    state = _round_of_four(meeting, {"Anna Ek": "avstår", "Bo Ås": "ja", "Cia Lund": "nej"})
     with pytest.raises(acts.CastingVoteNeeded):
         acts.close_vote(meeting, state, "x1", 1)
     closing = acts.close_vote(meeting, state, "x1", 1, "nej")
@@ -392,55 +388,55 @@ def test_adjourn_and_resume(meeting):
 
 def test_roll_call_and_all_present(meeting):
     state = fold(meeting, [])
-    assert acts.roll_call(meeting) == [ev.AttendanceSet(n, True) for n in SEATS]
+    assert att.roll_call(meeting) == [ev.AttendanceSet(n, True) for n in SEATS]
     play(meeting, state, [ev.AttendanceSet("Bo Ås", False)])
-    assert acts.all_present(meeting, state) == [
+    assert att.all_present(meeting, state) == [
         ev.AttendanceSet(n, True) for n in SEATS if n != "Bo Ås"
     ]
 
 
 def test_toggle_present(meeting):
     state = fold(meeting, [])
-    assert acts.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
-    play(meeting, state, acts.toggle_present(state, "Bo Ås"))
-    assert acts.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
+    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
+    play(meeting, state, att.toggle_present(state, "Bo Ås"))
+    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
 
 
 def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
     state = fold(meeting, roll_call(SEATS[:4]))
-    with pytest.raises(acts.NotSubstitute):
-        acts.free_seats(meeting, state, "Anna Ek")
-    assert [m.name for m in acts.free_seats(meeting, state, "Hans Väst")] == ["Eva Holm"]
-    events = acts.serves_for(state, "Hans Väst", "Eva Holm", "x1")
+    with pytest.raises(refusals.NotSubstitute):
+        att.free_seats(meeting, state, "Anna Ek")
+    assert [m.name for m in att.free_seats(meeting, state, "Hans Väst")] == ["Eva Holm"]
+    events = att.serves_for(state, "Hans Väst", "Eva Holm", "x1")
     # present first; before the opening the serving is not tied to a §
     assert events == [
         ev.AttendanceSet("Hans Väst", True),
         ev.SubstituteServes("Hans Väst", "Eva Holm", ""),
     ]
     play(meeting, state, events)
-    with pytest.raises(acts.NoFreeSeat):
-        acts.free_seats(meeting, state, "Fia Nord")
+    with pytest.raises(refusals.NoFreeSeat):
+        att.free_seats(meeting, state, "Fia Nord")
 
 
 def test_arrivals_departures_and_substitute_stops(meeting):
     state = sitting(meeting, ev.MeetingOpened("19:00"), ev.ItemCalled("x1", "19:01"))
-    play(meeting, state, acts.left("Bo Ås", "x1", AT))
-    play(meeting, state, acts.toggle_present(state, "Fia Nord"))
-    play(meeting, state, acts.serves_for(state, "Fia Nord", "Bo Ås", "x1"))
-    play(meeting, state, acts.substitute_stops("Fia Nord", "x1"))
-    play(meeting, state, acts.arrived("Bo Ås", "x1", AT))
+    play(meeting, state, att.left("Bo Ås", "x1", AT))
+    play(meeting, state, att.toggle_present(state, "Fia Nord"))
+    play(meeting, state, att.serves_for(state, "Fia Nord", "Bo Ås", "x1"))
+    play(meeting, state, att.substitute_stops("Fia Nord", "x1"))
+    play(meeting, state, att.arrived("Bo Ås", "x1", AT))
     assert state.present["Bo Ås"]
 
 
 def test_adjusters_and_justering(meeting):
     state = fold(meeting, [])
     with pytest.raises(RuleError, match="inte närvarande"):  # a justerare must be present
-        play(meeting, state, acts.toggle_adjuster(state, "Bo Ås"))
+        play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
     state = sitting(meeting)
-    play(meeting, state, acts.toggle_adjuster(state, "Bo Ås"))
-    play(meeting, state, acts.toggle_adjuster(state, "Cia Lund"))
+    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))
     assert list(state.adjusters) == ["Bo Ås", "Cia Lund"]
-    assert acts.toggle_adjuster(state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
-    events = acts.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
+    assert att.toggle_adjuster(state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
+    events = att.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
     play(meeting, state, events)
     assert state.justering_place == "Stadsdelsförvaltningen"

@@ -273,3 +273,18 @@ def test_the_record_never_accepts_a_forbidden_order(data) -> None:
         apply_event(MEETING, state, event, len(journal))
     replayed = fold(MEETING, journal)
     assert replayed == state  # replay equals the fold built act by act
+
+
+def test_an_adopted_tillagg_joins_the_decision_draft() -> None:
+    from namndtui.record import acts
+
+    events = [
+        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+        ev.MotionMade("x1", "y2", "Bo Ås", "tillägg", "Nämnden följer upp saken i maj."),
+        ev.QuestionDecided("x1", "y2", "y2"),
+    ]
+    state = state_of(events)
+    assert acts.decision_draft(MEETING, state, "x1") == [
+        "Beslut 1",
+        "Nämnden följer upp saken i maj.",
+    ]

@@ -66,9 +66,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _date_arg(value: str | None, option: str) -> str:
     if value is None:
         return ""
-    if parse_date(value) is None:
+    date = parse_date(value)
+    if date is None:
         raise UserError(f"{option}: ogiltigt datum {value!r} – skriv t.ex. 2007-10-30", 2)
+    if not DATE_RANGE[0] <= date.year <= DATE_RANGE[1]:  # 9999-12-31 was recorded, then
+        low, high = DATE_RANGE  # every export crashed counting the notice's weeks from it
+        raise UserError(f"{option}: datumet {value} ligger utanför åren {low}–{high}", 2)
     return value
+
+
+DATE_RANGE = (1900, 2199)
 
 
 def justify(path_text: str, date: str, posted: str) -> list[str]:
@@ -178,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:
-        print(path)
+        print(visible(str(path)))  # a folder name may hold escape sequences
     if justered:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
     if posted:

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out) if args.out else source.folder / f"protokollsutdrag-{number}.pdf"
     write_extract_pdf(source.minutes, number, settings, out)
-    print(out)
+    print(visible(str(out)))
     return 0
 
 
@@ -78,7 +78,9 @@ def _run_public(source, number: int, settings, args: argparse.Namespace) -> int:
     name = f"protokollsutdrag-{number}-publicering.pdf"
     out = Path(args.out) if args.out else source.folder / name
     write_extract_pdf(source.minutes, number, settings, out, page=page)
-    print(out)
+    from namndtui.textcheck import visible
+
+    print(visible(str(out)))
     return 0
 
 

@@ -156,7 +156,13 @@ def _archive_app(folder: Path) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from namndtui.settings import load_user_settings
+    from namndtui.tui.usersettings import apply
+
     path = Path(args.path) if getattr(args, "path", None) else None
+    config = getattr(args, "config", None)
+    settings = load_user_settings(Path(config) if config else None)
     app = build_app(path)
+    apply(app, settings)
     result = app.run()
     return int(result) if isinstance(result, int) else (app.return_code or 0)

@@ -77,13 +77,14 @@ def decode_text(data: bytes, name: str = "filen") -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             # Old Windows text files: cp1252 covers åäö and the typographic quotes;
             # latin-1 decodes anything, so it is only the last resort.
+            # The caller names the file before each warning.
             try:
                 text = data.decode("cp1252")
-                enc = "cp1252"
+                enc = "cp1252 (Windows-teckenkodning)"
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
                 enc = "latin-1"
-            warnings.append(f"{name}: inte giltig UTF-8, läst som {enc} (Windows-teckenkodning)")
+            warnings.append(f"inte giltig UTF-8, läst som {enc}")
     bad = len(_BINARY_CONTROLS.findall(text))
     if bad and bad > max(2, len(text) // 200):
         raise UserError(f"{name}: filen är inte text (innehåller binära data)")

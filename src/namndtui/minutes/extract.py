@@ -17,6 +17,7 @@ from namndtui.minutes.render import render_document_html, render_document_markdo
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 
 _NUMBER = re.compile(r"^\s*(?:§{1,2}\s*)?(\d+)\s*$")
+MAX_PARAGRAPH = 999999  # as in protokoll.toml and first_paragraph
 
 
 def parse_paragraph_number(text: str) -> int:
@@ -24,7 +25,11 @@ def parse_paragraph_number(text: str) -> int:
     match = _NUMBER.match(text)
     if not match:
         raise UserError(f"ogiltigt paragrafnummer {text!r} – skriv t.ex. §125 eller 125", 2)
-    return int(match.group(1))
+    digits = match.group(1).lstrip("0") or "0"
+    if len(digits) > len(str(MAX_PARAGRAPH)) or int(digits) > MAX_PARAGRAPH:
+        shown = digits if len(digits) <= 12 else f"{digits[:6]}…({len(digits)} siffror)"
+        raise UserError(f"paragrafnumret {shown} är för stort (högst {MAX_PARAGRAPH})", 2)
+    return int(digits)
 
 
 def extract_document(

@@ -15,6 +15,7 @@ from namndtui.minutes.model import Minutes
 from namndtui.minutes.numbering import with_numbering
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, load_protokoll
 from namndtui.model import Meeting
+from namndtui.storage import check_input, input_problem, read_input
 
 
 @dataclass
@@ -32,7 +33,7 @@ def is_protokoll_file(path: Path) -> bool:
     if path.name == PROTOKOLL_FILENAME:
         return True
     try:
-        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+        head = read_input(path)[:4096].decode("utf-8", "replace")
     except OSError:
         return False
     return 'format = "namndtui/protokoll/' in head
@@ -49,8 +50,10 @@ def resolve(path_text: str) -> tuple[str, Path]:
         raise UserError(
             f"{path}: mappen innehåller varken {MEETING_FILENAME} eller {PROTOKOLL_FILENAME}", 2
         )
-    if not path.exists():
-        raise UserError(f"{path}: filen finns inte", 2)
+    try:
+        check_input(path)  # a FIFO, /dev/zero, a symlink loop: refused here
+    except OSError as err:
+        raise UserError(f"{path}: {input_problem(err)}", 2) from None
     return ("protokoll" if is_protokoll_file(path) else "meeting"), path
 
 

@@ -49,6 +49,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 from namndtui.secrecy.marking import secrecy_ground
+from namndtui.storage import input_problem, read_input
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -797,15 +798,10 @@ def load_protokoll(path: str | Path) -> Minutes:
     if path.is_dir():
         path = path / PROTOKOLL_FILENAME
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        data = read_input(path)
+    except OSError as err:  # missing, a FIFO, /dev/zero, a symlink loop, too big
         raise ProtokollFileError(
-            [Problem(str(path), None, "filen finns inte")], EXIT_UNREADABLE
-        ) from None
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise ProtokollFileError(
-            [Problem(str(path), None, f"kan inte läsas: {reason}")], EXIT_UNREADABLE
+            [Problem(str(path), None, input_problem(err))], EXIT_UNREADABLE
         ) from None
     text, problems = decode_meeting_bytes(data, str(path))
     if text is None:

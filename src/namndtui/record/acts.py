@@ -10,8 +10,8 @@ the events (`Record.apply`, which checks each against `procedure.check` once mor
 `at` is the clock time "HH:MM" the act happens at, or the caller's clock giving it
 (`Time`): a clock is read only when an event needs the time, so an act that stamps
 nothing does not move an injected test clock.
-Refusals are `RuleError` with a Swedish reason; the subclasses of record/refusals.py
-(importable from here too) let a front end add its own hint (which key to press instead)
+The acts on attendance are in record/attendance_acts.py. Refusals are `RuleError` with a
+Swedish reason; the subclasses of record/refusals.py let a front end add its own hint (which key to press instead)
 without parsing the text.
 """
 
@@ -36,14 +36,12 @@ from namndtui.record.procedure import (
 from namndtui.record.refusals import (
     CastingVoteNeeded,
     NobodyMayReserve,
-    NoFreeSeat,
     NoMotions,
     NoProposedDecision,
     NotAsProposed,
     NothingToPut,
     NothingToVote,
     NotOpen,
-    NotSubstitute,
 )
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
@@ -190,14 +188,21 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
     if para is not None and para.decision:
         return list(para.decision)
     proposed = list(item.proposed_decision)
+    # tilläggsyrkanden the board adopted (record/questions.py) follow the main decision
+    added = [
+        m.text
+        for q in qs.suggested(item, state.paragraph(item_id))
+        if q.kind == qs.ADDITION and q.settled and q.result == q.key
+        if (m := state.paragraph(item_id).motion(q.key)) is not None and m.text
+    ]
     adopted = adopted_motion(state, item_id)
     if adopted is None or (adopted.kind == MotionKind.BIFALL and not adopted.text):
-        return proposed
+        return proposed + added
     if adopted.kind == MotionKind.AVSLAG:
         return [DECISION_REJECTED]
     if adopted.kind == MotionKind.TILLAGG and adopted.text:
         return [*proposed, adopted.text]
-    return [adopted.text] if adopted.text else proposed
+    return ([adopted.text] if adopted.text else proposed) + added
 
 
 def edit_decision(
@@ -631,77 +636,3 @@ def may_sit(state: RecordState) -> None:
 
 def is_adjourned(state: RecordState) -> bool:
     return bool(state.breaks) and not state.breaks[-1][1]
-
-
-# --- attendance ------------------------------------------------------------------------------
-
-
-def roll_call(meeting: Meeting) -> list[ev.Event]:
-    """Every seat holder (ordinarie ledamot) present."""
-    return [ev.AttendanceSet(member=m.name, present=True) for m in meeting.seats]
-
-
-def all_present(meeting: Meeting, state: RecordState) -> list[ev.Event]:
-    """Every seat holder whose attendance is not recorded yet, present."""
-    return [
-        ev.AttendanceSet(member=m.name, present=True)
-        for m in meeting.seats
-        if state.present.get(m.name) is None
-    ]
-
-
-def toggle_present(state: RecordState, member: str) -> list[ev.Event]:
-    """Present when absent (or not recorded), absent when present."""
-    return [ev.AttendanceSet(member=member, present=not state.present.get(member))]
-
-
-def free_seats(meeting: Meeting, state: RecordState, substitute: str) -> list[Member]:
-    """The seats `substitute` may serve in: absent seat holders no ersättare serves for.
-    NotSubstitute for a seat holder, NoFreeSeat when there is none."""
-    member = meeting.member(substitute)
-    if member is None:
-        raise RuleError(f"{substitute} är inte ledamot eller ersättare i nämnden.")
-    if not member.is_substitute:
-        raise NotSubstitute(substitute)
-    covered = set(state.serving_for.values())
-    seats = [m for m in meeting.seats if not state.present.get(m.name) and m.name not in covered]
-    if not seats:
-        raise NoFreeSeat()
-    return seats
-
-
-def serves_for(state: RecordState, substitute: str, seat: str, item_id: str = "") -> list[ev.Event]:
-    """An ersättare serves in `seat` (present first when not recorded so); from the
-    current § (`item_id`) once the meeting is open, for the paragraphs of the minutes."""
-    events: list[ev.Event] = []
-    if not state.present.get(substitute):
-        events.append(ev.AttendanceSet(member=substitute, present=True))
-    item = item_id if state.opened_at else ""
-    events.append(ev.SubstituteServes(substitute=substitute, for_member=seat, item=item))
-    return events
-
-
-def substitute_stops(substitute: str, item_id: str) -> list[ev.Event]:
-    return [ev.SubstituteStops(substitute=substitute, item=item_id)]
-
-
-def arrived(member: str, item_id: str, at: Time) -> list[ev.Event]:
-    return [ev.MemberArrived(member=member, item=item_id, at=time_of(at))]
-
-
-def left(member: str, item_id: str, at: Time) -> list[ev.Event]:
-    return [ev.MemberLeft(member=member, item=item_id, at=time_of(at))]
-
-
-def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
-    """`member` becomes an adjuster (justerare), or is no longer one."""
-    adjusters = list(state.adjusters)
-    if member in adjusters:
-        adjusters.remove(member)
-    else:
-        adjusters.append(member)
-    return [ev.AdjustersChosen(members=tuple(adjusters))]
-
-
-def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:
-    return [ev.JusteringPlanned(date=date, time=time, place=place)]

@@ -280,9 +280,25 @@ class NamndApp(App[int]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from namndtui.tui.palette import SwedishPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            palette = CommandPalette(id="--command-palette", placeholder=S.PALETTE_PLACEHOLDER)
+            palette = SwedishPalette(id="--command-palette", placeholder=S.PALETTE_PLACEHOLDER)
             self.push_screen(palette)
+
+    def search_themes(self) -> None:
+        """The theme picker, in Swedish (Textual's says "Search for themes…")."""
+        from namndtui.tui.palette import theme_picker
+
+        self.push_screen(theme_picker())
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: how to quit, in Swedish (Textual's toast is English)."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.get_key_display(active.binding)
+                self.notify(S.QUIT_HINT.format(key=shown), title=S.QUIT_HINT_TITLE, markup=False)
+                return
 
     def on_mount(self) -> None:
         from namndtui.tui.commands import MeetingCommands

@@ -67,3 +67,10 @@ def fit_footer(footer: Footer, width: int) -> None:
 def key_name(key: str) -> str:
     """A key as the help screen and the palette name it."""
     return {"question_mark": "?", "pagedown": "page down", "pageup": "page up"}.get(key, key)
+
+
+def shown_key(keymap: dict[str, str], binding: Binding) -> str:
+    """The key a binding has now, as help and palette name it: the user's keymap ([keys] in
+    the settings file, App.set_keymap) or its default."""
+    key = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    return key_name(key.split(",")[0].strip())

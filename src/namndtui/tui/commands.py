@@ -8,7 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from namndtui.tui import strings as S
-from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, key_name
+from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, shown_key
 from namndtui.tui.text import find_fold, ut
 
 
@@ -55,7 +55,7 @@ class MeetingCommands(Provider):
                 (
                     binding_text(binding),
                     partial(screen.run_action, action),
-                    S.PALETTE_KEY.format(key=key_name(binding.key)),
+                    S.PALETTE_KEY.format(key=shown_key(self.app._keymap, binding)),
                 )
             )
         return entries

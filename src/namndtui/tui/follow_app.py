@@ -27,6 +27,7 @@ from namndtui.tui.text import user_text, ut
 from namndtui.tui.widgets.agenda import AGENDA_MARKS, STATUS_STYLES
 
 SAL, CHAIR = "sal", "ordforande"
+TALLY_LABELS = (("ja", S.FOLLOW_JA), ("nej", S.FOLLOW_NEJ), ("avstar", S.FOLLOW_AVSTAR))
 POLL_INTERVAL = 0.15  # seconds between two looks at the journal (one stat each)
 
 
@@ -46,12 +47,10 @@ def vote_content(view: RoomView) -> Content:
         return Content("\n").join(
             [Content.styled(S.FOLLOW_PROCEEDINGS, "bold"), user_text(view.findings[-1])]
         )
-    ja, nej, avstar = vote.tally
     parts = [
         Content.styled(S.FOLLOW_VOTE_RUNNING if vote.open else S.FOLLOW_VOTE_COUNTED, "bold"),
         user_text(vote.question),
         user_text(vote.proposition, "bold"),
-        Content(S.FOLLOW_TALLY.format(ja=ja, nej=nej, avstar=avstar)),
     ]
     if vote.result:
         parts.append(user_text(vote.result, "bold"))
@@ -67,7 +66,12 @@ class RoomPane(Vertical):
             yield Digits("", id="sal-number")
             yield Static(id="sal-status")
         yield Static(id="sal-title")
-        yield Static(id="sal-vote", classes="sal-block")
+        with Vertical(id="sal-vote", classes="sal-block"):
+            yield Static(id="sal-vote-text")
+            with Horizontal(id="sal-tally"):  # the tally in large digits
+                for key, label in TALLY_LABELS:
+                    yield Static(label, classes="tally-label")
+                    yield Digits("0", id=f"tally-{key}", classes="tally-digits")
         yield Static(id="sal-decision", classes="sal-block")
         yield Static(id="sal-motions", classes="sal-block")
 
@@ -78,11 +82,16 @@ class RoomPane(Vertical):
         self.query_one("#sal-number", Digits).update(number)
         self.query_one("#sal-status", Static).update(user_text(view.status.upper()))
         self.query_one("#sal-title", Static).update(user_text(view.title))
-        vote = self.query_one("#sal-vote", Static)
+        vote = self.query_one("#sal-vote", Vertical)
         shown = view.vote is not None or bool(view.findings)
         vote.set_class(shown, "-shown")
         vote.set_class(view.vote is not None and not view.vote.open, "-counted")
-        vote.update(vote_content(view) if shown else Content(""))
+        vote.set_class(view.vote is not None, "-voting")
+        text = vote_content(view) if shown else Content("")
+        self.query_one("#sal-vote-text", Static).update(text)
+        tally = view.vote.tally if view.vote is not None else (0, 0, 0)
+        for (key, _), count in zip(TALLY_LABELS, tally, strict=True):
+            self.query_one(f"#tally-{key}", Digits).update(str(count))
         decision = Content("")
         if view.secret:
             decision = Content(S.FOLLOW_SECRET)
@@ -141,7 +150,7 @@ class ChairPane(Horizontal):
 class FollowApp(App[int]):
     """Follows `folder/journal.jsonl` of `meeting`; shows, never writes."""
 
-    CSS_PATH = "follow.tcss"
+    CSS_PATH = str(Path(__file__).with_name("follow.tcss"))  # also for subclasses
     TITLE = S.FOLLOW_TITLE
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [

@@ -1,6 +1,7 @@
 """Labels more than one screen shows: a motion, the quorum, a refusal (plain text).
 
-A leaf: imports nothing of the TUI but its strings (and the record lazily), so any screen or modal may use it.
+A leaf: imports nothing of the TUI but its strings (and the record lazily), so any screen
+or modal may use it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from namndtui.tui.lazy import lazy_module
 from namndtui.vocabulary import MOTION_PHRASES
 
 if TYPE_CHECKING:
-    from namndtui.record import acts, events, procedure
+    from namndtui.record import procedure, refusals
     from namndtui.record.procedure import RuleError
 else:  # loaded on the first act, after the first frame (start-up time)
-    acts = lazy_module("namndtui.record.acts")
-    events = lazy_module("namndtui.record.events")
+    refusals = lazy_module("namndtui.record.refusals")
     procedure = lazy_module("namndtui.record.procedure")
 
 
@@ -49,24 +49,24 @@ def refusal(meeting: Meeting, err: RuleError) -> tuple[str, str]:
     """(notice text, severity) for an act the record refused; the acts a key can
     replace name that key."""
     match err:
-        case acts.NoProposedDecision():
+        case refusals.NoProposedDecision():
             return S.NO_PROPOSED_DECISION.format(key="e"), "warning"
-        case acts.NotAsProposed(motion=adopted):
+        case refusals.NotAsProposed(motion=adopted):
             hint = S.ADOPTED_HINTS.get(adopted.kind, S.ADOPTED_HINTS["ändring"])
             label = motion_label(meeting, adopted)
             return S.DECIDE_NOT_PROPOSAL.format(label=label, hint=hint), "information"
-        case acts.NoMotions():
+        case refusals.NoMotions():
             return S.NO_MOTIONS, "warning"
-        case acts.NothingToVote():
+        case refusals.NothingToVote():
             return S.VOTE_NOTHING, "warning"
-        case acts.NothingToPut():
+        case refusals.NothingToPut():
             return S.NO_QUESTION, "warning"
-        case acts.NotOpen():
+        case refusals.NotOpen():
             return S.ADJOURN_NOT_OPEN, "warning"
-        case acts.NotSubstitute(member=who):
+        case refusals.NotSubstitute(member=who):
             return S.SERVES_NOT_SUBSTITUTE.format(who=who), "warning"
-        case acts.NoFreeSeat():
+        case refusals.NoFreeSeat():
             return S.SERVES_NO_SEAT, "warning"
-        case acts.NobodyMayReserve(reason=reason):
+        case refusals.NobodyMayReserve(reason=reason):
             return S.RESERVATION_NONE.format(reason=reason or S.RESERVATION_WHO_MAY), "warning"
     return S.REFUSED.format(reason=str(err)), "warning"

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from namndtui.tui import strings as S
-from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, key_name
+from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, shown_key
 from namndtui.tui.modals.once import OnceModal
 
 # group title -> binding ids (prefix before the dot in Binding.id)
@@ -28,13 +28,14 @@ EXTRA = [
 ]
 
 
-def help_lines() -> list[tuple[str, list[tuple[str, str]]]]:
+def help_lines(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
     groups: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
     for group, key, text in EXTRA:
         groups[group].append((key, text))
     for binding in MEETING_BINDINGS:
         group = (binding.id or "app").split(".")[0]
-        groups.setdefault(group, []).append((key_name(binding.key), binding_text(binding)))
+        key = shown_key(keymap or {}, binding)  # the user's [keys] when set
+        groups.setdefault(group, []).append((key, binding_text(binding)))
     return [(GROUPS.get(g, g), keys) for g, keys in groups.items() if keys]
 
 
@@ -62,7 +63,7 @@ class HelpScreen(OnceModal[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Content(S.HELP_TITLE), classes="dialog-title")
             yield Static(Content(S.HELP_FOOTER_NOTE), classes="dialog-hint")
-            for title, keys in help_lines():
+            for title, keys in help_lines(getattr(self.app, "_keymap", None)):
                 yield Static(Content(title), classes="section-heading")
                 lines = [
                     Content.assemble((f"{key:>12}", "bold $text-accent"), "  ", text)

@@ -354,7 +354,9 @@ class MeetingScreen(Screen[None]):
 
     def roll_call_all(self) -> bool:
         """Record every seat holder (ordinarie ledamot) as present."""
-        if self.napp.apply(*acts.roll_call(self.meeting)):
+        from namndtui.record.attendance_acts import roll_call
+
+        if self.napp.apply(*roll_call(self.meeting)):
             count = len(self.meeting.seats)
             self.notify(S.ROLL_CALL_DONE.format(count=count), markup=False, timeout=3)
             return True

@@ -1,0 +1,82 @@
+"""The secretary's acts on attendance (the n screen): roll call, present/absent, an
+ersättare serving, arrivals and departures at a §, adjusters, the justering. Like
+record/acts.py (which re-exports them): (meeting, state, input) -> events, or RuleError."""
+
+from __future__ import annotations
+
+from namndtui.model import Meeting, Member
+from namndtui.record import events as ev
+from namndtui.record.refusals import NoFreeSeat, NotSubstitute
+from namndtui.record.rules import RuleError
+from namndtui.record.state import RecordState
+
+
+def roll_call(meeting: Meeting) -> list[ev.Event]:
+    """Every seat holder (ordinarie ledamot) present."""
+    return [ev.AttendanceSet(member=m.name, present=True) for m in meeting.seats]
+
+
+def all_present(meeting: Meeting, state: RecordState) -> list[ev.Event]:
+    """Every seat holder whose attendance is not recorded yet, present."""
+    return [
+        ev.AttendanceSet(member=m.name, present=True)
+        for m in meeting.seats
+        if state.present.get(m.name) is None
+    ]
+
+
+def toggle_present(state: RecordState, member: str) -> list[ev.Event]:
+    """Present when absent (or not recorded), absent when present."""
+    return [ev.AttendanceSet(member=member, present=not state.present.get(member))]
+
+
+def free_seats(meeting: Meeting, state: RecordState, substitute: str) -> list[Member]:
+    """The seats `substitute` may serve in: absent seat holders no ersättare serves for.
+    NotSubstitute for a seat holder, NoFreeSeat when there is none."""
+    member = meeting.member(substitute)
+    if member is None:
+        raise RuleError(f"{substitute} är inte ledamot eller ersättare i nämnden.")
+    if not member.is_substitute:
+        raise NotSubstitute(substitute)
+    covered = set(state.serving_for.values())
+    seats = [m for m in meeting.seats if not state.present.get(m.name) and m.name not in covered]
+    if not seats:
+        raise NoFreeSeat()
+    return seats
+
+
+def serves_for(state: RecordState, substitute: str, seat: str, item_id: str = "") -> list[ev.Event]:
+    """An ersättare serves in `seat` (present first when not recorded so); from the
+    current § (`item_id`) once the meeting is open, for the paragraphs of the minutes."""
+    events: list[ev.Event] = []
+    if not state.present.get(substitute):
+        events.append(ev.AttendanceSet(member=substitute, present=True))
+    item = item_id if state.opened_at else ""
+    events.append(ev.SubstituteServes(substitute=substitute, for_member=seat, item=item))
+    return events
+
+
+def substitute_stops(substitute: str, item_id: str) -> list[ev.Event]:
+    return [ev.SubstituteStops(substitute=substitute, item=item_id)]
+
+
+def arrived(member: str, item_id: str, at: str) -> list[ev.Event]:
+    return [ev.MemberArrived(member=member, item=item_id, at=at)]
+
+
+def left(member: str, item_id: str, at: str) -> list[ev.Event]:
+    return [ev.MemberLeft(member=member, item=item_id, at=at)]
+
+
+def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
+    """`member` becomes an adjuster (justerare), or is no longer one."""
+    adjusters = list(state.adjusters)
+    if member in adjusters:
+        adjusters.remove(member)
+    else:
+        adjusters.append(member)
+    return [ev.AdjustersChosen(members=tuple(adjusters))]
+
+
+def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:
+    return [ev.JusteringPlanned(date=date, time=time, place=place)]

@@ -1,0 +1,89 @@
+"""The user's settings: a TOML file in the user's config folder (platformdirs:
+~/.config/namndtui/namndtui.toml on Linux), or the file given with `--config FIL`.
+
+    theme = "nord"                 # the colour theme; kept when changed in the palette
+    [keys]                         # binding id → key (docs/settings.md lists the ids)
+    "agenda.down" = "down"
+    [protokoll]                    # the municipality's defaults for the minutes
+    ...                            # (its meaning and checks: minutes/settings.py)
+
+A missing file is the defaults. Problems are located Swedish lines, as for meeting.toml
+(tomlcheck); the app then refuses to start with them (exit 1 for findings, 2 for a file
+that cannot be read). Core module: no Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from namndtui.tomlcheck import EXIT_UNREADABLE, Problem, ProblemsError, Reader, parse_toml
+
+FILENAME = "namndtui.toml"
+TOP = {"theme": "str", "keys": "table", "protokoll": "table"}
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    path: Path
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    protokoll: dict[str, Any] | None = None  # raw; minutes/settings.py checks it
+
+
+def default_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("namndtui")) / FILENAME
+
+
+class _Reader(Reader):
+    def check(self, data: dict[str, Any]) -> dict[str, Any]:
+        values = self.table(data, (), TOP)
+        keys = values.get("keys", {})
+        for binding_id, key in keys.items():
+            if not isinstance(key, str) or not key.strip():
+                self.wrong_type(("keys", binding_id), "str", key)
+        return values
+
+
+def load_user_settings(path: Path | None = None) -> UserSettings:
+    """The settings at `path` (None: the user's config folder); defaults when missing."""
+    path = path or default_path()
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return UserSettings(path)
+    except UnicodeDecodeError:
+        raise ProblemsError(
+            [Problem(str(path), None, "filen är inte UTF-8-text")], EXIT_UNREADABLE
+        ) from None
+    except OSError as err:
+        raise ProblemsError(
+            [Problem(str(path), None, str(err.strerror))], EXIT_UNREADABLE
+        ) from None
+    data = parse_toml(text, str(path))
+    reader = _Reader(text, str(path))
+    values = reader.check(data)
+    if reader.problems:
+        raise ProblemsError(reader.problems)
+    keys = {k: v for k, v in values.get("keys", {}).items() if isinstance(v, str)}
+    return UserSettings(path, values.get("theme"), keys, values.get("protokoll"))
+
+
+def save_theme(path: Path, theme: str) -> None:
+    """Write `theme` into the settings file, keeping everything else in it."""
+    import tomli_w
+
+    from namndtui.storage import atomic_write
+
+    try:
+        data = parse_toml(path.read_text("utf-8"), str(path)) if path.exists() else {}
+    except (OSError, ProblemsError, UnicodeDecodeError):
+        return  # a file we cannot read is not overwritten
+    if data.get("theme") == theme:
+        return
+    data["theme"] = theme
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
