@@ -42,7 +42,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
+EXAMPLE = (
+    ROOT
+    / "src"
+    / "namndtui"
+    / "examples"
+    / "hasselby-vallingby-stadsdelsnamnd"
+    / "2007-10-23"
+    / "meeting.toml"
+)
 
 
 def first_frame_probe(ready: str = "def _ready(screen):\n    return True\n") -> str:

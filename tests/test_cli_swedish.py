@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from namndtui.argparse_sv import SWEDISH
@@ -76,3 +78,12 @@ def test_export_out_creates_the_folder(tmp_path, capsys) -> None:
     out = tmp_path / "publicerat" / "2024"
     assert main(["export", str(folder), "--out", str(out)]) == 0
     assert (out / "protokoll.md").is_file()
+
+
+@pytest.mark.parametrize("command", [[], *[[name] for name in COMMANDS]])
+def test_the_help_text_names_the_metavars_it_shows(command: list[str], capsys) -> None:
+    """The descriptions say SÖKVÄG, as the usage line does, never the English PATH."""
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    assert not re.search(r"\b(PATH|FILE|DIR|QUERY)\b", out), out

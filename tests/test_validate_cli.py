@@ -21,7 +21,15 @@ from namndtui.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad" / "meeting"
 GOOD = ROOT / "tests" / "data" / "good" / "meeting.toml"
-EXAMPLE = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
+EXAMPLE = (
+    ROOT
+    / "src"
+    / "namndtui"
+    / "examples"
+    / "hasselby-vallingby-stadsdelsnamnd"
+    / "2007-10-23"
+    / "meeting.toml"
+)
 
 CASES = sorted(p.stem for p in BAD.glob("*.expected"))
 

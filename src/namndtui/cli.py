@@ -80,9 +80,9 @@ EXAMPLES: dict[str, str] = {
 }
 
 DESCRIPTION = (
-    "namndtui: nämndsekreterarens verktyg. Utan kommando öppnas programmet på PATH "
+    "namndtui: nämndsekreterarens verktyg. Utan kommando öppnas programmet på SÖKVÄG "
     "(ett sammanträde, ett protokoll.toml eller en mapp med tidigare protokoll); "
-    "utan PATH öppnas exempelsammanträdet."
+    "utan SÖKVÄG öppnas exempelsammanträdet."
 )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.record.conftest import Clock
 
 from namndtui.meetingfile import meeting_to_toml
 from namndtui.model import Item, Meeting, Member
@@ -43,15 +44,6 @@ def make_meeting() -> Meeting:
             Item(id="info", title="Information från förvaltningen"),
         ),
     )
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 12, 15, 18, 30, 0)
-
-    def __call__(self) -> dt.datetime:
-        self.now += dt.timedelta(seconds=1)
-        return self.now
 
 
 def opening() -> list[ev.Event]:

@@ -128,8 +128,17 @@ async def test_ordforande_agenda_questions_quorum_serving(folder, writer) -> Non
 async def test_close_shows_the_time(folder, writer) -> None:
     app = follow_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
-        record_all(writer, opening() + [ev.MeetingClosed("21:15")])
-        assert "Sammanträdet avslutat kl. 21.15" in await poll(app, pilot)
+        record_all(writer, opening() + [ev.MeetingAdjourned("19:40")])
+        await poll(app, pilot)
+        assert app.query_one("#sal-banner").display
+        assert "Ajournering sedan kl. 19.40" in screen_text(app)
+        record_all(writer, [ev.MeetingResumed("19:55")])
+        await poll(app, pilot)
+        assert not app.query_one("#sal-banner").display
+        record_all(writer, [ev.MeetingClosed("21:15")])
+        await poll(app, pilot)
+        assert app.query_one("#sal-banner").display
+        assert "Sammanträdet avslutat kl. 21.15" in str(app.query_one("#sal-banner").render())
 
 
 @sync

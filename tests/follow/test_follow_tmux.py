@@ -34,8 +34,8 @@ class Follower(Tmux):
         super().__init__(name, folder)
         self.home = home
 
-    def env(self) -> dict[str, str]:  # type: ignore[override]
-        env = Tmux.env()
+    def env(self) -> dict[str, str]:
+        env = super().env()
         for key in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             env[key] = str(self.home / key.lower())
         return env

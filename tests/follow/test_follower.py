@@ -156,3 +156,15 @@ def test_never_locks_never_writes(meeting, folder) -> None:
         record.apply(ev.MeetingClosed("21:15"))
     follower.poll()
     assert follower.state.closed_at == "21:15"
+
+
+def test_a_journal_longer_than_one_read(meeting, folder, writer, monkeypatch) -> None:
+    from namndtui.record import follow
+
+    monkeypatch.setattr(follow, "READ_CHUNK", 300)  # a few lines per read
+    record_all(writer, opening() + vote_demanded() + votes_and_decision())
+    follower = JournalFollower(meeting, folder)
+    follower.poll()
+    assert follower.problem == ""
+    assert follower._seq == len(writer.events)
+    assert follower.reads > 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,24 @@ def test_messages_show_control_characters_instead_of_running_them(
     out, err = capsys.readouterr()
     assert "\x1b" not in err and "\x1b" not in out and "\x07" not in out
     assert "␛[31m" in err and "␇" in out
+
+
+def test_a_title_starting_with_a_digit_or_a_quote_is_its_own_item(tmp_path, capsys) -> None:
+    """'3. 2027 års budget' and '2. "Trygg i Hässelby" …' were joined to the title before
+    them; a bare number ("15 procent av …") still is no item."""
+    agenda = tmp_path / "lista.txt"
+    agenda.write_text(
+        "Föredragningslista\nSocialnämnden\n2026-12-17 kl. 18.30\n\n"
+        '1. Val av justerare\n2. "Trygg i Hässelby" – medborgardialog\n'
+        "3. 2027 års budget\n4) [Reviderad] taxa\n5. Övrigt\n",
+        encoding="utf-8",
+    )
+    assert main(["import-agenda", str(agenda)]) == 0
+    items = tomllib.loads(capsys.readouterr().out)["items"]
+    assert [i["title"] for i in items] == [
+        "Val av justerare",
+        '"Trygg i Hässelby" – medborgardialog',
+        "2027 års budget",
+        "[Reviderad] taxa",
+        "Övrigt",
+    ]

@@ -26,7 +26,9 @@ from namndtui.record.record import Record
 
 UPDATE = os.environ.get("NAMNDTUI_UPDATE_GOLDEN") == "1"
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = REPO / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
+EXAMPLE = (
+    REPO / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
+)
 
 
 def check_golden(name: str, content: str) -> None:

@@ -12,7 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "data" / "bad"
 HOSTILE = ROOT / "tests" / "data" / "hostile"
-EXAMPLE = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23" / "meeting.toml"
+EXAMPLE = (
+    ROOT
+    / "src"
+    / "namndtui"
+    / "examples"
+    / "hasselby-vallingby-stadsdelsnamnd"
+    / "2007-10-23"
+    / "meeting.toml"
+)
 
 
 def load_harness():

@@ -72,6 +72,8 @@ def recorded(meeting: Meeting, text: str) -> RecordState:
         ev.ItemCalled(a, "18:01"),
         ev.MotionMade(a, "y1", chair, "eget", text),
         ev.NoteAdded(a, text, other),
+        # the own proposal stands against the item's: the chair puts them and finds for it
+        ev.QuestionDecided(a, "main", "y1"),
         ev.DecisionRecorded(a, (text,)),
     ]
     state = fold(meeting, [])

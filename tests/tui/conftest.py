@@ -11,7 +11,9 @@ import pytest
 from namndtui.model import Item, Meeting, Member
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE_DIR = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
+EXAMPLE_DIR = (
+    ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
+)
 EXAMPLE = EXAMPLE_DIR / "meeting.toml"
 SEED_ID = "ansokan-lansstyrelsen"
 

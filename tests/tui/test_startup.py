@@ -132,7 +132,9 @@ def test_a_read_only_window_never_writes_the_minutes(example_folder) -> None:
                 writer.apply(ev.AttendanceSet(member=member.name, present=True))
             for item in meeting.items[:4]:
                 writer.apply(ev.ItemCalled(item=item.id))
-                writer.apply(ev.DecisionRecorded(item=item.id, points=item.proposed_decision or ("Bifall.",)))
+                writer.apply(
+                    ev.DecisionRecorded(item=item.id, points=item.proposed_decision or ("Bifall.",))
+                )
             write_minutes(meeting, writer.state, example_folder)
             before = {p.name: p.read_bytes() for p in example_folder.glob("protokoll.*")}
             assert before

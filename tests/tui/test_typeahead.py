@@ -13,7 +13,9 @@ from textual import events
 from textual.widgets import Input
 
 from namndtui.tui.modals.forms import MotionModal
+from namndtui.tui.widgets.agenda import AgendaList
 
+from .helpers import settle
 from .test_recording import make_app, present_all
 
 
@@ -53,5 +55,50 @@ def test_keys_after_a_refused_act_reach_the_screen(example_folder, clock) -> Non
             await pilot.pause(0.7)  # longer than the hold
             assert type(app.screen).__name__ == "MeetingScreen"
             assert app.screen.current_item != item
+
+    asyncio.run(go())
+
+
+def test_a_burst_of_moves_moves_as_often_as_typed(example_folder, clock) -> None:
+    """A terminal delivers "jjj" in one read: each j moves one item. The keys after the
+    first are held until it has settled and then replayed; a replayed key once carried the
+    node that replayed it as its sender, so Textual stopped it before the app's bindings
+    and two of the three moves were lost."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            for _ in range(3):  # as the driver posts them: no sender
+                app.post_message(events.Key("j", "j"))
+            await settle(pilot)
+            await settle(pilot)
+            assert app.screen.query_one(AgendaList).highlighted == 3
+            burst(app, "kk")  # as Pilot posts them: the app as sender
+            await settle(pilot)
+            await settle(pilot)
+            assert app.screen.query_one(AgendaList).highlighted == 1
+
+    asyncio.run(go())
+
+
+def test_every_vote_key_of_a_burst_is_cast(example_folder, clock) -> None:
+    """Votes typed faster than the app answers (a secretary calling the roll, tmux): the
+    keys held while one settles are replayed and each casts its vote; before, a replayed
+    key stopped bubbling at the dialog's screen and cast nothing (5 votes of 11)."""
+    from .test_votes_review import SIZE, start_vote
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            item = await start_vote(pilot)
+            burst(app, "jnjnjnjnjnj")
+            vote = app.state.paragraph(item.id).votes[0]
+            for _ in range(200):  # until the app is idle with every key handled
+                await pilot.pause()
+                if not app.key_hold.held and not app.key_hold.holding and len(vote.votes) == 11:
+                    break
+                vote = app.state.paragraph(item.id).votes[0]
+            assert vote.tally() == (6, 5, 0), vote.votes
 
     asyncio.run(go())

@@ -17,7 +17,15 @@ from .helpers import journal_events, screen_text
 from .test_recording import SIZE, make_app, run
 
 ROOT = Path(__file__).resolve().parents[2]
-PROTOKOLL = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-09-25" / "protokoll.toml"
+PROTOKOLL = (
+    ROOT
+    / "src"
+    / "namndtui"
+    / "examples"
+    / "hasselby-vallingby-stadsdelsnamnd"
+    / "2007-09-25"
+    / "protokoll.toml"
+)
 FORENINGSBIDRAG = 4  # index of "Fördelning av föreningsbidrag" in the example agenda
 
 

@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "path", metavar="PATH", help="sammanträdesmapp, meeting.toml eller protokoll.toml"
     )
     parser.add_argument(
-        "--out", metavar="DIR", help="mapp att skriva till (standard: samma mapp som PATH)"
+        "--out", metavar="DIR", help="mapp att skriva till (standard: samma mapp som SÖKVÄG)"
     )
     parser.add_argument(
         "--html", action="store_true", help="skriv även protokoll.html för utskrift"

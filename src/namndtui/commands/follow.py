@@ -51,7 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="börja i ordförandens vy (annars salens)",
     )
-    parser.add_argument("--bara-sal", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--bara-sal",
+        action="store_true",
+        help="visa bara salens vy (l växlar inte): för en skärm som alla ser",
+    )
 
 
 def load_for_following(path: Path) -> tuple[Any, Path]:

@@ -28,7 +28,6 @@ from namndtui.vocabulary import STATUS_PHRASES
 
 NOT_OPENED = "Sammanträdet har inte öppnats."
 NO_ITEM = "Inget ärende är uppropat."
-SECRET_NOTE = "Ärendet omfattas av sekretess."
 
 
 def sitting_text(state: RecordState) -> str:
@@ -69,6 +68,14 @@ class RoomView:
     vote: VoteView | None = None
     findings: tuple[str, ...] = ()  # the Beslutsgång so far (propositions, results)
     decision: tuple[str, ...] = ()
+    # The sitting when the room should see it large: closed or adjourned ("" otherwise).
+    banner: str = ""
+
+
+def _banner(state: RecordState) -> str:
+    closed = bool(state.closed_at)
+    adjourned = bool(state.breaks and not state.breaks[-1][1])
+    return sitting_text(state) if closed or adjourned else ""
 
 
 def _vote_view(meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound) -> VoteView:
@@ -109,9 +116,17 @@ def room_view(meeting: Meeting, state: RecordState) -> RoomView:
     public_meeting, public_state = public_view(*_current_only(meeting, state))
     sitting = sitting_text(public_state)
     item = public_meeting.item(public_state.current_item) if public_state.current_item else None
+    banner = _banner(public_state)
     if item is None:
         return RoomView(
-            public_meeting.body, sitting, None, public_meeting.paragraph_prefix, NO_ITEM, "", False
+            public_meeting.body,
+            sitting,
+            None,
+            public_meeting.paragraph_prefix,
+            NO_ITEM,
+            "",
+            False,
+            banner=banner,
         )
     para = public_state.paragraph(item.id)
     base = RoomView(
@@ -122,6 +137,7 @@ def room_view(meeting: Meeting, state: RecordState) -> RoomView:
         title=item.title,
         status=STATUS_PHRASES.get(para.status, para.status) if para.status != PENDING else "",
         secret=bool(secrecy_ground(item, para)),
+        banner=banner,
     )
     if base.secret:
         return base

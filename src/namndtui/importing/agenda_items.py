@@ -22,8 +22,12 @@ from namndtui.importing.osl import secrecy_ground
 from namndtui.importing.reflow import join_lines, paragraphs
 from namndtui.importing.report_lines import Dropped
 
+# "3. Val av justerare", "§ 12 Budget"; after "N." or "N)" the title may also start with a
+# digit or a quote ("3. 2027 års budget", '4. "Trygg i Hässelby"'), never after a bare
+# number ("15 procent av …" is text).
 ITEM = re.compile(
-    r"^(?P<sect>§\s*)?(?P<n>\d{1,3})(?:\s?(?P<s>[a-hA-H])(?=[.)]?\s))?\s*[.)]?\s+(?P<t>[^\W\d_].*)$"
+    r"^(?P<sect>§\s*)?(?P<n>\d{1,3})(?:\s?(?P<s>[a-hA-H])(?=[.)]?\s))?"
+    r"(?:\s*[.)]\s+(?=[^\W_]|[\"'“”„«(\[])|\s+(?=[^\W\d_]))(?P<t>.*\S)\s*$"
 )
 _DNR = re.compile(
     r"^[(\[]?(?:dnr|d\s?nr|diarienummer|diarienr|diarie-nr|ärendenummer)\.?\s*:?\s*(?P<v>.*?)[)\]]?$",

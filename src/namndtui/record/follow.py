@@ -135,27 +135,33 @@ class JournalFollower:
         return data
 
     def _read_more(self) -> None:
-        """Fold the complete lines after `_offset`; a damaged one stops the reading."""
-        data = self._read(self._offset)
-        if data is None:
-            return
+        """Fold the complete lines after `_offset`, a chunk at a time (a long journal read
+        for the first time); a damaged line stops the reading."""
+        while True:
+            start = self._offset
+            data = self._read(start)
+            if data is None:
+                return
+            self.problem = self._fold_lines(data)
+            if self.problem or len(data) < READ_CHUNK or self._offset == start:
+                return
+
+    def _fold_lines(self, data: bytes) -> str:
+        """Fold the complete lines of `data`; the problem ("" = none) that stopped it."""
         lines = data.split(b"\n")
         complete = lines[:-1]
-        problem = ""
         for index, raw in enumerate(complete):
             number = self._seq + (2 if self._header else 1)  # 1-based line number
             try:
                 self._take_line(raw, number)
             except _NotJson as exc:
                 if index == len(complete) - 1 and not lines[-1]:
-                    break  # a torn last line ending in a newline: the writer cuts it
-                problem = _damaged(JournalCorrupt(self.path, number, str(exc)))
-                break
+                    return ""  # a torn last line ending in a newline: the writer cuts it
+                return _damaged(JournalCorrupt(self.path, number, str(exc)))
             except JournalCorrupt as exc:
-                problem = _damaged(exc)
-                break
+                return _damaged(exc)
             self._offset += len(raw) + 1
-        self.problem = problem
+        return ""
 
     def _take_line(self, raw: bytes, number: int) -> None:
         if not self._header:

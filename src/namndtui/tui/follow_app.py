@@ -66,6 +66,7 @@ class RoomPane(Vertical):
             yield Digits("", id="sal-number")
             yield Static(id="sal-status")
         yield Static(id="sal-title")
+        yield Static(id="sal-banner", classes="sal-block")
         with Vertical(id="sal-vote", classes="sal-block"):
             yield Static(id="sal-vote-text")
             with Horizontal(id="sal-tally"):  # the tally in large digits
@@ -82,6 +83,9 @@ class RoomPane(Vertical):
         self.query_one("#sal-number", Digits).update(number)
         self.query_one("#sal-status", Static).update(user_text(view.status.upper()))
         self.query_one("#sal-title", Static).update(user_text(view.title))
+        banner = self.query_one("#sal-banner", Static)
+        banner.set_class(bool(view.banner), "-shown")
+        banner.update(Content(view.banner))
         vote = self.query_one("#sal-vote", Vertical)
         shown = view.vote is not None or bool(view.findings)
         vote.set_class(shown, "-shown")
@@ -103,7 +107,8 @@ class RoomPane(Vertical):
 
 
 def agenda_content(view: ChairView) -> Content:
-    """One line per item: '§ 124 ✓ Title' with the agenda's marks; the current in reverse."""
+    """One line per item: '§ 124 ✓ Title' with the agenda's marks ('S ' before the title
+    of a secret item, so a long title cannot hide it); the current in reverse."""
     lines = []
     for line in view.agenda:
         mark = AGENDA_MARKS.get(line.status, "·")
@@ -112,8 +117,8 @@ def agenda_content(view: ChairView) -> Content:
             number,
             Content.styled(mark, STATUS_STYLES.get(line.status, "")),
             " ",
+            Content.styled("S ", "bold $text-error") if line.secret else "",
             user_text(line.title),
-            Content.styled(" S", "bold $text-error") if line.secret else "",
         )
         lines.append(row.stylize("reverse") if line.current else row)
     return Content("\n").join(lines)

@@ -84,10 +84,10 @@ class KeyHold:
         keys, self.held, self._from_flight = self.held, [], 0
         for key in keys:
             replay = events.Key(key.key, key.character)
-            # From the app, as a key from the terminal is: a key is created with the
-            # pump that runs now as its sender (the screen, when a hold ends there), and
-            # Textual stops a message's bubbling at its sender's child, so a replayed key
-            # never came back up to the app's bindings: "jjj" typed fast moved once.
+            # Sent by the app, as a key from the terminal is. Left to Textual, the sender
+            # is whatever node runs this (the dialog's screen when its key settled there),
+            # and a key stops bubbling at its sender: it never reached the app, whose
+            # check of the screen's bindings it needs, so "j" cast no vote.
             replay.set_sender(self.app)
             if self.app.post_message(replay):
                 self._flight.append(replay)
