@@ -338,6 +338,11 @@ class NamndApp(App[int]):
         from namndtui.record.procedure import RuleError
         from namndtui.record.record import JournalError, UnsavedError
 
+        try:  # the act is checked whole: a refused part writes nothing of it
+            self.record.check_all(events)
+        except RuleError as err:
+            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+            return False
         touched: list[str] = []
         ok = True
         for event in events:
