@@ -48,7 +48,7 @@ def test_b_decides_current_item_at_once(example_folder, clock) -> None:
             assert para.number == 120
             assert para.decision == list(first.proposed_decision)
             # on disk before the screen shows it
-            assert types(example_folder)[-2:] == ["item_called", "decision_recorded"]
+            assert types(example_folder)[-3:] == ["item_called", "decision_recorded", "act_grouped"]
             assert "§ 120" in screen_text(app)
             assert "Sparat 19:00" in screen_text(app)
             await pilot.press("q")
@@ -130,7 +130,7 @@ def test_motion_vote_finding_and_reservation(example_folder, clock) -> None:
             assert "Votering begärs av" in screen_text(app)
             await pilot.press(*"Almqvist", "enter")
             await pilot.pause()
-            await pilot.press(*("j" * 6), *("n" * 5), "enter")
+            await pilot.press(*("1" * 6), *("2" * 5), "enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
             assert para.votes and para.votes[0].closed
@@ -227,10 +227,10 @@ def test_attendance_screen_keys(example_folder, clock) -> None:
             await pilot.press("n")
             await pilot.press("space")  # chair present
             assert app.state.present["Birgitta Hallenberg"] is True
+            await pilot.press("u")  # adjuster (present: an absent one is refused)
+            assert app.state.adjusters == ["Birgitta Hallenberg"]
             await pilot.press("space")
             assert app.state.present["Birgitta Hallenberg"] is False
-            await pilot.press("u")  # adjuster
-            assert app.state.adjusters == ["Birgitta Hallenberg"]
             await pilot.press("A")
             # substitute Eva Strandberg serves for the absent chair? pick the row
             names = [m.name for m in app.meeting.members]
@@ -341,7 +341,11 @@ def test_closing_justifies_the_omedelbart_justerade_paragraphs(example_folder, c
             assert app.state.paragraph(SEED_ID).justified  # read out and approved
             first = app.meeting.items[0].id
             assert not app.state.paragraph(first).justified  # no OJ: at the justering
-            assert types(example_folder)[-2:] == ["meeting_closed", "paragraph_justified"]
+            assert types(example_folder)[-3:] == [
+                "meeting_closed",
+                "paragraph_justified",
+                "act_grouped",  # one act: ctrl+z takes back both
+            ]
             # A justified decision changes only as a rättelse, with its reason.
             await pilot.press("e")
             await pilot.pause()

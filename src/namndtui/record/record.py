@@ -15,13 +15,15 @@ read-only, the file replaced …) the act is kept in memory as *unsaved* (`recor
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import copy
+import dataclasses
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from namndtui.model import Meeting
 from namndtui.record import events as ev
-from namndtui.record.fold import apply_event, new_state
+from namndtui.record.fold import BOOKKEEPING, apply_event, new_state
 from namndtui.record.journal import (
     JOURNAL_NAME,
     JournalCorrupt,
@@ -42,8 +44,33 @@ __all__ = [
     "Record",
     "RuleError",
     "UnsavedError",
+    "check_all",
     "meeting_label",
 ]
+
+
+def trial_state(state: RecordState) -> RecordState:
+    """A copy of `state` an act may be folded into without touching the original (the
+    events in its log are immutable, so the log is copied, not its entries)."""
+    probe = copy.copy(state)
+    for f in dataclasses.fields(RecordState):
+        value = getattr(state, f.name)
+        setattr(probe, f.name, copy.copy(value) if f.name in BOOKKEEPING else copy.deepcopy(value))
+    return probe
+
+
+def check_all(meeting: Meeting, state: RecordState, events: Sequence[ev.Event]) -> None:
+    """Raise RuleError when the rules refuse any of `events`, each checked in the state
+    the ones before it leave: an act is checked whole before any of it is written (the
+    implicit opening and call of an item are not recorded for a refused motion)."""
+    if len(events) < 2:
+        if events:
+            check(meeting, state, events[0])
+        return
+    probe = trial_state(state)
+    for event in events:
+        check(meeting, probe, event)
+        apply_event(meeting, probe, event)
 
 
 class UnsavedError(JournalError):
@@ -85,6 +112,7 @@ class Record:
         self.readonly_reason = ""
         self.warnings = []
         self.last_saved = None
+        self._stamped: datetime | None = None  # the time of the latest apply
         self.events = []
         self.corrupt = None
         self.save_error = ""  # why the latest write failed; "" once everything is saved
@@ -156,23 +184,30 @@ class Record:
 
     # --- acting ---------------------------------------------------------------------------
 
-    def apply(self, event: ev.Event) -> int:
+    def apply(self, event: ev.Event, *, now: datetime | None = None) -> int:
         """Check, fold, write durably; returns the event's sequence number.
 
         RuleError: refused, nothing changed. UnsavedError: recorded in memory, not on disk
-        (see `unsaved`); any earlier unsaved acts are written first.
+        (see `unsaved`); any earlier unsaved acts are written first. `now`: the time to
+        stamp (default: the clock).
         """
         if self.readonly:
             raise RuleError(self.readonly_reason or "Mötet är öppnat skrivskyddat.")
         check(self.meeting, self.state, event)
         assert self._writer is not None
-        now = self.clock()
+        now = self._stamped = now or self.clock()
         stamp = now.strftime("%Y-%m-%dT%H:%M:%S")
         seq = self.events[-1][0] + 1 if self.events else 1
         self.events.append((seq, stamp, event))
         apply_event(self.meeting, self.state, event, seq, stamp)
         self._flush(now)
         return seq
+
+    def check_all(self, events: Sequence[ev.Event]) -> None:
+        """RuleError when the act `events` would be refused anywhere (nothing written)."""
+        if self.readonly:
+            raise RuleError(self.readonly_reason or "Mötet är öppnat skrivskyddat.")
+        check_all(self.meeting, self.state, events)
 
     @property
     def unsaved(self) -> list[int]:
@@ -248,8 +283,8 @@ class Record:
     def group(self, first: int) -> None:
         """Make the acts from seq `first` to the latest one act of the secretary, undone
         and redone together (writes ActGrouped; nothing when it is a single event)."""
-        if self.events and self.events[-1][0] > first:
-            self.apply(ev.ActGrouped(first))
+        if self.events and self.events[-1][0] > first:  # stamped as the act's last event
+            self.apply(ev.ActGrouped(first), now=self._stamped)
 
     def undo(self) -> ev.Event | None:
         """Take back the latest act still in effect (every event of it); returns its

@@ -33,7 +33,7 @@ from namndtui.secrecy.mask import Masker
 _ITEM_REFERENCES = ("item", "current_item")
 # The journal bookkeeping of the state: not part of what the meeting is, and its events
 # hold every text in the clear.
-BOOKKEEPING = ("log", "done", "undone", "redo_stack")
+BOOKKEEPING = ("log", "done", "undone", "redo_stack", "group_of")
 
 
 class _Walker:

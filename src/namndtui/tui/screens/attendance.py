@@ -159,7 +159,9 @@ class AttendanceScreen(Screen[None]):
             self.refuse(err)
             return
         seat = await self.app.push_screen_wait(
-            MemberPickModal(S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats)
+            MemberPickModal(
+                S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats, need=S.SERVES_NEED_SEAT
+            )
         )
         if seat:
             self.act(acts.serves_for, self.napp.state, name, seat, self._item_id())
