@@ -49,7 +49,8 @@ def test_b_on_a_fresh_meeting_enter_marks_every_seat_present_and_decides(
             assert para.status == DECIDED
             assert types(example_folder) == (  # the first act opens the meeting too
                 ["attendance_set"] * len(seats)
-                + ["meeting_opened", "item_called", "decision_recorded"]
+                + ["act_grouped"]  # the roll call: one act
+                + ["meeting_opened", "item_called", "decision_recorded", "act_grouped"]
             )
             assert "Beslutför 11/11" in screen_text(app)
 

@@ -78,7 +78,7 @@ def test_a_key_before_the_record_is_open_acts_on_it(example_folder, monkeypatch)
             await pilot.press("q")
 
     run(go())
-    last = journal_events(example_folder)[-1]
+    last = next(e for e in reversed(journal_events(example_folder)) if e["type"] != "act_grouped")
     third = load_meeting(example_folder / "meeting.toml").items[3].id
     assert last["type"] == "immediate_justification_set" and last["item"] == third
 

@@ -211,12 +211,13 @@ class Record:
 
     @property
     def unsaved(self) -> list[int]:
-        """Sequence numbers of acts recorded in memory but not yet on disk, in order."""
-        return [seq for seq, _, _ in self.events[self._saved :]]
+        """Sequence numbers of acts recorded in memory but not yet on disk, in order (the
+        ActGrouped marks, bookkeeping, are written with them but not counted)."""
+        return [seq for seq, _, e in self.events[self._saved :] if not isinstance(e, ev.ActGrouped)]
 
     def retry_save(self) -> bool:
         """Try again to write the unsaved acts; True when everything is on disk."""
-        if self._writer is None or not self.unsaved:
+        if self._writer is None or self._saved == len(self.events):
             return not self.unsaved
         try:
             self._flush(self.clock())
@@ -237,7 +238,7 @@ class Record:
         except JournalError as err:
             cause = err.__cause__
             reason = (cause.strerror or str(cause)) if isinstance(cause, OSError) else err.message
-            count = len(self.events) - self._saved
+            count = len(self.unsaved)
             acts = "1 åtgärd" if count == 1 else f"{count} åtgärder"
             self.save_error = (
                 f"Kunde inte spara i {self.journal_path}: {reason}. {acts} finns bara i "
