@@ -64,3 +64,18 @@ def test_the_status_line_says_avslutat_after_the_close(example_folder, clock) ->
             assert "AVSLUTAT" in screen_text(app).splitlines()[0]
 
     run(go())
+
+
+def test_attendance_says_at_which_paragraph(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("n", "A", "escape", "m", "b", "j", "n")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "registreras nu vid § 121" in text  # before the key
+            await pilot.press("l")  # the chair leaves at § 121
+            await pilot.pause()
+            assert "lämnade vid § 121" in screen_text(app)
+
+    run(go())

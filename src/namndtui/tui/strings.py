@@ -319,6 +319,9 @@ ATTENDANCE_KEYS = (
 # The name with its party, and the seat served last: the other columns fit 80 columns.
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
 PRESENT = "närvarande"
+PRESENT_FROM = "närvarande från § {number}"
+LEFT_AT = "lämnade vid § {number}"
+ATTENDANCE_WHEN = "ankomst (a) och avgång (l) registreras nu vid § {number}"
 ABSENT = "frånvarande"
 NOT_SET = "–"
 SERVES_FOR_TITLE = "{who} tjänstgör för …"
