@@ -314,6 +314,7 @@ IMPORT_POINTS = "{count} beslutspunkter"
 IMPORT_NO_PATH = "Skriv sökvägen till filen."
 IMPORT_MISSING = "{path}: filen finns inte"
 IMPORT_FAILED = "{path}: kunde inte läsas: {reason}"
+IMPORT_BUG = "Filen kunde inte läsas – ett fel i programmet ({reason}); kontakta support."
 IMPORT_REFUSED_RUNNING = (
     "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
     "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
