@@ -38,4 +38,6 @@ def _private_cache_home(
     """Every test gets its own empty XDG_CACHE_HOME (no test sees another's cache)."""
     cache = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    # nor the user's settings file (docs/settings.md): export reads its [protokoll] table
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
     yield cache

@@ -95,3 +95,45 @@ def test_unknown_binding_id_or_theme_is_refused(tmp_path: Path) -> None:
         apply(app, load_user_settings(write(tmp_path, '[keys]\n"app.qit" = "x"\n')))
     with pytest.raises(UserError, match="okänt tema"):
         apply(app, load_user_settings(write(tmp_path, 'theme = "rosa"\n')))
+
+
+def test_the_protokoll_table_reaches_the_minutes_the_app_writes(tmp_path: Path) -> None:
+    """[protokoll] of the user's file: the app writes its protokoll.md with it (here the
+    label under the adjuster's signature line), and a bad value is a located line before the
+    app opens."""
+    from tests.tui.test_snapshots import live_app
+
+    from namndtui.tui.usersettings import apply
+
+    path = write(tmp_path, '[protokoll]\nadjuster_label = "Justerare"\n')
+    (tmp_path / "mote").mkdir()
+    app = live_app(tmp_path / "mote")
+    apply(app, load_user_settings(path))
+    assert app.protokoll_settings is not None
+    assert app.protokoll_settings.adjuster_label == "Justerare"
+    assert app._write_minutes_now() == ""
+    md = (app.folder / "protokoll.md").read_text(encoding="utf-8")
+    assert "\nJusterare\n" in md and "Justerande" not in md
+    bad = write(tmp_path, '[protokoll]\nlayout = "rund"\n')
+    (tmp_path / "mote2").mkdir()
+    with pytest.raises(ProblemsError) as err:
+        apply(live_app(tmp_path / "mote2"), load_user_settings(bad))
+    assert f"{bad}:2:" in str(err.value) and "okänd layout" in str(err.value)
+
+
+def test_export_without_settings_reads_the_users_file(tmp_path: Path, monkeypatch) -> None:
+    """`export` without --settings takes [protokoll] from the user's settings file."""
+    from tests.minutes import scenario as sc
+
+    from namndtui.cli import main
+
+    config = tmp_path / "config"
+    (config / "namndtui").mkdir(parents=True)
+    (config / "namndtui" / "namndtui.toml").write_text(
+        '[protokoll]\nparagraph_prefix = "SDN"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    out = tmp_path / "ut"
+    protokoll = sc.GOLDEN / "testby" / "protokoll.toml"
+    assert main(["export", str(protokoll), "--out", str(out)]) == 0
+    assert "SDN § 18" in (out / "protokoll.md").read_text(encoding="utf-8")

@@ -72,7 +72,8 @@ def test_bad_fixture_prints_its_lines(case: str) -> None:
 def test_valid_file_and_summary() -> None:
     code, out, err = run_cli(str(GOOD))
     assert code == 0
-    assert out == f"{GOOD}: giltig (2 ärenden, 3 ledamöter)\n"
+    # ledamöter are the seat holders; the ersättare are counted apart (issue 14)
+    assert out == f"{GOOD}: giltig (2 ärenden, 2 ledamöter, 1 ersättare)\n"
     assert err == "namndtui validate: filen är giltig\n"
 
 

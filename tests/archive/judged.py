@@ -3,13 +3,13 @@ paragraphs all rank in the top 3. `python -m tests.archive.judged` prints it and
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 import tomllib
 from pathlib import Path
 
 from namndtui.archive import ArchiveIndex
+from namndtui.examples import copy_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 JUDGED = Path(__file__).with_name("judged.toml")
@@ -21,8 +21,7 @@ def archives(tmp: Path) -> dict[str, ArchiveIndex]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from gen_archive import generate
 
-    example = tmp / "exempel"
-    shutil.copytree(ROOT / "data", example, ignore=shutil.ignore_patterns(".namndtui-index*"))
+    example = copy_archive(tmp / "exempel")
     generated = tmp / "genererat"
     generate(generated, 20, 30, seed=1)
     out = {}

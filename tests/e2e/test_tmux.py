@@ -129,7 +129,7 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.wait_for_field("Votering begärs av")
         tmux.send("Enter")  # who demanded it: skipped
         tmux.wait_for("omgång 1")
-        cast(tmux, "j" * 6 + "n" * 5)
+        cast(tmux, "1" * 6 + "2" * 5)
         tmux.wait_for("Ja 6 · Nej 5")
         tmux.send("Enter")
         on_disk(tmux, 1, "vote_closed")
@@ -142,6 +142,32 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         tmux.wait_for_field("Skriftlig reservation")
         tmux.send("Enter")
         on_disk(tmux, 1, "reservation_made")
+        # 4) issue 14: the decision edited (e), then a stray b asks and escape keeps it
+        tmux.send("e")
+        tmux.wait_for("ctrl+s")
+        tmux.send("Enter")  # a point of its own
+        tmux.send_text("Med tillägg.")
+        tmux.wait_for("Med tillägg.")
+        tmux.send("C-s")
+        on_disk(tmux, 2, "decision_recorded", item=CONTESTED)
+        tmux.send("b")
+        tmux.wait_for("har redan ett beslut")
+        tmux.send("Escape")
+        wait_until("the question is gone", lambda: "har redan ett beslut" not in tmux.screen())
+        assert count(folder, "decision_recorded", item=CONTESTED) == 2
+        # 5) one ballot corrected after the count (c): röst rättad, nothing undone
+        tmux.send("c")
+        tmux.wait_for("Röst i votering 1 (ja 6, nej 5, avstår 0)")
+        tmux.send("Enter")
+        tmux.wait_for("Rätta röst")
+        tmux.send("j")  # moves only: the second row
+        tmux.send("2")
+        tmux.wait_for("Tryck samma tangent igen")
+        tmux.send("2")
+        on_disk(tmux, 1, "vote_corrected")
+        tmux.wait_for("Ja 5 · Nej 6")
+        tmux.send("Escape")
+        wait_until("the ballots are closed", lambda: "Rätta röst" not in tmux.screen())
         tmux.send("q")
         wait_until("the app has quit", lambda: not tmux.alive())
 
@@ -152,6 +178,9 @@ def test_live_meeting_in_tmux(tmp_path: Path) -> None:
         assert kinds.count("motion_made") == 2
         assert kinds.count("vote_cast") == 11 and "vote_closed" in kinds
         assert "reservation_made" in kinds
+        corrected = [e for e in events if e["type"] == "vote_corrected"]
+        assert [(c["member"], c["vote"]) for c in corrected] == [("Lars-Erik Wahlström", "nej")]
+        assert kinds.count("undone") == 0  # corrected without undoing anything
         protokoll = folder / "protokoll.toml"
         if protokoll.exists():  # the minutes writer has landed: check the minutes too
             data = tomllib.loads(protokoll.read_text("utf-8"))
@@ -223,7 +252,7 @@ def referred_back_by_vote(tmux: Tmux) -> None:
     tmux.wait_for("Per Almqvist")
     tmux.send("Enter")
     tmux.wait_for("omgång 1")
-    cast(tmux, "j" * 5 + "n" * 6)
+    cast(tmux, "1" * 5 + "2" * 6)
     tmux.wait_for("Ja 5 · Nej 6")
     tmux.send("Enter")
     on_disk(tmux, 1, "vote_closed", item=NALSTA)

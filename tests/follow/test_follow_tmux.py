@@ -117,7 +117,7 @@ def test_the_room_follows_a_vote(tmp_path: Path) -> None:
         held = open_files(follower_pid)
         assert not any(p.endswith(".namndtui.lock") for p in held), held
 
-        cast(writer, "j" * 6 + "n" * 5)
+        cast(writer, "1" * 6 + "2" * 5)
         writer.send("Enter")
         on_disk(writer, 1, "vote_closed")
         room.wait_for("Med 6 ja-röster mot 5 nej-röster", FOLLOW_TIMEOUT)

@@ -430,6 +430,9 @@ def test_arrivals_departures_and_substitute_stops(meeting):
 
 def test_adjusters_and_justering(meeting):
     state = fold(meeting, [])
+    with pytest.raises(RuleError, match="inte närvarande"):  # a justerare must be present
+        play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+    state = sitting(meeting)
     play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
     play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))
     assert list(state.adjusters) == ["Bo Ås", "Cia Lund"]

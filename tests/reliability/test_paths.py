@@ -134,9 +134,15 @@ def test_the_archive_with_hostile_bodies_writes_only_its_index(tmp_path):
     assert code in (0, 1), stderr
     after = tree_hash(archive)
     new = set(after) - set(before)
-    from namndtui.archive.index import INDEX_NAME
+    from namndtui.archive.index import INDEX_NAME, SECRET_SUFFIX
 
-    assert new <= {INDEX_NAME + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    # the index, its secret part (archive/index.py) with their SQLite companions, the lock
+    index_files = {
+        name + suffix
+        for name in (INDEX_NAME, INDEX_NAME + SECRET_SUFFIX)
+        for suffix in ("", "-wal", "-shm", "-journal")
+    }
+    assert new <= index_files | {INDEX_NAME + ".lock"}
     assert all_files(tmp_path) - {f"arkiv/{n}" for n in new} == {
         "arkiv", "arkiv/x", "arkiv/x/2024-03-05", "arkiv/x/2024-03-05/protokoll.toml"
     }  # fmt: skip

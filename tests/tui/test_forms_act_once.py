@@ -133,7 +133,11 @@ def test_typed_ahead_notes_land_in_their_own_fields(example_folder, monkeypatch,
             notes = lambda: app.state.paragraph(item.id).notes  # noqa: E731
             await settle(pilot, lambda: len(notes()) >= 2)
             await pilot.pause()
-            assert [(n.text, n.by) for n in notes()] == [("Första", "Per"), ("Andra", "Eva")]
+            # the author is picked like a member (issue 14): "Per" is Per Almqvist
+            assert [(n.text, n.by) for n in notes()] == [
+                ("Första", "Per Almqvist"),
+                ("Andra", "Eva Strandberg"),
+            ]
             assert app.is_running and isinstance(app.screen, MeetingScreen)
 
     asyncio.run(go())

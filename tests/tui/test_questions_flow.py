@@ -42,7 +42,7 @@ def test_formal_question_voted_then_the_main_question(example_folder, clock) -> 
             await pilot.press(*"Almqvist", "enter")  # who demands the vote; then the vote
             await pilot.pause()
             assert "Ja för: att ärendet ska avgöras i dag" in screen_text(app)
-            await cast(pilot, "jjjjjjnnnnn")  # 6–5 for deciding today
+            await cast(pilot, "11111122222")  # 6–5 for deciding today
             await pilot.press("enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)

@@ -9,7 +9,7 @@ from .test_snapshots import _present, live_app
 
 MOTIONS = ["y", *"Hallenberg", "enter", "enter", "enter"]
 MOTIONS += ["y", *"Almqvist", "enter", "down", "enter", "enter"]
-VOTE = ["v", "enter", "enter", *"jjjjjjnnnnn", "enter"]  # the finding (y1), who demanded, the vote
+VOTE = ["v", "enter", "enter", *"11111122222", "enter"]  # the finding (y1), who demanded, the vote
 
 
 def test_title_stays_in_view_with_the_list_and_the_text_focused(tmp_path):

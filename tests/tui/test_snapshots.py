@@ -110,7 +110,7 @@ def test_reservation_modal_refusal(snap_compare, tmp_path) -> None:
     """After a 6–5 vote: the losing side offered, the others listed with the reason."""
     motions = ["y", *"Hallenberg", "enter", "enter", "enter"]
     motions += ["y", *"Almqvist", "enter", "down", "enter", "enter"]
-    vote = ["v", "enter", "enter", *"jjjjjjnnnnn", "enter"]  # the finding (y1), who demanded
+    vote = ["v", "enter", "enter", *"11111122222", "enter"]  # the finding (y1), who demanded
     press = _present(["j"] * 4 + motions + vote + ["b", "r"])
     assert snap_compare(live_app(tmp_path), run_before=keys(*press), terminal_size=(80, 24))
 

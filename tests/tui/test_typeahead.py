@@ -92,7 +92,7 @@ def test_every_vote_key_of_a_burst_is_cast(example_folder, clock) -> None:
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             item = await start_vote(pilot)
-            burst(app, "jnjnjnjnjnj")
+            burst(app, "12121212121")  # 1 ja, 2 nej (j/k only move)
             vote = app.state.paragraph(item.id).votes[0]
             for _ in range(200):  # until the app is idle with every key handled
                 await pilot.pause()

@@ -50,7 +50,7 @@ async def start_vote(pilot, *, open_meeting: bool = False):
 
 
 async def cast(pilot, votes: str) -> None:
-    """'jjna…': one key per voter, top to bottom."""
+    """'1123…' (ja ja nej avstår …): one key per voter, top to bottom."""
     await pilot.press(*votes)
 
 
@@ -59,14 +59,14 @@ def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> Non
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             item = await start_vote(pilot)
-            await cast(pilot, "ajjjjjnnnnn")  # 5–5, the chair (first row) abstains
+            await cast(pilot, "31111122222")  # 5–5, the chair (first row) abstains
             await pilot.press("enter")
             await pilot.pause()
             assert "utslagsröst" in screen_text(app)  # the modal asks for the casting vote
             assert " avstår " in screen_text(app)  # the answer in full, not cut to "avst"
             vote = app.state.paragraph(item.id).votes[0]
             assert not vote.closed
-            await pilot.press("n")  # the chair's casting vote: nej (y2, avslag)
+            await pilot.press("2")  # the chair's casting vote: nej (y2, avslag)
             await pilot.pause()
             vote = app.state.paragraph(item.id).votes[0]
             assert vote.closed and vote.casting == "nej" and vote.tally() == (5, 5, 1)
@@ -83,7 +83,7 @@ def test_a_tie_is_decided_by_the_chairs_own_vote(example_folder, clock) -> None:
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             item = await start_vote(pilot)
-            await cast(pilot, "njjjjjnnnna")  # 5–5, the chair voted nej
+            await cast(pilot, "21111122223")  # 5–5, the chair voted nej
             await pilot.press("enter")
             await pilot.pause()
             vote = app.state.paragraph(item.id).votes[0]
@@ -114,7 +114,7 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
             # With votes cast, escape leaves the round open for v to continue.
             await pilot.press("v", "enter")  # who demanded the vote: skipped
             await pilot.pause()
-            await cast(pilot, "jj")
+            await cast(pilot, "11")
             await pilot.press("escape")
             await pilot.pause()
             vote = app.state.paragraph(item.id).votes[0]
@@ -134,7 +134,7 @@ def test_three_proposals_counter_round_then_main_round(example_folder, clock) ->
             await pilot.press("v", "enter", "enter")  # the finding (first suggested), the vote
             await pilot.pause()
             assert "Kontrapropositionsvotering" in screen_text(app)
-            await cast(pilot, "jjjjjjnnnna")  # y2 against y3: 6–4
+            await cast(pilot, "11111122223")  # y2 against y3: 6–4
             await pilot.press("enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
@@ -145,7 +145,7 @@ def test_three_proposals_counter_round_then_main_round(example_folder, clock) ->
             assert "Huvudvotering" in screen_text(app) or not main.counter
             # the main vote: the item's proposal (which the bifall supports) against y2
             assert (main.yes, main.no) == ("proposal", "y2") and not main.closed
-            await cast(pilot, "jjjjjjjnnnn")  # y1 against y2: 7–4
+            await cast(pilot, "11111112222")  # y1 against y2: 7–4
             await pilot.press("enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
@@ -163,7 +163,7 @@ def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, cl
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             item = await start_vote(pilot)
-            await cast(pilot, "jjjjjjnnnnn")
+            await cast(pilot, "11111122222")
             await pilot.press("enter")
             await pilot.pause()
             await pilot.press("b")
@@ -199,7 +199,7 @@ def test_the_written_reservation_may_come_after_the_close(example_folder, clock)
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             item = await start_vote(pilot, open_meeting=True)
-            await cast(pilot, "jjjjjjnnnnn")
+            await cast(pilot, "11111122222")
             await pilot.press("enter", "b", "r")
             await pilot.pause()
             await pilot.press("enter", "enter")  # the first on the losing side, no text yet

@@ -32,10 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from_args(args: argparse.Namespace) -> ProtokollSettings:
-    """The settings the options name (defaults without them). Raises UserError."""
-    from namndtui.minutes.settings import DEFAULT, load_settings_file
+    """The settings the options name; without `--settings`, the `[protokoll]` table of the
+    user's settings file (docs/settings.md), else the defaults. Raises UserError."""
+    from namndtui.minutes.settings import load_settings_file
 
-    settings = load_settings_file(args.settings) if args.settings else DEFAULT
+    settings = load_settings_file(args.settings) if args.settings else user_protokoll_settings()
     if args.template:
         folder = Path(args.template)
         if not folder.is_dir():
@@ -46,3 +47,13 @@ def settings_from_args(args: argparse.Namespace) -> ProtokollSettings:
             f"{args.settings}: template_dir: mappen {settings.template_dir} finns inte", 1
         )
     return settings
+
+
+def user_protokoll_settings() -> ProtokollSettings:
+    """The `[protokoll]` table of the user's settings file (platformdirs' config folder),
+    the defaults when there is no such file or table. Raises ProblemsError, located."""
+    from namndtui.minutes.settings import DEFAULT, load_settings_file
+    from namndtui.settings import default_path
+
+    path = default_path()
+    return load_settings_file(path) if path.is_file() else DEFAULT

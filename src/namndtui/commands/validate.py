@@ -1,7 +1,7 @@
 """`namndtui validate FILE…`: check meeting files, report every problem.
 
 Problems go to stdout, one `FILE:LINE: message` per line; a valid file prints
-`FILE: giltig (N ärenden, M ledamöter)`. A one-line summary goes to stderr. The exit code
+`FILE: giltig (N ärenden, M ledamöter[, K ersättare])` (ledamöter: the seat holders). A one-line summary goes to stderr. The exit code
 is the worst over all files: 0 valid, 1 validation findings, 2 a file that cannot be read
 or parsed at all.
 """
@@ -42,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
         worst = max(worst, code)
         if meeting is not None:
             items = _plural(len(meeting.items), "ärende", "ärenden")
-            members = _plural(len(meeting.members), "ledamot", "ledamöter")
+            # Ledamöter are the seat holders; the ersättare are counted apart.
+            members = _plural(len(meeting.seats), "ledamot", "ledamöter")
+            if meeting.substitutes:
+                members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
             continue
         bad_files += 1

@@ -92,10 +92,15 @@ def write_files(
 
 
 def write_minutes(
-    meeting: Meeting, state: RecordState, folder: Path, *, html: bool = False
+    meeting: Meeting,
+    state: RecordState,
+    folder: Path,
+    *,
+    html: bool = False,
+    settings: ProtokollSettings = DEFAULT,
 ) -> list[Path]:
     """The TUI's entry point: write protokoll.toml/.md[/.html] for the live record."""
-    return write_files(Minutes(meeting, state), folder, html=html)
+    return write_files(Minutes(meeting, state), folder, html=html, settings=settings)
 
 
 __all__ = ["markdown_parser", "render_all", "write_files", "write_minutes"]

@@ -28,6 +28,8 @@ from namndtui.record.procedure import (
     casting_vote,
     may_add_reservation_text,
     may_reserve,
+    not_sitting,
+    presiding_chair_on,
     serving,
     suggested_order,
 )
@@ -144,17 +146,25 @@ def on_item(
 
 
 def decide_as_proposed(
-    meeting: Meeting, state: RecordState, item_id: str, at: Time
+    meeting: Meeting, state: RecordState, item_id: str, at: Time, reason: str = ""
 ) -> list[ev.Event]:
     """b: the decision is the proposed decision word for word.
 
     Refused when the item has none (NoProposedDecision) and when the chair found (or the
     vote gave) another proposal than the administration's (NotAsProposed): "beslut enligt
-    förslaget" would contradict the minutes' own proposition.
+    förslaget" would contradict the minutes' own proposition. A decision recorded already
+    is replaced only as `e` would replace it: on a justified § as a rättelse with `reason`
+    (the front end asks before replacing at all, see recorded_decision).
     """
     item = may_decide_as_proposed(meeting, state, item_id)
-    decision = ev.DecisionRecorded(item=item_id, points=item.proposed_decision)
-    return on_item(meeting, state, item_id, at, decision)
+    return edit_decision(meeting, state, item_id, item.proposed_decision, at, reason)
+
+
+def recorded_decision(state: RecordState, item_id: str) -> list[str] | None:
+    """The decision recorded on the item (None when there is none): what a `b` would
+    replace, so the front end asks first."""
+    para = state.paragraphs.get(item_id)
+    return list(para.decision) if para is not None and para.decision is not None else None
 
 
 def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -> Item:
@@ -416,6 +426,68 @@ def close_vote(
     return [ev.VoteClosed(item=item_id, round=round_no, casting=casting)]
 
 
+# --- corrections of what was recorded (röst rättad, yrkande ändrat) --------------------------
+
+
+def counted_rounds(state: RecordState, item_id: str) -> list[VoteRound]:
+    """The item's counted rounds: those a ballot may be corrected in."""
+    para = state.paragraphs.get(item_id)
+    return [r for r in para.votes if r.closed] if para is not None else []
+
+
+def correct_vote(
+    meeting: Meeting,
+    state: RecordState,
+    item_id: str,
+    round_no: int,
+    member: str,
+    vote: str,
+    casting: str = "",
+    reason: str = "",
+) -> list[ev.Event]:
+    """A ballot of a counted round put right (VoteCorrected) without undoing what was
+    recorded since. When the corrected round is tied, the utslagsröst is the presiding
+    chair's own ja/nej, else `casting` (CastingVoteNeeded without one). On a justified §
+    it is a rättelse and needs `reason`."""
+    para = state.paragraph(item_id)
+    found = next((r for r in para.votes if r.round == round_no), None)
+    if found is None or not found.closed:
+        raise RuleError(f"Votering {round_no} är inte räknad; rösta i voteringen.")
+    votes = {**found.votes, member: vote}
+    ja, nej = list(votes.values()).count("ja"), list(votes.values()).count("nej")
+    if ja == nej and not casting:
+        chair = presiding_chair_on(meeting, state, item_id)
+        own = votes.get(chair or "", "")
+        casting = own if own in ("ja", "nej") else ""
+        if not casting:
+            raise CastingVoteNeeded()
+    corrected = ev.VoteCorrected(
+        item=item_id, round=round_no, member=member, vote=vote, casting=casting
+    )
+    return _maybe_correction(state, item_id, corrected, reason)
+
+
+def amend_motion(
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, text: str, reason: str = ""
+) -> list[ev.Event]:
+    """A motion's text as it was really moved (MotionAmended), after later acts too. On a
+    justified § it is a rättelse and needs `reason`."""
+    need_motions(state, item_id)
+    amended = ev.MotionAmended(item=item_id, motion=motion_id, text=text)
+    return _maybe_correction(state, item_id, amended, reason)
+
+
+def _maybe_correction(
+    state: RecordState, item_id: str, event: ev.Event, reason: str
+) -> list[ev.Event]:
+    """`event` as it is; on a justified § wrapped as a rättelse with its reason."""
+    if not is_locked(state, item_id):
+        return [event]
+    if not reason.strip():
+        raise RuleError("En rättelse av en justerad paragraf kräver ett skäl.")
+    return [ev.CorrectionMade(item=item_id, reason=reason, change=event.to_dict())]
+
+
 # --- reservations, notes, recusal ------------------------------------------------------------
 
 
@@ -442,6 +514,11 @@ def reservation_choices(meeting: Meeting, state: RecordState, item_id: str) -> R
     }
     for name in texts:
         reasons[name] = ""
+    closed = not_sitting(state, new_reservation=True)  # after the close: the texts only
+    if closed:
+        if not texts:
+            raise RuleError(closed)
+        reasons = {name: "" if name in texts else closed for name in reasons}
     if all(reasons.values()):
         distinct = set(reasons.values())
         raise NobodyMayReserve(distinct.pop() if len(distinct) == 1 else "")
@@ -547,6 +624,14 @@ def adjourn(state: RecordState, at: Time) -> list[ev.Event]:
     if state.breaks and not state.breaks[-1][1]:
         return [ev.MeetingResumed(at=time_of(at))]
     return [ev.MeetingAdjourned(at=time_of(at))]
+
+
+def may_sit(state: RecordState) -> None:
+    """An act of the sitting board (a motion, a finding, a vote …) is possible now; else
+    the reason (closed, adjourned), so a front end says it at the key, before a form."""
+    reason = not_sitting(state)
+    if reason:
+        raise RuleError(reason)
 
 
 def is_adjourned(state: RecordState) -> bool:

@@ -12,7 +12,7 @@ from namndtui.model import Meeting
 from namndtui.record import events as ev
 from namndtui.record.reservations import may_add_reservation_text, may_reserve
 from namndtui.record.rules import RuleError, paragraph_label, reservation_of
-from namndtui.record.serving import serving
+from namndtui.record.serving import presiding_chair_on, serving
 from namndtui.record.state import (
     DECIDED,
     IN_PROGRESS,
@@ -165,6 +165,9 @@ def _c_adjusters(meeting, state, e: ev.AdjustersChosen) -> None:
         _need_member(meeting, name)
     if len(set(e.members)) != len(e.members):
         raise RuleError("Samma person är vald till justerare två gånger.")
+    for name in e.members:  # the one chosen now must be here to be chosen
+        if name not in state.adjusters and not state.present.get(name):
+            raise RuleError(f"{name} är inte närvarande och kan inte väljas till justerare.")
 
 
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:
@@ -279,6 +282,51 @@ def _c_vote_closed(meeting, state, e: ev.VoteClosed) -> None:
     own = casting_vote(meeting, state, e.item, e.round)
     if e.casting and own and e.casting != own:
         raise RuleError(f"Ordföranden röstade {own}; utslagsrösten är ordförandens röst.")
+
+
+def _c_vote_corrected(meeting, state, e: ev.VoteCorrected) -> None:
+    """A ballot of a counted round put right: the round stays counted, its tie (if the
+    correction makes one) needs the chair's utslagsröst, and an outcome a later round
+    builds on is not changed underneath it."""
+    if e.vote not in ev.VOTE_CHOICES:
+        raise RuleError(f"Ogiltig röst {e.vote!r}; ja, nej eller avstår.")
+    found = _need_round(state, e.item, e.round)
+    if not found.closed:
+        raise RuleError(f"Votering {e.round} pågår: ändra rösten i voteringen.")
+    before = found.votes.get(e.member, "")
+    if not before:
+        _need_voter(meeting, state, e.item, e.member, "rösta")
+    if before == e.vote:
+        raise RuleError(f"{e.member} har redan rösten {e.vote} i votering {e.round}.")
+    after = VoteRound(found.round, found.yes, found.no, votes={**found.votes, e.member: e.vote})
+    chair = presiding_chair_on(meeting, state, e.item)
+    own = after.votes.get(chair or "", "")
+    own = own if own in ("ja", "nej") else ""
+    if after.tied:
+        if not (e.casting or own):
+            raise RuleError(
+                "Rättelsen ger lika röstetal; ordförandens utslagsröst (ja eller nej) avgör."
+            )
+        if e.casting and own and e.casting != own:
+            raise RuleError(f"Ordföranden röstade {own}; utslagsrösten är ordförandens röst.")
+    elif e.casting:
+        raise RuleError("Utslagsröst ges bara vid lika röstetal.")
+    after.casting = (e.casting or own) if after.tied else ""
+    after.closed = True
+    later = [r for r in state.paragraph(e.item).votes if r.round > e.round]
+    if later and after.winner != found.winner:
+        raise RuleError(
+            f"Rättelsen ändrar utfallet av votering {e.round}, som votering "
+            f"{later[0].round} bygger på; ångra voteringarna och rösta om i stället."
+        )
+
+
+def _c_motion_amended(meeting, state, e: ev.MotionAmended) -> None:
+    motion = _need_motion(state, e.item, e.motion, active=False)
+    if motion.text == e.text:
+        raise RuleError(f"Yrkandet {e.motion} har redan den texten.")
+    if motion.kind in ("ändring", "tillägg", "eget") and not e.text.strip():
+        raise RuleError(f"Ett {ev.MOTION_KINDS[motion.kind]} måste ha en text.")
 
 
 def _c_decision(meeting, state, e: ev.DecisionRecorded) -> None:
@@ -413,6 +461,8 @@ CHECKS = {
     ev.VoteDemanded: _c_demanded,
     ev.VoteCast: _c_cast,
     ev.VoteClosed: _c_vote_closed,
+    ev.VoteCorrected: _c_vote_corrected,
+    ev.MotionAmended: _c_motion_amended,
     ev.DecisionRecorded: _c_decision,
     ev.ItemTabled: _c_tabled,
     ev.ItemReferredBack: _c_tabled,

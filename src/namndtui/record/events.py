@@ -211,6 +211,17 @@ class MotionMade(Event):
 
 
 @_event
+class MotionAmended(Event):
+    """Yrkande ändrat: the text of motion `motion` as it was really moved (a slip in
+    typing it, found after later acts). The minutes show only the amended text."""
+
+    TYPE: ClassVar[str] = "motion_amended"
+    item: str
+    motion: str
+    text: str
+
+
+@_event
 class MotionJoined(Event):
     """`member` instämmer i yrkandet."""
 
@@ -292,6 +303,20 @@ class VoteClosed(Event):
     TYPE: ClassVar[str] = "vote_closed"
     item: str
     round: int
+    casting: str = ""
+
+
+@_event
+class VoteCorrected(Event):
+    """Röst rättad: one ballot of a counted round was recorded wrong (`vote` is the right
+    one). The minutes show only the corrected round; the journal keeps both. `casting` is
+    the chair's utslagsröst when the corrected round is tied."""
+
+    TYPE: ClassVar[str] = "vote_corrected"
+    item: str
+    round: int
+    member: str
+    vote: str  # ja | nej | avstår
     casting: str = ""
 
 
@@ -437,8 +462,9 @@ EVENT_TYPES: dict[str, type[Event]] = {
         MeetingOpened, MeetingAdjourned, MeetingResumed, MeetingClosed,
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
         OfficialPresent, AdjustersChosen, JusteringPlanned,
-        ItemCalled, Recused, MotionMade, MotionJoined, MotionWithdrawn, PropositionOrderSet,
-        ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, DecisionRecorded,
+        ItemCalled, Recused, MotionMade, MotionAmended, MotionJoined, MotionWithdrawn, PropositionOrderSet,
+        ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
+        DecisionRecorded,
         ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
         AdjustmentNoteAdded, CorrectionMade,
@@ -462,6 +488,8 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "item_called": "ärendet uppropat",
     "recused": "jäv",
     "motion_made": "yrkande",
+    "motion_amended": "yrkande ändrat",
+    "vote_corrected": "röst rättad",
     "motion_joined": "instämmande",
     "motion_withdrawn": "återtaget yrkande",
     "proposition_order_set": "propositionsordning",

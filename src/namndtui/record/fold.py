@@ -43,7 +43,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 
-_BOOKKEEPING = ("log", "done", "undone", "redo_stack")
+BOOKKEEPING = ("log", "done", "undone", "redo_stack")
 
 
 def new_state(meeting: Meeting) -> RecordState:
@@ -96,7 +96,7 @@ def _refold(meeting: Meeting, state: RecordState) -> None:
         if is_act(event) and seq not in state.undone:
             _apply_act(meeting, fresh, event, time)
     for f in dataclasses.fields(RecordState):
-        if f.name not in _BOOKKEEPING:
+        if f.name not in BOOKKEEPING:
             setattr(state, f.name, getattr(fresh, f.name))
 
 
@@ -308,6 +308,24 @@ def _h_vote_closed(meeting, state, e: ev.VoteClosed, time) -> None:
     questions.settle(meeting.item(e.item), paragraph)
 
 
+def _h_vote_corrected(meeting, state, e: ev.VoteCorrected, time) -> None:
+    paragraph = _handled(meeting, state, e.item)
+    found = _round(paragraph, e.round)
+    if found is None or not found.closed:
+        return
+    found.votes[e.member] = e.vote
+    found.casting = e.casting if found.tied else ""
+    if found.question == questions.MAIN and not found.counter and found.winner:
+        paragraph.finding = found.winner
+    questions.settle(meeting.item(e.item), paragraph)
+
+
+def _h_motion_amended(meeting, state, e: ev.MotionAmended, time) -> None:
+    motion = _handled(meeting, state, e.item).motion(e.motion)
+    if motion is not None:
+        motion.text = e.text
+
+
 def _h_decision(meeting, state, e: ev.DecisionRecorded, time) -> None:
     paragraph = _handled(meeting, state, e.item)
     paragraph.decision = list(e.points)
@@ -416,6 +434,8 @@ _HANDLERS = {
     ev.VoteDemanded: _h_demanded,
     ev.VoteCast: _h_cast,
     ev.VoteClosed: _h_vote_closed,
+    ev.VoteCorrected: _h_vote_corrected,
+    ev.MotionAmended: _h_motion_amended,
     ev.DecisionRecorded: _h_decision,
     ev.ImmediateJustificationSet: _h_immediate,
     ev.SecrecySet: _h_secrecy,

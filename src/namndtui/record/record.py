@@ -15,13 +15,15 @@ read-only, the file replaced …) the act is kept in memory as *unsaved* (`recor
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import copy
+import dataclasses
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from namndtui.model import Meeting
 from namndtui.record import events as ev
-from namndtui.record.fold import apply_event, new_state
+from namndtui.record.fold import BOOKKEEPING, apply_event, new_state
 from namndtui.record.journal import (
     JOURNAL_NAME,
     JournalCorrupt,
@@ -42,8 +44,33 @@ __all__ = [
     "Record",
     "RuleError",
     "UnsavedError",
+    "check_all",
     "meeting_label",
 ]
+
+
+def trial_state(state: RecordState) -> RecordState:
+    """A copy of `state` an act may be folded into without touching the original (the
+    events in its log are immutable, so the log is copied, not its entries)."""
+    probe = copy.copy(state)
+    for f in dataclasses.fields(RecordState):
+        value = getattr(state, f.name)
+        setattr(probe, f.name, copy.copy(value) if f.name in BOOKKEEPING else copy.deepcopy(value))
+    return probe
+
+
+def check_all(meeting: Meeting, state: RecordState, events: Sequence[ev.Event]) -> None:
+    """Raise RuleError when the rules refuse any of `events`, each checked in the state
+    the ones before it leave: an act is checked whole before any of it is written (the
+    implicit opening and call of an item are not recorded for a refused motion)."""
+    if len(events) < 2:
+        if events:
+            check(meeting, state, events[0])
+        return
+    probe = trial_state(state)
+    for event in events:
+        check(meeting, probe, event)
+        apply_event(meeting, probe, event)
 
 
 class UnsavedError(JournalError):
@@ -173,6 +200,12 @@ class Record:
         apply_event(self.meeting, self.state, event, seq, stamp)
         self._flush(now)
         return seq
+
+    def check_all(self, events: Sequence[ev.Event]) -> None:
+        """RuleError when the act `events` would be refused anywhere (nothing written)."""
+        if self.readonly:
+            raise RuleError(self.readonly_reason or "Mötet är öppnat skrivskyddat.")
+        check_all(self.meeting, self.state, events)
 
     @property
     def unsaved(self) -> list[int]:

@@ -77,6 +77,8 @@ def check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> None
         return
     if isinstance(event, ev.ParagraphJustified | ev.AdjustmentNoteAdded | ev.SecrecySet):
         return
+    if isinstance(event, ev.VoteCorrected | ev.MotionAmended):
+        return  # what was recorded at the meeting put right, not an act of the board
     if isinstance(event, ev.DecisionRecorded) and state.closed_at:
         paragraph = state.paragraphs.get(event.item)
         if paragraph is not None and paragraph.decision is not None:

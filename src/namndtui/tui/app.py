@@ -26,6 +26,7 @@ from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
+    from namndtui.minutes.settings import ProtokollSettings
     from namndtui.record.events import Event
     from namndtui.record.record import Record
     from namndtui.tui.disk import DiskGuard
@@ -73,6 +74,8 @@ class NamndApp(App[int]):
         self.review = review
         self.clock: Clock = clock or dt.datetime.now
         self._write_minutes = write_minutes
+        # the municipality's [protokoll] settings (docs/settings.md); None: the defaults
+        self.protokoll_settings: ProtokollSettings | None = None
         self._given_reason = readonly_reason
         self.start_warnings = list(start_warnings)
         self.start_notes = list(start_notes)
@@ -338,6 +341,11 @@ class NamndApp(App[int]):
         from namndtui.record.procedure import RuleError
         from namndtui.record.record import JournalError, UnsavedError
 
+        try:  # the act is checked whole: a refused part writes nothing of it
+            self.record.check_all(events)
+        except RuleError as err:
+            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+            return False
         touched: list[str] = []
         ok = True
         for event in events:
@@ -444,10 +452,16 @@ class NamndApp(App[int]):
         self.call_from_thread(self._minutes_written, note)
 
     def _write_minutes_now(self, state: RecordState | None = None) -> str:
+        from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
 
         try:
-            write_minutes(self.meeting, state or self.state, self.folder)
+            write_minutes(
+                self.meeting,
+                state or self.state,
+                self.folder,
+                settings=self.protokoll_settings or DEFAULT,
+            )
         except Exception as err:  # a full disk must not stop the meeting
             return S.MINUTES_FAILED.format(reason=_reason(err))
         return ""

@@ -24,6 +24,7 @@ MEETING_BINDINGS = [
     Binding("i", "join", S.KEY_JOIN, tooltip=S.HELP_JOIN, id="item.join", show=False),
     Binding("f", "finding", S.KEY_FINDING, tooltip=S.HELP_FINDING, id="item.finding", show=False),
     Binding("v", "vote", S.KEY_VOTE, tooltip=S.HELP_VOTE, id="item.vote"),
+    Binding("c", "correct", S.KEY_CORRECT, tooltip=S.HELP_CORRECT, id="item.correct", show=False),
     Binding("r", "reservation", S.KEY_RESERVATION, tooltip=S.HELP_RESERVATION, id="item.reservation"),
     Binding("a", "note", S.KEY_NOTE, tooltip=S.HELP_NOTE, id="item.note"),
     Binding("F", "presenter", S.KEY_PRESENTER, tooltip=S.HELP_PRESENTER, id="item.presenter", show=False),

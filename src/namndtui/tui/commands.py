@@ -9,13 +9,14 @@ from textual.content import Content
 
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, shown_key
-from namndtui.tui.text import ut
+from namndtui.tui.text import find_fold, ut
 
 
 def _plain_highlight(matcher, text: str) -> Content:
-    """Like Matcher.highlight but the candidate is plain text, never markup."""
+    """Like Matcher.highlight but the candidate is plain text, never markup; matched on
+    the folded text (find_fold keeps positions)."""
     content = Content(text)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, find_fold(text))
     for offset in offsets:
         if offset < len(text) and not text[offset].isspace():
             content = content.stylize("bold underline", offset, offset + 1)
@@ -64,9 +65,9 @@ class MeetingCommands(Provider):
             yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        matcher = self.matcher(find_fold(query))  # "aberg" finds Åberg
         for text, callback, help_text in self._entries():
-            score = matcher.match(text)
+            score = matcher.match(find_fold(text))
             if score > 0:
                 yield Hit(
                     score, _plain_highlight(matcher, text), callback, text=text, help=help_text

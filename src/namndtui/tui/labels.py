@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from namndtui.model import Item, Meeting
-from namndtui.record.state import Motion, RecordState
+from namndtui.record.state import Motion, RecordState, VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
 from namndtui.vocabulary import MOTION_PHRASES
@@ -29,6 +29,12 @@ def motion_label(meeting: Meeting, motion: Motion) -> str:
     kind = MOTION_PHRASES.get(motion.kind, motion.kind)
     text = f" – {motion.text}" if motion.text else ""
     return f"{motion.id} {who}: {kind}{text}"
+
+
+def tally_text(vote: VoteRound) -> str:
+    """'ja 6, nej 5, avstår 0'."""
+    ja, nej, avstar = vote.tally()
+    return f"ja {ja}, nej {nej}, avstår {avstar}"
 
 
 def quorum_of(meeting: Meeting, state: RecordState, item: Item | None) -> tuple[str, bool | None]:

@@ -9,6 +9,8 @@ Input fields that edit stored text keep the raw text (nothing stored is changed)
 
 from __future__ import annotations
 
+import unicodedata
+
 from textual.content import Content
 
 from namndtui.textcheck import visible
@@ -23,3 +25,18 @@ def user_text(text: object, style: str = "") -> Content:
     """User text as Content (optionally styled), never parsed as markup."""
     shown = ut(text)
     return Content.styled(shown, style) if style else Content(shown)
+
+
+def fold_char(char: str) -> str:
+    """One character without its diacritics, in lower case ("Å" -> "a", "ö" -> "o")."""
+    if char.isascii():
+        return char.lower()
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return (base[:1] or char).lower()
+
+
+def find_fold(text: str) -> str:
+    """`text` as typed-to-find compares it: diacritics and case folded, one character for
+    one (so positions found in the folded text are positions in `text`): "Åberg" ->
+    "aberg", "Östlund" -> "ostlund"."""
+    return "".join(fold_char(c) for c in text)

@@ -29,6 +29,10 @@ def apply(app: Any, settings: UserSettings) -> None:
             raise UserError(f"{settings.path}: [keys] okänt id {binding_id!r}{hint}", 1)
     if settings.keys:
         app.set_keymap(dict(settings.keys))
+    if settings.protokoll is not None:  # the minutes the app writes follow the municipality's
+        from namndtui.minutes.settings import load_settings_file
+
+        app.protokoll_settings = load_settings_file(settings.path)
     if settings.theme is not None:
         if settings.theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

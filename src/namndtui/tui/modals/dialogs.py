@@ -41,11 +41,12 @@ class ErrorModal(OnceModal[None]):
 
 
 class ConfirmModal(OnceModal[bool]):
-    """Yes/no. `j`/enter = ja, `n`/escape = nej."""
+    """Yes/no. enter = ja, `n`/escape = nej. Not `j`: everywhere else j moves down, and a
+    question that pops up while the secretary moves must not be answered yes by a slip."""
 
     BINDINGS = [
         Binding("escape,n", "answer(False)", S.NO, id="dialog.no"),
-        Binding("enter,j", "answer(True)", S.YES, id="dialog.yes", priority=True),
+        Binding("enter", "answer(True)", S.YES, id="dialog.yes", priority=True),
     ]
 
     def __init__(self, question: str, *, yes: str = S.YES, no: str = S.NO) -> None:

@@ -25,16 +25,17 @@ from textual.widgets.selection_list import Selection
 from namndtui.model import Member
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
-from namndtui.tui.text import user_text
+from namndtui.tui.text import find_fold, user_text
 from namndtui.vocabulary import MOTION_PHRASES
 
 
 def member_matches(member: Member, query: str) -> bool:
-    """Type-to-filter on name or party (case-insensitive, any word start or substring)."""
-    query = query.strip().casefold()
+    """Type-to-filter on name or party (any substring), folding case and diacritics the
+    way people are typed fast: "aberg" finds Åberg, "ostlund" finds Östlund."""
+    query = find_fold(query.strip())
     if not query:
         return True
-    return query in member.name.casefold() or query == member.party.casefold()
+    return query in find_fold(member.name) or query == find_fold(member.party)
 
 
 class _Form(OnceModal):
@@ -222,12 +223,15 @@ class MotionModal(_MemberFilter, _Form):
 class MemberPickModal(_MemberFilter, _Form):
     """Pick one member (type to filter); with optional=True the first choice is "none" ("")."""
 
-    def __init__(self, title: str, label: str, members, *, optional: bool = False) -> None:
+    def __init__(
+        self, title: str, label: str, members, *, optional: bool = False, need: str = S.PICK_NEED
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.label = label
         self.members = list(members)
         self.optional = optional
+        self.need = need  # what an empty choice is told (each picker says its own thing)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -250,7 +254,7 @@ class MemberPickModal(_MemberFilter, _Form):
     def action_save(self) -> None:
         chosen = self.chosen_member()
         if chosen is None:
-            self.show_error(S.MOTION_NEED_MEMBER)
+            self.show_error(self.need)
             return
         self.dismiss(chosen)
 
@@ -287,41 +291,68 @@ class DecisionModal(_Form):
         self.dismiss(points)
 
 
-class NoteModal(_Form):
-    """a: protokollsanteckning: (by, text)."""
+OTHER = "\x00annan"  # the option id of "annan: <what was typed>" (never a member's name)
 
-    def __init__(self, title: str) -> None:
+
+class NoteModal(_MemberFilter, _Form):
+    """a: protokollsanteckning: (by, text). Who it is from is picked like a member (type
+    to filter, diacritics folded); "annan: …" takes what was typed as it stands (a party
+    group, someone outside the board); the first choice, nobody, is the board's own."""
+
+    def __init__(self, title: str, members: list[Member] | None = None) -> None:
         super().__init__()
         self.title_text = title
+        self.members = list(members or [])
+        self.optional = True
+
+    def member_options(self, query: str) -> list[Option]:
+        options = super().member_options(query)
+        typed = query.strip()
+        if typed and not any(m.name == typed for m in self.members):
+            options.append(Option(user_text(S.NOTE_BY_OTHER.format(name=typed)), id=OTHER))
+        return options
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
             yield from labelled(S.NOTE_TEXT, Input(id="text"))
-            yield from labelled(S.NOTE_BY, Input(id="by"))
+            yield from labelled(S.NOTE_BY, Input(id="filter"))
+            yield OptionList(*self.member_options(""), id="members")
             yield from self.buttons()
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.query_one("#members", OptionList).highlighted = 0
         self.query_one("#text", Input).focus(scroll_visible=False)
 
-    ENTER_ORDER = ("text", "by")
+    ENTER_ORDER = ("text", "filter")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         # Enter moves on (an enter that saved at once sent the name typed next to the
         # meeting screen); on an empty text it saves, which says the text is missing.
-        if event.input.value.strip():
-            self.enter_in(event.input.id or "")
+        if event.input.id == "text" and event.input.value.strip():
+            self.enter_in("text")
         else:
             self.action_save()
+
+    @on(OptionList.OptionSelected, "#members")
+    def _picked(self) -> None:
+        self.action_save()
+
+    def author(self) -> str:
+        chosen = self.chosen_member() or ""
+        if chosen == OTHER:
+            return self.query_one("#filter", Input).value.strip()
+        return chosen
 
     def action_save(self) -> None:
         text = self.query_one("#text", Input).value.strip()
         if not text:
             self.show_error(S.NOTE_EMPTY)
+            self.query_one("#text", Input).focus()
             return
-        self.dismiss((self.query_one("#by", Input).value.strip(), text))
+        self.dismiss((self.author(), text))
 
 
 class JusteringModal(_Form):
@@ -459,7 +490,7 @@ class ReservationModal(_MemberFilter, _Form):
     @on(OptionList.OptionSelected, "#members")
     def _picked(self) -> None:
         if self.chosen_member() is None:
-            self.show_error(S.MOTION_NEED_MEMBER)
+            self.show_error(S.RESERVATION_NEED_MEMBER)
             return
         self.query_one("#text", Input).focus()
 
@@ -470,7 +501,7 @@ class ReservationModal(_MemberFilter, _Form):
     def action_save(self) -> None:
         member = self.chosen_member()
         if not member:
-            self.show_error(S.MOTION_NEED_MEMBER)
+            self.show_error(S.RESERVATION_NEED_MEMBER)
             return
         text = self.query_one("#text", Input).value.strip()
         if member in self.texts and not text:

@@ -1,7 +1,7 @@
-"""v: votering. The serving members in a table, one key each for ja / nej / avstår, a live
-tally, the casting vote on a tie, and the rounds `questions.vote_plan` asks for on the
-question put last (a kontrapropositionsvotering first when there are more than two
-proposals).
+"""v: votering. The serving members in a table, one key each for ja / nej / avstår (1/2/3:
+keys that move nowhere else, so moving with j/k never votes), a live tally, the casting
+vote on a tie, and the rounds `questions.vote_plan` asks for on the question put last (a
+kontrapropositionsvotering first when there are more than two proposals).
 
 Every cast vote is recorded at once (durable), so a crash mid-vote loses nothing.
 """
@@ -54,16 +54,22 @@ async def run_vote(
 
 
 class VoteModal(OnceModal[bool]):
-    """One round. j/n/a cast for the highlighted member and move down; enter counts."""
+    """One round. 1/2/3 cast ja/nej/avstår for the member at the pointer and move down;
+    j/k and the arrows only move (as everywhere); enter counts. Changing a cast answer
+    asks first: the same key again confirms, anything else keeps the first answer."""
 
     AUTO_FOCUS = ""  # on_mount focuses the table without scrolling
     BINDINGS = [
-        Binding("j", "cast('ja')", "Ja", id="vote.yes"),
-        Binding("n", "cast('nej')", "Nej", id="vote.no"),
-        Binding("a", "cast('avstår')", "Avstår", id="vote.abstain"),
+        Binding("1", "cast('ja')", "Ja", id="vote.yes"),
+        Binding("2", "cast('nej')", "Nej", id="vote.no"),
+        Binding("3", "cast('avstår')", "Avstår", id="vote.abstain"),
+        Binding("j", "move(1)", S.KEY_DOWN, id="vote.down", show=False),
+        Binding("k", "move(-1)", S.KEY_UP, id="vote.up", show=False),
         Binding("enter", "count", "Räkna", id="vote.count", priority=True),
         Binding("escape", "cancel", S.CANCEL, id="vote.cancel"),
     ]
+    TITLE = S.VOTE_TITLE
+    KEYS = S.VOTE_KEYS
 
     def __init__(self, meeting: Meeting, item: Item, round_no: int, act: Recorder) -> None:
         super().__init__()
@@ -73,6 +79,7 @@ class VoteModal(OnceModal[bool]):
         self.act = act
         self.tie_pending = False
         self.confirm_incomplete = False
+        self.pending_change: tuple[str, str] | None = None  # (member, new answer) asked
 
     @property
     def state(self) -> RecordState:
@@ -90,7 +97,7 @@ class VoteModal(OnceModal[bool]):
         number = para.number if para.number is not None else "–"
         with Vertical(classes="dialog"):
             yield Static(
-                Content(S.VOTE_TITLE.format(number=number, round=self.round_no)),
+                Content(self.TITLE.format(number=number, round=self.round_no)),
                 classes="dialog-title",
             )
             if q is not None:
@@ -103,14 +110,15 @@ class VoteModal(OnceModal[bool]):
             yield DataTable(id="vote-table", cursor_type="row", zebra_stripes=True)
             with Vertical(classes="dialog-foot"):  # docked: the tally and keys stay in view
                 yield Static(id="tally", classes="vote-tally")
-                yield Static(Content(S.VOTE_KEYS), id="vote-hint", classes="dialog-hint")
+                yield Static(Content(self.KEYS), id="vote-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         name, party, vote = S.VOTE_COLUMNS
-        # The vote column is as wide as its longest answer ("avstår") from the start: a
-        # column sized to its heading cut it to "avst".
+        # A pointer column marks the member the next answer is for (not colour alone);
+        # the vote column is as wide as its longest answer ("avstår") from the start.
         self.columns = [
+            table.add_column(" ", width=1),
             table.add_column(name),
             table.add_column(party),
             table.add_column(vote, width=max(len(vote), len("avstår"))),
@@ -119,13 +127,34 @@ class VoteModal(OnceModal[bool]):
         for name in voters(self.meeting, self.state, self.item.id):
             member = self.meeting.member(name)
             table.add_row(
+                Text(""),
                 Text(ut(name)),
                 Text(ut(member.party if member else "")),
                 Text(vr.votes.get(name, "")),
                 key=name,
             )
         table.focus(scroll_visible=False)  # the dialog opens at its top
+        self.pointer = ""
+        self.refresh_pointer()
         self.refresh_tally()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_pointer()
+
+    def refresh_pointer(self) -> None:
+        """The pointer (▶) in the row the next answer is for."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        current = self.current_member()
+        if self.pointer and self.pointer != current:
+            table.update_cell(self.pointer, self.columns[0], Text(""))
+        table.update_cell(current, self.columns[0], Text(S.VOTE_POINTER))
+        self.pointer = current
+
+    def current_member(self) -> str:
+        table = self.query_one(DataTable)
+        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
 
     def refresh_tally(self) -> None:
         vr = self.vote_round()
@@ -134,6 +163,22 @@ class VoteModal(OnceModal[bool]):
         self.query_one("#tally", Static).update(
             Content(S.VOTE_TALLY.format(ja=ja, nej=nej, avstar=avstar, left=max(left, 0)))
         )
+
+    def hint(self, text: str) -> None:
+        self.query_one("#vote-hint", Static).update(Content(text))
+
+    def action_move(self, step: int) -> None:
+        """j/k: move only (never an answer)."""
+        table = self.query_one(DataTable)
+        self._forget_change()
+        if table.row_count:
+            row = min(max(table.cursor_row + step, 0), table.row_count - 1)
+            table.move_cursor(row=row)
+
+    def _forget_change(self) -> None:
+        if self.pending_change is not None:
+            self.pending_change = None
+            self.hint(self.KEYS)
 
     def action_cast(self, choice: str) -> None:
         vr = self.vote_round()
@@ -147,9 +192,22 @@ class VoteModal(OnceModal[bool]):
         if table.row_count == 0:
             return
         row = table.cursor_row
-        name = table.coordinate_to_cell_key((row, 0)).row_key.value
+        name = self.current_member()
+        before = vr.votes.get(name, "")
+        if before and before != choice and self.pending_change != (name, choice):
+            # A changed answer asks: the same key again confirms it.
+            self.pending_change = (name, choice)
+            self.hint(S.VOTE_CHANGE_ASK.format(member=name, before=before, after=choice))
+            return
+        self.pending_change = None
         if self.act(lambda _m, _s: acts.cast_vote(self.item.id, vr.round, name, choice)):
-            table.update_cell(name, self.columns[2], Text(choice))
+            table.update_cell(name, self.columns[3], Text(choice))
+            if before and before != choice:
+                self.notify(
+                    S.VOTE_CHANGED.format(member=name, before=before, after=choice),
+                    markup=False,
+                )
+            self.hint(self.KEYS)
             if row + 1 < table.row_count:
                 table.move_cursor(row=row + 1)
             self.confirm_incomplete = False
@@ -160,13 +218,13 @@ class VoteModal(OnceModal[bool]):
         left = self.query_one(DataTable).row_count - len(vr.votes)
         if left > 0 and not self.confirm_incomplete:
             self.confirm_incomplete = True
-            self.query_one("#vote-hint", Static).update(Content(S.VOTE_NOT_ALL.format(left=left)))
+            self.hint(S.VOTE_NOT_ALL.format(left=left))
             return
         try:  # on a tie, the presiding chair's own ja/nej from the ballot decides
             closing = acts.close_vote(self.meeting, self.state, self.item.id, vr.round)
         except acts.CastingVoteNeeded:  # the chair did not vote ja or nej: asked
             self.tie_pending = True
-            self.query_one("#vote-hint", Static).update(Content(S.VOTE_TIE))
+            self.hint(S.VOTE_TIE)
             return
         own = closing[-1].casting  # type: ignore[attr-defined]
         if self.act(lambda _m, _s: closing):
@@ -193,3 +251,71 @@ class VoteModal(OnceModal[bool]):
         return (
             isinstance(last, VoteDemanded) and last.item == self.item.id and last.round == round_no
         )
+
+
+class BallotCorrectionModal(VoteModal):
+    """Röst rättad: a counted round's ballots; 1/2/3 on a row correct that ballot (asked
+    first: the same key again), recorded at once as VoteCorrected without undoing what
+    came after. A correction that ties the round asks for the chair's utslagsröst.
+    Enter or escape closes."""
+
+    TITLE = S.BALLOT_TITLE
+    KEYS = S.BALLOT_KEYS
+
+    def __init__(
+        self, meeting: Meeting, item: Item, round_no: int, act: Recorder, reason: str = ""
+    ) -> None:
+        super().__init__(meeting, item, round_no, act)
+        self.reason = reason  # the rättelse's reason on a justified §
+        self.tie_for: tuple[str, str] | None = None  # (member, answer) waiting on the casting
+
+    def action_cast(self, choice: str) -> None:
+        if self.tie_for is not None:
+            member, answer = self.tie_for
+            if choice in ("ja", "nej"):
+                self.tie_for = None
+                self._correct(member, answer, choice)
+            return
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        name = self.current_member()
+        before = self.vote_round().votes.get(name, "")
+        if before == choice:
+            return
+        if self.pending_change != (name, choice):  # every correction asks first
+            self.pending_change = (name, choice)
+            self.hint(S.BALLOT_ASK.format(member=name, before=before or "–", after=choice))
+            return
+        self.pending_change = None
+        try:  # a tie: the chair's own vote decides, else the chair is asked
+            acts.correct_vote(self.meeting, self.state, self.item.id, self.round_no, name, choice)
+        except acts.CastingVoteNeeded:
+            self.tie_for = (name, choice)
+            self.hint(S.VOTE_TIE)
+            return
+        except acts.RuleError:
+            pass  # refused below, with the reason
+        self._correct(name, choice)
+
+    def _correct(self, member: str, answer: str, casting: str = "") -> None:
+        vr = self.vote_round()
+        before, winner = vr.votes.get(member, ""), vr.winner
+        if self.act(
+            acts.correct_vote, self.item.id, self.round_no, member, answer, casting, self.reason
+        ):
+            self.query_one(DataTable).update_cell(member, self.columns[3], Text(answer))
+            self.notify(
+                S.BALLOT_CORRECTED.format(member=member, before=before or "–", after=answer),
+                markup=False,
+            )
+            if self.vote_round().winner != winner:
+                self.notify(S.BALLOT_OUTCOME_CHANGED, severity="warning", markup=False)
+            self.refresh_tally()
+        self.hint(self.KEYS)
+
+    def action_count(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -26,7 +26,7 @@ from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
-from namndtui.tui.labels import motion_label, quorum_of, refusal
+from namndtui.tui.labels import motion_label, quorum_of, refusal, tally_text
 from namndtui.tui.lazy import lazy_module
 from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import form_action
@@ -181,6 +181,8 @@ class MeetingScreen(Screen[None]):
         marker = ""
         if app.readonly:
             marker = S.REVIEW if app.review else S.READONLY
+        elif app.state.closed_at:
+            marker = S.CLOSED
         elif app.state.breaks and not app.state.breaks[-1][1]:
             marker = S.ADJOURNED
         saved = app.saved_text()
@@ -283,13 +285,22 @@ class MeetingScreen(Screen[None]):
 
     # --- recording helpers --------------------------------------------------------------
 
-    def _target(self) -> Item | None:
-        """The current item, when recording is possible at all (else a notice)."""
+    def _target(self, *, sitting: bool = False) -> Item | None:
+        """The current item, when recording is possible at all (else a notice).
+        `sitting`: an act of the sitting board, refused at the key (before its form
+        opens) after the close or during an ajournering."""
         if self.napp.refuse_readonly():
             return None
         item = self.current_item
         if item is None:
             self.notify(S.NO_ITEMS, severity="warning")
+            return None
+        if sitting:
+            try:
+                acts.may_sit(self.napp.state)
+            except acts.RuleError as err:
+                self.refuse(err)
+                return None
         return item
 
     def refuse(self, err: RuleError) -> None:
@@ -363,18 +374,46 @@ class MeetingScreen(Screen[None]):
         if item is None:
             return
         try:  # refused before the roll call is asked for
-            acts.may_decide_as_proposed(self.meeting, self.napp.state, item.id)
+            proposed = acts.may_decide_as_proposed(self.meeting, self.napp.state, item.id)
         except acts.RuleError as err:
             self.refuse(err)
             return
-        if self.needs_roll_call():  # asks first (a worker); else at once, in this key press
+        recorded = acts.recorded_decision(self.napp.state, item.id)
+        if recorded is not None:  # a decision is there: asked before it is replaced
+            if recorded == list(proposed.proposed_decision):
+                self.notify(S.DECIDED_ALREADY.format(number=self.number(item)), markup=False)
+                return
+            self._replace_decision(item, recorded)
+        elif self.needs_roll_call():  # asks first (a worker); else at once, in this key press
             self._after_roll_call(partial(self._decide, item))
         else:
             self._decide(item)
 
-    def _decide(self, item: Item) -> None:
-        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm):
+    def _decide(self, item: Item, reason: str = "") -> None:
+        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm, reason):
             self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
+
+    @form_action
+    async def _replace_decision(self, item: Item, recorded: list[str]) -> None:
+        """b on a decided §: the recorded decision is shown and replaced only on yes; on a
+        justified § as a rättelse with its reason (the record's correction rules)."""
+        from namndtui.tui.modals.dialogs import ConfirmModal, TextModal
+
+        number = self.number(item)
+        locked = acts.is_locked(self.napp.state, item.id)
+        template = S.CONFIRM_REPLACE_LOCKED if locked else S.CONFIRM_REPLACE
+        question = template.format(number=number, decision=" ".join(recorded))
+        if not await self.app.push_screen_wait(ConfirmModal(question)):
+            return
+        reason = ""
+        if locked:
+            title = S.CORRECTION_TITLE.format(number=number, title=item.title)
+            reason = await self.app.push_screen_wait(
+                TextModal(title, S.CORRECTION_REASON, allow_empty=False)
+            )
+            if not reason:
+                return
+        self._decide(item, reason)
 
     def action_toggle_oj(self) -> None:
         item = self._target()
@@ -396,7 +435,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_table(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -450,7 +489,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_refer_back(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not await self.roll_call_ready():
@@ -526,8 +565,10 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_motion(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import MotionModal
 
@@ -569,7 +610,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_withdraw(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         title = S.WITHDRAW_TITLE.format(number=self.number(item))
@@ -579,8 +620,10 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_join(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import MemberPickModal
 
@@ -589,13 +632,15 @@ class MeetingScreen(Screen[None]):
         if not motion:
             return
         members = acts.serving_members(self.meeting, self.napp.state, item.id)
-        member = await self.app.push_screen_wait(MemberPickModal(title, S.JOIN_WHO, members))
+        member = await self.app.push_screen_wait(
+            MemberPickModal(title, S.JOIN_WHO, members, need=S.JOIN_NEED_MEMBER)
+        )
         if member:
             self.act(acts.join, item.id, motion, member, self.napp.now_hhmm)
 
     @form_action
     async def action_finding(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         if not self._motion_choices(item):
@@ -657,7 +702,7 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_vote(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
             return
         try:
@@ -693,9 +738,58 @@ class MeetingScreen(Screen[None]):
         return await self.app.push_screen_wait(form)
 
     @form_action
+    async def action_correct(self) -> None:
+        """c: put right a ballot of a counted round or a motion's text (röst rättad,
+        yrkande ändrat), without undoing what was recorded since; on a justified § as a
+        rättelse with its reason."""
+        item = self._target()
+        if item is None:
+            return
+        from namndtui.tui.modals.dialogs import PickModal, TextModal
+
+        state, number = self.napp.state, self.number(item)
+        choices = [
+            (f"round:{r.round}", S.CORRECT_BALLOT.format(round=r.round, tally=tally_text(r)))
+            for r in acts.counted_rounds(state, item.id)
+        ] + [
+            (f"motion:{m.id}", S.CORRECT_MOTION.format(label=motion_label(self.meeting, m)))
+            for m in acts.active_motions(state, item.id)
+        ]
+        if not choices:
+            self.notify(S.CORRECT_NOTHING.format(number=number), markup=False)
+            return
+        title = S.CORRECT_TITLE.format(number=number)
+        chosen = await self.app.push_screen_wait(PickModal(title, choices, S.CORRECT_HINT))
+        if not chosen:
+            return
+        reason = ""
+        if acts.is_locked(state, item.id):
+            reason = await self.app.push_screen_wait(
+                TextModal(title, S.CORRECTION_REASON, allow_empty=False)
+            )
+            if not reason:
+                return
+        kind, _, key = chosen.partition(":")
+        if kind == "round":
+            from namndtui.tui.modals.vote import BallotCorrectionModal
+
+            modal = BallotCorrectionModal(self.meeting, item, int(key), self.act, reason)
+            await self.app.push_screen_wait(modal)
+            return
+        motion = self.napp.state.paragraph(item.id).motion(key)
+        label = S.MOTION_AMEND_LABEL
+        text = await self.app.push_screen_wait(
+            TextModal(title, label, value=motion.text if motion else "", allow_empty=True)
+        )
+        if text is not None and self.act(acts.amend_motion, item.id, key, text, reason):
+            self.notify(S.MOTION_AMENDED.format(number=number, motion=key), markup=False)
+
+    @form_action
     async def action_reservation(self) -> None:
         item = self._target()
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import ReservationModal
 
@@ -719,13 +813,15 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_note(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import NoteModal
 
         title = S.NOTE_TITLE.format(number=self.number(item))
-        result = await self.app.push_screen_wait(NoteModal(title))
+        result = await self.app.push_screen_wait(NoteModal(title, list(self.meeting.members)))
         if result is not None:
             by, text = result
             if self.act(acts.note, item.id, by, text, self.napp.now_hhmm):
@@ -733,14 +829,18 @@ class MeetingScreen(Screen[None]):
 
     @form_action
     async def action_recusal(self) -> None:
-        item = self._target()
+        item = self._target(sitting=True)
         if item is None:
+            return
+        if not await self.roll_call_ready():
             return
         from namndtui.tui.modals.forms import MemberPickModal
 
         title = S.RECUSAL_TITLE.format(number=self.number(item))
         members = acts.serving_members(self.meeting, self.napp.state, item.id)
-        member = await self.app.push_screen_wait(MemberPickModal(title, S.RECUSAL_WHO, members))
+        member = await self.app.push_screen_wait(
+            MemberPickModal(title, S.RECUSAL_WHO, members, need=S.RECUSAL_NEED_MEMBER)
+        )
         if not member:
             return
         substitutes = acts.recusal_substitutes(self.meeting, self.napp.state, member)
