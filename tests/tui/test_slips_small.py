@@ -79,3 +79,25 @@ def test_attendance_says_at_which_paragraph(example_folder, clock) -> None:
             assert "lämnade vid § 121" in screen_text(app)
 
     run(go())
+
+
+def test_the_vote_table_marks_who_serves_for_whom(example_folder, clock) -> None:
+    from .test_votes_review import motions
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            # every seat present but the chair's; Eva Strandberg (ersättare) serves for her
+            await pilot.press("n", "A", "space")
+            names = [m.name for m in app.meeting.members]
+            await pilot.press(*(["down"] * names.index("Eva Strandberg")), "e", "enter")
+            await pilot.pause()
+            seat = app.state.serving_for.get("Eva Strandberg")
+            assert seat
+            await pilot.press("escape", *(["j"] * 4))
+            await motions(pilot, ("Wahlström", 0), ("Almqvist", 1))
+            await pilot.press("v", "enter", "enter")
+            await pilot.pause()
+            assert f"Eva Strandberg (ers. för {seat})" in screen_text(app)
+
+    run(go())
