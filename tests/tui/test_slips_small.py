@@ -64,3 +64,40 @@ def test_the_status_line_says_avslutat_after_the_close(example_folder, clock) ->
             assert "AVSLUTAT" in screen_text(app).splitlines()[0]
 
     run(go())
+
+
+def test_attendance_says_at_which_paragraph(example_folder, clock) -> None:
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("n", "A", "escape", "m", "b", "j", "n")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "registreras nu vid § 121" in text  # before the key
+            await pilot.press("l")  # the chair leaves at § 121
+            await pilot.pause()
+            assert "lämnade vid § 121" in screen_text(app)
+
+    run(go())
+
+
+def test_the_vote_table_marks_who_serves_for_whom(example_folder, clock) -> None:
+    from .test_votes_review import motions
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(120, 36)) as pilot:
+            # every seat present but the chair's; Eva Strandberg (ersättare) serves for her
+            await pilot.press("n", "A", "space")
+            names = [m.name for m in app.meeting.members]
+            await pilot.press(*(["down"] * names.index("Eva Strandberg")), "e", "enter")
+            await pilot.pause()
+            seat = app.state.serving_for.get("Eva Strandberg")
+            assert seat
+            await pilot.press("escape", *(["j"] * 4))
+            await motions(pilot, ("Wahlström", 0), ("Almqvist", 1))
+            await pilot.press("v", "enter", "enter")
+            await pilot.pause()
+            assert f"Eva Strandberg (ers. för {seat})" in screen_text(app)
+
+    run(go())

@@ -80,3 +80,12 @@ def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
 
 def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:
     return [ev.JusteringPlanned(date=date, time=time, place=place)]
+
+
+def latest_change(state: RecordState, member: str) -> tuple[str, str, str] | None:
+    """The member's latest arrival or departure during the meeting: (kind "arrived" |
+    "left", the item it took effect at ("" = from the start), the time), or None."""
+    for change in reversed(state.changes):
+        if change.member == member and change.kind in ("arrived", "left"):
+            return change.kind, change.item, change.at
+    return None

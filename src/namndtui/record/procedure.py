@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from namndtui.model import Meeting
 from namndtui.record import events as ev
+from namndtui.record import questions
 from namndtui.record.checks import CHECKS
 from namndtui.record.reservations import may_add_reservation_text, may_reserve, reservation_of
 from namndtui.record.rules import RuleError, is_act, paragraph_label
@@ -138,8 +139,6 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
         if not q.ok:
             raise RuleError(q.reason())
     if item_event:
-        from namndtui.record import questions  # imports this module
-
         questions.check(meeting, state, event)
     return None
 

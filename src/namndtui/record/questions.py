@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from namndtui.model import Item, Meeting
 from namndtui.record import events as ev
-from namndtui.record.procedure import RuleError
+from namndtui.record.rules import RuleError
 from namndtui.record.state import (
     DECIDED,
     IN_PROGRESS,

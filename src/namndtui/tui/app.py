@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.worker import Worker, WorkerState
 
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
@@ -120,6 +122,11 @@ class NamndApp(App[int]):
     @record.setter
     def record(self, record: Record | None) -> None:
         self._record = record
+
+    @property
+    def opened_record(self) -> Record | None:
+        """The Record if it is open now; unlike `record`, reading it never opens it."""
+        return self._record
 
     @property
     def readonly_reason(self) -> str:
@@ -459,6 +466,11 @@ class NamndApp(App[int]):
         self.call_from_thread(self._minutes_written, note)
 
     def _write_minutes_now(self, state: RecordState | None = None) -> str:
+        """Write the minutes files; a disk error is the returned note ("" when written).
+
+        Anything else is a bug in the renderer and is raised: the worker's error is shown
+        in the error modal (`on_worker_state_changed`), never passed off as normal.
+        """
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
 
@@ -469,9 +481,16 @@ class NamndApp(App[int]):
                 self.folder,
                 settings=self.protokoll_settings or DEFAULT,
             )
-        except Exception as err:  # a full disk must not stop the meeting
+        except OSError as err:  # a full disk must not stop the meeting
             return S.MINUTES_FAILED.format(reason=_reason(err))
         return ""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A minutes worker that failed with a bug: the error modal says so."""
+        worker = event.worker
+        if worker.group == "minutes" and event.state == WorkerState.ERROR:
+            err = worker.error
+            self.show_error(S.MINUTES_BUG.format(reason=f"{type(err).__name__}: {err}"))
 
     def _minutes_written(self, note: str) -> None:
         self.minutes_note = note
@@ -486,7 +505,12 @@ class NamndApp(App[int]):
         if self._record is not None and self.disk.quit_blocked():
             return  # acts wait to be saved: a dialog asks what to do
         if self.write_minutes_enabled:
-            note = self._write_minutes_now()
+            try:
+                note = self._write_minutes_now()
+            except Exception as err:  # a renderer bug: reported on exit, the journal kept
+                message = S.MINUTES_BUG.format(reason=f"{type(err).__name__}: {err}")
+                self.close_record_and_exit(Text(plain(message).plain), 1)
+                return
             if note:
                 self.notify(note, severity="error", markup=False)
         self._close_record()

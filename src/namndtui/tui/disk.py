@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
+from namndtui.record.journal import JournalError
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text
 
 if TYPE_CHECKING:
+    from namndtui.record.record import Record
     from namndtui.tui.app import NamndApp
 
 RETRY_SECONDS = 5.0
@@ -91,15 +93,14 @@ class DiskGuard:
 
     # --- what waits -------------------------------------------------------------------
 
-    def _record(self) -> Any:
-        return getattr(self.app, "_record", None)
+    def _record(self) -> Record | None:
+        return self.app.opened_record
 
     @property
     def unsaved(self) -> int:
         """How many acts are recorded in memory but not on disk."""
         record = self._record()
-        waiting = getattr(record, "unsaved", None) if record is not None else None
-        return len(waiting) if waiting else 0
+        return len(record.unsaved) if record is not None else 0
 
     def banner(self) -> str:
         """The banner text; "" when everything is on disk."""
@@ -140,7 +141,7 @@ class DiskGuard:
         with self.lock:
             try:
                 ok = bool(record.retry_save())
-            except Exception as err:  # noqa: BLE001 - whatever it is, the acts stay
+            except (JournalError, OSError) as err:  # the acts stay in memory
                 self.reason = disk_reason(err)
                 return False
         if not ok:
@@ -163,7 +164,7 @@ class DiskGuard:
     # --- saving elsewhere -------------------------------------------------------------
 
     def default_target(self) -> str:
-        folder = getattr(self.app, "folder", None)
+        folder = self.app.folder
         name = f"{folder.name}-journal.jsonl" if folder is not None and folder.name else ""
         return str(Path.home() / (name or "journal.jsonl"))
 
@@ -183,8 +184,12 @@ class DiskGuard:
         try:
             with self.lock:
                 target = record.save_journal_to(Path(answer.strip()).expanduser())
-        except Exception as err:  # JournalError (or anything): the reason, stay running
-            self.app.show_error(getattr(err, "message", "") or str(err))
+        except JournalError as err:  # the reason, stay running
+            self.app.show_error(err.message)
+        except (OSError, ValueError, RuntimeError) as err:  # a NUL in the path, no home …
+            self.app.show_error(
+                S.SAVE_ELSEWHERE_FAILED.format(path=answer, reason=disk_reason(err))
+            )
             return None
         self.app.notify(
             S.SAVED_ELSEWHERE.format(path=target, acts=acts_text(len(record.events))),
@@ -241,9 +246,9 @@ class DiskGuard:
         self.app.action_quit()  # everything is on disk now: quit as usual
 
 
-def _reason_from(record: Any) -> str:
+def _reason_from(record: Record) -> str:
     """The short reason behind the record's last failed write, if it says one."""
-    message = getattr(record, "save_error", "") or ""
+    message = record.save_error
     for reason in (
         (errno.ENOSPC, "No space"),
         (errno.EROFS, "Read-only"),

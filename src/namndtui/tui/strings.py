@@ -21,6 +21,10 @@ NO_PARAGRAPH = "§ –"
 PROSPECTIVE_PARAGRAPH = "§ {number}?"  # dim: the § the item gets if taken in agenda order
 MINUTES_WRITTEN = "Protokollet uppdaterat"
 MINUTES_FAILED = "Protokollet kunde inte skrivas: {reason}"
+MINUTES_BUG = (
+    "Protokollet kunde inte skrivas – ett fel i programmet ({reason}). Det som "
+    "registrerats är sparat i journalen; kontakta support."
+)
 
 # --- agenda ------------------------------------------------------------------------------
 AGENDA_TITLE = "Föredragningslista"
@@ -287,6 +291,7 @@ VOTE_NO_FOR = "Nej för: {label}"
 VOTE_TALLY = "Ja {ja} · Nej {nej} · Avstår {avstar} · Ej röstat {left}"
 VOTE_KEYS = "1 = ja · 2 = nej · 3 = avstår · j/k/↑/↓ flytta · enter = räkna · esc = avbryt"
 VOTE_POINTER = "▶"
+VOTE_SERVES_FOR = "{name} (ers. för {seat})"
 BALLOT_TITLE = "Rätta röst – § {number}, omgång {round} (räknad)"
 BALLOT_KEYS = "1 = ja · 2 = nej · 3 = avstår (rättar raden) · j/k/↑/↓ flytta · enter/esc = klar"
 BALLOT_ASK = "Rätta {member}s röst från {before} till {after}? Tryck samma tangent igen"
@@ -319,6 +324,9 @@ ATTENDANCE_KEYS = (
 # The name with its party, and the seat served last: the other columns fit 80 columns.
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
 PRESENT = "närvarande"
+PRESENT_FROM = "närvarande från § {number}"
+LEFT_AT = "lämnade vid § {number}"
+ATTENDANCE_WHEN = "ankomst (a) och avgång (l) registreras nu vid § {number}"
 ABSENT = "frånvarande"
 NOT_SET = "–"
 SERVES_FOR_TITLE = "{who} tjänstgör för …"
@@ -346,6 +354,7 @@ IMPORT_POINTS = "{count} beslutspunkter"
 IMPORT_NO_PATH = "Skriv sökvägen till filen."
 IMPORT_MISSING = "{path}: filen finns inte"
 IMPORT_FAILED = "{path}: kunde inte läsas: {reason}"
+IMPORT_BUG = "Filen kunde inte läsas – ett fel i programmet ({reason}); kontakta support."
 IMPORT_REFUSED_RUNNING = (
     "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
     "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
@@ -377,6 +386,7 @@ ALL_SAVED_AGAIN = "Allt är sparat igen ({acts} skrevs till journalen)."
 KEY_SAVE_ELSEWHERE = "Spara annanstans"
 HELP_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"
 SAVE_ELSEWHERE_TITLE = "Spara journalen någon annanstans"
+SAVE_ELSEWHERE_FAILED = "Kunde inte spara journalen i {path}: {reason}."
 SAVE_ELSEWHERE_LABEL = "Fil eller mapp för en kopia av hela journalen ({acts}, osparade inräknade):"
 SAVED_ELSEWHERE = (
     "Journalen sparad i {path} ({acts}). Lägg den som journal.jsonl i mötesmappen "

@@ -15,6 +15,7 @@ where a name's letters are bindings).
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 
 HOLD_LIMIT = 5.0
 
+_HOLDS: weakref.WeakKeyDictionary[App, KeyHold] = weakref.WeakKeyDictionary()
+
+
+def key_hold(app: App) -> KeyHold | None:
+    """The app's KeyHold (NamndApp has one); None in an app without type-ahead."""
+    return _HOLDS.get(app)
+
 
 class KeyHold:
     """The app's hold on keys: while a form is being opened ("form"), while a dialog
@@ -38,6 +46,7 @@ class KeyHold:
 
     def __init__(self, app: App) -> None:
         self.app = app
+        _HOLDS[app] = self
         self.held: list[events.Key] = []
         self._reasons: dict[str, Timer] = {}  # why we hold → the timer that ends it
         self._flight: list[events.Key] = []  # replayed, on their way through the queue
@@ -123,7 +132,7 @@ def form_action(method: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return await method(self, *args, **kwargs)
         finally:  # no form came (refused, or an act without one): the keys go on now
-            hold = getattr(self.app, "key_hold", None)
+            hold = key_hold(self.app)
             if hold is not None and hold.holding:
                 hold.release()
 
@@ -131,7 +140,7 @@ def form_action(method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def start(self: Any, *args: Any, **kwargs: Any) -> Any:
-        hold = getattr(self.app, "key_hold", None)
+        hold = key_hold(self.app)
         if hold is not None:
             hold.start()
         return worker(self, *args, **kwargs)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static
+from textual.worker import Worker, WorkerState
 
 from namndtui.errors import UserError
 from namndtui.model import Item
@@ -139,12 +140,20 @@ class ImportItemModal(OnceModal[Item | None]):
         except UserError as err:
             self.app.call_from_thread(self.show_error, err.message)
             return
-        except Exception as err:  # a parser bug must not take the meeting down
+        except OSError as err:  # vanished or unreadable since the check
             self.app.call_from_thread(
-                self.show_error, S.IMPORT_FAILED.format(path=path, reason=err)
+                self.show_error, S.IMPORT_FAILED.format(path=path, reason=err.strerror or err)
             )
             return
         self.app.call_from_thread(self.parsed, result)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A parser bug (anything but UserError/OSError): the dialog says it is a fault in
+        the program, by name, and the meeting goes on."""
+        worker = event.worker
+        if worker.group == "import" and event.state == WorkerState.ERROR:
+            err = worker.error
+            self.show_error(S.IMPORT_BUG.format(reason=f"{type(err).__name__}: {err}"))
 
     def parsed(self, result: ImportResult) -> None:
         """The file was read: show the item and its warnings, ready to add."""

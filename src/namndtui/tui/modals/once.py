@@ -22,6 +22,8 @@ from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, SelectionList
 
+from namndtui.tui.typeahead import key_hold
+
 ResultType = TypeVar("ResultType")
 
 
@@ -40,7 +42,7 @@ class OnceModal(ModalScreen[ResultType]):
             return AwaitComplete.nothing()
         self._acted = True
         done = super().dismiss(result)
-        hold = getattr(self.app, "key_hold", None)
+        hold = key_hold(self.app)
         if hold is not None:  # a key queued in this dialog's fields is never handled now
             hold.release("settle")
         return done
@@ -68,6 +70,6 @@ class OnceModal(ModalScreen[ResultType]):
     def _moved_on(self) -> None:
         """The dialog's own handlers have run (they come first): once the focus they moved
         has moved (a queued call), the held keys go on."""
-        hold = getattr(self.app, "key_hold", None)
+        hold = key_hold(self.app)
         if hold is not None:
             self.app.call_later(hold.release, "enter")

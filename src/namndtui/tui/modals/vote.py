@@ -21,7 +21,7 @@ from namndtui.minutes import beslutsgang as bg
 from namndtui.model import Item, Meeting
 from namndtui.record import acts, questions
 from namndtui.record.events import VoteDemanded
-from namndtui.record.procedure import voters
+from namndtui.record.procedure import serving, voters
 from namndtui.record.state import RecordState, VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.host import Recorder, host_of
@@ -124,11 +124,14 @@ class VoteModal(OnceModal[bool]):
             table.add_column(vote, width=max(len(vote), len("avstår"))),
         ]
         vr = self.vote_round()
+        seats = serving(self.meeting, self.state, self.item.id)  # person -> seat ("" own)
         for name in voters(self.meeting, self.state, self.item.id):
             member = self.meeting.member(name)
             table.add_row(
                 Text(""),
-                Text(ut(name)),
+                Text(ut(S.VOTE_SERVES_FOR.format(name=name, seat=seats[name])))
+                if seats.get(name)
+                else Text(ut(name)),
                 Text(ut(member.party if member else "")),
                 Text(vr.votes.get(name, "")),
                 key=name,

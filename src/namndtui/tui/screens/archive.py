@@ -10,8 +10,9 @@ User text (titles, bodies, snippets, problems) is always plain Content or Text.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -35,10 +36,14 @@ from textual.worker import get_current_worker
 
 from namndtui.archive.index import ArchiveIndex, MeetingRow, Problem
 from namndtui.archive.search import Hit, Query, QueryError, parse_query
+from namndtui.errors import UserError
 from namndtui.model import Meeting
 from namndtui.tui.messages import ReviewRequested
 from namndtui.tui.screens.meeting import MeetingScreen
 from namndtui.tui.text import user_text, ut
+
+if TYPE_CHECKING:
+    from namndtui.minutes.model import Minutes
 
 # --- Swedish UI text (kept here: this screen is owned apart from tui/strings.py) -------------
 TITLE = "Arkiv: {name}"
@@ -207,7 +212,7 @@ class ArchiveScreen(Screen[None]):
             stats = index.update(progress=progress)
         except _Cancelled:
             return
-        except Exception as err:  # ArchiveError, disk trouble: say so, keep the screen
+        except (UserError, OSError, sqlite3.Error) as err:  # ArchiveError, disk trouble
             self.app.call_from_thread(self.index_failed, str(err))
             return
         self.app.call_from_thread(
@@ -357,7 +362,7 @@ class ArchiveScreen(Screen[None]):
             return
         try:
             hits = self.index.search(query, limit=RESULT_LIMIT)
-        except Exception as err:  # a locked or vanished index: a status line, not a crash
+        except (UserError, OSError, sqlite3.Error) as err:  # a locked or vanished index
             self.app.call_from_thread(self.set_status, INDEX_FAILED.format(reason=err), error=True)
             return
         if not get_current_worker().is_cancelled:
@@ -428,15 +433,15 @@ class ArchiveScreen(Screen[None]):
         """Open the minutes read-only, at `item_id` (the first § when None)."""
         assert self.index is not None
         try:
-            minutes = self.index.load(rel)
-        except Exception as err:  # changed on disk since indexing: explain, stay here
+            minutes: Minutes = self.index.load(rel)
+        except (UserError, OSError) as err:  # changed on disk since indexing: explain
             from namndtui.tui.modals.dialogs import ErrorModal
 
             self.app.push_screen(ErrorModal(OPEN_FAILED.format(reason=ut(err))))
             return
         # the file the index loaded (load refuses absolute and '..' paths): no path is
         # built here from the index's text
-        source = getattr(minutes, "source", "")
+        source = minutes.source
         path = Path(source) if source else self.index.folder
         self.post_message(ReviewRequested(minutes, path, item_id))  # the app opens it
 

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
+from namndtui.record.acts import paragraph_number
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -76,6 +77,12 @@ class AttendanceScreen(Screen[None]):
         for m in self.meeting.members:
             present = state.present.get(m.name)
             presence = S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
+            change = acts.latest_change(state, m.name)
+            if change is not None and change[1]:  # says when: "från § 142"
+                kind, item_id, _at = change
+                presence = (S.PRESENT_FROM if kind == "arrived" else S.LEFT_AT).format(
+                    number=paragraph_number(state, item_id)
+                )
             seat = state.serving_for.get(m.name, "")
             table.add_row(
                 Text(ut(m.label)),
@@ -94,6 +101,10 @@ class AttendanceScreen(Screen[None]):
             x for x in (state.justering_date, state.justering_time, state.justering_place) if x
         )
         info = f"{S.ATTENDANCE_KEYS}\n{q}" + (f" · Justering: {just}" if just else "")
+        if self.item is not None and state.opened_at and not self.napp.readonly:
+            # Before the key: the § (and time) an arrival or departure is recorded at.
+            number = paragraph_number(state, self.item.id)
+            info += " · " + S.ATTENDANCE_WHEN.format(number=number)
         self.query_one("#attendance-info", Static).update(user_text(info))
         self.query_one(DiskBanner).show_text(self.napp.disk.banner())
         self.query_one(StatusLine).set_parts(
