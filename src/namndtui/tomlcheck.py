@@ -212,6 +212,9 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
     except RecursionError:
         problem = Problem(filename, None, "TOML-syntaxfel: för djupt nästlade listor/tabeller")
         raise ProblemsError([problem], EXIT_UNREADABLE) from None
+    except ValueError:  # an integer of more than 4,300 digits: int()'s own limit (issue 20)
+        problem = Problem(filename, None, "TOML-syntaxfel: ett tal har orimligt många siffror")
+        raise ProblemsError([problem], EXIT_UNREADABLE) from None
 
 
 # --- checking -----------------------------------------------------------------------------

@@ -109,7 +109,9 @@ def next_working_day(day: dt.date) -> dt.date:
 
 
 def justering_due(meeting_date: dt.date) -> dt.date:
-    """The last day for justering: 14 days after the meeting."""
+    """The last day for justering: 14 days after the meeting (at most the last date there is)."""
+    if meeting_date > dt.date.max - dt.timedelta(days=JUSTERING_DAYS):
+        return dt.date.max  # a meeting dated 9999-12-31 (issue 20)
     return meeting_date + dt.timedelta(days=JUSTERING_DAYS)
 
 

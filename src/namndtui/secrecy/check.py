@@ -86,12 +86,14 @@ def read_document(path: Path) -> str:
 
 def _pdf_text(source: Path | io.BytesIO) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(source)
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as err:
+    except RecursionError:
+        raise DocumentError("PDF-filen kan inte läsas: för djupt nästlad") from None
+    except Exception as err:  # noqa: BLE001 - pypdf raises anything on a hostile file (an
+        # unknown encryption handler is NotImplementedError; issue 20)
         raise DocumentError(f"PDF-filen kan inte läsas: {err}") from None
 
 
