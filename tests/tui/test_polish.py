@@ -118,7 +118,8 @@ def test_forms_keep_their_title_in_view_at_80x24(example_folder, clock) -> None:
             seen = await check(pilot, "motion", ["y"], 7)
             assert {"filter", "members", "kind", "text", "joined"} <= seen
             assert "save" in seen and "cancel" in seen
-            assert {"text", "by"} <= await check(pilot, "note", ["a"], 4)
+            # the author is a member picker now (a filter over the list, "annan: …" for others)
+            assert {"text", "filter", "members"} <= await check(pilot, "note", ["a"], 5)
             assert "decision-text" in await check(pilot, "decision", ["e"], 3)
             assert {"filter", "members"} <= await check(pilot, "recusal", ["J"], 4)
             assert "text" in await check(pilot, "refer back", ["s"], 3)

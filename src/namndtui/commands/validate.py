@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from namndtui.meetingfile import check_meeting_file
+from namndtui.minutes.toml import PROTOKOLL_FILENAME, ProtokollFileError, load_protokoll
 from namndtui.textcheck import visible
 
 
@@ -20,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="meeting.toml eller en mapp som innehåller en meeting.toml",
+        help="meeting.toml, protokoll.toml eller en mapp som innehåller en av dem",
     )
 
 
@@ -33,11 +35,41 @@ def _safe(text: str) -> str:
     return visible(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def _is_protokoll(name: str) -> bool:
+    """A protokoll.toml, or a folder holding one but no meeting.toml."""
+    path = Path(name)
+    if path.is_dir():
+        return (path / PROTOKOLL_FILENAME).is_file() and not (path / "meeting.toml").exists()
+    return path.name.endswith(PROTOKOLL_FILENAME)
+
+
+def _check_protokoll(name: str) -> tuple[list, int]:
+    """Every finding of the loader (checksums and the seal of justered minutes included)."""
+    try:
+        minutes = load_protokoll(name)
+    except ProtokollFileError as err:
+        return list(err.problems), err.exit_code
+    state = minutes.state
+    paragraphs = _plural(len(state.paragraphs), "paragraf", "paragrafer")
+    sealed = ", justerat och förseglat" if state.justered_on else ", ej justerat"
+    print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
+    return [], 0
+
+
 def run(args: argparse.Namespace) -> int:
     worst = 0
     bad_files = 0
     total_problems = 0
     for name in args.files:
+        if _is_protokoll(name):
+            problems, code = _check_protokoll(name)
+            worst = max(worst, code)
+            if problems:
+                bad_files += 1
+                total_problems += len(problems)
+                for problem in problems:
+                    print(_safe(str(problem)))
+            continue
         meeting, problems, code = check_meeting_file(name)
         worst = max(worst, code)
         if meeting is not None:

@@ -68,6 +68,7 @@ FORMAT_PROTOKOLL = "namndtui/protokoll/2"
 # its chair's finding taken as the finding of the question its motion belongs to.
 FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
+SEAL = "seal"  # the table sealing justered minutes: [seal] checksum = "sha256:…"
 CHANGE_KINDS = ATTENDANCE_CHANGES
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
 
@@ -144,6 +145,7 @@ class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.tables: list[tuple[str, dict[str, Any]]] = []  # (header, values) as written
+        self.document: dict[str, Any] = {}  # what a reader gets back (for the seal)
 
     def table(self, header: str, values: dict[str, Any], *, array: bool = False) -> None:
         if self.lines:
@@ -151,12 +153,23 @@ class _Writer:
         self.lines.append(f"[[{header}]]" if array else f"[{header}]")
         self.tables.append((header, values))
         self.values(values)
+        parent, _, child = header.rpartition(".")
+        into = self.document.get(parent) if parent else self.document
+        table = _as_read(values)
+        if not isinstance(into, dict):  # a § sub-table: `_written_table` places it
+            return
+        if array:
+            into.setdefault(child, []).append(table)
+        else:
+            into[child] = table
 
     def values(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
             if value is None:
                 continue
             self.lines.append(f"{_key(key)} = {_scalar(value)}")
+            if not self.tables:  # a root key
+                self.document[key] = _as_read(value)
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
@@ -254,7 +267,15 @@ def render_toml(minutes: Minutes) -> str:
 
     for item, para in numbered_paragraphs(meeting, state):
         _paragraph(out, meeting, item, para, locked=is_justified(state, para))
+    if state.justered_on:
+        out.table("seal", {"checksum": document_seal(out.document)})
     return out.text()
+
+
+def document_seal(document: dict[str, Any]) -> str:
+    """`sha256:…` over a whole parsed protokoll.toml but its `[seal]`: meeting facts,
+    justering, attendance, officials, changes, corrections and every § (docs/minutes.md)."""
+    return _sha256({k: v for k, v in document.items() if k != SEAL})
 
 
 def _date_or_text(text: str) -> dt.date | str:
@@ -278,6 +299,10 @@ def paragraph_checksum(table: dict[str, Any]) -> str:
     any changed word, number, vote, name or flag does.
     """
     content = {k: v for k, v in table.items() if k != "checksum"}
+    return _sha256(content)
+
+
+def _sha256(content: dict[str, Any]) -> str:
     text = json.dumps(
         content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
     )
@@ -312,8 +337,11 @@ def _paragraph(
     """One [[paragraphs]] table and its sub-tables; a locked (justified) one with its checksum."""
     head, rest = _Writer(), _Writer()
     _paragraph_tables(head, rest, meeting, item, para)
+    table = _written_table(head, rest)
     if locked:
-        head.values({"checksum": paragraph_checksum(_written_table(head, rest))})
+        table["checksum"] = paragraph_checksum(table)
+        head.values({"checksum": table["checksum"]})
+    out.document.setdefault("paragraphs", []).append(table)
     if out.lines:
         out.lines.append("")
     out.lines += head.lines
@@ -494,7 +522,8 @@ def _hhmm(value: dt.time | str | None) -> str:
 
 _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
-         "paragraphs": "tables", "personal_data": "str_list"}  # fmt: skip
+         "paragraphs": "tables", "personal_data": "str_list", "seal": "table"}  # fmt: skip
+_SEAL = {"checksum": "str"}
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
             "first_paragraph": "int",
@@ -613,7 +642,11 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
     state.next_number = max(numbers, default=0) + 1
     if not r.problems:  # a wrong type or key says more than the checksum it breaks
         for path, raw in tables:
-            _verify_checksum(r, path, raw)
+            _verify_checksum(r, path, raw, justered=bool(state.justered_on))
+        if not r.problems:  # a changed § is named; the seal then says nothing new
+            # version 1 was written before the seal: such minutes are read without one
+            sealed = bool(state.justered_on) and fmt != FORMATS_READ[0]
+            _verify_seal(r, data, root, justered=sealed)
     if r.problems:
         return None
     meeting = Meeting(
@@ -633,23 +666,60 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
     return Minutes(meeting, state, source=r.filename)
 
 
-def _verify_checksum(r: _Reader, path: tuple, raw: Any) -> None:
+def _verify_checksum(r: _Reader, path: tuple, raw: Any, *, justered: bool = False) -> None:
     """A justified paragraph changed after it was written is reported, never accepted.
 
-    Only paragraphs that carry a checksum are checked (older or hand-written files have
-    none); see docs/minutes.md.
+    A justified § (or any § of justered minutes) without its checksum is reported too:
+    deleting the line must not unlock it; see docs/minutes.md.
     """
-    if not isinstance(raw, dict) or not isinstance(raw.get("checksum"), str):
-        return
-    if raw["checksum"] == paragraph_checksum(raw):
+    if not isinstance(raw, dict):
         return
     number = raw.get("number")
     label = f"§ {number}" if isinstance(number, int) else format_path(path)
+    if not isinstance(raw.get("checksum"), str):
+        if raw.get("justified") is True or justered:
+            r.problems.append(
+                Problem(
+                    r.filename,
+                    r.locator.line(path),
+                    f"{label} är justerad men saknar kontrollsumma (checksum)",
+                )
+            )
+        return
+    if raw["checksum"] == paragraph_checksum(raw):
+        return
     r.problems.append(
         Problem(
             r.filename,
             r.locator.line(path),
             f"{label} har ändrats efter justeringen (kontrollsumman stämmer inte)",
+        )
+    )
+
+
+def _verify_seal(r: _Reader, data: dict[str, Any], root: dict[str, Any], *, justered: bool) -> None:
+    """Justered minutes carry a seal over the whole document; a change anywhere under it,
+    a deleted or added §, or a missing seal is reported (docs/minutes.md, "The seal")."""
+    if SEAL not in root:
+        if justered:
+            r.problems.append(
+                Problem(
+                    r.filename,
+                    r.locator.line(("justering", "justered")),
+                    "protokollet är justerat men saknar sigill ([seal])",
+                )
+            )
+        return
+    seal = r.table(root[SEAL], (SEAL,), _SEAL, ("checksum",))
+    if "checksum" not in seal:
+        return
+    if seal["checksum"] == document_seal(data):
+        return
+    r.problems.append(
+        Problem(
+            r.filename,
+            r.locator.line((SEAL, "checksum")),
+            "protokollet har ändrats efter justeringen (sigillet stämmer inte)",
         )
     )
 
