@@ -162,3 +162,25 @@ def test_an_archive_folder_with_uri_characters(tmp_path: Path) -> None:
     assert index.rebuilt == ""  # the secret part was found: not rebuilt on every opening
     assert index.update().parsed == 0
     assert index.search("zebrafink")[0].secret
+
+
+def test_names_and_letters_of_a_secret_paragraph_stay_in_the_secret_part(
+    tmp_path: Path,
+) -> None:
+    """The lookup tables (the names `ledamot:` resolves to, the letters the texts hold) are
+    per part: a name or a letter that only a secret § has is not in the index file a public
+    search reads, and the secretary's `ledamot:` still finds it."""
+    root = tmp_path / "arkiv"
+    secret = {**SECRET, "motions": [("Zorro Qvarnström", "avslag", "Ærligt talt nej.")]}
+    write(root / "2007-09-25", make_minutes(BODY, "2007-09-25", 100, [*MEETING_A, secret]))
+    index = ArchiveIndex(root)
+    index.update()
+    assert [h.number for h in index.search("ledamot:qvarnström")] == [103]
+    index.close()
+    conn = sqlite3.connect(root / ".namndtui-index.sqlite")
+    names = {r[0] for r in conn.execute("SELECT name FROM members")}
+    letters = {r[0] for r in conn.execute("SELECT c FROM chars")}
+    conn.close()
+    assert not any("qvarnström" in name for name in names)
+    assert "æ" not in letters
+    assert ArchiveIndex(root, public=True).search("ledamot:qvarnström") == []

@@ -48,11 +48,12 @@ from namndtui.archive.text import (
 )
 from namndtui.errors import UserError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
 # 4: contentless trigram index without positions, texts compressed, matches verified;
 # 5: the secret part (a file of its own); 6: texts in streams of CHUNK
-# paragraphs; 7: an index on the § number (`§ 5 organ:kultur` walked every §)
+# paragraphs; 7: an index on the § number (`§ 5 organ:kultur` walked every §);
+# 8: chars and members per part (a secret §'s letters and names only in the secret part)
 INDEX_NAME = ".namndtui-index.sqlite"
 SECRET_SUFFIX = "-sekretess"  # the secret part: INDEX_NAME + this
 COMMIT_EVERY = 200  # files per transaction while building (a killed build resumes; searches
@@ -72,8 +73,6 @@ CREATE TABLE meetings(
     file_id INTEGER PRIMARY KEY, body TEXT NOT NULL, body_fold TEXT NOT NULL,
     date TEXT NOT NULL, first INTEGER, last INTEGER, count INTEGER NOT NULL);
 CREATE INDEX meetings_date ON meetings(date);
-CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 # The paragraphs: in the index (public ones, and of a secret one only its number, public
 # title and the sentence the public minutes print) and, for secret ones in full, in the
@@ -96,7 +95,12 @@ CREATE TABLE texts(  -- a meeting's texts, CHUNK paragraphs to a zlib stream
     PRIMARY KEY(file_id, chunk)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE para_fts USING fts5(
     doc, tokenize='trigram', content='', detail='none', columnsize=0);
+CREATE TABLE chars(c TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+# chars (the letters the texts hold) and members (the names `ledamot:` resolves to) are
+# per part too: the letters and names of a secret § are only in the secret part, so the
+# index file a public search reads holds nothing of it beyond what the public minutes print.
 
 Loader = Callable[[Path], Any]  # path -> Minutes (.meeting, .state); raises UserError
 Progress = Callable[[int, int], None]  # (files done, files to parse)
@@ -515,10 +519,8 @@ class ArchiveIndex:
         secret = [(pid, doc) for pid, doc in zip(ids, docs, strict=True) if doc.secret]
         if secret:  # in full only in the secret part
             _insert_paragraphs(conn, "s", fid, secret)
-        letters = set("".join(searched_text(d.title, d.dnr, d.names, d.text) for d in docs).lower())
-        people = {_fold_name(member) for d in docs for _, member in d.facts if member}
-        conn.executemany("INSERT OR IGNORE INTO chars VALUES (?)", [(c,) for c in letters])
-        conn.executemany("INSERT OR IGNORE INTO members VALUES (?)", [(p,) for p in people])
+        _insert_lookups(conn, "main", [d.public() for d in docs])
+        _insert_lookups(conn, "s", [doc for _, doc in secret])
         stats.paragraphs += len(docs)
 
     def _store_problem(
@@ -604,7 +606,7 @@ class ArchiveIndex:
             return []
         # Names are resolved here (`ledamot:ek` → every member with a word starting so) so
         # that SQLite finds their facts through an index instead of testing every fact.
-        names = [r[0] for r in conn.execute("SELECT name FROM members")] if q.members else []
+        names = self._lookup(conn, "SELECT name FROM {}.members") if q.members else []
         resolved = []
         for part in q.members:
             found = [n for n in names if (" " + n).find(" " + part) >= 0]
@@ -679,7 +681,21 @@ class ArchiveIndex:
         return idf
 
     def _alphabet(self, conn: sqlite3.Connection) -> list[str]:
-        return [r[0] for r in conn.execute("SELECT c FROM chars")]
+        return self._lookup(conn, "SELECT c FROM {}.chars")
+
+    def _lookup(self, conn: sqlite3.Connection, sql: str) -> list[str]:
+        """The rows of a per-part lookup table: the index's, and the secret part's when
+        this search may see it (the secretary's; never a public one)."""
+        parts = ("main",) if self.public else ("main", "s")
+        return sorted({r[0] for part in parts for r in conn.execute(sql.format(part))})
+
+
+def _insert_lookups(conn: sqlite3.Connection, part: str, docs: list[Any]) -> None:
+    """The letters and member names of `docs` (ParagraphDoc) into `part`'s lookup tables."""
+    letters = set("".join(searched_text(d.title, d.dnr, d.names, d.text) for d in docs).lower())
+    people = {_fold_name(member) for d in docs for _, member in d.facts if member}
+    conn.executemany(f"INSERT OR IGNORE INTO {part}.chars VALUES (?)", [(c,) for c in letters])
+    conn.executemany(f"INSERT OR IGNORE INTO {part}.members VALUES (?)", [(p,) for p in people])
 
 
 # Paragraph ids: (date ordinal << DAY_BITS) | a number within the day, given downward from

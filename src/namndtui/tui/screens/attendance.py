@@ -21,6 +21,7 @@ from namndtui.tui.labels import quorum_of, refusal
 from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
+from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class AttendanceScreen(Screen[None]):
         yield DiskBanner(id="disk-banner")
         yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="attendance-info")
-        yield Footer()
+        yield KeepFooter()
 
     def on_resize(self, event) -> None:
         fit_footer(self.query_one(Footer), event.size.width)

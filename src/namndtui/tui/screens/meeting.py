@@ -31,6 +31,7 @@ from namndtui.tui.lazy import lazy_module
 from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.agenda import AgendaList
+from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.item_view import ItemPane, ProtokollView, ReportView
 from namndtui.tui.widgets.status import StatusLine
 
@@ -70,7 +71,7 @@ class MeetingScreen(Screen[None]):
         yield DiskBanner(id="disk-banner")
         with Horizontal(id="main"):
             yield from self.main_widgets()
-        yield Footer(id="footer")
+        yield KeepFooter(id="footer")
 
     def main_widgets(self) -> list[Widget]:
         """The agenda and the item pane (built again when the agenda changes)."""
