@@ -46,3 +46,19 @@ def test_journal_without_groups_undoes_one_event(meeting):
     events = [*roll_call(), ev.Undone(len(roll_call()))]
     state = fold(meeting, events)
     assert state.done == list(range(1, len(roll_call())))
+
+
+def test_justering_is_not_undone_from_the_tui(open_record):
+    import pytest
+
+    from namndtui.record.procedure import RuleError
+
+    record = open_record()
+    for event in [ev.MeetingOpened("19:00"), *roll_call(), *decided_by_vote()]:
+        record.apply(event)
+    record.apply(ev.MeetingClosed("21:00"))
+    record.apply(ev.MinutesJustified("2007-10-30", "2007-10-31"))
+    with pytest.raises(RuleError, match="justering och anslag ångras inte"):
+        record.undo(justering=False)
+    assert record.state.justered_on == "2007-10-30"
+    assert isinstance(record.undo(), ev.MinutesJustified)  # the record itself may

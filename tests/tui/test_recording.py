@@ -393,3 +393,25 @@ def test_ctrl_z_takes_back_the_whole_act(example_folder, clock) -> None:
             assert not app.state.present
 
     run(go())
+
+
+def test_ctrl_z_does_not_take_back_the_justering(example_folder, clock) -> None:
+    """Justered from the command line (export --justerat), then ctrl+z in the TUI."""
+    from namndtui.record.events import MeetingClosed, MeetingOpened, MinutesJustified
+
+    meeting = load_meeting(example_folder / "meeting.toml")
+    with Record.open(meeting, example_folder, clock=clock) as record:
+        for event in (MeetingOpened("19:00"), MeetingClosed("21:00")):
+            record.apply(event)
+        record.apply(MinutesJustified("2007-10-30", "2007-10-31"))
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.state.justered_on == "2007-10-30"
+            assert any("ångras inte med ctrl+z" in n.message for n in app._notifications)
+            assert types(example_folder)[-1] == "minutes_justified"
+
+    run(go())

@@ -73,6 +73,12 @@ def check_all(meeting: Meeting, state: RecordState, events: Sequence[ev.Event]) 
         apply_event(meeting, probe, event)
 
 
+JUSTERING_NOT_UNDONE = (
+    "Protokollets justering och anslag ångras inte med ctrl+z: det justerade protokollet "
+    "kan redan vara publicerat. Ändringar görs som rättelse med angivet skäl."
+)
+
+
 class UnsavedError(JournalError):
     """The act is recorded in memory but not on disk (`seq`); `message` says why.
 
@@ -287,15 +293,24 @@ class Record:
         if self.events and self.events[-1][0] > first:  # stamped as the act's last event
             self.apply(ev.ActGrouped(first), now=self._stamped)
 
-    def undo(self) -> ev.Event | None:
+    def undo(self, *, justering: bool = True) -> ev.Event | None:
         """Take back the latest act still in effect (every event of it); returns its
         first event, or None if there is none.
 
-        Raises RuleError when the act may not be taken back (a justified paragraph).
+        Raises RuleError when the act may not be taken back (a justified paragraph; with
+        `justering=False`, as in the TUI, the justering or anslag of the minutes).
         """
         if not self.state.done:
             return None
         target = self.state.act_key(self.state.done[-1])
+        if not justering:
+            members = set(self.state.act_members(target, self.state.done))
+            if any(
+                isinstance(e, ev.MinutesJustified | ev.MinutesPosted)
+                for s, _, e in self.events
+                if s in members
+            ):
+                raise RuleError(JUSTERING_NOT_UNDONE)
         self.apply(ev.Undone(target))
         return self.event_at(target)
 

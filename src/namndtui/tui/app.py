@@ -395,7 +395,8 @@ class NamndApp(App[int]):
     def undo(self) -> None:
         if self.refuse_readonly():
             return
-        self._undo_redo(self.record.undo, S.UNDONE, S.NOTHING_TO_UNDO)
+        # Published minutes do not lose their justering with one key (docs/keys.md).
+        self._undo_redo(lambda: self.record.undo(justering=False), S.UNDONE, S.NOTHING_TO_UNDO)
 
     def redo(self) -> None:
         if self.refuse_readonly():
