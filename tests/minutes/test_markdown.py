@@ -116,7 +116,7 @@ def test_live_paragraph_view_before_the_item_is_handled() -> None:
     meeting = sc.load_fixture_meeting()
     text = render_paragraph_markdown(meeting, RecordState(), "budget-2024")
     assert text.startswith("## § – Verksamhetsplan och budget 2024\n")
-    assert "Inget beslut är registrerat." in text
+    assert "Inget beslut" not in text and "### Beslut\n" not in text  # not as decided
 
 
 def test_not_justered_says_so_without_dates() -> None:

@@ -97,7 +97,8 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
             out = [b.numbered([p.strip() for p in points])]
         else:
             out = b.texts(points[0]) if points else []
-        out = out or [b.text("Inget beslut är registrerat.")]
+        # No decision recorded (only a note, or not handled yet): no Beslut block at all;
+        # PRACTICE.md has no formula for "no decision" and the § must not read as decided.
     if immediate(item, para):
         out.append(b.text(IMMEDIATE_SENTENCE))
     return out
@@ -118,7 +119,8 @@ def _sections(
     settings: ProtokollSettings,
 ) -> dict[str, pt.Section]:
     sections = pt.procedure_sections(meeting, state, item, para, settings)
-    sections[DECISION] = (settings.decision_title, decision_blocks(item, para))
+    if decision := decision_blocks(item, para):
+        sections[DECISION] = (settings.decision_title, decision)
     if item.summary:
         sections[SUMMARY] = ("Sammanfattning av ärendet", b.texts(item.summary))
     if basis := decision_basis(item):
