@@ -25,17 +25,17 @@ from typing import Any
 
 from namndtui.minutes.model import Minutes
 from namndtui.model import Item, Meeting
+from namndtui.record.fold import BOOKKEEPING
 from namndtui.record.state import Paragraph, RecordState
 from namndtui.secrecy.marking import public_title, secrecy_ground
 from namndtui.secrecy.mask import Masker
 
 # Fields that name an item by id: mapped to the neutral id, never masked.
 _ITEM_REFERENCES = ("item", "current_item")
+
+
 # The journal bookkeeping of the state: not part of what the meeting is, and its events
 # hold every text in the clear.
-BOOKKEEPING = ("log", "done", "undone", "redo_stack", "group_of")
-
-
 class _Walker:
     def __init__(self, masker: Masker, ids: dict[str, str]) -> None:
         self.mask = masker
@@ -112,6 +112,7 @@ def public_view(meeting: Meeting, state: RecordState) -> tuple[Meeting, RecordSt
             )
         else:
             paragraphs[ids[item_id]] = walk.object(para)
+    # the journal bookkeeping (record/fold.py): its events hold every text in the clear
     empty = {name: type(getattr(state, name))() for name in BOOKKEEPING}
     public_state = walk.object(state, paragraphs=paragraphs, **empty)
     return public_meeting, public_state
