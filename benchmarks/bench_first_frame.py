@@ -41,16 +41,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from namndtui.examples import example_meeting
+
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = (
-    ROOT
-    / "src"
-    / "namndtui"
-    / "examples"
-    / "hasselby-vallingby-stadsdelsnamnd"
-    / "2007-10-23"
-    / "meeting.toml"
-)
+EXAMPLE = example_meeting()
 
 
 def first_frame_probe(ready: str = "def _ready(screen):\n    return True\n") -> str:

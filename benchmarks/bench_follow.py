@@ -33,11 +33,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from namndtui.examples import example_meeting
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-EXAMPLE = (
-    ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
-)
+EXAMPLE = example_meeting().parent
 FOLLOWERS = 3
 
 

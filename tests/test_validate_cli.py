@@ -17,19 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from namndtui.cli import main
+from namndtui.examples import example_meeting
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad" / "meeting"
 GOOD = ROOT / "tests" / "data" / "good" / "meeting.toml"
-EXAMPLE = (
-    ROOT
-    / "src"
-    / "namndtui"
-    / "examples"
-    / "hasselby-vallingby-stadsdelsnamnd"
-    / "2007-10-23"
-    / "meeting.toml"
-)
+EXAMPLE = example_meeting()
 
 CASES = sorted(p.stem for p in BAD.glob("*.expected"))
 

@@ -13,16 +13,10 @@ from pathlib import Path
 import pytest
 from tests.tmux_driver import Tmux, wait_gone, wait_until
 
+from namndtui.examples import example_meeting
+
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = (
-    ROOT
-    / "src"
-    / "namndtui"
-    / "examples"
-    / "hasselby-vallingby-stadsdelsnamnd"
-    / "2007-10-23"
-    / "meeting.toml"
-)
+EXAMPLE = example_meeting()
 SEED = "ansokan-lansstyrelsen"
 CONTESTED = "foreningsbidrag-hosten-2007"
 NALSTA = "fritidsgarden-nalsta"

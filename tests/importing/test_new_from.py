@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from namndtui.cli import main
+from namndtui.examples import BODY, example_archive
 from namndtui.meetingfile import load_meeting
 from namndtui.minutes.toml import load_protokoll
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd"
+EXAMPLE = example_archive() / BODY
 PREVIOUS = EXAMPLE / "2007-09-25"
 AGENDA = Path(__file__).parent / "docs" / "agenda-hasselby-vallingby-2007.txt"
 

@@ -15,6 +15,7 @@ import pytest
 from tests.minutes import scenario as sc
 from tests.minutes.document_text import document_text
 
+from namndtui.examples import example_meeting
 from namndtui.minutes.document import build_document
 from namndtui.minutes.extract import render_extract
 from namndtui.minutes.model import Minutes
@@ -26,9 +27,7 @@ from namndtui.record.record import Record
 
 UPDATE = os.environ.get("NAMNDTUI_UPDATE_GOLDEN") == "1"
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLE = (
-    REPO / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
-)
+EXAMPLE = example_meeting().parent
 
 
 def check_golden(name: str, content: str) -> None:

@@ -9,18 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from namndtui.examples import example_meeting
+
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "data" / "bad"
 HOSTILE = ROOT / "tests" / "data" / "hostile"
-EXAMPLE = (
-    ROOT
-    / "src"
-    / "namndtui"
-    / "examples"
-    / "hasselby-vallingby-stadsdelsnamnd"
-    / "2007-10-23"
-    / "meeting.toml"
-)
+EXAMPLE = example_meeting()
 
 
 def load_harness():

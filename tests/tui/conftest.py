@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from namndtui.examples import example_meeting
 from namndtui.model import Item, Meeting, Member
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE_DIR = (
-    ROOT / "src" / "namndtui" / "examples" / "hasselby-vallingby-stadsdelsnamnd" / "2007-10-23"
-)
+EXAMPLE_DIR = example_meeting().parent
 EXAMPLE = EXAMPLE_DIR / "meeting.toml"
 SEED_ID = "ansokan-lansstyrelsen"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from namndtui.commands.open_app import build_app
+from namndtui.examples import BODY, example_archive
 from namndtui.record.state import DECIDED
 from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import ReservationModal
@@ -17,15 +18,7 @@ from .helpers import journal_events, screen_text
 from .test_recording import SIZE, make_app, run
 
 ROOT = Path(__file__).resolve().parents[2]
-PROTOKOLL = (
-    ROOT
-    / "src"
-    / "namndtui"
-    / "examples"
-    / "hasselby-vallingby-stadsdelsnamnd"
-    / "2007-09-25"
-    / "protokoll.toml"
-)
+PROTOKOLL = example_archive() / BODY / "2007-09-25" / "protokoll.toml"
 FORENINGSBIDRAG = 4  # index of "Fördelning av föreningsbidrag" in the example agenda
 
 
