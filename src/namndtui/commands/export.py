@@ -22,6 +22,7 @@ from namndtui.commands import minutes_options
 from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
 from namndtui.textcheck import visible
+from namndtui.tomlcheck import date_range_problem
 
 if TYPE_CHECKING:
     from namndtui.minutes.model import NoticeDates
@@ -69,13 +70,10 @@ def _date_arg(value: str | None, option: str) -> str:
     date = parse_date(value)
     if date is None:
         raise UserError(f"{option}: ogiltigt datum {value!r} – skriv t.ex. 2007-10-30", 2)
-    if not DATE_RANGE[0] <= date.year <= DATE_RANGE[1]:  # 9999-12-31 was recorded, then
-        low, high = DATE_RANGE  # every export crashed counting the notice's weeks from it
-        raise UserError(f"{option}: datumet {value} ligger utanför åren {low}–{high}", 2)
+    problem = date_range_problem(date)  # 9999-12-31 was recorded, then every export
+    if problem:  # crashed counting the notice's weeks from it
+        raise UserError(f"{option}: {problem}", 2)
     return value
-
-
-DATE_RANGE = (1900, 2199)
 
 
 def justify(path_text: str, date: str, posted: str) -> list[str]:

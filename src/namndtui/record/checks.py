@@ -6,6 +6,7 @@ around them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from namndtui.model import Meeting
@@ -23,6 +24,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 from namndtui.record.voting import casting_vote
+from namndtui.tomlcheck import date_range_problem
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -49,6 +51,12 @@ def _need_time(value: str) -> None:
 def _need_date(value: str, what: str = "datum") -> None:
     if not _DATE.match(value):
         raise RuleError(f"Ogiltigt {what} {value!r}; skriv ÅÅÅÅ-MM-DD.")
+    try:
+        problem = date_range_problem(dt.date.fromisoformat(value))
+    except ValueError:  # 2007-02-30
+        raise RuleError(f"Ogiltigt {what} {value!r}; det datumet finns inte.") from None
+    if problem:
+        raise RuleError(f"Ogiltigt {what}: {problem}.")
 
 
 def _need_voter(meeting: Meeting, state: RecordState, item_id: str, name: str, act: str) -> None:
