@@ -109,6 +109,16 @@ def effective_decision(item: Item, para: Paragraph) -> list[str]:
     return []
 
 
+def undecided(meeting: Meeting, state: RecordState) -> list[tuple[Item, Paragraph]]:
+    """The §§ with no decision recorded (neither a decision nor tabled or referred back):
+    the minutes print no Beslut for them, which a justering should not pass unnoticed."""
+    return [
+        (item, para)
+        for item, para in numbered_paragraphs(meeting, state)
+        if para.status not in (TABLED, REFERRED_BACK) and not effective_decision(item, para)
+    ]
+
+
 def immediate(item: Item, para: Paragraph) -> bool:
     """Whether the minutes say "Paragrafen justeras omedelbart".
 
