@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_mod
-from typing import NamedTuple
+from collections import namedtuple
 
 PROTOKOLL_SUFFIX = "protokoll.toml"
 RACY_NS = 2_000_000_000  # changes this recent are checked again next time (clock ticks)
@@ -33,13 +33,11 @@ UNKNOWN = (-1, -1)  # the signature of a racy entry: never equal to a real one
 Sig = tuple[int, int]  # (mtime_ns, ctime_ns)
 
 
-class Found(NamedTuple):
-    """One minutes file: its path relative to the archive (with "/"), mtime, size, ctime."""
+class Found(namedtuple("Found", "rel mtime_ns size ctime_ns", defaults=(0,))):
+    """One minutes file: its path relative to the archive (with "/"), mtime, size, ctime
+    (collections.namedtuple: `namndtui search` does not import typing)."""
 
-    rel: str
-    mtime_ns: int
-    size: int
-    ctime_ns: int = 0
+    __slots__ = ()
 
 
 class Plan:
