@@ -35,7 +35,7 @@ import zlib
 from collections import namedtuple
 from collections.abc import Callable, Iterable
 
-from namndtui.archive.freshness import Found, Plan, Sig, check
+from namndtui.archive.freshness import Found, Plan, check
 from namndtui.archive.lock import checked_recently, exclusive, mark_checked
 from namndtui.archive.search import TRIGRAM as TRIGRAM_LEN
 from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
@@ -380,28 +380,26 @@ class ArchiveIndex:
                 stats.rebuilt = self.rebuilt
                 return stats
 
-    def _plan(self, conn: sqlite3.Connection) -> tuple[Plan, dict[str, tuple[int, str]]]:
-        """What changed since the manifest was written, and the known files (rel → id, sha)."""
+    def _plan(self, conn: sqlite3.Connection) -> Plan:
+        """What changed since the manifest was written (freshness.check)."""
         folders = {
             rel: ((mtime, ctime), problem)
             for rel, mtime, ctime, problem in conn.execute(
                 "SELECT rel, mtime_ns, ctime_ns, problem FROM folders"
             )
         }
-        files: dict[str, tuple[Sig, int]] = {}
-        ids: dict[str, tuple[int, str]] = {}
-        for fid, rel, mtime, ctime, size, sha in conn.execute(
-            "SELECT id, rel, mtime_ns, ctime_ns, size, sha256 FROM files"
-        ):
-            files[rel] = ((mtime, ctime), size)
-            ids[rel] = (fid, sha)
+        files = {
+            rel: ((mtime, ctime), size)
+            for rel, mtime, ctime, size in conn.execute(
+                "SELECT rel, mtime_ns, ctime_ns, size FROM files"
+            )
+        }
         try:
-            plan = check(self._folder, folders, files, time.time_ns())
+            return check(self._folder, folders, files, time.time_ns())
         except OSError as err:
             raise ArchiveError(
                 f"{self._folder}: mappen kan inte läsas: {err.strerror}", 2
             ) from None
-        return plan, ids
 
     def _update(self, progress: Progress | None) -> IndexStats:
         started = time.perf_counter()
@@ -411,11 +409,16 @@ class ArchiveIndex:
         if _meta(conn, "writing") == "1":  # the last update was cut short
             with exclusive(self.lock_path, self.on_wait):
                 _repair_secret_part(conn)
-        plan, ids = self._plan(conn)
+        plan = self._plan(conn)
         if not plan.empty:
             with exclusive(self.lock_path, self.on_wait):
                 if _data_version(conn) != version:  # another process wrote meanwhile
-                    plan, ids = self._plan(conn)
+                    plan = self._plan(conn)
+                # the known files (rel → id, sha), read only when something changed
+                ids = {
+                    rel: (fid, sha)
+                    for fid, rel, sha in conn.execute("SELECT id, rel, sha256 FROM files")
+                }
                 self._apply(conn, plan, ids, stats, progress)
         mark_checked(self.lock_path)
         stats.files = plan.total
