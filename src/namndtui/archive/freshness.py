@@ -116,7 +116,7 @@ class _Checker:
         listed, seen = self.listed, self.seen_files
         unchanged = 0
         for rel, (sig, size) in self.known_files.items():
-            if listed and (rel in seen or parent_of(rel) in listed):
+            if listed and (rel in seen or rel.rpartition("/")[0] in listed):
                 continue  # listed above (or gone from a listed folder)
             try:
                 st = stat(rel, dir_fd=fd, follow_symlinks=False)
@@ -133,7 +133,7 @@ class _Checker:
         plan.total += unchanged
         if listed:
             for rel in self.known_files:
-                if rel not in seen and parent_of(rel) in listed:
+                if rel not in seen and rel.rpartition("/")[0] in listed:
                     plan.gone_files.append(rel)
         plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
         return plan

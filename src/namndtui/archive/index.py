@@ -414,12 +414,7 @@ class ArchiveIndex:
             with exclusive(self.lock_path, self.on_wait):
                 if _data_version(conn) != version:  # another process wrote meanwhile
                     plan = self._plan(conn)
-                # the known files (rel → id, sha), read only when something changed
-                ids = {
-                    rel: (fid, sha)
-                    for fid, rel, sha in conn.execute("SELECT id, rel, sha256 FROM files")
-                }
-                self._apply(conn, plan, ids, stats, progress)
+                self._apply(conn, plan, stats, progress)
         mark_checked(self.lock_path)
         stats.files = plan.total
         stats.unchanged += plan.unchanged
@@ -432,7 +427,6 @@ class ArchiveIndex:
         self,
         conn: sqlite3.Connection,
         plan: Plan,
-        ids: dict[str, tuple[int, str]],
         stats: IndexStats,
         progress: Progress | None,
     ) -> None:
@@ -444,12 +438,12 @@ class ArchiveIndex:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for rel in plan.gone_files:
-                self._remove_file(conn, ids[rel][0])
+                self._remove_file(conn, _known(conn, rel)[0])  # type: ignore[index]
             stats.removed = len(plan.gone_files)
             if progress is not None and plan.files:
                 progress(0, len(plan.files))
             for n, f in enumerate(plan.files, 1):
-                self._index_file(conn, f, ids.get(f.rel), stats)
+                self._index_file(conn, f, _known(conn, f.rel), stats)
                 if n % COMMIT_EVERY == 0:
                     conn.execute("COMMIT")
                     conn.execute("BEGIN IMMEDIATE")
@@ -804,6 +798,11 @@ def _fold_name(name: str) -> str:
             _NAMES.clear()
         folded = _NAMES[name] = fold(name)
     return folded
+
+
+def _known(conn: sqlite3.Connection, rel: str) -> tuple[int, str] | None:
+    """A file the index holds: (id, SHA-256), or None."""
+    return conn.execute("SELECT id, sha256 FROM files WHERE rel = ?", (rel,)).fetchone()
 
 
 def _file_uri(path: str) -> str:
