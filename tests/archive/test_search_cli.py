@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tests.archive.helpers import small_archive
 
 import namndtui
+from namndtui.archive import index as index_module
 from namndtui.archive.index import ArchiveIndex
 from namndtui.cli import _command_parser, main
 from namndtui.commands import search as search_command
@@ -219,3 +220,21 @@ def test_quick_args_read_what_argparse_reads(argv: list[str]) -> None:
     with contextlib.redirect_stderr(io.StringIO()):
         args = parser.parse_args(argv)  # SystemExit here = quick_args accepted an error
     assert vars(quick) == vars(args)
+
+
+def test_first_hits_are_printed_during_the_build(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch of one file: the hits in the first file come at once, marked incomplete on
+    stderr; the rest after the build, none twice, all of them in the end."""
+    monkeypatch.setattr(index_module, "COMMIT_EVERY", 1)
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0
+    out, err = capsys.readouterr()
+    assert "namndtui: ofullständigt: 1 av 2 protokoll indexerade hittills" in err
+    assert "namndtui: indexet är klart; fler träffar:" in err
+    early = [line for line in out.splitlines() if "Hässelby" in line]
+    assert early and out.splitlines()[: len(early)] == early  # the first file's, first
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0  # the index is built now
+    again, err_again = capsys.readouterr()
+    assert "ofullständigt" not in err_again
+    assert sorted(out.splitlines()) == sorted(again.splitlines())  # each hit once, all there

@@ -2,7 +2,9 @@
 
 Each hit prints as `body  date  § N  title  — snippet` with the matching words marked
 «so» (plain text). The index is brought up to date first; its progress goes to stderr.
-Exit 0 with hits, 1 without a hit, 2 when the archive cannot be read or the query has a
+During a long build (a first search of a large archive) the hits in the part indexed so
+far are printed as soon as a batch holds one, marked incomplete on stderr; the hits found
+when the build is done follow, without repeating those. Exit 0 with hits, 1 without a hit, 2 when the archive cannot be read or the query has a
 bad filter value. No Textual here (tests/test_import_hygiene.py).
 
 The archive is `--archive DIR`, else `$NAMNDTUI_ARCHIVE`, else the bundled example
@@ -26,6 +28,12 @@ if TYPE_CHECKING:
 MAX_PROBLEMS_SHOWN = 5
 MAX_LIMIT = 10_000  # hits; also ArchiveIndex.search's bound
 FRESH_FOR = 1.0  # seconds: a search this soon after the last check does not stat the archive
+INCOMPLETE = (
+    "namndtui: ofullständigt: {done} av {total} protokoll indexerade hittills; "
+    "fler träffar när indexet är klart"
+)
+COMPLETE_MORE = "namndtui: indexet är klart; fler träffar:"
+COMPLETE_NO_MORE = "namndtui: indexet är klart; inga fler träffar."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -177,6 +185,69 @@ class _Progress:
             self.bar.stop()
             self.bar = None
 
+    def hold(self) -> None:
+        """Take the bar off the terminal while lines are printed (`resume` puts it back)."""
+        if self.bar is not None:
+            self.bar.stop()
+
+    def resume(self) -> None:
+        if self.bar is not None:
+            self.bar.start()
+
+
+class _EarlyHits:
+    """The hits of a long build's part indexed so far: after each committed batch (another
+    connection sees it, as the archive screen's searches do) until one holds a hit; those
+    are printed at once, marked incomplete on stderr. `rest` prints the final hits that
+    were not printed then."""
+
+    def __init__(self, index: Any, query: Any, limit: int, progress: _Progress) -> None:
+        self.index = index
+        self.query = query
+        self.limit = limit
+        self.progress = progress
+        self.reader: Any = None
+        self.shown: set[tuple[str, str, int]] = set()
+
+    def __call__(self, done: int, total: int) -> None:
+        self.progress(done, total)
+        from namndtui.archive import index as index_module
+
+        if self.shown or self.query.empty or done >= total or done % index_module.COMMIT_EVERY:
+            return
+        if self.reader is None:
+            self.reader = index_module.ArchiveIndex(
+                self.index.folder, db_path=self.index.db_path, public=self.index.public
+            )
+        hits = self.reader.search(self.query, limit=self.limit)
+        if not hits:
+            return
+        self.progress.hold()
+        print(INCOMPLETE.format(done=done, total=total), file=sys.stderr)
+        _print_hits(hits)
+        self.progress.resume()
+        self.shown = {_key(hit) for hit in hits}
+
+    def rest(self, hits: list[Any]) -> list[Any]:
+        """The final hits not printed during the build (all of them when none was)."""
+        if self.reader is not None:
+            self.reader.close()
+        if not self.shown:
+            return hits
+        more = [hit for hit in hits if _key(hit) not in self.shown]
+        print(COMPLETE_MORE if more else COMPLETE_NO_MORE, file=sys.stderr)
+        return more
+
+
+def _key(hit: Any) -> tuple[str, str, int]:
+    return (hit.path, hit.item, hit.number)
+
+
+def _print_hits(hits: list[Any]) -> None:
+    for hit in hits:
+        print(_safe(hit.line()))
+    sys.stdout.flush()  # before the next line on stderr, in a terminal
+
 
 def _rich_bar(total: int) -> Any:
     """A started rich Progress on stderr (imported only when a build shows one)."""
@@ -204,6 +275,8 @@ def _rich_bar(total: int) -> Any:
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        redirect_stdout=False,  # hits printed during a build go to stdout, never to stderr
+        redirect_stderr=False,
     )
     bar.add_task("indexerar", total=total)
     bar.start()
@@ -224,8 +297,9 @@ def run(args: argparse.Namespace) -> int:
     query = parse_query(query_text)  # a bad filter is reported before any indexing
     index = ArchiveIndex(folder, on_wait=_waiting, public=args.publicering)
     progress = _Progress()
+    early = _EarlyHits(index, query, args.limit, progress)
     try:
-        stats = index.update(progress=progress, max_age=FRESH_FOR)
+        stats = index.update(progress=early, max_age=FRESH_FOR)
     finally:
         progress.close()
     if stats.rebuilt:
@@ -239,9 +313,8 @@ def run(args: argparse.Namespace) -> int:
     if query.empty:
         raise UserError("ange något att söka efter", 2)
     hits = index.search(query, limit=args.limit)
-    for hit in hits:
-        print(_safe(hit.line()))
-    if not hits:
+    _print_hits(early.rest(hits))
+    if not hits and not early.shown:
         print(_safe(f"namndtui: inga träffar för {query_text}"), file=sys.stderr)
         return 1
     return 0
