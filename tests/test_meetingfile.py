@@ -240,7 +240,7 @@ _items = st.builds(
 _meetings = st.builds(
     Meeting,
     body=_name,
-    date=st.dates(),
+    date=st.dates(dt.date(1900, 1, 1), dt.date(2199, 12, 31)),
     start=st.none() | st.times(),
     place=_text,
     first_paragraph=st.none() | st.integers(1, 10_000),

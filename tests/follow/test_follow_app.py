@@ -125,6 +125,24 @@ async def test_ordforande_agenda_questions_quorum_serving(folder, writer) -> Non
 
 
 @sync
+async def test_ordforande_running_tally(folder, writer) -> None:
+    """The chair sees ja, nej, avstår so far and the ballots not yet cast, then the result."""
+    app = follow_app(folder, layout="ordforande")
+    async with app.run_test(size=(120, 36)) as pilot:
+        record_all(writer, opening() + vote_demanded())
+        text = await poll(app, pilot)
+        assert "Votering pågår" in text
+        assert "Ja 0 · Nej 0 · Avstår 0 · Ej röstat 5" in text
+        record_all(writer, votes_and_decision()[:3])
+        text = await poll(app, pilot)
+        assert "Ja 1 · Nej 2 · Avstår 0 · Ej röstat 2" in text
+        record_all(writer, votes_and_decision()[3:])
+        text = await poll(app, pilot)
+        assert "Omröstningens resultat" in text and "Ja 3 · Nej 2 · Avstår 0" in text
+        assert "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt" in text
+
+
+@sync
 async def test_close_shows_the_time(folder, writer) -> None:
     app = follow_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -22,6 +22,7 @@ from namndtui.commands import minutes_options
 from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
 from namndtui.textcheck import visible
+from namndtui.tomlcheck import date_range_problem
 
 if TYPE_CHECKING:
     from namndtui.minutes.model import NoticeDates
@@ -69,13 +70,10 @@ def _date_arg(value: str | None, option: str) -> str:
     date = parse_date(value)
     if date is None:
         raise UserError(f"{option}: ogiltigt datum {value!r} – skriv t.ex. 2007-10-30", 2)
-    if not DATE_RANGE[0] <= date.year <= DATE_RANGE[1]:  # 9999-12-31 was recorded, then
-        low, high = DATE_RANGE  # every export crashed counting the notice's weeks from it
-        raise UserError(f"{option}: datumet {value} ligger utanför åren {low}–{high}", 2)
+    problem = date_range_problem(date)  # 9999-12-31 was recorded, then every export
+    if problem:  # crashed counting the notice's weeks from it
+        raise UserError(f"{option}: {problem}", 2)
     return value
-
-
-DATE_RANGE = (1900, 2199)
 
 
 def justify(path_text: str, date: str, posted: str) -> list[str]:
@@ -140,6 +138,20 @@ def late_warnings(dates: NoticeDates, justered: str, posted: str) -> list[str]:
     return out
 
 
+def undecided_warnings(minutes) -> list[str]:
+    """One warning per § with no decision recorded (`--justerat`: the minutes are written
+    all the same; the § prints no Beslut)."""
+    from namndtui.minutes.model import undecided
+    from namndtui.minutes.paragraph import paragraph_label
+
+    meeting = minutes.meeting
+    return [
+        f"{paragraph_label(para.number, meeting.paragraph_prefix)} {item.title}: "
+        "inget beslut är registrerat"
+        for item, para in undecided(meeting, minutes.state)
+    ]
+
+
 def write_publication(minutes, out: Path, *, pdf: bool, settings) -> list[Path]:
     """Write the public version into `out` after its leak check; a finding writes nothing
     and raises UserError (exit 1) with one FILE:LINE line per finding."""
@@ -167,6 +179,8 @@ def run(args: argparse.Namespace) -> int:
     posted = _date_arg(args.anslaget, "--anslaget")
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
+    if justered:
+        warnings += undecided_warnings(source.minutes)
     out = Path(args.out) if args.out else source.folder
     if args.out:  # --out MAPP is created when missing, as users expect of an output folder
         try:

@@ -219,7 +219,7 @@ class _EarlyHits:
             self.reader = index_module.ArchiveIndex(
                 self.index.folder, db_path=self.index.db_path, public=self.index.public
             )
-        hits = self.reader.search(self.query, limit=self.limit)
+        hits = self.present(self.reader.search(self.query, limit=self.limit))
         if not hits:
             return
         self.progress.hold()
@@ -227,6 +227,11 @@ class _EarlyHits:
         _print_hits(hits)
         self.progress.resume()
         self.shown = {_key(hit) for hit in hits}
+
+    def present(self, hits: list[Any]) -> list[Any]:
+        """The hits as printed: masked for `--publicering` (a hit whose minutes cannot be
+        read is left out)."""
+        return _masked(self.index.folder, hits) if self.index.public else hits
 
     def rest(self, hits: list[Any]) -> list[Any]:
         """The final hits not printed during the build (all of them when none was)."""
@@ -287,6 +292,42 @@ def _waiting() -> None:
     print("namndtui: ett annat program uppdaterar indexet; väntar …", file=sys.stderr)
 
 
+def _masker(path: Path) -> Any:
+    """The public minutes' Masker for the minutes at `path`, None when unreadable."""
+    import tomllib
+
+    from namndtui.secrecy.mask import Masker
+
+    try:
+        names = tomllib.loads(path.read_text(encoding="utf-8")).get("personal_data", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return Masker(n for n in names if isinstance(n, str)) if isinstance(names, list) else None
+
+
+def _masked(folder: Path, hits: list[Any]) -> list[Any]:
+    """`--publicering`: each hit's title and snippet masked as the public minutes mask
+    them (namndtui.secrecy: personnummer, contacts, the minutes' `personal_data` names).
+    A hit whose minutes can no longer be read (so its names are unknown) is left out."""
+    import copy
+
+    maskers: dict[str, Any] = {}
+    out = []
+    for hit in hits:
+        if hit.path not in maskers:
+            maskers[hit.path] = _masker(folder / hit.path)
+            if maskers[hit.path] is None:
+                warning = f"namndtui: varning: {hit.path} kan inte läsas; dess träffar visas inte"
+                print(_safe(warning), file=sys.stderr)
+        masker = maskers[hit.path]
+        if masker is not None:
+            hit = copy.copy(hit)
+            hit.title, hit.title_spans = masker.mask_spans(hit.title, hit.title_spans)
+            hit.snippet, hit.spans = masker.mask_spans(hit.snippet, hit.spans)
+            out.append(hit)
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.archive.index import ArchiveIndex
 
@@ -313,6 +354,7 @@ def run(args: argparse.Namespace) -> int:
     if query.empty:
         raise UserError("ange något att söka efter", 2)
     hits = index.search(query, limit=args.limit)
+    hits = early.present(hits)
     _print_hits(early.rest(hits))
     if not hits and not early.shown:
         print(_safe(f"namndtui: inga träffar för {query_text}"), file=sys.stderr)

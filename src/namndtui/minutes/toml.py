@@ -56,6 +56,7 @@ from namndtui.tomlcheck import (
     Problem,
     ProblemsError,
     Reader,
+    date_range_problem,
     format_path,
     is_kind,
     parse_toml,
@@ -511,6 +512,8 @@ def _plain_kind(value: Any, kind: str) -> bool:
         return type(value) is int and 0 <= value <= MAX_NUMBER
     if kind == "time":
         return isinstance(value, (dt.time, str))
+    if kind == "date":
+        return is_kind(value, kind) and not date_range_problem(value)
     return is_kind(value, kind)
 
 
@@ -529,9 +532,10 @@ _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "plac
             "first_paragraph": "int",
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
+# due, notice_due, appeal_last_day are derived (weeks after a date in range: unbounded)
 _JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
-              "due": "date", "justered": "date", "posted": "date", "notice_due": "date",
-              "appeal_last_day": "date"}  # fmt: skip
+              "due": "any_date", "justered": "date", "posted": "date", "notice_due": "any_date",
+              "appeal_last_day": "any_date"}  # fmt: skip
 _MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
 _OFFICIAL = {"name": "str", "title": "str", "items": "str_list"}
 _CHANGE = {"member": "str", "kind": "str", "item": "str", "paragraph": "int", "for": "str",
