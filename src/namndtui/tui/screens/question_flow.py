@@ -61,7 +61,9 @@ class QuestionFlow(RollCallScreen):
         title = template.format(number=self.number(item), question=label(q))
         order = [(x.key, label(x)) for x in qs.still_to_put(item, para)]
         found = await self.app.push_screen_wait(FindingModal(title, order, choices))
-        if not found or not self.act(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+        if not found:
+            return False
+        if not await self.acted(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
             return False
         self._say_what_is_next(item)
         return True
@@ -102,7 +104,7 @@ class QuestionFlow(RollCallScreen):
             return
         from namndtui.tui.modals.vote import run_vote
 
-        await run_vote(self.napp, self.meeting, item, self.act, demanded_by)
+        await run_vote(self.napp, self.meeting, item, demanded_by)
         self._say_what_is_next(item)
 
     async def _ask_demanded_by(self, item: Item) -> str | None:
