@@ -51,7 +51,12 @@ def _check_protokoll(name: str) -> tuple[list, int]:
         return list(err.problems), err.exit_code
     state = minutes.state
     paragraphs = _plural(len(state.paragraphs), "paragraf", "paragrafer")
-    sealed = ", justerat och förseglat" if state.justered_on else ", ej justerat"
+    if not state.justered_on:
+        sealed = ", ej justerat"
+    elif minutes.unsealed:  # a version 1 or 2 file from before the seal: re-export seals it
+        sealed = ", justerat, ej förseglat – exportera igen för att försegla"
+    else:
+        sealed = ", justerat och förseglat"
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
     return [], 0
 

@@ -91,6 +91,8 @@ _NOT_CORRECTABLE = (
     ev.ParagraphJustified,
     ev.MinutesJustified,
     ev.MinutesPosted,
+    ev.MinutesSealed,
+    ev.MinutesRevised,
 )
 
 
