@@ -58,7 +58,16 @@ def _check_protokoll(name: str) -> tuple[list, int]:
     else:
         sealed = ", justerat och förseglat"
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
-    return [], 0
+    return _seal_check(Path(name) if Path(name).is_dir() else Path(name).parent)
+
+
+def _seal_check(folder: Path) -> tuple[list, int]:
+    """The journal's record of the seal against the minutes in a meeting folder (both
+    there): a disagreement is a finding (exit 1)."""
+    from namndtui.minutes.revision import folder_seal_findings
+
+    findings = folder_seal_findings(folder)
+    return findings, 1 if findings else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,6 +93,13 @@ def run(args: argparse.Namespace) -> int:
             if meeting.substitutes:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
+            problems, code = _seal_check(Path(meeting.source).parent)
+            worst = max(worst, code)
+            if problems:
+                bad_files += 1
+                total_problems += len(problems)
+                for problem in problems:
+                    print(_safe(str(problem)))
             continue
         bad_files += 1
         total_problems += len(problems)

@@ -26,6 +26,10 @@ class Source:
     # What the journal's replay noticed (a torn last line, another meeting's name …):
     # the commands print them, as the app shows them.
     warnings: list[str] = field(default_factory=list)
+    # The journal's (seq, time, event) entries when the minutes come from one: they tell
+    # a change recorded after justered minutes were written from one made behind them
+    # (namndtui.minutes.revision).
+    entries: list = field(default_factory=list)
 
 
 def is_protokoll_file(path: Path) -> bool:
@@ -79,6 +83,6 @@ def load_source(path_text: str) -> Source:
         if record.corrupt is not None:
             raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
         minutes = Minutes(meeting, record.state, source=str(file))
-        return Source(minutes, file.parent, file, list(record.warnings))
+        return Source(minutes, file.parent, file, list(record.warnings), list(record.events))
     finally:
         record.close()
