@@ -31,7 +31,6 @@ from namndtui.record.procedure import (
     not_sitting,
     presiding_chair_on,
     serving,
-    suggested_order,
 )
 from namndtui.record.refusals import (
     CastingVoteNeeded,
@@ -305,34 +304,6 @@ def join(
     need_motions(state, item_id)
     joined = ev.MotionJoined(item=item_id, motion=motion_id, member=member)
     return on_item(meeting, state, item_id, at, joined)
-
-
-def proposition_order(state: RecordState, item_id: str) -> list[str]:
-    """The order the chair puts the motions in: the recorded one, else the suggested one
-    (formal motions first, additions last)."""
-    para = state.paragraph(item_id)
-    return list(para.proposition_order) or list(suggested_order(para))
-
-
-def finding(
-    meeting: Meeting,
-    state: RecordState,
-    item_id: str,
-    motion_id: str,
-    at: Time,
-    order: Sequence[str] | None = None,
-) -> list[ev.Event]:
-    """f: the chair's finding ("finner att nämnden beslutat enligt …"), preceded by the
-    proposition order when it is not the one recorded (`order`; default: the order the
-    finding form shows, see proposition_order)."""
-    need_motions(state, item_id)
-    para = state.paragraph(item_id)
-    order = list(order) if order is not None else proposition_order(state, item_id)
-    events: list[ev.Event] = []
-    if order and list(para.proposition_order) != order:
-        events.append(ev.PropositionOrderSet(item=item_id, order=tuple(order)))
-    events.append(ev.ChairFinding(item=item_id, motion=motion_id))
-    return on_item(meeting, state, item_id, at, *events)
 
 
 # --- votes -----------------------------------------------------------------------------------

@@ -233,20 +233,6 @@ def _c_withdrawn(meeting, state, e: ev.MotionWithdrawn) -> None:
     _need_motion(state, e.item, e.motion)
 
 
-def _c_order(meeting, state, e: ev.PropositionOrderSet) -> None:
-    if len(set(e.order)) != len(e.order):
-        raise RuleError("Ett yrkande förekommer två gånger i propositionsordningen.")
-    for motion_id in e.order:
-        _need_motion(state, e.item, motion_id)
-
-
-def _c_finding(meeting, state, e: ev.ChairFinding) -> None:
-    _need_motion(state, e.item, e.motion)
-    paragraph = state.paragraphs[e.item]
-    if any(not r.closed for r in paragraph.votes):
-        raise RuleError("En votering pågår; avsluta den först.")
-
-
 def _c_demanded(meeting, state, e: ev.VoteDemanded) -> None:
     if e.yes == e.no:
         raise RuleError("Ja- och nej-förslaget måste vara olika yrkanden.")
@@ -479,8 +465,6 @@ CHECKS = {
     ev.MotionMade: _c_motion,
     ev.MotionJoined: _c_joined,
     ev.MotionWithdrawn: _c_withdrawn,
-    ev.PropositionOrderSet: _c_order,
-    ev.ChairFinding: _c_finding,
     ev.VoteDemanded: _c_demanded,
     ev.VoteCast: _c_cast,
     ev.VoteClosed: _c_vote_closed,

@@ -240,7 +240,8 @@ class MotionWithdrawn(Event):
 
 @_event
 class PropositionOrderSet(Event):
-    """The order in which the chair puts the motions (motion ids)."""
+    """The order in which the chair puts the motions (motion ids). Journals before the
+    question model only: the fold reads it, procedure.check refuses it as a new act."""
 
     TYPE: ClassVar[str] = "proposition_order_set"
     item: str
@@ -249,7 +250,9 @@ class PropositionOrderSet(Event):
 
 @_event
 class ChairFinding(Event):
-    """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation)."""
+    """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation). Journals
+    before the question model only (now QuestionDecided): the fold reads it as the finding
+    of the question the motion belongs to; procedure.check refuses it as a new act."""
 
     TYPE: ClassVar[str] = "chair_finding"
     item: str

@@ -327,14 +327,6 @@ def check(meeting: Meeting, state: RecordState, event: ev.Event) -> None:
     procedure.check after the event's own rules)."""
     if isinstance(event, ev.QuestionDecided):
         _check_finding(meeting, state, event.item, event.question, event.finding)
-    elif isinstance(event, ev.ChairFinding):
-        # The act of journals before the question model: a finding on a lone proposal
-        # is harmless (the minutes print no proposition), so it is not refused.
-        para = state.paragraph(event.item)
-        key = question_of_motion(para, event.motion)
-        q = question(meeting.item(event.item), para, key)
-        if q is not None and q.needs_proposition:
-            _check_finding(meeting, state, event.item, key, proposal_of(para, event.motion))
     elif isinstance(event, ev.VoteDemanded):
         _check_vote(meeting, state, event)
     elif isinstance(event, ev.DecisionRecorded):
