@@ -138,6 +138,20 @@ def late_warnings(dates: NoticeDates, justered: str, posted: str) -> list[str]:
     return out
 
 
+def undecided_warnings(minutes) -> list[str]:
+    """One warning per § with no decision recorded (`--justerat`: the minutes are written
+    all the same; the § prints no Beslut)."""
+    from namndtui.minutes.model import undecided
+    from namndtui.minutes.paragraph import paragraph_label
+
+    meeting = minutes.meeting
+    return [
+        f"{paragraph_label(para.number, meeting.paragraph_prefix)} {item.title}: "
+        "inget beslut är registrerat"
+        for item, para in undecided(meeting, minutes.state)
+    ]
+
+
 def write_publication(minutes, out: Path, *, pdf: bool, settings) -> list[Path]:
     """Write the public version into `out` after its leak check; a finding writes nothing
     and raises UserError (exit 1) with one FILE:LINE line per finding."""
@@ -165,6 +179,8 @@ def run(args: argparse.Namespace) -> int:
     posted = _date_arg(args.anslaget, "--anslaget")
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
+    if justered:
+        warnings += undecided_warnings(source.minutes)
     out = Path(args.out) if args.out else source.folder
     if args.out:  # --out MAPP is created when missing, as users expect of an output folder
         try:

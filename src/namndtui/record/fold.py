@@ -197,7 +197,7 @@ def _h_left(meeting, state, e: ev.MemberLeft, time) -> None:
     state.changes.append(AttendanceChange(e.member, "left", e.item, at=e.at))
     seat = state.serving_for.pop(e.member, None)
     if seat is not None:
-        state.changes.append(AttendanceChange(e.member, "stops", e.item, for_member=seat))
+        state.changes.append(AttendanceChange(e.member, "stops", e.item, for_member=seat, at=e.at))
     _attendance_changed(meeting, state)
 
 
