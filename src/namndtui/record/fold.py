@@ -278,6 +278,13 @@ def _h_question(meeting, state, e: ev.QuestionDecided, time) -> None:
     _found(meeting, _handled(meeting, state, e.item), e.question, e.finding)
 
 
+def _h_minority(meeting, state, e: ev.MinorityDemand, time) -> None:
+    paragraph = _handled(meeting, state, e.item)
+    paragraph.minority[e.motion] = (e.supporters, e.present)
+    questions.note_put(paragraph, e.motion)
+    questions.settle(meeting.item(paragraph.item), paragraph)
+
+
 def _found(meeting: Meeting, paragraph: Paragraph, key: str, finding: str) -> None:
     paragraph.findings[key] = finding
     questions.note_put(paragraph, key)
@@ -448,6 +455,7 @@ _HANDLERS = {
     ev.MotionWithdrawn: _h_withdrawn,
     ev.PropositionOrderSet: _h_order,
     ev.ChairFinding: _h_finding,
+    ev.MinorityDemand: _h_minority,
     ev.QuestionDecided: _h_question,
     ev.VoteDemanded: _h_demanded,
     ev.VoteCast: _h_cast,
