@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--acts", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=3, help="with-follower phases")
-    parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle measure")
+    parser.add_argument("--idle", type=float, default=10.0, help="seconds of idle measure")
     parser.add_argument("--follower", type=Path)
     parser.add_argument("--durable", type=Path)
     args = parser.parse_args(argv)
