@@ -113,7 +113,7 @@ def test_missing_keys_unknown_keys_and_wrong_format() -> None:
     assert str(err).splitlines() == [
         "p.toml:2: meeting.date: obligatorisk nyckel saknas",
         "p.toml:4: meeting.farg: okänd nyckel (tillåtna: body, date, start, end, place, "
-        "secretary, chair, kept_at, paragraph_prefix, first_paragraph, last_paragraph, breaks)",
+        "secretary, chair, kept_at, paragraph_prefix, minority_right, minority_fraction, first_paragraph, last_paragraph, breaks)",
     ]
     err = error_of('format = "namndtui/protokoll/9"\n[meeting]\n')
     assert "okänt format 'namndtui/protokoll/9'" in str(err)

@@ -79,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
             if meeting.substitutes:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
+            if any(item.corrects for item in meeting.items):  # the archive is read only then
+                from namndtui.minutes.corrects import warnings
+
+                for warning in warnings(meeting, Path(meeting.source).parent):
+                    print(_safe(f"{meeting.source}: varning: {warning}"))
             continue
         bad_files += 1
         total_problems += len(problems)

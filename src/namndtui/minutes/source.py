@@ -11,6 +11,7 @@ from pathlib import Path
 
 from namndtui.errors import UserError
 from namndtui.meetingfile import MEETING_FILENAME, load_meeting
+from namndtui.minutes import corrects
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.numbering import with_numbering
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, load_protokoll
@@ -79,6 +80,7 @@ def load_source(path_text: str) -> Source:
         if record.corrupt is not None:
             raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
         minutes = Minutes(meeting, record.state, source=str(file))
-        return Source(minutes, file.parent, file, list(record.warnings))
+        warnings = [*record.warnings, *corrects.warnings(meeting, file.parent)]
+        return Source(minutes, file.parent, file, warnings)
     finally:
         record.close()

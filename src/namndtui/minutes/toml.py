@@ -32,7 +32,16 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
+from namndtui.model import (
+    ROLES,
+    BasisDocument,
+    Item,
+    Meeting,
+    Member,
+    Official,
+    ParagraphRef,
+    Section,
+)
 from namndtui.record import questions as qs
 from namndtui.record.state import (
     DECIDED,
@@ -204,6 +213,8 @@ def render_toml(minutes: Minutes) -> str:
                 "chair": chair.name if chair else "",
                 "kept_at": meeting.kept_at,
                 "paragraph_prefix": meeting.paragraph_prefix,
+                "minority_right": list(meeting.minority_right),
+                "minority_fraction": meeting.minority_fraction,
                 "first_paragraph": rng[0] if rng else None,
                 "last_paragraph": rng[1] if rng else None,
             },
@@ -371,6 +382,8 @@ def _paragraph_tables(
         "category": item.category,
         "officer": item.officer,
         "proposal_by": item.proposal_by,
+        "corrects_date": item.corrects.date if item.corrects else None,
+        "corrects_paragraph": item.corrects.paragraph if item.corrects else None,
         "called_at": _time(para.called_at),
         "presenter": para.presenter,
         "summary": item.summary,
@@ -413,13 +426,16 @@ def _paragraph_tables(
         }
         out.table("paragraphs.motions", _nonempty(values, keep=("party", "text")), array=True)
     for q in qs.in_order(item, para):
-        if q.needs_proposition and (q.finding or q.rounds):
+        if q.needs_proposition and (q.finding or q.rounds or q.minority):
+            supporters, present = q.minority or (None, None)
             values = {
                 "key": q.key,
                 "kind": q.kind,
                 "proposals": list(q.proposals),
                 "finding": q.finding,
                 "result": q.result if q.settled else "",
+                "minority_supporters": supporters,
+                "minority_present": present,
             }
             out.table("paragraphs.questions", _nonempty(values), array=True)
     for v in para.votes:
@@ -529,7 +545,7 @@ _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "
 _SEAL = {"checksum": "str"}
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
-            "first_paragraph": "int",
+            "minority_right": "str_list", "minority_fraction": "str", "first_paragraph": "int",
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
 # due, notice_due, appeal_last_day are derived (weeks after a date in range: unbounded)
@@ -552,6 +568,7 @@ _PARAGRAPH = {
     "reservations": "tables", "notes": "tables", "statements": "tables",
     "corrections": "tables", "checksum": "str", "proposal_by": "str", "questions": "tables",
     "adjustment_notes": "tables", "secrecy": "str", "public_title": "str",
+    "corrects_date": "date", "corrects_paragraph": "int",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _BASIS = {"title": "str", "date": "date"}
@@ -565,7 +582,7 @@ _MOTION = {
     "joined": "str_list",
 }
 _QUESTION = {"key": "str", "kind": "str", "proposals": "str_list", "finding": "str",
-             "result": "str"}  # fmt: skip
+             "result": "str", "minority_supporters": "int", "minority_present": "int"}  # fmt: skip
 _VOTE = {"round": "int", "question": "str", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
          "closed": "bool", "casting": "str", "yes_count": "int", "no_count": "int",
          "abstain_count": "int", "result": "str", "ballots": "tables"}  # fmt: skip
@@ -661,6 +678,8 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         secretary=m.get("secretary", ""),
         kept_at=m.get("kept_at", ""),
         paragraph_prefix=m.get("paragraph_prefix", ""),
+        minority_right=tuple(m.get("minority_right", ())),
+        minority_fraction=m.get("minority_fraction", ""),
         members=tuple(members),
         officials=tuple(officials),
         items=tuple(items),
@@ -747,6 +766,8 @@ def _questions_from(r: _Reader, v: dict[str, Any], path: tuple, para: Paragraph)
             qs.note_put(para, s["key"])
             if s.get("finding"):
                 para.findings[s["key"]] = s["finding"]
+            if {"minority_supporters", "minority_present"} <= s.keys():
+                para.minority[s["key"]] = (s["minority_supporters"], s["minority_present"])
     if not tables and para.finding:
         key = qs.question_of_motion(para, para.finding)
         para.findings[key] = qs.proposal_of(para, para.finding)
@@ -844,6 +865,11 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         public_title=v.get("public_title", ""),
         dispatch=tuple(v.get("dispatch", [])),
         decision_basis=tuple(basis),
+        corrects=(
+            ParagraphRef(v["corrects_date"], v["corrects_paragraph"])
+            if {"corrects_date", "corrects_paragraph"} <= v.keys()
+            else None
+        ),
     )
     return item, para
 

@@ -271,6 +271,20 @@ class QuestionDecided(Event):
 
 
 @_event
+class MinorityDemand(Event):
+    """Begärd av minoritet: the formal motion `motion` (återremiss or bordläggning) is
+    supported by `supporters` of the `present` members serving on the item, enough under
+    the body's minority right (record/minority.py): the item is återremitterat / bordlagt
+    without a majority (minoritetsåterremiss, minoritetsbordläggning)."""
+
+    TYPE: ClassVar[str] = "minority_demand"
+    item: str
+    motion: str
+    supporters: int
+    present: int
+
+
+@_event
 class VoteDemanded(Event):
     """Votering begärd. Opens round `round`: "ja för `yes`, nej för `no`" (motion ids).
 
@@ -476,7 +490,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
         OfficialPresent, AdjustersChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionAmended, MotionJoined, MotionWithdrawn, PropositionOrderSet,
-        ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
+        ChairFinding, QuestionDecided, MinorityDemand, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
         DecisionRecorded,
         ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
@@ -508,6 +522,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "proposition_order_set": "propositionsordning",
     "chair_finding": "ordförandens proposition",
     "question_decided": "proposition",
+    "minority_demand": "begärd av minoritet",
     "vote_demanded": "votering begärd",
     "vote_cast": "röst",
     "vote_closed": "voteringsresultat",

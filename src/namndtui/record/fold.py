@@ -197,7 +197,7 @@ def _h_left(meeting, state, e: ev.MemberLeft, time) -> None:
     state.changes.append(AttendanceChange(e.member, "left", e.item, at=e.at))
     seat = state.serving_for.pop(e.member, None)
     if seat is not None:
-        state.changes.append(AttendanceChange(e.member, "stops", e.item, for_member=seat))
+        state.changes.append(AttendanceChange(e.member, "stops", e.item, for_member=seat, at=e.at))
     _attendance_changed(meeting, state)
 
 
@@ -275,6 +275,13 @@ def _h_finding(meeting, state, e: ev.ChairFinding, time) -> None:
 
 def _h_question(meeting, state, e: ev.QuestionDecided, time) -> None:
     _found(meeting, _handled(meeting, state, e.item), e.question, e.finding)
+
+
+def _h_minority(meeting, state, e: ev.MinorityDemand, time) -> None:
+    paragraph = _handled(meeting, state, e.item)
+    paragraph.minority[e.motion] = (e.supporters, e.present)
+    questions.note_put(paragraph, e.motion)
+    questions.settle(meeting.item(paragraph.item), paragraph)
 
 
 def _found(meeting: Meeting, paragraph: Paragraph, key: str, finding: str) -> None:
@@ -439,6 +446,7 @@ _HANDLERS = {
     ev.MotionWithdrawn: _h_withdrawn,
     ev.PropositionOrderSet: _h_order,
     ev.ChairFinding: _h_finding,
+    ev.MinorityDemand: _h_minority,
     ev.QuestionDecided: _h_question,
     ev.VoteDemanded: _h_demanded,
     ev.VoteCast: _h_cast,

@@ -74,6 +74,7 @@ __all__ = [
 _DECIDING = (
     ev.DecisionRecorded,
     ev.QuestionDecided,
+    ev.MinorityDemand,
     ev.VoteClosed,
     ev.ItemTabled,
     ev.ItemReferredBack,

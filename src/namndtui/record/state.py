@@ -122,6 +122,8 @@ class Paragraph:
     findings: dict[str, str] = field(default_factory=dict)
     put: list[str] = field(default_factory=list)
     ended_by: str = ""  # the formal question that ended the item (återremiss/bordläggning)
+    # Formal motions forced by a minority (MinorityDemand): motion id -> (supporters, present).
+    minority: dict[str, tuple[int, int]] = field(default_factory=dict)
     adjustment_notes: list[Note] = field(default_factory=list)  # justeringsanteckningar
     votes: list[VoteRound] = field(default_factory=list)
     decision: list[str] | None = None  # None = no decision recorded
