@@ -27,6 +27,10 @@ class Source:
     # What the journal's replay noticed (a torn last line, another meeting's name …):
     # the commands print them, as the app shows them.
     warnings: list[str] = field(default_factory=list)
+    # The journal's (seq, time, event) entries when the minutes come from one: they tell
+    # a change recorded after justered minutes were written from one made behind them
+    # (namndtui.minutes.revision).
+    entries: list = field(default_factory=list)
 
 
 def is_protokoll_file(path: Path) -> bool:
@@ -81,6 +85,6 @@ def load_source(path_text: str) -> Source:
             raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
         minutes = Minutes(meeting, record.state, source=str(file))
         warnings = [*record.warnings, *corrects.warnings(meeting, file.parent)]
-        return Source(minutes, file.parent, file, warnings)
+        return Source(minutes, file.parent, file, warnings, list(record.events))
     finally:
         record.close()

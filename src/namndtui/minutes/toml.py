@@ -54,6 +54,7 @@ from namndtui.record.state import (
     RecordState,
     Recusal,
     Reservation,
+    Revision,
     Statement,
     VoteRound,
 )
@@ -73,10 +74,13 @@ from namndtui.tomlcheck import (
 from namndtui.tomlpos import Path as KeyPath
 from namndtui.vocabulary import ATTENDANCE_CHANGES, MOTION_PHRASES, VOTE_ANSWERS
 
-FORMAT_PROTOKOLL = "namndtui/protokoll/2"
+FORMAT_PROTOKOLL = "namndtui/protokoll/3"
 # Version 1 had no questions (formal motions were put with the material ones); it is read,
 # its chair's finding taken as the finding of the question its motion belongs to.
-FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
+# Version 2 files were written before and after the seal existed: justered ones without a
+# [seal] are read as unsealed (`Minutes.unsealed`). Version 3: justered minutes are always
+# sealed, and may carry [[revisions]] (a later version written with export --force).
+FORMATS_READ = ("namndtui/protokoll/1", "namndtui/protokoll/2", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
 SEAL = "seal"  # the table sealing justered minutes: [seal] checksum = "sha256:…"
 CHANGE_KINDS = ATTENDANCE_CHANGES
@@ -192,6 +196,16 @@ def _nonempty(values: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, A
 
 def render_toml(minutes: Minutes) -> str:
     """protokoll.toml for the minutes (same minutes -> same bytes)."""
+    return _render(minutes).text()
+
+
+def render_document(minutes: Minutes) -> dict[str, Any]:
+    """What `tomllib` would read back from `render_toml(minutes)`, without the text round
+    trip (the seal included when justered)."""
+    return _render(minutes).document
+
+
+def _render(minutes: Minutes) -> _Writer:
     meeting, state = minutes.meeting, minutes.state
     out = _Writer()
     out.values({"format": FORMAT_PROTOKOLL})
@@ -276,12 +290,20 @@ def render_toml(minutes: Minutes) -> str:
         out.table("attendance_changes", _nonempty(values, keep=("item",)), array=True)
     for c in state.corrections:
         out.table("corrections", _correction(c), array=True)
+    for rev in state.revisions:
+        values = {
+            "version": rev.version,
+            "previous": rev.previous,
+            "date": _date_or_text(rev.date),
+            "changes": list(rev.changes),
+        }
+        out.table("revisions", _nonempty(values), array=True)
 
     for item, para in numbered_paragraphs(meeting, state):
         _paragraph(out, meeting, item, para, locked=is_justified(state, para))
     if state.justered_on:
         out.table("seal", {"checksum": document_seal(out.document)})
-    return out.text()
+    return out
 
 
 def document_seal(document: dict[str, Any]) -> str:
@@ -541,8 +563,10 @@ def _hhmm(value: dt.time | str | None) -> str:
 
 _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
-         "paragraphs": "tables", "personal_data": "str_list", "seal": "table"}  # fmt: skip
+         "paragraphs": "tables", "personal_data": "str_list", "seal": "table",
+         "revisions": "tables"}  # fmt: skip
 _SEAL = {"checksum": "str"}
+_REVISION = {"version": "int", "previous": "str", "date": "date", "changes": "str_list"}
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
             "minority_right": "str_list", "minority_fraction": "str", "first_paragraph": "int",
@@ -644,6 +668,13 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
                 )
             )
     state.corrections = _corrections(r, root, ())
+    for path, raw in r.tables(root, (), "revisions"):
+        v = r.table(raw, path, _REVISION, ("version", "previous"))
+        if {"version", "previous"} <= v.keys():
+            day = v["date"].isoformat() if "date" in v else ""
+            state.revisions.append(
+                Revision(v["version"], v["previous"], day, list(v.get("changes", [])))
+            )
 
     items: list[Item] = []
     seen: dict[str, tuple] = {}
@@ -665,11 +696,12 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         for path, raw in tables:
             _verify_checksum(r, path, raw, justered=bool(state.justered_on))
         if not r.problems:  # a changed § is named; the seal then says nothing new
-            # version 1 was written before the seal: such minutes are read without one
-            sealed = bool(state.justered_on) and fmt != FORMATS_READ[0]
+            # versions 1 and 2 may predate the seal: read without one, as unsealed
+            sealed = bool(state.justered_on) and fmt == FORMAT_PROTOKOLL
             _verify_seal(r, data, root, justered=sealed)
     if r.problems:
         return None
+    unsealed = bool(state.justered_on) and SEAL not in root
     meeting = Meeting(
         body=m["body"],
         date=m["date"],
@@ -686,7 +718,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         personal_data=tuple(root.get("personal_data", ())),
         source=r.filename,
     )
-    return Minutes(meeting, state, source=r.filename)
+    return Minutes(meeting, state, source=r.filename, unsealed=unsealed)
 
 
 def _verify_checksum(r: _Reader, path: tuple, raw: Any, *, justered: bool = False) -> None:

@@ -420,6 +420,21 @@ def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
         raise RuleError(f"Tillkännagivandet ({e.posted}) kan inte ske före justeringen ({e.date}).")
 
 
+def _c_sealed(meeting, state, e: ev.MinutesSealed) -> None:
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det har inget sigill.")
+    if not e.checksum.startswith("sha256:") or e.version < 1:
+        raise RuleError(f"Ogiltigt sigill {e.checksum!r} (version {e.version}).")
+
+
+def _c_revised(meeting, state, e: ev.MinutesRevised) -> None:
+    _need_date(e.date)
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det skrivs om utan ny version.")
+    if e.version < 2 or not e.previous:
+        raise RuleError(f"Ogiltig version {e.version} av protokollet.")
+
+
 def _c_posted(meeting, state, e: ev.MinutesPosted) -> None:
     _need_date(e.date, "anslagsdatum")
     if not state.justered_on:
@@ -466,4 +481,6 @@ CHECKS = {
     ev.SecrecySet: _c_secrecy,
     ev.MinutesJustified: _c_minutes,
     ev.MinutesPosted: _c_posted,
+    ev.MinutesSealed: _c_sealed,
+    ev.MinutesRevised: _c_revised,
 }

@@ -437,6 +437,35 @@ class MinutesPosted(Event):
 
 
 @_event
+class MinutesSealed(Event):
+    """The seal (`checksum`, sha256 over the whole protokoll.toml but its [seal]) of the
+    justered minutes as written, recorded with the justering (and with each later
+    version), so that the journal and the file cross-check (docs/reliability.md)."""
+
+    TYPE: ClassVar[str] = "minutes_sealed"
+    checksum: str  # "sha256:…", the [seal] checksum of protokoll.toml
+    version: int = 1  # the minutes' version (a rewrite with --force makes a new one)
+    covers: str = ""  # Swedish: what the seal covers ("… och § 140–163")
+
+
+@_event
+class MinutesRevised(Event):
+    """Justered minutes rewritten on purpose (`export --force`): the old version is kept
+    as `previous` beside the new one, `changes` says what differs (Swedish lines)."""
+
+    TYPE: ClassVar[str] = "minutes_revised"
+    version: int  # the new version's number (2, 3, …)
+    previous: str  # the file the old version was kept as, e.g. "protokoll.v1.toml"
+    date: str  # the day of the rewrite, YYYY-MM-DD
+    changes: tuple[str, ...] = ()
+
+
+# Acts after the justering that concern the minutes as a document, not the meeting: the
+# only acts the justered minutes still take besides corrections, never taken back in the TUI.
+JUSTERING_BOOKS = (MinutesPosted, MinutesSealed, MinutesRevised)
+
+
+@_event
 class AdjustmentNoteAdded(Event):
     """Justeringsanteckning: a justerare's objection to the wording of the §, entered at or
     before the justering and printed with the §."""
@@ -494,7 +523,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         DecisionRecorded,
         ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
-        AdjustmentNoteAdded, CorrectionMade,
+        MinutesSealed, MinutesRevised, AdjustmentNoteAdded, CorrectionMade,
         Undone, Redone, ActGrouped,
     )
 }  # fmt: skip
@@ -537,6 +566,8 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "paragraph_justified": "paragrafen justerad",
     "minutes_justified": "protokollet justerat",
     "minutes_posted": "tillkännagivande på anslagstavlan",
+    "minutes_sealed": "protokollets sigill",
+    "minutes_revised": "ny version av det justerade protokollet",
     "adjustment_note_added": "justeringsanteckning",
     "correction_made": "rättelse",
     "undone": "ångra",

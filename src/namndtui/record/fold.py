@@ -39,6 +39,7 @@ from namndtui.record.state import (
     RecordState,
     Recusal,
     Reservation,
+    Revision,
     Statement,
     VoteRound,
 )
@@ -410,6 +411,14 @@ def _h_minutes(meeting, state, e: ev.MinutesJustified, time) -> None:
             paragraph.justified = True
 
 
+def _h_sealed(meeting, state, e: ev.MinutesSealed, time) -> None:
+    """The seal is the journal's record of the file; it changes nothing in the minutes."""
+
+
+def _h_revised(meeting, state, e: ev.MinutesRevised, time) -> None:
+    state.revisions.append(Revision(e.version, e.previous, e.date, list(e.changes)))
+
+
 def _h_correction(meeting, state, e: ev.CorrectionMade, time) -> None:
     try:
         inner = ev.from_dict(e.change)
@@ -464,6 +473,8 @@ _HANDLERS = {
     ev.ParagraphJustified: _h_justified,
     ev.MinutesJustified: _h_minutes,
     ev.MinutesPosted: _h_posted,
+    ev.MinutesSealed: _h_sealed,
+    ev.MinutesRevised: _h_revised,
     ev.AdjustmentNoteAdded: _h_adjustment_note,
     ev.CorrectionMade: _h_correction,
 }

@@ -93,6 +93,8 @@ _NOT_CORRECTABLE = (
     ev.ParagraphJustified,
     ev.MinutesJustified,
     ev.MinutesPosted,
+    ev.MinutesSealed,
+    ev.MinutesRevised,
 )
 
 

@@ -21,6 +21,12 @@ NO_PARAGRAPH = "§ –"
 PROSPECTIVE_PARAGRAPH = "§ {number}?"  # dim: the § the item gets if taken in agenda order
 MINUTES_WRITTEN = "Protokollet uppdaterat"
 MINUTES_FAILED = "Protokollet kunde inte skrivas: {reason}"
+# Justered minutes on disk that the app would change behind the journal's back (an edited
+# meeting.toml or journal; namndtui.minutes.revision): not rewritten, and said so.
+MINUTES_JUSTERED = (
+    "Protokollet är justerat och skrivs inte om – det nya skiljer sig: {changes}. Filerna "
+    "på disken är oförändrade; en ny version skrivs med namndtui export --force."
+)
 MINUTES_BUG = (
     "Protokollet kunde inte skrivas – ett fel i programmet ({reason}). Det som "
     "registrerats är sparat i journalen; kontakta support."
