@@ -66,8 +66,7 @@ def generated(n_items: int) -> Minutes:
                 ev.MotionMade(item.id, "y1", names[0], "bifall"),
                 ev.MotionMade(item.id, "y2", names[3], "avslag", joined=(names[4],)),
                 ev.MotionMade(item.id, "y3", names[5], "eget", "Ett eget förslag."),
-                ev.PropositionOrderSet(item.id, ("y1", "y2", "y3")),
-                ev.ChairFinding(item.id, "y1"),
+                ev.QuestionDecided(item.id, "main", "proposal"),
             ]
             if k % 10 == 0:
                 events.append(ev.VoteDemanded(item.id, 1, "y2", "y3", names[3]))

@@ -96,7 +96,6 @@ def script() -> list:
         acts.append(ev.MotionMade(item, "y1", chair, "bifall"))
         acts.append(ev.MotionMade(item, "y2", SEATS[1], "avslag"))
         acts.append(ev.MotionJoined(item, "y2", SEATS[3]))
-        acts.append(ev.PropositionOrderSet(item, ("y1", "y2")))
         acts.append(ev.VoteDemanded(item, 1, "y1", "y2", SEATS[1]))
         voters = SEATS[:10] + [SUBS[0]]
         for k, voter in enumerate(voters):

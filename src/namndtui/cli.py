@@ -3,19 +3,23 @@
 Each subcommand lives in `namndtui.commands.<name>` with `add_arguments(parser)` and
 `run(args) -> int`, imported only when that command runs, so `validate`, `export` and
 `search` never import Textual (tested in tests/test_import_hygiene.py).
+
+`namndtui search` is the one command run many times a day against a budget of a third of
+`rg -i` (docs/performance.md): this module imports nothing at the top but `sys`, and a
+search whose arguments are in the common form (`commands.search.quick_args`) runs without
+argparse, whose parser set-up alone imports shutil, bz2 and lzma. Everything else
+(argparse, the Swedish strings, the other commands) is imported when it is used.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from collections.abc import Sequence
 
-from namndtui import __version__
-from namndtui.argparse_sv import install as swedish_argparse
-from namndtui.errors import UserError
-from namndtui.textcheck import visible
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
 
 # command name -> (module in namndtui.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -102,6 +106,10 @@ def _vocabulary(parser: argparse.ArgumentParser) -> None:
 
 
 def _open_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from namndtui import __version__
+
     parser = argparse.ArgumentParser(
         prog="namndtui",
         description=DESCRIPTION,
@@ -132,6 +140,9 @@ def _open_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    import argparse
+    import importlib
+
     module_name, help_text = COMMANDS[name]
     module = importlib.import_module(f"namndtui.commands.{module_name}")
     parser = argparse.ArgumentParser(
@@ -144,6 +155,8 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 
 def full_parser() -> argparse.ArgumentParser:
     """Every command in one parser, for the completion scripts (imports every command)."""
+    import importlib
+
     parser = _open_parser()
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for name, (module_name, help_text) in COMMANDS.items():
@@ -162,23 +175,44 @@ def print_completion(shell: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    swedish_argparse()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["search"]:  # the lean path: no argparse in the common form
+        from namndtui.commands import search
+
+        quick = search.quick_args(args_list[1:])
+        if quick is not None:
+            return _guarded(lambda: search.run(quick))
+    from namndtui.argparse_sv import install as swedish_argparse
+
+    swedish_argparse()
     if args_list[:1] == ["--print-completion"]:
         if len(args_list) != 2 or args_list[1] not in ("bash", "zsh"):
             print("namndtui: --print-completion bash eller zsh", file=sys.stderr)
             return 2
         return print_completion(args_list[1])
-    try:
-        if args_list and args_list[0] in COMMANDS:
-            parser, module = _command_parser(args_list[0])
-            args = parser.parse_args(args_list[1:])
-            return int(module.run(args) or 0)
-        args = _open_parser().parse_args(args_list)
-        from namndtui.commands import open_app
+    return _guarded(lambda: _dispatch(args_list))
 
-        return open_app.run(args)
+
+def _dispatch(args_list: list[str]) -> int:
+    if args_list and args_list[0] in COMMANDS:
+        parser, module = _command_parser(args_list[0])
+        args = parser.parse_args(args_list[1:])
+        return int(module.run(args) or 0)  # type: ignore[attr-defined]
+    args = _open_parser().parse_args(args_list)
+    from namndtui.commands import open_app
+
+    return open_app.run(args)
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run a command: a UserError is its Swedish line and exit code, never a traceback."""
+    from namndtui.errors import UserError
+
+    try:
+        return int(command() or 0)
     except UserError as err:
+        from namndtui.textcheck import visible
+
         print(f"namndtui: {visible(err.message)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:

@@ -56,11 +56,26 @@ EXPECTED = {
     "pos_int": "positivt heltal",
     "bool": "true eller false",
     "date": "datum (t.ex. 2007-10-23, utan citattecken)",
+    "any_date": "datum (t.ex. 2007-10-23, utan citattecken)",
     "time": "klockslag (t.ex. 19:00:00, utan citattecken)",
     "str_list": 'lista av texter (t.ex. ["…", "…"])',
     "tables": "lista av tabeller",
     "table": "tabell",
 }
+
+
+# Dates a meeting, a justering or a notice can plausibly have: 9999-12-31 was accepted and
+# made every later step fail. The same bound everywhere a date is read (meeting.toml,
+# protokoll.toml, journal acts, --justerat/--anslaget).
+DATE_RANGE = (1900, 2199)
+
+
+def date_range_problem(value: dt.date) -> str:
+    """'' for a plausible date, else the Swedish reason."""
+    low, high = DATE_RANGE
+    if low <= value.year <= high:
+        return ""
+    return f"datumet {value.isoformat()} ligger utanför åren {low}–{high}"
 
 
 def kind_of(value: Any) -> str:
@@ -94,7 +109,7 @@ def is_kind(value: Any, kind: str) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "bool":
         return isinstance(value, bool)
-    if kind == "date":
+    if kind in ("date", "any_date"):  # any_date: a derived date, not bounded
         return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     if kind == "time":
         return isinstance(value, dt.time)
@@ -252,15 +267,20 @@ class Reader:
         Subclasses add their bounds and normalising, then call this.
         """
         if is_kind(value, kind):
+            problem = date_range_problem(value) if kind == "date" else ""
+            if problem:
+                self.report(path, problem)
+                return None
             return value
+        if kind in ("date", "any_date"):
+            self._not_a_date(path, value)
+            return None
         if kind == "str_list" and isinstance(value, list):
             for n, elem in enumerate(value, start=1):
                 if not isinstance(elem, str):
                     self.wrong_type(path + (n,), "str", elem)
         elif kind == "tables":
             self.wrong_type(path, kind, value, f" – skriv [[{format_path(path)}]]-tabeller")
-        elif kind == "date":
-            self._not_a_date(path, value)
         elif kind == "time" and isinstance(value, str):
             self.report(
                 path,

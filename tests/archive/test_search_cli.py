@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.archive.helpers import small_archive
 
-from namndtui.cli import main
+import namndtui
+from namndtui.archive import index as index_module
+from namndtui.archive.index import ArchiveIndex
+from namndtui.cli import _command_parser, main
+from namndtui.commands import search as search_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -166,3 +175,66 @@ def test_progress_bar_on_a_terminal_goes_to_stderr(
     out, err = capsys.readouterr()
     assert out.count("\n") == 1 and "indexerar" not in out
     assert "indexerat 2 protokoll." in err
+
+
+def test_search_imports_no_argparse_pathlib_or_typing(archive: Path) -> None:
+    """The lean path (docs/performance.md): `-S`, because this sandbox's site imports
+    pathlib itself (a .pth file importing certifi); the package found through PYTHONPATH,
+    the index built first (building parses with the minutes loader, not lean)."""
+    ArchiveIndex(archive).update()
+    env = {**os.environ, "PYTHONPATH": str(Path(namndtui.__file__).parents[1])}
+    code = "import sys; from namndtui.cli import main; sys.exit(main(sys.argv[1:]))"
+    args = ["search", "nämnd", "--archive", str(archive), "--limit", "2"]
+    result = subprocess.run(
+        [sys.executable, "-S", "-X", "importtime", "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+    imported = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "namndtui.archive.index" in imported  # the check really saw the imports
+    assert imported.isdisjoint({"argparse", "pathlib", "typing", "shutil", "dataclasses"})
+
+
+ARG_TOKENS = ["a", "b c", "--archive", "--archive=/x", "/y", "--limit", "5", "--limit=7", "0"]
+ARG_TOKENS += ["--publicering", "--", "-x", "--arch", "-1", "", "--limit=", "99999"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ARG_TOKENS), max_size=7))
+def test_quick_args_read_what_argparse_reads(argv: list[str]) -> None:
+    """`search`'s arguments read without argparse: whenever quick_args answers, argparse
+    gives the same; otherwise argparse decides (help, errors, abbreviations)."""
+    quick = search_command.quick_args(argv)
+    if quick is None:
+        return
+    parser, _ = _command_parser("search")
+    with contextlib.redirect_stderr(io.StringIO()):
+        args = parser.parse_args(argv)  # SystemExit here = quick_args accepted an error
+    assert vars(quick) == vars(args)
+
+
+def test_first_hits_are_printed_during_the_build(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch of one file: the hits in the first file come at once, marked incomplete on
+    stderr; the rest after the build, none twice, all of them in the end."""
+    monkeypatch.setattr(index_module, "COMMIT_EVERY", 1)
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0
+    out, err = capsys.readouterr()
+    assert "namndtui: ofullständigt: 1 av 2 protokoll indexerade hittills" in err
+    assert "namndtui: indexet är klart; fler träffar:" in err
+    early = [line for line in out.splitlines() if "Hässelby" in line]
+    assert early and out.splitlines()[: len(early)] == early  # the first file's, first
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0  # the index is built now
+    again, err_again = capsys.readouterr()
+    assert "ofullständigt" not in err_again
+    assert sorted(out.splitlines()) == sorted(again.splitlines())  # each hit once, all there

@@ -66,6 +66,11 @@ async def test_sal_follows_a_vote_to_the_decision(folder, writer) -> None:
         await poll(app, pilot)
         assert tally(app) == ("1", "2", "0")
 
+        drawn = app.repaints  # a note does not show on Sal: read, folded, nothing redrawn
+        record_all(writer, [ev.NoteAdded("budget", "Anteckning som salen inte visar.")])
+        await poll(app, pilot)
+        assert app.repaints == drawn
+
         record_all(writer, votes_and_decision()[3:])
         text = await poll(app, pilot)
         assert "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt" in text
@@ -122,6 +127,24 @@ async def test_ordforande_agenda_questions_quorum_serving(folder, writer) -> Non
         await pilot.pause()
         assert "Budget 2027 för socialnämnden" in screen_text(app)
         assert app.layout == "sal"
+
+
+@sync
+async def test_ordforande_running_tally(folder, writer) -> None:
+    """The chair sees ja, nej, avstår so far and the ballots not yet cast, then the result."""
+    app = follow_app(folder, layout="ordforande")
+    async with app.run_test(size=(120, 36)) as pilot:
+        record_all(writer, opening() + vote_demanded())
+        text = await poll(app, pilot)
+        assert "Votering pågår" in text
+        assert "Ja 0 · Nej 0 · Avstår 0 · Ej röstat 5" in text
+        record_all(writer, votes_and_decision()[:3])
+        text = await poll(app, pilot)
+        assert "Ja 1 · Nej 2 · Avstår 0 · Ej röstat 2" in text
+        record_all(writer, votes_and_decision()[3:])
+        text = await poll(app, pilot)
+        assert "Omröstningens resultat" in text and "Ja 3 · Nej 2 · Avstår 0" in text
+        assert "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt" in text
 
 
 @sync

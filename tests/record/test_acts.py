@@ -179,14 +179,12 @@ def test_motions_are_numbered_on(meeting):
     play(meeting, state, second)
 
 
-def test_withdraw_join_and_finding_need_a_motion(meeting):
+def test_withdraw_and_join_need_a_motion(meeting):
     state = sitting(meeting)
     with pytest.raises(acts.NoMotions):
         acts.withdraw(meeting, state, "x1", "y1", AT)
     with pytest.raises(acts.NoMotions):
         acts.join(meeting, state, "x1", "y1", "Bo Ås", AT)
-    with pytest.raises(acts.NoMotions):
-        acts.finding(meeting, state, "x1", "y1", AT)
 
 
 def test_withdraw_and_join(meeting):
@@ -197,21 +195,6 @@ def test_withdraw_and_join(meeting):
     assert state.paragraph("x1").motion("y1").joined == ["Cia Lund"]
     play(meeting, state, acts.withdraw(meeting, state, "x1", "y1", AT))
     assert acts.active_motions(state, "x1") == []
-
-
-def test_finding_sets_the_proposition_order_first(meeting):
-    state = sitting(
-        meeting,
-        ev.ItemCalled("x1", "19:01"),
-        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
-        ev.MotionMade("x1", "y2", "Bo Ås", "återremiss"),
-    )
-    assert acts.proposition_order(state, "x1") == ["y2", "y1"]  # formal motions first
-    events = acts.finding(meeting, state, "x1", "y1", AT)
-    assert events == [ev.PropositionOrderSet("x1", ("y2", "y1")), ev.ChairFinding("x1", "y1")]
-    play(meeting, state, events)
-    # the order is recorded now: a second finding does not set it again
-    assert acts.finding(meeting, state, "x1", "y2", AT) == [ev.ChairFinding("x1", "y2")]
 
 
 # --- votes -----------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ from namndtui.record.procedure import (
     may_reserve,
     presiding_chair_on,
     quorum,
-    suggested_order,
     voters,
 )
 from namndtui.record.state import Motion, Paragraph
@@ -79,7 +78,7 @@ def test_decisions_refused_without_quorum(meeting):
     ]
     for event in (
         ev.DecisionRecorded("x1", ("Beslut 1",)),
-        ev.ChairFinding("x1", "y1"),
+        ev.QuestionDecided("x1", "main", "proposal"),
         ev.ItemTabled("x1"),
         ev.ItemReferredBack("x1"),
     ):
@@ -199,7 +198,7 @@ def test_vote_demanded_rules(meeting):
     refused(meeting, events, ev.VoteDemanded("x1", 1, "y1", "y2", "Fia Nord"), "tjänstgör inte")
     opened = events + [ev.VoteDemanded("x1", 1, "y1", "y2")]
     refused(meeting, opened, ev.VoteDemanded("x1", 2, "y1", "y2"), "pågår redan")
-    refused(meeting, opened, ev.ChairFinding("x1", "y1"), "votering pågår")
+    refused(meeting, opened, ev.QuestionDecided("x1", "main", "proposal"), "votering pågår")
     refused(meeting, opened, ev.DecisionRecorded("x1", ("B",)), "votering pågår")
 
 
@@ -230,21 +229,26 @@ def test_motion_rules(meeting):
     refused(meeting, joined, ev.MotionJoined("x1", "y1", "Bo Ås"), "redan instämt")
     withdrawn = events + [ev.MotionWithdrawn("x1", "y1")]
     refused(meeting, withdrawn, ev.MotionWithdrawn("x1", "y1"), "återtaget")
-    refused(meeting, withdrawn, ev.ChairFinding("x1", "y1"), "återtaget")
-    refused(meeting, events, ev.PropositionOrderSet("x1", ("y1", "y1")), "två gånger")
-    refused(meeting, events, ev.PropositionOrderSet("x1", ("y1", "y7")), "Okänt yrkande")
-    allowed(meeting, events, ev.PropositionOrderSet("x1", ("y1",)))
+
 
 
 def _paragraph(*kinds: str) -> Paragraph:
     return Paragraph(item="x", motions=[Motion(f"y{n}", "A", k) for n, k in enumerate(kinds, 1)])
 
 
-def test_suggested_order_formal_first_additions_last():
-    p = _paragraph("bifall", "tillägg", "återremiss", "avslag", "bordläggning", "ändring")
-    assert suggested_order(p) == ["y3", "y5", "y1", "y4", "y6", "y2"]
-    p.motions[2].withdrawn = True
-    assert suggested_order(p) == ["y5", "y1", "y4", "y6", "y2"]
+def test_the_acts_of_old_journals_are_not_written_any_more(meeting):
+    """ChairFinding and PropositionOrderSet are folded from old journals (test_fold) but
+    refused as new acts, also inside a rättelse: the question model writes QuestionDecided."""
+    events = roll_call() + [
+        ev.ItemCalled("x1"),
+        ev.MotionMade("x1", "y1", "Anna Ek", "bifall"),
+        ev.MotionMade("x1", "y2", "Bo Ås", "avslag"),
+    ]
+    refused(meeting, events, ev.ChairFinding("x1", "y1"), "äldre journaler")
+    refused(meeting, events, ev.PropositionOrderSet("x1", ("y1", "y2")), "skrivs inte längre")
+    justified = events + [ev.QuestionDecided("x1", "main", "proposal"), ev.ParagraphJustified("x1")]
+    change = ev.ChairFinding("x1", "y2").to_dict()
+    refused(meeting, justified, ev.CorrectionMade("x1", "Fel", change), "äldre journaler")
 
 
 def vote_plan(paragraph: Paragraph) -> list[tuple[str, str]]:
@@ -616,8 +620,7 @@ CLOSED = (
         ev.MotionMade("x2", "y1", "Anna Ek", "bifall"),
         ev.MotionJoined("x1", "y1", "Bo Ås"),
         ev.MotionWithdrawn("x1", "y1"),
-        ev.PropositionOrderSet("x1", ("y2", "y1")),
-        ev.ChairFinding("x1", "y2"),
+        ev.QuestionDecided("x1", "main", "y2"),
         ev.VoteDemanded("x1", 2, "y1", "y2"),
         ev.DecisionRecorded("x2", ("Beslut 2",)),
         ev.ImmediateJustificationSet("x1", True),
@@ -691,7 +694,7 @@ BREAK = roll_call() + [
     "event",
     [
         ev.DecisionRecorded("x1", ("Beslut 1",)),
-        ev.ChairFinding("x1", "y1"),
+        ev.ItemReferredBack("x1", "Skäl"),
         ev.ItemTabled("x1"),
         ev.ItemCalled("x2", "19:35"),
         ev.MotionMade("x1", "y2", "Dan Berg", "avslag"),

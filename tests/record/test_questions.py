@@ -63,8 +63,6 @@ def test_the_main_question_waits_for_the_formal_one() -> None:
     refused(CONTESTED, ev.QuestionDecided("x1", "main", "proposal"), "Först prövas frågan om")
     refused(CONTESTED, ev.DecisionRecorded("x1", ("Beslut 1",)), "inte prövad")
     refused(CONTESTED, ev.VoteDemanded("x1", 1, "proposal", "y2", question="main"), "Först")
-    # the legacy act, a finding on a motion, is held to the same order
-    refused(CONTESTED, ev.ChairFinding("x1", "y1"), "Först prövas")
     decided_today = CONTESTED + [ev.QuestionDecided("x1", "y3", "today")]
     accepted(decided_today, ev.QuestionDecided("x1", "main", "proposal"))
 

@@ -110,3 +110,37 @@ def test_export_prints_paths_visibly(tmp_path):
     code, out, err = cli("export", str(folder))
     assert code == 0, err
     assert "\x1b" not in out and "\x07" not in out and "␛" in out
+
+
+def _set_date(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"])
+def test_a_meeting_dated_outside_1900_2199_is_refused(meeting, date):
+    path = meeting / "meeting.toml"
+    _set_date(path, "date = 2007-10-23", f"date = {date}")
+    code, out, _err = cli("validate", str(path))
+    assert code == 1 and f"datumet {date} ligger utanför åren 1900–2199" in out
+    code, _out, err = cli("export", str(meeting))
+    assert code != 0 and "utanför åren" in err and "Traceback" not in err
+    assert not (meeting / "protokoll.toml").exists()
+
+
+def test_a_protokoll_dated_outside_the_range_is_refused(meeting):
+    assert cli("export", str(meeting))[0] == 0
+    path = meeting / "protokoll.toml"
+    _set_date(path, "date = 2007-10-23", "date = 9999-12-31")
+    code, out, _err = cli("validate", str(path))
+    assert code == 1 and "protokoll.toml:" in out and "utanför åren 1900–2199" in out
+
+
+def test_a_journal_act_with_an_absurd_date_is_refused():
+    from namndtui.record import events as ev
+    from namndtui.record.checks import CHECKS
+    from namndtui.record.rules import RuleError
+
+    with pytest.raises(RuleError, match="utanför åren"):
+        CHECKS[ev.JusteringPlanned](None, None, ev.JusteringPlanned("9999-12-31", "10:00"))

@@ -97,3 +97,79 @@ def test_justering_form_keeps_what_was_typed_when_the_time_is_wrong(example_fold
             ]  # fmt: skip
 
     run(go())
+
+
+def test_find_as_typed_and_home_end(example_folder, clock) -> None:
+    """/ finds a name as typed (case and diacritics folded), up/down go to the next match,
+    enter keeps the row and escape goes back; home/end: the first and last row."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        names = [m.name for m in app.meeting.members]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n", "end")
+            table = app.screen.query_one(DataTable)
+            assert table.cursor_row == len(names) - 1
+            await pilot.press("home")
+            assert table.cursor_row == 0
+            await pilot.press("slash", *"OSTLUND")  # Göran Östlund
+            assert names[table.cursor_row] == "Göran Östlund"
+            await pilot.press("escape")  # back to where the search began, still on the screen
+            assert type(app.screen).__name__ == "AttendanceScreen"
+            assert table.cursor_row == 0 and app.focused is table
+            await pilot.press("slash", *"BERG", "down", "down", "up", "up", "up")
+            # Hallenberg, Forsberg, Bergkvist, back, back, and round to the last: Strandberg
+            assert names[table.cursor_row] == "Eva Strandberg"
+            await pilot.press("down")
+            assert names[table.cursor_row] == "Birgitta Hallenberg"
+            await pilot.press("enter", "space")  # the row found is the one acted on
+            assert app.state.present == {names[table.cursor_row]: True}
+            await pilot.press("slash", *"zzz")
+            assert "Ingen i listan matchar ”zzz”." in str(
+                app.screen.query_one("#attendance-row").render()
+            )
+
+    run(go())
+
+
+def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, clock) -> None:
+    """Before the key: the § and the time an arrival/departure would be recorded at; after
+    it the row says "lämnade vid § 120 kl. 19.10", the line under the table the whole
+    story, and an ersättare serving says from which §."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        names = [m.name for m in app.meeting.members]
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("n", "A", "escape", "b", "n")  # § 120 decided, its item current
+            screen = app.screen
+            info = str(screen.query_one("#attendance-info").render())
+            assert S.ATTENDANCE_WHEN.format(number=120, time="19.00") in info
+            clock.now = clock.now.replace(hour=19, minute=10)
+            await pilot.press("j", "j", "l")  # Johan Ekdahl leaves at 19.10
+            table = screen.query_one(DataTable)
+            assert str(table.get_cell("Johan Ekdahl", table.ordered_columns[2].key)) == (
+                "lämnade vid § 120 kl. 19.10"
+            )
+            clock.now = clock.now.replace(minute=25)
+            await pilot.press("a")  # and is back at 19.25
+            row = str(screen.query_one("#attendance-row").render())
+            assert row == (
+                "Johan Ekdahl (M): lämnade kl. 19.10, deltar inte från § 120 · "
+                "anlände kl. 19.25, deltar från § 120"
+            )
+            assert str(table.get_cell("Johan Ekdahl", table.ordered_columns[2].key)) == (
+                "från § 120 kl. 19.25"
+            )
+            await pilot.press("up", "l")  # Lars-Erik Wahlström leaves, his ersättare serves
+            for _ in range(names.index("Göran Östlund") - 1):
+                await pilot.press("j")
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.state.serving_for == {"Göran Östlund": "Lars-Erik Wahlström"}
+            row = str(screen.query_one("#attendance-row").render())
+            assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 120"
+
+    run(go())

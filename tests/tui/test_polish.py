@@ -129,7 +129,7 @@ def test_forms_keep_their_title_in_view_at_80x24(example_folder, clock) -> None:
             await check(pilot, "withdraw", ["w"], 1)
             await check(pilot, "finding", ["f"], 1)
             item = app.screen.current_item  # the chair finds for y1: Almqvist may reserve
-            assert app.screen.record(item, ev.ChairFinding(item=item.id, motion="y1"))
+            assert app.screen.record(item, ev.QuestionDecided(item.id, "main", "proposal"))
             assert app.screen.record(item, ev.DecisionRecorded(item=item.id, points=("Ja.",)))
             await pilot.pause()
             assert {"members", "text"} <= await check(pilot, "reservation", ["r"], 4)

@@ -8,7 +8,10 @@ on first use, so that `namndtui search` loads only what a query needs.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 _WHERE = {
     "ArchiveIndex": "index",

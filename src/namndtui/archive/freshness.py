@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_mod
-from typing import NamedTuple
+from collections import namedtuple
 
 PROTOKOLL_SUFFIX = "protokoll.toml"
 RACY_NS = 2_000_000_000  # changes this recent are checked again next time (clock ticks)
@@ -33,13 +33,11 @@ UNKNOWN = (-1, -1)  # the signature of a racy entry: never equal to a real one
 Sig = tuple[int, int]  # (mtime_ns, ctime_ns)
 
 
-class Found(NamedTuple):
-    """One minutes file: its path relative to the archive (with "/"), mtime, size, ctime."""
+class Found(namedtuple("Found", "rel mtime_ns size ctime_ns", defaults=(0,))):
+    """One minutes file: its path relative to the archive (with "/"), mtime, size, ctime
+    (collections.namedtuple: `namndtui search` does not import typing)."""
 
-    rel: str
-    mtime_ns: int
-    size: int
-    ctime_ns: int = 0
+    __slots__ = ()
 
 
 class Plan:
@@ -97,36 +95,46 @@ class _Checker:
 
     def run(self, fd: int) -> Plan:
         plan = self.plan
+        stat, is_dir, is_reg = os.stat, stat_mod.S_ISDIR, stat_mod.S_ISREG
         to_list: list[str] = []
         if "" not in self.known_folders:
             to_list.append("")
         for rel, (sig, _problem) in self.known_folders.items():
             try:
-                st = os.stat(rel or ".", dir_fd=fd, follow_symlinks=False)
+                st = stat(rel or ".", dir_fd=fd, follow_symlinks=False)
             except OSError:
                 plan.gone_folders.append(rel)
                 continue
-            if not stat_mod.S_ISDIR(st.st_mode):
+            if (st.st_mtime_ns, st.st_ctime_ns) == sig and is_dir(st.st_mode):
+                continue  # the common case (UNKNOWN never equals a real signature)
+            if not is_dir(st.st_mode):
                 plan.gone_folders.append(rel)
-            elif sig == UNKNOWN or (st.st_mtime_ns, st.st_ctime_ns) != sig:
+            else:
                 to_list.append(rel)
         while to_list:
             self.list_folder(to_list.pop(), to_list, fd)
+        listed, seen = self.listed, self.seen_files
+        unchanged = 0
         for rel, (sig, size) in self.known_files.items():
-            if rel in self.seen_files or parent_of(rel) in self.listed:
+            if listed and (rel in seen or rel.rpartition("/")[0] in listed):
                 continue  # listed above (or gone from a listed folder)
             try:
-                st = os.stat(rel, dir_fd=fd, follow_symlinks=False)
+                st = stat(rel, dir_fd=fd, follow_symlinks=False)
             except OSError:
                 plan.gone_files.append(rel)
                 continue
-            if not stat_mod.S_ISREG(st.st_mode):
+            if not is_reg(st.st_mode):
                 plan.gone_files.append(rel)
-                continue
-            self.file_found(rel, st, sig, size)
-        for rel in self.known_files:
-            if rel not in self.seen_files and parent_of(rel) in self.listed:
-                plan.gone_files.append(rel)
+            elif (st.st_mtime_ns, st.st_ctime_ns) == sig and st.st_size == size:
+                unchanged += 1  # the common case, without a call
+            else:
+                self.file_found(rel, st, sig, size)
+        plan.unchanged += unchanged
+        plan.total += unchanged
+        if listed:
+            for rel in self.known_files:
+                if rel not in seen and rel.rpartition("/")[0] in listed:
+                    plan.gone_files.append(rel)
         plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
         return plan
 

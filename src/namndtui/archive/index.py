@@ -16,6 +16,10 @@
 - Files that cannot be read or parsed are kept as problems (with the loader's FILE:LINE
   message) and are parsed again only when they change.
 - One SQLite connection per thread (the TUI searches in a worker thread).
+
+`namndtui search` imports this module on every search, so it imports only what a search
+needs (sqlite3, zlib, threading; no pathlib, no typing): paths are kept as strings, and
+`folder`, `db_path` and `secret_path` are pathlib Paths made when asked for.
 """
 
 from __future__ import annotations
@@ -28,11 +32,10 @@ import sqlite3
 import threading
 import time
 import zlib
+from collections import namedtuple
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any, NamedTuple
 
-from namndtui.archive.freshness import Found, Plan, Sig, check
+from namndtui.archive.freshness import Found, Plan, check
 from namndtui.archive.lock import checked_recently, exclusive, mark_checked
 from namndtui.archive.search import TRIGRAM as TRIGRAM_LEN
 from namndtui.archive.search import Hit, Query, find_spans, make_snippet, parse_query
@@ -47,6 +50,12 @@ from namndtui.archive.text import (
     normalize_dnr,
 )
 from namndtui.errors import UserError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 SCHEMA_VERSION = 8
 # 2: date-ordered paragraph ids, the chars table; 3: the folders manifest;
@@ -102,7 +111,7 @@ CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
 # per part too: the letters and names of a secret § are only in the secret part, so the
 # index file a public search reads holds nothing of it beyond what the public minutes print.
 
-Loader = Callable[[Path], Any]  # path -> Minutes (.meeting, .state); raises UserError
+Loader = Callable[["Path"], "Any"]  # path -> Minutes (.meeting, .state); raises UserError
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 
 
@@ -110,14 +119,12 @@ class ArchiveError(UserError):
     """The archive folder cannot be used at all (missing, not a folder). Exit code 2."""
 
 
-class MeetingRow(NamedTuple):
-    file_id: int
-    path: str  # relative to the archive folder
-    body: str
-    date: str
-    first: int | None
-    last: int | None
-    count: int
+class MeetingRow(namedtuple("MeetingRow", "file_id path body date first last count")):
+    """One meeting: file_id (int), path (str, relative to the archive folder), body, date
+    (YYYY-MM-DD), first and last § (int or None), count of §§. (collections.namedtuple,
+    not typing.NamedTuple: `namndtui search` does not import typing.)"""
+
+    __slots__ = ()
 
     @property
     def range_text(self) -> str:
@@ -128,9 +135,11 @@ class MeetingRow(NamedTuple):
         return f"§§ {self.first}–{self.last}"
 
 
-class Problem(NamedTuple):
-    path: str  # relative to the archive folder
-    message: str  # the loader's message (FILE:LINE: …) or the OS's reason
+class Problem(namedtuple("Problem", "path message")):
+    """A file that could not be read: path (relative to the archive folder) and the
+    loader's message (FILE:LINE: …) or the OS's reason."""
+
+    __slots__ = ()
 
 
 class IndexStats:
@@ -152,6 +161,8 @@ class IndexStats:
 
 
 def cache_dir() -> Path:
+    from pathlib import Path
+
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "namndtui"
 
@@ -177,17 +188,17 @@ class ArchiveIndex:
         on_wait: Callable[[], None] | None = None,
         public: bool = False,
     ) -> None:
-        self.folder = Path(folder)
-        if not self.folder.exists():
-            raise ArchiveError(f"{self.folder}: arkivet finns inte", 2)
-        if not self.folder.is_dir():
-            raise ArchiveError(f"{self.folder}: arkivet är ingen mapp", 2)
-        if not os.access(self.folder, os.R_OK | os.X_OK):
-            raise ArchiveError(f"{self.folder}: mappen kan inte läsas", 2)
+        self._folder = os.fspath(folder)
+        if not os.path.exists(self._folder):
+            raise ArchiveError(f"{self._folder}: arkivet finns inte", 2)
+        if not os.path.isdir(self._folder):
+            raise ArchiveError(f"{self._folder}: arkivet är ingen mapp", 2)
+        if not os.access(self._folder, os.R_OK | os.X_OK):
+            raise ArchiveError(f"{self._folder}: mappen kan inte läsas", 2)
         self.loader: Loader = loader or default_loader
-        self.db_path = Path(db_path) if db_path else self._choose_location()
-        self.lock_path = str(self.db_path) + ".lock"  # one writer at a time (lock.py)
-        self.secret_path = Path(str(self.db_path) + SECRET_SUFFIX)
+        self._db = os.fspath(db_path) if db_path else self._choose_location()
+        self.lock_path = self._db + ".lock"  # one writer at a time (lock.py)
+        self._secret = self._db + SECRET_SUFFIX
         self.public = public  # never open the secret part (`search --publicering`)
         self.on_wait = on_wait  # called when another process holds the lock
         self.rebuilt = ""  # why the index was (re)created on opening
@@ -196,21 +207,41 @@ class ArchiveIndex:
         self._lock = threading.Lock()
         self._ensure()
 
+    @property
+    def folder(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._folder)
+
+    @property
+    def db_path(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._db)
+
+    @property
+    def secret_path(self) -> Path:
+        from pathlib import Path
+
+        return Path(self._secret)
+
     # --- location, schema, connections ---------------------------------------------------
 
-    def _choose_location(self) -> Path:
-        here = self.folder / INDEX_NAME
-        if here.exists() and os.access(here, os.R_OK | os.W_OK) and os.access(self.folder, os.W_OK):
-            return here
-        if not here.exists() and os.access(self.folder, os.W_OK):
+    def _choose_location(self) -> str:
+        here = os.path.join(self._folder, INDEX_NAME)
+        folder_writable = os.access(self._folder, os.W_OK)
+        if os.path.exists(here):
+            if os.access(here, os.R_OK | os.W_OK) and folder_writable:
+                return here
+        elif folder_writable:
             return here
         import hashlib
 
         key = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:16]
-        return cache_dir() / f"index-{key}.sqlite"
+        return str(cache_dir() / f"index-{key}.sqlite")
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.db_path, timeout=10, isolation_level=None)
+        conn = sqlite3.connect(self._db, timeout=10, isolation_level=None)
         conn.create_function("fold", 1, fold, deterministic=True)
         conn.execute("PRAGMA busy_timeout = 10000")
         return conn
@@ -218,7 +249,7 @@ class ArchiveIndex:
     def _ensure(self) -> None:
         """Open the index; create it, or rebuild it when old or corrupted."""
         try:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(self._db) or ".", exist_ok=True)
         except OSError as err:
             raise ArchiveError(
                 f"{self.db_path.parent}: kan inte skapa indexmappen: {err.strerror}", 2
@@ -233,8 +264,8 @@ class ArchiveIndex:
                 self._delete()  # an unusable index, or a secret part left without one
                 self.rebuilt = reason
                 for path, schema in (
-                    (self.secret_path, PARAGRAPH_SCHEMA),
-                    (self.db_path, SCHEMA + PARAGRAPH_SCHEMA),
+                    (self._secret, PARAGRAPH_SCHEMA),
+                    (self._db, SCHEMA + PARAGRAPH_SCHEMA),
                 ):
                     conn = sqlite3.connect(path, isolation_level=None)
                     try:
@@ -253,12 +284,15 @@ class ArchiveIndex:
                         conn.close()
                 mark_checked(self.lock_path, never=True)
         except (sqlite3.Error, OSError) as err:
-            raise ArchiveError(f"{self.db_path}: indexet kan inte skapas: {err}", 2) from None
+            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
         self._generation += 1
 
     def _check(self) -> str | None:
         """None: the index is usable; "" : it does not exist; else why it must be rebuilt."""
-        if not self.db_path.exists() or self.db_path.stat().st_size == 0:
+        try:
+            if os.stat(self._db).st_size == 0:
+                return ""
+        except FileNotFoundError:
             return ""
         try:
             conn = self._connect()
@@ -272,10 +306,10 @@ class ArchiveIndex:
         if row is None or row[0] != str(SCHEMA_VERSION):
             return "indexet hade en annan version"
         if self.public:  # the secret part is not opened, only looked for
-            return None if self.secret_path.exists() else "indexets sekretessdel saknades"
+            return None if os.path.exists(self._secret) else "indexets sekretessdel saknades"
         try:
             # mode=rw: a missing secret part is reported, never created empty here
-            conn = sqlite3.connect(self.secret_path.absolute().as_uri() + "?mode=rw", uri=True)
+            conn = sqlite3.connect(_file_uri(self._secret) + "?mode=rw", uri=True)
             try:
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             finally:
@@ -287,10 +321,10 @@ class ArchiveIndex:
         return None
 
     def _delete(self) -> None:
-        for path in (self.db_path, self.secret_path):
+        for path in (self._db, self._secret):
             for suffix in ("", "-journal", "-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
-                    Path(str(path) + suffix).unlink()
+                    os.unlink(path + suffix)
 
     def _conn(self, *, secret: bool | None = None) -> sqlite3.Connection:
         """This thread's connection (SQLite connections must not cross threads): with the
@@ -305,7 +339,7 @@ class ArchiveIndex:
                 conn.close()
             conn = self._connect()
             if secret:
-                conn.execute("ATTACH DATABASE ? AS s", (str(self.secret_path),))
+                conn.execute("ATTACH DATABASE ? AS s", (self._secret,))
             setattr(self._local, slot, conn)
             setattr(self._local, slot + "_gen", self._generation)
         return conn
@@ -334,7 +368,7 @@ class ArchiveIndex:
             except sqlite3.DatabaseError as err:
                 if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
                     raise ArchiveError(
-                        f"{self.db_path}: indexet är låst av ett annat program", 2
+                        f"{self._db}: indexet är låst av ett annat program", 2
                     ) from None
                 # Corrupted under our feet: start over once.
                 self.close()
@@ -346,26 +380,26 @@ class ArchiveIndex:
                 stats.rebuilt = self.rebuilt
                 return stats
 
-    def _plan(self, conn: sqlite3.Connection) -> tuple[Plan, dict[str, tuple[int, str]]]:
-        """What changed since the manifest was written, and the known files (rel → id, sha)."""
+    def _plan(self, conn: sqlite3.Connection) -> Plan:
+        """What changed since the manifest was written (freshness.check)."""
         folders = {
             rel: ((mtime, ctime), problem)
             for rel, mtime, ctime, problem in conn.execute(
                 "SELECT rel, mtime_ns, ctime_ns, problem FROM folders"
             )
         }
-        files: dict[str, tuple[Sig, int]] = {}
-        ids: dict[str, tuple[int, str]] = {}
-        for fid, rel, mtime, ctime, size, sha in conn.execute(
-            "SELECT id, rel, mtime_ns, ctime_ns, size, sha256 FROM files"
-        ):
-            files[rel] = ((mtime, ctime), size)
-            ids[rel] = (fid, sha)
+        files = {
+            rel: ((mtime, ctime), size)
+            for rel, mtime, ctime, size in conn.execute(
+                "SELECT rel, mtime_ns, ctime_ns, size FROM files"
+            )
+        }
         try:
-            plan = check(str(self.folder), folders, files, time.time_ns())
+            return check(self._folder, folders, files, time.time_ns())
         except OSError as err:
-            raise ArchiveError(f"{self.folder}: mappen kan inte läsas: {err.strerror}", 2) from None
-        return plan, ids
+            raise ArchiveError(
+                f"{self._folder}: mappen kan inte läsas: {err.strerror}", 2
+            ) from None
 
     def _update(self, progress: Progress | None) -> IndexStats:
         started = time.perf_counter()
@@ -375,12 +409,12 @@ class ArchiveIndex:
         if _meta(conn, "writing") == "1":  # the last update was cut short
             with exclusive(self.lock_path, self.on_wait):
                 _repair_secret_part(conn)
-        plan, ids = self._plan(conn)
+        plan = self._plan(conn)
         if not plan.empty:
             with exclusive(self.lock_path, self.on_wait):
                 if _data_version(conn) != version:  # another process wrote meanwhile
-                    plan, ids = self._plan(conn)
-                self._apply(conn, plan, ids, stats, progress)
+                    plan = self._plan(conn)
+                self._apply(conn, plan, stats, progress)
         mark_checked(self.lock_path)
         stats.files = plan.total
         stats.unchanged += plan.unchanged
@@ -393,7 +427,6 @@ class ArchiveIndex:
         self,
         conn: sqlite3.Connection,
         plan: Plan,
-        ids: dict[str, tuple[int, str]],
         stats: IndexStats,
         progress: Progress | None,
     ) -> None:
@@ -405,12 +438,12 @@ class ArchiveIndex:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for rel in plan.gone_files:
-                self._remove_file(conn, ids[rel][0])
+                self._remove_file(conn, _known(conn, rel)[0])  # type: ignore[index]
             stats.removed = len(plan.gone_files)
             if progress is not None and plan.files:
                 progress(0, len(plan.files))
             for n, f in enumerate(plan.files, 1):
-                self._index_file(conn, f, ids.get(f.rel), stats)
+                self._index_file(conn, f, _known(conn, f.rel), stats)
                 if n % COMMIT_EVERY == 0:
                     conn.execute("COMMIT")
                     conn.execute("BEGIN IMMEDIATE")
@@ -584,6 +617,8 @@ class ArchiveIndex:
 
     def load(self, rel: str) -> Any:
         """The Minutes of one indexed file (for review). Raises UserError for a bad file."""
+        from pathlib import Path
+
         parts = Path(rel).parts
         if Path(rel).is_absolute() or ".." in parts:  # an edited index must not reach out
             raise UserError(f"{rel}: ligger utanför arkivmappen {self.folder}", 1)
@@ -763,6 +798,18 @@ def _fold_name(name: str) -> str:
             _NAMES.clear()
         folded = _NAMES[name] = fold(name)
     return folded
+
+
+def _known(conn: sqlite3.Connection, rel: str) -> tuple[int, str] | None:
+    """A file the index holds: (id, SHA-256), or None."""
+    return conn.execute("SELECT id, sha256 FROM files WHERE rel = ?", (rel,)).fetchone()
+
+
+def _file_uri(path: str) -> str:
+    """An SQLite URI of a file path (what Path.as_uri gives, without importing pathlib):
+    only %, ? and # mean something in it."""
+    quoted = os.path.abspath(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return "file:" + quoted
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:

@@ -114,6 +114,10 @@ def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: s
 
         meeting = with_numbering(meeting, folder)
     notes = [note.format(folder=folder)] if note else []
+    if any(item.corrects for item in meeting.items):  # only then is the archive read
+        from namndtui.minutes.corrects import warnings
+
+        notes += warnings(meeting, folder)
     from namndtui.tui.app import NamndApp
 
     def open_record() -> Any:

@@ -4,7 +4,10 @@
   (namndtui.secrecy.public): a secret item shows its § and public title and nothing else,
   listed private persons are masked, as in the web version of the minutes.
 - `chair_view` (Ordförande, the chair's laptop) is the full record: the agenda with its
-  marks, the current item's motions, the questions still to be put, quorum, who serves.
+  marks, the current item's motions, the questions still to be put, quorum, who serves,
+  and the running tally of a vote (ja, nej, avstår so far, the ballots not yet cast, the
+  result once counted). The tally's sentences are the room's (the public view): of a
+  secret item it shows the numbers only, no question, proposition or result sentence.
 
 Every sentence about the procedure is the minutes' own (namndtui.minutes.beslutsgang):
 the motions as "Yrkanden" reads them, the question as the TUI names it, the
@@ -20,7 +23,7 @@ from namndtui.minutes import beslutsgang as bg
 from namndtui.minutes.model import clock, member_label
 from namndtui.model import Item, Meeting
 from namndtui.record import questions as qs
-from namndtui.record.serving import quorum, serving
+from namndtui.record.serving import quorum, serving, voters
 from namndtui.record.state import PENDING, Paragraph, RecordState, VoteRound
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.public import public_view
@@ -51,6 +54,8 @@ class VoteView:
     tally: tuple[int, int, int]  # (ja, nej, avstår) so far
     result: str  # '' while the vote runs
     open: bool
+    left: int = 0  # ballots not (yet) cast by those who serve on the item
+    voters: int = 0  # those who serve on the item (who may vote)
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,9 @@ def _banner(state: RecordState) -> str:
     return sitting_text(state) if closed or adjourned else ""
 
 
-def _vote_view(meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound) -> VoteView:
+def _vote_view(
+    meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRound, ballots: tuple[int, int]
+) -> VoteView:
     q = qs.question(item, para, r.question)
     label = bg.question_label(meeting, item, para, q) if q is not None else ""
     return VoteView(
@@ -87,7 +94,20 @@ def _vote_view(meeting: Meeting, item: Item | None, para: Paragraph, r: VoteRoun
         tally=r.tally(),
         result=bg.round_result(meeting, item, para, r),
         open=not r.closed,
+        left=ballots[0],
+        voters=ballots[1],
     )
+
+
+def _ballots(meeting: Meeting, state: RecordState) -> tuple[int, int]:
+    """(ballots not cast, voters) in the current item's latest round, from the full record
+    (the public view masks names, which must not change a count)."""
+    item_id = state.current_item or ""
+    r = _latest_round(state.paragraph(item_id)) if item_id else None
+    if r is None:
+        return 0, 0
+    who = voters(meeting, state, item_id)
+    return sum(1 for name in who if name not in r.votes), len(who)
 
 
 def _latest_round(para: Paragraph) -> VoteRound | None:
@@ -145,7 +165,9 @@ def room_view(meeting: Meeting, state: RecordState) -> RoomView:
     return dataclasses.replace(
         base,
         motions=tuple(bg.motion_sentences(public_meeting, item, para)),
-        vote=_vote_view(public_meeting, item, para, latest) if latest else None,
+        vote=_vote_view(public_meeting, item, para, latest, _ballots(meeting, state))
+        if latest
+        else None,
         findings=tuple(bg.procedure_sentences(public_meeting, item, para)),
         decision=tuple(para.decision or ()),
     )
@@ -175,6 +197,7 @@ class ChairView:
     quorum: str  # 'Beslutför 9/11'
     quorum_ok: bool
     serving: tuple[str, ...]  # 'Anna Ek (M)', 'Jonas Vik (S), tjänstgörande ersättare för …'
+    vote: VoteView | None = None  # the current item's running (or last counted) votering
 
 
 def _agenda(meeting: Meeting, state: RecordState) -> tuple[AgendaLine, ...]:
@@ -204,6 +227,18 @@ def _serving(meeting: Meeting, state: RecordState, item_id: str) -> tuple[str, .
     return tuple(out)
 
 
+def _chair_vote(meeting: Meeting, state: RecordState) -> VoteView | None:
+    """The tally as the room sees it; of a secret item the numbers alone."""
+    room = room_view(meeting, state)
+    if not room.secret or not state.current_item:
+        return room.vote
+    latest = _latest_round(state.paragraph(state.current_item))
+    if latest is None:
+        return None
+    left, who = _ballots(meeting, state)
+    return VoteView("", "", latest.tally(), "", not latest.closed, left, who)
+
+
 def chair_view(meeting: Meeting, state: RecordState) -> ChairView:
     """The chair's screen (the full record: the chair knows the secret items too)."""
     item = meeting.item(state.current_item) if state.current_item else None
@@ -228,4 +263,5 @@ def chair_view(meeting: Meeting, state: RecordState) -> ChairView:
         quorum=q.text(),
         quorum_ok=q.ok,
         serving=_serving(meeting, state, item_id),
+        vote=_chair_vote(meeting, state),
     )

@@ -229,7 +229,10 @@ def _official_numbers(meeting: Meeting, state: RecordState, name: str) -> str:
 def others_present(meeting: Meeting, state: RecordState, people) -> list[str]:
     """Övriga deltagande: ersättare not serving, seat holders not serving, officials with
     their §§, the secretary."""
-    lines = [f"{r.member.label}, ersättare" for r in people.substitutes_present]
+    lines = [
+        f"{r.member.label}, ersättare" + (f", {number_ranges(r.numbers)}" if r.partial else "")
+        for r in people.substitutes_present
+    ]
     lines += [f"{r.member.label}, ledamot, ej tjänstgörande" for r in people.not_serving]
     for name, title in state.officials or [(o.name, o.title) for o in meeting.officials]:
         line = f"{name}, {title}" if title else name

@@ -29,6 +29,9 @@ class Minutes:
     # The public version (namndtui.secrecy.public): secret §§ print only the secrecy
     # sentence and the document carries the personal-data notice.
     public: bool = False
+    # Justered minutes read from a protokoll.toml (version 1 or 2) written before the seal
+    # existed: loaded, and `validate` says "ej förseglat".
+    unsealed: bool = field(default=False, compare=False)
 
 
 # --- small formatting helpers ----------------------------------------------------------------
@@ -107,6 +110,16 @@ def effective_decision(item: Item, para: Paragraph) -> list[str]:
     if para.status == DECIDED:
         return list(item.proposed_decision)
     return []
+
+
+def undecided(meeting: Meeting, state: RecordState) -> list[tuple[Item, Paragraph]]:
+    """The §§ with no decision recorded (neither a decision nor tabled or referred back):
+    the minutes print no Beslut for them, which a justering should not pass unnoticed."""
+    return [
+        (item, para)
+        for item, para in numbered_paragraphs(meeting, state)
+        if para.status not in (TABLED, REFERRED_BACK) and not effective_decision(item, para)
+    ]
 
 
 def immediate(item: Item, para: Paragraph) -> bool:
@@ -206,8 +219,16 @@ def attendance(meeting: Meeting, state: RecordState) -> Attendance:
         if member.is_substitute:
             rows = [row(member, seat, numbers) for seat, numbers in seats.items()]
             result.substitutes_serving.extend(rows)
-            if not rows and member.name in present:
-                result.substitutes_present.append(Attendee(member))
+            if member.name in present:
+                # Present, not serving: all evening, or the §§ present but not served in
+                # (an ersättare who served for a while and stayed is listed twice).
+                served_in = {n for numbers in seats.values() for n in numbers}
+                here = present_numbers(state, member.name, all_numbers)
+                rest = [n for n in here if n not in served_in]
+                if not rows:
+                    result.substitutes_present.append(row(member, "", rest))
+                elif rest:
+                    result.substitutes_present.append(Attendee(member, "", rest, True))
         else:
             numbers = [n for ns in seats.values() for n in ns]
             if seats:
@@ -215,6 +236,31 @@ def attendance(meeting: Meeting, state: RecordState) -> Attendance:
             elif member.name in present:
                 result.not_serving.append(Attendee(member))
     return result
+
+
+def present_numbers(state: RecordState, name: str, numbers: list[int]) -> list[int]:
+    """Of the §§ `numbers`, those `name` was present for, by the arrivals and departures
+    recorded ("deltar från och med § 142" / "deltar inte från och med § 145"). Without
+    any, all of them: the roll call holds for the whole meeting."""
+    moves: list[tuple[int, bool]] = []  # (from §, present from then on)
+    for change in state.changes:
+        if change.member != name or change.kind not in ("arrived", "left"):
+            continue
+        para = state.paragraphs.get(change.item) if change.item else None
+        at = para.number if para is not None else None
+        if change.item and at is None:
+            continue  # at an item never handled: no § to count from
+        moves.append((at if at is not None else min(numbers, default=0), change.kind == "arrived"))
+    if not moves:
+        return sorted(numbers)
+    moves.sort(key=lambda move: move[0])  # by §; the order recorded within one §
+    here = []
+    for number in sorted(numbers):
+        now = [present for at, present in moves if at <= number]
+        # before the first move: the opposite of it (an arrival means absent until then)
+        if now[-1] if now else not moves[0][1]:
+            here.append(number)
+    return here
 
 
 def paragraph_range(meeting: Meeting, state: RecordState) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from namndtui.minutes.document import build_document
 from namndtui.minutes.html import markdown_parser
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.render import render_document_html, render_document_markdown
+from namndtui.minutes.revision import Entries, JusteredMinutesChanged, rewrite_refusal
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, render_toml
 from namndtui.model import Meeting
@@ -98,9 +99,17 @@ def write_minutes(
     *,
     html: bool = False,
     settings: ProtokollSettings = DEFAULT,
+    entries: Entries | None = None,
 ) -> list[Path]:
-    """The TUI's entry point: write protokoll.toml/.md[/.html] for the live record."""
-    return write_files(Minutes(meeting, state), folder, html=html, settings=settings)
+    """The TUI's entry point: write protokoll.toml/.md[/.html] for the live record.
+
+    Justered minutes on disk that these would change in a way the journal (`entries`)
+    does not explain are not rewritten: raises JusteredMinutesChanged (nothing written)."""
+    minutes = Minutes(meeting, state)
+    refusal = rewrite_refusal(minutes, folder, entries)
+    if refusal is not None:
+        raise JusteredMinutesChanged(refusal)
+    return write_files(minutes, folder, html=html, settings=settings)
 
 
 __all__ = ["markdown_parser", "render_all", "write_files", "write_minutes"]

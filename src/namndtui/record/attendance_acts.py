@@ -8,7 +8,7 @@ from namndtui.model import Meeting, Member
 from namndtui.record import events as ev
 from namndtui.record.refusals import NoFreeSeat, NotSubstitute
 from namndtui.record.rules import RuleError
-from namndtui.record.state import RecordState
+from namndtui.record.state import AttendanceChange, RecordState
 
 
 def roll_call(meeting: Meeting) -> list[ev.Event]:
@@ -91,10 +91,17 @@ def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:
     return [ev.JusteringPlanned(date=date, time=time, place=place)]
 
 
+def arrivals_and_departures(state: RecordState, member: str) -> list[AttendanceChange]:
+    """The member's arrivals and departures during the meeting, in the order recorded,
+    each with the item it took effect at ("" = from the start) and its time ("HH:MM")."""
+    return [c for c in state.changes if c.member == member and c.kind in ("arrived", "left")]
+
+
 def latest_change(state: RecordState, member: str) -> tuple[str, str, str] | None:
     """The member's latest arrival or departure during the meeting: (kind "arrived" |
     "left", the item it took effect at ("" = from the start), the time), or None."""
-    for change in reversed(state.changes):
-        if change.member == member and change.kind in ("arrived", "left"):
-            return change.kind, change.item, change.at
-    return None
+    changes = arrivals_and_departures(state, member)
+    if not changes:
+        return None
+    change = changes[-1]
+    return change.kind, change.item, change.at

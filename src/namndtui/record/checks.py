@@ -6,6 +6,7 @@ around them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from namndtui.model import Meeting
@@ -23,6 +24,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 from namndtui.record.voting import casting_vote
+from namndtui.tomlcheck import date_range_problem
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -49,6 +51,12 @@ def _need_time(value: str) -> None:
 def _need_date(value: str, what: str = "datum") -> None:
     if not _DATE.match(value):
         raise RuleError(f"Ogiltigt {what} {value!r}; skriv ÅÅÅÅ-MM-DD.")
+    try:
+        problem = date_range_problem(dt.date.fromisoformat(value))
+    except ValueError:  # 2007-02-30
+        raise RuleError(f"Ogiltigt {what} {value!r}; det datumet finns inte.") from None
+    if problem:
+        raise RuleError(f"Ogiltigt {what}: {problem}.")
 
 
 def _need_voter(meeting: Meeting, state: RecordState, item_id: str, name: str, act: str) -> None:
@@ -239,20 +247,6 @@ def _c_withdrawn(meeting, state, e: ev.MotionWithdrawn) -> None:
     _need_motion(state, e.item, e.motion)
 
 
-def _c_order(meeting, state, e: ev.PropositionOrderSet) -> None:
-    if len(set(e.order)) != len(e.order):
-        raise RuleError("Ett yrkande förekommer två gånger i propositionsordningen.")
-    for motion_id in e.order:
-        _need_motion(state, e.item, motion_id)
-
-
-def _c_finding(meeting, state, e: ev.ChairFinding) -> None:
-    _need_motion(state, e.item, e.motion)
-    paragraph = state.paragraphs[e.item]
-    if any(not r.closed for r in paragraph.votes):
-        raise RuleError("En votering pågår; avsluta den först.")
-
-
 def _c_demanded(meeting, state, e: ev.VoteDemanded) -> None:
     if e.yes == e.no:
         raise RuleError("Ja- och nej-förslaget måste vara olika yrkanden.")
@@ -440,6 +434,21 @@ def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
         raise RuleError(f"Tillkännagivandet ({e.posted}) kan inte ske före justeringen ({e.date}).")
 
 
+def _c_sealed(meeting, state, e: ev.MinutesSealed) -> None:
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det har inget sigill.")
+    if not e.checksum.startswith("sha256:") or e.version < 1:
+        raise RuleError(f"Ogiltigt sigill {e.checksum!r} (version {e.version}).")
+
+
+def _c_revised(meeting, state, e: ev.MinutesRevised) -> None:
+    _need_date(e.date)
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det skrivs om utan ny version.")
+    if e.version < 2 or not e.previous:
+        raise RuleError(f"Ogiltig version {e.version} av protokollet.")
+
+
 def _c_posted(meeting, state, e: ev.MinutesPosted) -> None:
     _need_date(e.date, "anslagsdatum")
     if not state.justered_on:
@@ -471,8 +480,6 @@ CHECKS = {
     ev.MotionMade: _c_motion,
     ev.MotionJoined: _c_joined,
     ev.MotionWithdrawn: _c_withdrawn,
-    ev.PropositionOrderSet: _c_order,
-    ev.ChairFinding: _c_finding,
     ev.VoteDemanded: _c_demanded,
     ev.VoteCast: _c_cast,
     ev.VoteClosed: _c_vote_closed,
@@ -489,4 +496,6 @@ CHECKS = {
     ev.SecrecySet: _c_secrecy,
     ev.MinutesJustified: _c_minutes,
     ev.MinutesPosted: _c_posted,
+    ev.MinutesSealed: _c_sealed,
+    ev.MinutesRevised: _c_revised,
 }

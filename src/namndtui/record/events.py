@@ -250,7 +250,8 @@ class MotionWithdrawn(Event):
 
 @_event
 class PropositionOrderSet(Event):
-    """The order in which the chair puts the motions (motion ids)."""
+    """The order in which the chair puts the motions (motion ids). Journals before the
+    question model only: the fold reads it, procedure.check refuses it as a new act."""
 
     TYPE: ClassVar[str] = "proposition_order_set"
     item: str
@@ -259,7 +260,9 @@ class PropositionOrderSet(Event):
 
 @_event
 class ChairFinding(Event):
-    """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation)."""
+    """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation). Journals
+    before the question model only (now QuestionDecided): the fold reads it as the finding
+    of the question the motion belongs to; procedure.check refuses it as a new act."""
 
     TYPE: ClassVar[str] = "chair_finding"
     item: str
@@ -275,6 +278,20 @@ class QuestionDecided(Event):
     item: str
     question: str
     finding: str
+
+
+@_event
+class MinorityDemand(Event):
+    """Begärd av minoritet: the formal motion `motion` (återremiss or bordläggning) is
+    supported by `supporters` of the `present` members serving on the item, enough under
+    the body's minority right (record/minority.py): the item is återremitterat / bordlagt
+    without a majority (minoritetsåterremiss, minoritetsbordläggning)."""
+
+    TYPE: ClassVar[str] = "minority_demand"
+    item: str
+    motion: str
+    supporters: int
+    present: int
 
 
 @_event
@@ -430,6 +447,35 @@ class MinutesPosted(Event):
 
 
 @_event
+class MinutesSealed(Event):
+    """The seal (`checksum`, sha256 over the whole protokoll.toml but its [seal]) of the
+    justered minutes as written, recorded with the justering (and with each later
+    version), so that the journal and the file cross-check (docs/reliability.md)."""
+
+    TYPE: ClassVar[str] = "minutes_sealed"
+    checksum: str  # "sha256:…", the [seal] checksum of protokoll.toml
+    version: int = 1  # the minutes' version (a rewrite with --force makes a new one)
+    covers: str = ""  # Swedish: what the seal covers ("… och § 140–163")
+
+
+@_event
+class MinutesRevised(Event):
+    """Justered minutes rewritten on purpose (`export --force`): the old version is kept
+    as `previous` beside the new one, `changes` says what differs (Swedish lines)."""
+
+    TYPE: ClassVar[str] = "minutes_revised"
+    version: int  # the new version's number (2, 3, …)
+    previous: str  # the file the old version was kept as, e.g. "protokoll.v1.toml"
+    date: str  # the day of the rewrite, YYYY-MM-DD
+    changes: tuple[str, ...] = ()
+
+
+# Acts after the justering that concern the minutes as a document, not the meeting: the
+# only acts the justered minutes still take besides corrections, never taken back in the TUI.
+JUSTERING_BOOKS = (MinutesPosted, MinutesSealed, MinutesRevised)
+
+
+@_event
 class AdjustmentNoteAdded(Event):
     """Justeringsanteckning: a justerare's objection to the wording of the §, entered at or
     before the justering and printed with the §."""
@@ -483,11 +529,11 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
         OfficialPresent, AdjustersChosen, AdjusterSubstituteChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionAmended, MotionJoined, MotionWithdrawn, PropositionOrderSet,
-        ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
+        ChairFinding, QuestionDecided, MinorityDemand, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
         DecisionRecorded,
         ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
-        AdjustmentNoteAdded, CorrectionMade,
+        MinutesSealed, MinutesRevised, AdjustmentNoteAdded, CorrectionMade,
         Undone, Redone, ActGrouped,
     )
 }  # fmt: skip
@@ -516,6 +562,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "proposition_order_set": "propositionsordning",
     "chair_finding": "ordförandens proposition",
     "question_decided": "proposition",
+    "minority_demand": "begärd av minoritet",
     "vote_demanded": "votering begärd",
     "vote_cast": "röst",
     "vote_closed": "voteringsresultat",
@@ -530,6 +577,8 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "paragraph_justified": "paragrafen justerad",
     "minutes_justified": "protokollet justerat",
     "minutes_posted": "tillkännagivande på anslagstavlan",
+    "minutes_sealed": "protokollets sigill",
+    "minutes_revised": "ny version av det justerade protokollet",
     "adjustment_note_added": "justeringsanteckning",
     "correction_made": "rättelse",
     "undone": "ångra",

@@ -21,7 +21,11 @@ mtime):
 - a damaged line: `problem` says which line and why, the state stays the last good one,
   and every later poll tries again (a writer restarting after a crash cuts a torn tail
   and appends after it, which the next poll reads);
-- the file is missing: `problem` says so, the state stays.
+- the file is missing: `problem` says so, the state stays;
+- it holds fewer acts than its sidecar `journal.jsonl.check` says were saved (cut at a
+  line boundary, which no line's checksum can show): `problem` says so and the state
+  stays the last good one. The sidecar is read *before* the journal: the writer updates
+  it after the journal's fsync, so what it says is then already in the file.
 
 The header's pinned first § (journal.header_line) renumbers the meeting as the writer
 numbered it, when the meeting file gives none.
@@ -41,9 +45,11 @@ from namndtui.record.journal import (
     JOURNAL_NAME,
     JournalCorrupt,
     Replay,
+    Sidecar,
     _NotJson,
     _read_header,
     _read_line,
+    sidecar_path,
 )
 from namndtui.record.record import meeting_label
 from namndtui.record.state import RecordState
@@ -110,12 +116,14 @@ class JournalFollower:
             )  # fmt: skip
             return before != (self._seq, self.problem, len(self.state.log))
         identity = (stamp.device, stamp.inode)
+        saved = Sidecar.read(sidecar_path(self.path))  # first: a lower bound of the file
         if self._stale or (
             self._identity is not None and (identity != self._identity or stamp.size < self._offset)
         ):
-            self._reread()
+            self._reread(saved)
         else:
             self._read_more()
+            self.problem = self.problem or self._shortfall(saved)
         self._identity = identity
         return before != (self._seq, self.problem, len(self.state.log))
 
@@ -189,15 +197,28 @@ class JournalFollower:
             self.meeting = dataclasses.replace(self.base_meeting, first_paragraph=pinned)
             self.state = new_state(self.meeting)  # nothing folded yet: the header is first
 
-    def _reread(self) -> None:
-        """The file was replaced or cut: read it all again. A damaged new file that holds
-        less than was shown keeps the last good state (and the next change of the file
-        is read from its start again)."""
+    def _shortfall(self, saved: Sidecar | None) -> str:
+        """The problem when the file (all of it read) ends before the last act its sidecar
+        says was saved: lines were cut away at a line boundary."""
+        if saved is None or self._seq >= saved.seq:
+            return ""
+        return (
+            f"Journalen slutar vid löpnummer {self._seq}, men åtgärderna till och med "
+            f"löpnummer {saved.seq} sparades ({self.path.name}.check): rader saknas i "
+            "slutet. Visningen står kvar på det senast lästa."
+        )
+
+    def _reread(self, saved: Sidecar | None) -> None:
+        """The file was replaced or cut: read it all again. A damaged new file, or one
+        cut short of what its sidecar says was saved, that holds less than was shown
+        keeps the last good state (and the next change of the file is read from its
+        start again)."""
         old = (self.meeting, self.state, self._offset, self._header, self._seq)
         self.meeting = self.base_meeting
         self.state = new_state(self.meeting)
         self._offset, self._header, self._seq = 0, False, 0
         self._read_more()
+        self.problem = self.problem or self._shortfall(saved)
         self._stale = False
         self.notice = "Journalfilen byttes ut och har lästs om från början."
         if self.problem and self._seq < old[4]:

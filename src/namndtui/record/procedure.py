@@ -9,7 +9,7 @@ See docs/record.md for the rules one by one. The families, one module each:
 
 - rules.py         RuleError, paragraph_label, is_act
 - serving.py       who serves on an item, quorum, who votes, who presides
-- voting.py        proposition order (old journals), the casting vote on a tie
+- voting.py        the main rounds, the casting vote on a tie
 - reservations.py  who may reserve, the written text after the meeting
 - sitting.py       the sitting (close, breaks), the locks of justified §, undo/redo
 - checks.py        the rules of each event type (one handler per event)
@@ -47,7 +47,6 @@ from namndtui.record.state import RecordState
 from namndtui.record.voting import (
     casting_vote,
     main_rounds,
-    suggested_order,
 )
 from namndtui.textcheck import storable_problem
 
@@ -68,20 +67,23 @@ __all__ = [
     "quorum",
     "reservation_of",
     "serving",
-    "suggested_order",
     "voters",
 ]
 
 # Acts that decide something: refused without quorum.
 _DECIDING = (
     ev.DecisionRecorded,
-    ev.ChairFinding,
     ev.QuestionDecided,
+    ev.MinorityDemand,
     ev.VoteClosed,
     ev.ItemTabled,
     ev.ItemReferredBack,
 )
 
+
+# Acts of journals before the question model (record/questions.py): the fold still reads
+# them (old journals load and render the same), but nothing writes them any more.
+LEGACY = (ev.ChairFinding, ev.PropositionOrderSet)
 
 _NOT_CORRECTABLE = (
     ev.CorrectionMade,
@@ -91,6 +93,8 @@ _NOT_CORRECTABLE = (
     ev.ParagraphJustified,
     ev.MinutesJustified,
     ev.MinutesPosted,
+    ev.MinutesSealed,
+    ev.MinutesRevised,
 )
 
 
@@ -124,6 +128,11 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
         return None  # bookkeeping: which acts were one (see fold.group)
     if isinstance(event, ev.CorrectionMade):
         return _check_correction(meeting, state, event)
+    if isinstance(event, LEGACY):
+        raise RuleError(
+            f"Händelsen {event.TYPE!r} hör till äldre journaler och skrivs inte längre; "
+            "ordföranden ställer proposition med f."
+        )
     item_id = getattr(event, "item", None)
     item_event = is_item_event(event)
     if item_event and meeting.item(item_id) is None:

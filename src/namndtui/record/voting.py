@@ -1,6 +1,5 @@
-"""Motions and votes: the proposition order of journals before the question model and the
-tie: the presiding chair's casting vote (utslagsröst, KL 5 kap. 55 § applied to nämnder;
-not verified). The questions and the rounds a vote needs are record/questions.py's.
+"""Votes: the main rounds, and the tie: the presiding chair's casting vote (utslagsröst,
+KL 5 kap. 55 § applied to nämnder; not verified). The questions and the rounds a vote needs are record/questions.py's.
 """
 
 from __future__ import annotations
@@ -8,7 +7,6 @@ from __future__ import annotations
 from namndtui.model import Meeting
 from namndtui.record.serving import presiding_chair_on
 from namndtui.record.state import Paragraph, RecordState, VoteRound
-from namndtui.vocabulary import MotionKind
 
 
 def casting_vote(meeting: Meeting, state: RecordState, item_id: str, number: int) -> str:
@@ -24,16 +22,7 @@ def casting_vote(meeting: Meeting, state: RecordState, item_id: str, number: int
     return vote if vote in ("ja", "nej") else ""
 
 
-# --- motions and votes -----------------------------------------------------------------------
-
-_ORDER_GROUP = {MotionKind.ATERREMISS: 0, MotionKind.BORDLAGGNING: 0, MotionKind.TILLAGG: 2}
-
-
-def suggested_order(paragraph: Paragraph) -> list[str]:
-    """Formal motions first, then the main question, additions (tillägg) last; stable."""
-    motions = paragraph.active_motions
-    ranked = sorted(range(len(motions)), key=lambda n: (_ORDER_GROUP.get(motions[n].kind, 1), n))
-    return [motions[n].id for n in ranked]
+# --- votes ----------------------------------------------------------------------------------
 
 
 def main_rounds(paragraph: Paragraph) -> list[VoteRound]:

@@ -28,6 +28,8 @@ from namndtui.tui.widgets.agenda import AGENDA_MARKS, STATUS_STYLES
 
 SAL, CHAIR = "sal", "ordforande"
 TALLY_LABELS = (("ja", S.FOLLOW_JA), ("nej", S.FOLLOW_NEJ), ("avstar", S.FOLLOW_AVSTAR))
+# While a vote runs the room also sees the ballots not yet cast.
+LEFT_LABEL = ("left", S.FOLLOW_LEFT)
 POLL_INTERVAL = 0.15  # seconds between two looks at the journal (one stat each)
 
 
@@ -57,6 +59,24 @@ def vote_content(view: RoomView) -> Content:
     return Content("\n").join(parts)
 
 
+def chair_vote_content(view: ChairView) -> Content:
+    """The chair's running tally: 'Ja 2 · Nej 1 · Avstår 0 · Ej röstat 2' under the
+    question and the voteringsproposition (none of a secret item), then the result."""
+    vote = view.vote
+    if vote is None:
+        return Content("")
+    ja, nej, avstar = vote.tally
+    tally = S.VOTE_TALLY.format(ja=ja, nej=nej, avstar=avstar, left=vote.left)
+    parts = [
+        Content.styled(S.FOLLOW_VOTE_RUNNING if vote.open else S.FOLLOW_VOTE_COUNTED, "bold"),
+        *(user_text(t) for t in (vote.question, vote.proposition) if t),
+        Content.styled(tally, "bold"),
+    ]
+    if vote.result:
+        parts.append(user_text(vote.result, "bold"))
+    return Content("\n").join(parts)
+
+
 class RoomPane(Vertical):
     """Sal: large text for the room."""
 
@@ -70,9 +90,9 @@ class RoomPane(Vertical):
         with Vertical(id="sal-vote", classes="sal-block"):
             yield Static(id="sal-vote-text")
             with Horizontal(id="sal-tally"):  # the tally in large digits
-                for key, label in TALLY_LABELS:
-                    yield Static(label, classes="tally-label")
-                    yield Digits("0", id=f"tally-{key}", classes="tally-digits")
+                for key, label in (*TALLY_LABELS, LEFT_LABEL):
+                    yield Static(label, classes=f"tally-label tally-{key}")
+                    yield Digits("0", id=f"tally-{key}", classes=f"tally-digits tally-{key}")
         yield Static(id="sal-decision", classes="sal-block")
         yield Static(id="sal-motions", classes="sal-block")
 
@@ -94,7 +114,8 @@ class RoomPane(Vertical):
         text = vote_content(view) if shown else Content("")
         self.query_one("#sal-vote-text", Static).update(text)
         tally = view.vote.tally if view.vote is not None else (0, 0, 0)
-        for (key, _), count in zip(TALLY_LABELS, tally, strict=True):
+        left = view.vote.left if view.vote is not None else 0
+        for (key, _), count in zip((*TALLY_LABELS, LEFT_LABEL), (*tally, left), strict=True):
             self.query_one(f"#tally-{key}", Digits).update(str(count))
         decision = Content("")
         if view.secret:
@@ -133,6 +154,7 @@ class ChairPane(Horizontal):
         yield agenda
         with VerticalScroll(id="chair-item"):
             yield Static(id="chair-title", classes="chair-heading")
+            yield Static(id="chair-vote")
             yield Static(id="chair-motions")
             yield Static(id="chair-to-put")
             yield Static(id="chair-quorum", classes="chair-heading")
@@ -141,6 +163,10 @@ class ChairPane(Horizontal):
     def show(self, view: ChairView) -> None:
         self.query_one("#chair-agenda-lines", Static).update(agenda_content(view))
         self.query_one("#chair-title", Static).update(user_text(view.title))
+        vote = self.query_one("#chair-vote", Static)
+        vote.set_class(view.vote is not None, "-shown")
+        vote.set_class(view.vote is not None and not view.vote.open, "-counted")
+        vote.update(chair_vote_content(view))
         self.query_one("#chair-motions", Static).update(
             _lines(S.FOLLOW_MOTIONS, view.motions, S.FOLLOW_NO_MOTIONS)
         )
@@ -177,7 +203,8 @@ class FollowApp(App[int]):
         self.layout = SAL if room_only else layout
         self.room_only = room_only
         self.poll_interval = poll_interval
-        self.repaints = 0  # views drawn from a new state (tests and the benchmark)
+        self.repaints = 0  # views drawn because what they show changed (tests, benchmark)
+        self._shown: tuple[object, ...] = ()  # (layout, view, top line, problem) drawn last
 
     def compose(self) -> ComposeResult:
         yield Static(id="follow-top")
@@ -201,23 +228,32 @@ class FollowApp(App[int]):
         return True
 
     def show_state(self) -> None:
+        """Draw the view of the follower's state; widgets are touched only when what they
+        show changed (most acts change nothing on Sal: a note, a vote's next ballot on
+        the chair's agenda …), so a follower costs next to nothing between acts."""
         follower = self.follower
         meeting, state = follower.meeting, follower.state
+        view: RoomView | ChairView
         if self.layout == SAL:
             view = room_view(meeting, state)
-            self.query_one(RoomPane).show(view)
             top = f"{view.body} · {view.sitting}"
         else:
-            chair = chair_view(meeting, state)
-            self.query_one(ChairPane).show(chair)
-            top = f"{meeting.body} · {chair.sitting} · {chair.quorum}"
-        self.query_one("#follow-top", Static).update(user_text(top))
-        problem = self.query_one("#follow-problem", Static)
-        problem.set_class(bool(follower.problem), "-shown")
-        problem.update(Content(ut(follower.problem)))
+            view = chair_view(meeting, state)
+            top = f"{meeting.body} · {view.sitting} · {view.quorum}"
+        shown = (self.layout, view, top, follower.problem)
+        if shown != self._shown:
+            self._shown = shown
+            if isinstance(view, RoomView):
+                self.query_one(RoomPane).show(view)
+            else:
+                self.query_one(ChairPane).show(view)
+            self.query_one("#follow-top", Static).update(user_text(top))
+            problem = self.query_one("#follow-problem", Static)
+            problem.set_class(bool(follower.problem), "-shown")
+            problem.update(Content(ut(follower.problem)))
+            self.repaints += 1
         if notice := follower.take_notice():
             self.notify(notice, markup=False)
-        self.repaints += 1
 
     def action_toggle_layout(self) -> None:
         if self.room_only:

@@ -21,6 +21,12 @@ NO_PARAGRAPH = "§ –"
 PROSPECTIVE_PARAGRAPH = "§ {number}?"  # dim: the § the item gets if taken in agenda order
 MINUTES_WRITTEN = "Protokollet uppdaterat"
 MINUTES_FAILED = "Protokollet kunde inte skrivas: {reason}"
+# Justered minutes on disk that the app would change behind the journal's back (an edited
+# meeting.toml or journal; namndtui.minutes.revision): not rewritten, and said so.
+MINUTES_JUSTERED = (
+    "Protokollet är justerat och skrivs inte om – det nya skiljer sig: {changes}. Filerna "
+    "på disken är oförändrade; en ny version skrivs med namndtui export --force."
+)
 MINUTES_BUG = (
     "Protokollet kunde inte skrivas – ett fel i programmet ({reason}). Det som "
     "registrerats är sparat i journalen; kontakta support."
@@ -58,6 +64,8 @@ SECTION_NONE = "Ärendet har inga fler avsnitt."
 # --- bindings: short labels for the footer (it must fit 80 columns), long ones for help ---
 KEY_UP = "Upp"
 KEY_DOWN = "Ned"
+KEY_FIRST = "Första"
+KEY_LAST = "Sista"
 KEY_DECIDE = "Bifall"
 KEY_EDIT_DECISION = "Beslutstext"
 KEY_OJ = "OJ"
@@ -320,15 +328,26 @@ ATTENDANCE_TITLE = "Närvaro"
 ATTENDANCE_KEYS = (
     "mellanslag = närvarande/frånvarande · e = ersättare tjänstgör för … · "
     "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · "
-    "U = ersättare för justerare · t = justering"
+    "U = ersättare för justerare · t = justering · / = sök namn · home/end = första/sista"
 )
 ADJUSTER_SUBSTITUTE_MARK = "ers."
 # The name with its party, and the seat served last: the other columns fit 80 columns.
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
 PRESENT = "närvarande"
-PRESENT_FROM = "närvarande från § {number}"
+# A row's latest arrival or departure: at which § and at what time ("kl. 19.10").
+PRESENT_FROM = "från § {number}"
 LEFT_AT = "lämnade vid § {number}"
-ATTENDANCE_WHEN = "ankomst (a) och avgång (l) registreras nu vid § {number}"
+AT_TIME = "{when} kl. {time}"
+# Under the table, the highlighted row: every arrival and departure, in order.
+ARRIVED_STORY = "anlände{at}, deltar från § {number}"
+LEFT_STORY = "lämnade{at}, deltar inte från § {number}"
+STORY_AT = " kl. {time}"
+STORY_SERVES = "tjänstgör för {seat}"
+ATTENDANCE_WHEN = "ankomst (a) och avgång (l) registreras nu vid § {number}, kl. {time}"
+KEY_FIND = "Sök"
+FIND_PLACEHOLDER = "Sök namn eller parti (upp/ned: nästa träff, enter: klar, esc: tillbaka)"
+FIND_NONE = "Ingen i listan matchar ”{query}”."
+FIND_COUNT = "{count} träffar – upp/ned växlar mellan dem"
 ABSENT = "frånvarande"
 NOT_SET = "–"
 SERVES_FOR_TITLE = "{who} tjänstgör för …"
@@ -438,6 +457,7 @@ FOLLOW_VOTE_COUNTED = "Omröstningens resultat"
 FOLLOW_JA = "JA"
 FOLLOW_NEJ = "NEJ"
 FOLLOW_AVSTAR = "AVSTÅR"
+FOLLOW_LEFT = "EJ RÖSTAT"
 FOLLOW_DECISION = "Beslut"
 FOLLOW_SECRET = "Ärendet omfattas av sekretess."
 FOLLOW_AGENDA = "Föredragningslista"

@@ -1,5 +1,6 @@
 """n: attendance. Every seat and substitute; present/absent, arrivals and departures at
-the current §, which substitute serves for whom; adjusters and the justering."""
+the current § (with their time), which substitute serves for whom; adjusters and the
+justering. `/` finds a name (or party) as typed, home/end go to the first/last row."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from namndtui.tui.labels import quorum_of, refusal
 from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
+from namndtui.tui.widgets.find_input import FindInput
 from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
@@ -29,11 +31,26 @@ if TYPE_CHECKING:
     from namndtui.tui.app import NamndApp
 
 
+class RosterTable(DataTable):
+    """The attendance list: home/end go to the first/last row (DataTable's own home/end
+    scroll sideways and leave the cursor where it was), as in the agenda."""
+
+    BINDINGS = [
+        Binding("home", "edge(0)", S.KEY_FIRST, id="attendance.first", show=False),
+        Binding("end", "edge(-1)", S.KEY_LAST, id="attendance.last", show=False),
+    ]
+
+    def action_edge(self, row: int) -> None:
+        if self.row_count:
+            self.move_cursor(row=row % self.row_count)
+
+
 class AttendanceScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_present", "Närvaro", id="attendance.toggle"),
         Binding("j", "cursor(1)", S.KEY_DOWN, id="attendance.down", show=False),
         Binding("k", "cursor(-1)", S.KEY_UP, id="attendance.up", show=False),
+        Binding("slash,ctrl+f", "find", S.KEY_FIND, id="attendance.find", show=False),
         Binding("A", "all_present", "Alla ordinarie", id="attendance.all"),
         Binding("e", "serves_for", "Ersättare", id="attendance.serves"),
         Binding("x", "stops", "Slutar tjänstgöra", id="attendance.stops", show=False),
@@ -65,7 +82,9 @@ class AttendanceScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         yield DiskBanner(id="disk-banner")
-        yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        yield RosterTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
+        yield FindInput(id="attendance-find")
+        yield Static(id="attendance-row")
         yield Static(id="attendance-info")
         yield KeepFooter()
 
@@ -75,8 +94,12 @@ class AttendanceScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*S.ATTENDANCE_COLUMNS)
+        self.query_one(FindInput).display = False
+        self._find_from = 0  # the row a search began on (escape goes back to it)
         self.fill()
         table.focus()
+        # The time shown before a key (ATTENDANCE_WHEN) follows the clock.
+        self.set_interval(15, self.show_info)
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
@@ -84,25 +107,25 @@ class AttendanceScreen(Screen[None]):
         table.clear()
         state = self.napp.state
         for m in self.meeting.members:
-            present = state.present.get(m.name)
-            presence = S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
-            change = acts.latest_change(state, m.name)
-            if change is not None and change[1]:  # says when: "från § 142"
-                kind, item_id, _at = change
-                presence = (S.PRESENT_FROM if kind == "arrived" else S.LEFT_AT).format(
-                    number=paragraph_number(state, item_id)
-                )
             seat = state.serving_for.get(m.name, "")
             table.add_row(
                 Text(ut(m.label)),
                 Text(ut(m.role)),
-                Text(presence),
+                Text(presence_text(state, m.name)),
                 Text(adjuster_mark(state, m.name)),
                 Text(ut(seat)),
                 key=m.name,
             )
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
+        self.show_row()
+        self.show_info()
+        self.query_one(DiskBanner).show_text(self.napp.disk.banner())
+
+    def show_info(self) -> None:
+        """The keys, the quorum and the justering; before the key is pressed, the § and the
+        time an arrival or departure would be recorded at now."""
+        state = self.napp.state
         q, ok = "", None
         if not self.napp.opening:
             q, ok = quorum_of(self.meeting, state, self.item)
@@ -111,11 +134,10 @@ class AttendanceScreen(Screen[None]):
         )
         info = f"{S.ATTENDANCE_KEYS}\n{q}" + (f" · Justering: {just}" if just else "")
         if self.item is not None and state.opened_at and not self.napp.readonly:
-            # Before the key: the § (and time) an arrival or departure is recorded at.
             number = paragraph_number(state, self.item.id)
-            info += " · " + S.ATTENDANCE_WHEN.format(number=number)
+            time = clock_text(self.napp.now_hhmm())
+            info += " · " + S.ATTENDANCE_WHEN.format(number=number, time=time)
         self.query_one("#attendance-info", Static).update(user_text(info))
-        self.query_one(DiskBanner).show_text(self.napp.disk.banner())
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
             date=self.meeting.date.isoformat(),
@@ -126,6 +148,20 @@ class AttendanceScreen(Screen[None]):
             marker=S.READONLY if self.napp.readonly else "",
         )
 
+    def show_row(self) -> None:
+        """Under the table: the highlighted person's arrivals and departures (each with its
+        § and time) and the seat they serve in; empty when there is nothing to tell."""
+        name = self.chosen()
+        story = member_story(self.napp.state, name) if name else ""
+        label = self.meeting.member(name).label if name and self.meeting.member(name) else ""
+        text = f"{label}: {story}" if story else ""
+        widget = self.query_one("#attendance-row", Static)
+        widget.update(user_text(text))
+        widget.display = bool(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_row()
+
     def on_record_changed(self, message: RecordChanged) -> None:
         self.fill()
 
@@ -133,6 +169,75 @@ class AttendanceScreen(Screen[None]):
         """j/k: the next/previous row, as on the meeting screen."""
         table = self.query_one(DataTable)
         table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    # --- type to find ---------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """/: the find field; what is typed moves to the first row that matches."""
+        field = self.query_one(FindInput)
+        self._find_from = self.query_one(DataTable).cursor_row
+        field.value = ""
+        field.display = True
+        self.set_focus(field)  # now: the next key typed goes to the field
+
+    def matches(self, query: str) -> list[int]:
+        """The rows whose name or party matches `query` as the pickers match it."""
+        from namndtui.tui.modals.forms import member_matches
+
+        return [i for i, m in enumerate(self.meeting.members) if member_matches(m, query)]
+
+    def on_input_changed(self, event: FindInput.Changed) -> None:
+        if event.input.id != "attendance-find":
+            return
+        event.stop()
+        found = self.matches(event.value) if event.value.strip() else []
+        if found:
+            self.query_one(DataTable).move_cursor(row=found[0])
+        self.show_found(event.value, found)
+
+    def show_found(self, query: str, found: list[int]) -> None:
+        """Under the field: no match, or how many (the row itself shows the first)."""
+        if not query.strip():
+            text = ""
+        elif not found:
+            text = S.FIND_NONE.format(query=query.strip())
+        else:
+            text = S.FIND_COUNT.format(count=len(found)) if len(found) > 1 else ""
+        if text:
+            widget = self.query_one("#attendance-row", Static)
+            widget.update(user_text(text))
+            widget.display = True
+        else:
+            self.show_row()
+
+    def on_find_input_step(self, message: FindInput.Step) -> None:
+        """up/down in the field: the previous/next row that matches (round the list)."""
+        found = self.matches(self.query_one(FindInput).value)
+        if not found:
+            return
+        table = self.query_one(DataTable)
+        here = table.cursor_row
+        after = [r for r in found if (r - here) * message.step > 0]
+        if message.step > 0:
+            row = after[0] if after else found[0]
+        else:
+            row = after[-1] if after else found[-1]
+        table.move_cursor(row=row)
+
+    def on_input_submitted(self, event: FindInput.Submitted) -> None:
+        if event.input.id == "attendance-find":
+            event.stop()
+            self.end_find()
+
+    def on_find_input_cancelled(self, message: FindInput.Cancelled) -> None:
+        self.query_one(DataTable).move_cursor(row=self._find_from)
+        self.end_find()
+
+    def end_find(self) -> None:
+        field = self.query_one(FindInput)
+        field.display = False
+        self.set_focus(self.query_one(DataTable))
+        self.show_row()
 
     def chosen(self) -> str | None:
         table = self.query_one(DataTable)
@@ -240,3 +345,48 @@ def adjuster_mark(state: RecordState, name: str) -> str:
     if name in state.adjusters:
         return "✓"
     return S.ADJUSTER_SUBSTITUTE_MARK if name == state.adjuster_substitute else ""
+
+
+# --- what a row says ------------------------------------------------------------------------
+
+
+def clock_text(hhmm: str) -> str:
+    """'19:10' -> '19.10', as a time of day is written in Swedish."""
+    return hhmm.replace(":", ".")
+
+
+def _when(template: str, number: int, at: str) -> str:
+    """'från § 142' with its time when known: 'från § 142 kl. 19.10'."""
+    when = template.format(number=number)
+    return S.AT_TIME.format(when=when, time=clock_text(at)) if at else when
+
+
+def presence_text(state, name: str) -> str:
+    """The Närvaro cell: the latest arrival or departure with its § and time, else
+    present / absent / not recorded."""
+    change = acts.latest_change(state, name)
+    if change is not None and change[1]:
+        kind, item_id, at = change
+        template = S.PRESENT_FROM if kind == "arrived" else S.LEFT_AT
+        return _when(template, paragraph_number(state, item_id), at)
+    present = state.present.get(name)
+    return S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
+
+
+def member_story(state, name: str) -> str:
+    """Every arrival and departure of `name` with its time and §, then the seat served."""
+    parts = []
+    for change in acts.arrivals_and_departures(state, name):
+        if not change.item:
+            continue
+        template = S.ARRIVED_STORY if change.kind == "arrived" else S.LEFT_STORY
+        at = S.STORY_AT.format(time=clock_text(change.at)) if change.at else ""
+        parts.append(template.format(at=at, number=paragraph_number(state, change.item)))
+    seat = state.serving_for.get(name)
+    if seat:
+        serves = S.STORY_SERVES.format(seat=seat)
+        since = next((c for c in reversed(state.changes) if c.member == name), None)
+        if since is not None and since.kind == "serves" and since.item:
+            serves += " " + S.PRESENT_FROM.format(number=paragraph_number(state, since.item))
+        parts.append(serves)
+    return " · ".join(parts)

@@ -14,8 +14,6 @@ if she takes the items in agenda order.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -30,6 +28,7 @@ from namndtui.record.state import PENDING, RecordState
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.text import ut
+from namndtui.tui.widgets.hanging import line_strips, wrap_words
 
 # Status marks of the agenda (documented in docs/tui.md, "The agenda"). Single-cell
 # characters that are not emoji in any common terminal font: "▶", "⏸" and "↩" can be
@@ -90,18 +89,9 @@ class AgendaRow(Visual):
             lines = lines[:height]
         if any("\t" in line.plain for line in lines):  # tabs: Content expands them
             return Content("\n").join(lines).render_strips(width, None, style, options)
-        # The lines are wrapped and fit already: each becomes its strip directly, as
-        # Content.render_strips would make it (same segments, styles and offsets) without
-        # another wrapping pass (navigation budget: a scroll draws a dozen rows).
-        strips = []
-        for y, line in enumerate(lines):
-            segments = []
-            x = 0
-            for text, text_style in line.render(style, end="", parse_style=options.get_style):
-                segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
-                x += len(text)
-            strips.append(Strip(segments, line.cell_length))
-        return strips
+        # The lines are wrapped and fit already (navigation budget: a scroll draws a dozen
+        # rows, each without another wrapping pass).
+        return line_strips(lines, style, options)
 
     def get_optimal_width(self, rules, container_width: int) -> int:
         return self.indent + max(len(self.title), self.meta.cell_length)
@@ -115,48 +105,6 @@ class AgendaRow(Visual):
             height = len(self._title_lines(width)) + bool(self.meta)
             self._heights[width] = height
         return height
-
-
-def wrap_words(text: str, room: int) -> list[str]:
-    """TEXT in lines of at most ROOM cells, broken between words.
-
-    Only a word longer than a whole line is split, with a hyphen at the break
-    ("förskolepavil-" / "jonger"), never a word that fits on a line of its own.
-    """
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        size = cell_len(word)
-        while size > room:  # longer than the column: split it, the hyphen shows it
-            if line:
-                lines.append(line)
-                line = ""
-            head = _chop(word, room - 1 if room > 2 else room)
-            lines.append(head + "-" if room > 2 else head)
-            word = word[len(head) :]
-            size = cell_len(word)
-        if not word:
-            continue
-        if not line:
-            line = word
-        elif cell_len(line) + 1 + size <= room:
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-    if line or not lines:
-        lines.append(line)
-    return lines
-
-
-def _chop(word: str, cells: int) -> str:
-    """The longest start of WORD within CELLS cells (at least one character)."""
-    used = 0
-    for index, char in enumerate(word):
-        used += cell_len(char)
-        if used > cells:
-            return word[: max(index, 1)]
-    return word
 
 
 def prospective_numbers(meeting: Meeting, state: RecordState) -> dict[str, int]:

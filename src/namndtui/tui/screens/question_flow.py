@@ -1,0 +1,120 @@
+"""The questions the chair puts (record/questions.py): f (the chair's finding on the next
+question) and v (a vote on the question put), and what comes next after either."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from namndtui.model import Item
+from namndtui.tui import strings as S
+from namndtui.tui.lazy import lazy_module
+from namndtui.tui.screens.roll_call import RollCallScreen
+from namndtui.tui.typeahead import form_action
+
+if TYPE_CHECKING:
+    from namndtui.record import acts
+else:  # loaded on the first act, after the first frame (start-up time)
+    acts = lazy_module("namndtui.record.acts")
+
+
+class QuestionFlow(RollCallScreen):
+    """The finding and the vote flow of the current item."""
+
+    @form_action
+    async def action_finding(self) -> None:
+        item = self._target(sitting=True)
+        if item is None:
+            return
+        if not self._motion_choices(item):
+            self.refuse(acts.NoMotions())
+            return
+        if not await self.roll_call_ready():
+            return
+        await self._ask_finding(item)
+
+    async def _ask_finding(self, item: Item, template: str = S.FINDING_TITLE) -> bool:
+        """Put the next question (record/questions.py: formal motions first; the chair may
+        take another that may be put now) and record the chair's finding; False when there
+        is none or the form was cancelled."""
+        from namndtui.minutes import beslutsgang as bg
+        from namndtui.record import questions as qs
+        from namndtui.tui.modals.forms import FindingModal
+
+        try:
+            now = acts.questions_now(self.meeting, self.napp.state, item.id)
+        except acts.RuleError as err:
+            self.refuse(err)
+            return False
+        para = self.napp.state.paragraph(item.id)
+        label = lambda q: bg.question_label(self.meeting, item, para, q)  # noqa: E731
+        q = now[0]
+        if len(now) > 1:  # e.g. two formal motions: the chair chooses which goes first
+            from namndtui.tui.modals.dialogs import PickModal
+
+            title = S.QUESTION_PICK_TITLE.format(number=self.number(item))
+            choices = [(x.key, label(x)) for x in now]
+            key = await self.app.push_screen_wait(PickModal(title, choices))
+            if not key:
+                return False
+            q = next(x for x in now if x.key == key)
+        choices = [(p, bg.finding_label(self.meeting, item, para, q, p)) for p in q.proposals]
+        title = template.format(number=self.number(item), question=label(q))
+        order = [(x.key, label(x)) for x in qs.still_to_put(item, para)]
+        found = await self.app.push_screen_wait(FindingModal(title, order, choices))
+        if not found or not self.act(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+            return False
+        self._say_what_is_next(item)
+        return True
+
+    def _say_what_is_next(self, item: Item) -> None:
+        """After a finding or a vote: the item ended, the next question, or the decision."""
+        from namndtui.minutes import beslutsgang as bg
+        from namndtui.record import questions as qs
+
+        para = self.napp.state.paragraph(item.id)
+        number = self.number(item)
+        if (stop := qs.ended(item, para)) is not None:
+            outcome = "återremitteras" if stop.kind == "återremiss" else "bordläggs"
+            self.notify(S.ITEM_ENDS.format(number=number, outcome=outcome), markup=False)
+        elif (q := qs.next_question(item, para)) is not None:
+            label = bg.question_label(self.meeting, item, para, q)
+            self.notify(S.NEXT_QUESTION.format(number=number, question=label), markup=False)
+        elif para.decision is None:
+            self.notify(S.QUESTIONS_DONE.format(number=number), markup=False)
+
+    @form_action
+    async def action_vote(self) -> None:
+        item = self._target(sitting=True)
+        if item is None:
+            return
+        try:
+            acts.may_vote(self.meeting, self.napp.state, item.id)
+        except acts.RuleError as err:
+            self.refuse(err)
+            return
+        if not await self.roll_call_ready():
+            return
+        first = acts.needs_finding_before_vote(self.meeting, self.napp.state, item.id)
+        if first and not await self._ask_finding(item, S.FINDING_BEFORE_VOTE_TITLE):
+            return
+        demanded_by = await self._ask_demanded_by(item)
+        if demanded_by is None:
+            return
+        from namndtui.tui.modals.vote import run_vote
+
+        await run_vote(self.napp, self.meeting, item, self.act, demanded_by)
+        self._say_what_is_next(item)
+
+    async def _ask_demanded_by(self, item: Item) -> str | None:
+        """Who demands the vote (optional: enter on "ingen" skips), asked when the question's
+        vote has not begun; "" = not given, None = cancelled."""
+        from namndtui.record import questions as qs
+        from namndtui.tui.modals.forms import MemberPickModal
+
+        q = qs.current_question(item, self.napp.state.paragraph(item.id))
+        if q is None or q.rounds:
+            return ""
+        title = S.VOTE_DEMANDED_TITLE.format(number=self.number(item))
+        members = acts.serving_members(self.meeting, self.napp.state, item.id)
+        form = MemberPickModal(title, S.VOTE_DEMANDED_BY, members, optional=True)
+        return await self.app.push_screen_wait(form)

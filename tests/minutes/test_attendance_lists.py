@@ -1,0 +1,77 @@
+"""Who the minutes list as present: an ersättare present all evening is under Övriga
+deltagande whether or not she served, with the §§ she was there without serving when that
+is not all of them; arrivals and departures bound those §§."""
+
+from __future__ import annotations
+
+from tests.record.conftest import SEATS, make_meeting
+
+from namndtui.minutes.document import ingress
+from namndtui.minutes.model import attendance, present_numbers
+from namndtui.record import events as ev
+from namndtui.record.fold import fold
+
+
+def _evening(*later: ev.Event) -> list[ev.Event]:
+    """Eva Holm absent, Gus Syd serves for her; Fia Nord and Gus Syd present; x1–x3."""
+    events: list[ev.Event] = [ev.AttendanceSet(s, s != "Eva Holm") for s in SEATS]
+    events += [ev.AttendanceSet("Fia Nord", True), ev.AttendanceSet("Gus Syd", True)]
+    events += [ev.MeetingOpened(at="19:00"), ev.SubstituteServes("Gus Syd", "Eva Holm", "")]
+    events += [ev.ItemCalled(item="x1")]
+    return events + list(later)
+
+
+def _field(meeting, state, label: str) -> tuple[str, ...]:
+    return next(f.lines for f in ingress(meeting, state) if f.label == label)
+
+
+def test_an_ersattare_present_all_evening_not_serving_is_listed() -> None:
+    meeting = make_meeting()
+    state = fold(meeting, _evening(ev.ItemCalled(item="x2"), ev.ItemCalled(item="x3")))
+    assert _field(meeting, state, "Övriga deltagande")[0] == "Fia Nord (S), ersättare"
+    assert "Gus Syd (S), tjänstgörande ersättare för Eva Holm (L)" in _field(
+        meeting, state, "Beslutande"
+    )
+    assert [a.member.name for a in attendance(meeting, state).substitutes_present] == ["Fia Nord"]
+
+
+def test_an_ersattare_who_served_for_a_while_and_stayed_is_listed_for_the_rest() -> None:
+    meeting = make_meeting()
+    state = fold(
+        meeting,
+        _evening(
+            ev.ItemCalled(item="x2"),
+            ev.MemberArrived("Eva Holm", "x2", "19:20"),  # takes her seat back from Gus
+            ev.ItemCalled(item="x3"),
+            ev.MemberLeft("Fia Nord", "x3", "20:00"),
+        ),
+    )
+    assert _field(meeting, state, "Övriga deltagande")[:2] == (
+        "Fia Nord (S), ersättare, §§ 120–121",
+        "Gus Syd (S), ersättare, §§ 121–122",
+    )
+    assert "Gus Syd (S), tjänstgörande ersättare för Eva Holm (L), § 120" in _field(
+        meeting, state, "Beslutande"
+    )
+    assert "Fia Nord (S) lämnar sammanträdet kl. 20.00 och deltar inte från och med § 122." in (
+        _field(meeting, state, "Närvaro under sammanträdet")
+    )
+
+
+def test_present_numbers_follow_arrivals_and_departures() -> None:
+    meeting = make_meeting()
+    state = fold(
+        meeting,
+        _evening(
+            ev.ItemCalled(item="x2"),
+            ev.MemberArrived("Hans Väst", "x2", "19:30"),
+            ev.ItemCalled(item="x3"),
+            ev.MemberLeft("Hans Väst", "x3", "20:00"),
+            ev.ItemCalled(item="x4"),
+            ev.MemberArrived("Hans Väst", "x4", "20:30"),
+        ),
+    )
+    numbers = [120, 121, 122, 123]
+    assert present_numbers(state, "Hans Väst", numbers) == [121, 123]
+    assert present_numbers(state, "Fia Nord", numbers) == numbers  # no move: all evening
+    assert "Hans Väst (S), ersättare, §§ 121, 123" in _field(meeting, state, "Övriga deltagande")

@@ -1,0 +1,30 @@
+"""`check-public` on a PDF it cannot read: one Swedish line per file, none of pypdf's
+English (its exceptions and its logged warnings)."""
+
+from __future__ import annotations
+
+from namndtui.cli import main
+
+ENGLISH = ("stream", "startxref", "eof", "marker", "invalid", "cannot", "empty", "decrypt")
+
+
+def test_unreadable_pdfs_are_said_in_swedish(tmp_path, capsys) -> None:
+    import pikepdf
+
+    (tmp_path / "skadad.pdf").write_bytes(b"not a pdf")
+    (tmp_path / "trasig.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n")
+    (tmp_path / "tom.pdf").write_bytes(b"")
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.save(tmp_path / "lasad.pdf", encryption=pikepdf.Encryption(user="hemligt", owner="x"))
+    names = [str(tmp_path / n) for n in ("skadad.pdf", "trasig.pdf", "tom.pdf", "lasad.pdf")]
+    assert main(["check-public", *names]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"{names[0]}: PDF-filen kan inte läsas: den är skadad eller är ingen PDF-fil",
+        f"{names[1]}: PDF-filen kan inte läsas: den är skadad eller är ingen PDF-fil",
+        f"{names[2]}: PDF-filen kan inte läsas: filen är tom",
+        f"{names[3]}: PDF-filen kan inte läsas: den är krypterad (lösenordsskyddad)",
+    ]
+    said = " ".join(line.split(": ", 1)[1] for line in lines).lower()
+    assert not any(word in said for word in ENGLISH), said

@@ -1,0 +1,50 @@
+"""`search --publicering` masks a public §'s title and snippet as the public minutes do
+(the names in `personal_data`, personnummer, contacts): namndtui.secrecy.mask."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from tests.archive.helpers import BODY, make_minutes, write
+
+from namndtui.archive.search import mark
+from namndtui.cli import main
+from namndtui.secrecy.mask import Masker
+
+PUBLIC_WITH_A_NAME = {
+    "id": "bidrag",
+    "title": "Bidrag till Lisa Nyberg för ungdomsläger",
+    "summary": "Lisa Nyberg (tel. 070-123 45 67) söker bidrag för ungdomsläger i Vällingby.",
+    "decision": ["Nämnden beviljar bidraget."],
+}
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    minutes = make_minutes(BODY, "2007-09-25", 100, [PUBLIC_WITH_A_NAME])
+    meeting = dataclasses.replace(minutes.meeting, personal_data=("Lisa Nyberg",))
+    write(tmp_path / "arkiv" / "2007-09-25", dataclasses.replace(minutes, meeting=meeting))
+    return tmp_path / "arkiv"
+
+
+def test_a_public_search_masks_listed_names(archive: Path, capsys) -> None:
+    assert main(["search", "ungdomsläger", "--publicering", "--archive", str(archive)]) == 0
+    out, _ = capsys.readouterr()
+    assert "Nyberg" not in out and "Lisa" not in out and "070" not in out, out
+    assert "Bidrag till XX för «ungdomsläger»" in out, out
+    assert main(["search", "nyberg", "--publicering", "--archive", str(archive)]) in (0, 1)
+    out, _ = capsys.readouterr()
+    assert "Nyberg" not in out and "nyberg" not in out.lower(), out
+    # the secretary's own search shows the minutes as written
+    assert main(["search", "ungdomsläger", "--archive", str(archive)]) == 0
+    assert "Lisa Nyberg" in capsys.readouterr().out
+
+
+def test_marked_words_follow_the_mask() -> None:
+    text = "Lisa Nyberg söker bidrag; Lisa Nybergs läger."
+    spans = [(5, 11), (18, 24), (31, 38)]  # 'Nyberg', 'bidrag', 'Nyberg' of the genitive
+    masked, moved = Masker(["Lisa Nyberg"]).mask_spans(text, spans)
+    assert mark(masked, moved) == "«XX» söker «bidrag»; «XX» läger."
+    assert Masker(()).mask_spans("inget att dölja", [(0, 5)]) == ("inget att dölja", [(0, 5)])
