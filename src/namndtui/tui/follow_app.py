@@ -228,9 +228,9 @@ class FollowApp(App[int]):
         return True
 
     def show_state(self) -> None:
-        """Draw the view of the follower's state; widgets are touched only when what they
-        show changed (most acts change nothing on Sal: a note, a vote's next ballot on
-        the chair's agenda …), so a follower costs next to nothing between acts."""
+        """Draw the view of the follower's state; widgets are touched only when what the
+        layout shows changed (a note, the `o` key or an attendance change show nothing on
+        Sal: nothing is redrawn), so an act costs a follower little more than the fold."""
         follower = self.follower
         meeting, state = follower.meeting, follower.state
         view: RoomView | ChairView

@@ -27,6 +27,10 @@ MINUTES_JUSTERED = (
     "Protokollet är justerat och skrivs inte om – det nya skiljer sig: {changes}. Filerna "
     "på disken är oförändrade; en ny version skrivs med namndtui export --force."
 )
+UNSEALED = (
+    "{path}: protokollet är justerat men ej förseglat (skrivet före sigillet); "
+    "namndtui export förseglar det"
+)
 MINUTES_BUG = (
     "Protokollet kunde inte skrivas – ett fel i programmet ({reason}). Det som "
     "registrerats är sparat i journalen; kontakta support."
