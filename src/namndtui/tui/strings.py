@@ -336,9 +336,10 @@ VOTE_NOT_ALL = "{left} har inte röstat – räkna ändå? (enter igen)"
 ATTENDANCE_TITLE = "Närvaro"
 ATTENDANCE_KEYS = (
     "mellanslag = närvarande/frånvarande · e = ersättare tjänstgör för … · "
-    "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · t = justering · "
-    "/ = sök namn · home/end = första/sista"
+    "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · "
+    "U = ersättare för justerare · t = justering · / = sök namn · home/end = första/sista"
 )
+ADJUSTER_SUBSTITUTE_MARK = "ers."
 # The name with its party, and the seat served last: the other columns fit 80 columns.
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
 PRESENT = "närvarande"
