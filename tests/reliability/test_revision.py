@@ -196,3 +196,13 @@ def test_differences_are_short_swedish_lines() -> None:
         "§ 2 (”Park”) finns inte i det nya",
         "§ 3 (”Ny”) är ny",
     ]
+
+
+def test_review_shows_the_seal_mismatch(justered) -> None:
+    from namndtui.commands.open_app import build_app
+
+    assert build_app(justered / "protokoll.toml").start_warnings == []
+    _edit_place(justered)
+    warnings = build_app(justered / "protokoll.toml").start_warnings
+    assert any("sigillet som registrerades här" in w for w in warnings)
+    assert any("motsvarar inte journalen" in w for w in warnings)
