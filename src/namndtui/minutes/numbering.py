@@ -49,11 +49,7 @@ def _last_number(path: Path) -> tuple[str, object, int] | None:
 def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]:
     """The same body's earlier minutes of the same year near `folder`: (path, last §)."""
     folder = folder.resolve()
-    root = folder
-    for _ in range(SEARCH_LEVELS):
-        if root.parent == root:
-            break
-        root = root.parent
+    root = _search_root(folder)
     found: list[tuple[Path, int]] = []
     candidates = (
         path
@@ -76,6 +72,22 @@ def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]
         ):
             found.append((path, last))
     return found
+
+
+def _search_root(folder: Path) -> Path:
+    root = folder
+    for _ in range(SEARCH_LEVELS):
+        if root.parent == root:
+            break
+        root = root.parent
+    return root
+
+
+def near_protokoll(folder: Path) -> list[Path]:
+    """Every protokoll.toml in the archive around a meeting folder (as `_near` finds them,
+    the meeting's own left out), at most MAX_FILES."""
+    folder = folder.resolve()
+    return [p for p in _near(folder, _search_root(folder)) if p.parent != folder][:MAX_FILES]
 
 
 def _near(folder: Path, root: Path) -> list[Path]:
