@@ -246,6 +246,7 @@ def _render(minutes: Minutes) -> _Writer:
         _nonempty(
             {
                 "adjusters": list(state.adjusters),
+                "adjuster_substitute": state.adjuster_substitute,
                 "date": _date_or_text(state.justering_date),
                 "time": _time(state.justering_time),
                 "place": state.justering_place,
@@ -578,7 +579,7 @@ _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "plac
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
 # due, notice_due, appeal_last_day are derived (weeks after a date in range: unbounded)
-_JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
+_JUSTERING = {"adjusters": "str_list", "adjuster_substitute": "str", "date": "date", "time": "time", "place": "str",
               "due": "any_date", "justered": "date", "posted": "date", "notice_due": "any_date",
               "appeal_last_day": "any_date"}  # fmt: skip
 _MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
@@ -641,6 +642,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
 
     j = r.table(root.get("justering", {}), ("justering",), _JUSTERING)
     state.adjusters = list(j.get("adjusters", []))
+    state.adjuster_substitute = j.get("adjuster_substitute", "")
     state.justering_date = j["date"].isoformat() if "date" in j else ""
     state.justering_time = _hhmm(j.get("time"))
     state.justering_place = j.get("place", "")

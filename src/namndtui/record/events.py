@@ -167,6 +167,16 @@ class AdjustersChosen(Event):
 
 
 @_event
+class AdjusterSubstituteChosen(Event):
+    """Who justers in a justerare's place if needed: 'Karin Sjöberg (S) med Magnus Tornberg
+    (M) som ersättare' ("" = no one). An event of its own, so journals without it stay
+    readable by older versions."""
+
+    TYPE: ClassVar[str] = "adjuster_substitute_chosen"
+    member: str = ""
+
+
+@_event
 class JusteringPlanned(Event):
     """When and where the minutes will be justered (decided at the meeting)."""
 
@@ -521,7 +531,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         MeetingOpened, MeetingAdjourned, MeetingResumed, MeetingClosed,
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
-        OfficialPresent, AdjustersChosen, JusteringPlanned,
+        OfficialPresent, AdjustersChosen, AdjusterSubstituteChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionAmended, MotionJoined, MotionWithdrawn, PropositionOrderSet,
         ChairFinding, QuestionDecided, MinorityDemand, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
         DecisionRecorded,
@@ -544,6 +554,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "substitute_stops": "ersättare slutar tjänstgöra",
     "official_present": "övriga närvarande",
     "adjusters_chosen": "val av justerare",
+    "adjuster_substitute_chosen": "val av ersättare för justerare",
     "justering_planned": "tid och plats för justering",
     "item_called": "ärendet uppropat",
     "recused": "jäv",

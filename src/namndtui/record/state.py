@@ -183,6 +183,7 @@ class RecordState:
     changes: list[AttendanceChange] = field(default_factory=list)
     officials: list[tuple[str, str]] = field(default_factory=list)  # (name, title) present
     adjusters: list[str] = field(default_factory=list)
+    adjuster_substitute: str = ""  # "med NN som ersättare" (AdjusterSubstituteChosen)
     justering_date: str = ""
     justering_time: str = ""
     justering_place: str = ""
