@@ -39,6 +39,7 @@ MAX_LINES = 12  # differences listed; the rest counted
 _MEETING = {"body": "nämnd", "date": "datum", "start": "början", "end": "slut",
             "place": "plats", "secretary": "sekreterare", "chair": "ordförande",
             "kept_at": "förvaringsplats", "paragraph_prefix": "paragrafprefix",
+            "minority_right": "minoritetsrätt", "minority_fraction": "minoritetens andel",
             "first_paragraph": "första §", "last_paragraph": "sista §",
             "breaks": "ajourneringar"}  # fmt: skip
 _JUSTERING = {"adjusters": "justerare", "date": "justeringsdag", "time": "justeringstid",
@@ -62,6 +63,7 @@ _PARAGRAPH = {
     "called_at": "uppropad", "immediate_justification": "omedelbar justering",
     "referral_reason": "skäl för återremiss", "category": "kategori", "secrecy": "sekretess",
     "public_title": "offentlig rubrik", "proposal_by": "förslag av", "sections": "avsnitt",
+    "corrects_date": "rättar protokoll (datum)", "corrects_paragraph": "rättar protokoll (§)",
 }  # fmt: skip
 
 
