@@ -110,6 +110,7 @@ def record_acts(path_text: str, option: str, acts) -> tuple:
     the minutes they give, as one act; returns (meeting, state). Raises UserError."""
     from namndtui.minutes.model import Minutes
     from namndtui.minutes.revision import seal_event
+    from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record.record import JournalError, Record, RuleError
 
@@ -120,6 +121,7 @@ def record_acts(path_text: str, option: str, acts) -> tuple:
             1,
         )
     meeting = load_meeting_for_record(file)
+    signer = load_signer()  # a bad key file is refused before anything is recorded
     try:
         record = Record.open(meeting, file.parent)
     except JournalError as err:
@@ -132,7 +134,7 @@ def record_acts(path_text: str, option: str, acts) -> tuple:
             seq = record.apply(event)
             first = first or seq
         if record.state.justered_on:
-            record.apply(seal_event(Minutes(meeting, record.state)))
+            record.apply(seal_event(Minutes(meeting, record.state), signer))
             record.group(first)
         return meeting, record.state
     except RuleError as err:
@@ -204,7 +206,8 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     source to write."""
     import datetime as dt
 
-    from namndtui.minutes.revision import keep_old_version, rewrite_refusal
+    from namndtui.minutes.revision import keep_old_version, rewrite_refusal, sign_in_place
+    from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_source
     from namndtui.record import events as ev
     from namndtui.record.state import Revision
@@ -214,11 +217,13 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
         return source
     if not force:
         raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
+    signer = load_signer() if source.meeting_file is None else None  # before any copy
     number, kept = keep_old_version(refusal.old)
     today = dt.date.today().isoformat()
     if source.meeting_file is None:
         revision = Revision(number + 1, kept, today, list(refusal.lines))
         source.minutes.state.revisions.append(revision)
+        sign_in_place(source.minutes, signer)
         return source
     revised = ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))
     record_acts(path_text, "--force", lambda record: [revised])

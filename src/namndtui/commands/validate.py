@@ -56,9 +56,27 @@ def _check_protokoll(name: str) -> tuple[list, int]:
     elif minutes.unsealed:  # a version 1 or 2 file from before the seal: re-export seals it
         sealed = ", justerat, ej förseglat – exportera igen för att försegla"
     else:
-        sealed = ", justerat och förseglat"
+        sealed = ", justerat och förseglat" + _signed(minutes)
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
     return _seal_check(Path(name) if Path(name).is_dir() else Path(name).parent)
+
+
+def _signed(minutes) -> str:
+    """ ", signerat med nyckel 1a2b …" (the signature was verified on loading): the
+    reader compares the fingerprint with the secretary's; their own key is named."""
+    from namndtui.errors import UserError
+    from namndtui.minutes.revision import signed_by
+    from namndtui.minutes.signing import fingerprint, load_signer
+
+    public_key = signed_by(minutes)
+    if not public_key:
+        return ", ej signerat"
+    try:
+        own = load_signer()
+    except UserError:
+        own = None
+    whose = ", din nyckel" if own is not None and own.public_key == public_key else ""
+    return f", signerat med nyckel {fingerprint(public_key)}{whose}"
 
 
 def _seal_check(folder: Path) -> tuple[list, int]:

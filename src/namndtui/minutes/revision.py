@@ -24,6 +24,7 @@ from typing import Any
 
 from namndtui.meetingfile import decode_meeting_bytes
 from namndtui.minutes.model import Minutes, paragraph_range
+from namndtui.minutes.signing import Signer
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, SEAL, render_document
 from namndtui.model import Meeting
 from namndtui.record import events as ev
@@ -360,15 +361,34 @@ def seal_of(minutes: Minutes) -> str:
     return seal.get("checksum", "") if isinstance(seal, dict) else ""
 
 
-def seal_event(minutes: Minutes) -> ev.MinutesSealed:
+def seal_event(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed:
     """The journal's record of the seal the minutes get (recorded with the justering and
-    with each new version)."""
+    with each new version), signed when the secretary has a key."""
     state = minutes.state
     version = state.revisions[-1].version if state.revisions else 1
     rng = paragraph_range(minutes.meeting, state)
     paragraphs = f" och § {rng[0]}–{rng[1]}" if rng else ""
     covers = f"protokoll.toml utom [seal]: sammanträdet, justeringen, närvaron{paragraphs}"
-    return ev.MinutesSealed(seal_of(minutes), version, covers)
+    checksum = seal_of(minutes)
+    signed = signer.sign(checksum) if signer is not None else None
+    if signed is None:
+        return ev.MinutesSealed(checksum, version, covers)
+    return ev.MinutesSealed(checksum, version, covers, signed.signature, signed.public_key)
+
+
+def sign_in_place(minutes: Minutes, signer: Signer | None) -> None:
+    """Sign the seal the minutes get now (minutes read from a protokoll.toml, which has no
+    journal to record it in): the signature is written in its [seal]."""
+    if signer is None or not minutes.state.justered_on:
+        return
+    checksum = seal_of(minutes)
+    signed = signer.sign(checksum)
+    minutes.state.seal_signatures[checksum] = (signed.signature, signed.public_key)
+
+
+def signed_by(minutes: Minutes) -> str:
+    """The public key that signed the seal of minutes read from a file ("" unsigned)."""
+    return next(iter(minutes.state.seal_signatures.values()), ("", ""))[1]
 
 
 def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]:

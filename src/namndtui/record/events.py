@@ -456,6 +456,10 @@ class MinutesSealed(Event):
     checksum: str  # "sha256:…", the [seal] checksum of protokoll.toml
     version: int = 1  # the minutes' version (a rewrite with --force makes a new one)
     covers: str = ""  # Swedish: what the seal covers ("… och § 140–163")
+    # An ed25519 signature of the seal, when the secretary has a key (minutes/signing.py):
+    # "ed25519:<base64>" both; printed in protokoll.toml's [seal] while the seal holds.
+    signature: str = ""
+    public_key: str = ""
 
 
 @_event
