@@ -1,20 +1,25 @@
 """Benchmark of `namndtui follow` (not a test): prints the figures of docs/performance.md.
 
-    python benchmarks/bench_follow.py [--acts 40]
+    python benchmarks/bench_follow.py [--acts 40] [--rounds 3] [--idle 5]
 
-In one run, in fresh processes:
+In one run, in fresh processes, with three followers (`FollowApp`, headless, each its own
+process, polling and at the lower CPU priority as `namndtui follow` does):
 
-1. the writer's key-to-durable time (bench_tui.durable: the `o` key's handler, journal
-   write + fsync + fold + refresh) with no follower;
-2. three followers started (`FollowApp`, headless, each its own process, polling as
-   `namndtui follow` does);
-3. from the writer's fsync to each follower's repaint: the writer records `--acts` acts a
-   few hundred ms apart (a Record in this process, the time taken when `apply` returns,
-   i.e. after the fsync); each follower prints the sequence number and the time once the
-   screen showing it was refreshed (`call_after_refresh`). Budget: median ≤ 200 ms,
-   p95 ≤ 500 ms;
-4. the writer's key-to-durable time again, with the three followers running; and once
-   more without (the reference: the ratio with/without is the figure, budget ≈ 1).
+1. the followers' CPU while nothing happens (`--idle` seconds, from /proc/<pid>/stat):
+   an idle follower should cost ~0 % of a core;
+2. from the writer's fsync to each follower's repaint: the writer records `--acts` acts a
+   few hundred ms apart, each a motion Sal shows (a Record in this process, the time taken
+   when `apply` returns, i.e. after the fsync); each follower prints the sequence number
+   and the time once the screen showing it was refreshed (`call_after_refresh`). Budget:
+   median ≤ 200 ms, p95 ≤ 500 ms;
+3. the writer's key-to-durable time (bench_tui.durable: the `o` key's handler, journal
+   write + fsync + fold + refresh; and Record.apply alone), each phase in a fresh process,
+   **alternately without and with the three followers**: without, with, without, … ,
+   without (`--rounds` with-phases, each between two without-phases). In a without-phase
+   the followers are stopped (SIGSTOP: no CPU, no system call) and the writer writes a
+   folder of its own with the same history; in a with-phase they run and follow the very
+   journal the writer appends to. Budget: the same figure with and without (ratio ≈ 1;
+   the spread of the without-phases is the machine's noise).
 
 The machine's load (os.getloadavg) is printed with the figures.
 """
@@ -26,10 +31,12 @@ import asyncio
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -43,7 +50,7 @@ FOLLOWERS = 3
 
 def follower_main(folder: Path) -> int:
     """A follower process: print 'seq time' after each repaint."""
-    from namndtui.commands.follow import load_for_following
+    from namndtui.commands.follow import load_for_following, lower_priority
     from namndtui.tui.follow_app import FollowApp
 
     class StampedFollow(FollowApp):
@@ -54,42 +61,58 @@ def follower_main(folder: Path) -> int:
             self.call_after_refresh(lambda: os.write(1, f"{seq} {time.time()}\n".encode()))
 
     meeting, folder = load_for_following(folder)
-    StampedFollow(meeting, folder).run(headless=True, size=(100, 30))
+    app = StampedFollow(meeting, folder)
+    lower_priority()  # as `namndtui follow` does
+    app.run(headless=True, size=(100, 30))
     return 0
 
 
-def start_followers(folder: Path, count: int) -> list[subprocess.Popen]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, __file__, "--follower", str(folder)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(count)
-    ]
-    for proc in procs:  # each has drawn its first view
-        assert proc.stdout is not None
-        proc.stdout.readline()
-    return procs
+class Follower:
+    """A follower process and the (seq, time) stamps it printed, read as they come."""
 
+    def __init__(self, folder: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        command = [sys.executable, __file__, "--follower", str(folder)]
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+        self.pid = self.proc.pid
+        self.stamps: list[tuple[int, float]] = []
+        self.changed = threading.Condition()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
-def stop_followers(procs: list[subprocess.Popen]) -> list[list[tuple[int, float]]]:
-    out = []
-    for proc in procs:
-        proc.terminate()
-        text, _ = proc.communicate(timeout=30)
-        stamps = []
-        for line in text.splitlines():
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
             seq, when = line.split()
-            stamps.append((int(seq), float(when)))
-        out.append(stamps)
-    return out
+            with self.changed:
+                self.stamps.append((int(seq), float(when)))
+                self.changed.notify_all()
+
+    def wait_for(self, seq: int, timeout: float = 60) -> None:
+        """Until a view showing `seq` (or later) was drawn."""
+        with self.changed:
+            if not self.changed.wait_for(
+                lambda: bool(self.stamps) and self.stamps[-1][0] >= seq, timeout
+            ):
+                raise SystemExit(f"a follower did not show seq {seq} within {timeout} s")
+
+    def stop(self) -> list[tuple[int, float]]:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+        self.reader.join(timeout=30)
+        return self.stamps
+
+
+def start_followers(folder: Path, count: int) -> list[Follower]:
+    followers = [Follower(folder) for _ in range(count)]
+    for follower in followers:  # each has drawn its first view
+        follower.wait_for(0)
+    return followers
 
 
 def writer_acts(folder: Path, acts: int) -> dict[int, float]:
-    """Record `acts` acts, 150–350 ms apart; seq -> time after apply (after the fsync)."""
+    """Record `acts` motions on one item (each shows on Sal), 150–350 ms apart;
+    seq -> time after apply (after the fsync)."""
     from namndtui.meetingfile import load_meeting
     from namndtui.record import events as ev
     from namndtui.record.record import Record
@@ -97,12 +120,15 @@ def writer_acts(folder: Path, acts: int) -> dict[int, float]:
     meeting = load_meeting(folder / "meeting.toml")
     done: dict[int, float] = {}
     item = meeting.items[-1].id
+    seats = [member.name for member in meeting.seats]
     with Record.open(meeting, folder) as record:
-        for member in meeting.seats:
-            record.apply(ev.AttendanceSet(member.name, True))
+        for name in seats:
+            record.apply(ev.AttendanceSet(name, True))
+        record.apply(ev.ItemCalled(item, "19:00"))
         for n in range(acts):
             time.sleep(random.uniform(0.15, 0.35))  # the secretary's pace, between acts
-            seq = record.apply(ev.NoteAdded(item, f"Anteckning {n}"))
+            motion = ev.MotionMade(item, f"y{n + 1}", seats[n % len(seats)], "eget", f"att {n}")
+            seq = record.apply(motion)
             done[seq] = time.time()
     return done
 
@@ -137,29 +163,111 @@ def durable_ms(folder: Path) -> tuple[float, float]:
     return key, statistics.median(times) * 1000
 
 
+def durable_phase(folder: Path) -> tuple[float, float]:
+    """`durable_ms` in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, __file__, "--durable", str(folder)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
+    key, apply = out.split()[-2:]
+    return float(key), float(apply)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux: /proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def idle_cpu(procs: list[Follower], seconds: float) -> list[float]:
+    """Each follower's CPU over `seconds` with nothing written, in % of one core."""
+    before = [cpu_seconds(p.pid) for p in procs]
+    start = time.monotonic()
+    time.sleep(seconds)  # the figure is what they do while nothing happens
+    spent = time.monotonic() - start
+    return [(cpu_seconds(p.pid) - b) / spent * 100 for p, b in zip(procs, before, strict=True)]
+
+
+def alternate(
+    followed: Path, alone: Path, procs: list[Follower], rounds: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Key-to-durable phases without, with, without … followers (see the docstring)."""
+    phases: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
+    for n in range(2 * rounds + 1):
+        if n % 2 == 0:
+            for proc in procs:
+                proc.proc.send_signal(signal.SIGSTOP)
+            try:
+                phases["without"].append(durable_phase(alone))
+            finally:
+                for proc in procs:
+                    proc.proc.send_signal(signal.SIGCONT)
+        else:
+            phases["with"].append(durable_phase(followed))
+    return phases
+
+
+def report_durable(phases: dict[str, list[tuple[float, float]]]) -> float:
+    """Print the key-to-durable figures; the ratio with/without of the TUI path."""
+    ratio = 1.0
+    for n, name in enumerate(("key to durable (bench_tui)", "Record.apply with fsync")):
+        without = [phase[n] for phase in phases["without"]]
+        with_ = [phase[n] for phase in phases["with"]]
+        ratio_n = statistics.median(with_) / statistics.median(without)
+        ratio = ratio_n if n == 0 else ratio
+        print(
+            f"writer {name}, ms per phase in order: "
+            + " | ".join(
+                f"{'with' if i % 2 else 'without'} {(with_ if i % 2 else without)[i // 2]:.2f}"
+                for i in range(len(without) + len(with_))
+            )
+        )
+        print(
+            f"  median without {statistics.median(without):.2f} "
+            f"(range {min(without):.2f}–{max(without):.2f}), "
+            f"with {FOLLOWERS} followers {statistics.median(with_):.2f} "
+            f"(range {min(with_):.2f}–{max(with_):.2f}): ratio {ratio_n:.2f}"
+        )
+    return ratio
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--acts", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=3, help="with-follower phases")
+    parser.add_argument("--idle", type=float, default=10.0, help="seconds of idle measure")
     parser.add_argument("--follower", type=Path)
+    parser.add_argument("--durable", type=Path)
     args = parser.parse_args(argv)
     if args.follower:
         return follower_main(args.follower)
+    if args.durable:
+        print(*durable_ms(args.durable))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
-        alone, followed, again_folder = (Path(tmp) / n for n in ("a", "followed", "b"))
-        for folder in (alone, followed, again_folder):
-            folder.mkdir()
-            shutil.copy(EXAMPLE / "meeting.toml", folder / "meeting.toml")
+        followed, alone = Path(tmp) / "followed", Path(tmp) / "alone"
+        followed.mkdir()
+        shutil.copy(EXAMPLE / "meeting.toml", followed / "meeting.toml")
         print(f"load before: {os.getloadavg()}")
-        without = durable_ms(alone)
         procs = start_followers(followed, FOLLOWERS)
         try:
+            idle = idle_cpu(procs, args.idle)
             done = writer_acts(followed, args.acts)
-            with_followers = durable_ms(followed)
+            for follower in procs:  # every act shown before any follower is stopped
+                follower.wait_for(max(done))
+            # the writer's own folder: the same history, nobody following it
+            shutil.copytree(followed, alone, ignore=shutil.ignore_patterns(".namndtui*"))
+            busy = [cpu_seconds(p.pid) for p in procs]
+            phases = alternate(followed, alone, procs, args.rounds)
+            busy = [cpu_seconds(p.pid) - b for p, b in zip(procs, busy, strict=True)]
         finally:
-            stamps = stop_followers(procs)
-        again = durable_ms(again_folder)
+            stamps = [follower.stop() for follower in procs]
         lat = sorted(latencies(done, stamps))
         print(f"load after: {os.getloadavg()}")
+    print(
+        f"idle followers over {args.idle:.0f} s: "
+        + ", ".join(f"{v:.2f} %" for v in idle)
+        + " of one core (budget ~0)"
+    )
     median = statistics.median(lat) * 1000
     p95 = lat[int(len(lat) * 0.95)] * 1000
     print(
@@ -167,14 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         f"median {median:.0f} ms (budget ≤ 200), p95 {p95:.0f} ms (budget ≤ 500), "
         f"max {lat[-1] * 1000:.0f} ms"
     )
-    for n, name in enumerate(("key to durable (bench_tui)", "Record.apply with fsync")):
-        reference = (without[n] + again[n]) / 2
-        print(
-            f"writer {name}: {without[n]:.2f} / {again[n]:.2f} ms without followers, "
-            f"{with_followers[n]:.2f} ms with {FOLLOWERS} "
-            f"(ratio {with_followers[n] / reference:.2f})"
-        )
-    return 0 if median <= 200 and p95 <= 500 else 1
+    ratio = report_durable(phases)
+    print(
+        "followers' CPU over the alternating phases (their with-phases): "
+        + ", ".join(f"{v:.2f} s" for v in busy)
+    )
+    return 0 if median <= 200 and p95 <= 500 and ratio <= 1.10 else 1
 
 
 if __name__ == "__main__":

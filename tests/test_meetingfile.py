@@ -337,3 +337,34 @@ def test_unusable_paths_are_problems_not_tracebacks(monkeypatch: pytest.MonkeyPa
     _, problems, code = check_meeting_file(GOOD)
     assert code == 2
     assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: Permission denied"]
+
+
+def test_minority_right_and_corrects() -> None:
+    """`minority_right` / `minority_fraction` in [meeting]; `corrects` on an item (a § of an
+    earlier meeting of the body); they round-trip, and bad values are named."""
+    from namndtui.model import ParagraphRef
+
+    text = HEAD.replace(
+        'body = "N"\n', 'body = "N"\nminority_right = ["återremiss"]\nminority_fraction = "1/4"\n'
+    ) + (
+        '[[items]]\nid = "a"\ntitle = "Rättelse av protokoll"\n'
+        "corrects = { date = 2007-09-25, paragraph = 112 }\n"
+    )
+    meeting, problems = parse_meeting_text(text)
+    assert problems == [] and meeting is not None
+    assert meeting.minority_right == ("återremiss",)
+    assert str(meeting.minority_share) == "1/4"
+    assert meeting.items[0].corrects == ParagraphRef(dt.date(2007, 9, 25), 112)
+    again, problems = parse_meeting_text(meeting_to_toml(meeting))
+    assert problems == [] and again == meeting
+    bad = (
+        HEAD.replace('body = "N"\n', 'body = "N"\nminority_right = ["omröstning"]\n')
+        .replace("date = 2007-10-23\n", 'date = 2007-10-23\nminority_fraction = "3/2"\n')
+        + '[[items]]\nid = "a"\ntitle = "T"\ncorrects = { date = 2007-09-25, paragrf = 1 }\n'
+    )
+    _, problems = parse_meeting_text(bad)
+    messages = [p.message for p in problems]
+    assert any('minority_right[1]: okänt formellt yrkande "omröstning"' in m for m in messages)
+    assert any('minority_fraction: ogiltig andel "3/2"' in m for m in messages)
+    assert any("items[1].corrects.paragrf: okänd nyckel" in m for m in messages)
+    assert any("items[1].corrects.paragraph: obligatorisk nyckel saknas" in m for m in messages)

@@ -22,7 +22,7 @@ from namndtui.meetingfile import (
     meeting_from_json,
     meeting_to_json,
 )
-from namndtui.model import Item, Meeting, Member, Official, Section
+from namndtui.model import Item, Meeting, Member, Official, ParagraphRef, Section
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "tests" / "data" / "good" / "meeting.toml"
@@ -87,6 +87,7 @@ def test_every_field_round_trips() -> None:
         attachments=("bilaga",),
         extra_sections=(Section("Rubrik", "text", ""),),
         category="Beslutsärenden",
+        corrects=ParagraphRef(dt.date(2007, 9, 25), 112),
     )
     meeting = Meeting(
         body="Nämnd",
@@ -97,6 +98,8 @@ def test_every_field_round_trips() -> None:
         secretary="Sara",
         kept_at="Förvaltningen",
         paragraph_prefix="SN",
+        minority_right=("återremiss",),
+        minority_fraction="1/4",
         members=(Member("Anna Ek", "M", "ordförande"), Member("Bo", "", "ersättare")),
         officials=(Official("Olle", "direktör", ("a",)), Official("Eva")),
         items=(item, Item(id="b", title="T")),
@@ -110,7 +113,7 @@ def test_every_field_round_trips() -> None:
 
 def test_the_json_covers_every_field_of_the_model() -> None:
     item_keys = set(meetingfile._ITEM_STR + meetingfile._ITEM_LISTS)
-    item_keys |= {"immediate_justification", "extra_sections", "decision_basis"}
+    item_keys |= {"immediate_justification", "extra_sections", "decision_basis", "corrects"}
     assert item_keys == {f.name for f in dataclasses.fields(Item)}
     meeting = json.loads(meeting_to_json(Meeting(body="N", date=dt.date(2000, 1, 1))))
     assert set(meeting) | {"source"} == {f.name for f in dataclasses.fields(Meeting)}

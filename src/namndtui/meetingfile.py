@@ -32,8 +32,10 @@ from namndtui.model import (
     Meeting,
     Member,
     Official,
+    ParagraphRef,
     Section,
     id_words,
+    parse_share,
 )
 from namndtui.storage import input_problem, read_input
 from namndtui.tomlcheck import (
@@ -47,6 +49,7 @@ from namndtui.tomlcheck import (
     quote,
 )
 from namndtui.tomlpos import Path as KeyPath
+from namndtui.vocabulary import FORMAL_KINDS
 
 MEETING_FILENAME = "meeting.toml"
 
@@ -79,6 +82,8 @@ _MEETING_KEYS = {
     "place_of_keeping": "str",
     "kept_at": "str",  # the older name of place_of_keeping, still read
     "paragraph_prefix": "str",
+    "minority_right": "str_list",
+    "minority_fraction": "str",
 }
 _MEETING_REQUIRED = ("body", "date")
 _MEMBER_KEYS = {"name": "str", "party": "str", "role": "str"}
@@ -102,7 +107,9 @@ _ITEM_KEYS = {
     "decision_basis": "tables",
     "sections": "tables",
     "public_title": "str",
+    "corrects": "table",
 }
+_CORRECTS_KEYS = {"date": "date", "paragraph": "pos_int"}
 _SECTION_KEYS = {"title": "str", "text": "text"}
 _BASIS_KEYS = {"title": "str", "date": "date"}
 
@@ -182,6 +189,7 @@ class _Checker(Reader):
                 f"första paragrafen {first} ger {len(items)} ärenden nummer över 999999 "
                 f"(högst {1_000_000 - max(len(items), 1)} här)",
             )
+        self.minority(meeting)
         if "place_of_keeping" in meeting and "kept_at" in meeting:
             self.report(
                 ("meeting", "kept_at"),
@@ -198,6 +206,8 @@ class _Checker(Reader):
             secretary=meeting.get("secretary", ""),
             kept_at=meeting.get("place_of_keeping", meeting.get("kept_at", "")),
             paragraph_prefix=meeting.get("paragraph_prefix", ""),
+            minority_right=meeting.get("minority_right", ()),
+            minority_fraction=meeting.get("minority_fraction", ""),
             members=tuple(m for m in members.values() if m is not None),
             officials=tuple(o for o in officials if o is not None),
             items=tuple(i for i in items.values() if i is not None),
@@ -236,6 +246,22 @@ class _Checker(Reader):
             )
             return False
         return True
+
+    def minority(self, meeting: dict[str, Any]) -> None:
+        """`minority_right` names formal motions; `minority_fraction` is a share "p/q"."""
+        for k, kind in enumerate(meeting.get("minority_right", ()), start=1):
+            if kind not in FORMAL_KINDS:
+                allowed = " och ".join(quote(k) for k in FORMAL_KINDS)
+                self.report(
+                    ("meeting", "minority_right", k),
+                    f"okänt formellt yrkande {quote(kind)} – tillåtna: {allowed}",
+                )
+        share = meeting.get("minority_fraction")
+        if share is not None and parse_share(share) is None:
+            self.report(
+                ("meeting", "minority_fraction"),
+                f'ogiltig andel {quote(share)} – skriv ett bråk som "1/3" (mindre än 1)',
+            )
 
     def member(self, n: int, raw: dict[str, Any]) -> Member | None:
         path = ("members", n)
@@ -292,9 +318,19 @@ class _Checker(Reader):
             if "title" in checked:
                 basis.append(BasisDocument(checked["title"], checked.get("date")))
         values.pop("decision_basis", None)
+        corrects = None
+        if (raw_ref := values.pop("corrects", None)) is not None:
+            ref = self.table(raw_ref, path + ("corrects",), _CORRECTS_KEYS, ("date", "paragraph"))
+            if "date" in ref and "paragraph" in ref:
+                corrects = ParagraphRef(ref["date"], ref["paragraph"])
         if "id" not in values or "title" not in values:
             return None
-        return Item(**values, extra_sections=tuple(sections), decision_basis=tuple(basis))
+        return Item(
+            **values,
+            extra_sections=tuple(sections),
+            decision_basis=tuple(basis),
+            corrects=corrects,
+        )
 
     def duplicates(self, array: str, key: str, objects: dict[int, Any]) -> None:
         """Report the second and later uses of the same name / id (objects by index)."""
@@ -429,7 +465,7 @@ def load_meeting(path: str | Path) -> Meeting:
 # The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
 # fails the caller: every error there is swallowed and the file is parsed as usual.
 
-CACHE_FORMAT = "4"  # bump when the entry layout or what a valid file means changes
+CACHE_FORMAT = "5"  # bump when the entry layout or what a valid file means changes
 CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
 
 try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in
@@ -472,6 +508,8 @@ def meeting_to_json(meeting: Meeting) -> str:
         "secretary": meeting.secretary,
         "kept_at": meeting.kept_at,
         "paragraph_prefix": meeting.paragraph_prefix,
+        "minority_right": list(meeting.minority_right),
+        "minority_fraction": meeting.minority_fraction,
         "members": [[m.name, m.party, m.role] for m in meeting.members],
         "officials": [[o.name, o.title, list(o.items)] for o in meeting.officials],
         "personal_data": list(meeting.personal_data),
@@ -483,6 +521,11 @@ def meeting_to_json(meeting: Meeting) -> str:
                 "decision_basis": [
                     [d.title, d.date.isoformat() if d.date else None] for d in item.decision_basis
                 ],
+                "corrects": (
+                    [item.corrects.date.isoformat(), item.corrects.paragraph]
+                    if item.corrects
+                    else None
+                ),
             }
             for item in meeting.items
         ],
@@ -519,12 +562,19 @@ def meeting_from_json(text: str, source: str) -> Meeting:
             BasisDocument(_str(title), dt.date.fromisoformat(_str(day)) if day else None)
             for title, day in raw["decision_basis"]
         )
+        corrects = None
+        if raw["corrects"] is not None:
+            day, number = raw["corrects"]
+            if type(number) is not int:
+                raise ValueError("not an int")
+            corrects = ParagraphRef(dt.date.fromisoformat(_str(day)), number)
         items.append(
             Item(
                 **values,
                 immediate_justification=raw["immediate_justification"],
                 extra_sections=sections,
                 decision_basis=basis,
+                corrects=corrects,
             )
         )
     first = data["first_paragraph"]
@@ -540,6 +590,8 @@ def meeting_from_json(text: str, source: str) -> Meeting:
         secretary=_str(data["secretary"]),
         kept_at=_str(data["kept_at"]),
         paragraph_prefix=_str(data["paragraph_prefix"]),
+        minority_right=_strs(data["minority_right"]),
+        minority_fraction=_str(data["minority_fraction"]),
         members=tuple(Member(*_strs(m, 3)) for m in data["members"]),
         officials=tuple(
             Official(_str(name), _str(title), _strs(ids)) for name, title, ids in data["officials"]
@@ -622,6 +674,10 @@ def item_to_toml_dict(item: Item) -> dict[str, Any]:
                     for d in item.decision_basis
                 ]
             continue
+        if key == "corrects":
+            if item.corrects:
+                out[key] = {"date": item.corrects.date, "paragraph": item.corrects.paragraph}
+            continue
         value = getattr(item, key)
         if value:
             out[key] = list(value) if isinstance(value, tuple) else value
@@ -635,8 +691,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         if key == "kept_at":
             continue  # written under its documented name, place_of_keeping
         value = getattr(meeting, key)
-        if value not in ("", None):
-            head[key] = value
+        if value not in ("", None, ()):
+            head[key] = list(value) if isinstance(value, tuple) else value
     data: dict[str, Any] = {"format": FORMAT_MEETING, "meeting": head}
     if meeting.members:
         data["members"] = [

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 FORMAT_MEETING = "namndtui/meeting/1"
 
@@ -100,6 +101,14 @@ class BasisDocument:
 
 
 @dataclass(frozen=True)
+class ParagraphRef:
+    """A § of an earlier meeting's minutes of the same body (`corrects` on an item)."""
+
+    date: dt.date
+    paragraph: int
+
+
+@dataclass(frozen=True)
 class Item:
     """One agenda item (ärende) with its report (tjänsteutlåtande)."""
 
@@ -124,6 +133,9 @@ class Item:
     proposal_by: str = ""
     # The neutral title the public version shows for a secret item (namndtui.secrecy).
     public_title: str = ""
+    # The § of an earlier meeting of the body that this item corrects (rättelse av protokoll
+    # after justering, decided at this meeting); None for an ordinary item.
+    corrects: ParagraphRef | None = None
 
     @property
     def dnr_label(self) -> str:
@@ -146,6 +158,21 @@ class Item:
         return fixed + [s for s in self.extra_sections if s.text]
 
 
+# The minority right for formal motions (docs/meeting-format.md `minority_right`): the
+# share of the present members that can force an återremiss / bordläggning ("1/3").
+DEFAULT_MINORITY_SHARE = "1/3"
+_SHARE_RE = re.compile(r"\s*([1-9])\s*/\s*(10|[2-9])\s*")
+
+
+def parse_share(text: str) -> Fraction | None:
+    """'1/3' -> Fraction(1, 3); None unless a fraction p/q with 0 < p < q <= 10."""
+    match = _SHARE_RE.fullmatch(text)
+    if match is None:
+        return None
+    share = Fraction(int(match.group(1)), int(match.group(2)))
+    return share if share < 1 else None
+
+
 @dataclass(frozen=True)
 class Meeting:
     """A meeting of a body, with its members and its agenda, as prepared."""
@@ -161,10 +188,19 @@ class Meeting:
     officials: tuple[Official, ...] = ()
     items: tuple[Item, ...] = ()
     paragraph_prefix: str = ""  # the organ's prefix on § numbers: "SN" -> "SN § 142"
+    # The formal motions a minority of the present members can force (the body's rules:
+    # KL 5 kap. 50 § for fullmäktige, a nämnd's reglemente); () = none, as for a nämnd by law.
+    minority_right: tuple[str, ...] = ()
+    minority_fraction: str = ""  # the share needed, "1/3" when ""
     # Names of private persons, masked ("XX") in the public version (namndtui.secrecy).
     personal_data: tuple[str, ...] = ()
     # Not part of equality: where the meeting came from (for messages only).
     source: str = field(default="", compare=False)
+
+    @property
+    def minority_share(self) -> Fraction:
+        """The share of the present members a minority right needs (default 1/3)."""
+        return parse_share(self.minority_fraction or DEFAULT_MINORITY_SHARE) or Fraction(1, 3)
 
     @property
     def place_of_keeping(self) -> str:

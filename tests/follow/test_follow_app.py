@@ -66,6 +66,11 @@ async def test_sal_follows_a_vote_to_the_decision(folder, writer) -> None:
         await poll(app, pilot)
         assert tally(app) == ("1", "2", "0")
 
+        drawn = app.repaints  # a note does not show on Sal: read, folded, nothing redrawn
+        record_all(writer, [ev.NoteAdded("budget", "Anteckning som salen inte visar.")])
+        await poll(app, pilot)
+        assert app.repaints == drawn
+
         record_all(writer, votes_and_decision()[3:])
         text = await poll(app, pilot)
         assert "Med 3 ja-röster mot 2 nej-röster beslutar nämnden enligt" in text

@@ -39,7 +39,6 @@ def test_sal_vote_counted(snap_compare, folder, size) -> None:
     assert snap_compare(app, terminal_size=size)
 
 
-
 def test_ordforande_vote_running_80x24(snap_compare, folder) -> None:
     """The chair's running tally: ja, nej, avstår so far and the ballots not yet cast."""
     acts = opening() + vote_demanded() + votes_and_decision()[:3]

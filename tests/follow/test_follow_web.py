@@ -139,3 +139,15 @@ def test_loopback_addresses() -> None:
     assert follow_command.is_loopback("localhost")
     assert not follow_command.is_loopback("0.0.0.0")
     assert not follow_command.is_loopback("192.168.1.5")
+
+
+def test_a_follower_gives_way_to_the_writer() -> None:
+    """`namndtui follow` lowers its own CPU priority (nice +10); in a child process, so
+    the test run keeps its own."""
+    code = (
+        "import os; from namndtui.commands.follow import lower_priority; "
+        "before = os.nice(0); lower_priority(); print(before, os.nice(0))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = map(int, out.stdout.split())
+    assert after == min(before + 10, 19)  # 19: the lowest priority there is

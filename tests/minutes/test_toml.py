@@ -32,8 +32,11 @@ GOLDEN_TOML = sc.GOLDEN / "testby" / "protokoll.toml"
 def test_load_render_gives_identical_bytes(path) -> None:
     minutes = load_protokoll(path)
     text = path.read_text(encoding="utf-8")
-    # A version 1 file is written back as version 2 (its content unchanged).
-    text = text.replace('format = "namndtui/protokoll/1"', 'format = "namndtui/protokoll/2"')
+    # A version 1 or 2 file is written back as version 3 (its content unchanged).
+    for old in ("1", "2"):
+        text = text.replace(
+            f'format = "namndtui/protokoll/{old}"', 'format = "namndtui/protokoll/3"'
+        )
     rendered = render_toml(minutes)
     if "\n[seal]\n" not in text:  # version 1 had no seal; justered minutes now get one
         rendered = rendered.split("\n[seal]\n")[0]
@@ -113,7 +116,7 @@ def test_missing_keys_unknown_keys_and_wrong_format() -> None:
     assert str(err).splitlines() == [
         "p.toml:2: meeting.date: obligatorisk nyckel saknas",
         "p.toml:4: meeting.farg: okänd nyckel (tillåtna: body, date, start, end, place, "
-        "secretary, chair, kept_at, paragraph_prefix, first_paragraph, last_paragraph, breaks)",
+        "secretary, chair, kept_at, paragraph_prefix, minority_right, minority_fraction, first_paragraph, last_paragraph, breaks)",
     ]
     err = error_of('format = "namndtui/protokoll/9"\n[meeting]\n')
     assert "okänt format 'namndtui/protokoll/9'" in str(err)
@@ -140,7 +143,7 @@ def test_a_version_1_finding_is_the_finding_of_its_question() -> None:
     from namndtui.minutes.markdown import render_paragraph_markdown
 
     text = GOLDEN_TOML.read_text(encoding="utf-8").replace(
-        'format = "namndtui/protokoll/2"', 'format = "namndtui/protokoll/1"'
+        'format = "namndtui/protokoll/3"', 'format = "namndtui/protokoll/1"'
     )
     text = text.split("\n[seal]\n")[0]  # version 1 had no seal (it covers the format)
     minutes = parse_protokoll_text(text)

@@ -236,6 +236,8 @@ event_strategy = st.one_of(
     st.builds(ev.MotionJoined, items, motion_ids, names),
     st.builds(ev.MotionWithdrawn, items, motion_ids),
     st.builds(ev.ChairFinding, items, motion_ids),
+    st.builds(ev.QuestionDecided, items, st.just("main"), st.just("proposal")),
+    st.builds(ev.MinorityDemand, items, motion_ids, st.integers(1, 5), st.just(5)),
     st.builds(ev.VoteDemanded, items, st.just(1), st.just("y1"), st.just("y2")),
     st.builds(ev.VoteCast, items, st.just(1), names, st.sampled_from(ev.VOTE_CHOICES)),
     st.builds(ev.VoteClosed, items, st.just(1), st.sampled_from(["", "ja", "nej"])),

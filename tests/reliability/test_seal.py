@@ -131,7 +131,9 @@ def test_validate_reports_the_seal_with_file_and_line(tmp_path) -> None:
     good.parent.mkdir()
     good.write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
     code, out = _validate(good)
-    assert code == 0 and "giltigt protokoll (6 paragrafer, justerat och förseglat)" in out
+    assert (
+        code == 0 and "giltigt protokoll (6 paragrafer, justerat och förseglat, ej signerat)" in out
+    )
 
     bad = tmp_path / "protokoll.toml"
     text = GOLDEN.read_text(encoding="utf-8")
@@ -142,3 +144,38 @@ def test_validate_reports_the_seal_with_file_and_line(tmp_path) -> None:
     assert out.strip() == (
         f"{bad}:{line}: protokollet har ändrats efter justeringen (sigillet stämmer inte)"
     )
+
+
+def _version_2_before_the_seal(text: str) -> str:
+    """The golden as written by a version-2 program before the seal existed."""
+    text = text.replace('format = "namndtui/protokoll/3"', 'format = "namndtui/protokoll/2"')
+    return text.split("\n[seal]\n")[0] + "\n"
+
+
+def test_justered_version_2_minutes_without_a_seal_load_as_unsealed(tmp_path) -> None:
+    text = _version_2_before_the_seal(GOLDEN.read_text(encoding="utf-8"))
+    minutes = parse_protokoll_text(text)
+    assert minutes.state.justered_on and minutes.unsealed
+    old = tmp_path / "protokoll.toml"
+    old.write_text(text, encoding="utf-8")
+    code, out = _validate(old)
+    assert code == 0 and "justerat, ej förseglat" in out
+    # Exported again, it is version 3 and sealed.
+    assert main(["export", str(old)]) == 0
+    again = old.read_text(encoding="utf-8")
+    assert 'format = "namndtui/protokoll/3"' in again and "\n[seal]\n" in again
+    assert not load_protokoll(old).unsealed
+
+
+def test_justered_version_3_minutes_without_a_seal_are_a_finding() -> None:
+    text = GOLDEN.read_text(encoding="utf-8").split("\n[seal]\n")[0] + "\n"
+    with pytest.raises(ProtokollFileError) as info:
+        parse_protokoll_text(text, "protokoll.toml")
+    assert "saknar sigill" in str(info.value.problems[0])
+
+
+def test_a_version_2_file_with_a_seal_is_still_verified() -> None:
+    text = GOLDEN.read_text(encoding="utf-8")
+    v2 = text.replace('format = "namndtui/protokoll/3"', 'format = "namndtui/protokoll/2"')
+    with pytest.raises(ProtokollFileError):  # the seal covers the format line
+        parse_protokoll_text(v2, "protokoll.toml")

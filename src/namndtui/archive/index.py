@@ -292,7 +292,7 @@ class ArchiveIndex:
         try:
             if os.stat(self._db).st_size == 0:
                 return ""
-        except FileNotFoundError:
+        except OSError:  # as Path.exists: missing or not reachable
             return ""
         try:
             conn = self._connect()

@@ -6,7 +6,12 @@ protokoll.toml (re-rendered). Writes protokoll.toml and protokoll.md (and protok
 protokoll.pdf)
 atomically into DIR (default: the folder of PATH). With --justerat the justering is first
 recorded in the meeting's journal (this takes the meeting's lock, so not while the meeting
-is open in namndtui). With --publicering the web version is written instead:
+is open in namndtui), and the seal of the justered minutes with it (MinutesSealed).
+Justered minutes already on disk are not rewritten when the new ones differ in a way the
+journal does not explain (an edited meeting.toml or journal): exit 2, one line per
+difference, nothing written; with --force the old files are kept as protokoll.vN.* and
+the new version is written (and recorded in the journal: MinutesRevised, MinutesSealed).
+With --publicering the web version is written instead:
 protokoll-publicering.md and .html (and .pdf with --pdf), only when its leak check passes
 (namndtui.secrecy). No Textual import.
 """
@@ -26,6 +31,7 @@ from namndtui.tomlcheck import date_range_problem
 
 if TYPE_CHECKING:
     from namndtui.minutes.model import NoticeDates
+    from namndtui.minutes.source import Source
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +63,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="registrera att protokollet justerades detta datum (i journalen)",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="skriv ett ändrat justerat protokoll som en ny version; det gamla sparas "
+        "bredvid som protokoll.v1.toml (.md/.html/.pdf), numrerat, aldrig överskrivet",
+    )
+    parser.add_argument(
         "--anslaget",
         metavar="ÅÅÅÅ-MM-DD",
         help="datum då justeringen tillkännagavs på anslagstavlan (ensam: för ett redan "
@@ -78,24 +90,38 @@ def _date_arg(value: str | None, option: str) -> str:
 
 def justify(path_text: str, date: str, posted: str) -> list[str]:
     """Append MinutesJustified (or, with only `posted`, MinutesPosted: the notice often
-    goes up a day or two after the justering) to the meeting's journal. Raises UserError.
+    goes up a day or two after the justering) to the meeting's journal, with the seal the
+    minutes get (MinutesSealed), as one act. Raises UserError.
 
     Returns warnings (Swedish, without prefix) when what was recorded came late: a
     justering after the due date, a notice after the second day after the justering.
     They are lawful acts to record (the record is what happened), so not errors."""
     from namndtui.minutes.model import notice_dates
-    from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record import events as ev
+
+    option = "--justerat" if date else "--anslaget"
+    act = ev.MinutesJustified(date, posted) if date else ev.MinutesPosted(posted)
+    meeting, state = record_acts(path_text, option, lambda record: [act])
+    return late_warnings(notice_dates(meeting, state), date, posted)
+
+
+def record_acts(path_text: str, option: str, acts) -> tuple:
+    """Record `acts(record)` in the meeting's journal (taking its lock), then the seal of
+    the minutes they give, as one act; returns (meeting, state). Raises UserError."""
+    from namndtui.minutes.model import Minutes
+    from namndtui.minutes.revision import seal_event
+    from namndtui.minutes.signing import load_signer
+    from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record.record import JournalError, Record, RuleError
 
     kind, file = resolve(path_text)
     if kind != "meeting":
-        option = "--justerat" if date else "--anslaget"
         raise UserError(
             f"{file}: {option} kräver ett sammanträde (mapp eller meeting.toml), inte ett protokoll",
             1,
         )
     meeting = load_meeting_for_record(file)
+    signer = load_signer()  # a bad key file is refused before anything is recorded
     try:
         record = Record.open(meeting, file.parent)
     except JournalError as err:
@@ -103,11 +129,14 @@ def justify(path_text: str, date: str, posted: str) -> list[str]:
     try:
         if record.readonly:
             raise UserError(f"{file.parent}: {record.readonly_reason}", 1)
-        if date:
-            record.apply(ev.MinutesJustified(date, posted))
-        else:
-            record.apply(ev.MinutesPosted(posted))
-        return late_warnings(notice_dates(meeting, record.state), date, posted)
+        first = 0
+        for event in acts(record):
+            seq = record.apply(event)
+            first = first or seq
+        if record.state.justered_on:
+            record.apply(seal_event(Minutes(meeting, record.state), signer))
+            record.group(first)
+        return meeting, record.state
     except RuleError as err:
         raise UserError(f"{file.parent}: {err.message}", 1) from None
     except JournalError as err:
@@ -170,6 +199,37 @@ def write_publication(minutes, out: Path, *, pdf: bool, settings) -> list[Path]:
     return written
 
 
+def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
+    """Justered minutes in `out` that the new ones would change: refused (UserError, exit
+    2, what differs), or with `force` kept as protokoll.vN.* and the new version noted
+    (in the journal for a meeting, in the minutes for a protokoll.toml); returns the
+    source to write."""
+    import datetime as dt
+
+    from namndtui.minutes.revision import keep_old_version, rewrite_refusal, sign_in_place
+    from namndtui.minutes.signing import load_signer
+    from namndtui.minutes.source import load_source
+    from namndtui.record import events as ev
+    from namndtui.record.state import Revision
+
+    refusal = rewrite_refusal(source.minutes, out, source.entries or None)
+    if refusal is None:
+        return source
+    if not force:
+        raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
+    signer = load_signer() if source.meeting_file is None else None  # before any copy
+    number, kept = keep_old_version(refusal.old)
+    today = dt.date.today().isoformat()
+    if source.meeting_file is None:
+        revision = Revision(number + 1, kept, today, list(refusal.lines))
+        source.minutes.state.revisions.append(revision)
+        sign_in_place(source.minutes, signer)
+        return source
+    revised = ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))
+    record_acts(path_text, "--force", lambda record: [revised])
+    return load_source(path_text)
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
@@ -177,6 +237,9 @@ def run(args: argparse.Namespace) -> int:
     settings = minutes_options.settings_from_args(args)
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
+    if (justered or posted) and not args.force:  # refused before anything is recorded
+        before = load_source(args.path)
+        guard(before, Path(args.out) if args.out else before.folder, args.path, force=False)
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
     if justered:
@@ -193,6 +256,7 @@ def run(args: argparse.Namespace) -> int:
         if args.publicering:
             written = write_publication(source.minutes, out, pdf=args.pdf, settings=settings)
         else:
+            source = guard(source, out, args.path, force=args.force)
             written = write_files(
                 source.minutes, out, html=args.html, pdf=args.pdf, settings=settings
             )

@@ -13,7 +13,9 @@ meeting, and only the room's layout (Sal: secret items by public title only) is 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -29,6 +31,9 @@ NETWORK_WARNING = (
     "nätverket kan läsa sammanträdet (bara salens vy: sekretessärenden visas med § och "
     "offentlig rubrik). Använd 127.0.0.1 om bara den här datorn ska visa den."
 )
+# A follower is a display: on a computer it shares with the writer (the secretary's
+# laptop driving the projector) it gives way to the writer for the CPU (docs/follow.md).
+NICENESS = 10
 SERVING = "namndtui: följ sammanträdet i webbläsaren på http://{host}:{port} (ctrl+c avslutar)"
 
 
@@ -78,6 +83,13 @@ def load_for_following(path: Path) -> tuple[Any, Path]:
     return with_numbering(meeting, file.parent), file.parent
 
 
+def lower_priority() -> None:
+    """Run this process at a lower CPU priority (nice +10): the writer's key-to-durable
+    time comes first when both want the CPU. Best effort (no `os.nice` on Windows)."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICENESS)
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -106,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
 
     layout = CHAIR if args.ordforande else SAL
     app = FollowApp(meeting, folder, layout=layout, room_only=args.bara_sal)
+    lower_priority()  # here only: each browser's follow process under --web comes here too
     result = app.run()
     return int(result) if isinstance(result, int) else (app.return_code or 0)
 

@@ -114,6 +114,10 @@ def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: s
 
         meeting = with_numbering(meeting, folder)
     notes = [note.format(folder=folder)] if note else []
+    if any(item.corrects for item in meeting.items):  # only then is the archive read
+        from namndtui.minutes.corrects import warnings
+
+        notes += warnings(meeting, folder)
     from namndtui.tui.app import NamndApp
 
     def open_record() -> Any:
@@ -142,10 +146,22 @@ def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
     from namndtui.minutes.toml import load_protokoll
 
     minutes = load_protokoll(file)
+    from namndtui.minutes.revision import folder_seal_findings
+    from namndtui.tui import strings as S
     from namndtui.tui.app import NamndApp
 
+    # Beside its meeting.toml and journal, the justered minutes are cross-checked with
+    # the journal's seal, as `validate` does; a version-2 file without a seal is said.
+    warnings = folder_seal_findings(file.parent)
+    if minutes.unsealed:
+        warnings.append(S.UNSEALED.format(path=file))
     return NamndApp(
-        minutes.meeting, state=minutes.state, folder=file.parent, review=True, clock=clock
+        minutes.meeting,
+        state=minutes.state,
+        folder=file.parent,
+        review=True,
+        clock=clock,
+        start_warnings=warnings,
     )
 
 

@@ -51,9 +51,41 @@ def _check_protokoll(name: str) -> tuple[list, int]:
         return list(err.problems), err.exit_code
     state = minutes.state
     paragraphs = _plural(len(state.paragraphs), "paragraf", "paragrafer")
-    sealed = ", justerat och förseglat" if state.justered_on else ", ej justerat"
+    if not state.justered_on:
+        sealed = ", ej justerat"
+    elif minutes.unsealed:  # a version 1 or 2 file from before the seal: re-export seals it
+        sealed = ", justerat, ej förseglat – exportera igen för att försegla"
+    else:
+        sealed = ", justerat och förseglat" + _signed(minutes)
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
-    return [], 0
+    return _seal_check(Path(name) if Path(name).is_dir() else Path(name).parent)
+
+
+def _signed(minutes) -> str:
+    """ ", signerat med nyckel 1a2b …" (the signature was verified on loading): the
+    reader compares the fingerprint with the secretary's; their own key is named."""
+    from namndtui.errors import UserError
+    from namndtui.minutes.revision import signed_by
+    from namndtui.minutes.signing import fingerprint, load_signer
+
+    public_key = signed_by(minutes)
+    if not public_key:
+        return ", ej signerat"
+    try:
+        own = load_signer()
+    except UserError:
+        own = None
+    whose = ", din nyckel" if own is not None and own.public_key == public_key else ""
+    return f", signerat med nyckel {fingerprint(public_key)}{whose}"
+
+
+def _seal_check(folder: Path) -> tuple[list, int]:
+    """The journal's record of the seal against the minutes in a meeting folder (both
+    there): a disagreement is a finding (exit 1)."""
+    from namndtui.minutes.revision import folder_seal_findings
+
+    findings = folder_seal_findings(folder)
+    return findings, 1 if findings else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,6 +111,18 @@ def run(args: argparse.Namespace) -> int:
             if meeting.substitutes:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
+            if any(item.corrects for item in meeting.items):  # the archive is read only then
+                from namndtui.minutes.corrects import warnings
+
+                for warning in warnings(meeting, Path(meeting.source).parent):
+                    print(_safe(f"{meeting.source}: varning: {warning}"))
+            problems, code = _seal_check(Path(meeting.source).parent)
+            worst = max(worst, code)
+            if problems:
+                bad_files += 1
+                total_problems += len(problems)
+                for problem in problems:
+                    print(_safe(str(problem)))
             continue
         bad_files += 1
         total_problems += len(problems)

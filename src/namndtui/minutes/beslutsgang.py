@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from namndtui.minutes.model import genitive, member_genitive, member_label
 from namndtui.model import Item, Meeting
+from namndtui.record import minority
 from namndtui.record import questions as qs
 from namndtui.record.state import Paragraph, VoteRound
 
@@ -238,17 +239,41 @@ def _vote_sentences(
 
 def put_questions(item: Item | None, para: Paragraph) -> list[qs.Question]:
     """The questions the chair put on the item, in the order put (only those with a
-    proposition: a lone proposal has none)."""
-    return [q for q in qs.in_order(item, para) if q.needs_proposition and (q.finding or q.rounds)]
+    proposition: a lone proposal has none), and a formal motion a minority forced."""
+    return [
+        q
+        for q in qs.in_order(item, para)
+        if q.needs_proposition and (q.finding or q.rounds or q.minority)
+    ]
+
+
+_FORMAL_NOUN = {"återremiss": "Återremiss", "bordläggning": "Bordläggning"}
+
+
+def minority_sentence(meeting: Meeting, q: qs.Question) -> str:
+    """'Återremiss begärs av 12 av de 31 närvarande ledamöterna, minst en tredjedel, och
+    ärendet ska därför återremitteras (minoritetsåterremiss).' ('' without a minority)."""
+    if q.minority is None:
+        return ""
+    supporters, present = q.minority
+    share = minority.share_words(meeting.minority_share)
+    return (
+        f"{_FORMAL_NOUN[q.kind]} begärs av {supporters} av de {present} närvarande "
+        f"ledamöterna, minst {share}, och ärendet ska därför {_FORMAL_VERB[q.kind]} "
+        f"({minority.NOUN[q.kind]})."
+    )
 
 
 def procedure_sentences(meeting: Meeting, item: Item | None, para: Paragraph) -> list[str]:
-    """The Beslutsgång block: each question put, its finding, its vote; [] when the item had
-    only one proposal (no proposition sentence at all)."""
+    """The Beslutsgång block: each question put, its finding, its vote, a minority's right;
+    [] when the item had only one proposal (no proposition sentence at all)."""
     out: list[str] = []
     for n, q in enumerate(put_questions(item, para)):
-        out.append(_put_sentence(meeting, item, para, q, first=n == 0))
+        if q.finding or q.rounds:
+            out.append(_put_sentence(meeting, item, para, q, first=n == 0))
         out += _vote_sentences(meeting, item, para, q)
+        if sentence := minority_sentence(meeting, q):
+            out.append(sentence)
     return out
 
 

@@ -29,6 +29,9 @@ class Minutes:
     # The public version (namndtui.secrecy.public): secret §§ print only the secrecy
     # sentence and the document carries the personal-data notice.
     public: bool = False
+    # Justered minutes read from a protokoll.toml (version 1 or 2) written before the seal
+    # existed: loaded, and `validate` says "ej förseglat".
+    unsealed: bool = field(default=False, compare=False)
 
 
 # --- small formatting helpers ----------------------------------------------------------------

@@ -16,7 +16,7 @@ from namndtui.minutes import procedure_text as pt
 from namndtui.minutes.blocks import Block
 from namndtui.minutes.model import effective_decision, immediate, is_justified
 from namndtui.minutes.settings import OLDER, ProtokollSettings
-from namndtui.model import Item, Meeting
+from namndtui.model import Item, Meeting, ParagraphRef
 from namndtui.record.state import REFERRED_BACK, TABLED, Paragraph, RecordState
 from namndtui.secrecy.marking import original_mark, public_title, secrecy_ground, secret_sentence
 
@@ -81,6 +81,12 @@ def paragraph_label(number: int | None, prefix: str = "") -> str:
     """'§ 142', 'SN § 142'; '§ –' without a number."""
     label = f"§ {number}" if number is not None else "§ –"
     return f"{prefix} {label}" if prefix else label
+
+
+def correction_reference(ref: ParagraphRef, prefix: str = "") -> str:
+    """'Rättelse av protokoll 2026-12-17 § 142' (PRACTICE.md "Corrections"): the line of a
+    § that corrects an earlier meeting's § (`Item.corrects`), with the organ's prefix."""
+    return f"Rättelse av protokoll {ref.date.isoformat()} {paragraph_label(ref.paragraph, prefix)}"
 
 
 def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
@@ -151,6 +157,8 @@ def build_paragraph(
         order = OLDER_ORDER if settings.layout == OLDER else MODERN_ORDER
         # The complete original names the ground on each secret §.
         content = [b.text(original_mark(secrecy))] if secrecy else []
+        if item.corrects is not None:
+            content.append(b.text(correction_reference(item.corrects, prefix)))
         for key in order:
             if key in sections:
                 heading, body = sections[key]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from namndtui.errors import UserError
 from namndtui.meetingfile import MEETING_FILENAME, load_meeting
+from namndtui.minutes import corrects
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.numbering import with_numbering
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, load_protokoll
@@ -26,6 +27,10 @@ class Source:
     # What the journal's replay noticed (a torn last line, another meeting's name …):
     # the commands print them, as the app shows them.
     warnings: list[str] = field(default_factory=list)
+    # The journal's (seq, time, event) entries when the minutes come from one: they tell
+    # a change recorded after justered minutes were written from one made behind them
+    # (namndtui.minutes.revision).
+    entries: list = field(default_factory=list)
 
 
 def is_protokoll_file(path: Path) -> bool:
@@ -79,6 +84,7 @@ def load_source(path_text: str) -> Source:
         if record.corrupt is not None:
             raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
         minutes = Minutes(meeting, record.state, source=str(file))
-        return Source(minutes, file.parent, file, list(record.warnings))
+        warnings = [*record.warnings, *corrects.warnings(meeting, file.parent)]
+        return Source(minutes, file.parent, file, warnings, list(record.events))
     finally:
         record.close()

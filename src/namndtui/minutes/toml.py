@@ -32,7 +32,16 @@ from namndtui.minutes.model import (
     presiding_chair,
     time_text,
 )
-from namndtui.model import ROLES, BasisDocument, Item, Meeting, Member, Official, Section
+from namndtui.model import (
+    ROLES,
+    BasisDocument,
+    Item,
+    Meeting,
+    Member,
+    Official,
+    ParagraphRef,
+    Section,
+)
 from namndtui.record import questions as qs
 from namndtui.record.state import (
     DECIDED,
@@ -45,6 +54,7 @@ from namndtui.record.state import (
     RecordState,
     Recusal,
     Reservation,
+    Revision,
     Statement,
     VoteRound,
 )
@@ -64,10 +74,13 @@ from namndtui.tomlcheck import (
 from namndtui.tomlpos import Path as KeyPath
 from namndtui.vocabulary import ATTENDANCE_CHANGES, MOTION_PHRASES, VOTE_ANSWERS
 
-FORMAT_PROTOKOLL = "namndtui/protokoll/2"
+FORMAT_PROTOKOLL = "namndtui/protokoll/3"
 # Version 1 had no questions (formal motions were put with the material ones); it is read,
 # its chair's finding taken as the finding of the question its motion belongs to.
-FORMATS_READ = ("namndtui/protokoll/1", FORMAT_PROTOKOLL)
+# Version 2 files were written before and after the seal existed: justered ones without a
+# [seal] are read as unsealed (`Minutes.unsealed`). Version 3: justered minutes are always
+# sealed, and may carry [[revisions]] (a later version written with export --force).
+FORMATS_READ = ("namndtui/protokoll/1", "namndtui/protokoll/2", FORMAT_PROTOKOLL)
 PROTOKOLL_FILENAME = "protokoll.toml"
 SEAL = "seal"  # the table sealing justered minutes: [seal] checksum = "sha256:…"
 CHANGE_KINDS = ATTENDANCE_CHANGES
@@ -183,6 +196,16 @@ def _nonempty(values: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, A
 
 def render_toml(minutes: Minutes) -> str:
     """protokoll.toml for the minutes (same minutes -> same bytes)."""
+    return _render(minutes).text()
+
+
+def render_document(minutes: Minutes) -> dict[str, Any]:
+    """What `tomllib` would read back from `render_toml(minutes)`, without the text round
+    trip (the seal included when justered)."""
+    return _render(minutes).document
+
+
+def _render(minutes: Minutes) -> _Writer:
     meeting, state = minutes.meeting, minutes.state
     out = _Writer()
     out.values({"format": FORMAT_PROTOKOLL})
@@ -204,6 +227,8 @@ def render_toml(minutes: Minutes) -> str:
                 "chair": chair.name if chair else "",
                 "kept_at": meeting.kept_at,
                 "paragraph_prefix": meeting.paragraph_prefix,
+                "minority_right": list(meeting.minority_right),
+                "minority_fraction": meeting.minority_fraction,
                 "first_paragraph": rng[0] if rng else None,
                 "last_paragraph": rng[1] if rng else None,
             },
@@ -221,6 +246,7 @@ def render_toml(minutes: Minutes) -> str:
         _nonempty(
             {
                 "adjusters": list(state.adjusters),
+                "adjuster_substitute": state.adjuster_substitute,
                 "date": _date_or_text(state.justering_date),
                 "time": _time(state.justering_time),
                 "place": state.justering_place,
@@ -265,12 +291,25 @@ def render_toml(minutes: Minutes) -> str:
         out.table("attendance_changes", _nonempty(values, keep=("item",)), array=True)
     for c in state.corrections:
         out.table("corrections", _correction(c), array=True)
+    for rev in state.revisions:
+        values = {
+            "version": rev.version,
+            "previous": rev.previous,
+            "date": _date_or_text(rev.date),
+            "changes": list(rev.changes),
+        }
+        out.table("revisions", _nonempty(values), array=True)
 
     for item, para in numbered_paragraphs(meeting, state):
         _paragraph(out, meeting, item, para, locked=is_justified(state, para))
     if state.justered_on:
-        out.table("seal", {"checksum": document_seal(out.document)})
-    return out.text()
+        checksum = document_seal(out.document)
+        seal = {"checksum": checksum}
+        signed = state.seal_signatures.get(checksum)
+        if signed:  # outside what the seal covers, so no circle
+            seal.update(signature=signed[0], public_key=signed[1])
+        out.table("seal", seal)
+    return out
 
 
 def document_seal(document: dict[str, Any]) -> str:
@@ -371,6 +410,8 @@ def _paragraph_tables(
         "category": item.category,
         "officer": item.officer,
         "proposal_by": item.proposal_by,
+        "corrects_date": item.corrects.date if item.corrects else None,
+        "corrects_paragraph": item.corrects.paragraph if item.corrects else None,
         "called_at": _time(para.called_at),
         "presenter": para.presenter,
         "summary": item.summary,
@@ -413,13 +454,16 @@ def _paragraph_tables(
         }
         out.table("paragraphs.motions", _nonempty(values, keep=("party", "text")), array=True)
     for q in qs.in_order(item, para):
-        if q.needs_proposition and (q.finding or q.rounds):
+        if q.needs_proposition and (q.finding or q.rounds or q.minority):
+            supporters, present = q.minority or (None, None)
             values = {
                 "key": q.key,
                 "kind": q.kind,
                 "proposals": list(q.proposals),
                 "finding": q.finding,
                 "result": q.result if q.settled else "",
+                "minority_supporters": supporters,
+                "minority_present": present,
             }
             out.table("paragraphs.questions", _nonempty(values), array=True)
     for v in para.votes:
@@ -525,15 +569,17 @@ def _hhmm(value: dt.time | str | None) -> str:
 
 _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "tables",
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
-         "paragraphs": "tables", "personal_data": "str_list", "seal": "table"}  # fmt: skip
-_SEAL = {"checksum": "str"}
+         "paragraphs": "tables", "personal_data": "str_list", "seal": "table",
+         "revisions": "tables"}  # fmt: skip
+_SEAL = {"checksum": "str", "signature": "str", "public_key": "str"}
+_REVISION = {"version": "int", "previous": "str", "date": "date", "changes": "str_list"}
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
-            "first_paragraph": "int",
+            "minority_right": "str_list", "minority_fraction": "str", "first_paragraph": "int",
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
 # due, notice_due, appeal_last_day are derived (weeks after a date in range: unbounded)
-_JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
+_JUSTERING = {"adjusters": "str_list", "adjuster_substitute": "str", "date": "date", "time": "time", "place": "str",
               "due": "any_date", "justered": "date", "posted": "date", "notice_due": "any_date",
               "appeal_last_day": "any_date"}  # fmt: skip
 _MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
@@ -552,6 +598,7 @@ _PARAGRAPH = {
     "reservations": "tables", "notes": "tables", "statements": "tables",
     "corrections": "tables", "checksum": "str", "proposal_by": "str", "questions": "tables",
     "adjustment_notes": "tables", "secrecy": "str", "public_title": "str",
+    "corrects_date": "date", "corrects_paragraph": "int",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _BASIS = {"title": "str", "date": "date"}
@@ -565,7 +612,7 @@ _MOTION = {
     "joined": "str_list",
 }
 _QUESTION = {"key": "str", "kind": "str", "proposals": "str_list", "finding": "str",
-             "result": "str"}  # fmt: skip
+             "result": "str", "minority_supporters": "int", "minority_present": "int"}  # fmt: skip
 _VOTE = {"round": "int", "question": "str", "counter": "bool", "yes": "str", "no": "str", "demanded_by": "str",
          "closed": "bool", "casting": "str", "yes_count": "int", "no_count": "int",
          "abstain_count": "int", "result": "str", "ballots": "tables"}  # fmt: skip
@@ -595,6 +642,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
 
     j = r.table(root.get("justering", {}), ("justering",), _JUSTERING)
     state.adjusters = list(j.get("adjusters", []))
+    state.adjuster_substitute = j.get("adjuster_substitute", "")
     state.justering_date = j["date"].isoformat() if "date" in j else ""
     state.justering_time = _hhmm(j.get("time"))
     state.justering_place = j.get("place", "")
@@ -627,6 +675,13 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
                 )
             )
     state.corrections = _corrections(r, root, ())
+    for path, raw in r.tables(root, (), "revisions"):
+        v = r.table(raw, path, _REVISION, ("version", "previous"))
+        if {"version", "previous"} <= v.keys():
+            day = v["date"].isoformat() if "date" in v else ""
+            state.revisions.append(
+                Revision(v["version"], v["previous"], day, list(v.get("changes", [])))
+            )
 
     items: list[Item] = []
     seen: dict[str, tuple] = {}
@@ -648,11 +703,15 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         for path, raw in tables:
             _verify_checksum(r, path, raw, justered=bool(state.justered_on))
         if not r.problems:  # a changed § is named; the seal then says nothing new
-            # version 1 was written before the seal: such minutes are read without one
-            sealed = bool(state.justered_on) and fmt != FORMATS_READ[0]
+            # versions 1 and 2 may predate the seal: read without one, as unsealed
+            sealed = bool(state.justered_on) and fmt == FORMAT_PROTOKOLL
             _verify_seal(r, data, root, justered=sealed)
     if r.problems:
         return None
+    unsealed = bool(state.justered_on) and SEAL not in root
+    seal = root.get(SEAL)
+    if isinstance(seal, dict) and isinstance(seal.get("signature"), str):
+        state.seal_signatures[seal["checksum"]] = (seal["signature"], seal.get("public_key", ""))
     meeting = Meeting(
         body=m["body"],
         date=m["date"],
@@ -661,13 +720,15 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
         secretary=m.get("secretary", ""),
         kept_at=m.get("kept_at", ""),
         paragraph_prefix=m.get("paragraph_prefix", ""),
+        minority_right=tuple(m.get("minority_right", ())),
+        minority_fraction=m.get("minority_fraction", ""),
         members=tuple(members),
         officials=tuple(officials),
         items=tuple(items),
         personal_data=tuple(root.get("personal_data", ())),
         source=r.filename,
     )
-    return Minutes(meeting, state, source=r.filename)
+    return Minutes(meeting, state, source=r.filename, unsealed=unsealed)
 
 
 def _verify_checksum(r: _Reader, path: tuple, raw: Any, *, justered: bool = False) -> None:
@@ -718,12 +779,30 @@ def _verify_seal(r: _Reader, data: dict[str, Any], root: dict[str, Any], *, just
     if "checksum" not in seal:
         return
     if seal["checksum"] == document_seal(data):
+        _verify_signature(r, seal)
         return
     r.problems.append(
         Problem(
             r.filename,
             r.locator.line((SEAL, "checksum")),
             "protokollet har ändrats efter justeringen (sigillet stämmer inte)",
+        )
+    )
+
+
+def _verify_signature(r: _Reader, seal: dict[str, Any]) -> None:
+    """A signed seal must carry a good ed25519 signature by the key beside it."""
+    if "signature" not in seal and "public_key" not in seal:
+        return
+    from namndtui.minutes.signing import verify
+
+    if verify(seal["checksum"], seal.get("signature", ""), seal.get("public_key", "")):
+        return
+    r.problems.append(
+        Problem(
+            r.filename,
+            r.locator.line((SEAL, "signature" if "signature" in seal else "public_key")),
+            "sigillets signatur stämmer inte (protokollet eller signaturen har ändrats)",
         )
     )
 
@@ -747,6 +826,8 @@ def _questions_from(r: _Reader, v: dict[str, Any], path: tuple, para: Paragraph)
             qs.note_put(para, s["key"])
             if s.get("finding"):
                 para.findings[s["key"]] = s["finding"]
+            if {"minority_supporters", "minority_present"} <= s.keys():
+                para.minority[s["key"]] = (s["minority_supporters"], s["minority_present"])
     if not tables and para.finding:
         key = qs.question_of_motion(para, para.finding)
         para.findings[key] = qs.proposal_of(para, para.finding)
@@ -844,6 +925,11 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         public_title=v.get("public_title", ""),
         dispatch=tuple(v.get("dispatch", [])),
         decision_basis=tuple(basis),
+        corrects=(
+            ParagraphRef(v["corrects_date"], v["corrects_paragraph"])
+            if {"corrects_date", "corrects_paragraph"} <= v.keys()
+            else None
+        ),
     )
     return item, para
 

@@ -17,11 +17,13 @@ without parsing the text.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
+from namndtui.record import minority
 from namndtui.record import questions as qs
 from namndtui.record.procedure import (
     RuleError,
@@ -384,17 +386,58 @@ def close_vote(
 ) -> list[ev.Event]:
     """The round is counted. On a tie the utslagsröst is the presiding chair's own vote,
     taken from the ballot when the chair voted ja or nej; else `casting` (the chair's
-    choice), and without one CastingVoteNeeded."""
+    choice), and without one CastingVoteNeeded. The VoteClosed comes first; after it, on a
+    formal question, the MinorityDemand the body's minority right gives (minority_after_vote)."""
     para = state.paragraph(item_id)
     found = next((r for r in para.votes if r.round == round_no), None)
     if found is None:
         raise RuleError(f"Ingen votering {round_no} i ärendet.")
-    if not found.tied:
-        return [ev.VoteClosed(item=item_id, round=round_no)]
-    casting = casting or casting_vote(meeting, state, item_id, round_no)
-    if casting not in ("ja", "nej"):
-        raise CastingVoteNeeded()
-    return [ev.VoteClosed(item=item_id, round=round_no, casting=casting)]
+    if found.tied:
+        casting = casting or casting_vote(meeting, state, item_id, round_no)
+        if casting not in ("ja", "nej"):
+            raise CastingVoteNeeded()
+    closed = ev.VoteClosed(item=item_id, round=round_no, casting=casting if found.tied else "")
+    counted = dataclasses.replace(found, closed=True, casting=closed.casting)
+    return [closed, *minority_after_vote(meeting, state, item_id, counted)]
+
+
+def minority_after_vote(
+    meeting: Meeting, state: RecordState, item_id: str, r: VoteRound
+) -> list[ev.Event]:
+    """The counted vote `r` on a formal question the body's minority right covers: when the
+    majority voted to decide today but at least the share of the present voted for the
+    motion, the motion is forced all the same (MinorityDemand); [] otherwise."""
+    motion = state.paragraph(item_id).motion(r.question)
+    if motion is None or not minority.applies(meeting, motion.kind) or r.winner == motion.id:
+        return []
+    supporters = minority.supporters_in_vote(r, motion.id)
+    present = minority.present(meeting, state, item_id)
+    if not minority.met(meeting.minority_share, supporters, present):
+        return []
+    return [ev.MinorityDemand(item_id, motion.id, supporters, present)]
+
+
+def minority_motions(meeting: Meeting, state: RecordState, item_id: str) -> list[Motion]:
+    """The formal motions a minority may force now (the body's rules give the right, the
+    question is still open to it): for the "begärd av minoritet" form."""
+    item, para = _item(meeting, item_id), state.paragraph(item_id)
+    if qs.ended(item, para) is not None:
+        return []
+    return [
+        m
+        for m in para.active_motions
+        if minority.applies(meeting, m.kind) and m.id not in para.minority
+    ]
+
+
+def minority_demand(
+    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, supporters: int, at: Time
+) -> list[ev.Event]:
+    """The formal motion `motion_id` is supported by `supporters` of the present members
+    (counted by the record): begärd av minoritet. The rules refuse too few (RuleError)."""
+    present = minority.present(meeting, state, item_id)
+    demand = ev.MinorityDemand(item_id, motion_id, supporters, present)
+    return on_item(meeting, state, item_id, at, demand)
 
 
 # --- corrections of what was recorded (röst rättad, yrkande ändrat) --------------------------

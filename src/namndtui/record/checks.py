@@ -176,6 +176,20 @@ def _c_adjusters(meeting, state, e: ev.AdjustersChosen) -> None:
     for name in e.members:  # the one chosen now must be here to be chosen
         if name not in state.adjusters and not state.present.get(name):
             raise RuleError(f"{name} är inte närvarande och kan inte väljas till justerare.")
+        if name == state.adjuster_substitute:
+            raise RuleError(f"{name} är vald till ersättare för justerare.")
+
+
+def _c_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen) -> None:
+    if not e.member:
+        return
+    _need_member(meeting, e.member)
+    if e.member in state.adjusters:
+        raise RuleError(f"{e.member} är redan vald till justerare.")
+    if e.member != state.adjuster_substitute and not state.present.get(e.member):
+        raise RuleError(
+            f"{e.member} är inte närvarande och kan inte väljas till ersättare för justerare."
+        )
 
 
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:
@@ -420,6 +434,21 @@ def _c_minutes(meeting, state, e: ev.MinutesJustified) -> None:
         raise RuleError(f"Tillkännagivandet ({e.posted}) kan inte ske före justeringen ({e.date}).")
 
 
+def _c_sealed(meeting, state, e: ev.MinutesSealed) -> None:
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det har inget sigill.")
+    if not e.checksum.startswith("sha256:") or e.version < 1:
+        raise RuleError(f"Ogiltigt sigill {e.checksum!r} (version {e.version}).")
+
+
+def _c_revised(meeting, state, e: ev.MinutesRevised) -> None:
+    _need_date(e.date)
+    if not state.justered_on:
+        raise RuleError("Protokollet är inte justerat; det skrivs om utan ny version.")
+    if e.version < 2 or not e.previous:
+        raise RuleError(f"Ogiltig version {e.version} av protokollet.")
+
+
 def _c_posted(meeting, state, e: ev.MinutesPosted) -> None:
     _need_date(e.date, "anslagsdatum")
     if not state.justered_on:
@@ -444,6 +473,7 @@ CHECKS = {
     ev.SubstituteStops: _c_stops,
     ev.OfficialPresent: _c_official,
     ev.AdjustersChosen: _c_adjusters,
+    ev.AdjusterSubstituteChosen: _c_adjuster_substitute,
     ev.JusteringPlanned: _c_justering,
     ev.ItemCalled: _c_called,
     ev.Recused: _c_recused,
@@ -466,4 +496,6 @@ CHECKS = {
     ev.SecrecySet: _c_secrecy,
     ev.MinutesJustified: _c_minutes,
     ev.MinutesPosted: _c_posted,
+    ev.MinutesSealed: _c_sealed,
+    ev.MinutesRevised: _c_revised,
 }

@@ -167,6 +167,16 @@ class AdjustersChosen(Event):
 
 
 @_event
+class AdjusterSubstituteChosen(Event):
+    """Who justers in a justerare's place if needed: 'Karin Sjöberg (S) med Magnus Tornberg
+    (M) som ersättare' ("" = no one). An event of its own, so journals without it stay
+    readable by older versions."""
+
+    TYPE: ClassVar[str] = "adjuster_substitute_chosen"
+    member: str = ""
+
+
+@_event
 class JusteringPlanned(Event):
     """When and where the minutes will be justered (decided at the meeting)."""
 
@@ -268,6 +278,20 @@ class QuestionDecided(Event):
     item: str
     question: str
     finding: str
+
+
+@_event
+class MinorityDemand(Event):
+    """Begärd av minoritet: the formal motion `motion` (återremiss or bordläggning) is
+    supported by `supporters` of the `present` members serving on the item, enough under
+    the body's minority right (record/minority.py): the item is återremitterat / bordlagt
+    without a majority (minoritetsåterremiss, minoritetsbordläggning)."""
+
+    TYPE: ClassVar[str] = "minority_demand"
+    item: str
+    motion: str
+    supporters: int
+    present: int
 
 
 @_event
@@ -423,6 +447,39 @@ class MinutesPosted(Event):
 
 
 @_event
+class MinutesSealed(Event):
+    """The seal (`checksum`, sha256 over the whole protokoll.toml but its [seal]) of the
+    justered minutes as written, recorded with the justering (and with each later
+    version), so that the journal and the file cross-check (docs/reliability.md)."""
+
+    TYPE: ClassVar[str] = "minutes_sealed"
+    checksum: str  # "sha256:…", the [seal] checksum of protokoll.toml
+    version: int = 1  # the minutes' version (a rewrite with --force makes a new one)
+    covers: str = ""  # Swedish: what the seal covers ("… och § 140–163")
+    # An ed25519 signature of the seal, when the secretary has a key (minutes/signing.py):
+    # "ed25519:<base64>" both; printed in protokoll.toml's [seal] while the seal holds.
+    signature: str = ""
+    public_key: str = ""
+
+
+@_event
+class MinutesRevised(Event):
+    """Justered minutes rewritten on purpose (`export --force`): the old version is kept
+    as `previous` beside the new one, `changes` says what differs (Swedish lines)."""
+
+    TYPE: ClassVar[str] = "minutes_revised"
+    version: int  # the new version's number (2, 3, …)
+    previous: str  # the file the old version was kept as, e.g. "protokoll.v1.toml"
+    date: str  # the day of the rewrite, YYYY-MM-DD
+    changes: tuple[str, ...] = ()
+
+
+# Acts after the justering that concern the minutes as a document, not the meeting: the
+# only acts the justered minutes still take besides corrections, never taken back in the TUI.
+JUSTERING_BOOKS = (MinutesPosted, MinutesSealed, MinutesRevised)
+
+
+@_event
 class AdjustmentNoteAdded(Event):
     """Justeringsanteckning: a justerare's objection to the wording of the §, entered at or
     before the justering and printed with the §."""
@@ -474,13 +531,13 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         MeetingOpened, MeetingAdjourned, MeetingResumed, MeetingClosed,
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
-        OfficialPresent, AdjustersChosen, JusteringPlanned,
+        OfficialPresent, AdjustersChosen, AdjusterSubstituteChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionAmended, MotionJoined, MotionWithdrawn, PropositionOrderSet,
-        ChairFinding, QuestionDecided, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
+        ChairFinding, QuestionDecided, MinorityDemand, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
         DecisionRecorded,
         ImmediateJustificationSet, SecrecySet, ReservationMade, NoteAdded, StatementAdded,
         ItemTabled, ItemReferredBack, ParagraphJustified, MinutesJustified, MinutesPosted,
-        AdjustmentNoteAdded, CorrectionMade,
+        MinutesSealed, MinutesRevised, AdjustmentNoteAdded, CorrectionMade,
         Undone, Redone, ActGrouped,
     )
 }  # fmt: skip
@@ -497,6 +554,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "substitute_stops": "ersättare slutar tjänstgöra",
     "official_present": "övriga närvarande",
     "adjusters_chosen": "val av justerare",
+    "adjuster_substitute_chosen": "val av ersättare för justerare",
     "justering_planned": "tid och plats för justering",
     "item_called": "ärendet uppropat",
     "recused": "jäv",
@@ -508,6 +566,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "proposition_order_set": "propositionsordning",
     "chair_finding": "ordförandens proposition",
     "question_decided": "proposition",
+    "minority_demand": "begärd av minoritet",
     "vote_demanded": "votering begärd",
     "vote_cast": "röst",
     "vote_closed": "voteringsresultat",
@@ -522,6 +581,8 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "paragraph_justified": "paragrafen justerad",
     "minutes_justified": "protokollet justerat",
     "minutes_posted": "tillkännagivande på anslagstavlan",
+    "minutes_sealed": "protokollets sigill",
+    "minutes_revised": "ny version av det justerade protokollet",
     "adjustment_note_added": "justeringsanteckning",
     "correction_made": "rättelse",
     "undone": "ångra",

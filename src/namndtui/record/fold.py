@@ -39,6 +39,7 @@ from namndtui.record.state import (
     RecordState,
     Recusal,
     Reservation,
+    Revision,
     Statement,
     VoteRound,
 )
@@ -225,6 +226,10 @@ def _h_adjusters(meeting, state, e: ev.AdjustersChosen, time) -> None:
     state.adjusters = list(e.members)
 
 
+def _h_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen, time) -> None:
+    state.adjuster_substitute = e.member
+
+
 def _h_justering(meeting, state, e: ev.JusteringPlanned, time) -> None:
     state.justering_date, state.justering_time, state.justering_place = e.date, e.time, e.place
 
@@ -275,6 +280,13 @@ def _h_finding(meeting, state, e: ev.ChairFinding, time) -> None:
 
 def _h_question(meeting, state, e: ev.QuestionDecided, time) -> None:
     _found(meeting, _handled(meeting, state, e.item), e.question, e.finding)
+
+
+def _h_minority(meeting, state, e: ev.MinorityDemand, time) -> None:
+    paragraph = _handled(meeting, state, e.item)
+    paragraph.minority[e.motion] = (e.supporters, e.present)
+    questions.note_put(paragraph, e.motion)
+    questions.settle(meeting.item(paragraph.item), paragraph)
 
 
 def _found(meeting: Meeting, paragraph: Paragraph, key: str, finding: str) -> None:
@@ -403,6 +415,17 @@ def _h_minutes(meeting, state, e: ev.MinutesJustified, time) -> None:
             paragraph.justified = True
 
 
+def _h_sealed(meeting, state, e: ev.MinutesSealed, time) -> None:
+    """The seal is the journal's record of the file; it changes nothing the seal covers
+    (a signature goes in the [seal] table itself, outside what it covers)."""
+    if e.signature:
+        state.seal_signatures[e.checksum] = (e.signature, e.public_key)
+
+
+def _h_revised(meeting, state, e: ev.MinutesRevised, time) -> None:
+    state.revisions.append(Revision(e.version, e.previous, e.date, list(e.changes)))
+
+
 def _h_correction(meeting, state, e: ev.CorrectionMade, time) -> None:
     try:
         inner = ev.from_dict(e.change)
@@ -431,6 +454,7 @@ _HANDLERS = {
     ev.SubstituteStops: _h_stops,
     ev.OfficialPresent: _h_official,
     ev.AdjustersChosen: _h_adjusters,
+    ev.AdjusterSubstituteChosen: _h_adjuster_substitute,
     ev.JusteringPlanned: _h_justering,
     ev.ItemCalled: _h_called,
     ev.Recused: _h_recused,
@@ -439,6 +463,7 @@ _HANDLERS = {
     ev.MotionWithdrawn: _h_withdrawn,
     ev.PropositionOrderSet: _h_order,
     ev.ChairFinding: _h_finding,
+    ev.MinorityDemand: _h_minority,
     ev.QuestionDecided: _h_question,
     ev.VoteDemanded: _h_demanded,
     ev.VoteCast: _h_cast,
@@ -456,6 +481,8 @@ _HANDLERS = {
     ev.ParagraphJustified: _h_justified,
     ev.MinutesJustified: _h_minutes,
     ev.MinutesPosted: _h_posted,
+    ev.MinutesSealed: _h_sealed,
+    ev.MinutesRevised: _h_revised,
     ev.AdjustmentNoteAdded: _h_adjustment_note,
     ev.CorrectionMade: _h_correction,
 }

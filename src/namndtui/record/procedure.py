@@ -74,6 +74,7 @@ __all__ = [
 _DECIDING = (
     ev.DecisionRecorded,
     ev.QuestionDecided,
+    ev.MinorityDemand,
     ev.VoteClosed,
     ev.ItemTabled,
     ev.ItemReferredBack,
@@ -92,6 +93,8 @@ _NOT_CORRECTABLE = (
     ev.ParagraphJustified,
     ev.MinutesJustified,
     ev.MinutesPosted,
+    ev.MinutesSealed,
+    ev.MinutesRevised,
 )
 
 

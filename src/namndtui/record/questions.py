@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from namndtui.model import Item, Meeting
 from namndtui.record import events as ev
+from namndtui.record import minority
 from namndtui.record.rules import RuleError
 from namndtui.record.state import (
     DECIDED,
@@ -62,6 +63,8 @@ class Question:
     result: str = ""  # what the board decided: the main vote's winner, else the finding
     rounds: tuple[VoteRound, ...] = ()
     open_vote: bool = False
+    # A formal motion forced by a minority (MinorityDemand): (supporters, present).
+    minority: tuple[int, int] | None = None
 
     @property
     def formal(self) -> bool:
@@ -118,6 +121,8 @@ def main_proposals(item: Item | None, para: Paragraph) -> list[str]:
 
 
 def _result(para: Paragraph, key: str, rounds: list[VoteRound]) -> str:
+    if key in para.minority:  # a minority right: the formal motion, whatever the majority
+        return key
     main_votes = [r for r in rounds if r.closed and not r.counter and r.winner]
     if main_votes:
         return proposal_of(para, main_votes[-1].winner)
@@ -134,6 +139,7 @@ def _question(para: Paragraph, key: str, kind: str, proposals: list[str]) -> Que
         result=_result(para, key, rounds),
         rounds=tuple(rounds),
         open_vote=any(not r.closed for r in rounds),
+        minority=para.minority.get(key),
     )
 
 
@@ -327,6 +333,8 @@ def check(meeting: Meeting, state: RecordState, event: ev.Event) -> None:
     procedure.check after the event's own rules)."""
     if isinstance(event, ev.QuestionDecided):
         _check_finding(meeting, state, event.item, event.question, event.finding)
+    elif isinstance(event, ev.MinorityDemand):
+        _check_minority(meeting, state, event)
     elif isinstance(event, ev.VoteDemanded):
         _check_vote(meeting, state, event)
     elif isinstance(event, ev.DecisionRecorded):
@@ -347,6 +355,49 @@ def _check_finding(
         raise RuleError(
             f"{_cap(describe(meeting, para, q))} är avgjord genom votering; ångra först "
             "(ctrl+z) om den ska prövas om."
+        )
+
+
+def _check_minority(meeting: Meeting, state: RecordState, e: ev.MinorityDemand) -> None:
+    """A formal motion forced by a minority: the body's rules give the right, the count is
+    enough, and the question is open to it (record/minority.py)."""
+    item, para = _item_para(meeting, state, e.item)
+    motion = para.motion(e.motion)
+    if motion is None or motion.withdrawn or motion.kind not in ev.FORMAL_KINDS:
+        raise RuleError("Minoriteten kan bara begära återremiss eller bordläggning som yrkats.")
+    if not minority.applies(meeting, motion.kind):
+        raise RuleError(
+            f"Nämndens regler ger inte en minoritet rätt till {minority.NOUN[motion.kind]} "
+            "(meeting.toml: minority_right); ordföranden prövar yrkandet (f)."
+        )
+    q = question(item, para, e.motion)
+    assert q is not None  # an active formal motion is a question of its own
+    if q.minority is not None:
+        raise RuleError("Minoriteten har redan begärt det.")
+    if (stop := ended(item, para)) is not None:
+        verb = _KIND_VERB[stop.kind]
+        raise RuleError(f"Nämnden har redan beslutat att ärendet ska {verb}.")
+    if q.open_vote:
+        raise RuleError("En votering pågår; avsluta den först.")
+    if any(o.rank > q.rank and (o.finding or o.rounds) for o in suggested(item, para)):
+        raise RuleError("Huvudfrågan är redan prövad; ångra först (ctrl+z).")
+    count = minority.present(meeting, state, e.item)
+    if e.present != count:
+        raise RuleError(f"{count} ledamöter tjänstgör i ärendet, inte {e.present}.")
+    share = meeting.minority_share
+    least = minority.needed(share, count)
+    if not 1 <= e.supporters <= count:
+        raise RuleError(f"Antalet som begär det ska vara mellan 1 och {count}.")
+    if e.supporters < least:
+        raise RuleError(
+            f"{e.supporters} av {count} tjänstgörande är färre än "
+            f"{minority.share_words(share)} (minst {least}); ordföranden prövar yrkandet (f)."
+        )
+    counted = [r for r in q.rounds if r.closed]
+    if counted and minority.supporters_in_vote(counted[-1], e.motion) != e.supporters:
+        raise RuleError(
+            "Frågan är avgjord genom votering: antalet som begär det är antalet som röstade "
+            "för yrkandet."
         )
 
 

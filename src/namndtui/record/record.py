@@ -306,7 +306,7 @@ class Record:
         if not justering:
             members = set(self.state.act_members(target, self.state.done))
             if any(
-                isinstance(e, ev.MinutesJustified | ev.MinutesPosted)
+                isinstance(e, (ev.MinutesJustified, *ev.JUSTERING_BOOKS))
                 for s, _, e in self.events
                 if s in members
             ):

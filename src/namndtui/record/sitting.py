@@ -50,7 +50,7 @@ def check_lock(state: RecordState, event: ev.Event, item_event: bool) -> None:
                 f"{paragraph_label(state, item_id)} är justerad; ändringar görs som rättelse "
                 "med angivet skäl."
             )
-    elif state.justered_on and not isinstance(event, ev.MinutesPosted):
+    elif state.justered_on and not isinstance(event, ev.JUSTERING_BOOKS):
         raise RuleError("Protokollet är justerat; ändringar görs som rättelse med angivet skäl.")
 
 
@@ -109,7 +109,7 @@ def check_undo(meeting: Meeting, state: RecordState, event: ev.Undone) -> None:
 
 
 def _check_undo_one(state: RecordState, target: ev.Event) -> None:
-    if isinstance(target, ev.CorrectionMade | ev.MinutesJustified | ev.MinutesPosted):
+    if isinstance(target, (ev.CorrectionMade, ev.MinutesJustified, *ev.JUSTERING_BOOKS)):
         return
     item_id = getattr(target, "item", "")
     paragraph = state.paragraphs.get(item_id) if item_id else None

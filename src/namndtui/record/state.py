@@ -106,6 +106,16 @@ class Correction:
 
 
 @dataclass
+class Revision:
+    """A later version of justered minutes (MinutesRevised): the old one kept beside."""
+
+    version: int
+    previous: str  # "protokoll.v1.toml"
+    date: str = ""
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Paragraph:
     """Everything recorded on one agenda item; becomes one § of the minutes."""
 
@@ -122,6 +132,8 @@ class Paragraph:
     findings: dict[str, str] = field(default_factory=dict)
     put: list[str] = field(default_factory=list)
     ended_by: str = ""  # the formal question that ended the item (återremiss/bordläggning)
+    # Formal motions forced by a minority (MinorityDemand): motion id -> (supporters, present).
+    minority: dict[str, tuple[int, int]] = field(default_factory=dict)
     adjustment_notes: list[Note] = field(default_factory=list)  # justeringsanteckningar
     votes: list[VoteRound] = field(default_factory=list)
     decision: list[str] | None = None  # None = no decision recorded
@@ -171,6 +183,7 @@ class RecordState:
     changes: list[AttendanceChange] = field(default_factory=list)
     officials: list[tuple[str, str]] = field(default_factory=list)  # (name, title) present
     adjusters: list[str] = field(default_factory=list)
+    adjuster_substitute: str = ""  # "med NN som ersättare" (AdjusterSubstituteChosen)
     justering_date: str = ""
     justering_time: str = ""
     justering_place: str = ""
@@ -181,6 +194,10 @@ class RecordState:
     next_number: int = 1  # the § number the next handled item gets
     # Corrections after MinutesJustified that concern the meeting, not one § (attendance …).
     corrections: list[Correction] = field(default_factory=list)
+    # Versions of justered minutes rewritten on purpose (export --force), oldest first.
+    revisions: list[Revision] = field(default_factory=list)
+    # Signed seals (MinutesSealed with a signature): seal checksum -> (signature, public key).
+    seal_signatures: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Bookkeeping for undo/redo (owned by the fold; not part of what the meeting "is").
     # log: every (seq, time, event) applied, in journal order; done: the seqs of the acts
     # in effect, in the order they took effect; undone: seqs taken back; redo_stack: what

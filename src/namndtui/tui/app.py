@@ -477,19 +477,28 @@ class NamndApp(App[int]):
 
     def schedule_minutes(self) -> None:
         if self.write_minutes_enabled:
-            self.write_minutes_worker(snapshot_state(self.state))
+            self.write_minutes_worker(snapshot_state(self.state), self._journal_entries())
+
+    def _journal_entries(self) -> list | None:
+        """A copy of the journal's entries (they explain changes to justered minutes)."""
+        record = self._record
+        return list(record.events) if record is not None else None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="minutes")
-    def write_minutes_worker(self, state: RecordState) -> None:
-        note = self._write_minutes_now(state)
+    def write_minutes_worker(self, state: RecordState, entries: list | None = None) -> None:
+        note = self._write_minutes_now(state, entries)
         self.call_from_thread(self._minutes_written, note)
 
-    def _write_minutes_now(self, state: RecordState | None = None) -> str:
-        """Write the minutes files; a disk error is the returned note ("" when written).
+    def _write_minutes_now(
+        self, state: RecordState | None = None, entries: list | None = None
+    ) -> str:
+        """Write the minutes files; a disk error, or justered minutes on disk that these
+        would change behind the journal's back, is the returned note ("" when written).
 
         Anything else is a bug in the renderer and is raised: the worker's error is shown
         in the error modal (`on_worker_state_changed`), never passed off as normal.
         """
+        from namndtui.minutes.revision import JusteredMinutesChanged
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
 
@@ -499,9 +508,14 @@ class NamndApp(App[int]):
                 state or self.state,
                 self.folder,
                 settings=self.protokoll_settings or DEFAULT,
+                entries=entries if state is not None else self._journal_entries(),
             )
         except OSError as err:  # a full disk must not stop the meeting
             return S.MINUTES_FAILED.format(reason=_reason(err))
+        except JusteredMinutesChanged as refused:
+            lines = refused.refusal.lines
+            changes = "; ".join(lines[:3]) + (" …" if len(lines) > 3 else "")
+            return S.MINUTES_JUSTERED.format(changes=changes)
         return ""
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -530,8 +544,10 @@ class NamndApp(App[int]):
                 message = S.MINUTES_BUG.format(reason=f"{type(err).__name__}: {err}")
                 self.close_record_and_exit(Text(plain(message).plain), 1)
                 return
-            if note:
-                self.notify(note, severity="error", markup=False)
+            if note:  # the app is gone at once: the note is printed after it
+                self._close_record()
+                self.exit(0, message=Text(plain(note).plain))
+                return
         self._close_record()
         self.exit(0)
 

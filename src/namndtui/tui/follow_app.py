@@ -203,7 +203,8 @@ class FollowApp(App[int]):
         self.layout = SAL if room_only else layout
         self.room_only = room_only
         self.poll_interval = poll_interval
-        self.repaints = 0  # views drawn from a new state (tests and the benchmark)
+        self.repaints = 0  # views drawn because what they show changed (tests, benchmark)
+        self._shown: tuple[object, ...] = ()  # (layout, view, top line, problem) drawn last
 
     def compose(self) -> ComposeResult:
         yield Static(id="follow-top")
@@ -227,23 +228,32 @@ class FollowApp(App[int]):
         return True
 
     def show_state(self) -> None:
+        """Draw the view of the follower's state; widgets are touched only when what the
+        layout shows changed (a note, the `o` key or an attendance change show nothing on
+        Sal: nothing is redrawn), so an act costs a follower little more than the fold."""
         follower = self.follower
         meeting, state = follower.meeting, follower.state
+        view: RoomView | ChairView
         if self.layout == SAL:
             view = room_view(meeting, state)
-            self.query_one(RoomPane).show(view)
             top = f"{view.body} · {view.sitting}"
         else:
-            chair = chair_view(meeting, state)
-            self.query_one(ChairPane).show(chair)
-            top = f"{meeting.body} · {chair.sitting} · {chair.quorum}"
-        self.query_one("#follow-top", Static).update(user_text(top))
-        problem = self.query_one("#follow-problem", Static)
-        problem.set_class(bool(follower.problem), "-shown")
-        problem.update(Content(ut(follower.problem)))
+            view = chair_view(meeting, state)
+            top = f"{meeting.body} · {view.sitting} · {view.quorum}"
+        shown = (self.layout, view, top, follower.problem)
+        if shown != self._shown:
+            self._shown = shown
+            if isinstance(view, RoomView):
+                self.query_one(RoomPane).show(view)
+            else:
+                self.query_one(ChairPane).show(view)
+            self.query_one("#follow-top", Static).update(user_text(top))
+            problem = self.query_one("#follow-problem", Static)
+            problem.set_class(bool(follower.problem), "-shown")
+            problem.update(Content(ut(follower.problem)))
+            self.repaints += 1
         if notice := follower.take_notice():
             self.notify(notice, markup=False)
-        self.repaints += 1
 
     def action_toggle_layout(self) -> None:
         if self.room_only:

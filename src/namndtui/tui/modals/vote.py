@@ -236,7 +236,7 @@ class VoteModal(OnceModal[bool]):
             self.tie_pending = True
             self.hint(S.VOTE_TIE)
             return
-        own = closing[-1].casting  # type: ignore[attr-defined]
+        own = closing[0].casting  # type: ignore[attr-defined]  # then a MinorityDemand
 
         def counted() -> None:
             if own:

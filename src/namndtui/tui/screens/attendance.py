@@ -27,6 +27,7 @@ from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record.state import RecordState
     from namndtui.tui.app import NamndApp
 
 
@@ -56,6 +57,13 @@ class AttendanceScreen(Screen[None]):
         Binding("a", "arrived", "Ankommer", id="attendance.arrived", show=False),
         Binding("l", "left", "Lämnar", id="attendance.left", show=False),
         Binding("u", "adjuster", "Justerare", id="attendance.adjuster"),
+        Binding(
+            "U",
+            "adjuster_substitute",
+            "Ers. justerare",
+            id="attendance.adjuster_substitute",
+            show=False,
+        ),
         Binding("t", "justering", "Justering", id="attendance.justering"),
         Binding("ctrl+z", "undo", S.KEY_UNDO, id="attendance.undo", show=False),
         Binding("ctrl+y", "redo", S.KEY_REDO, id="attendance.redo", show=False),
@@ -104,7 +112,7 @@ class AttendanceScreen(Screen[None]):
                 Text(ut(m.label)),
                 Text(ut(m.role)),
                 Text(presence_text(state, m.name)),
-                Text("✓" if m.name in state.adjusters else ""),
+                Text(adjuster_mark(state, m.name)),
                 Text(ut(seat)),
                 key=m.name,
             )
@@ -303,6 +311,11 @@ class AttendanceScreen(Screen[None]):
         if name:
             self.act(acts.toggle_adjuster, self.napp.state, name)
 
+    def action_adjuster_substitute(self) -> None:
+        name = self.chosen()
+        if name:
+            self.act(acts.toggle_adjuster_substitute, self.napp.state, name)
+
     @form_action
     async def action_justering(self) -> None:
         if self.napp.refuse_readonly():
@@ -325,6 +338,13 @@ class AttendanceScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def adjuster_mark(state: RecordState, name: str) -> str:
+    """The Justerare column: ✓ for a justerare, "ers." for the justerare's ersättare."""
+    if name in state.adjusters:
+        return "✓"
+    return S.ADJUSTER_SUBSTITUTE_MARK if name == state.adjuster_substitute else ""
 
 
 # --- what a row says ------------------------------------------------------------------------

@@ -11,6 +11,10 @@ from textual.widgets import Static
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, binding_text, shown_key
 from namndtui.tui.modals.once import OnceModal
+from namndtui.tui.widgets.hanging import HangingLines
+
+KEY_STYLE = "bold $text-accent"
+KEY_COLUMN = 12  # cells; a longer key gets a line of its own, the text under it
 
 # group title -> binding ids (prefix before the dot in Binding.id)
 GROUPS = {
@@ -39,21 +43,25 @@ def help_lines(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tup
     return [(GROUPS.get(g, g), keys) for g, keys in groups.items() if keys]
 
 
-def legend() -> Content:
+def legend() -> HangingLines:
     """The agenda's status marks, in their own style, with their meaning."""
-    from namndtui.tui.widgets.agenda import AGENDA_MARKS, STATUS_STYLES
+    from namndtui.tui.widgets.agenda import AGENDA_MARKS, OJ_STYLE, SECRECY_STYLE, STATUS_STYLES
 
-    lines = [
-        Content.assemble(
-            (f"{AGENDA_MARKS[status]:>12}", STATUS_STYLES[status]), "  ", S.LEGEND[status]
-        )
+    rows = [
+        (Content.styled(AGENDA_MARKS[status], STATUS_STYLES[status]), S.LEGEND[status])
         for status in AGENDA_MARKS
     ]
-    lines.append(Content.assemble((f"{'§ 121':>12}", "dim"), "  ", S.LEGEND_PROSPECTIVE))
-    lines.append(Content.assemble((f"{S.OJ_MARK:>12}", "bold $text-warning"), "  ", S.LEGEND_OJ))
-    secret = (f"{S.SECRECY_MARK:>12}", "bold $text-error")
-    lines.append(Content.assemble(secret, "  ", S.LEGEND_SECRECY))
-    return Content("\n").join(lines)
+    rows.append((Content.styled("§ 121", "dim"), S.LEGEND_PROSPECTIVE))
+    rows.append((Content.styled(S.OJ_MARK, OJ_STYLE), S.LEGEND_OJ))
+    rows.append((Content.styled(S.SECRECY_MARK, SECRECY_STYLE), S.LEGEND_SECRECY))
+    return HangingLines(rows, label_width=KEY_COLUMN)
+
+
+def key_lines(keys: list[tuple[str, str]]) -> HangingLines:
+    """One group's keys: the key in its column, the description wrapped under itself."""
+    return HangingLines(
+        [(Content.styled(key, KEY_STYLE), text) for key, text in keys], label_width=KEY_COLUMN
+    )
 
 
 class HelpScreen(OnceModal[None]):
@@ -65,11 +73,7 @@ class HelpScreen(OnceModal[None]):
             yield Static(Content(S.HELP_FOOTER_NOTE), classes="dialog-hint")
             for title, keys in help_lines(getattr(self.app, "_keymap", None)):
                 yield Static(Content(title), classes="section-heading")
-                lines = [
-                    Content.assemble((f"{key:>12}", "bold $text-accent"), "  ", text)
-                    for key, text in keys
-                ]
-                yield Static(Content("\n").join(lines), classes="section-body")
+                yield Static(key_lines(keys), classes="section-body")
                 if title == GROUPS["agenda"]:  # what the marks in the agenda mean
                     yield Static(Content(S.LEGEND_TITLE), classes="section-heading")
                     yield Static(legend(), classes="section-body", id="help-legend")

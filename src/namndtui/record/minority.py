@@ -1,0 +1,68 @@
+"""The minority right for formal motions: minoritetsåterremiss and minoritetsbordläggning.
+
+Where the body's rules give it (kommunfullmäktige: KL 5 kap. 50 §; a nämnd only if its
+reglemente says so — by law a minority of a nämnd cannot force either), an återremiss or a
+bordläggning that at least a share (one third) of the present members asks for is decided
+without a majority: the item is återremitterat / bordlagt. The meeting file says which
+formal motions carry the right and the share (`Meeting.minority_right`,
+`Meeting.minority_share`); "present" are the members serving on the item (ledamöter and
+tjänstgörande ersättare, not the recused). See docs/record.md "The minority right".
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from namndtui.model import Meeting
+from namndtui.record.serving import serving
+from namndtui.record.state import RecordState, VoteRound
+
+_ORDINAL = {3: "tredjedel", 4: "fjärdedel", 5: "femtedel", 6: "sjättedel", 7: "sjundedel",
+            8: "åttondel", 9: "niondel", 10: "tiondel"}  # fmt: skip
+_NUMBER = {
+    1: "en",
+    2: "två",
+    3: "tre",
+    4: "fyra",
+    5: "fem",
+    6: "sex",
+    7: "sju",
+    8: "åtta",
+    9: "nio",
+}
+NOUN = {"återremiss": "minoritetsåterremiss", "bordläggning": "minoritetsbordläggning"}
+
+
+def applies(meeting: Meeting, kind: str) -> bool:
+    """The body's rules give a minority the right to force this formal motion."""
+    return kind in meeting.minority_right
+
+
+def present(meeting: Meeting, state: RecordState, item_id: str) -> int:
+    """The present members the share is counted of: those serving on the item."""
+    return len(serving(meeting, state, item_id))
+
+
+def needed(share: Fraction, present_count: int) -> int:
+    """The fewest supporters that are at least `share` of `present_count` (never 0)."""
+    return max(1, math.ceil(share * present_count))
+
+
+def met(share: Fraction, supporters: int, present_count: int) -> bool:
+    return supporters >= needed(share, present_count)
+
+
+def share_words(share: Fraction) -> str:
+    """1/3 -> 'en tredjedel', 2/5 -> 'två femtedelar', 1/2 -> 'hälften'."""
+    if share == Fraction(1, 2):
+        return "hälften"
+    p, q = share.numerator, share.denominator
+    noun = _ORDINAL.get(q, f"{q}-del")
+    return f"{_NUMBER.get(p, str(p))} {noun}{'' if p == 1 else 'ar'}"
+
+
+def supporters_in_vote(r: VoteRound, motion_id: str) -> int:
+    """How many voted for the motion in a counted round of its formal question."""
+    ja, nej, _ = r.tally()
+    return ja if r.yes == motion_id else nej if r.no == motion_id else 0

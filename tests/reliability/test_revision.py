@@ -1,0 +1,208 @@
+"""Justered minutes are not rewritten behind the secretary's back (issue 20, item 4 of
+"Justered minutes are sealed"): export refuses when an edited meeting.toml or journal would
+change them and says what changed; --force keeps the old version beside the new one; the
+seal is recorded in the journal at the justering and validate cross-checks the two."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from tests.minutes import scenario as sc
+
+from namndtui.cli import main
+from namndtui.minutes.revision import differences
+from namndtui.minutes.source import load_meeting_for_record
+from namndtui.minutes.toml import load_protokoll
+from namndtui.record import events as ev
+from namndtui.record.journal import encode_line
+
+from .conftest import tree_hash
+
+PLACE = "Annan lokal, Testby"
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def justered_template(tmp_path_factory) -> Path:
+    """The testby meeting recorded, closed and exported --justerat (made once)."""
+    folder = sc.copy_tree(tmp_path_factory.mktemp("justered"))
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    sc.record_meeting(folder, meeting, sc.meeting_events()).close()
+    code, _out, err = cli("export", str(folder), "--justerat", "2024-03-07")
+    assert code == 0, err
+    return folder
+
+
+@pytest.fixture
+def justered(justered_template, tmp_path) -> Path:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    for path in justered_template.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def _edit_place(folder: Path, place: str = PLACE) -> None:
+    path = folder / "meeting.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("place = "))
+    lines[at] = f'place = "{place}"'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _journal(folder: Path) -> list[dict]:
+    lines = (folder / "journal.jsonl").read_text(encoding="utf-8").splitlines()[1:]
+    return [json.loads(line)["event"] for line in lines]
+
+
+def test_the_seal_is_recorded_in_the_journal_at_the_justering(justered) -> None:
+    events = _journal(justered)
+    assert [e["type"] for e in events[-3:]] == [
+        "minutes_justified",
+        "minutes_sealed",
+        "act_grouped",
+    ]
+    sealed = events[-2]
+    text = (justered / "protokoll.toml").read_text(encoding="utf-8")
+    assert f'[seal]\nchecksum = "{sealed["checksum"]}"' in text
+    assert sealed["version"] == 1 and "§ 18–23" in sealed["covers"]
+    assert cli("validate", str(justered))[0] == 0
+    assert cli("validate", str(justered / "protokoll.toml"))[0] == 0
+
+
+def test_an_edited_meeting_toml_is_refused_and_named(justered) -> None:
+    _edit_place(justered)
+    before = tree_hash(justered)
+    code, out, err = cli("export", str(justered), "--html")
+    assert code == 2 and out == ""
+    assert "protokollet är justerat 2024-03-07 och skrivs inte om" in err
+    assert "sammanträdet: plats ”Testby stadsdelsförvaltning" in err and f"”{PLACE}”" in err
+    assert "Med --force sparas det nuvarande som protokoll.v1.toml" in err
+    assert tree_hash(justered) == before  # nothing written
+    # validate sees the same: the journal's seal and the file against the edited meeting
+    code, out, _err = cli("validate", str(justered))
+    assert code == 1
+    assert "journal.jsonl:" in out and "sigillet som registrerades här" in out
+    assert "protokoll.toml: det justerade protokollet motsvarar inte journalen" in out
+
+
+def test_an_edited_journal_is_refused_with_the_paragraph_and_field(justered) -> None:
+    journal = justered / "journal.jsonl"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    for n, raw in enumerate(lines[1:], start=1):
+        data = json.loads(raw)
+        if data["event"]["type"] == "decision_recorded":
+            event = dict(data["event"], points=["Nämnden avslår allt."])
+            lines[n] = encode_line(data["seq"], data["time"], ev.from_dict(event))
+            break
+    journal.write_bytes(b"".join(lines))  # a valid line: only the sidecar's hash knows
+    (justered / "journal.jsonl.check").unlink()  # … and a careful forger deletes it
+    code, _out, err = cli("export", str(justered))
+    assert code == 2
+    assert "§ 18: beslut" in err and "”Nämnden avslår allt.”" in err
+
+
+def test_force_keeps_the_old_version_and_writes_a_new_one(justered) -> None:
+    old = {s: (justered / f"protokoll{s}").read_bytes() for s in (".toml", ".md")}
+    _edit_place(justered)
+    code, out, err = cli("export", str(justered), "--force")
+    assert code == 0, err
+    for suffix, data in old.items():
+        assert (justered / f"protokoll.v1{suffix}").read_bytes() == data
+    assert not (justered / "protokoll.v1.html").exists()  # only what there was
+    minutes = load_protokoll(justered / "protokoll.toml")
+    assert minutes.meeting.place == PLACE
+    [revision] = minutes.state.revisions
+    assert (revision.version, revision.previous) == (2, "protokoll.v1.toml")
+    assert any("plats" in line for line in revision.changes)
+    assert [e["type"] for e in _journal(justered)[-3:]] == [
+        "minutes_revised", "minutes_sealed", "act_grouped"
+    ]  # fmt: skip
+    assert cli("validate", str(justered))[0] == 0  # journal and file agree again
+    assert cli("export", str(justered))[0] == 0  # nothing new: written as it is
+    # A third version keeps the second as v2; v1 is never overwritten.
+    _edit_place(justered, "Tredje lokalen")
+    assert cli("export", str(justered))[0] == 2
+    assert cli("export", str(justered), "--force")[0] == 0
+    assert (justered / "protokoll.v1.toml").read_bytes() == old[".toml"]
+    assert f'place = "{PLACE}"' in (justered / "protokoll.v2.toml").read_text(encoding="utf-8")
+    assert [r.version for r in load_protokoll(justered).state.revisions] == [2, 3]
+
+
+def test_what_the_journal_records_after_the_justering_is_written(justered) -> None:
+    code, _out, err = cli("export", str(justered), "--anslaget", "2024-03-08")
+    assert code == 0, err
+    assert load_protokoll(justered).state.posted_on == "2024-03-08"
+    assert cli("validate", str(justered))[0] == 0
+
+
+def test_a_hand_edited_protokoll_is_not_overwritten_silently(justered) -> None:
+    path = justered / "protokoll.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('adjusters = ["', 'adjusters = ["Någon Annan", "'), encoding="utf-8"
+    )
+    edited = path.read_bytes()
+    code, _out, err = cli("export", str(justered))
+    assert code == 2 and "justeringen: justerare" in err
+    assert path.read_bytes() == edited
+    assert cli("export", str(justered), "--force")[0] == 0
+    assert (justered / "protokoll.v1.toml").read_bytes() == edited  # kept, not lost
+    assert '\nadjusters = ["Olof Berg"]\n' in path.read_text(encoding="utf-8")
+
+
+def test_a_justering_is_not_recorded_when_the_minutes_would_be_refused(justered) -> None:
+    """--anslaget on edited minutes: refused before anything goes into the journal."""
+    _edit_place(justered)
+    journal = (justered / "journal.jsonl").read_bytes()
+    assert cli("export", str(justered), "--anslaget", "2024-03-08")[0] == 2
+    assert (justered / "journal.jsonl").read_bytes() == journal
+
+
+def test_differences_are_short_swedish_lines() -> None:
+    old = {
+        "meeting": {"date": "x", "place": "A"},
+        "justering": {"adjusters": ["Eva"], "due": 1},
+        "members": [{"name": "Eva", "present": True}, {"name": "Bo", "present": True}],
+        "paragraphs": [
+            {"number": 1, "title": "Budget", "decision": ["Bifall."], "checksum": "a"},
+            {"number": 2, "title": "Park", "votes": [{"round": 1}]},
+        ],
+    }
+    new = {
+        "meeting": {"date": "x", "place": "B"},
+        "justering": {"adjusters": ["Eva"], "due": 2},
+        "members": [{"name": "Eva", "present": False}],
+        "paragraphs": [
+            {"number": 1, "title": "Budget", "decision": ["Avslag."], "checksum": "b"},
+            {"number": 3, "title": "Ny"},
+        ],
+    }
+    assert differences(old, new) == [
+        "sammanträdet: plats ”A” → ”B”",
+        "ledamöter: Bo finns inte längre",
+        "närvaro: Eva närvarande → frånvarande",
+        "§ 1: beslut ”Bifall.” → ”Avslag.”",
+        "§ 2 (”Park”) finns inte i det nya",
+        "§ 3 (”Ny”) är ny",
+    ]
+
+
+def test_review_shows_the_seal_mismatch(justered) -> None:
+    from namndtui.commands.open_app import build_app
+
+    assert build_app(justered / "protokoll.toml").start_warnings == []
+    _edit_place(justered)
+    warnings = build_app(justered / "protokoll.toml").start_warnings
+    assert any("sigillet som registrerades här" in w for w in warnings)
+    assert any("motsvarar inte journalen" in w for w in warnings)
