@@ -5,31 +5,21 @@ seal is recorded in the journal at the justering and validate cross-checks the t
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
 from tests.minutes import scenario as sc
 
-from namndtui.cli import main
 from namndtui.minutes.revision import differences
 from namndtui.minutes.source import load_meeting_for_record
 from namndtui.minutes.toml import load_protokoll
 from namndtui.record import events as ev
 from namndtui.record.journal import encode_line
 
-from .conftest import tree_hash
+from .conftest import cli, tree_hash
 
 PLACE = "Annan lokal, Testby"
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
