@@ -196,3 +196,15 @@ def test_review_shows_the_seal_mismatch(justered) -> None:
     warnings = build_app(justered / "protokoll.toml").start_warnings
     assert any("sigillet som registrerades här" in w for w in warnings)
     assert any("motsvarar inte journalen" in w for w in warnings)
+
+
+def test_a_publishing_folder_takes_the_next_meeting(justered, tmp_path) -> None:
+    """export --out to a folder used meeting after meeting: another meeting's minutes there
+    are replaced as before; the same meeting's, changed, are refused."""
+    out = tmp_path / "publicerat"
+    assert cli("export", str(justered), "--out", str(out))[0] == 0
+    _edit_place(justered)
+    assert cli("export", str(justered), "--out", str(out))[0] == 2  # the same meeting
+    path = out / "protokoll.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("2024-03-05", "2024-02-06"))
+    assert cli("export", str(justered), "--out", str(out))[0] == 0  # another meeting's
