@@ -4,8 +4,6 @@ a recomputed seal without the key is caught."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import re
@@ -15,17 +13,11 @@ from pathlib import Path
 import pytest
 from tests.minutes import scenario as sc
 
-from namndtui.cli import main
 from namndtui.minutes.signing import create_key, fingerprint
 from namndtui.minutes.source import load_meeting_for_record
 from namndtui.minutes.toml import document_seal, load_protokoll, render_toml
 
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
+from .conftest import cli
 
 
 @pytest.fixture

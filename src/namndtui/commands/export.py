@@ -212,7 +212,8 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     from namndtui.record import events as ev
     from namndtui.record.state import Revision
 
-    refusal = rewrite_refusal(source.minutes, out, source.entries or None)
+    own = out.resolve() == source.folder.resolve()
+    refusal = rewrite_refusal(source.minutes, out, source.entries or None, own_folder=own)
     if refusal is None:
         return source
     if not force:
