@@ -210,6 +210,23 @@ def test_a_publishing_folder_takes_the_next_meeting(justered, tmp_path) -> None:
     assert cli("export", str(justered), "--out", str(out))[0] == 0  # another meeting's
 
 
+def test_force_while_the_meeting_is_open_keeps_nothing_and_records_nothing(justered) -> None:
+    from namndtui.record.record import Record
+
+    _edit_place(justered)
+    before = tree_hash(justered)
+    meeting = load_meeting_for_record(justered / "meeting.toml")
+    with Record.open(meeting, justered) as open_elsewhere:
+        assert not open_elsewhere.readonly
+        code, _out, err = cli("export", str(justered), "--force")
+        # the lock file is the open record's; everything else untouched
+        assert code == 1 and "Traceback" not in err
+        after = tree_hash(justered)
+    assert {k: v for k, v in after.items() if "lock" not in k} == {
+        k: v for k, v in before.items() if "lock" not in k
+    }
+
+
 def test_review_says_unsealed_only_where_export_can_seal(tmp_path) -> None:
     """An archived protokoll from before the seal opens for review without a warning (it
     has nothing to export); beside its meeting.toml, the same file is said to be unsealed."""
