@@ -16,18 +16,21 @@ _saved: list[tuple[str | None, str]] = []
 def pytest_configure(config: pytest.Config) -> None:
     """A private XDG_CACHE_HOME from the start: module-scoped fixtures and code run at
     collection load meetings too, before any function-scoped fixture."""
-    base = tempfile.mkdtemp(prefix="namndtui-test-cache-")
-    _saved.append((os.environ.get("XDG_CACHE_HOME"), base))
-    os.environ["XDG_CACHE_HOME"] = base
+    # XDG_DATA_HOME too: the user's signing key lives there (minutes/signing.py), and
+    # export --justerat signs with it when there is one.
+    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        base = tempfile.mkdtemp(prefix=f"namndtui-test-{name.lower()}-")
+        _saved.append((name, os.environ.get(name), base))
+        os.environ[name] = base
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     while _saved:
-        old, base = _saved.pop()
+        name, old, base = _saved.pop()
         if old is None:
-            os.environ.pop("XDG_CACHE_HOME", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["XDG_CACHE_HOME"] = old
+            os.environ[name] = old
         shutil.rmtree(base, ignore_errors=True)
 
 

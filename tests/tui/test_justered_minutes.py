@@ -30,6 +30,25 @@ def _app(folder: Path, clock) -> NamndApp:
     return NamndApp(meeting, record=record, folder=folder, clock=clock, write_minutes=True)
 
 
+def _minutes_note(folder: Path, clock, *, quit_after: bool = False) -> str:
+    """The app's note after it writes the minutes once (and quits with q, if asked)."""
+    notes = []
+
+    async def go():
+        app = _app(folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.schedule_minutes()
+            await settle(pilot, "minutes")
+            notes.append(app.minutes_note)
+            if quit_after:
+                await pilot.press("q")
+        assert not quit_after or app.return_code == 0
+
+    run(go())
+    return notes[0]
+
+
 def test_edited_meeting_toml_does_not_rewrite_justered_minutes(tmp_path, clock, capsys) -> None:
     folder = _justered(tmp_path)
     path = folder / "meeting.toml"
@@ -39,32 +58,12 @@ def test_edited_meeting_toml_does_not_rewrite_justered_minutes(tmp_path, clock, 
     )
     capsys.readouterr()
     minutes = (folder / "protokoll.toml").read_bytes()
-
-    async def go():
-        app = _app(folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.schedule_minutes()
-            await settle(pilot, "minutes")
-            assert app.minutes_note.startswith("Protokollet är justerat och skrivs inte om")
-            assert "sammanträdet: plats" in app.minutes_note
-            assert "export --force" in app.minutes_note
-            await pilot.press("q")
-        assert app.return_code == 0
-
-    run(go())
+    note = _minutes_note(folder, clock, quit_after=True)
+    assert note.startswith("Protokollet är justerat och skrivs inte om")
+    assert "sammanträdet: plats" in note and "export --force" in note
     assert (folder / "protokoll.toml").read_bytes() == minutes
 
 
 def test_unchanged_justered_minutes_are_written_as_usual(tmp_path, clock) -> None:
     folder = _justered(tmp_path)
-
-    async def go():
-        app = _app(folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.schedule_minutes()
-            await settle(pilot, "minutes")
-            assert app.minutes_note == ""
-
-    run(go())
+    assert _minutes_note(folder, clock) == ""

@@ -416,7 +416,10 @@ def _h_minutes(meeting, state, e: ev.MinutesJustified, time) -> None:
 
 
 def _h_sealed(meeting, state, e: ev.MinutesSealed, time) -> None:
-    """The seal is the journal's record of the file; it changes nothing in the minutes."""
+    """The seal is the journal's record of the file; it changes nothing the seal covers
+    (a signature goes in the [seal] table itself, outside what it covers)."""
+    if e.signature:
+        state.seal_signatures[e.checksum] = (e.signature, e.public_key)
 
 
 def _h_revised(meeting, state, e: ev.MinutesRevised, time) -> None:

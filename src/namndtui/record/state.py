@@ -196,6 +196,8 @@ class RecordState:
     corrections: list[Correction] = field(default_factory=list)
     # Versions of justered minutes rewritten on purpose (export --force), oldest first.
     revisions: list[Revision] = field(default_factory=list)
+    # Signed seals (MinutesSealed with a signature): seal checksum -> (signature, public key).
+    seal_signatures: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Bookkeeping for undo/redo (owned by the fold; not part of what the meeting "is").
     # log: every (seq, time, event) applied, in journal order; done: the seqs of the acts
     # in effect, in the order they took effect; undone: seqs taken back; redo_stack: what

@@ -229,7 +229,7 @@ class VoteModal(OnceModal[bool]):
             self.tie_pending = True
             self.hint(S.VOTE_TIE)
             return
-        own = closing[-1].casting  # type: ignore[attr-defined]
+        own = closing[0].casting  # type: ignore[attr-defined]  # then a MinorityDemand
         if self.act(lambda _m, _s: closing):
             if own:
                 self.notify(S.VOTE_TIE_CHAIR.format(vote=own), markup=False)
