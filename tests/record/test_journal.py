@@ -246,6 +246,14 @@ event_strategy = st.one_of(
     st.builds(ev.NoteAdded, items, texts),
     st.builds(ev.ItemTabled, items),
     st.builds(ev.ParagraphJustified, items),
+    st.builds(ev.MinutesSealed, st.just("sha256:" + "0" * 64), st.integers(1, 3), texts),
+    st.builds(
+        ev.MinutesRevised,
+        st.integers(2, 4),
+        st.just("protokoll.v1.toml"),
+        st.just("2024-03-08"),
+        st.lists(texts, max_size=2).map(tuple),
+    ),
     st.builds(ev.Undone, st.integers(1, 30)),
     st.builds(ev.Redone, st.integers(1, 30)),
 )

@@ -162,21 +162,33 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
 # --- the rule ------------------------------------------------------------------------------
 
 
-def rewrite_refusal(new: Minutes, folder: Path, entries: Entries | None = None) -> Refusal | None:
+def rewrite_refusal(
+    new: Minutes, folder: Path, entries: Entries | None = None, *, own_folder: bool = True
+) -> Refusal | None:
     """None when `new` may be written over the minutes in `folder`; else the Refusal.
 
     `entries` is the meeting's journal when the minutes come from one: a difference it
-    explains (acts recorded after the minutes on disk were written) is allowed."""
+    explains (acts recorded after the minutes on disk were written) is allowed. In a
+    folder not the meeting's own (`own_folder=False`: export --out to a publishing folder
+    used meeting after meeting) only the same meeting's minutes (body and date) are kept
+    from being rewritten; another meeting's are replaced as before."""
     old = justered_on_disk(folder)
     if old is None:
         return None
-    target = _comparable(old.document)
     document = render_document(new)
+    if not own_folder and not _same_meeting(old.document, document):
+        return None
+    target = _comparable(old.document)
     if _comparable(document) == target:
         return None
     if entries is not None and journal_reproduces(new.meeting, entries, target):
         return None
     return Refusal(old, differences(old.document, document))
+
+
+def _same_meeting(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    before, after = _dict(old.get("meeting")), _dict(new.get("meeting"))
+    return (before.get("body"), before.get("date")) == (after.get("body"), after.get("date"))
 
 
 def journal_reproduces(meeting: Meeting, entries: Entries, target: dict[str, Any]) -> bool:
