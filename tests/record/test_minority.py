@@ -158,3 +158,10 @@ def test_the_share(share, present, needed, words) -> None:
     assert minority.needed(meeting.minority_share, present) == needed
     assert minority.share_words(meeting.minority_share) == words
     assert FULLMAKTIGE.minority_share == Fraction(1, 3)
+
+
+def test_the_typed_count_is_plain_digits_only() -> None:
+    """'²' passed str.isdigit and crashed the app in int() (qa); ' 4 ' is 4."""
+    assert minority.parse_supporters(" 4 ") == 4
+    for bad in ("²", "٣", "-3", "4.0", "", "abc", "9" * 30):
+        assert minority.parse_supporters(bad) is None
