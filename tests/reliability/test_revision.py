@@ -244,3 +244,14 @@ def test_review_says_unsealed_only_where_export_can_seal(tmp_path) -> None:
     (beside.parent / "meeting.toml").write_bytes(example_meeting().read_bytes())
     warnings = build_app(beside).start_warnings
     assert any("ej förseglat" in w for w in warnings)
+
+
+def test_force_rewrites_the_html_and_pdf_it_finds(justered) -> None:
+    """export --force without --html/--pdf left the justered version 1 as protokoll.html
+    (and .pdf) beside version 2 (qa): what was there is written again, in the new version."""
+    assert cli("export", str(justered), "--html")[0] == 0
+    _edit_place(justered)
+    code, _out, err = cli("export", str(justered), "--force")
+    assert code == 0, err
+    assert PLACE not in (justered / "protokoll.v1.html").read_text(encoding="utf-8")
+    assert PLACE in (justered / "protokoll.html").read_text(encoding="utf-8")

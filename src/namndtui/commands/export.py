@@ -271,9 +271,11 @@ def run(args: argparse.Namespace) -> int:
             written = write_publication(source.minutes, out, pdf=args.pdf, settings=settings)
         else:
             source = guard(source, out, args.path, force=args.force)
-            written = write_files(
-                source.minutes, out, html=args.html, pdf=args.pdf, settings=settings
-            )
+            # --force writes again the formats it finds, so that no justered old version
+            # stays as protokoll.html/.pdf beside the new protokoll.toml (kept as vN).
+            html = args.html or (args.force and (out / "protokoll.html").is_file())
+            pdf = args.pdf or (args.force and (out / "protokoll.pdf").is_file())
+            written = write_files(source.minutes, out, html=html, pdf=pdf, settings=settings)
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:
