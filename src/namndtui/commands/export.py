@@ -138,7 +138,10 @@ def record_acts(
         if record.readonly:
             raise UserError(f"{file.parent}: {record.readonly_reason}", 1)
         first = 0
-        for event in acts(record):
+        events = acts(record)
+        if not events:  # nothing to record (export --force: already written meanwhile)
+            return meeting, record.state
+        for event in events:
             seq = record.apply(event)
             first = first or seq
         if record.state.justered_on:
@@ -236,9 +239,17 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
         return source
 
     def revised(record: Record) -> list[ev.Event]:
-        """Once the lock is held (not while the meeting is open): keep, then record."""
-        number, kept = keep_old_version(refusal.old)
-        return [ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))]
+        """Once the lock is held (not while the meeting is open): the minutes on disk
+        compared again — another export may have written this version meanwhile, and then
+        nothing is kept or recorded — then keep, then record."""
+        from namndtui.minutes.model import Minutes
+
+        now = Minutes(record.meeting, record.state)
+        held = rewrite_refusal(now, out, record.events, own_folder=own)
+        if held is None:
+            return []
+        number, kept = keep_old_version(held.old)
+        return [ev.MinutesRevised(number + 1, kept, today, tuple(held.lines))]
 
     record_acts(path_text, "--force", revised)
     return load_source(path_text)
