@@ -225,3 +225,22 @@ def test_force_while_the_meeting_is_open_keeps_nothing_and_records_nothing(juste
     assert {k: v for k, v in after.items() if "lock" not in k} == {
         k: v for k, v in before.items() if "lock" not in k
     }
+
+
+def test_review_says_unsealed_only_where_export_can_seal(tmp_path) -> None:
+    """An archived protokoll from before the seal opens for review without a warning (it
+    has nothing to export); beside its meeting.toml, the same file is said to be unsealed."""
+    from namndtui.commands.open_app import build_app
+    from namndtui.examples import example_archive, example_meeting
+
+    old = next(example_archive().rglob("2007-09-25/protokoll.toml"))
+    alone = tmp_path / "arkiv" / "protokoll.toml"
+    alone.parent.mkdir()
+    alone.write_bytes(old.read_bytes())
+    assert build_app(alone).start_warnings == []
+    beside = tmp_path / "m" / "protokoll.toml"
+    beside.parent.mkdir()
+    beside.write_bytes(old.read_bytes())
+    (beside.parent / "meeting.toml").write_bytes(example_meeting().read_bytes())
+    warnings = build_app(beside).start_warnings
+    assert any("ej förseglat" in w for w in warnings)
