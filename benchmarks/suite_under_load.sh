@@ -57,7 +57,7 @@ for i in $(seq 1 "$RUNS"); do
   secs=$(($(date +%s) - start))
   load_after=$(cut -d' ' -f1 /proc/loadavg)
   if [ "$rc" -eq 0 ]; then result=pass; else result="FAIL (exit $rc)"; failed=1; fi
-  line=$(grep -E '^=+ .*(passed|failed|error).* =+$' "$OUT/run$i.log" | tail -1 | tr -d '=' | sed 's/^ *//;s/ *$//')
+  line=$(grep -E '[0-9]+ (passed|failed|errors?)( |,|$)' "$OUT/run$i.log" | tail -1 | tr -d '=' | sed 's/^ *//;s/ *$//')
   printf '| %d | %s | %dm %02ds | %s | %s → %s |\n' \
     "$i" "$result" $((secs / 60)) $((secs % 60)) "${line:-?}" "$load_before" "$load_after" \
     | tee -a "$summary"
