@@ -181,7 +181,8 @@ def versus_rg(archive: Path, runs: int) -> float:
     with the freshness check as in use – skipped when the last one is under a second old –
     and with the check forced (the lock file's mtime reset), each both as installed and
     with a plain site (no .pth file run). `python -c pass` of both is the floor. Prints a
-    table; returns the worst ratio of the installed command with the check forced."""
+    table and, per variant, the worst ratio of the six kinds against the budget; returns
+    the worst ratio of the installed command with the check forced."""
     import importlib.util
     import sysconfig
 
@@ -200,7 +201,7 @@ def versus_rg(archive: Path, runs: int) -> float:
     )
     floors = {"python -c pass": [sys.executable, "-c", "pass"], "utan .pth": [plain, "-c", "pass"]}
     floor_times: dict[str, list[float]] = {k: [] for k in floors}
-    worst = 0.0
+    worst: dict[str, float] = {}
     header = (
         f"  {'slag':27} {'rg -i':>8}  {'namndtui':>8} {'kvot':>5}  {'kontroll':>8} {'kvot':>5}"
         f"  | utan .pth: {'namndtui':>8} {'kvot':>5}  {'kontroll':>8} {'kvot':>5}"
@@ -234,7 +235,8 @@ def versus_rg(archive: Path, runs: int) -> float:
                     floor_times[floor].append(t)
         med = {k: statistics.median(v) for k, v in times.items()}
         r = {k: med[k] / med["rg"] for k in med}
-        worst = max(worst, r["ours_check"])
+        for name, ratio in r.items():
+            worst[name] = max(worst.get(name, 0.0), ratio)
         print(
             f"  {kind:27} {ms(med['rg']):>8}  {ms(med['ours']):>8} {r['ours']:5.2f}"
             f"  {ms(med['ours_check']):>8} {r['ours_check']:5.2f}"
@@ -244,13 +246,19 @@ def versus_rg(archive: Path, runs: int) -> float:
     os.utime(lock)
     for floor, values in floor_times.items():
         print(f"  golv: {floor:14} {ms(statistics.median(values))}")
-    print(
-        f"  sämsta kvot med kontroll {worst:.2f} (budget ≤ 0.33 för varje slag); belastning "
-        f"efter {os.getloadavg()[0]:.1f}"
-    )
+    labels = {
+        "ours": "namndtui (kontroll som vid användning)",
+        "ours_check": "namndtui, kontroll varje gång",
+        "plain": "utan .pth (venv), kontroll som vid användning",
+        "plain_check": "utan .pth (venv), kontroll varje gång",
+    }
+    for name, label in labels.items():
+        verdict = "inom budget" if worst[name] <= 0.33 else "över budget"
+        print(f"  sämsta kvot, {label}: {worst[name]:.2f} ({verdict} ≤ 0.33)")
+    print(f"  belastning efter {os.getloadavg()[0]:.1f}")
     pycache.cleanup()
     venv.cleanup()
-    return worst
+    return worst["ours_check"]
 
 
 def full_build(archive: Path) -> None:
@@ -356,6 +364,29 @@ def reindex_one(index, archive: Path, runs: int) -> None:
         checks.append(time.perf_counter() - start)
     print(
         f"kontroll utan ändring (stat av mappar och filer): median {ms(statistics.median(checks))}"
+    )
+    # The same in a fresh process, as a user meets it: `namndtui search` right after one
+    # minutes file changed (it imports the minutes loader to parse it), against the same
+    # search with the check forced and nothing changed, alternately.
+    command = [*namndtui_command(), "search", "dnr:580-45-00", "--archive", str(archive)]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    lock = str(archive / ".namndtui-index.sqlite.lock")
+    changed: list[float] = []
+    unchanged: list[float] = []
+    for n in range(runs + 1):
+        tmp.write_text(text.replace('title = "', f'title = "Process {n} ', 1), encoding="utf-8")
+        os.replace(tmp, path)
+        os.utime(lock, ns=(0, 0))
+        t_changed = wall(command, env)
+        os.utime(lock, ns=(0, 0))
+        t_unchanged = wall(command, env)
+        if n:
+            changed.append(t_changed)
+            unchanged.append(t_unchanged)
+    print(
+        f"hela processen: sökning direkt efter en ändrad fil {ms(statistics.median(changed))}, "
+        f"samma utan ändring (kontroll) {ms(statistics.median(unchanged))}: omindexeringen "
+        f"kostar {ms(statistics.median(changed) - statistics.median(unchanged))} i en ny process"
     )
     path.write_text(text, encoding="utf-8")
     index.update()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-_saved: list[tuple[str | None, str]] = []
+_saved: list[tuple[str, str | None, str]] = []
 
 
 # Textual's Pilot waits after every key (twice) and in every `pause()` until the app looks
@@ -56,18 +56,21 @@ def pytest_configure(config: pytest.Config) -> None:
     collection load meetings too, before any function-scoped fixture."""
     _pilot_idle_window()
     _tmp_in_memory()
-    base = tempfile.mkdtemp(prefix="namndtui-test-cache-")
-    _saved.append((os.environ.get("XDG_CACHE_HOME"), base))
-    os.environ["XDG_CACHE_HOME"] = base
+    # XDG_DATA_HOME too: the user's signing key lives there (minutes/signing.py), and
+    # export --justerat signs with it when there is one.
+    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        base = tempfile.mkdtemp(prefix=f"namndtui-test-{name.lower()}-")
+        _saved.append((name, os.environ.get(name), base))
+        os.environ[name] = base
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     while _saved:
-        old, base = _saved.pop()
+        name, old, base = _saved.pop()
         if old is None:
-            os.environ.pop("XDG_CACHE_HOME", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["XDG_CACHE_HOME"] = old
+            os.environ[name] = old
         shutil.rmtree(base, ignore_errors=True)
 
 
