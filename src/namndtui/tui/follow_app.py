@@ -37,6 +37,11 @@ POLL_INTERVAL = 0.15  # seconds between two looks at the journal (one stat each)
 # With a watch (inotify) the kernel says when the journal changed; a look this often
 # besides, in case an event is ever missed.
 WATCHED_POLL_INTERVAL = 1.0
+# From the kernel's word to the look: the event comes with the writer's `write`, while
+# the writer still has its fsync, fold and screen to do; a follower reading at once
+# would take the CPU from it on a small machine. 30 ms later the act is done (and a burst
+# of events is one look).
+WATCH_DELAY = 0.03
 
 
 def _lines(heading: str, texts: tuple[str, ...] | list[str], empty: str = "") -> Content:
@@ -212,6 +217,7 @@ class FollowApp(App[int]):
         self.poll_interval = poll_interval
         self.use_watch = watch
         self.watch: JournalWatch | None = None  # open while the app runs, where possible
+        self._look: asyncio.TimerHandle | None = None  # a look due after a watch event
         self.repaints = 0  # views drawn because what they show changed (tests, benchmark)
         self._shown: tuple[object, ...] = ()  # (layout, view, top line, problem) drawn last
 
@@ -237,11 +243,18 @@ class FollowApp(App[int]):
         self.set_interval(interval, self.poll_journal)
 
     def _watched(self) -> None:
-        """The watch's descriptor is readable: look at the journal if it was about it."""
-        if self.watch is not None and self.watch.changed():
-            self.call_next(self.poll_journal)
+        """The watch's descriptor is readable: if it was about the journal, look at it
+        WATCH_DELAY later (one look for a burst)."""
+        if self.watch is not None and self.watch.changed() and self._look is None:
+            self._look = asyncio.get_running_loop().call_later(WATCH_DELAY, self._watched_look)
+
+    def _watched_look(self) -> None:
+        self._look = None
+        self.call_next(self.poll_journal)
 
     def on_unmount(self) -> None:
+        if self._look is not None:
+            self._look.cancel()
         if self.watch is not None:
             asyncio.get_running_loop().remove_reader(self.watch.fileno())
             self.watch.close()
