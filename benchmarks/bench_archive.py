@@ -1,7 +1,7 @@
 """Archive budgets on the synthetic archive (benchmarks/gen_archive.py).
 
     python benchmarks/bench_archive.py [--archive DIR] [--meetings 5000] [--runs 7] [--keep-index]
-                                       [--first-frame-only] [--rg-only]
+                                       [--first-frame-only] [--rg-only] [--in-process-only]
 
 Prints (issue #19's budgets): a full build (CPU ≤ 45 s, when the first hit was there, the
 index size against the TOML ≤ 1.0×); query latency in process over a mix of queries
@@ -156,45 +156,109 @@ def namndtui_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "namndtui"]
 
 
+# What pip's console script runs (its template imports re and sys, then calls main).
+CONSOLE_SCRIPT = "import re, sys; from namndtui.cli import main; sys.exit(main())"
+
+
 def wall(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, capture_output=True, env=env, check=False)  # output read, as a user
     return time.perf_counter() - start
 
 
-def versus_rg(archive: Path, runs: int, *, check_every_time: bool) -> None:
-    """Whole-process `namndtui search` against `rg -i` over the same folder, alternating,
-    warm page cache (one discarded warm-up round), bytecode cache on. With
-    `check_every_time` the freshness check runs in every search (the lock file's mtime is
-    reset), else a search within a second of the last check skips it, as in real use."""
+def _plain_python(folder: str) -> str:
+    """A venv without pip: the same interpreter whose site runs no .pth file of this
+    installation's site-packages (this sandbox has one that imports certifi, ~30 ms of
+    every start-up); the packages are reached through PYTHONPATH instead."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", folder], check=True)
+    return str(Path(folder) / "bin" / "python")
+
+
+def versus_rg(archive: Path, runs: int) -> float:
+    """Whole-process `namndtui search` against `rg -i` over the same folder, for the six
+    query kinds, every command of a round alternating (the order rotates each round) on a
+    warm page cache (one discarded warm-up round), bytecode cache on. `namndtui` is run
+    with the freshness check as in use – skipped when the last one is under a second old –
+    and with the check forced (the lock file's mtime reset), each both as installed and
+    with a plain site (no .pth file run). `python -c pass` of both is the floor. Prints a
+    table and, per variant, the worst ratio of the six kinds against the budget; returns
+    the worst ratio of the installed command with the check forced."""
+    import importlib.util
+    import sysconfig
+
     pycache = tempfile.TemporaryDirectory(prefix="bench-archive-pycache-")
+    venv = tempfile.TemporaryDirectory(prefix="bench-archive-venv-")
+    plain = _plain_python(venv.name)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPYCACHEPREFIX=pycache.name, PYTHONPATH=str(ROOT / "src"))
+    src = str(Path(importlib.util.find_spec("namndtui").origin).parents[1])  # type: ignore[arg-type]
+    env.update(PYTHONPYCACHEPREFIX=pycache.name, PYTHONPATH=src)
+    plain_env = {**env, "PYTHONPATH": os.pathsep.join([src, sysconfig.get_paths()["purelib"]])}
     rg = shutil.which("rg") or "/usr/bin/rg"
-    ours = namndtui_command()
     lock = str(archive / ".namndtui-index.sqlite.lock")
-    mode = "kontroll varje gång" if check_every_time else "kontroll hoppas över inom 1 s"
-    print(f"hela processen mot rg -i ({mode}; medianer av {runs}, växelvis):")
-    worst = 0.0
+    print(
+        f"hela processen mot rg -i, {len(RG_QUERIES)} slag, medianer av {runs} omgångar "
+        f"(alla kommandon växelvis), belastning före {os.getloadavg()[0]:.1f}"
+    )
+    floors = {"python -c pass": [sys.executable, "-c", "pass"], "utan .pth": [plain, "-c", "pass"]}
+    floor_times: dict[str, list[float]] = {k: [] for k in floors}
+    worst: dict[str, float] = {}
+    header = (
+        f"  {'slag':27} {'rg -i':>8}  {'namndtui':>8} {'kvot':>5}  {'kontroll':>8} {'kvot':>5}"
+        f"  | utan .pth: {'namndtui':>8} {'kvot':>5}  {'kontroll':>8} {'kvot':>5}"
+    )
+    print(header)
     for kind, query, pattern in RG_QUERIES:
-        mine: list[float] = []
-        theirs: list[float] = []
+        search = ["search", query, "--archive", str(archive)]
+        commands: dict[str, tuple[list[str], dict[str, str], bool | None]] = {
+            "rg": ([rg, "-i", pattern, str(archive)], env, None),
+            "ours": ([*namndtui_command(), *search], env, False),
+            "ours_check": ([*namndtui_command(), *search], env, True),
+            "plain": ([plain, "-c", CONSOLE_SCRIPT, *search], plain_env, False),
+            "plain_check": ([plain, "-c", CONSOLE_SCRIPT, *search], plain_env, True),
+        }
+        times: dict[str, list[float]] = {k: [] for k in commands}
         for n in range(-1, runs):
-            pair = ["rg", "ours"] if n % 2 else ["ours", "rg"]
-            for who in pair:
-                if who == "rg":
-                    t = wall([rg, "-i", pattern, str(archive)], env)
-                else:
-                    if check_every_time:
-                        os.utime(lock, ns=(0, 0))
-                    t = wall([*ours, "search", query, "--archive", str(archive)], env)
+            names = list(commands)
+            names = names[n % len(names) :] + names[: n % len(names)]  # rotate the order
+            for name in names:
+                command, cmd_env, check = commands[name]
+                if check:  # the lock file's mtime records the last check: long ago
+                    os.utime(lock, ns=(0, 0))
+                elif check is not None:  # just now: this search skips the check
+                    os.utime(lock)
+                t = wall(command, cmd_env)
                 if n >= 0:
-                    (theirs if who == "rg" else mine).append(t)
-        a, b = statistics.median(mine), statistics.median(theirs)
-        worst = max(worst, a / b)
-        print(f"  {kind:28} namndtui {ms(a):>9}  rg -i {ms(b):>9}  kvot {a / b:.2f}")
-    print(f"  sämsta kvot {worst:.2f} (budget ≤ 0.33 för varje slag)")
+                    times[name].append(t)
+            for floor, command in floors.items():
+                t = wall(command, env)
+                if n >= 0:
+                    floor_times[floor].append(t)
+        med = {k: statistics.median(v) for k, v in times.items()}
+        r = {k: med[k] / med["rg"] for k in med}
+        for name, ratio in r.items():
+            worst[name] = max(worst.get(name, 0.0), ratio)
+        print(
+            f"  {kind:27} {ms(med['rg']):>8}  {ms(med['ours']):>8} {r['ours']:5.2f}"
+            f"  {ms(med['ours_check']):>8} {r['ours_check']:5.2f}"
+            f"  | utan .pth: {ms(med['plain']):>8} {r['plain']:5.2f}"
+            f"  {ms(med['plain_check']):>8} {r['plain_check']:5.2f}"
+        )
+    os.utime(lock)
+    for floor, values in floor_times.items():
+        print(f"  golv: {floor:14} {ms(statistics.median(values))}")
+    labels = {
+        "ours": "namndtui (kontroll som vid användning)",
+        "ours_check": "namndtui, kontroll varje gång",
+        "plain": "utan .pth (venv), kontroll som vid användning",
+        "plain_check": "utan .pth (venv), kontroll varje gång",
+    }
+    for name, label in labels.items():
+        verdict = "inom budget" if worst[name] <= 0.33 else "över budget"
+        print(f"  sämsta kvot, {label}: {worst[name]:.2f} ({verdict} ≤ 0.33)")
+    print(f"  belastning efter {os.getloadavg()[0]:.1f}")
     pycache.cleanup()
+    venv.cleanup()
+    return worst["ours_check"]
 
 
 def full_build(archive: Path) -> None:
@@ -236,6 +300,98 @@ def full_build(archive: Path) -> None:
     )
 
 
+def _p(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def queries_in_process(index, runs: int) -> None:
+    """The query mix in one process: each query once to warm, then `runs` rounds; wall
+    and CPU time (CPU is less at the mercy of a loaded machine)."""
+    times: list[float] = []
+    cpu: list[float] = []
+    slowest: list[tuple[float, str]] = []
+    for q in QUERIES:
+        index.search(q)
+    load = os.getloadavg()[0]
+    for _ in range(runs):
+        for q in QUERIES:
+            start, cpu0 = time.perf_counter(), time.process_time()
+            hits = index.search(q)
+            elapsed = time.perf_counter() - start
+            times.append(elapsed)
+            cpu.append(time.process_time() - cpu0)
+            slowest.append((elapsed, f"{q} ({len(hits)})"))
+    print(
+        f"sökning i processen: {len(times)} frågor ({len(QUERIES)} olika x {runs}), "
+        f"p50 {ms(_p(times, 0.5))}, p95 {ms(_p(times, 0.95))}, max {ms(max(times))} "
+        f"(budget p95 ≤ 25 ms); belastning {load:.1f}–{os.getloadavg()[0]:.1f}"
+    )
+    print(f"  CPU-tid: p50 {ms(_p(cpu, 0.5))}, p95 {ms(_p(cpu, 0.95))}")
+    for elapsed, q in sorted(slowest, reverse=True)[:3]:
+        print(f"  långsammast: {ms(elapsed)}  {q}")
+
+
+def reindex_one(index, archive: Path, runs: int) -> None:
+    """One minutes file changed (atomically, as namndtui writes minutes), then `update()`:
+    the check (stat of every folder and file), the changed file parsed and re-indexed.
+    `runs` times (the first, which imports the minutes loader, apart), then the check
+    without a change; the file is put back at the end."""
+    rel = index.meetings()[0].path
+    path = archive / rel
+    text = path.read_text(encoding="utf-8")
+    tmp = path.with_name(".bench.tmp")
+    walls: list[float] = []
+    cpus: list[float] = []
+    for n in range(runs + 1):
+        tmp.write_text(text.replace('title = "', f'title = "Ändrad {n} ', 1), encoding="utf-8")
+        os.replace(tmp, path)
+        start, cpu0 = time.perf_counter(), time.process_time()
+        stats = index.update()
+        assert stats.parsed == 1, stats
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu0)
+    first, walls, cpus = walls[0], walls[1:], cpus[1:]
+    print(
+        f"omindexering efter en ändrad fil ({runs} gånger): median {ms(statistics.median(walls))}"
+        f", max {ms(max(walls))}; CPU median {ms(statistics.median(cpus))} (budget ≤ 100 ms); "
+        f"den första, som importerar protokolläsaren: {ms(first)}"
+    )
+    checks: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        index.update()
+        checks.append(time.perf_counter() - start)
+    print(
+        f"kontroll utan ändring (stat av mappar och filer): median {ms(statistics.median(checks))}"
+    )
+    # The same in a fresh process, as a user meets it: `namndtui search` right after one
+    # minutes file changed (it imports the minutes loader to parse it), against the same
+    # search with the check forced and nothing changed, alternately.
+    command = [*namndtui_command(), "search", "dnr:580-45-00", "--archive", str(archive)]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    lock = str(archive / ".namndtui-index.sqlite.lock")
+    changed: list[float] = []
+    unchanged: list[float] = []
+    for n in range(runs + 1):
+        tmp.write_text(text.replace('title = "', f'title = "Process {n} ', 1), encoding="utf-8")
+        os.replace(tmp, path)
+        os.utime(lock, ns=(0, 0))
+        t_changed = wall(command, env)
+        os.utime(lock, ns=(0, 0))
+        t_unchanged = wall(command, env)
+        if n:
+            changed.append(t_changed)
+            unchanged.append(t_unchanged)
+    print(
+        f"hela processen: sökning direkt efter en ändrad fil {ms(statistics.median(changed))}, "
+        f"samma utan ändring (kontroll) {ms(statistics.median(unchanged))}: omindexeringen "
+        f"kostar {ms(statistics.median(changed) - statistics.median(unchanged))} i en ny process"
+    )
+    path.write_text(text, encoding="utf-8")
+    index.update()
+
+
 def _walk(folder: Path):
     for entry in os.scandir(folder):
         if entry.name.startswith("."):
@@ -258,6 +414,11 @@ def main() -> int:
     )
     parser.add_argument("--first-frame-only", action="store_true")
     parser.add_argument("--rg-only", action="store_true", help="only the rg comparison")
+    parser.add_argument(
+        "--in-process-only",
+        action="store_true",
+        help="only the query latency and the re-index (with --keep-index: no build)",
+    )
     args = parser.parse_args()
     print(
         f"maskin: {platform.processor() or platform.machine()}, {os.cpu_count()} kärnor, "
@@ -281,62 +442,20 @@ def main() -> int:
             generate(archive, args.meetings, 30)
             print(f"genererat {args.meetings} protokoll på {time.perf_counter() - start:.1f} s")
     if args.rg_only:
-        versus_rg(archive, args.runs, check_every_time=False)
-        versus_rg(archive, args.runs, check_every_time=True)
+        versus_rg(archive, args.runs)
         return 0
     if not args.keep_index:
         full_build(archive)
     index = ArchiveIndex(archive)
     index.update()
 
-    # Queries in process: each query once to warm, then `runs` rounds.
-    times: list[float] = []
-    cpu: list[float] = []  # CPU time: less at the mercy of a loaded machine than wall time
-    slowest: list[tuple[float, str]] = []
-    for q in QUERIES:
-        index.search(q)
-    for _ in range(args.runs):
-        for q in QUERIES:
-            start, cpu0 = time.perf_counter(), time.process_time()
-            hits = index.search(q)
-            elapsed = time.perf_counter() - start
-            times.append(elapsed)
-            cpu.append(time.process_time() - cpu0)
-            slowest.append((elapsed, f"{q} ({len(hits)})"))
-    times.sort()
-    p50 = times[len(times) // 2]
-    p95 = times[int(len(times) * 0.95)]
-    print(
-        f"sökning i processen: {len(times)} frågor ({len(QUERIES)} olika x {args.runs}), "
-        f"p50 {ms(p50)}, p95 {ms(p95)}, max {ms(times[-1])} (budget p95 ≤ 25 ms)"
-    )
-    cpu.sort()
-    print(f"  CPU-tid: p50 {ms(cpu[len(cpu) // 2])}, p95 {ms(cpu[int(len(cpu) * 0.95)])}")
-    for elapsed, q in sorted(slowest, reverse=True)[:3]:
-        print(f"  långsammast: {ms(elapsed)}  {q}")
-
-    # One file changed (atomically, as namndtui writes minutes): check + re-index.
-    rel = index.meetings()[0].path
-    path = archive / rel
-    text = path.read_text(encoding="utf-8")
-    tmp = path.with_name(".bench.tmp")
-    tmp.write_text(text.replace('title = "', 'title = "Ändrad ', 1), encoding="utf-8")
-    os.replace(tmp, path)
-    start = time.perf_counter()
-    stats = index.update()
-    elapsed = time.perf_counter() - start
-    print(
-        f"omindexering efter en ändrad fil: {ms(elapsed)} (tolkade {stats.parsed}) (budget ≤ 100 ms)"
-    )
-    start = time.perf_counter()
-    index.update()
-    print(f"kontroll utan ändring (stat av mappar och filer): {ms(time.perf_counter() - start)}")
-    path.write_text(text, encoding="utf-8")
-    index.update()
+    queries_in_process(index, args.runs)
+    reindex_one(index, archive, args.runs)
     index.close()
+    if args.in_process_only:
+        return 0
 
-    versus_rg(archive, args.runs, check_every_time=False)
-    versus_rg(archive, args.runs, check_every_time=True)
+    versus_rg(archive, args.runs)
     first_frame(archive, index.db_path, index.counts()[0], args.runs)
     return 0
 

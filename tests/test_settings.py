@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from namndtui.errors import UserError
 from namndtui.settings import load_user_settings, save_theme
 from namndtui.tomlcheck import ProblemsError
 
@@ -85,16 +84,107 @@ def test_a_keymap_changes_the_key_and_the_help_shows_it(tmp_path: Path) -> None:
     asyncio.run(go())
 
 
-def test_unknown_binding_id_or_theme_is_refused(tmp_path: Path) -> None:
+def test_unknown_binding_id_or_theme_is_refused_with_its_line(tmp_path: Path) -> None:
+    """Every unknown id and an unknown theme: one located Swedish line each, exit 1."""
     from tests.tui.test_snapshots import live_app
 
     from namndtui.tui.usersettings import apply
 
     app = live_app(tmp_path)
-    with pytest.raises(UserError, match="okänt id 'app.qit' – menade du 'app.quit'"):
-        apply(app, load_user_settings(write(tmp_path, '[keys]\n"app.qit" = "x"\n')))
-    with pytest.raises(UserError, match="okänt tema"):
-        apply(app, load_user_settings(write(tmp_path, 'theme = "rosa"\n')))
+    path = write(
+        tmp_path,
+        '# mina inställningar\ntheme = "rosa"\n\n[keys]\n"app.help" = "h"\n'
+        '"app.qit" = "x"\n"zzz.qqq" = "y"\n',
+    )
+    with pytest.raises(ProblemsError) as err:
+        apply(app, load_user_settings(path))
+    assert err.value.exit_code == 1
+    lines = str(err.value).splitlines()
+    assert lines[0] == f'{path}:6: keys."app.qit": okänt id – menade du "app.quit"?', lines
+    assert lines[1] == f'{path}:7: keys."zzz.qqq": okänt id (se docs/settings.md)', lines
+    assert lines[2].startswith(f'{path}:2: theme: okänt tema "rosa" (finns: '), lines
+    assert "nord" in lines[2] and len(lines) == 3, lines
+    assert app.theme != "rosa" and app._keymap == {}  # nothing applied
+
+
+def test_an_inline_keys_table_is_located_too(tmp_path: Path) -> None:
+    from tests.tui.test_snapshots import live_app
+
+    from namndtui.tui.usersettings import apply
+
+    path = write(tmp_path, 'theme = "nord"\nkeys = { "app.help" = "h", "app.hjalp" = "j" }\n')
+    with pytest.raises(ProblemsError, match=rf'^{path}:2: keys."app.hjalp": okänt id'):
+        apply(live_app(tmp_path), load_user_settings(path))
+
+
+def test_wrong_types_and_an_unquoted_dotted_id_are_located(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'theme = ["nord"]\n[keys]\napp.quit = "x"\n"app.help" = 7\n"app.bell" = " "\n'
+        "[protokoll]\nlayout = 3\n",
+    )
+    with pytest.raises(ProblemsError) as err:
+        load_user_settings(path)
+    assert err.value.exit_code == 1
+    assert str(err.value).splitlines() == [
+        f"{path}:1: theme: fel typ: väntade text, fick lista",
+        f'{path}:3: keys.app.quit: ett id med punkt skrivs inom citattecken: "app.quit" = "x"',
+        f'{path}:4: keys."app.help": fel typ: väntade text, fick heltal',
+        f'{path}:5: keys."app.bell": fel typ: väntade text, fick text',
+        f"{path}:7: protokoll.layout: fel typ: väntade text, fick heltal",
+    ]
+
+
+def test_keys_that_is_no_table_is_located(tmp_path: Path) -> None:
+    path = write(tmp_path, 'theme = "nord"\nkeys = "ctrl+q"\n')
+    with pytest.raises(
+        ProblemsError, match=rf"^{path}:2: keys: fel typ: väntade tabell, fick text$"
+    ):
+        load_user_settings(path)
+
+
+def test_start_up_reads_the_settings_file_once(tmp_path: Path, monkeypatch) -> None:
+    """`namndtui` reads its settings file once: theme, [keys] and [protokoll] come from one
+    parse (#18); the app it builds has all three."""
+    import argparse
+    import builtins
+    import io
+
+    from tests.tui.test_snapshots import live_app
+
+    from namndtui.commands import open_app
+
+    path = write(
+        tmp_path,
+        'theme = "nord"\n[keys]\n"app.help" = "h"\n[protokoll]\nadjuster_label = "Justerare"\n',
+    )
+    reads: list[str] = []
+    inside: list[str] = []  # Path.read_bytes opens through Path.open and io.open: one read
+
+    def counting(name: str, original):
+        def wrapper(file, *args, **kwargs):
+            if isinstance(file, (str, Path)) and Path(file).name == path.name and not inside:
+                reads.append(name)
+            inside.append(name)
+            try:
+                return original(file, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        return wrapper
+
+    for name in ("read_bytes", "read_text", "open"):
+        monkeypatch.setattr(Path, name, counting(f"Path.{name}", getattr(Path, name)))
+    monkeypatch.setattr(builtins, "open", counting("open", builtins.open))
+    monkeypatch.setattr(io, "open", counting("io.open", io.open))
+    app = live_app(tmp_path)
+    monkeypatch.setattr(open_app, "build_app", lambda _path: app)
+    monkeypatch.setattr(type(app), "run", lambda self: 0)
+    assert open_app.run(argparse.Namespace(path=None, config=str(path))) == 0
+    assert reads == ["Path.read_bytes"], reads
+    assert app.theme == "nord" and app.protokoll_settings is not None
+    assert app.protokoll_settings.adjuster_label == "Justerare"
+    assert app._keymap == {"app.help": "h"}
 
 
 def test_the_protokoll_table_reaches_the_minutes_the_app_writes(tmp_path: Path) -> None:

@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "check_public",
         "kontrollera att en fil kan publiceras (personnummer, namn, sekretessärenden)",
     ),
+    "nyckel": (
+        "nyckel",
+        "skapa (en gång) och visa din nyckel för att signera justerade protokolls sigill",
+    ),
 }
 
 # One metavar vocabulary for every subcommand (applied after each module's add_arguments):
@@ -81,6 +85,7 @@ EXAMPLES: dict[str, str] = {
     "search": 'namndtui search "utvecklingsmedel typ:bordlagt"',
     "follow": "namndtui follow mote/ --web",
     "check-public": "namndtui check-public protokoll.md",
+    "nyckel": "namndtui nyckel",
 }
 
 DESCRIPTION = (

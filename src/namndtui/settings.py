@@ -7,18 +7,33 @@
     [protokoll]                    # the municipality's defaults for the minutes
     ...                            # (its meaning and checks: minutes/settings.py)
 
-A missing file is the defaults. Problems are located Swedish lines, as for meeting.toml
-(tomlcheck); the app then refuses to start with them (exit 1 for findings, 2 for a file
-that cannot be read). Core module: no Textual.
+A missing file is the defaults. The file is read and parsed ONCE at start-up: `[protokoll]`
+is checked here too and handed on parsed (`UserSettings.minutes`), and what only the app can
+check (binding ids, theme names) is located later from the kept text (`problem`). Problems
+are located Swedish lines, as for meeting.toml (tomlcheck); the app then refuses to start
+with them (exit 1 for findings, 2 for a file that cannot be read). Core module: no Textual.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from namndtui.tomlcheck import EXIT_UNREADABLE, Problem, ProblemsError, Reader, parse_toml
+from namndtui.tomlcheck import (
+    EXIT_UNREADABLE,
+    Problem,
+    ProblemsError,
+    Reader,
+    format_path,
+    parse_toml,
+    quote,
+)
+from namndtui.tomlpos import KeyLocator
+from namndtui.tomlpos import Path as KeyPath
+
+if TYPE_CHECKING:
+    from namndtui.minutes.settings import ProtokollSettings
 
 FILENAME = "namndtui.toml"
 TOP = {"theme": "str", "keys": "table", "protokoll": "table"}
@@ -29,7 +44,14 @@ class UserSettings:
     path: Path
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
-    protokoll: dict[str, Any] | None = None  # raw; minutes/settings.py checks it
+    protokoll: dict[str, Any] | None = None  # the raw table, as written
+    minutes: ProtokollSettings | None = None  # [protokoll] checked (minutes/settings.py)
+    text: str = field(default="", repr=False)  # the file's text, to locate later findings
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        """A finding about the key at `path`, located `FILE:LINE: key: message`."""
+        line = KeyLocator(self.text).line(path) if self.text else None
+        return Problem(str(self.path), line, f"{format_path(path)}: {message}")
 
 
 def default_path() -> Path:
@@ -43,9 +65,22 @@ class _Reader(Reader):
         values = self.table(data, (), TOP)
         keys = values.get("keys", {})
         for binding_id, key in keys.items():
-            if not isinstance(key, str) or not key.strip():
+            if isinstance(key, dict):  # `app.quit = "x"` unquoted: a dotted key, a table
+                self._dotted(("keys", binding_id), key)
+            elif not isinstance(key, str) or not key.strip():
                 self.wrong_type(("keys", binding_id), "str", key)
         return values
+
+    def _dotted(self, path: KeyPath, table: dict[str, Any]) -> None:
+        for part, value in table.items():
+            if isinstance(value, dict):
+                self._dotted(path + (part,), value)
+                continue
+            whole = ".".join(str(p) for p in path[1:] + (part,))
+            self.report(
+                path + (part,),
+                f"ett id med punkt skrivs inom citattecken: {quote(whole)} = {quote(str(value))}",
+            )
 
 
 def load_user_settings(path: Path | None = None) -> UserSettings:
@@ -66,10 +101,21 @@ def load_user_settings(path: Path | None = None) -> UserSettings:
     data = parse_toml(text, str(path))
     reader = _Reader(text, str(path))
     values = reader.check(data)
-    if reader.problems:
-        raise ProblemsError(reader.problems)
+    problems = list(reader.problems)
+    minutes = None
+    if "protokoll" in values:
+        from namndtui.minutes.settings import settings_from_table
+
+        try:
+            minutes = settings_from_table(
+                values["protokoll"], text, str(path), base_dir=path.parent
+            )
+        except ProblemsError as err:
+            problems += err.problems
+    if problems:
+        raise ProblemsError(problems)
     keys = {k: v for k, v in values.get("keys", {}).items() if isinstance(v, str)}
-    return UserSettings(path, values.get("theme"), keys, values.get("protokoll"))
+    return UserSettings(path, values.get("theme"), keys, values.get("protokoll"), minutes, text)
 
 
 def save_theme(path: Path, theme: str) -> None:

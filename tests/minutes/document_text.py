@@ -39,6 +39,9 @@ def document_text(doc: Document) -> str:
             out += _block(block, "  ")
     for block in doc.closing:
         out += _block(block, "")
+    if doc.attendance_list:
+        out.append("närvaro- och omröstningslista:")
+        out += [f"  {r.member} | {r.serving} | {r.numbers}" for r in doc.attendance_list]
     if doc.certification:
         c = doc.certification
         out.append(f"{c.role}: {c.name}, {c.aside}")

@@ -110,3 +110,17 @@ def test_a_correction_of_a_paragraph_not_found_is_a_warning(tmp_path, date, numb
     assert found == ([what + warning] if warning else [])
     if warning:  # export and extract print it
         assert warning in " ".join(load_source(str(folder)).warnings)
+
+
+def test_validate_prints_the_warning(tmp_path, capsys) -> None:
+    import argparse
+
+    from namndtui.commands import validate
+
+    folder = meeting_folder(tmp_path, "2024-02-06", 20)
+    assert validate.run(argparse.Namespace(files=[str(folder)])) == 0  # a warning, not an error
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].endswith(
+        "meeting.toml: varning: Ärendet 'rattelse-protokoll' rättar protokoll 2024-02-06 § 20, "
+        "men det protokollet har ingen § 20."
+    )

@@ -85,6 +85,9 @@ def test_page_one_holds_ingress_signatures_and_anslag_in_order(minutes_pdf) -> N
     assert -1 not in at, dict(zip(order, at, strict=True))
     assert at == sorted(at)
     assert re.search(r"Datum då anslaget tas ned\s+2024-04-03", page)
+    # "Paragrafer 18–23" beside the Sekreterare line, not under the name (PRACTICE.md)
+    (line,) = [line for line in page.splitlines() if "Sekreterare" in line]
+    assert re.search(r"Sekreterare\s+Paragrafer 18–23", line), line
     assert "§ 18 Verksamhetsplan" not in page  # the §§ start after the contents
 
 
@@ -184,3 +187,20 @@ def test_a_long_unbroken_word_stays_inside_the_page(tmp_path) -> None:
         for page in pdf.pages:
             right = max(c["x1"] for c in page.chars)
             assert right <= page.width - 20, f"text ends at {right:.0f} of {page.width:.0f} pt"
+
+
+def test_page_references_are_built_once_per_page_count() -> None:
+    """The pydyf speed-up (namndtui.minutes.pdf) gives what pydyf's own property gives."""
+    import pydyf
+
+    from namndtui.minutes.pdf import _cache_page_references
+
+    _cache_page_references()
+    _cache_page_references()  # idempotent
+    pdf = pydyf.PDF()
+    for count in range(1, 4):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        refs = pdf.page_references
+        assert refs is pdf.page_references  # cached until a page is added
+        assert refs == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
+        assert len(refs) == count

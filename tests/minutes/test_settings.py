@@ -8,6 +8,8 @@ import pytest
 from tests.minutes import scenario as sc
 
 from namndtui.cli import main
+from namndtui.minutes.document import ACCORDING_TO_LIST, build_document
+from namndtui.minutes.html import render_html
 from namndtui.minutes.markdown import render_markdown
 from namndtui.minutes.settings import (
     DEFAULT,
@@ -15,7 +17,7 @@ from namndtui.minutes.settings import (
     ProtokollSettings,
     load_settings_file,
 )
-from namndtui.minutes.toml import load_protokoll
+from namndtui.minutes.toml import load_protokoll, render_toml
 from namndtui.tomlcheck import ProblemsError
 
 PROTOKOLL = sc.GOLDEN / "testby" / "protokoll.toml"
@@ -64,6 +66,8 @@ def test_no_protokoll_table_gives_the_defaults(tmp_path) -> None:
         ("[protokoll]\nlogo = 3\n", "2: protokoll.logo: fel typ: väntade text, fick heltal"),
         ('[protokoll]\njusterare = "x"\n', "2: protokoll.justerare: okänd nyckel"),
         ('protokoll = "modern"\n', "protokoll: fel typ: väntade tabell"),
+        ("[protokoll]\nattendance_list_from = -1\n", "2: protokoll.attendance_list_from: får"),
+        ('[protokoll]\nattendance_list_from = "20"\n', "fel typ: väntade heltal, fick text"),
     ],
 )
 def test_bad_settings_are_located_swedish_lines(tmp_path, text, message) -> None:
@@ -132,3 +136,45 @@ def test_the_public_copy_has_no_signature_lines_or_boxes() -> None:
     assert "@bottom-left { content:" not in html and "@bottom-right { content:" not in html
     assert "Underskrifter" not in html and 'class="line"' not in html
     assert "Datum då anslaget tas ned" in html  # the anslag box stays, unsigned
+
+
+def test_a_large_body_refers_page_one_to_the_annexed_attendance_list() -> None:
+    """From `attendance_list_from` beslutande (Testby has 9), page 1 reads "Enligt närvaro-
+    och omröstningslista" and the list follows the §§ with each one's §§; below it, page 1
+    names them (the default, 21, is the smallest kommunfullmäktige)."""
+    minutes = load_protokoll(PROTOKOLL)
+    named = build_document(minutes)
+    assert named.attendance_list == () and len(named.ingress[1].lines) == 9
+    large = ProtokollSettings(attendance_list_from=9)
+    doc = build_document(minutes, large)
+    assert doc.ingress[1].label == "Beslutande" and doc.ingress[1].lines == (ACCORDING_TO_LIST,)
+    rows = [(r.member, r.serving, r.numbers) for r in doc.attendance_list]
+    assert len(rows) == 9
+    assert rows[0] == ("Karin Ek (S)", "ordförande", "§§ 18–23")
+    assert ("Lena Ås (S)", "", "§§ 20–23") in rows
+    assert (
+        "Jonas Vik (S)",
+        "tjänstgörande ersättare för Lena Ås (S)",
+        "§§ 18–19",
+    ) in rows
+    md = render_markdown(minutes, large)
+    assert "**Beslutande:** Enligt närvaro- och omröstningslista" in md
+    assert md.index("## Närvaro- och omröstningslista") > md.index("§ 23")
+    assert "- Lena Ås (S), §§ 20–23\n" in md
+    html = render_html(minutes, large)
+    assert '<th scope="row">Maria Strand (M)</th>' in html
+    assert build_document(minutes, ProtokollSettings(attendance_list_from=10)).attendance_list == ()
+
+
+def test_the_justerares_ersattare_on_page_one(tmp_path) -> None:
+    """ "Utses att justera Olof Berg (M) med Eva Sund (L) som ersättare"; protokoll.toml
+    keeps it (written, sealed and read back)."""
+    minutes = load_protokoll(PROTOKOLL)
+    minutes.state.adjuster_substitute = "Eva Sund"
+    path = tmp_path / "protokoll.toml"
+    path.write_text(render_toml(minutes), encoding="utf-8")
+    minutes = load_protokoll(path)
+    assert minutes.state.adjuster_substitute == "Eva Sund"
+    doc = build_document(minutes)
+    assert doc.ingress[-2].lines == ("Olof Berg (M) med Eva Sund (L) som ersättare",)
+    assert [s.name for s in doc.signatures] == ["Annika Rosén", "Karin Ek", "Olof Berg"]

@@ -423,3 +423,22 @@ def test_adjusters_and_justering(meeting):
     events = att.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
     play(meeting, state, events)
     assert state.justering_place == "Stadsdelsförvaltningen"
+
+
+def test_the_justerares_ersattare(meeting):
+    """'U': "Utses att justera Bo Ås med Cia Lund som ersättare"; one person, present,
+    not a justerare; `u` on the ersättare makes them a justerare instead."""
+    state = sitting(meeting)
+    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+    with pytest.raises(RuleError, match="redan vald till justerare"):
+        play(meeting, state, att.toggle_adjuster_substitute(state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster_substitute(state, "Cia Lund"))
+    assert state.adjuster_substitute == "Cia Lund"
+    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))  # now a justerare
+    assert (state.adjusters, state.adjuster_substitute) == (["Bo Ås", "Cia Lund"], "")
+    play(meeting, state, att.toggle_adjuster_substitute(state, SEATS[3]))
+    play(meeting, state, att.toggle_adjuster_substitute(state, SEATS[3]))  # off again
+    assert state.adjuster_substitute == ""
+    absent = fold(meeting, [])
+    with pytest.raises(RuleError, match="inte närvarande"):
+        play(meeting, absent, att.toggle_adjuster_substitute(absent, "Bo Ås"))

@@ -236,6 +236,8 @@ event_strategy = st.one_of(
     st.builds(ev.MotionJoined, items, motion_ids, names),
     st.builds(ev.MotionWithdrawn, items, motion_ids),
     st.builds(ev.ChairFinding, items, motion_ids),
+    st.builds(ev.QuestionDecided, items, st.just("main"), st.just("proposal")),
+    st.builds(ev.MinorityDemand, items, motion_ids, st.integers(1, 5), st.just(5)),
     st.builds(ev.VoteDemanded, items, st.just(1), st.just("y1"), st.just("y2")),
     st.builds(ev.VoteCast, items, st.just(1), names, st.sampled_from(ev.VOTE_CHOICES)),
     st.builds(ev.VoteClosed, items, st.just(1), st.sampled_from(["", "ja", "nej"])),
@@ -244,6 +246,14 @@ event_strategy = st.one_of(
     st.builds(ev.NoteAdded, items, texts),
     st.builds(ev.ItemTabled, items),
     st.builds(ev.ParagraphJustified, items),
+    st.builds(ev.MinutesSealed, st.just("sha256:" + "0" * 64), st.integers(1, 3), texts),
+    st.builds(
+        ev.MinutesRevised,
+        st.integers(2, 4),
+        st.just("protokoll.v1.toml"),
+        st.just("2024-03-08"),
+        st.lists(texts, max_size=2).map(tuple),
+    ),
     st.builds(ev.Undone, st.integers(1, 30)),
     st.builds(ev.Redone, st.integers(1, 30)),
 )

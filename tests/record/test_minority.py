@@ -70,7 +70,9 @@ def test_refusals() -> None:
     refused(FULLMAKTIGE, [], ev.MinorityDemand("x1", "y2", 6, 5), "mellan 1 och 5")
     refused(FULLMAKTIGE, [], ev.MinorityDemand("x1", "y1", 2, 5), "bara begära återremiss")
     refused(FULLMAKTIGE, [ev.MotionWithdrawn("x1", "y2")], demand, "bara begära återremiss")
-    refused(FULLMAKTIGE, [demand], demand, "redan")
+    refused(FULLMAKTIGE, [demand], demand, "Minoriteten har redan begärt det")
+    found_for = ev.QuestionDecided("x1", "y2", "y2")  # the majority referred it back already
+    refused(FULLMAKTIGE, [found_for], demand, "redan beslutat")
     today = ev.QuestionDecided("x1", "y2", "today")
     # after the chair found for deciding today, the minority may still force it …
     check(FULLMAKTIGE, state_of(FULLMAKTIGE, today), demand)

@@ -231,7 +231,6 @@ def test_motion_rules(meeting):
     refused(meeting, withdrawn, ev.MotionWithdrawn("x1", "y1"), "återtaget")
 
 
-
 def _paragraph(*kinds: str) -> Paragraph:
     return Paragraph(item="x", motions=[Motion(f"y{n}", "A", k) for n, k in enumerate(kinds, 1)])
 

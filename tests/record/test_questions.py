@@ -5,6 +5,8 @@ forbid, and replaying what it accepted gives the state it built step by step."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +18,8 @@ from namndtui.record.fold import apply_event, fold, new_state
 from namndtui.record.procedure import RuleError, check
 from namndtui.record.state import IN_PROGRESS, REFERRED_BACK, TABLED
 
-MEETING = make_meeting()
+# A body whose rules give the minority right (record/minority.py): nothing else changes.
+MEETING = dataclasses.replace(make_meeting(), minority_right=("återremiss", "bordläggning"))
 ITEM = MEETING.item("x1")
 
 
@@ -169,7 +172,7 @@ def draw_act(data, state):
     rounds = [r.round for r in para.votes] + [len(para.votes) + 1] * 3 + [4]
     pick = lambda options: data.draw(st.sampled_from(options))  # noqa: E731
     choice = pick(["motion", "find", "find", "vote", "vote", "vote", "cast", "cast", "cast"]
-                  + ["cast", "close", "close", "decide"])  # fmt: skip
+                  + ["cast", "close", "close", "decide", "minority"])  # fmt: skip
     if data.draw(st.integers(0, 29)) == 0:
         choice = "undo"
     if choice == "motion":
@@ -191,6 +194,8 @@ def draw_act(data, state):
         return ev.VoteClosed("x1", pick(rounds), pick(["", "ja", "nej"]))
     if choice == "decide":
         return ev.DecisionRecorded("x1", ("Beslut 1",))
+    if choice == "minority":
+        return ev.MinorityDemand("x1", key, data.draw(st.integers(0, 6)), pick([5, 5, 4]))
     return ev.Undone(state.done[-1]) if state.done else None
 
 
@@ -204,7 +209,7 @@ def _rank(para, key: str) -> int:
 def _settled_oracle(para, key: str, proposals: int) -> bool:
     """Independent of questions.py: a question is settled when it needs no proposition,
     or when the chair found and no vote on it is open."""
-    if proposals < 2:
+    if proposals < 2 or key in para.minority:
         return True
     rounds = [r for r in para.votes if r.question == key]
     if any(not r.closed for r in rounds):
@@ -218,6 +223,8 @@ def _formal_adopted(para, but: str = "") -> bool:
     for m in para.active_motions:
         if m.id == but:
             continue
+        if m.kind in ev.FORMAL_KINDS and m.id in para.minority:
+            return True  # forced by a minority
         if m.kind in ev.FORMAL_KINDS:
             rounds = [r for r in para.votes if r.question == m.id and r.closed and r.winner]
             result = rounds[-1].winner if rounds else para.findings.get(m.id, "")
@@ -244,6 +251,11 @@ def assert_order_respected(before_state, event) -> None:
                 assert {event.yes, event.no} == allowed, "formal put against another"
             else:
                 assert event.finding in allowed
+    if isinstance(event, ev.MinorityDemand):
+        assert para.motion(event.motion).kind in ev.FORMAL_KINDS
+        assert not _formal_adopted(para, but=event.motion), "a minority after the item ended"
+        assert "main" not in para.put, "a minority after the main question"
+        assert 3 * event.supporters >= event.present == 5, "too few for a third"
     if isinstance(event, ev.DecisionRecorded) and para.decision is None:
         assert para.status not in (TABLED, REFERRED_BACK)
         for m in para.active_motions:

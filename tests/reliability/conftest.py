@@ -41,3 +41,16 @@ def tree_hash(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def harness():
     return load_harness()
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    """`namndtui ARGV` in this process: (exit code, stdout, stderr)."""
+    import contextlib
+    import io
+
+    from namndtui.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()

@@ -5,31 +5,21 @@ seal is recorded in the journal at the justering and validate cross-checks the t
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
 from tests.minutes import scenario as sc
 
-from namndtui.cli import main
 from namndtui.minutes.revision import differences
 from namndtui.minutes.source import load_meeting_for_record
 from namndtui.minutes.toml import load_protokoll
 from namndtui.record import events as ev
 from namndtui.record.journal import encode_line
 
-from .conftest import tree_hash
+from .conftest import cli, tree_hash
 
 PLACE = "Annan lokal, Testby"
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +186,61 @@ def test_differences_are_short_swedish_lines() -> None:
         "§ 2 (”Park”) finns inte i det nya",
         "§ 3 (”Ny”) är ny",
     ]
+
+
+def test_review_shows_the_seal_mismatch(justered) -> None:
+    from namndtui.commands.open_app import build_app
+
+    assert build_app(justered / "protokoll.toml").start_warnings == []
+    _edit_place(justered)
+    warnings = build_app(justered / "protokoll.toml").start_warnings
+    assert any("sigillet som registrerades här" in w for w in warnings)
+    assert any("motsvarar inte journalen" in w for w in warnings)
+
+
+def test_a_publishing_folder_takes_the_next_meeting(justered, tmp_path) -> None:
+    """export --out to a folder used meeting after meeting: another meeting's minutes there
+    are replaced as before; the same meeting's, changed, are refused."""
+    out = tmp_path / "publicerat"
+    assert cli("export", str(justered), "--out", str(out))[0] == 0
+    _edit_place(justered)
+    assert cli("export", str(justered), "--out", str(out))[0] == 2  # the same meeting
+    path = out / "protokoll.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("2024-03-05", "2024-02-06"))
+    assert cli("export", str(justered), "--out", str(out))[0] == 0  # another meeting's
+
+
+def test_force_while_the_meeting_is_open_keeps_nothing_and_records_nothing(justered) -> None:
+    from namndtui.record.record import Record
+
+    _edit_place(justered)
+    before = tree_hash(justered)
+    meeting = load_meeting_for_record(justered / "meeting.toml")
+    with Record.open(meeting, justered) as open_elsewhere:
+        assert not open_elsewhere.readonly
+        code, _out, err = cli("export", str(justered), "--force")
+        # the lock file is the open record's; everything else untouched
+        assert code == 1 and "Traceback" not in err
+        after = tree_hash(justered)
+    assert {k: v for k, v in after.items() if "lock" not in k} == {
+        k: v for k, v in before.items() if "lock" not in k
+    }
+
+
+def test_review_says_unsealed_only_where_export_can_seal(tmp_path) -> None:
+    """An archived protokoll from before the seal opens for review without a warning (it
+    has nothing to export); beside its meeting.toml, the same file is said to be unsealed."""
+    from namndtui.commands.open_app import build_app
+    from namndtui.examples import example_archive, example_meeting
+
+    old = next(example_archive().rglob("2007-09-25/protokoll.toml"))
+    alone = tmp_path / "arkiv" / "protokoll.toml"
+    alone.parent.mkdir()
+    alone.write_bytes(old.read_bytes())
+    assert build_app(alone).start_warnings == []
+    beside = tmp_path / "m" / "protokoll.toml"
+    beside.parent.mkdir()
+    beside.write_bytes(old.read_bytes())
+    (beside.parent / "meeting.toml").write_bytes(example_meeting().read_bytes())
+    warnings = build_app(beside).start_warnings
+    assert any("ej förseglat" in w for w in warnings)

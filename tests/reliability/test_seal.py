@@ -131,7 +131,9 @@ def test_validate_reports_the_seal_with_file_and_line(tmp_path) -> None:
     good.parent.mkdir()
     good.write_text(GOLDEN.read_text(encoding="utf-8"), encoding="utf-8")
     code, out = _validate(good)
-    assert code == 0 and "giltigt protokoll (6 paragrafer, justerat och förseglat)" in out
+    assert (
+        code == 0 and "giltigt protokoll (6 paragrafer, justerat och förseglat, ej signerat)" in out
+    )
 
     bad = tmp_path / "protokoll.toml"
     text = GOLDEN.read_text(encoding="utf-8")

@@ -30,6 +30,24 @@ def _app(folder: Path, clock) -> NamndApp:
     return NamndApp(meeting, record=record, folder=folder, clock=clock, write_minutes=True)
 
 
+def _minutes_note(folder: Path, clock) -> str:
+    """The app's note after it writes the minutes once; then it quits with q."""
+    notes = []
+
+    async def go():
+        app = _app(folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.schedule_minutes()
+            await settle(pilot, "minutes")
+            notes.append(app.minutes_note)
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    run(go())
+    return notes[0]
+
+
 def test_edited_meeting_toml_does_not_rewrite_justered_minutes(tmp_path, clock, capsys) -> None:
     folder = _justered(tmp_path)
     path = folder / "meeting.toml"
@@ -39,32 +57,22 @@ def test_edited_meeting_toml_does_not_rewrite_justered_minutes(tmp_path, clock, 
     )
     capsys.readouterr()
     minutes = (folder / "protokoll.toml").read_bytes()
-
-    async def go():
-        app = _app(folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.schedule_minutes()
-            await settle(pilot, "minutes")
-            assert app.minutes_note.startswith("Protokollet är justerat och skrivs inte om")
-            assert "sammanträdet: plats" in app.minutes_note
-            assert "export --force" in app.minutes_note
-            await pilot.press("q")
-        assert app.return_code == 0
-
-    run(go())
+    note = _minutes_note(folder, clock)
+    assert note.startswith("Protokollet är justerat och skrivs inte om")
+    assert "sammanträdet: plats" in note and "export --force" in note
     assert (folder / "protokoll.toml").read_bytes() == minutes
 
 
-def test_unchanged_justered_minutes_are_written_as_usual(tmp_path, clock) -> None:
+def test_unchanged_justered_minutes_are_written_as_usual(tmp_path) -> None:
+    """What the app calls (write_minutes with the journal): unchanged minutes, and a later
+    act the journal holds, are written (no Pilot run needed)."""
+    from namndtui.minutes.write import write_minutes
+    from namndtui.record import events as ev
+
     folder = _justered(tmp_path)
-
-    async def go():
-        app = _app(folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.schedule_minutes()
-            await settle(pilot, "minutes")
-            assert app.minutes_note == ""
-
-    run(go())
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    with Record.open(meeting, folder) as record:
+        assert write_minutes(meeting, record.state, folder, entries=list(record.events))
+        record.apply(ev.MinutesPosted("2024-03-08"))
+        write_minutes(meeting, record.state, folder, entries=list(record.events))
+    assert "posted = 2024-03-08" in (folder / "protokoll.toml").read_text(encoding="utf-8")

@@ -152,3 +152,37 @@ def test_shift_f_records_who_presented_the_item(example_folder, clock) -> None:
             assert para.presenter == "Jonas Berglöf" and para.number is not None
 
     run(go())
+
+
+def test_a_minority_refers_the_item_back_from_the_finding_form(example_folder, clock) -> None:
+    """Where the body's rules give the minority right (meeting.toml minority_right), f
+    offers "begärd av minoritet": the number who ask for it, and the item is återremitterat."""
+    path = example_folder / "meeting.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[meeting]\n", '[meeting]\nminority_right = ["återremiss"]\n', 1))
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+            await pilot.pause()
+            item = app.screen.current_item  # the motions as the form records them (cheaper)
+            for motion, by, kind in (
+                ("y1", "Per Almqvist", "återremiss"),
+                ("y2", "Birgitta Hallenberg", "bifall"),
+            ):
+                assert await app.screen.record(item, ev.MotionMade(item.id, motion, by, kind))
+            await pilot.press("f")
+            await pilot.pause()
+            assert "begärd av minoritet (minoritetsåterremiss)" in screen_text(app)
+            await pilot.press("down", "down", "enter")
+            await pilot.pause()
+            assert "11 tjänstgör; minst 4, en tredjedel" in screen_text(app)
+            await pilot.press("4", "enter")
+            await pilot.pause()
+            para = app.state.paragraph(item.id)
+            assert para.status == REFERRED_BACK and para.minority == {"y1": (4, 11)}
+            md = render_paragraph_markdown(app.meeting, app.state, item.id)
+            assert "Återremiss begärs av 4 av de 11 närvarande ledamöterna, minst en" in md
+
+    run(go())

@@ -30,8 +30,14 @@ from namndtui.textcheck import visible
 from namndtui.tomlcheck import date_range_problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from namndtui.minutes.model import NoticeDates
     from namndtui.minutes.source import Source
+    from namndtui.model import Meeting
+    from namndtui.record.events import Event
+    from namndtui.record.record import Record
+    from namndtui.record.state import RecordState
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -105,11 +111,14 @@ def justify(path_text: str, date: str, posted: str) -> list[str]:
     return late_warnings(notice_dates(meeting, state), date, posted)
 
 
-def record_acts(path_text: str, option: str, acts) -> tuple:
+def record_acts(
+    path_text: str, option: str, acts: Callable[[Record], list[Event]]
+) -> tuple[Meeting, RecordState]:
     """Record `acts(record)` in the meeting's journal (taking its lock), then the seal of
     the minutes they give, as one act; returns (meeting, state). Raises UserError."""
     from namndtui.minutes.model import Minutes
     from namndtui.minutes.revision import seal_event
+    from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record.record import JournalError, Record, RuleError
 
@@ -120,6 +129,7 @@ def record_acts(path_text: str, option: str, acts) -> tuple:
             1,
         )
     meeting = load_meeting_for_record(file)
+    signer = load_signer()  # a bad key file is refused before anything is recorded
     try:
         record = Record.open(meeting, file.parent)
     except JournalError as err:
@@ -132,7 +142,7 @@ def record_acts(path_text: str, option: str, acts) -> tuple:
             seq = record.apply(event)
             first = first or seq
         if record.state.justered_on:
-            record.apply(seal_event(Minutes(meeting, record.state)))
+            record.apply(seal_event(Minutes(meeting, record.state), signer))
             record.group(first)
         return meeting, record.state
     except RuleError as err:
@@ -204,24 +214,33 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     source to write."""
     import datetime as dt
 
-    from namndtui.minutes.revision import keep_old_version, rewrite_refusal
+    from namndtui.minutes.revision import keep_old_version, rewrite_refusal, sign_in_place
+    from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_source
     from namndtui.record import events as ev
     from namndtui.record.state import Revision
 
-    refusal = rewrite_refusal(source.minutes, out, source.entries or None)
+    own = out.resolve() == source.folder.resolve()
+    refusal = rewrite_refusal(source.minutes, out, source.entries or None, own_folder=own)
     if refusal is None:
         return source
     if not force:
         raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
-    number, kept = keep_old_version(refusal.old)
     today = dt.date.today().isoformat()
     if source.meeting_file is None:
+        signer = load_signer()  # a bad key file is refused before any copy
+        number, kept = keep_old_version(refusal.old)
         revision = Revision(number + 1, kept, today, list(refusal.lines))
         source.minutes.state.revisions.append(revision)
+        sign_in_place(source.minutes, signer)
         return source
-    revised = ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))
-    record_acts(path_text, "--force", lambda record: [revised])
+
+    def revised(record: Record) -> list[ev.Event]:
+        """Once the lock is held (not while the meeting is open): keep, then record."""
+        number, kept = keep_old_version(refusal.old)
+        return [ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))]
+
+    record_acts(path_text, "--force", revised)
     return load_source(path_text)
 
 

@@ -4,8 +4,10 @@ Each hit prints as `body  date  § N  title  — snippet` with the matching word
 «so» (plain text). The index is brought up to date first; its progress goes to stderr.
 During a long build (a first search of a large archive) the hits in the part indexed so
 far are printed as soon as a batch holds one, marked incomplete on stderr; the hits found
-when the build is done follow, without repeating those. Exit 0 with hits, 1 without a hit, 2 when the archive cannot be read or the query has a
-bad filter value. No Textual here (tests/test_import_hygiene.py).
+when the build is done follow, without repeating those. Exit 0 with hits, 1 without a
+hit, 2 when the archive cannot be read or the query has a bad filter value. No Textual
+here (tests/test_import_hygiene.py); no argparse, pathlib or typing on the common path
+(`quick_args`; docs/archive.md, "namndtui search").
 
 The archive is `--archive DIR`, else `$NAMNDTUI_ARCHIVE`, else the bundled example
 archive (the example archive shipped in the package, copied to the user's data folder).

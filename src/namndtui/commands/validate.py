@@ -56,9 +56,27 @@ def _check_protokoll(name: str) -> tuple[list, int]:
     elif minutes.unsealed:  # a version 1 or 2 file from before the seal: re-export seals it
         sealed = ", justerat, ej förseglat – exportera igen för att försegla"
     else:
-        sealed = ", justerat och förseglat"
+        sealed = ", justerat och förseglat" + _signed(minutes)
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
     return _seal_check(Path(name) if Path(name).is_dir() else Path(name).parent)
+
+
+def _signed(minutes) -> str:
+    """ ", signerat med nyckel 1a2b …" (the signature was verified on loading): the
+    reader compares the fingerprint with the secretary's; their own key is named."""
+    from namndtui.errors import UserError
+    from namndtui.minutes.revision import signed_by
+    from namndtui.minutes.signing import fingerprint, load_signer
+
+    public_key = signed_by(minutes)
+    if not public_key:
+        return ", ej signerat"
+    try:
+        own = load_signer()
+    except UserError:
+        own = None
+    whose = ", din nyckel" if own is not None and own.public_key == public_key else ""
+    return f", signerat med nyckel {fingerprint(public_key)}{whose}"
 
 
 def _seal_check(folder: Path) -> tuple[list, int]:
@@ -70,22 +88,28 @@ def _seal_check(folder: Path) -> tuple[list, int]:
     return findings, 1 if findings else 0
 
 
+class _Tally:
+    """The worst exit code, the files with problems and the problems, printed as found."""
+
+    def __init__(self) -> None:
+        self.worst = self.bad_files = self.problems = 0
+
+    def add(self, problems: list, code: int, *, bad: bool = False) -> None:
+        self.worst = max(self.worst, code)
+        if problems or bad:
+            self.bad_files += 1
+            self.problems += len(problems)
+        for problem in problems:
+            print(_safe(str(problem)))
+
+
 def run(args: argparse.Namespace) -> int:
-    worst = 0
-    bad_files = 0
-    total_problems = 0
+    tally = _Tally()
     for name in args.files:
         if _is_protokoll(name):
-            problems, code = _check_protokoll(name)
-            worst = max(worst, code)
-            if problems:
-                bad_files += 1
-                total_problems += len(problems)
-                for problem in problems:
-                    print(_safe(str(problem)))
+            tally.add(*_check_protokoll(name))
             continue
         meeting, problems, code = check_meeting_file(name)
-        worst = max(worst, code)
         if meeting is not None:
             items = _plural(len(meeting.items), "ärende", "ärenden")
             # Ledamöter are the seat holders; the ersättare are counted apart.
@@ -98,19 +122,11 @@ def run(args: argparse.Namespace) -> int:
 
                 for warning in warnings(meeting, Path(meeting.source).parent):
                     print(_safe(f"{meeting.source}: varning: {warning}"))
-            problems, code = _seal_check(Path(meeting.source).parent)
-            worst = max(worst, code)
-            if problems:
-                bad_files += 1
-                total_problems += len(problems)
-                for problem in problems:
-                    print(_safe(str(problem)))
+            tally.add(*_seal_check(Path(meeting.source).parent))
             continue
-        bad_files += 1
-        total_problems += len(problems)
-        for problem in problems:
-            print(_safe(str(problem)))
+        tally.add(problems, code, bad=True)
     count = len(args.files)
+    bad_files, total_problems, worst = tally.bad_files, tally.problems, tally.worst
     if bad_files:
         summary = (
             f"{bad_files} av {_plural(count, 'fil', 'filer')} har fel "

@@ -11,30 +11,16 @@ may be kept elsewhere (on paper, in another system).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from namndtui.minutes.numbering import near_protokoll
+from namndtui.minutes.numbering import near_protokoll, protokoll_numbers
 from namndtui.minutes.paragraph import paragraph_label
 from namndtui.model import Item, Meeting, ParagraphRef
 
 
-def _numbers(path: Path) -> tuple[str, Any, set[int]] | None:
-    """(body, date, § numbers) of a protokoll.toml; None when it cannot be read."""
-    from namndtui.tomlcheck import ProblemsError, parse_toml
-
-    try:
-        data = parse_toml(path.read_text(encoding="utf-8"), str(path))
-        numbers = {p["number"] for p in data.get("paragraphs", []) if isinstance(p, dict)}
-        return data["meeting"]["body"], data["meeting"]["date"], numbers
-    except (OSError, ValueError, ProblemsError, RecursionError, LookupError, TypeError,
-            AttributeError):  # fmt: skip
-        return None
-
-
-def _earlier_numbers(meeting: Meeting, folder: Path, ref: ParagraphRef) -> set[int] | None:
+def _earlier_numbers(meeting: Meeting, folder: Path, ref: ParagraphRef) -> list[int] | None:
     """The § numbers of the body's protokoll of `ref.date` near `folder`; None if none."""
     for path in near_protokoll(folder):
-        found = _numbers(path)
+        found = protokoll_numbers(path)
         if found is not None and found[0] == meeting.body and found[1] == ref.date:
             return found[2]
     return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from namndtui.minutes import blocks as b
 from namndtui.minutes.blocks import Block, join_names
 from namndtui.minutes.model import (
+    Attendance,
     Attendee,
     Minutes,
     attendance,
@@ -47,6 +48,7 @@ NOTICE_NOT_POSTED = (
     "Protokollet är justerat. Justeringen har ännu inte tillkännagivits genom anslag."
 )
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
+ACCORDING_TO_LIST = "Enligt närvaro- och omröstningslista"
 CERTIFIED = "Utdraget bestyrks"
 
 
@@ -78,6 +80,15 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class ListRow:
+    """One beslutande in the annexed närvaro- och omröstningslista."""
+
+    member: str  # "Nadia Ali (V)"
+    serving: str  # "ordförande", "tjänstgörande ersättare för Sofia Karlsson (V)", ""
+    numbers: str  # "§§ 140–142, 144–147"
+
+
+@dataclass(frozen=True)
 class Document:
     kind: str  # SAMMANTRÄDESPROTOKOLL | PROTOKOLLSUTDRAG
     organ: str
@@ -98,6 +109,8 @@ class Document:
     draft_mark: str = DRAFT_MARK
     footer: tuple[str, ...] = FOOTER_BOXES
     layout: str = "modern"
+    # Large bodies: the beslutande listed after the §§ (page 1 refers to it).
+    attendance_list: tuple[ListRow, ...] = ()
 
 
 # --- page 1 -----------------------------------------------------------------------------------
@@ -121,17 +134,62 @@ def place_and_time(meeting: Meeting, state: RecordState) -> str:
     return ", ".join(parts)
 
 
-def attendee_line(meeting: Meeting, row: Attendee, chair: Member | None) -> str:
-    text = row.member.label
+def attendee_serving(meeting: Meeting, row: Attendee, chair: Member | None) -> str:
+    """'vice ordförande', 'tjänstgörande ersättare för Per Almqvist (V)', or ''."""
+    parts = []
     if chair is not None and chair.name == row.member.name and not chair.is_chair:
-        text += ", tjänstgörande ordförande"
+        parts.append("tjänstgörande ordförande")
     elif row.member.role not in ("ledamot", "ersättare"):
-        text += f", {row.member.role}"
+        parts.append(row.member.role)
     if row.for_member:
-        text += f", tjänstgörande ersättare för {member_label(meeting, row.for_member)}"
-    if row.partial:
-        text += f", {number_ranges(row.numbers)}"
-    return text
+        parts.append(f"tjänstgörande ersättare för {member_label(meeting, row.for_member)}")
+    return ", ".join(parts)
+
+
+def attendee_line(meeting: Meeting, row: Attendee, chair: Member | None) -> str:
+    """'Nadia Ali (V), tjänstgörande ersättare för Sofia Karlsson (V), §§ 140–142'."""
+    serving = attendee_serving(meeting, row, chair)
+    numbers = number_ranges(row.numbers) if row.partial else ""
+    return ", ".join(part for part in (row.member.label, serving, numbers) if part)
+
+
+def deciding_rows(people: Attendance) -> list[Attendee]:
+    """Beslutande: the seat holders who served, then the ersättare who served."""
+    return people.deciding + people.substitutes_serving
+
+
+def uses_attendance_list(rows: list[Attendee], settings: ProtokollSettings) -> bool:
+    """A large body: page 1 refers to the annexed list instead of naming everyone."""
+    return 0 < settings.attendance_list_from <= len(rows)
+
+
+def attendance_list(
+    meeting: Meeting, state: RecordState, settings: ProtokollSettings
+) -> list[ListRow]:
+    """The annexed närvaro- och omröstningslista, every beslutande with the §§ served;
+    empty when page 1 names them (a body smaller than `attendance_list_from`)."""
+    rows = deciding_rows(attendance(meeting, state))
+    if not uses_attendance_list(rows, settings):
+        return []
+    chair = presiding_chair(meeting, state)
+    rng = paragraph_range(meeting, state)
+    every = number_ranges(list(range(rng[0], rng[1] + 1))) if rng else ""
+    return [
+        ListRow(
+            r.member.label,
+            attendee_serving(meeting, r, chair),
+            number_ranges(r.numbers) if r.partial else every,
+        )
+        for r in rows
+    ]
+
+
+def adjusters_line(meeting: Meeting, state: RecordState) -> str:
+    """'Karin Sjöberg (S)' or 'Karin Sjöberg (S) med Magnus Tornberg (M) som ersättare'."""
+    text = join_names([member_label(meeting, a) for a in state.adjusters])
+    if state.adjuster_substitute:
+        text += f" med {member_label(meeting, state.adjuster_substitute)} som ersättare"
+    return text.strip()
 
 
 def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) -> str:
@@ -197,12 +255,16 @@ def justering_place_and_time(state: RecordState) -> str:
     return ", ".join(p for p in (state.justering_place, when) if p)
 
 
-def ingress(meeting: Meeting, state: RecordState) -> list[Field]:
+def ingress(
+    meeting: Meeting, state: RecordState, settings: ProtokollSettings = DEFAULT
+) -> list[Field]:
     """The labelled block of page 1, in PRACTICE.md's order."""
     people = attendance(meeting, state)
     chair = presiding_chair(meeting, state)
-    deciding = [attendee_line(meeting, r, chair) for r in people.deciding]
-    deciding += [attendee_line(meeting, r, chair) for r in people.substitutes_serving]
+    rows = deciding_rows(people)
+    deciding = [attendee_line(meeting, r, chair) for r in rows]
+    if uses_attendance_list(rows, settings):
+        deciding = [ACCORDING_TO_LIST]
     fields = [Field("Plats och tid", (place_and_time(meeting, state),))]
     fields.append(Field("Beslutande", tuple(deciding)))
     if others := others_present(meeting, state, people):
@@ -211,8 +273,7 @@ def ingress(meeting: Meeting, state: RecordState) -> list[Field]:
     if changes:
         lines = tuple(change_line(meeting, state, c) for c in changes)
         fields.append(Field("Närvaro under sammanträdet", lines))
-    adjusters = join_names([member_label(meeting, a) for a in state.adjusters])
-    fields.append(Field("Utses att justera", (adjusters,)))
+    fields.append(Field("Utses att justera", (adjusters_line(meeting, state),)))
     fields.append(Field("Justeringens plats och tid", (justering_place_and_time(state),)))
     return fields
 
@@ -291,7 +352,7 @@ def build_document(
         public=public,
         address=settings.address,
         logo=settings.logo,
-        ingress=tuple(ingress(meeting, state)),
+        ingress=tuple(ingress(meeting, state, settings)),
         signatures=() if public else tuple(signatures(meeting, state, settings)),
         notice=notice(meeting, state, settings),
         toc=paragraphs,
@@ -300,6 +361,7 @@ def build_document(
         notes=secrecy_notes(paragraphs, public),
         footer=() if public else FOOTER_BOXES,  # the published copy carries no signatures
         layout=settings.layout,
+        attendance_list=tuple(attendance_list(meeting, state, settings)),
     )
 
 

@@ -27,8 +27,8 @@ SEARCH_LEVELS = 2  # how many folders above the meeting folder to search below
 MAX_FILES = 5000  # a bound on the scan (an archive folder holds years of minutes)
 
 
-def _last_number(path: Path) -> tuple[str, object, int] | None:
-    """(body, date, highest §) of a protokoll.toml, or None when it is unusable (any
+def protokoll_numbers(path: Path) -> tuple[str, object, list[int]] | None:
+    """(body, date, § numbers) of a protokoll.toml, or None when it is unusable (any
     problem at all: a file near the meeting must never stop the meeting from opening)."""
     from namndtui.tomlcheck import ProblemsError, parse_toml
 
@@ -38,12 +38,18 @@ def _last_number(path: Path) -> tuple[str, object, int] | None:
         numbers = [
             p["number"] for p in data.get("paragraphs", []) if isinstance(p.get("number"), int)
         ]
-        if not numbers:
-            return None
-        return meeting["body"], meeting["date"], max(numbers)
+        return meeting["body"], meeting["date"], numbers
     except (OSError, ValueError, ProblemsError, RecursionError, LookupError, TypeError,
             AttributeError):  # fmt: skip
         return None
+
+
+def _last_number(path: Path) -> tuple[str, object, int] | None:
+    """(body, date, highest §) of a protokoll.toml with §§, else None."""
+    found = protokoll_numbers(path)
+    if found is None or not found[2]:
+        return None
+    return found[0], found[1], max(found[2])
 
 
 def previous_protokoll(meeting: Meeting, folder: Path) -> list[tuple[Path, int]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 
 from namndtui.meetingfile import decode_meeting_bytes
 from namndtui.minutes.model import Minutes, paragraph_range
+from namndtui.minutes.signing import Signer
 from namndtui.minutes.toml import PROTOKOLL_FILENAME, SEAL, render_document
 from namndtui.model import Meeting
 from namndtui.record import events as ev
@@ -33,12 +35,15 @@ from namndtui.tomlcheck import ProblemsError, parse_toml
 
 Entries = Sequence[tuple[int, str, ev.Event]]
 
+# A line that may make the file justered: `justered = …` or the `[seal]` table (any layout).
+_MAYBE_JUSTERED = re.compile(rb"^[ \t]*(?:justered[ \t]*=|\[[ \t]*seal[ \t]*\])", re.M)
 KEPT_SUFFIXES = (".toml", ".md", ".html", ".pdf")  # the minutes files kept as a version
 MAX_LINES = 12  # differences listed; the rest counted
 
 _MEETING = {"body": "nämnd", "date": "datum", "start": "början", "end": "slut",
             "place": "plats", "secretary": "sekreterare", "chair": "ordförande",
             "kept_at": "förvaringsplats", "paragraph_prefix": "paragrafprefix",
+            "minority_right": "minoritetsrätt", "minority_fraction": "minoritetens andel",
             "first_paragraph": "första §", "last_paragraph": "sista §",
             "breaks": "ajourneringar"}  # fmt: skip
 _JUSTERING = {"adjusters": "justerare", "date": "justeringsdag", "time": "justeringstid",
@@ -62,6 +67,7 @@ _PARAGRAPH = {
     "called_at": "uppropad", "immediate_justification": "omedelbar justering",
     "referral_reason": "skäl för återremiss", "category": "kategori", "secrecy": "sekretess",
     "public_title": "offentlig rubrik", "proposal_by": "förslag av", "sections": "avsnitt",
+    "corrects_date": "rättar protokoll (datum)", "corrects_paragraph": "rättar protokoll (§)",
 }  # fmt: skip
 
 
@@ -117,7 +123,7 @@ def justered_on_disk(folder: Path) -> OnDisk | None:
         data = read_input(path)
     except OSError:
         return None
-    if b"\n[seal]" not in data and b"\njustered = " not in data:
+    if not _MAYBE_JUSTERED.search(data):
         return None  # the common case while a meeting runs: no parse
     text, _problems = decode_meeting_bytes(data, str(path))
     if text is None:
@@ -159,21 +165,33 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
 # --- the rule ------------------------------------------------------------------------------
 
 
-def rewrite_refusal(new: Minutes, folder: Path, entries: Entries | None = None) -> Refusal | None:
+def rewrite_refusal(
+    new: Minutes, folder: Path, entries: Entries | None = None, *, own_folder: bool = True
+) -> Refusal | None:
     """None when `new` may be written over the minutes in `folder`; else the Refusal.
 
     `entries` is the meeting's journal when the minutes come from one: a difference it
-    explains (acts recorded after the minutes on disk were written) is allowed."""
+    explains (acts recorded after the minutes on disk were written) is allowed. In a
+    folder not the meeting's own (`own_folder=False`: export --out to a publishing folder
+    used meeting after meeting) only the same meeting's minutes (body and date) are kept
+    from being rewritten; another meeting's are replaced as before."""
     old = justered_on_disk(folder)
     if old is None:
         return None
-    target = _comparable(old.document)
     document = render_document(new)
+    if not own_folder and not _same_meeting(old.document, document):
+        return None
+    target = _comparable(old.document)
     if _comparable(document) == target:
         return None
     if entries is not None and journal_reproduces(new.meeting, entries, target):
         return None
     return Refusal(old, differences(old.document, document))
+
+
+def _same_meeting(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    before, after = _dict(old.get("meeting")), _dict(new.get("meeting"))
+    return (before.get("body"), before.get("date")) == (after.get("body"), after.get("date"))
 
 
 def journal_reproduces(meeting: Meeting, entries: Entries, target: dict[str, Any]) -> bool:
@@ -358,15 +376,34 @@ def seal_of(minutes: Minutes) -> str:
     return seal.get("checksum", "") if isinstance(seal, dict) else ""
 
 
-def seal_event(minutes: Minutes) -> ev.MinutesSealed:
+def seal_event(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed:
     """The journal's record of the seal the minutes get (recorded with the justering and
-    with each new version)."""
+    with each new version), signed when the secretary has a key."""
     state = minutes.state
     version = state.revisions[-1].version if state.revisions else 1
     rng = paragraph_range(minutes.meeting, state)
     paragraphs = f" och § {rng[0]}–{rng[1]}" if rng else ""
     covers = f"protokoll.toml utom [seal]: sammanträdet, justeringen, närvaron{paragraphs}"
-    return ev.MinutesSealed(seal_of(minutes), version, covers)
+    checksum = seal_of(minutes)
+    signed = signer.sign(checksum) if signer is not None else None
+    if signed is None:
+        return ev.MinutesSealed(checksum, version, covers)
+    return ev.MinutesSealed(checksum, version, covers, signed.signature, signed.public_key)
+
+
+def sign_in_place(minutes: Minutes, signer: Signer | None) -> None:
+    """Sign the seal the minutes get now (minutes read from a protokoll.toml, which has no
+    journal to record it in): the signature is written in its [seal]."""
+    if signer is None or not minutes.state.justered_on:
+        return
+    checksum = seal_of(minutes)
+    signed = signer.sign(checksum)
+    minutes.state.seal_signatures[checksum] = (signed.signature, signed.public_key)
+
+
+def signed_by(minutes: Minutes) -> str:
+    """The public key that signed the seal of minutes read from a file ("" unsigned)."""
+    return next(iter(minutes.state.seal_signatures.values()), ("", ""))[1]
 
 
 def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]:

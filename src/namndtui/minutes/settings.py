@@ -33,6 +33,11 @@ class ProtokollSettings:
     address: str = ""  # the organ's postal address, printed under the organ on page 1
     logo: str = ""  # an image file (PNG/SVG/JPEG) printed at the top of page 1
     show_appeal_last_day: bool = True  # "Sista dag för överklagande" in the anslag box
+    # From this many beslutande, page 1 reads "Beslutande: Enligt närvaro- och
+    # omröstningslista" and the list is annexed after the §§ (large bodies, PRACTICE.md).
+    # 21 is the smallest kommunfullmäktige (KL 5 kap. 5 §), more than any nämnd seats;
+    # 0 = always list the names on page 1.
+    attendance_list_from: int = 21
     template_dir: str = ""  # a folder of templates that replace the bundled ones
 
     @property
@@ -44,9 +49,8 @@ class ProtokollSettings:
 
 DEFAULT = ProtokollSettings()
 
-_KINDS = {
-    f.name: ("bool" if f.type in ("bool", bool) else "str") for f in fields(ProtokollSettings)
-}
+_TYPE_KINDS = {"bool": "bool", "int": "int"}
+_KINDS = {f.name: _TYPE_KINDS.get(str(f.type), "str") for f in fields(ProtokollSettings)}
 
 
 class _SettingsReader(Reader):
@@ -60,6 +64,9 @@ class _SettingsReader(Reader):
             self.report(
                 path + ("layout",), f"okänd layout {quote(layout)} – tillåtna: {', '.join(LAYOUTS)}"
             )
+        if values.get("attendance_list_from", 0) < 0:
+            self.report(path + ("attendance_list_from",), "får inte vara negativt (0 = aldrig)")
+            del values["attendance_list_from"]
         return values
 
 

@@ -246,6 +246,7 @@ def _render(minutes: Minutes) -> _Writer:
         _nonempty(
             {
                 "adjusters": list(state.adjusters),
+                "adjuster_substitute": state.adjuster_substitute,
                 "date": _date_or_text(state.justering_date),
                 "time": _time(state.justering_time),
                 "place": state.justering_place,
@@ -302,7 +303,12 @@ def _render(minutes: Minutes) -> _Writer:
     for item, para in numbered_paragraphs(meeting, state):
         _paragraph(out, meeting, item, para, locked=is_justified(state, para))
     if state.justered_on:
-        out.table("seal", {"checksum": document_seal(out.document)})
+        checksum = document_seal(out.document)
+        seal = {"checksum": checksum}
+        signed = state.seal_signatures.get(checksum)
+        if signed:  # outside what the seal covers, so no circle
+            seal.update(signature=signed[0], public_key=signed[1])
+        out.table("seal", seal)
     return out
 
 
@@ -565,7 +571,7 @@ _ROOT = {"format": "str", "meeting": "table", "justering": "table", "members": "
          "officials": "tables", "attendance_changes": "tables", "corrections": "tables",
          "paragraphs": "tables", "personal_data": "str_list", "seal": "table",
          "revisions": "tables"}  # fmt: skip
-_SEAL = {"checksum": "str"}
+_SEAL = {"checksum": "str", "signature": "str", "public_key": "str"}
 _REVISION = {"version": "int", "previous": "str", "date": "date", "changes": "str_list"}
 _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "place": "str",
             "secretary": "str", "chair": "str", "kept_at": "str", "paragraph_prefix": "str",
@@ -573,7 +579,7 @@ _MEETING = {"body": "str", "date": "date", "start": "time", "end": "time", "plac
             "last_paragraph": "int", "breaks": "tables"}  # fmt: skip
 _BREAK = {"from": "time", "to": "time"}
 # due, notice_due, appeal_last_day are derived (weeks after a date in range: unbounded)
-_JUSTERING = {"adjusters": "str_list", "date": "date", "time": "time", "place": "str",
+_JUSTERING = {"adjusters": "str_list", "adjuster_substitute": "str", "date": "date", "time": "time", "place": "str",
               "due": "any_date", "justered": "date", "posted": "date", "notice_due": "any_date",
               "appeal_last_day": "any_date"}  # fmt: skip
 _MEMBER = {"name": "str", "party": "str", "role": "str", "present": "bool", "serving_for": "str"}
@@ -636,6 +642,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
 
     j = r.table(root.get("justering", {}), ("justering",), _JUSTERING)
     state.adjusters = list(j.get("adjusters", []))
+    state.adjuster_substitute = j.get("adjuster_substitute", "")
     state.justering_date = j["date"].isoformat() if "date" in j else ""
     state.justering_time = _hhmm(j.get("time"))
     state.justering_place = j.get("place", "")
@@ -702,6 +709,9 @@ def _build(r: _Reader, data: dict[str, Any]) -> Minutes | None:
     if r.problems:
         return None
     unsealed = bool(state.justered_on) and SEAL not in root
+    seal = root.get(SEAL)
+    if isinstance(seal, dict) and isinstance(seal.get("signature"), str):
+        state.seal_signatures[seal["checksum"]] = (seal["signature"], seal.get("public_key", ""))
     meeting = Meeting(
         body=m["body"],
         date=m["date"],
@@ -769,12 +779,30 @@ def _verify_seal(r: _Reader, data: dict[str, Any], root: dict[str, Any], *, just
     if "checksum" not in seal:
         return
     if seal["checksum"] == document_seal(data):
+        _verify_signature(r, seal)
         return
     r.problems.append(
         Problem(
             r.filename,
             r.locator.line((SEAL, "checksum")),
             "protokollet har ändrats efter justeringen (sigillet stämmer inte)",
+        )
+    )
+
+
+def _verify_signature(r: _Reader, seal: dict[str, Any]) -> None:
+    """A signed seal must carry a good ed25519 signature by the key beside it."""
+    if "signature" not in seal and "public_key" not in seal:
+        return
+    from namndtui.minutes.signing import verify
+
+    if verify(seal["checksum"], seal.get("signature", ""), seal.get("public_key", "")):
+        return
+    r.problems.append(
+        Problem(
+            r.filename,
+            r.locator.line((SEAL, "signature" if "signature" in seal else "public_key")),
+            "sigillets signatur stämmer inte (protokollet eller signaturen har ändrats)",
         )
     )
 

@@ -386,7 +386,8 @@ def close_vote(
 ) -> list[ev.Event]:
     """The round is counted. On a tie the utslagsröst is the presiding chair's own vote,
     taken from the ballot when the chair voted ja or nej; else `casting` (the chair's
-    choice), and without one CastingVoteNeeded."""
+    choice), and without one CastingVoteNeeded. The VoteClosed comes first; after it, on a
+    formal question, the MinorityDemand the body's minority right gives (minority_after_vote)."""
     para = state.paragraph(item_id)
     found = next((r for r in para.votes if r.round == round_no), None)
     if found is None:

@@ -75,7 +75,16 @@ def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
         adjusters.remove(member)
     else:
         adjusters.append(member)
-    return [ev.AdjustersChosen(members=tuple(adjusters))]
+    chosen = ev.AdjustersChosen(members=tuple(adjusters))
+    if member == state.adjuster_substitute:  # the ersättare becomes a justerare
+        return [ev.AdjusterSubstituteChosen(member=""), chosen]
+    return [chosen]
+
+
+def toggle_adjuster_substitute(state: RecordState, member: str) -> list[ev.Event]:
+    """`member` becomes the justerare's ersättare ("med NN som ersättare"), or no longer."""
+    chosen = "" if member == state.adjuster_substitute else member
+    return [ev.AdjusterSubstituteChosen(member=chosen)]
 
 
 def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:

@@ -176,6 +176,20 @@ def _c_adjusters(meeting, state, e: ev.AdjustersChosen) -> None:
     for name in e.members:  # the one chosen now must be here to be chosen
         if name not in state.adjusters and not state.present.get(name):
             raise RuleError(f"{name} är inte närvarande och kan inte väljas till justerare.")
+        if name == state.adjuster_substitute:
+            raise RuleError(f"{name} är vald till ersättare för justerare.")
+
+
+def _c_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen) -> None:
+    if not e.member:
+        return
+    _need_member(meeting, e.member)
+    if e.member in state.adjusters:
+        raise RuleError(f"{e.member} är redan vald till justerare.")
+    if e.member != state.adjuster_substitute and not state.present.get(e.member):
+        raise RuleError(
+            f"{e.member} är inte närvarande och kan inte väljas till ersättare för justerare."
+        )
 
 
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:
@@ -459,6 +473,7 @@ CHECKS = {
     ev.SubstituteStops: _c_stops,
     ev.OfficialPresent: _c_official,
     ev.AdjustersChosen: _c_adjusters,
+    ev.AdjusterSubstituteChosen: _c_adjuster_substitute,
     ev.JusteringPlanned: _c_justering,
     ev.ItemCalled: _c_called,
     ev.Recused: _c_recused,

@@ -167,6 +167,16 @@ class AdjustersChosen(Event):
 
 
 @_event
+class AdjusterSubstituteChosen(Event):
+    """Who justers in a justerare's place if needed: 'Karin Sjöberg (S) med Magnus Tornberg
+    (M) som ersättare' ("" = no one). An event of its own, so journals without it stay
+    readable by older versions."""
+
+    TYPE: ClassVar[str] = "adjuster_substitute_chosen"
+    member: str = ""
+
+
+@_event
 class JusteringPlanned(Event):
     """When and where the minutes will be justered (decided at the meeting)."""
 
@@ -446,6 +456,10 @@ class MinutesSealed(Event):
     checksum: str  # "sha256:…", the [seal] checksum of protokoll.toml
     version: int = 1  # the minutes' version (a rewrite with --force makes a new one)
     covers: str = ""  # Swedish: what the seal covers ("… och § 140–163")
+    # An ed25519 signature of the seal, when the secretary has a key (minutes/signing.py):
+    # "ed25519:<base64>" both; printed in protokoll.toml's [seal] while the seal holds.
+    signature: str = ""
+    public_key: str = ""
 
 
 @_event
@@ -517,7 +531,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         MeetingOpened, MeetingAdjourned, MeetingResumed, MeetingClosed,
         AttendanceSet, MemberArrived, MemberLeft, SubstituteServes, SubstituteStops,
-        OfficialPresent, AdjustersChosen, JusteringPlanned,
+        OfficialPresent, AdjustersChosen, AdjusterSubstituteChosen, JusteringPlanned,
         ItemCalled, Recused, MotionMade, MotionAmended, MotionJoined, MotionWithdrawn, PropositionOrderSet,
         ChairFinding, QuestionDecided, MinorityDemand, VoteDemanded, VoteCast, VoteClosed, VoteCorrected,
         DecisionRecorded,
@@ -540,6 +554,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "substitute_stops": "ersättare slutar tjänstgöra",
     "official_present": "övriga närvarande",
     "adjusters_chosen": "val av justerare",
+    "adjuster_substitute_chosen": "val av ersättare för justerare",
     "justering_planned": "tid och plats för justering",
     "item_called": "ärendet uppropat",
     "recused": "jäv",
@@ -605,7 +620,28 @@ def from_dict(data: dict[str, Any]) -> Event:
     unknown = set(data) - {"type"} - {f.name for f in dataclasses.fields(cls)}
     if unknown:
         raise EventFormatError(f"{kind}: okända fält {sorted(unknown)}")
+    for name in _DATE_FIELDS:  # 9999-12-31 recorded before the bound made export crash
+        if problem := _date_problem(kwargs.get(name)):
+            raise EventFormatError(f"{kind}: fältet {name!r}: {problem}")
     return cls(**kwargs)
+
+
+_DATE_FIELDS = ("date", "posted")  # the events' dates (justering, posting, revision)
+
+
+def _date_problem(value: Any) -> str:
+    """The bound on a journal act's date (tomlcheck.DATE_RANGE); '' when fine or not a
+    date at all (the rules speak about that when the act is made)."""
+    import datetime as dt
+
+    from namndtui.tomlcheck import date_range_problem
+
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return date_range_problem(dt.date.fromisoformat(value))
+    except ValueError:
+        return ""
 
 
 _FIELD_TYPES = {

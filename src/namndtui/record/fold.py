@@ -226,6 +226,10 @@ def _h_adjusters(meeting, state, e: ev.AdjustersChosen, time) -> None:
     state.adjusters = list(e.members)
 
 
+def _h_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen, time) -> None:
+    state.adjuster_substitute = e.member
+
+
 def _h_justering(meeting, state, e: ev.JusteringPlanned, time) -> None:
     state.justering_date, state.justering_time, state.justering_place = e.date, e.time, e.place
 
@@ -412,7 +416,10 @@ def _h_minutes(meeting, state, e: ev.MinutesJustified, time) -> None:
 
 
 def _h_sealed(meeting, state, e: ev.MinutesSealed, time) -> None:
-    """The seal is the journal's record of the file; it changes nothing in the minutes."""
+    """The seal is the journal's record of the file; it changes nothing the seal covers
+    (a signature goes in the [seal] table itself, outside what it covers)."""
+    if e.signature:
+        state.seal_signatures[e.checksum] = (e.signature, e.public_key)
 
 
 def _h_revised(meeting, state, e: ev.MinutesRevised, time) -> None:
@@ -447,6 +454,7 @@ _HANDLERS = {
     ev.SubstituteStops: _h_stops,
     ev.OfficialPresent: _h_official,
     ev.AdjustersChosen: _h_adjusters,
+    ev.AdjusterSubstituteChosen: _h_adjuster_substitute,
     ev.JusteringPlanned: _h_justering,
     ev.ItemCalled: _h_called,
     ev.Recused: _h_recused,

@@ -374,9 +374,9 @@ def _check_minority(meeting: Meeting, state: RecordState, e: ev.MinorityDemand) 
     assert q is not None  # an active formal motion is a question of its own
     if q.minority is not None:
         raise RuleError("Minoriteten har redan begärt det.")
-    stop = ended(item, para)
-    if stop is not None and stop.key != e.motion:
-        raise RuleError(may_put(meeting, item, para, e.motion))
+    if (stop := ended(item, para)) is not None:
+        verb = _KIND_VERB[stop.kind]
+        raise RuleError(f"Nämnden har redan beslutat att ärendet ska {verb}.")
     if q.open_vote:
         raise RuleError("En votering pågår; avsluta den först.")
     if any(o.rank > q.rank and (o.finding or o.rounds) for o in suggested(item, para)):

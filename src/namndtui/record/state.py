@@ -183,6 +183,7 @@ class RecordState:
     changes: list[AttendanceChange] = field(default_factory=list)
     officials: list[tuple[str, str]] = field(default_factory=list)  # (name, title) present
     adjusters: list[str] = field(default_factory=list)
+    adjuster_substitute: str = ""  # "med NN som ersättare" (AdjusterSubstituteChosen)
     justering_date: str = ""
     justering_time: str = ""
     justering_place: str = ""
@@ -195,6 +196,8 @@ class RecordState:
     corrections: list[Correction] = field(default_factory=list)
     # Versions of justered minutes rewritten on purpose (export --force), oldest first.
     revisions: list[Revision] = field(default_factory=list)
+    # Signed seals (MinutesSealed with a signature): seal checksum -> (signature, public key).
+    seal_signatures: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Bookkeeping for undo/redo (owned by the fold; not part of what the meeting "is").
     # log: every (seq, time, event) applied, in journal order; done: the seqs of the acts
     # in effect, in the order they took effect; undone: seqs taken back; redo_stack: what

@@ -27,6 +27,10 @@ MINUTES_JUSTERED = (
     "Protokollet är justerat och skrivs inte om – det nya skiljer sig: {changes}. Filerna "
     "på disken är oförändrade; en ny version skrivs med namndtui export --force."
 )
+UNSEALED = (
+    "{path}: protokollet är justerat men ej förseglat (skrivet före sigillet); "
+    "namndtui export förseglar det"
+)
 MINUTES_BUG = (
     "Protokollet kunde inte skrivas – ett fel i programmet ({reason}). Det som "
     "registrerats är sparat i journalen; kontakta support."
@@ -258,6 +262,11 @@ NO_QUESTION = (
 NEXT_QUESTION = "§ {number}: nästa fråga (f): {question}"
 QUESTIONS_DONE = "§ {number}: alla frågor är prövade – b eller e registrerar beslutet."
 ITEM_ENDS = "§ {number}: ärendet {outcome}; ärendet avslutas här."
+# The minority right (meeting.toml minority_right; record/minority.py), offered by f.
+MINORITY_CHOICE = "begärd av minoritet ({noun}) – ange hur många som begär det"
+MINORITY_TITLE = "Begärd av minoritet – § {number}: {noun}"
+MINORITY_LABEL = "Antal som begär det ({present} tjänstgör; minst {needed}, {share}):"
+MINORITY_NOT_A_NUMBER = "Ange antalet som begär det med siffror, t.ex. 4."
 VOTE_NOTHING = (
     "Ingen fråga att votera om: med ett enda förslag behövs ingen proposition, och de "
     "frågor som ställts är avgjorda."
@@ -327,9 +336,10 @@ VOTE_NOT_ALL = "{left} har inte röstat – räkna ändå? (enter igen)"
 ATTENDANCE_TITLE = "Närvaro"
 ATTENDANCE_KEYS = (
     "mellanslag = närvarande/frånvarande · e = ersättare tjänstgör för … · "
-    "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · t = justering · "
-    "/ = sök namn · home/end = första/sista"
+    "a = ankommer vid aktuell § · l = lämnar vid aktuell § · u = justerare · "
+    "U = ersättare för justerare · t = justering · / = sök namn · home/end = första/sista"
 )
+ADJUSTER_SUBSTITUTE_MARK = "ers."
 # The name with its party, and the seat served last: the other columns fit 80 columns.
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
 PRESENT = "närvarande"

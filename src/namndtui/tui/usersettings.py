@@ -7,8 +7,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from namndtui.errors import UserError
 from namndtui.settings import UserSettings, save_theme
+from namndtui.tomlcheck import Problem, ProblemsError, quote
 
 
 def binding_ids(app: Any) -> set[str]:
@@ -19,24 +19,34 @@ def binding_ids(app: Any) -> set[str]:
     return ids | {b.id for b in type(app).BINDINGS if getattr(b, "id", None)}
 
 
-def apply(app: Any, settings: UserSettings) -> None:
-    """Refuse unknown binding ids and themes (UserError, a Swedish line naming the file)."""
+def problems(app: Any, settings: UserSettings) -> list[Problem]:
+    """Unknown binding ids and an unknown theme, each located `FILE:LINE: key: …`."""
+    found = []
     known = binding_ids(app)
     for binding_id in settings.keys:
         if binding_id not in known:
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
-            hint = f" – menade du {close[0]!r}?" if close else " (se docs/settings.md)"
-            raise UserError(f"{settings.path}: [keys] okänt id {binding_id!r}{hint}", 1)
+            hint = f" – menade du {quote(close[0])}?" if close else " (se docs/settings.md)"
+            found.append(settings.problem(("keys", binding_id), f"okänt id{hint}"))
+    if settings.theme is not None and settings.theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        found.append(
+            settings.problem(("theme",), f"okänt tema {quote(settings.theme)} (finns: {names})")
+        )
+    return found
+
+
+def apply(app: Any, settings: UserSettings) -> None:
+    """Refuse unknown binding ids and themes (ProblemsError, exit 1: located Swedish lines),
+    else set the keymap, the theme and the minutes' settings, all from the parsed file."""
+    found = problems(app, settings)
+    if found:
+        raise ProblemsError(found)
     if settings.keys:
         app.set_keymap(dict(settings.keys))
-    if settings.protokoll is not None:  # the minutes the app writes follow the municipality's
-        from namndtui.minutes.settings import load_settings_file
-
-        app.protokoll_settings = load_settings_file(settings.path)
+    if settings.minutes is not None:  # the minutes the app writes follow the municipality's
+        app.protokoll_settings = settings.minutes
     if settings.theme is not None:
-        if settings.theme not in app.available_themes:
-            names = ", ".join(sorted(app.available_themes))
-            raise UserError(f"{settings.path}: okänt tema {settings.theme!r} (finns: {names})", 1)
         app.theme = settings.theme
 
     def keep(theme: Any) -> None:

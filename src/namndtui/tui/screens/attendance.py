@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from namndtui.minutes.model import clock
 from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
@@ -27,6 +28,7 @@ from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record.state import RecordState
     from namndtui.tui.app import NamndApp
 
 
@@ -56,6 +58,13 @@ class AttendanceScreen(Screen[None]):
         Binding("a", "arrived", "Ankommer", id="attendance.arrived", show=False),
         Binding("l", "left", "Lämnar", id="attendance.left", show=False),
         Binding("u", "adjuster", "Justerare", id="attendance.adjuster"),
+        Binding(
+            "U",
+            "adjuster_substitute",
+            "Ers. justerare",
+            id="attendance.adjuster_substitute",
+            show=False,
+        ),
         Binding("t", "justering", "Justering", id="attendance.justering"),
         Binding("ctrl+z", "undo", S.KEY_UNDO, id="attendance.undo", show=False),
         Binding("ctrl+y", "redo", S.KEY_REDO, id="attendance.redo", show=False),
@@ -104,7 +113,7 @@ class AttendanceScreen(Screen[None]):
                 Text(ut(m.label)),
                 Text(ut(m.role)),
                 Text(presence_text(state, m.name)),
-                Text("✓" if m.name in state.adjusters else ""),
+                Text(adjuster_mark(state, m.name)),
                 Text(ut(seat)),
                 key=m.name,
             )
@@ -127,7 +136,7 @@ class AttendanceScreen(Screen[None]):
         info = f"{S.ATTENDANCE_KEYS}\n{q}" + (f" · Justering: {just}" if just else "")
         if self.item is not None and state.opened_at and not self.napp.readonly:
             number = paragraph_number(state, self.item.id)
-            time = clock_text(self.napp.now_hhmm())
+            time = clock(self.napp.now_hhmm())
             info += " · " + S.ATTENDANCE_WHEN.format(number=number, time=time)
         self.query_one("#attendance-info", Static).update(user_text(info))
         self.query_one(StatusLine).set_parts(
@@ -303,6 +312,11 @@ class AttendanceScreen(Screen[None]):
         if name:
             self.act(acts.toggle_adjuster, self.napp.state, name)
 
+    def action_adjuster_substitute(self) -> None:
+        name = self.chosen()
+        if name:
+            self.act(acts.toggle_adjuster_substitute, self.napp.state, name)
+
     @form_action
     async def action_justering(self) -> None:
         if self.napp.refuse_readonly():
@@ -327,21 +341,23 @@ class AttendanceScreen(Screen[None]):
         self.dismiss(None)
 
 
+def adjuster_mark(state: RecordState, name: str) -> str:
+    """The Justerare column: ✓ for a justerare, "ers." for the justerare's ersättare."""
+    if name in state.adjusters:
+        return "✓"
+    return S.ADJUSTER_SUBSTITUTE_MARK if name == state.adjuster_substitute else ""
+
+
 # --- what a row says ------------------------------------------------------------------------
-
-
-def clock_text(hhmm: str) -> str:
-    """'19:10' -> '19.10', as a time of day is written in Swedish."""
-    return hhmm.replace(":", ".")
 
 
 def _when(template: str, number: int, at: str) -> str:
     """'från § 142' with its time when known: 'från § 142 kl. 19.10'."""
     when = template.format(number=number)
-    return S.AT_TIME.format(when=when, time=clock_text(at)) if at else when
+    return S.AT_TIME.format(when=when, time=clock(at)) if at else when
 
 
-def presence_text(state, name: str) -> str:
+def presence_text(state: RecordState, name: str) -> str:
     """The Närvaro cell: the latest arrival or departure with its § and time, else
     present / absent / not recorded."""
     change = acts.latest_change(state, name)
@@ -353,14 +369,14 @@ def presence_text(state, name: str) -> str:
     return S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
 
 
-def member_story(state, name: str) -> str:
+def member_story(state: RecordState, name: str) -> str:
     """Every arrival and departure of `name` with its time and §, then the seat served."""
     parts = []
     for change in acts.arrivals_and_departures(state, name):
         if not change.item:
             continue
         template = S.ARRIVED_STORY if change.kind == "arrived" else S.LEFT_STORY
-        at = S.STORY_AT.format(time=clock_text(change.at)) if change.at else ""
+        at = S.STORY_AT.format(time=clock(change.at)) if change.at else ""
         parts.append(template.format(at=at, number=paragraph_number(state, change.item)))
     seat = state.serving_for.get(name)
     if seat:

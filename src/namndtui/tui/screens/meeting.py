@@ -151,8 +151,8 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs):
         para = self.paragraph(item) if item else None
         number = f"§ {para.number}" if para and para.number is not None else S.NO_PARAGRAPH
         prospective = item is not None and para is not None and para.number is None
-        if prospective:
-            number = S.PROSPECTIVE_PARAGRAPH.format(number=self.prospective_number(item))
+        if prospective:  # the § a form on it names: the one it gets when recorded now
+            number = S.PROSPECTIVE_PARAGRAPH.format(number=self.number(item))
         quorum_text, quorum_ok = "", None
         if not app.opening:  # the record opens right after the first frame
             quorum_text, quorum_ok = quorum_of(self.meeting, app.state, item)

@@ -12,9 +12,13 @@ from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
-    from namndtui.record import acts
+    from namndtui.record import acts, minority
+    from namndtui.record.questions import Question
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
+    minority = lazy_module("namndtui.record.minority")
+
+MINORITY = "minority"  # the finding form's line for "begärd av minoritet"
 
 
 class QuestionFlow(RollCallScreen):
@@ -58,10 +62,45 @@ class QuestionFlow(RollCallScreen):
                 return False
             q = next(x for x in now if x.key == key)
         choices = [(p, bg.finding_label(self.meeting, item, para, q, p)) for p in q.proposals]
+        if q.formal and any(m.id == q.key for m in acts.minority_motions(*self._on(item))):
+            choices.append((MINORITY, S.MINORITY_CHOICE.format(noun=minority.NOUN[q.kind])))
         title = template.format(number=self.number(item), question=label(q))
         order = [(x.key, label(x)) for x in qs.still_to_put(item, para)]
         found = await self.app.push_screen_wait(FindingModal(title, order, choices))
-        if not found or not self.act(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+        if found == MINORITY:
+            return await self._ask_minority(item, q)
+        if not found:
+            return False
+        if not await self.acted(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+            return False
+        self._say_what_is_next(item)
+        return True
+
+    def _on(self, item: Item) -> tuple:
+        return self.meeting, self.napp.state, item.id
+
+    async def _ask_minority(self, item: Item, q: Question) -> bool:
+        """Begärd av minoritet: how many ask for the formal motion; the record counts the
+        present and refuses too few (record/minority.py)."""
+        from namndtui.tui.modals.dialogs import TextModal
+
+        present = minority.present(*self._on(item))
+        share = self.meeting.minority_share
+        noun = minority.NOUN[q.kind]
+        label = S.MINORITY_LABEL.format(
+            present=present,
+            needed=minority.needed(share, present),
+            share=minority.share_words(share),
+        )
+        title = S.MINORITY_TITLE.format(number=self.number(item), noun=noun)
+        answer = await self.app.push_screen_wait(TextModal(title, label))
+        if answer is None:
+            return False
+        if not answer.isdigit():
+            self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
+            return False
+        now = self.napp.now_hhmm
+        if not await self.acted(acts.minority_demand, item.id, q.key, int(answer), now):
             return False
         self._say_what_is_next(item)
         return True
@@ -102,7 +141,7 @@ class QuestionFlow(RollCallScreen):
             return
         from namndtui.tui.modals.vote import run_vote
 
-        await run_vote(self.napp, self.meeting, item, self.act, demanded_by)
+        await run_vote(self.napp, self.meeting, item, demanded_by)
         self._say_what_is_next(item)
 
     async def _ask_demanded_by(self, item: Item) -> str | None:

@@ -1,7 +1,8 @@
 """The agenda: a virtual OptionList (never ListView: it cannot hold long agendas).
 
 Each row leads with the § number and a status mark in fixed columns, the title wrapped
-under the title column (a hanging indent), then a dim line with the Dnr and the OJ mark:
+under the title column (a hanging indent), then a dim line with the Dnr and the OJ mark
+(never cut: a Dnr too long for the column beside it ends in "…"):
 
     § 120 ✓ Val av justerare samt tid
             för justering
@@ -54,22 +55,49 @@ PROSPECTIVE_STYLE = "dim"
 META_STYLE = "dim"
 OJ_STYLE = "bold $text-warning"
 SECRECY_STYLE = "bold $text-error"
+MIN_DNR = 5  # cells: "Dnr …" at least, beside the flags, or the Dnr gets a line of its own
 
 
 class AgendaRow(Visual):
     """One agenda row drawn at any width with a hanging indent (a Visual, not a Rich
     grid: measuring 500 rows must stay cheap at mount and on every resize)."""
 
-    def __init__(self, number: Content, mark: Content, title: str, meta: Content) -> None:
+    def __init__(
+        self, number: Content, mark: Content, title: str, dnr: Content, flags: list[Content]
+    ) -> None:
         self.number = number  # "§ 120", padded to the number column
         self.mark = mark
         self.title = ut(title).replace("\n", " ")  # user text, plain, one paragraph
-        self.meta = meta  # "Dnr …  OJ" (may be empty)
+        self.dnr = dnr  # "Dnr 503-412-07" (may be empty)
+        self.flags = flags  # "OJ", "SEKRETESS": never cut
         self.indent = number.cell_length + 1 + mark.cell_length + 1
         self._heights: dict[int, int] = {}
 
     def _title_lines(self, width: int) -> list[str]:
         return wrap_words(self.title, max(width - self.indent, 1))
+
+    def meta_lines(self, width: int) -> list[Content]:
+        """The Dnr and the flags under the title, on one line: "Dnr 503-412-07  OJ", the
+        Dnr ending in "…" when the column is too narrow for both (the item pane shows it
+        whole), the flags never cut. Only a column narrower than the flags themselves
+        gets them on lines of their own."""
+        room = max(width - self.indent, 1)
+        flags = Content("  ").join(self.flags)
+        parts = [self.dnr] if self.dnr else []
+        if self.flags:
+            parts.append(flags)
+        line = Content("  ").join(parts)
+        if line.cell_length <= room:
+            return [line] if parts else []
+        if not self.flags:
+            return [self.dnr.truncate(room, ellipsis=True)]
+        left = room - flags.cell_length - 2  # what the Dnr keeps beside the flags
+        if self.dnr and left >= MIN_DNR:
+            return [Content.assemble(self.dnr.truncate(left, ellipsis=True), "  ", flags)]
+        out = [self.dnr.truncate(room, ellipsis=True)] if self.dnr else []
+        if flags.cell_length <= room:
+            return out + [flags]
+        return out + [flag.truncate(room, ellipsis=True) for flag in self.flags]
 
     def lines(self, width: int) -> list[Content]:
         """The row as lines of Content, each fitting WIDTH cells."""
@@ -77,9 +105,8 @@ class AgendaRow(Visual):
         title = self._title_lines(width)
         out = [Content.assemble(self.number, " ", self.mark, " ", Content(title[0]))]
         out += [pad + Content(line) for line in title[1:]]
-        if self.meta:
-            out.append(pad + self.meta)
-        return [line.truncate(width) for line in out]
+        out += [pad + line for line in self.meta_lines(width)]
+        return [line.truncate(width, ellipsis=True) for line in out]
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -94,7 +121,8 @@ class AgendaRow(Visual):
         return line_strips(lines, style, options)
 
     def get_optimal_width(self, rules, container_width: int) -> int:
-        return self.indent + max(len(self.title), self.meta.cell_length)
+        meta = self.meta_lines(1 << 16)
+        return self.indent + max(len(self.title), meta[0].cell_length if meta else 0)
 
     def get_minimal_width(self, rules) -> int:
         return self.indent + 1
@@ -102,7 +130,7 @@ class AgendaRow(Visual):
     def get_height(self, rules, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
-            height = len(self._title_lines(width)) + bool(self.meta)
+            height = len(self._title_lines(width)) + len(self.meta_lines(width))
             self._heights[width] = height
         return height
 
@@ -140,17 +168,10 @@ def item_prompt(key: tuple) -> AgendaRow:
     label = f"§ {number}".ljust(width)
     style = NUMBER_STYLE if assigned else PROSPECTIVE_STYLE
     mark = Content.styled(AGENDA_MARKS.get(status, "?"), STATUS_STYLES.get(status, ""))
-    meta_parts: list[Content | tuple[str, str] | str] = []
-    if dnr:
-        meta_parts.append((ut(dnr), META_STYLE))
+    dnr_label = Content.styled(ut(dnr), META_STYLE) if dnr else Content("")
     flags = ((oj, S.OJ_MARK, OJ_STYLE), (secret, S.SECRECY_MARK, SECRECY_STYLE))
-    for shown, flag, flag_style in flags:
-        if shown:
-            if meta_parts:
-                meta_parts.append("  ")
-            meta_parts.append((flag, flag_style))
-    meta = Content.assemble(*meta_parts) if meta_parts else Content("")
-    return AgendaRow(Content.styled(label, style), mark, title, meta)
+    shown = [Content.styled(flag, flag_style) for on, flag, flag_style in flags if on]
+    return AgendaRow(Content.styled(label, style), mark, title, dnr_label, shown)
 
 
 class AgendaList(OptionList):
