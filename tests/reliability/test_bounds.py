@@ -144,3 +144,21 @@ def test_a_journal_act_with_an_absurd_date_is_refused():
 
     with pytest.raises(RuleError, match="utanför åren"):
         CHECKS[ev.JusteringPlanned](None, None, ev.JusteringPlanned("9999-12-31", "10:00"))
+
+
+def test_an_absurd_date_recorded_before_the_bound_is_a_named_line(meeting):
+    """9999-12-31 recorded by an older version made every export crash: now the journal's
+    line is named (read-only), and export stops with it."""
+    from namndtui.meetingfile import load_meeting
+    from namndtui.record import events as ev
+    from namndtui.record.journal import encode_line
+    from namndtui.record.record import Record
+
+    with Record.open(load_meeting(meeting / "meeting.toml"), meeting) as record:
+        seq = record.apply(ev.MeetingOpened("19:00"))
+    with open(meeting / "journal.jsonl", "ab") as fh:
+        fh.write(encode_line(seq + 1, "2007-10-30T10:00:00", ev.MinutesJustified("9999-12-31")))
+    (meeting / "journal.jsonl.check").unlink()
+    code, _out, err = cli("export", str(meeting))
+    assert code == 2 and "Traceback" not in err
+    assert f"journal.jsonl:{seq + 2}:" in err and "utanför åren 1900–2199" in err

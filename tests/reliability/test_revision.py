@@ -208,3 +208,39 @@ def test_a_publishing_folder_takes_the_next_meeting(justered, tmp_path) -> None:
     path = out / "protokoll.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("2024-03-05", "2024-02-06"))
     assert cli("export", str(justered), "--out", str(out))[0] == 0  # another meeting's
+
+
+def test_force_while_the_meeting_is_open_keeps_nothing_and_records_nothing(justered) -> None:
+    from namndtui.record.record import Record
+
+    _edit_place(justered)
+    before = tree_hash(justered)
+    meeting = load_meeting_for_record(justered / "meeting.toml")
+    with Record.open(meeting, justered) as open_elsewhere:
+        assert not open_elsewhere.readonly
+        code, _out, err = cli("export", str(justered), "--force")
+        # the lock file is the open record's; everything else untouched
+        assert code == 1 and "Traceback" not in err
+        after = tree_hash(justered)
+    assert {k: v for k, v in after.items() if "lock" not in k} == {
+        k: v for k, v in before.items() if "lock" not in k
+    }
+
+
+def test_review_says_unsealed_only_where_export_can_seal(tmp_path) -> None:
+    """An archived protokoll from before the seal opens for review without a warning (it
+    has nothing to export); beside its meeting.toml, the same file is said to be unsealed."""
+    from namndtui.commands.open_app import build_app
+    from namndtui.examples import example_archive, example_meeting
+
+    old = next(example_archive().rglob("2007-09-25/protokoll.toml"))
+    alone = tmp_path / "arkiv" / "protokoll.toml"
+    alone.parent.mkdir()
+    alone.write_bytes(old.read_bytes())
+    assert build_app(alone).start_warnings == []
+    beside = tmp_path / "m" / "protokoll.toml"
+    beside.parent.mkdir()
+    beside.write_bytes(old.read_bytes())
+    (beside.parent / "meeting.toml").write_bytes(example_meeting().read_bytes())
+    warnings = build_app(beside).start_warnings
+    assert any("ej förseglat" in w for w in warnings)

@@ -26,7 +26,9 @@ def test_time_and_date_parsing() -> None:
     assert not valid_date("2007-02-30") and not valid_date("2007-1-3") and not valid_date("")
 
 
-def test_j_and_k_move_in_the_table(example_folder, clock) -> None:
+def test_j_and_k_move_in_the_table_and_u_marks_the_justerares_ersattare(
+    example_folder, clock
+) -> None:
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -35,6 +37,9 @@ def test_j_and_k_move_in_the_table(example_folder, clock) -> None:
             assert table.cursor_row == 2
             await pilot.press("space")  # Johan Ekdahl, the third row
             assert app.state.present == {"Johan Ekdahl": True}
+            await pilot.press("U")  # the justerare's ersättare ("med NN som ersättare")
+            assert app.state.adjuster_substitute == "Johan Ekdahl"
+            assert str(table.get_row("Johan Ekdahl")[3]) == S.ADJUSTER_SUBSTITUTE_MARK
 
     run(go())
 

@@ -65,7 +65,7 @@ SMALL = (80, 24)
 SEED_ITEM = ["j", "j", "j"]  # the seed item: the longest title of the example
 
 
-def record_motions(app) -> None:
+async def record_motions(app) -> None:
     """Bifall by Hallenberg (y1), avslag by Almqvist (y2), as the motion form records them
     (typed in test_recording; events here, the key presses would take seconds)."""
     item = app.screen.current_item
@@ -73,7 +73,9 @@ def record_motions(app) -> None:
         ("y1", "Birgitta Hallenberg", "bifall"),
         ("y2", "Per Almqvist", "avslag"),
     ):
-        assert app.screen.record(item, ev.MotionMade(item=item.id, motion=motion, by=by, kind=kind))
+        assert await app.screen.record(
+            item, ev.MotionMade(item=item.id, motion=motion, by=by, kind=kind)
+        )
 
 
 def title_in_view(app, form: str) -> None:
@@ -136,18 +138,18 @@ def test_forms_keep_their_title_in_view_at_80x24(example_folder, clock) -> None:
             assert "decision-text" in await check(pilot, "decision", ["e"], 3)
             assert {"filter", "members"} <= await check(pilot, "recusal", ["J"], 4)
             assert "text" in await check(pilot, "refer back", ["s"], 3)
-            record_motions(app)
+            await record_motions(app)
             await check(pilot, "join: which motion", ["i"], 1)
             assert {"filter", "members"} <= await check(pilot, "join: who", ["i", "enter"], 4)
             await check(pilot, "withdraw", ["w"], 1)
             await check(pilot, "finding", ["f"], 1)
             item = app.screen.current_item  # the chair finds for y1: Almqvist may reserve
-            assert app.screen.record(item, ev.QuestionDecided(item.id, "main", "proposal"))
-            assert app.screen.record(item, ev.DecisionRecorded(item=item.id, points=("Ja.",)))
+            assert await app.screen.record(item, ev.QuestionDecided(item.id, "main", "proposal"))
+            assert await app.screen.record(item, ev.DecisionRecorded(item=item.id, points=("Ja.",)))
             await pilot.pause()
             assert {"members", "text"} <= await check(pilot, "reservation", ["r"], 4)
             await pilot.press("j")  # the vote on the next item
-            record_motions(app)
+            await record_motions(app)
             assert "vote-table" in await check(
                 pilot, "vote", ["v", "enter", "enter"], 1
             )  # finding, who demanded, vote

@@ -171,7 +171,7 @@ def test_a_minority_refers_the_item_back_from_the_finding_form(example_folder, c
                 ("y1", "Per Almqvist", "återremiss"),
                 ("y2", "Birgitta Hallenberg", "bifall"),
             ):
-                assert app.screen.record(item, ev.MotionMade(item.id, motion, by, kind))
+                assert await app.screen.record(item, ev.MotionMade(item.id, motion, by, kind))
             await pilot.press("f")
             await pilot.pause()
             assert "begärd av minoritet (minoritetsåterremiss)" in screen_text(app)

@@ -68,7 +68,7 @@ def test_a_refused_motion_neither_opens_the_meeting_nor_calls_the_item(
             before = types(example_folder)
             item = app.meeting.items[2]
             substitute = app.meeting.substitutes[0].name  # present? no: not serving
-            made = app.screen.act(
+            made = await app.screen.acted(
                 acts.motion, item.id, by=substitute, kind="bifall", text="", joined=(), at="19:00"
             )
             assert made is False

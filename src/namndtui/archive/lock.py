@@ -12,10 +12,9 @@ search started within a second of the previous one need not stat the archive aga
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 try:
     import fcntl
@@ -23,23 +22,34 @@ except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
 
-@contextlib.contextmanager
-def exclusive(path: str, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold the lock on `path` (created if missing); call `on_wait` once if it is busy."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if fcntl is not None:
+class exclusive:  # noqa: N801 - used as `with exclusive(path):`, like a function
+    """Hold the lock on `path` (created if missing); call `on_wait` once if it is busy.
+    (A class, not contextlib.contextmanager: `namndtui search` does not import contextlib.)"""
+
+    def __init__(self, path: str, on_wait: Callable[[], None] | None = None) -> None:
+        self.path = path
+        self.on_wait = on_wait
+        self.fd = -1
+
+    def __enter__(self) -> None:
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is None:
+            return
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.on_wait is not None:
+                self.on_wait()
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if on_wait is not None:
-                    on_wait()
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            except OSError:  # no flock here (a network mount): SQLite's locks remain
-                pass
-        yield
-    finally:
-        os.close(fd)  # releases the lock
+                fcntl.flock(self.fd, fcntl.LOCK_EX)
+            except BaseException:
+                os.close(self.fd)
+                raise
+        except OSError:  # no flock here (a network mount): SQLite's locks remain
+            pass
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)  # releases the lock
 
 
 def checked_recently(path: str, seconds: float) -> bool:
@@ -55,5 +65,7 @@ def checked_recently(path: str, seconds: float) -> bool:
 
 def mark_checked(path: str, *, never: bool = False) -> None:
     """Record that the index was found fresh now (`never`: it has not been checked yet)."""
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 - contextlib.suppress would import contextlib on every search
         os.utime(path, ns=(0, 0)) if never else os.utime(path)
+    except OSError:
+        pass

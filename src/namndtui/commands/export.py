@@ -30,8 +30,14 @@ from namndtui.textcheck import visible
 from namndtui.tomlcheck import date_range_problem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from namndtui.minutes.model import NoticeDates
     from namndtui.minutes.source import Source
+    from namndtui.model import Meeting
+    from namndtui.record.events import Event
+    from namndtui.record.record import Record
+    from namndtui.record.state import RecordState
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -105,7 +111,9 @@ def justify(path_text: str, date: str, posted: str) -> list[str]:
     return late_warnings(notice_dates(meeting, state), date, posted)
 
 
-def record_acts(path_text: str, option: str, acts) -> tuple:
+def record_acts(
+    path_text: str, option: str, acts: Callable[[Record], list[Event]]
+) -> tuple[Meeting, RecordState]:
     """Record `acts(record)` in the meeting's journal (taking its lock), then the seal of
     the minutes they give, as one act; returns (meeting, state). Raises UserError."""
     from namndtui.minutes.model import Minutes
@@ -218,16 +226,21 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
         return source
     if not force:
         raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
-    signer = load_signer() if source.meeting_file is None else None  # before any copy
-    number, kept = keep_old_version(refusal.old)
     today = dt.date.today().isoformat()
     if source.meeting_file is None:
+        signer = load_signer()  # a bad key file is refused before any copy
+        number, kept = keep_old_version(refusal.old)
         revision = Revision(number + 1, kept, today, list(refusal.lines))
         source.minutes.state.revisions.append(revision)
         sign_in_place(source.minutes, signer)
         return source
-    revised = ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))
-    record_acts(path_text, "--force", lambda record: [revised])
+
+    def revised(record: Record) -> list[ev.Event]:
+        """Once the lock is held (not while the meeting is open): keep, then record."""
+        number, kept = keep_old_version(refusal.old)
+        return [ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))]
+
+    record_acts(path_text, "--force", revised)
     return load_source(path_text)
 
 

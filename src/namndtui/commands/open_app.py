@@ -146,14 +146,16 @@ def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
     from namndtui.minutes.toml import load_protokoll
 
     minutes = load_protokoll(file)
+    from namndtui.meetingfile import MEETING_FILENAME
     from namndtui.minutes.revision import folder_seal_findings
     from namndtui.tui import strings as S
     from namndtui.tui.app import NamndApp
 
     # Beside its meeting.toml and journal, the justered minutes are cross-checked with
-    # the journal's seal, as `validate` does; a version-2 file without a seal is said.
+    # the journal's seal, as `validate` does; a file without a seal is said there, where
+    # `namndtui export` can seal it (an archived protokoll alone has nothing to export).
     warnings = folder_seal_findings(file.parent)
-    if minutes.unsealed:
+    if minutes.unsealed and (file.parent / MEETING_FILENAME).is_file():
         warnings.append(S.UNSEALED.format(path=file))
     return NamndApp(
         minutes.meeting,

@@ -48,9 +48,7 @@ NOTICE_NOT_POSTED = (
     "Protokollet är justerat. Justeringen har ännu inte tillkännagivits genom anslag."
 )
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
-ATTENDANCE_LIST = "Närvaro- och omröstningslista"
 ACCORDING_TO_LIST = "Enligt närvaro- och omröstningslista"
-ATTENDANCE_LIST_COLUMNS = ("Beslutande", "Tjänstgöring", "Paragrafer")
 CERTIFIED = "Utdraget bestyrks"
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,8 @@ from namndtui.tomlcheck import ProblemsError, parse_toml
 
 Entries = Sequence[tuple[int, str, ev.Event]]
 
+# A line that may make the file justered: `justered = …` or the `[seal]` table (any layout).
+_MAYBE_JUSTERED = re.compile(rb"^[ \t]*(?:justered[ \t]*=|\[[ \t]*seal[ \t]*\])", re.M)
 KEPT_SUFFIXES = (".toml", ".md", ".html", ".pdf")  # the minutes files kept as a version
 MAX_LINES = 12  # differences listed; the rest counted
 
@@ -120,7 +123,7 @@ def justered_on_disk(folder: Path) -> OnDisk | None:
         data = read_input(path)
     except OSError:
         return None
-    if b"\n[seal]" not in data and b"\njustered = " not in data:
+    if not _MAYBE_JUSTERED.search(data):
         return None  # the common case while a meeting runs: no parse
     text, _problems = decode_meeting_bytes(data, str(path))
     if text is None:

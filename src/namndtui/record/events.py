@@ -620,7 +620,28 @@ def from_dict(data: dict[str, Any]) -> Event:
     unknown = set(data) - {"type"} - {f.name for f in dataclasses.fields(cls)}
     if unknown:
         raise EventFormatError(f"{kind}: okända fält {sorted(unknown)}")
+    for name in _DATE_FIELDS:  # 9999-12-31 recorded before the bound made export crash
+        if problem := _date_problem(kwargs.get(name)):
+            raise EventFormatError(f"{kind}: fältet {name!r}: {problem}")
     return cls(**kwargs)
+
+
+_DATE_FIELDS = ("date", "posted")  # the events' dates (justering, posting, revision)
+
+
+def _date_problem(value: Any) -> str:
+    """The bound on a journal act's date (tomlcheck.DATE_RANGE); '' when fine or not a
+    date at all (the rules speak about that when the act is made)."""
+    import datetime as dt
+
+    from namndtui.tomlcheck import date_range_problem
+
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return date_range_problem(dt.date.fromisoformat(value))
+    except ValueError:
+        return ""
 
 
 _FIELD_TYPES = {

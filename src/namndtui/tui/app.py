@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from namndtui.record.events import Event
     from namndtui.record.record import Record
     from namndtui.tui.disk import DiskGuard
+    from namndtui.tui.messages import Act
     from namndtui.tui.screens.meeting import MeetingScreen
 
 Clock = Callable[[], dt.datetime]
@@ -384,7 +385,24 @@ class NamndApp(App[int]):
         return True
 
     def on_acts_requested(self, message: ActsRequested) -> None:
-        self.apply(*message.events)
+        """Record the act a screen or modal asks for (tui/messages.py), then answer it."""
+        recorded = self.record_act(message.act) if message.act else self.apply(*message.events)
+        if message.done is not None:
+            message.done(recorded)
+
+    def record_act(self, act: Act) -> bool:
+        """Apply the events of `act(meeting, state)` (an act of record/acts.py with its
+        input bound); its refusal is a notice that names the key to use instead, if any."""
+        from namndtui.record.procedure import RuleError
+        from namndtui.tui.labels import refusal
+
+        try:
+            events = act(self.meeting, self.state)
+        except RuleError as err:
+            text, severity = refusal(self.meeting, err)
+            self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+            return False
+        return self.apply(*events)
 
     def on_undo_requested(self, message: UndoRequested) -> None:
         self.undo()

@@ -1,24 +1,19 @@
 """What a screen or modal may ask of the app, without importing the app module.
 
-`RecordHost` is the part of `NamndApp` the screens read (the meeting, the state, the
-clock) and act through; `Recorder` is the callable a modal is given to record an act of
-record/acts.py (the meeting screen's `act`): `recorder(build, *args)` applies
-`build(meeting, state, *args)` and returns True when recorded (a refusal is a notice).
+`RecordHost` is the part of `NamndApp` the screens and modals read (the meeting, the
+state, the clock). They never apply events: they ask the app to record an act with a
+message (tui/messages.py: `ActsRequested`, `UndoRequested`, `RedoRequested`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from namndtui.model import Meeting
-    from namndtui.record.events import Event
     from namndtui.record.state import RecordState
-
-Recorder = Callable[..., bool]
 
 
 class RecordHost(Protocol):
@@ -29,12 +24,6 @@ class RecordHost(Protocol):
 
     @property
     def readonly(self) -> bool: ...
-
-    def apply(self, *events: Event) -> bool: ...
-
-    def undo(self) -> None: ...
-
-    def redo(self) -> None: ...
 
     def now_hhmm(self) -> str: ...
 

@@ -8,6 +8,7 @@ Every cast vote is recorded at once (durable), so a crash mid-vote loses nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -20,23 +21,21 @@ from textual.widgets import DataTable, Static
 from namndtui.minutes import beslutsgang as bg
 from namndtui.model import Item, Meeting
 from namndtui.record import acts, questions
-from namndtui.record.events import VoteDemanded
+from namndtui.record.events import Event, VoteDemanded
 from namndtui.record.procedure import serving, voters
 from namndtui.record.state import RecordState, VoteRound
 from namndtui.tui import strings as S
-from namndtui.tui.host import Recorder, host_of
-from namndtui.tui.messages import UndoRequested
+from namndtui.tui.host import host_of
+from namndtui.tui.messages import UndoRequested, act_recorded, request_act
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
 
 
-async def run_vote(
-    app: App[Any], meeting: Meeting, item: Item, act: Recorder, demanded_by: str = ""
-) -> None:
+async def run_vote(app: App[Any], meeting: Meeting, item: Item, demanded_by: str = "") -> None:
     """Open or continue the rounds of the item's votering until done or cancelled.
 
-    `act` records an act of record/acts.py (the meeting screen's `act`); the rounds are
-    the ones `acts.next_vote_round` asks for.
+    The rounds are the ones `acts.next_vote_round` asks for; every act is posted to the
+    app (`ActsRequested`, tui/messages.py) and shown once recorded.
     """
     host = host_of(app)
     while True:
@@ -44,12 +43,14 @@ async def run_vote(
         if current is None:
             if not acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm):
                 return  # every round counted (or the next one cannot be put yet)
-            if not act(acts.next_vote_round, item.id, host.now_hhmm, demanded_by):
+            if not await act_recorded(
+                app, acts.next_vote_round, item.id, host.now_hhmm, demanded_by
+            ):
                 return
             current = acts.open_round(host.state, item.id)
             if current is None:
                 return
-        if not await app.push_screen_wait(VoteModal(meeting, item, current.round, act)):
+        if not await app.push_screen_wait(VoteModal(meeting, item, current.round)):
             return
 
 
@@ -71,12 +72,11 @@ class VoteModal(OnceModal[bool]):
     TITLE = S.VOTE_TITLE
     KEYS = S.VOTE_KEYS
 
-    def __init__(self, meeting: Meeting, item: Item, round_no: int, act: Recorder) -> None:
+    def __init__(self, meeting: Meeting, item: Item, round_no: int) -> None:
         super().__init__()
         self.meeting = meeting
         self.item = item
         self.round_no = round_no
-        self.act = act
         self.tie_pending = False
         self.confirm_incomplete = False
         self.pending_change: tuple[str, str] | None = None  # (member, new answer) asked
@@ -84,6 +84,12 @@ class VoteModal(OnceModal[bool]):
     @property
     def state(self) -> RecordState:
         return host_of(self.app).state
+
+    def act(
+        self, build: Callable[..., Sequence[Event]], *args: Any, done: Callable[[], object]
+    ) -> None:
+        """Ask the app to record an act of record/acts.py; `done()` once it is durable."""
+        request_act(self.app, build, *args, done=done)
 
     def vote_round(self) -> VoteRound:
         para = self.state.paragraph(self.item.id)
@@ -186,10 +192,8 @@ class VoteModal(OnceModal[bool]):
     def action_cast(self, choice: str) -> None:
         vr = self.vote_round()
         if self.tie_pending:
-            if choice in ("ja", "nej") and self.act(
-                acts.close_vote, self.item.id, vr.round, choice
-            ):
-                self.dismiss(True)
+            if choice in ("ja", "nej"):
+                self.act(acts.close_vote, self.item.id, vr.round, choice, done=self._counted)
             return
         table = self.query_one(DataTable)
         if table.row_count == 0:
@@ -203,7 +207,8 @@ class VoteModal(OnceModal[bool]):
             self.hint(S.VOTE_CHANGE_ASK.format(member=name, before=before, after=choice))
             return
         self.pending_change = None
-        if self.act(lambda _m, _s: acts.cast_vote(self.item.id, vr.round, name, choice)):
+
+        def cast() -> None:  # shown once recorded: the next key votes for the next member
             table.update_cell(name, self.columns[3], Text(choice))
             if before and before != choice:
                 self.notify(
@@ -215,6 +220,8 @@ class VoteModal(OnceModal[bool]):
                 table.move_cursor(row=row + 1)
             self.confirm_incomplete = False
             self.refresh_tally()
+
+        self.act(lambda _m, _s: acts.cast_vote(self.item.id, vr.round, name, choice), done=cast)
 
     def action_count(self) -> None:
         vr = self.vote_round()
@@ -230,10 +237,16 @@ class VoteModal(OnceModal[bool]):
             self.hint(S.VOTE_TIE)
             return
         own = closing[0].casting  # type: ignore[attr-defined]  # then a MinorityDemand
-        if self.act(lambda _m, _s: closing):
+
+        def counted() -> None:
             if own:
                 self.notify(S.VOTE_TIE_CHAIR.format(vote=own), markup=False)
-            self.dismiss(True)
+            self._counted()
+
+        self.act(lambda _m, _s: closing, done=counted)
+
+    def _counted(self) -> None:
+        self.dismiss(True)
 
     def action_cancel(self) -> None:
         """Escape: a round nobody has voted in yet is taken back (as if v was never
@@ -265,10 +278,8 @@ class BallotCorrectionModal(VoteModal):
     TITLE = S.BALLOT_TITLE
     KEYS = S.BALLOT_KEYS
 
-    def __init__(
-        self, meeting: Meeting, item: Item, round_no: int, act: Recorder, reason: str = ""
-    ) -> None:
-        super().__init__(meeting, item, round_no, act)
+    def __init__(self, meeting: Meeting, item: Item, round_no: int, reason: str = "") -> None:
+        super().__init__(meeting, item, round_no)
         self.reason = reason  # the rättelse's reason on a justified §
         self.tie_for: tuple[str, str] | None = None  # (member, answer) waiting on the casting
 
@@ -304,9 +315,8 @@ class BallotCorrectionModal(VoteModal):
     def _correct(self, member: str, answer: str, casting: str = "") -> None:
         vr = self.vote_round()
         before, winner = vr.votes.get(member, ""), vr.winner
-        if self.act(
-            acts.correct_vote, self.item.id, self.round_no, member, answer, casting, self.reason
-        ):
+
+        def corrected() -> None:
             self.query_one(DataTable).update_cell(member, self.columns[3], Text(answer))
             self.notify(
                 S.BALLOT_CORRECTED.format(member=member, before=before or "–", after=answer),
@@ -315,6 +325,9 @@ class BallotCorrectionModal(VoteModal):
             if self.vote_round().winner != winner:
                 self.notify(S.BALLOT_OUTCOME_CHANGED, severity="warning", markup=False)
             self.refresh_tally()
+
+        args = (self.item.id, self.round_no, member, answer, casting, self.reason)
+        self.act(acts.correct_vote, *args, done=corrected)
         self.hint(self.KEYS)
 
     def action_count(self) -> None:

@@ -44,8 +44,10 @@ class ItemActs(RollCallScreen):
             self._decide(item)
 
     def _decide(self, item: Item, reason: str = "") -> None:
-        if self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm, reason):
+        def decided() -> None:
             self.notify(S.DECIDED.format(number=self.number(item)), markup=False, timeout=2)
+
+        self.act(acts.decide_as_proposed, item.id, self.napp.now_hhmm, reason, done=decided)
 
     @form_action
     async def _replace_decision(self, item: Item, recorded: list[str]) -> None:
@@ -73,19 +75,30 @@ class ItemActs(RollCallScreen):
         item = self._target()
         if item is None:
             return
-        if self.act(acts.toggle_immediate_justification, item.id, self.napp.now_hhmm):
+
+        def toggled() -> None:
             on = acts.immediate_justification(self.meeting, self.napp.state, item.id)
             msg = S.OJ_ON if on else S.OJ_OFF
             self.notify(msg.format(number=self.number(item)), markup=False, timeout=2)
+
+        self.act(
+            acts.toggle_immediate_justification,
+            item.id,
+            self.napp.now_hhmm,
+            done=toggled,
+        )
 
     def action_toggle_secrecy(self) -> None:
         item = self._target()
         if item is None:
             return
-        if self.act(acts.toggle_secrecy, item.id):
+
+        def toggled() -> None:
             ground = self.secrecy_of(item)
             msg = S.SECRECY_ON if ground else S.SECRECY_OFF
             self.notify(msg.format(title=item.title, ground=ground), markup=False, timeout=3)
+
+        self.act(acts.toggle_secrecy, item.id, done=toggled)
 
     @form_action
     async def action_table(self) -> None:
@@ -97,7 +110,7 @@ class ItemActs(RollCallScreen):
         from namndtui.tui.modals.dialogs import ConfirmModal
 
         question = S.CONFIRM_TABLE.format(number=self.number(item), title=item.title)
-        if await self.app.push_screen_wait(ConfirmModal(question)) and self.act(
+        if await self.app.push_screen_wait(ConfirmModal(question)) and await self.acted(
             acts.table, item.id, self.napp.now_hhmm
         ):
             self.notify(S.TABLED.format(number=self.number(item)), markup=False)
@@ -113,7 +126,7 @@ class ItemActs(RollCallScreen):
         current = self.napp.state.paragraph(item.id).presenter
         form = TextModal(title, S.PRESENTER_WHO, value=current, allow_empty=True)
         name = await self.app.push_screen_wait(form)
-        if name and self.act(acts.presenter, item.id, name, self.napp.now_hhmm):
+        if name and await self.acted(acts.presenter, item.id, name, self.napp.now_hhmm):
             self.notify(S.PRESENTER_SAVED.format(number=self.number(item), who=name), markup=False)
 
     @form_action
@@ -137,7 +150,7 @@ class ItemActs(RollCallScreen):
             if not who:
                 return
         text = await self.app.push_screen_wait(TextModal(title, S.ADJUSTMENT_NOTE_TEXT))
-        if text and self.act(acts.adjustment_note, item.id, who, text):
+        if text and await self.acted(acts.adjustment_note, item.id, who, text):
             saved = S.ADJUSTMENT_NOTE_SAVED.format(number=self.number(item), who=who)
             self.notify(saved, markup=False)
 
@@ -152,7 +165,9 @@ class ItemActs(RollCallScreen):
 
         title = S.REFER_TITLE.format(number=self.number(item))
         reason = await self.app.push_screen_wait(TextModal(title, S.REFER_REASON, allow_empty=True))
-        if reason is not None and self.act(acts.refer_back, item.id, reason, self.napp.now_hhmm):
+        if reason is not None and await self.acted(
+            acts.refer_back, item.id, reason, self.napp.now_hhmm
+        ):
             self.notify(S.REFERRED_BACK.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -178,10 +193,10 @@ class ItemActs(RollCallScreen):
             reason = await self.app.push_screen_wait(
                 TextModal(title, S.CORRECTION_REASON, allow_empty=False)
             )
-            if reason and self.act(acts.edit_decision, item.id, result, "", reason=reason):
+            if reason and await self.acted(acts.edit_decision, item.id, result, "", reason=reason):
                 self.notify(S.CORRECTION_SAVED.format(number=self.number(item)), markup=False)
             return
-        if self.act(acts.edit_decision, item.id, result, self.napp.now_hhmm):
+        if await self.acted(acts.edit_decision, item.id, result, self.napp.now_hhmm):
             self.notify(S.DECISION_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -207,7 +222,7 @@ class ItemActs(RollCallScreen):
         if result is None:
             return
         member, text = result
-        if self.act(acts.reservation, item.id, member, text, self.napp.now_hhmm):
+        if await self.acted(acts.reservation, item.id, member, text, self.napp.now_hhmm):
             saved = S.RESERVATION_TEXT_SAVED if member in choices.texts else S.RESERVATION_SAVED
             self.notify(saved.format(number=self.number(item), who=member), markup=False)
 
@@ -224,7 +239,7 @@ class ItemActs(RollCallScreen):
         result = await self.app.push_screen_wait(NoteModal(title, list(self.meeting.members)))
         if result is not None:
             by, text = result
-            if self.act(acts.note, item.id, by, text, self.napp.now_hhmm):
+            if await self.acted(acts.note, item.id, by, text, self.napp.now_hhmm):
                 self.notify(S.NOTE_SAVED.format(number=self.number(item)), markup=False)
 
     @form_action
@@ -249,4 +264,4 @@ class ItemActs(RollCallScreen):
         )
         if substitute is None:
             return
-        self.act(acts.recusal, item.id, member, substitute, self.napp.now_hhmm)
+        await self.acted(acts.recusal, item.id, member, substitute, self.napp.now_hhmm)

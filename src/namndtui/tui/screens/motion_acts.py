@@ -34,7 +34,7 @@ class MotionActs(RollCallScreen):
         result = await self.app.push_screen_wait(MotionModal(title, members))
         if result is None:
             return
-        made = self.act(
+        made = await self.acted(
             acts.motion,
             item.id,
             by=result.by,
@@ -56,7 +56,7 @@ class MotionActs(RollCallScreen):
         title = S.WITHDRAW_TITLE.format(number=self.number(item))
         motion = await self._pick_motion(item, title)
         if motion:
-            self.act(acts.withdraw, item.id, motion, self.napp.now_hhmm)
+            await self.acted(acts.withdraw, item.id, motion, self.napp.now_hhmm)
 
     @form_action
     async def action_join(self) -> None:
@@ -76,7 +76,7 @@ class MotionActs(RollCallScreen):
             MemberPickModal(title, S.JOIN_WHO, members, need=S.JOIN_NEED_MEMBER)
         )
         if member:
-            self.act(acts.join, item.id, motion, member, self.napp.now_hhmm)
+            await self.acted(acts.join, item.id, motion, member, self.napp.now_hhmm)
 
     @form_action
     async def action_correct(self) -> None:
@@ -114,7 +114,7 @@ class MotionActs(RollCallScreen):
         if kind == "round":
             from namndtui.tui.modals.vote import BallotCorrectionModal
 
-            modal = BallotCorrectionModal(self.meeting, item, int(key), self.act, reason)
+            modal = BallotCorrectionModal(self.meeting, item, int(key), reason)
             await self.app.push_screen_wait(modal)
             return
         motion = self.napp.state.paragraph(item.id).motion(key)
@@ -122,5 +122,5 @@ class MotionActs(RollCallScreen):
         text = await self.app.push_screen_wait(
             TextModal(title, label, value=motion.text if motion else "", allow_empty=True)
         )
-        if text is not None and self.act(acts.amend_motion, item.id, key, text, reason):
+        if text is not None and await self.acted(acts.amend_motion, item.id, key, text, reason):
             self.notify(S.MOTION_AMENDED.format(number=number, motion=key), markup=False)

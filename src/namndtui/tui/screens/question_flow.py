@@ -69,7 +69,9 @@ class QuestionFlow(RollCallScreen):
         found = await self.app.push_screen_wait(FindingModal(title, order, choices))
         if found == MINORITY:
             return await self._ask_minority(item, q)
-        if not found or not self.act(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+        if not found:
+            return False
+        if not await self.acted(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
             return False
         self._say_what_is_next(item)
         return True
@@ -98,7 +100,7 @@ class QuestionFlow(RollCallScreen):
             self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
             return False
         now = self.napp.now_hhmm
-        if not self.act(acts.minority_demand, item.id, q.key, int(answer), now):
+        if not await self.acted(acts.minority_demand, item.id, q.key, int(answer), now):
             return False
         self._say_what_is_next(item)
         return True
@@ -139,7 +141,7 @@ class QuestionFlow(RollCallScreen):
             return
         from namndtui.tui.modals.vote import run_vote
 
-        await run_vote(self.napp, self.meeting, item, self.act, demanded_by)
+        await run_vote(self.napp, self.meeting, item, demanded_by)
         self._say_what_is_next(item)
 
     async def _ask_demanded_by(self, item: Item) -> str | None:

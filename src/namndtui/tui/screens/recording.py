@@ -1,8 +1,10 @@
 """The meeting screen's base for recording: the item a key acts on, the act, the refusal.
 
-A key calls the secretary's act (namndtui.record.acts), which decides the events (the
-item's implicit call and the meeting's opening included) or refuses with a RuleError;
-`act` sends the events through `NamndApp.apply` and says whether they were recorded. The
+A key asks for the secretary's act (namndtui.record.acts), which decides the events (the
+item's implicit call and the meeting's opening included) or refuses with a RuleError:
+`act` posts it to the app as `ActsRequested` (tui/messages.py), and the app decides the
+events on its state, applies them (journal + fsync) and only then runs the screen's
+acknowledgement (`done`); a form's worker awaits the same with `acted`. The
 screens built on this one (roll_call, item_acts, motion_acts, question_flow,
 sitting_acts, meeting) only ask and show.
 """
@@ -20,6 +22,7 @@ from namndtui.secrecy.marking import secrecy_ground
 from namndtui.tui import strings as S
 from namndtui.tui.labels import motion_label, refusal
 from namndtui.tui.lazy import lazy_module
+from namndtui.tui.messages import act_recorded, request_act
 from namndtui.tui.widgets.agenda import AgendaList
 
 if TYPE_CHECKING:
@@ -79,19 +82,25 @@ class RecordingScreen(Screen[None]):
         text, severity = refusal(self.meeting, err)
         self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
 
-    def act(self, build: Callable[..., list[ev.Event]], *args: Any, **kwargs: Any) -> bool:
-        """Apply what the act `build(meeting, state, *args, **kwargs)` (record/acts.py)
-        gives; a refusal is a notice. True when recorded."""
-        try:
-            events = build(self.meeting, self.napp.state, *args, **kwargs)
-        except acts.RuleError as err:
-            self.refuse(err)
-            return False
-        return self.napp.apply(*events)
+    def act(
+        self,
+        build: Callable[..., list[ev.Event]],
+        *args: Any,
+        done: Callable[[], object] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Ask the app to record the act `build(meeting, state, *args, **kwargs)`
+        (record/acts.py, tui/messages.py `ActsRequested`); `done()` acknowledges it once it
+        is durable. A refusal is a notice (the app says why)."""
+        request_act(self.app, build, *args, done=done, **kwargs)
 
-    def record(self, item: Item, *events: ev.Event) -> bool:
+    async def acted(self, build: Callable[..., list[ev.Event]], *args: Any, **kwargs: Any) -> bool:
+        """`act`, awaited in a form's worker: True once recorded (durable)."""
+        return await act_recorded(self.app, build, *args, **kwargs)
+
+    async def record(self, item: Item, *events: ev.Event) -> bool:
         """`events` on the item, after its implicit call (acts.call_events)."""
-        return self.act(acts.on_item, item.id, self.napp.now_hhmm, *events)
+        return await self.acted(acts.on_item, item.id, self.napp.now_hhmm, *events)
 
     def number(self, item: Item) -> str:
         """The item's § for a form's title (a pending item: the number it gets now)."""

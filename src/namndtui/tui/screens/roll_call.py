@@ -36,13 +36,13 @@ class RollCallScreen(RecordingScreen):
         if not await self.app.push_screen_wait(question):
             self.action_attendance()
             return False
-        return self.roll_call_all()
+        return await self.roll_call_all()
 
-    def roll_call_all(self) -> bool:
+    async def roll_call_all(self) -> bool:
         """Record every seat holder (ordinarie ledamot) as present."""
         from namndtui.record.attendance_acts import roll_call
 
-        if self.napp.apply(*roll_call(self.meeting)):
+        if await self.acted(lambda meeting, _state: roll_call(meeting)):
             count = len(self.meeting.seats)
             self.notify(S.ROLL_CALL_DONE.format(count=count), markup=False, timeout=3)
             return True

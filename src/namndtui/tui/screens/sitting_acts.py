@@ -25,7 +25,7 @@ class SittingActs(RecordingScreen):
         state = self.napp.state
         now = self.napp.now_hhmm()
         if not state.opened_at:
-            if self.act(lambda _m, state: acts.open_meeting(state, now)):
+            if await self.acted(lambda _m, state: acts.open_meeting(state, now)):
                 self.notify(S.MEETING_OPENED.format(time=now), markup=False)
             return
         from namndtui.tui.modals.dialogs import ConfirmModal
@@ -36,7 +36,7 @@ class SittingActs(RecordingScreen):
             question += " " + S.CLOSE_PENDING.format(count=len(pending))
         if not await self.app.push_screen_wait(ConfirmModal(question)):
             return
-        if self.act(acts.close_meeting, now):
+        if await self.acted(acts.close_meeting, now):
             self.notify(S.MEETING_CLOSED.format(time=now), markup=False)
 
     def action_adjourn(self) -> None:
@@ -44,7 +44,9 @@ class SittingActs(RecordingScreen):
         if self.napp.refuse_readonly():
             return
         now = self.napp.now_hhmm()
-        resuming = acts.is_adjourned(self.napp.state)
-        if self.act(lambda _m, state: acts.adjourn(state, now)):
-            done = S.MEETING_RESUMED if resuming else S.MEETING_ADJOURNED
-            self.notify(done.format(time=now), markup=False)
+
+        def done() -> None:  # the record says which it was
+            said = S.MEETING_ADJOURNED if acts.is_adjourned(self.napp.state) else S.MEETING_RESUMED
+            self.notify(said.format(time=now), markup=False)
+
+        self.act(lambda _m, state: acts.adjourn(state, now), done=done)
