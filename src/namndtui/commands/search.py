@@ -215,7 +215,9 @@ class _EarlyHits:
         self.progress(done, total)
         from namndtui.archive import index as index_module
 
-        if self.shown or self.query.empty or done >= total or done % index_module.COMMIT_EVERY:
+        if not 0 < done < total or done % index_module.COMMIT_EVERY:
+            return  # not a batch just committed of a build longer than one batch
+        if self.shown or self.query.empty:
             return
         if self.reader is None:
             self.reader = index_module.ArchiveIndex(

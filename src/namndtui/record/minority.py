@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from namndtui.model import Meeting
+from namndtui.model import Item, Meeting
 from namndtui.record.serving import serving
 from namndtui.record.state import RecordState, VoteRound
 
@@ -37,6 +37,19 @@ NOUN = {"återremiss": "minoritetsåterremiss", "bordläggning": "minoritetsbord
 def applies(meeting: Meeting, kind: str) -> bool:
     """The body's rules give a minority the right to force this formal motion."""
     return kind in meeting.minority_right
+
+
+def used_before(item: Item) -> str:
+    """Why the right is not given again in this ärende ("" when it is): a minority forced a
+    bordläggning or återremiss of it at an earlier meeting (`Item.minority_used`), and the
+    right is used once per ärende, whichever formal motion it was."""
+    if not item.minority_used:
+        return ""
+    return (
+        f"Minoritetsrätten har redan använts i ärendet ({NOUN[item.minority_used]} vid ett "
+        "tidigare sammanträde) och ges bara en gång per ärende; ordföranden prövar "
+        "yrkandet (f)."
+    )
 
 
 def present(meeting: Meeting, state: RecordState, item_id: str) -> int:
