@@ -160,6 +160,13 @@ def test_the_share(share, present, needed, words) -> None:
     assert FULLMAKTIGE.minority_share == Fraction(1, 3)
 
 
+def test_the_typed_count_is_plain_digits_only() -> None:
+    """'²' passed str.isdigit and crashed the app in int() (qa); ' 4 ' is 4."""
+    assert minority.parse_supporters(" 4 ") == 4
+    for bad in ("²", "٣", "-3", "4.0", "", "abc", "9" * 30):
+        assert minority.parse_supporters(bad) is None
+
+
 def test_the_right_is_used_once_per_arende() -> None:
     """An item a minority already tabled or referred back at an earlier meeting
     (`Item.minority_used`) gets no second minority demand, of either kind; after a vote the

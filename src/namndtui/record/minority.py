@@ -66,6 +66,15 @@ def met(share: Fraction, supporters: int, present_count: int) -> bool:
     return supporters >= needed(share, present_count)
 
 
+def parse_supporters(text: str) -> int | None:
+    """The count the secretary typed ('4', ' 4 '); None unless plain digits 0–9 (not '²',
+    '٣' or '-3', which `str.isdigit` or `int` would take or choke on)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
+        return None
+    return int(text)
+
+
 def share_words(share: Fraction) -> str:
     """1/3 -> 'en tredjedel', 2/5 -> 'två femtedelar', 1/2 -> 'hälften'."""
     if share == Fraction(1, 2):
