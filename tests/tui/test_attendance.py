@@ -39,7 +39,7 @@ def test_j_and_k_move_in_the_table_and_u_marks_the_justerares_ersattare(
             assert app.state.present == {"Johan Ekdahl": True}
             await pilot.press("U")  # the justerare's ersättare ("med NN som ersättare")
             assert app.state.adjuster_substitute == "Johan Ekdahl"
-            assert str(table.get_row("Johan Ekdahl")[3]) == S.ADJUSTER_SUBSTITUTE_MARK
+            assert str(table.get_row("Johan Ekdahl")[4]) == S.ADJUSTER_SUBSTITUTE_MARK
 
     run(go())
 

@@ -117,8 +117,8 @@ class AttendanceScreen(Screen[None]):
                 Text(ut(m.label)),
                 Text(ut(m.role)),
                 Text(presence_text(state, m.name)),
-                Text(adjuster_mark(state, m.name)),
                 Text(ut(seat)),
+                Text(adjuster_mark(state, m.name)),
                 key=m.name,
             )
         if table.row_count:
