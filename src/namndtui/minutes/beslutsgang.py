@@ -33,7 +33,7 @@ _NOUN = {
 
 def proposal_name(item: Item | None) -> str:
     """'förvaltningens förslag', 'arbetsutskottets förslag' … (the item's `proposal_by`)."""
-    by = (getattr(item, "proposal_by", "") or DEFAULT_PROPOSAL_BY).strip()
+    by = ((item.proposal_by if item else "") or DEFAULT_PROPOSAL_BY).strip()
     return f"{genitive(by)} förslag"
 
 

@@ -195,6 +195,9 @@ def _c_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen) -> No
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:
     _need_date(e.date)
     _need_time(e.time)
+    held = meeting.date.isoformat()
+    if e.date < held:  # ISO dates compare as strings; as export --justerat refuses
+        raise RuleError(f"Justeringen ({e.date}) kan inte ske före sammanträdet ({held}).")
 
 
 def _c_called(meeting, state, e: ev.ItemCalled) -> None:

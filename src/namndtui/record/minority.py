@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from namndtui.model import Meeting
+from namndtui.model import Item, Meeting
 from namndtui.record.serving import serving
 from namndtui.record.state import RecordState, VoteRound
 
@@ -39,6 +39,19 @@ def applies(meeting: Meeting, kind: str) -> bool:
     return kind in meeting.minority_right
 
 
+def used_before(item: Item) -> str:
+    """Why the right is not given again in this ärende ("" when it is): a minority forced a
+    bordläggning or återremiss of it at an earlier meeting (`Item.minority_used`), and the
+    right is used once per ärende, whichever formal motion it was."""
+    if not item.minority_used:
+        return ""
+    return (
+        f"Minoritetsrätten har redan använts i ärendet ({NOUN[item.minority_used]} vid ett "
+        "tidigare sammanträde) och ges bara en gång per ärende; ordföranden prövar "
+        "yrkandet (f)."
+    )
+
+
 def present(meeting: Meeting, state: RecordState, item_id: str) -> int:
     """The present members the share is counted of: those serving on the item."""
     return len(serving(meeting, state, item_id))
@@ -51,6 +64,15 @@ def needed(share: Fraction, present_count: int) -> int:
 
 def met(share: Fraction, supporters: int, present_count: int) -> bool:
     return supporters >= needed(share, present_count)
+
+
+def parse_supporters(text: str) -> int | None:
+    """The count the secretary typed ('4', ' 4 '); None unless plain digits 0–9 (not '²',
+    '٣' or '-3', which `str.isdigit` or `int` would take or choke on)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
+        return None
+    return int(text)
 
 
 def share_words(share: Fraction) -> str:
