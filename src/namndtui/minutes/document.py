@@ -187,7 +187,7 @@ def attendance_list(
 def adjusters_line(meeting: Meeting, state: RecordState) -> str:
     """'Karin Sjöberg (S)' or 'Karin Sjöberg (S) med Magnus Tornberg (M) som ersättare'."""
     text = join_names([member_label(meeting, a) for a in state.adjusters])
-    if state.adjuster_substitute:
+    if state.adjuster_substitute and text:  # never a bare "med NN som ersättare"
         text += f" med {member_label(meeting, state.adjuster_substitute)} som ersättare"
     return text.strip()
 

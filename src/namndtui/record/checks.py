@@ -190,6 +190,8 @@ def _c_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen) -> No
         raise RuleError(
             f"{e.member} är inte närvarande och kan inte väljas till ersättare för justerare."
         )
+    if not state.adjusters:  # page 1 read "Utses att justera: med NN som ersättare"
+        raise RuleError("Välj först justerare (u); ersättaren går in i justerarens ställe.")
 
 
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:
