@@ -198,6 +198,11 @@ def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) 
     where = ""
     if para is not None and para.number is not None:
         where = f"§ {para.number}"
+        if change.kind == "left" and change.member in para.serving:
+            # Left once the § was decided with them (l after b): not from that §, from the
+            # next one handled ("" after the last), as the vote lists and §§ say.
+            later = [p.number for p in state.paragraphs.values() if (p.number or 0) > para.number]
+            where = f"§ {min(later)}" if later else ""
     elif (item := meeting.item(change.item)) is not None:
         where = f"ärendet {item.title}"
     at = f" kl. {clock(change.at)}" if change.at else ""
