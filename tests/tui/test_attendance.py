@@ -6,6 +6,7 @@ import asyncio
 
 from textual.widgets import DataTable, Input
 
+from namndtui.minutes.document import ingress
 from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import JusteringModal, justering_time, valid_date
 
@@ -36,9 +37,10 @@ def test_j_and_k_move_in_the_table_and_u_marks_the_justerares_ersattare(
             assert table.cursor_row == 2
             await pilot.press("space")  # Johan Ekdahl, the third row
             assert app.state.present == {"Johan Ekdahl": True}
+            await pilot.press("k", "space", "u", "j")  # first a justerare: Lars-Erik Wahlström
             await pilot.press("U")  # the justerare's ersättare ("med NN som ersättare")
             assert app.state.adjuster_substitute == "Johan Ekdahl"
-            assert str(table.get_row("Johan Ekdahl")[3]) == S.ADJUSTER_SUBSTITUTE_MARK
+            assert str(table.get_row("Johan Ekdahl")[4]) == S.ADJUSTER_SUBSTITUTE_MARK
 
     run(go())
 
@@ -176,5 +178,13 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             assert app.state.serving_for == {"Göran Östlund": "Lars-Erik Wahlström"}
             row = str(screen.query_one("#attendance-row").render())
             assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 120"
+            presence = table.ordered_columns[2].key
+            assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
+            await pilot.press("x")  # stops serving, stays all evening: still present
+            assert app.state.serving_for == {}
+            assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
+            assert not screen.query_one("#attendance-row").display  # nothing more to tell
+            fields = {f.label: f.lines for f in ingress(app.meeting, app.state)}
+            assert "Göran Östlund (S), ersättare" in fields["Övriga deltagande"]
 
     run(go())

@@ -48,9 +48,7 @@ NOTICE_NOT_POSTED = (
     "Protokollet är justerat. Justeringen har ännu inte tillkännagivits genom anslag."
 )
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
-ATTENDANCE_LIST = "Närvaro- och omröstningslista"
 ACCORDING_TO_LIST = "Enligt närvaro- och omröstningslista"
-ATTENDANCE_LIST_COLUMNS = ("Beslutande", "Tjänstgöring", "Paragrafer")
 CERTIFIED = "Utdraget bestyrks"
 
 
@@ -189,7 +187,7 @@ def attendance_list(
 def adjusters_line(meeting: Meeting, state: RecordState) -> str:
     """'Karin Sjöberg (S)' or 'Karin Sjöberg (S) med Magnus Tornberg (M) som ersättare'."""
     text = join_names([member_label(meeting, a) for a in state.adjusters])
-    if state.adjuster_substitute:
+    if state.adjuster_substitute and text:  # never a bare "med NN som ersättare"
         text += f" med {member_label(meeting, state.adjuster_substitute)} som ersättare"
     return text.strip()
 
@@ -200,6 +198,11 @@ def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) 
     where = ""
     if para is not None and para.number is not None:
         where = f"§ {para.number}"
+        if change.kind == "left" and change.member in para.serving:
+            # Left once the § was decided with them (l after b): not from that §, from the
+            # next one handled ("" after the last), as the vote lists and §§ say.
+            later = [p.number for p in state.paragraphs.values() if (p.number or 0) > para.number]
+            where = f"§ {min(later)}" if later else ""
     elif (item := meeting.item(change.item)) is not None:
         where = f"ärendet {item.title}"
     at = f" kl. {clock(change.at)}" if change.at else ""
