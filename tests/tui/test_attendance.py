@@ -6,6 +6,7 @@ import asyncio
 
 from textual.widgets import DataTable, Input
 
+from namndtui.minutes.document import ingress
 from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import JusteringModal, justering_time, valid_date
 
@@ -25,7 +26,9 @@ def test_time_and_date_parsing() -> None:
     assert not valid_date("2007-02-30") and not valid_date("2007-1-3") and not valid_date("")
 
 
-def test_j_and_k_move_in_the_table(example_folder, clock) -> None:
+def test_j_and_k_move_in_the_table_and_u_marks_the_justerares_ersattare(
+    example_folder, clock
+) -> None:
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=(80, 24)) as pilot:
@@ -34,6 +37,10 @@ def test_j_and_k_move_in_the_table(example_folder, clock) -> None:
             assert table.cursor_row == 2
             await pilot.press("space")  # Johan Ekdahl, the third row
             assert app.state.present == {"Johan Ekdahl": True}
+            await pilot.press("k", "space", "u", "j")  # first a justerare: Lars-Erik Wahlström
+            await pilot.press("U")  # the justerare's ersättare ("med NN som ersättare")
+            assert app.state.adjuster_substitute == "Johan Ekdahl"
+            assert str(table.get_row("Johan Ekdahl")[4]) == S.ADJUSTER_SUBSTITUTE_MARK
 
     run(go())
 
@@ -171,5 +178,13 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             assert app.state.serving_for == {"Göran Östlund": "Lars-Erik Wahlström"}
             row = str(screen.query_one("#attendance-row").render())
             assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 120"
+            presence = table.ordered_columns[2].key
+            assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
+            await pilot.press("x")  # stops serving, stays all evening: still present
+            assert app.state.serving_for == {}
+            assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
+            assert not screen.query_one("#attendance-row").display  # nothing more to tell
+            fields = {f.label: f.lines for f in ingress(app.meeting, app.state)}
+            assert "Göran Östlund (S), ersättare" in fields["Övriga deltagande"]
 
     run(go())

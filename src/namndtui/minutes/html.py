@@ -9,18 +9,23 @@ page). `markdown_parser` is the CommonMark parser the TUI and the tests read Mar
 from __future__ import annotations
 
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from namndtui.minutes.document import build_document
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.render import render_document_html
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    """The parser every test and renderer uses: CommonMark + tables, raw HTML off."""
+    """The parser every test and renderer uses: CommonMark + tables, raw HTML off.
+    (markdown-it is imported here, not with the module: `export` never parses Markdown.)"""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 

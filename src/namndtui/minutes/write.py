@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from namndtui.minutes.document import build_document
-from namndtui.minutes.html import markdown_parser
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.render import render_document_html, render_document_markdown
 from namndtui.minutes.revision import Entries, JusteredMinutesChanged, rewrite_refusal
@@ -115,4 +114,4 @@ def write_minutes(
     return write_files(minutes, folder, html=html, settings=settings)
 
 
-__all__ = ["markdown_parser", "render_all", "write_files", "write_minutes"]
+__all__ = ["render_all", "write_files", "write_minutes"]

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from namndtui.tui.app import NamndApp
 
 
+KEYS_FROM_HEIGHT = 24  # rows: the line of every key shows from here (docs/keys.md)
+
+
 class RosterTable(DataTable):
     """The attendance list: home/end go to the first/last row (DataTable's own home/end
     scroll sideways and leave the cursor where it was), as in the agenda."""
@@ -91,6 +94,7 @@ class AttendanceScreen(Screen[None]):
 
     def on_resize(self, event) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
+        self.show_info()  # the key line only where the table keeps room for its rows
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -113,8 +117,8 @@ class AttendanceScreen(Screen[None]):
                 Text(ut(m.label)),
                 Text(ut(m.role)),
                 Text(presence_text(state, m.name)),
-                Text(adjuster_mark(state, m.name)),
                 Text(ut(seat)),
+                Text(adjuster_mark(state, m.name)),
                 key=m.name,
             )
         if table.row_count:
@@ -133,7 +137,9 @@ class AttendanceScreen(Screen[None]):
         just = " ".join(
             x for x in (state.justering_date, state.justering_time, state.justering_place) if x
         )
-        info = f"{S.ATTENDANCE_KEYS}\n{q}" + (f" · Justering: {just}" if just else "")
+        info = q + (f" · Justering: {just}" if just else "")
+        if self.size.height >= KEYS_FROM_HEIGHT:  # lower, the rows need the room
+            info = f"{S.ATTENDANCE_KEYS}\n{info}"
         if self.item is not None and state.opened_at and not self.napp.readonly:
             number = paragraph_number(state, self.item.id)
             time = clock(self.napp.now_hhmm())

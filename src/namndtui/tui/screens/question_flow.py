@@ -96,11 +96,12 @@ class QuestionFlow(RollCallScreen):
         answer = await self.app.push_screen_wait(TextModal(title, label))
         if answer is None:
             return False
-        if not answer.isdigit():
+        supporters = minority.parse_supporters(answer)
+        if supporters is None:
             self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
             return False
         now = self.napp.now_hhmm
-        if not await self.acted(acts.minority_demand, item.id, q.key, int(answer), now):
+        if not await self.acted(acts.minority_demand, item.id, q.key, supporters, now):
             return False
         self._say_what_is_next(item)
         return True
