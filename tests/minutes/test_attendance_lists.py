@@ -96,3 +96,8 @@ def test_a_departure_after_the_decision_counts_from_the_next_paragraph() -> None
     before = fold(meeting, _evening(ev.MemberLeft("Bo Ås", "x1", "19:20"), decided))
     assert "Bo Ås" not in before.paragraphs["x1"].serving
     assert change_line(meeting, before, before.changes[-1]).endswith("från och med § 120.")
+    came = fold(meeting, _evening(decided, ev.MemberArrived("Eva Holm", "x1", "19:25")))
+    arrived = next(c for c in came.changes if c.kind == "arrived")
+    assert change_line(meeting, came, arrived) == "Eva Holm (L) anländer kl. 19.25."
+    stopped = next(c for c in came.changes if c.kind == "stops")  # Gus Syd served on § 120
+    assert change_line(meeting, came, stopped) == "Gus Syd (S) slutar tjänstgöra."
