@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,32 @@ async def settle(pilot: Any) -> None:
         if hold is None or not hold.holding:
             break
     await pilot.pause()
+
+
+async def until(pilot: Any, check: Callable[[], object], what: str, tries: int = 600) -> None:
+    """Wait until `check()` holds, letting the app run between looks: what a worker, a
+    timer or a call_after_refresh posts arrives whenever the machine gets to it, so a
+    test waits on the state it asserts, never on a fixed pause. A bound of about a minute
+    turns a hang into a failure that says what never came."""
+    for _ in range(tries):
+        if check():
+            return
+        await pilot.pause()
+    if not check():
+        raise AssertionError(f"never happened: {what}")
+
+
+def drawn(screen: Any) -> bool:
+    """The screen has nothing left to do for its last change: no widget waits for a
+    layout, scroll, repaint or style update, no message is queued, no layout or dirty
+    region is pending on the screen and no call_after_refresh waits to run."""
+    for node in (screen, *screen.walk_children()):
+        if (
+            node._layout_required
+            or node._scroll_required
+            or node._repaint_required
+            or node._refresh_styles_required
+            or not node._message_queue.empty()
+        ):
+            return False
+    return not (screen._recompose_required or screen._dirty_widgets or screen._callbacks)

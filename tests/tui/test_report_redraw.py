@@ -20,6 +20,7 @@ from namndtui.tui.widgets.item_view import (
     wrap_lines,
 )
 
+from .helpers import drawn, until
 from .test_recording import make_app, run
 
 
@@ -77,9 +78,14 @@ def test_moving_draws_what_a_full_redraw_draws_without_layout(example_folder, cl
     async def go():
         app = make_app(example_folder, clock)
         async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.pause()
             screen = app.screen
             report = screen.query_one(ReportView)
+            # the scrollbar is pinned after the first frame (a layout, before any key)
+            await until(
+                pilot,
+                lambda: report.styles.overflow_y == "scroll" and drawn(screen),
+                "the first frame drawn and the report's scrollbar pinned",
+            )
             layouts = [0]
             original = screen._refresh_layout
 
@@ -89,9 +95,13 @@ def test_moving_draws_what_a_full_redraw_draws_without_layout(example_folder, cl
 
             screen._refresh_layout = counted
             fits = []
-            for _ in range(len(app.meeting.items) - 1):
+            for item in app.meeting.items[1:]:
                 await pilot.press("j")
-                await pilot.pause()
+                await until(
+                    pilot,
+                    lambda item=item: report.item is item and drawn(screen),
+                    f"the report of {item.id} drawn",
+                )
                 bar = report.vertical_scrollbar
                 assert isinstance(bar, GutterScrollBar)
                 fits.append(bar.window_virtual_size <= bar.window_size)
@@ -99,7 +109,7 @@ def test_moving_draws_what_a_full_redraw_draws_without_layout(example_folder, cl
                 report.refresh()
                 bar.notify_style_update()
                 bar.refresh()
-                await pilot.pause()
+                await until(pilot, lambda: drawn(screen), "the full repaint drawn")
                 assert screenshot(app) == partial
             assert True in fits and False in fits  # both kinds of report were shown
             assert layouts[0] == 0
