@@ -20,7 +20,7 @@ from namndtui.record.record import Record
 from namndtui.tui.widgets.agenda import AgendaList
 
 from .conftest import FixedClock
-from .helpers import journal_events, screen_text
+from .helpers import journal_events, screen_text, until
 
 SIZE = (120, 36)
 
@@ -48,10 +48,12 @@ def test_record_opens_after_the_first_frame_and_status_shows_it(example_folder) 
         app = build_app(example_folder, clock=FixedClock())
         assert app.opening  # built: meeting loaded, record not opened yet
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert not app.opening and app.record is not None and not app.readonly
+            await until(pilot, lambda: not app.opening, "the record opened after the first frame")
+            assert app.record is not None and not app.readonly
+            # the status line shows what the record says once its change is handled
+            await until(pilot, lambda: "Beslutför 11/11" in screen_text(app), "the quorum shown")
             text = screen_text(app)
-            assert "Beslutför 11/11" in text and "§ 120" in text and "Upprop" not in text
+            assert "§ 120" in text and "Upprop" not in text
             # resuming: the record's current item is shown, as before the deferral
             assert app.screen.query_one(AgendaList).highlighted == 2
             await pilot.press("q")
@@ -73,8 +75,7 @@ def test_a_key_before_the_record_is_open_acts_on_it(example_folder, monkeypatch)
             assert not app.opening and app.record is not None
             assert app.screen.query_one(AgendaList).highlighted == 3
             await pilot.press("o")  # a recording key works on the opened record
-            await pilot.pause()
-            assert "Sparat" in screen_text(app)
+            await until(pilot, lambda: "Sparat" in screen_text(app), "the saved time shown")
             await pilot.press("q")
 
     run(go())
@@ -91,14 +92,16 @@ def test_lock_held_elsewhere_still_opens_read_only_with_the_reason(example_folde
     async def go():
         app = build_app(example_folder, clock=FixedClock())
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            await until(pilot, lambda: not app.opening, "the record opened after the first frame")
             assert app.readonly and "annan-dator" in app.readonly_reason
-            assert "SKRIVSKYDDAT" in screen_text(app)
             assert app.screen.has_class("-readonly")
+            await until(pilot, lambda: "SKRIVSKYDDAT" in screen_text(app), "read-only shown")
             await pilot.press("b")
-            await pilot.pause()
-            notices = [n.message for n in app._notifications]
-            assert any("annan-dator" in n for n in notices)
+            await until(
+                pilot,
+                lambda: any("annan-dator" in n.message for n in app._notifications),
+                "a notice that names the computer holding the lock",
+            )
             await pilot.press("q")
 
     run(go())
@@ -124,9 +127,9 @@ def test_a_read_only_window_never_writes_the_minutes(example_folder) -> None:
 
     async def go():
         async with reader_app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            while reader_app.opening:  # the record opens after the first frame: wait on it
-                await pilot.pause()
+            await until(
+                pilot, lambda: not reader_app.opening, "the record opened after the first frame"
+            )
             assert reader_app.readonly
             from namndtui.minutes.write import write_minutes
 
