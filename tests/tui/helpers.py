@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,17 +51,17 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
-async def until(pilot: Any, check: Callable[[], object], what: str, tries: int = 600) -> None:
+async def until(pilot: Any, check: Callable[[], object], what: str, seconds: float = 60) -> None:
     """Wait until `check()` holds, letting the app run between looks: what a worker, a
     timer or a call_after_refresh posts arrives whenever the machine gets to it, so a
-    test waits on the state it asserts, never on a fixed pause. A bound of about a minute
-    turns a hang into a failure that says what never came."""
-    for _ in range(tries):
-        if check():
-            return
+    test waits on the state it asserts, never on a fixed pause. The bound is on the wall
+    clock (a timer's delay passes however fast a pause returns); reaching it turns a
+    hang into a failure that says what never came."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
         await pilot.pause()
-    if not check():
-        raise AssertionError(f"never happened: {what}")
 
 
 def drawn(screen: Any) -> bool:

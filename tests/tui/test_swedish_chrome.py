@@ -9,16 +9,8 @@ from textual.command import CommandPalette
 
 from namndtui.tui.palette import theme_picker
 
-from .helpers import screen_text
+from .helpers import screen_text, until
 from .test_snapshots import live_app
-
-
-async def until(pilot, check, what: str) -> None:
-    for _ in range(500):
-        await pilot.pause()
-        if check():
-            return
-    raise AssertionError(what)
 
 
 def test_ctrl_c_says_how_to_quit_in_swedish(tmp_path) -> None:
