@@ -8,7 +8,7 @@ from namndtui.tui.modals.dialogs import ConfirmModal
 from namndtui.tui.modals.vote import VoteModal
 from namndtui.tui.screens.attendance import AttendanceScreen
 
-from .helpers import screen_text
+from .helpers import screen_text, until
 from .live import (
     ROLL_CALL,
     cast,
@@ -205,13 +205,13 @@ def test_c_corrects_one_ballot_after_the_count_and_a_motions_text(example_folder
 # --- 8 find people the way they are typed ------------------------------------------------
 
 
-async def _until(pilot, predicate, attempts: int = 200) -> bool:
+async def _until(pilot, predicate) -> bool:
     """Pause until `predicate()` holds (bounded; a state to wait on, never a sleep)."""
-    for _ in range(attempts):
-        if predicate():
-            return True
-        await pilot.pause()
-    return predicate()
+    try:
+        await until(pilot, predicate, "the state waited for")
+    except AssertionError:
+        return False
+    return True
 
 
 def test_member_filter_and_palette_fold_diacritics_and_case(example_folder, clock) -> None:
@@ -248,11 +248,9 @@ def test_find_fold_keeps_positions() -> None:
 
 
 def test_a_name_typed_as_a_picker_opens_arrives_in_order(example_folder, clock) -> None:
-    from textual.widgets import Input
-
     from namndtui.tui.modals.forms import MemberPickModal
 
-    from .test_typeahead import burst
+    from .test_typeahead import burst, filter_typed
 
     async def go():
         async with live(example_folder, clock) as (app, pilot):
@@ -261,9 +259,7 @@ def test_a_name_typed_as_a_picker_opens_arrives_in_order(example_folder, clock) 
                 burst(app, "Jjonas")  # J opens the jäv picker; "jonas" typed at once
 
                 def typed() -> str:
-                    if not isinstance(app.screen, MemberPickModal):
-                        return ""
-                    return app.screen.query_one("#filter", Input).value
+                    return filter_typed(app, MemberPickModal)
 
                 assert await _until(pilot, lambda: len(typed()) == 5)
                 assert typed() == "jonas"

@@ -15,7 +15,7 @@ from textual.widgets import Input
 from namndtui.tui.modals.forms import MotionModal
 from namndtui.tui.widgets.agenda import AgendaList
 
-from .helpers import settle
+from .helpers import settle, until
 from .test_recording import make_app, present_all
 
 
@@ -27,6 +27,14 @@ def burst(app, text: str) -> None:
         app._driver.send_message(key)  # as Pilot.press does, minus its wait after each key
 
 
+def filter_typed(app, modal: type) -> str:
+    """The form's filter field so far ("" until the form is on the screen and composed)."""
+    if not isinstance(app.screen, modal):
+        return ""
+    found = app.screen.query("#filter")
+    return found.first(Input).value if found else ""
+
+
 def test_a_name_typed_right_after_y_goes_into_the_form(example_folder, clock) -> None:
     async def go():
         app = make_app(example_folder, clock)
@@ -35,8 +43,11 @@ def test_a_name_typed_right_after_y_goes_into_the_form(example_folder, clock) ->
             await pilot.press("m", "j", "j", "j", "j")  # the meeting is open: A would adjourn
             await pilot.pause()
             burst(app, "yAlmqvist")
-            await pilot.pause()
-            await pilot.pause()
+            await until(
+                pilot,
+                lambda: not app.is_running or len(filter_typed(app, MotionModal)) >= 8,
+                "the burst handled",
+            )
             assert app.is_running  # "q" did not quit
             assert isinstance(app.screen, MotionModal)
             assert app.screen.query_one("#filter", Input).value == "Almqvist"
