@@ -37,6 +37,7 @@ def test_j_and_k_move_in_the_table_and_u_marks_the_justerares_ersattare(
             assert table.cursor_row == 2
             await pilot.press("space")  # Johan Ekdahl, the third row
             assert app.state.present == {"Johan Ekdahl": True}
+            await pilot.press("k", "space", "u", "j")  # first a justerare: Lars-Erik Wahlström
             await pilot.press("U")  # the justerare's ersättare ("med NN som ersättare")
             assert app.state.adjuster_substitute == "Johan Ekdahl"
             assert str(table.get_row("Johan Ekdahl")[4]) == S.ADJUSTER_SUBSTITUTE_MARK
