@@ -272,6 +272,11 @@ class NamndApp(App[int]):
     def now_hhmm(self) -> str:
         return self.clock().strftime("%H:%M")
 
+    @property
+    def user_keymap(self) -> dict[str, str]:
+        """The user's [keys] (binding id -> keys) as set by `set_keymap` (docs/settings.md)."""
+        return dict(self._keymap)
+
     def saved_text(self) -> str:
         if self.record is not None and self.disk.unsaved:
             return S.NOT_SAVED  # the banner says why and what to do
@@ -370,7 +375,7 @@ class NamndApp(App[int]):
             ok = self._write(self.record.apply, event)
             if not ok:
                 break
-            item = getattr(event, "item", "")
+            item = event.item_id
             if item and item not in touched:
                 touched.append(item)
         if len(events) > 1:  # what was written of it is one act, also when cut short
@@ -593,10 +598,7 @@ def snapshot_state(state: RecordState) -> RecordState:
     """
     import copy
 
-    memo: dict[int, object] = {}
-    log = getattr(state, "log", None)
-    if log is not None:
-        memo[id(log)] = []
+    memo: dict[int, object] = {id(state.log): []}
     return copy.deepcopy(state, memo)
 
 
