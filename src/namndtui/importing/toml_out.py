@@ -57,6 +57,8 @@ def meeting_toml(meeting: Meeting) -> str:
 
     data = meeting_to_dict(meeting)
     head = {"format": data["format"], "meeting": data["meeting"]}
+    if "personal_data" in data:  # top-level, before [meeting]
+        head = {"format": data["format"], "personal_data": data["personal_data"], **head}
     text = tomli_w.dumps(head, multiline_strings=True)
     for member in data.get("members", []):
         text += "\n[[members]]\n" + tomli_w.dumps(member)
