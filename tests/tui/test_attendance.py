@@ -152,6 +152,7 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             screen = app.screen
             info = str(screen.query_one("#attendance-info").render())
             assert S.ATTENDANCE_WHEN.format(number=120, time="19.00") in info
+            assert S.ATTENDANCE_WHEN_DECIDED.format(number=121) in info  # as the minutes count
             clock.now = clock.now.replace(hour=19, minute=10)
             await pilot.press("j", "j", "l")  # Johan Ekdahl leaves at 19.10
             table = screen.query_one(DataTable)

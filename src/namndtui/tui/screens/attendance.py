@@ -16,6 +16,7 @@ from namndtui.minutes.model import after_the_decision, clock
 from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
+from namndtui.record.state import IN_PROGRESS, PENDING
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -144,6 +145,10 @@ class AttendanceScreen(Screen[None]):
             number = paragraph_number(state, self.item.id)
             time = clock(self.napp.now_hhmm())
             info += " · " + S.ATTENDANCE_WHEN.format(number=number, time=time)
+            para = state.paragraphs.get(self.item.id)
+            if para is not None and para.status not in (PENDING, IN_PROGRESS):
+                # decided: who served on it stays in its vote list; the change is from the next
+                info += S.ATTENDANCE_WHEN_DECIDED.format(number=next_paragraph(state, number))
         self.query_one("#attendance-info", Static).update(user_text(info))
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
@@ -370,8 +375,13 @@ def taking_part_from(state: RecordState, change: AttendanceChange) -> int:
     para = state.paragraphs.get(change.item)
     if para is None or para.number is None or not after_the_decision(change, para):
         return paragraph_number(state, change.item)
-    later = [p.number for p in state.paragraphs.values() if (p.number or 0) > para.number]
-    return min(later) if later else state.next_number
+    return next_paragraph(state, para.number)
+
+
+def next_paragraph(state: RecordState, number: int) -> int:
+    """The § after `number`: the next one handled, or the next to be given."""
+    later = [p.number for p in state.paragraphs.values() if (p.number or 0) > number]
+    return min((n for n in later if n is not None), default=state.next_number)
 
 
 def presence_text(state: RecordState, name: str) -> str:
