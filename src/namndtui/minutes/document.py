@@ -291,7 +291,8 @@ def signatures(
     rng = paragraph_range(meeting, state)
     aside = ""
     if rng:
-        aside = "Paragrafer " + number_ranges(list(range(rng[0], rng[1] + 1))).lstrip("§ ")
+        noun = "Paragraf " if rng[0] == rng[1] else "Paragrafer "  # one §: "Paragraf 120"
+        aside = noun + number_ranges(list(range(rng[0], rng[1] + 1))).lstrip("§ ")
     out = [Signature("Sekreterare", meeting.secretary, aside)]
     out.append(Signature("Ordförande", chair.name if chair else ""))
     out += [Signature(settings.adjuster_label, name) for name in state.adjusters or [""]]
