@@ -142,3 +142,19 @@ def test_refuses_to_overwrite_and_needs_a_later_date(
         == 2
     )
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_an_item_that_corrects_an_earlier_paragraph_keeps_corrects_in_its_table() -> None:
+    """`new --from` a meeting whose carried-over item had `corrects` wrote a top-level
+    [corrects] table, and the new meeting.toml was refused as invalid (qa)."""
+    import datetime as dt
+
+    from namndtui.importing.toml_out import meeting_toml
+    from namndtui.meetingfile import parse_meeting_text
+    from namndtui.model import Item, Meeting, ParagraphRef
+
+    ref = ParagraphRef(dt.date(2007, 9, 25), 112)
+    item = Item(id="rattelse", title="Rättelse", corrects=ref)
+    text = meeting_toml(Meeting(body="Nämnden", date=dt.date(2007, 11, 20), items=(item,)))
+    meeting, problems = parse_meeting_text(text)[:2]
+    assert problems == [] and meeting is not None and meeting.items[0].corrects == ref
