@@ -260,6 +260,7 @@ NO_QUESTION = (
     "b eller e registrerar beslutet."
 )
 NEXT_QUESTION = "§ {number}: nästa fråga (f): {question}"
+VOTE_STILL_OPEN = "§ {number}: voteringen pågår fortfarande (v fortsätter den): {question}"
 QUESTIONS_DONE = "§ {number}: alla frågor är prövade – b eller e registrerar beslutet."
 ITEM_ENDS = "§ {number}: ärendet {outcome}; ärendet avslutas här."
 # The minority right (meeting.toml minority_right; record/minority.py), offered by f.

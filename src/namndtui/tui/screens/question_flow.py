@@ -121,7 +121,9 @@ class QuestionFlow(RollCallScreen):
             self.notify(S.ITEM_ENDS.format(number=number, outcome=outcome), markup=False)
         elif (q := qs.next_question(item, para)) is not None:
             label = bg.question_label(self.meeting, item, para, q)
-            self.notify(S.NEXT_QUESTION.format(number=number, question=label), markup=False)
+            # A vote left with esc is still open: v goes on with it, not f (qa).
+            text = S.VOTE_STILL_OPEN if q.open_vote else S.NEXT_QUESTION
+            self.notify(text.format(number=number, question=label), markup=False)
         elif para.decision is None:
             self.notify(S.QUESTIONS_DONE.format(number=number), markup=False)
 
