@@ -193,3 +193,19 @@ def test_new_from_sees_the_forced_motion() -> None:
     assert by_majority.status == REFERRED_BACK and _forced(item, by_majority) == ""
     earlier = dataclasses.replace(item, minority_used="bordläggning")
     assert _forced(earlier, by_majority) == "bordläggning"
+
+
+def test_rules_changed_after_the_meeting_are_warned_and_not_printed() -> None:
+    """minority_fraction raised to 1/2 (or minority_right removed) after a demand of 2 of 5
+    printed '… 2 av de 5 närvarande ledamöterna, minst hälften …' and validated (qa)."""
+    state = state_of(FULLMAKTIGE, ev.MinorityDemand("x1", "y2", 2, 5))
+    assert minority.changed_rules(FULLMAKTIGE, state) == []
+    half = dataclasses.replace(FULLMAKTIGE, minority_fraction="1/2")
+    [line] = minority.changed_rules(half, state)
+    assert "(2 av 5) är färre än hälften" in line
+    [line] = minority.changed_rules(NAMND, state)
+    assert "ger inte längre minoriteten den rätten" in line
+    item, para = FULLMAKTIGE.item("x1"), state.paragraphs["x1"]
+    q = qs.question(item, para, "y2")
+    assert "minst en tredjedel" in bg.minority_sentence(FULLMAKTIGE, q)
+    assert "minst" not in bg.minority_sentence(half, q)

@@ -88,3 +88,29 @@ def supporters_in_vote(r: VoteRound, motion_id: str) -> int:
     """How many voted for the motion in a counted round of its formal question."""
     ja, nej, _ = r.tally()
     return ja if r.yes == motion_id else nej if r.no == motion_id else 0
+
+
+def changed_rules(meeting: Meeting, state: RecordState) -> list[str]:
+    """A Swedish line per recorded minority demand that the meeting file's rules no longer
+    carry (`minority_right` or `minority_fraction` edited after the meeting): the minutes
+    would state a right or a share that did not hold ([] when all still hold)."""
+    out = []
+    share = meeting.minority_share
+    for para in state.paragraphs.values():
+        for motion_id, (supporters, present_count) in para.minority.items():
+            motion = para.motion(motion_id)
+            if motion is None or motion.kind not in NOUN:
+                continue
+            label = f"§ {para.number}" if para.number is not None else para.item
+            where = f"{label}: {NOUN[motion.kind]} ({supporters} av {present_count})"
+            if not applies(meeting, motion.kind):
+                out.append(
+                    f"{where} är registrerad, men meeting.toml ger inte längre minoriteten "
+                    "den rätten (minority_right) – ändrades reglerna efter sammanträdet?"
+                )
+            elif not met(share, supporters, present_count):
+                out.append(
+                    f"{where} är färre än {share_words(share)} (minority_fraction i "
+                    "meeting.toml) – ändrades andelen efter sammanträdet?"
+                )
+    return out

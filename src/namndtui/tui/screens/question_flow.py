@@ -93,13 +93,16 @@ class QuestionFlow(RollCallScreen):
             share=minority.share_words(share),
         )
         title = S.MINORITY_TITLE.format(number=self.number(item), noun=noun)
-        answer = await self.app.push_screen_wait(TextModal(title, label))
-        if answer is None:
-            return False
-        supporters = minority.parse_supporters(answer)
-        if supporters is None:
-            self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
-            return False
+        answer: str | None = ""
+        supporters: int | None = None
+        while supporters is None:  # asked again until a count or esc: keys typed after a
+            # wrong answer must not fall through to the meeting screen's bindings
+            answer = await self.app.push_screen_wait(TextModal(title, label, value=answer or ""))
+            if answer is None:
+                return False
+            supporters = minority.parse_supporters(answer)
+            if supporters is None:
+                self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
         now = self.napp.now_hhmm
         if not await self.acted(acts.minority_demand, item.id, q.key, supporters, now):
             return False
