@@ -1,24 +1,25 @@
 """Benchmark of `namndtui follow` (not a test): prints the figures of docs/performance.md.
 
-    python benchmarks/bench_follow.py [--acts 40] [--rounds 3] [--idle 5]
+    python benchmarks/bench_follow.py [--acts 40] [--rounds 3] [--idle 10] [--not-nice]
 
 In one run, in fresh processes, with three followers (`FollowApp`, headless, each its own
-process, polling and at the lower CPU priority as `namndtui follow` does):
+process, watching the journal (inotify, where the file system allows) and at the lower
+CPU priority, as `namndtui follow` does; `--not-nice`: at the writer's priority):
 
-1. the followers' CPU while nothing happens (`--idle` seconds, from /proc/<pid>/stat):
-   an idle follower should cost ~0 % of a core;
-2. from the writer's fsync to each follower's repaint: the writer records `--acts` acts a
+1. from the writer's fsync to each follower's repaint: the writer records `--acts` acts a
    few hundred ms apart, each a motion Sal shows (a Record in this process, the time taken
    when `apply` returns, i.e. after the fsync); each follower prints the sequence number
    and the time once the screen showing it was refreshed (`call_after_refresh`). Budget:
    median ≤ 200 ms, p95 ≤ 500 ms;
+2. the followers' CPU between acts (`--idle` seconds with nothing written, once every
+   follower has shown the last act; /proc/<pid>/stat): budget ~0 % of a core;
 3. the writer's key-to-durable time (bench_tui.durable: the `o` key's handler, journal
    write + fsync + fold + refresh; and Record.apply alone), each phase in a fresh process,
    **alternately without and with the three followers**: without, with, without, … ,
-   without (`--rounds` with-phases, each between two without-phases). In a without-phase
-   the followers are stopped (SIGSTOP: no CPU, no system call) and the writer writes a
-   folder of its own with the same history; in a with-phase they run and follow the very
-   journal the writer appends to. Budget: the same figure with and without (ratio ≈ 1;
+   without (`--rounds` with-phases, each between two without-phases), always the same
+   meeting folder. In a without-phase the followers are stopped (SIGSTOP: no CPU, no
+   system call); in a with-phase they run, catch up and follow the journal the writer
+   appends to. Budget: the same figure with and without (ratio ≈ 1;
    the spread of the without-phases is the machine's noise).
 
 The machine's load (os.getloadavg) is printed with the figures.
@@ -48,7 +49,7 @@ EXAMPLE = example_meeting().parent
 FOLLOWERS = 3
 
 
-def follower_main(folder: Path) -> int:
+def follower_main(folder: Path, nice: bool = True) -> int:
     """A follower process: print 'seq time' after each repaint."""
     from namndtui.commands.follow import load_for_following, lower_priority
     from namndtui.tui.follow_app import FollowApp
@@ -62,7 +63,8 @@ def follower_main(folder: Path) -> int:
 
     meeting, folder = load_for_following(folder)
     app = StampedFollow(meeting, folder)
-    lower_priority()  # as `namndtui follow` does
+    if nice:
+        lower_priority()  # as `namndtui follow` does
     app.run(headless=True, size=(100, 30))
     return 0
 
@@ -70,9 +72,10 @@ def follower_main(folder: Path) -> int:
 class Follower:
     """A follower process and the (seq, time) stamps it printed, read as they come."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, nice: bool = True) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         command = [sys.executable, __file__, "--follower", str(folder)]
+        command += [] if nice else ["--not-nice"]
         self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
         self.pid = self.proc.pid
         self.stamps: list[tuple[int, float]] = []
@@ -103,8 +106,8 @@ class Follower:
         return self.stamps
 
 
-def start_followers(folder: Path, count: int) -> list[Follower]:
-    followers = [Follower(folder) for _ in range(count)]
+def start_followers(folder: Path, count: int, nice: bool = True) -> list[Follower]:
+    followers = [Follower(folder, nice) for _ in range(count)]
     for follower in followers:  # each has drawn its first view
         follower.wait_for(0)
     return followers
@@ -157,7 +160,8 @@ def durable_ms(folder: Path) -> tuple[float, float]:
     with Record.open(meeting, folder) as record:
         for n in range(100):
             start = time.perf_counter()
-            record.apply(ev.NoteAdded(meeting.items[0].id, f"Mätning {n}"))
+            # not on the first item, which bench_tui.durable shows: its view would grow
+            record.apply(ev.NoteAdded(meeting.items[1].id, f"Mätning {n}"))
             times.append(time.perf_counter() - start)
     key = asyncio.run(durable(folder)) * 1000  # its app keeps the lock: last
     return key, statistics.median(times) * 1000
@@ -188,7 +192,7 @@ def idle_cpu(procs: list[Follower], seconds: float) -> list[float]:
 
 
 def alternate(
-    followed: Path, alone: Path, procs: list[Follower], rounds: int
+    followed: Path, procs: list[Follower], rounds: int
 ) -> dict[str, list[tuple[float, float]]]:
     """Key-to-durable phases without, with, without … followers (see the docstring)."""
     phases: dict[str, list[tuple[float, float]]] = {"without": [], "with": []}
@@ -197,7 +201,7 @@ def alternate(
             for proc in procs:
                 proc.proc.send_signal(signal.SIGSTOP)
             try:
-                phases["without"].append(durable_phase(alone))
+                phases["without"].append(durable_phase(followed))
             finally:
                 for proc in procs:
                     proc.proc.send_signal(signal.SIGCONT)
@@ -207,25 +211,29 @@ def alternate(
 
 
 def report_durable(phases: dict[str, list[tuple[float, float]]]) -> float:
-    """Print the key-to-durable figures; the ratio with/without of the TUI path."""
+    """Print the key-to-durable figures; the ratio with/without of the TUI path: the
+    median over the with-phases of each against the mean of its two neighbours (robust to
+    a drift of the machine's load over the run)."""
     ratio = 1.0
     for n, name in enumerate(("key to durable (bench_tui)", "Record.apply with fsync")):
         without = [phase[n] for phase in phases["without"]]
         with_ = [phase[n] for phase in phases["with"]]
-        ratio_n = statistics.median(with_) / statistics.median(without)
+        order = [
+            without[i // 2] if i % 2 == 0 else with_[i // 2] for i in range(2 * len(with_) + 1)
+        ]
+        pairs = [w / ((without[i] + without[i + 1]) / 2) for i, w in enumerate(with_)]
+        ratio_n = statistics.median(pairs)
         ratio = ratio_n if n == 0 else ratio
         print(
-            f"writer {name}, ms per phase in order: "
-            + " | ".join(
-                f"{'with' if i % 2 else 'without'} {(with_ if i % 2 else without)[i // 2]:.2f}"
-                for i in range(len(without) + len(with_))
-            )
+            f"writer {name}, ms per phase in order (without first): "
+            + " | ".join(f"{v:.2f}" for v in order)
         )
         print(
             f"  median without {statistics.median(without):.2f} "
             f"(range {min(without):.2f}–{max(without):.2f}), "
             f"with {FOLLOWERS} followers {statistics.median(with_):.2f} "
-            f"(range {min(with_):.2f}–{max(with_):.2f}): ratio {ratio_n:.2f}"
+            f"(range {min(with_):.2f}–{max(with_):.2f}); each with-phase against its "
+            f"neighbours: {', '.join(f'{r:.2f}' for r in pairs)} (median {ratio_n:.2f})"
         )
     return ratio
 
@@ -236,28 +244,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="with-follower phases")
     parser.add_argument("--idle", type=float, default=10.0, help="seconds of idle measure")
     parser.add_argument("--follower", type=Path)
+    parser.add_argument(
+        "--not-nice", action="store_true", help="followers at the writer's priority (compare)"
+    )
     parser.add_argument("--durable", type=Path)
     args = parser.parse_args(argv)
     if args.follower:
-        return follower_main(args.follower)
+        return follower_main(args.follower, nice=not args.not_nice)
     if args.durable:
         print(*durable_ms(args.durable))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        followed, alone = Path(tmp) / "followed", Path(tmp) / "alone"
+        followed = Path(tmp) / "followed"
         followed.mkdir()
         shutil.copy(EXAMPLE / "meeting.toml", followed / "meeting.toml")
         print(f"load before: {os.getloadavg()}")
-        procs = start_followers(followed, FOLLOWERS)
+        procs = start_followers(followed, FOLLOWERS, nice=not args.not_nice)
         try:
-            idle = idle_cpu(procs, args.idle)
             done = writer_acts(followed, args.acts)
             for follower in procs:  # every act shown before any follower is stopped
                 follower.wait_for(max(done))
-            # the writer's own folder: the same history, nobody following it
-            shutil.copytree(followed, alone, ignore=shutil.ignore_patterns(".namndtui*"))
+            idle = idle_cpu(procs, args.idle)  # between acts, past the start-up's work
             busy = [cpu_seconds(p.pid) for p in procs]
-            phases = alternate(followed, alone, procs, args.rounds)
+            phases = alternate(followed, procs, args.rounds)
             busy = [cpu_seconds(p.pid) - b for p, b in zip(procs, busy, strict=True)]
         finally:
             stamps = [follower.stop() for follower in procs]

@@ -13,26 +13,6 @@ import pytest
 _saved: list[tuple[str, str | None, str]] = []
 
 
-# Textual's Pilot waits after every key (twice) and in every `pause()` until the app looks
-# idle: it sleeps SLEEP_GRANULARITY (20 ms) at a time until a sleep passes with under
-# SLEEP_IDLE (1 ms) of process CPU, so each key costs at least 40 ms of sleep even when the
-# app handled it in 5. The suite presses tens of thousands of keys. A 5 ms window with the
-# same ratio (0.25 ms, "under 5 % busy") keeps the criterion and quarters the floor.
-# No test may rely on this wait for correctness anyway (docs/reliability.md: tests wait on
-# state; on a loaded machine a starved app looks idle at any window).
-# NAMNDTUI_PILOT_IDLE_MS=20 gives Textual's own value back.
-PILOT_IDLE_MS = float(os.environ.get("NAMNDTUI_PILOT_IDLE_MS", "5"))
-
-
-def _pilot_idle_window() -> None:
-    try:
-        import textual._wait as wait
-    except ImportError:  # pragma: no cover - textual is a dependency
-        return
-    wait.SLEEP_GRANULARITY = PILOT_IDLE_MS / 1000
-    wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20
-
-
 # The tests' files in memory where there is a tmpfs: every act fsyncs the journal, which
 # costs ~3 ms on this machine's disk and nothing on tmpfs (the code still calls fsync; the
 # tests that make fsync slow or fail patch it). Set before pytest picks its basetemp, and
@@ -54,7 +34,6 @@ def _tmp_in_memory() -> None:
 def pytest_configure(config: pytest.Config) -> None:
     """A private XDG_CACHE_HOME from the start: module-scoped fixtures and code run at
     collection load meetings too, before any function-scoped fixture."""
-    _pilot_idle_window()
     _tmp_in_memory()
     # XDG_DATA_HOME too: the user's signing key lives there (minutes/signing.py), and
     # export --justerat signs with it when there is one.

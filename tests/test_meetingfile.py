@@ -336,7 +336,7 @@ def test_unusable_paths_are_problems_not_tracebacks(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(namndtui.meetingfile, "read_input", refuse)  # storage.read_input
     _, problems, code = check_meeting_file(GOOD)
     assert code == 2
-    assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: Permission denied"]
+    assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: behörighet saknas"]
 
 
 def test_minority_right_and_corrects() -> None:
@@ -349,18 +349,22 @@ def test_minority_right_and_corrects() -> None:
     ) + (
         '[[items]]\nid = "a"\ntitle = "Rättelse av protokoll"\n'
         "corrects = { date = 2007-09-25, paragraph = 112 }\n"
+        'minority_used = "bordläggning"\n'
     )
     meeting, problems = parse_meeting_text(text)
     assert problems == [] and meeting is not None
     assert meeting.minority_right == ("återremiss",)
     assert str(meeting.minority_share) == "1/4"
     assert meeting.items[0].corrects == ParagraphRef(dt.date(2007, 9, 25), 112)
+    assert meeting.items[0].minority_used == "bordläggning"
     again, problems = parse_meeting_text(meeting_to_toml(meeting))
     assert problems == [] and again == meeting
     bad = (
-        HEAD.replace('body = "N"\n', 'body = "N"\nminority_right = ["omröstning"]\n')
-        .replace("date = 2007-10-23\n", 'date = 2007-10-23\nminority_fraction = "3/2"\n')
+        HEAD.replace('body = "N"\n', 'body = "N"\nminority_right = ["omröstning"]\n').replace(
+            "date = 2007-10-23\n", 'date = 2007-10-23\nminority_fraction = "3/2"\n'
+        )
         + '[[items]]\nid = "a"\ntitle = "T"\ncorrects = { date = 2007-09-25, paragrf = 1 }\n'
+        + 'minority_used = "votering"\n'
     )
     _, problems = parse_meeting_text(bad)
     messages = [p.message for p in problems]
@@ -368,3 +372,18 @@ def test_minority_right_and_corrects() -> None:
     assert any('minority_fraction: ogiltig andel "3/2"' in m for m in messages)
     assert any("items[1].corrects.paragrf: okänd nyckel" in m for m in messages)
     assert any("items[1].corrects.paragraph: obligatorisk nyckel saknas" in m for m in messages)
+    assert any('items[1].minority_used: okänt formellt yrkande "votering"' in m for m in messages)
+
+
+def test_a_decomposed_file_reads_as_the_same_meeting() -> None:
+    """A meeting.toml in NFD (å as a + ring: macOS, some editors) said 'okänd roll
+    "ersättare" – menade du "ersättare"?' and names did not match what is typed (qa)."""
+    import unicodedata
+
+    from namndtui.meetingfile import check_meeting_bytes
+
+    text = Path(GOOD).read_text(encoding="utf-8")
+    nfd = unicodedata.normalize("NFD", text).encode("utf-8")
+    meeting, problems, code = check_meeting_bytes(nfd)
+    assert (problems, code) == ([], 0)
+    assert meeting == check_meeting_bytes(text.encode("utf-8"))[0]

@@ -88,6 +88,7 @@ def test_every_field_round_trips() -> None:
         extra_sections=(Section("Rubrik", "text", ""),),
         category="Beslutsärenden",
         corrects=ParagraphRef(dt.date(2007, 9, 25), 112),
+        minority_used="bordläggning",
     )
     meeting = Meeting(
         body="Nämnd",

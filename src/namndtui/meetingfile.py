@@ -19,6 +19,7 @@ import difflib
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,7 @@ _ITEM_KEYS = {
     "sections": "tables",
     "public_title": "str",
     "corrects": "table",
+    "minority_used": "str",
 }
 _CORRECTS_KEYS = {"date": "date", "paragraph": "pos_int"}
 _SECTION_KEYS = {"title": "str", "text": "text"}
@@ -318,6 +320,14 @@ class _Checker(Reader):
             if "title" in checked:
                 basis.append(BasisDocument(checked["title"], checked.get("date")))
         values.pop("decision_basis", None)
+        used = values.get("minority_used")
+        if used is not None and used not in FORMAL_KINDS:
+            allowed = " och ".join(quote(k) for k in FORMAL_KINDS)
+            self.report(
+                path + ("minority_used",),
+                f"okänt formellt yrkande {quote(used)} – tillåtna: {allowed}",
+            )
+            values.pop("minority_used")
         corrects = None
         if (raw_ref := values.pop("corrects", None)) is not None:
             ref = self.table(raw_ref, path + ("corrects",), _CORRECTS_KEYS, ("date", "paragraph"))
@@ -387,7 +397,10 @@ def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[P
         byte = data[err.start]
         message = f"ogiltig UTF-8 (byte 0x{byte:02X} i kolumn {column}) – spara filen som UTF-8"
         return None, [Problem(filename, line, message)]
-    return text.removeprefix("\ufeff"), []  # a BOM from Windows editors is harmless
+    text = text.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
+    if not unicodedata.is_normalized("NFC", text):  # decomposed å/ä/ö (macOS, some editors):
+        text = unicodedata.normalize("NFC", text)  # "okänd roll "ersättare"" before (qa)
+    return text, []
 
 
 def check_meeting_bytes(
@@ -465,7 +478,7 @@ def load_meeting(path: str | Path) -> Meeting:
 # The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
 # fails the caller: every error there is swallowed and the file is parsed as usual.
 
-CACHE_FORMAT = "5"  # bump when the entry layout or what a valid file means changes
+CACHE_FORMAT = "6"  # bump when the entry layout or what a valid file means changes
 CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
 
 try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in
@@ -476,6 +489,7 @@ except ImportError:  # pragma: no cover - other Pythons
 # The Item fields by JSON kind; test_meetingfile_cache checks they cover every field.
 _ITEM_STR = ("id", "title", "dnr", "officer", "summary", "background", "proposal")
 _ITEM_STR += ("preparation", "category", "secrecy", "proposal_by", "public_title")
+_ITEM_STR += ("minority_used",)
 _ITEM_LISTS = ("proposed_decision", "attachments", "dispatch")
 
 

@@ -136,6 +136,10 @@ class Item:
     # The § of an earlier meeting of the body that this item corrects (rättelse av protokoll
     # after justering, decided at this meeting); None for an ordinary item.
     corrects: ParagraphRef | None = None
+    # The formal motion ("återremiss" / "bordläggning") a minority already forced in this
+    # ärende at an earlier meeting: the minority right is used once per ärende (KL 5 kap.
+    # 50 §), so it is not given again. Set by `namndtui new --from`; "" = not used.
+    minority_used: str = ""
 
     @property
     def dnr_label(self) -> str:

@@ -161,4 +161,8 @@ def input_problem(err: OSError) -> str:
         return "filen finns inte"
     if err.errno == errno.ELOOP:
         return "kan inte läsas: symboliska länkar i en slinga"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "kan inte läsas: behörighet saknas"
+    if err.errno == errno.EISDIR:
+        return "är en mapp, ingen fil"
     return f"kan inte läsas: {err.strerror or err}"

@@ -162,6 +162,35 @@ def test_broken_file_is_a_problem_not_a_crash(archive: Path) -> None:
     assert idx.update().problems == 1
 
 
+def test_problem_count_kept_for_searches(archive: Path) -> None:
+    """A search reads the count of problems the last update left in meta (scanning the
+    files table cost 2–10 ms); an update cut short leaves none, so the tables decide."""
+    bad = archive / "trasig" / "protokoll.toml"
+    bad.parent.mkdir()
+    bad.write_text("[meeting\n", encoding="utf-8")
+    idx = ArchiveIndex(archive)
+    idx.update()
+    meta = sqlite3.connect(idx.db_path)
+
+    def count() -> str | None:
+        row = meta.execute("SELECT value FROM meta WHERE key = 'problems'").fetchone()
+        return row[0] if row else None
+
+    assert count() == "1" and [p.path for p in idx.problems()] == ["trasig/protokoll.toml"]
+    bad.unlink()
+    idx.update()
+    assert count() == "0" and idx.problems() == []
+    bad.write_text("[meeting\n", encoding="utf-8")
+    with meta:  # as an update killed after its first batch leaves it
+        meta.execute("DELETE FROM meta WHERE key = 'problems'")
+        meta.execute(
+            "INSERT INTO files(rel, mtime_ns, ctime_ns, size, sha256, problem)"
+            " VALUES ('trasig/protokoll.toml', 0, 0, 0, '', 'trasig')"
+        )
+    assert [p.path for p in idx.problems()] == ["trasig/protokoll.toml"]
+    meta.close()
+
+
 def test_unreadable_folder_is_a_problem(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import namndtui.archive.freshness as scan_module
 

@@ -239,3 +239,18 @@ def test_first_hits_are_printed_during_the_build(
     again, err_again = capsys.readouterr()
     assert "ofullständigt" not in err_again
     assert sorted(out.splitlines()) == sorted(again.splitlines())  # each hit once, all there
+
+
+def test_an_update_of_one_batch_prints_no_early_hits(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A re-index after a change (one batch, nothing committed before its end) prints the
+    hits once, as always: the early hits are for builds longer than one batch."""
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0
+    first, _ = capsys.readouterr()
+    minutes = archive / "hasselby" / "2007-09-25" / "protokoll.toml"
+    minutes.write_text(minutes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert main(["search", "nämnd", "--archive", str(archive)]) == 0
+    out, err = capsys.readouterr()
+    assert "ofullständigt" not in err and "indexet är klart" not in err
+    assert out == first

@@ -90,6 +90,38 @@ def test_referred_back_items_carry_the_reason_and_a_new_year_starts_at_one() -> 
     assert next_meeting(later, dt.date(2008, 2, 19))[0].first_paragraph == 126
 
 
+def test_a_minority_right_used_once_comes_with_the_item() -> None:
+    """A minoritetsbordläggning is said in the history line and carried as `minority_used`,
+    through the next meeting's file and its minutes, so it is not given a second time."""
+    import dataclasses
+    import datetime as dt
+
+    from namndtui.importing.next_meeting import Previous, Unfinished, next_meeting
+    from namndtui.importing.toml_out import meeting_toml
+    from namndtui.meetingfile import parse_meeting_text
+
+    old = load_protokoll(PREVIOUS / "protokoll.toml").meeting
+    item = old.item("ansokan-lansstyrelsen")
+    assert item is not None
+    forced = Unfinished(item, 112, "tabled", minority="bordläggning")
+    meeting, _notes = next_meeting(Previous(old, 119, [forced]), dt.date(2007, 10, 23))
+    (again,) = meeting.items
+    assert again.minority_used == "bordläggning"
+    assert again.extra_sections[0].text == "Bordlagt 2007-09-25 § 112 (minoritetsbordläggning)."
+    parsed, problems = parse_meeting_text(meeting_toml(meeting))
+    assert problems == [] and parsed is not None and parsed.items[0].minority_used == "bordläggning"
+    # Tabled again by a majority: the right stays used, and the new line says nothing of it.
+    later = Previous(meeting, 125, [Unfinished(again, 123, "tabled", minority="bordläggning")])
+    (third,) = next_meeting(later, dt.date(2007, 11, 20))[0].items
+    assert third.minority_used == "bordläggning"
+    assert third.extra_sections[0].text.endswith("\n\nBordlagt 2007-10-23 § 123.")
+    plain = dataclasses.replace(forced, minority="")
+    assert (
+        next_meeting(Previous(old, 119, [plain]), dt.date(2007, 10, 23))[0].items[0].minority_used
+        == ""
+    )
+
+
 def test_refuses_to_overwrite_and_needs_a_later_date(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -110,3 +142,45 @@ def test_refuses_to_overwrite_and_needs_a_later_date(
         == 2
     )
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_an_item_that_corrects_an_earlier_paragraph_keeps_corrects_in_its_table() -> None:
+    """`new --from` a meeting whose carried-over item had `corrects` wrote a top-level
+    [corrects] table, and the new meeting.toml was refused as invalid (qa)."""
+    import datetime as dt
+
+    from namndtui.importing.toml_out import meeting_toml
+    from namndtui.meetingfile import parse_meeting_text
+    from namndtui.model import Item, Meeting, ParagraphRef
+
+    ref = ParagraphRef(dt.date(2007, 9, 25), 112)
+    item = Item(id="rattelse", title="Rättelse", corrects=ref)
+    text = meeting_toml(Meeting(body="Nämnden", date=dt.date(2007, 11, 20), items=(item,)))
+    meeting, problems = parse_meeting_text(text)[:2]
+    assert problems == [] and meeting is not None and meeting.items[0].corrects == ref
+
+
+def test_the_bodys_rules_and_the_masked_names_come_along() -> None:
+    """`new --from` dropped personal_data (an item carried over still named the person, and
+    the next web version printed the name), paragraph_prefix and the minority right (qa)."""
+    import dataclasses
+    import datetime as dt
+
+    from namndtui.importing.next_meeting import Previous, next_meeting
+    from namndtui.importing.toml_out import meeting_toml
+    from namndtui.meetingfile import parse_meeting_text
+
+    old = dataclasses.replace(
+        load_protokoll(PREVIOUS / "protokoll.toml").meeting,
+        personal_data=("Kalle Svensson",),
+        paragraph_prefix="SN",
+        minority_right=("återremiss",),
+        minority_fraction="1/4",
+    )
+    meeting, _notes = next_meeting(Previous(old, 119, []), dt.date(2007, 10, 23))
+    parsed, problems = parse_meeting_text(meeting_toml(meeting))
+    assert problems == [] and parsed is not None
+    assert parsed.personal_data == ("Kalle Svensson",)
+    assert (parsed.paragraph_prefix, parsed.minority_right, parsed.minority_fraction) == (
+        "SN", ("återremiss",), "1/4"
+    )  # fmt: skip

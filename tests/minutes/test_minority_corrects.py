@@ -124,3 +124,23 @@ def test_validate_prints_the_warning(tmp_path, capsys) -> None:
         "meeting.toml: varning: Ärendet 'rattelse-protokoll' rättar protokoll 2024-02-06 § 20, "
         "men det protokollet har ingen § 20."
     )
+
+
+@pytest.mark.parametrize(
+    ("proposal_by", "target"),
+    [
+        ("", "förvaltningen"),
+        ("kommunstyrelsen", "kommunstyrelsen"),
+        ("arbetsutskottet", "arbetsutskottet"),
+        ("ordföranden", "förvaltningen"),  # the chair's proposal is prepared by the office
+    ],
+)
+def test_an_item_is_referred_back_to_whoever_prepared_it(proposal_by, target) -> None:
+    from namndtui.minutes.paragraph import decision_blocks
+    from namndtui.model import Item
+    from namndtui.record.state import REFERRED_BACK, Paragraph
+
+    item = Item(id="a", title="Detaljplan", proposal_by=proposal_by)
+    para = Paragraph(item="a", status=REFERRED_BACK)
+    (block,) = decision_blocks(item, para)
+    assert f"Ärendet återremitteras till {target}." in str(block)

@@ -442,3 +442,11 @@ def test_the_justerares_ersattare(meeting):
     absent = fold(meeting, [])
     with pytest.raises(RuleError, match="inte närvarande"):
         play(meeting, absent, att.toggle_adjuster_substitute(absent, "Bo Ås"))
+    # an ersättare before any justerare (qa: page 1 read "Utses att justera: med … som …")
+    none_yet = sitting(meeting)
+    with pytest.raises(RuleError, match="Välj först justerare"):
+        play(meeting, none_yet, att.toggle_adjuster_substitute(none_yet, "Cia Lund"))
+    from namndtui.minutes.document import adjusters_line
+
+    none_yet.adjuster_substitute = "Cia Lund"  # as an older journal may have it
+    assert adjusters_line(meeting, none_yet) == ""

@@ -319,3 +319,10 @@ def test_exhaustive_truncation_small(tmp_path):
         with Record.open(MEETING, folder, clock=Clock()) as record:
             assert [e for _, _, e in record.events] == events[: max(lines - 1, 0)]
         shutil.rmtree(folder)
+
+
+def test_an_events_item_id_names_the_item_it_is_on() -> None:
+    assert ev.DecisionRecorded(item="budget", points=("Ja.",)).item_id == "budget"
+    assert ev.ItemCalled(item="budget").item_id == "budget"
+    assert ev.MeetingOpened("19:00").item_id == ""  # the meeting as a whole
+    assert ev.AttendanceSet(member="Anna Ek", present=True).item_id == ""

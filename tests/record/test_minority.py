@@ -158,3 +158,54 @@ def test_the_share(share, present, needed, words) -> None:
     assert minority.needed(meeting.minority_share, present) == needed
     assert minority.share_words(meeting.minority_share) == words
     assert FULLMAKTIGE.minority_share == Fraction(1, 3)
+
+
+def test_the_typed_count_is_plain_digits_only() -> None:
+    """'²' passed str.isdigit and crashed the app in int() (qa); ' 4 ' is 4."""
+    assert minority.parse_supporters(" 4 ") == 4
+    for bad in ("²", "٣", "-3", "4.0", "", "abc", "9" * 30):
+        assert minority.parse_supporters(bad) is None
+
+
+def test_the_right_is_used_once_per_arende() -> None:
+    """An item a minority already tabled or referred back at an earlier meeting
+    (`Item.minority_used`) gets no second minority demand, of either kind; after a vote the
+    record does not force it either, and the form offers none."""
+    items = tuple(
+        dataclasses.replace(i, minority_used="bordläggning") if i.id == "x1" else i
+        for i in FULLMAKTIGE.items
+    )
+    used = dataclasses.replace(FULLMAKTIGE, items=items)
+    refused(used, [], ev.MinorityDemand("x1", "y2", 2, 5), "redan använts i ärendet")
+    assert acts.minority_motions(used, state_of(used), "x1") == []
+    assert acts.minority_motions(FULLMAKTIGE, state_of(FULLMAKTIGE), "x1") != []
+    assert acts.close_vote(used, _voted(used, nej=2), "x1", 1) == [ev.VoteClosed("x1", 1)]
+
+
+def test_new_from_sees_the_forced_motion() -> None:
+    """`namndtui new --from` carries the kind a minority forced, not a majority's referral."""
+    from namndtui.commands.new import _forced
+
+    item = FULLMAKTIGE.item("x1")
+    forced = state_of(FULLMAKTIGE, ev.MinorityDemand("x1", "y2", 2, 5)).paragraphs["x1"]
+    assert _forced(item, forced) == "återremiss"
+    by_majority = state_of(FULLMAKTIGE, ev.QuestionDecided("x1", "y2", "y2")).paragraphs["x1"]
+    assert by_majority.status == REFERRED_BACK and _forced(item, by_majority) == ""
+    earlier = dataclasses.replace(item, minority_used="bordläggning")
+    assert _forced(earlier, by_majority) == "bordläggning"
+
+
+def test_rules_changed_after_the_meeting_are_warned_and_not_printed() -> None:
+    """minority_fraction raised to 1/2 (or minority_right removed) after a demand of 2 of 5
+    printed '… 2 av de 5 närvarande ledamöterna, minst hälften …' and validated (qa)."""
+    state = state_of(FULLMAKTIGE, ev.MinorityDemand("x1", "y2", 2, 5))
+    assert minority.changed_rules(FULLMAKTIGE, state) == []
+    half = dataclasses.replace(FULLMAKTIGE, minority_fraction="1/2")
+    [line] = minority.changed_rules(half, state)
+    assert "(2 av 5) är färre än hälften" in line
+    [line] = minority.changed_rules(NAMND, state)
+    assert "ger inte längre minoriteten den rätten" in line
+    item, para = FULLMAKTIGE.item("x1"), state.paragraphs["x1"]
+    q = qs.question(item, para, "y2")
+    assert "minst en tredjedel" in bg.minority_sentence(FULLMAKTIGE, q)
+    assert "minst" not in bg.minority_sentence(half, q)

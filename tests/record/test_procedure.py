@@ -419,6 +419,8 @@ def test_attendance_refusals(meeting):
     refused(meeting, [], ev.AdjustersChosen(("Bo Ås", "Bo Ås")), "två gånger")
     refused(meeting, [], ev.JusteringPlanned("30/10"), "Ogiltigt datum")
     refused(meeting, [], ev.JusteringPlanned("2007-10-30", "3pm"), "Ogiltig tid")
+    # planned before the meeting (qa: accepted, though export --justerat refuses the date)
+    refused(meeting, [], ev.JusteringPlanned("2007-10-01", "15:00"), "före sammanträdet")
     refused(meeting, [], ev.ItemCalled("x1", "x"), "Ogiltig tid")
 
 

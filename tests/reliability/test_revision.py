@@ -244,3 +244,32 @@ def test_review_says_unsealed_only_where_export_can_seal(tmp_path) -> None:
     (beside.parent / "meeting.toml").write_bytes(example_meeting().read_bytes())
     warnings = build_app(beside).start_warnings
     assert any("ej förseglat" in w for w in warnings)
+
+
+def test_force_rewrites_the_html_and_pdf_it_finds(justered) -> None:
+    """export --force without --html/--pdf left the justered version 1 as protokoll.html
+    (and .pdf) beside version 2 (qa): what was there is written again, in the new version."""
+    assert cli("export", str(justered), "--html")[0] == 0
+    _edit_place(justered)
+    code, _out, err = cli("export", str(justered), "--force")
+    assert code == 0, err
+    assert PLACE not in (justered / "protokoll.v1.html").read_text(encoding="utf-8")
+    assert PLACE in (justered / "protokoll.html").read_text(encoding="utf-8")
+
+
+def test_two_forced_exports_at_once_make_one_new_version(justered) -> None:
+    """Two `export --force` started together (qa): both compared before the lock, so the
+    second kept the first's version 2 as protokoll.v2.* and recorded a version 3 with the
+    same changes. Under the lock the minutes on disk are compared again."""
+    from namndtui.commands.export import guard
+    from namndtui.minutes.source import load_source
+    from namndtui.minutes.write import write_files
+
+    _edit_place(justered)
+    first, second = load_source(str(justered)), load_source(str(justered))
+    done = guard(first, justered, str(justered), force=True)
+    write_files(done.minutes, justered)
+    guard(second, justered, str(justered), force=True)
+    assert [e["type"] for e in _journal(justered)].count("minutes_revised") == 1
+    assert not (justered / "protokoll.v2.toml").exists()
+    assert cli("validate", str(justered))[0] == 0

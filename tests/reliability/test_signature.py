@@ -99,6 +99,20 @@ def test_a_recomputed_seal_without_the_key_is_caught(signed) -> None:
     assert code == 1 and "sigillets signatur stämmer inte" in out and "protokoll.toml:" in out
 
 
+def test_a_changed_signature_is_caught_when_the_meeting_folder_is_validated(signed) -> None:
+    """`validate MAPP` said 'filen är giltig' for a protokoll.toml beside the meeting whose
+    signature had been changed; only `validate protokoll.toml` caught it (qa)."""
+    path = signed / "protokoll.toml"
+    text = path.read_text(encoding="utf-8")
+
+    def flip(m: re.Match) -> str:
+        return m[1] + ("B" if m[2] == "A" else "A")
+
+    path.write_text(re.sub(r'(signature = "ed25519:)(.)', flip, text, count=1), "utf-8")
+    code, out, _err = cli("validate", str(signed))
+    assert code == 1 and "sigillets signatur stämmer inte" in out, out
+
+
 def test_a_seal_signed_with_another_key_is_not_yours(signed, tmp_path) -> None:
     path = signed / "protokoll.toml"
     forged = _reseal(path.read_text(encoding="utf-8"), "Annan lokal")

@@ -28,3 +28,16 @@ def test_unreadable_pdfs_are_said_in_swedish(tmp_path, capsys) -> None:
     ]
     said = " ".join(line.split(": ", 1)[1] for line in lines).lower()
     assert not any(word in said for word in ENGLISH), said
+
+
+def test_a_missing_file_is_said_in_swedish(tmp_path, capsys) -> None:
+    """'kan inte läsas: No such file or directory' was printed (qa): the OS's English."""
+    import errno
+
+    from namndtui.storage import input_problem
+
+    missing = str(tmp_path / "saknas.md")
+    assert main(["check-public", missing]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{missing}: filen finns inte"]
+    denied = input_problem(PermissionError(errno.EACCES, "Permission denied"))
+    assert denied == "kan inte läsas: behörighet saknas"

@@ -48,3 +48,15 @@ def test_marked_words_follow_the_mask() -> None:
     masked, moved = Masker(["Lisa Nyberg"]).mask_spans(text, spans)
     assert mark(masked, moved) == "«XX» söker «bidrag»; «XX» läger."
     assert Masker(()).mask_spans("inget att dölja", [(0, 5)]) == ("inget att dölja", [(0, 5)])
+
+
+def test_a_masked_name_is_not_found_by_a_public_search(archive: Path, capsys) -> None:
+    """A hit on a masked name showed its § with «XX» marked (qa): the public learned where the
+    name stands. The public minutes do not hold it, so a public search finds nothing."""
+    for query in ("nyberg", "Lisa", "ungdomsläger Nyberg"):
+        assert main(["search", query, "--publicering", "--archive", str(archive)]) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and "inga träffar" in err, (query, out)
+    masker = Masker(["Lisa Nyberg"])
+    assert masker.hides("Lisa Nyberg söker bidrag", [(5, 11)])
+    assert not masker.hides("Lisa Nyberg söker bidrag", [(18, 24)])

@@ -6,6 +6,7 @@ import asyncio
 
 from textual.widgets import DataTable, Input
 
+from namndtui.minutes.document import ingress
 from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import JusteringModal, justering_time, valid_date
 
@@ -36,9 +37,10 @@ def test_j_and_k_move_in_the_table_and_u_marks_the_justerares_ersattare(
             assert table.cursor_row == 2
             await pilot.press("space")  # Johan Ekdahl, the third row
             assert app.state.present == {"Johan Ekdahl": True}
+            await pilot.press("k", "space", "u", "j")  # first a justerare: Lars-Erik Wahlström
             await pilot.press("U")  # the justerare's ersättare ("med NN som ersättare")
             assert app.state.adjuster_substitute == "Johan Ekdahl"
-            assert str(table.get_row("Johan Ekdahl")[3]) == S.ADJUSTER_SUBSTITUTE_MARK
+            assert str(table.get_row("Johan Ekdahl")[4]) == S.ADJUSTER_SUBSTITUTE_MARK
 
     run(go())
 
@@ -150,6 +152,7 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             screen = app.screen
             info = str(screen.query_one("#attendance-info").render())
             assert S.ATTENDANCE_WHEN.format(number=120, time="19.00") in info
+            assert S.ATTENDANCE_WHEN_DECIDED.format(number=121) in info  # as the minutes count
             clock.now = clock.now.replace(hour=19, minute=10)
             await pilot.press("j", "j", "l")  # Johan Ekdahl leaves at 19.10
             table = screen.query_one(DataTable)
@@ -160,7 +163,9 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             await pilot.press("a")  # and is back at 19.25
             row = str(screen.query_one("#attendance-row").render())
             assert row == (
-                "Johan Ekdahl (M): lämnade kl. 19.10, deltar inte från § 120 · "
+                # § 120 was decided with him: he takes part in no § from § 121 on (the next
+                # § given), and his return counts from § 120, whose vote list he is in
+                "Johan Ekdahl (M): lämnade kl. 19.10, deltar inte från § 121 · "
                 "anlände kl. 19.25, deltar från § 120"
             )
             assert str(table.get_cell("Johan Ekdahl", table.ordered_columns[2].key)) == (
@@ -175,6 +180,15 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             await pilot.pause()
             assert app.state.serving_for == {"Göran Östlund": "Lars-Erik Wahlström"}
             row = str(screen.query_one("#attendance-row").render())
-            assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 120"
+            # § 120 was decided before he came in: he serves from the next §
+            assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 121"
+            presence = table.ordered_columns[2].key
+            assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
+            await pilot.press("x")  # stops serving, stays all evening: still present
+            assert app.state.serving_for == {}
+            assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
+            assert not screen.query_one("#attendance-row").display  # nothing more to tell
+            fields = {f.label: f.lines for f in ingress(app.meeting, app.state)}
+            assert "Göran Östlund (S), ersättare" in fields["Övriga deltagande"]
 
     run(go())

@@ -31,13 +31,17 @@ def _app(folder: Path, clock) -> NamndApp:
 
 
 def _minutes_note(folder: Path, clock) -> str:
-    """The app's note after it writes the minutes once; then it quits with q."""
+    """The app's note after it writes the minutes once; then it quits with q. (Said at
+    once when the record opens, too.)"""
     notes = []
 
     async def go():
         app = _app(folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            assert app.minutes_note.startswith("Protokollet är justerat och skrivs inte om")
+            assert app.minutes_note in app.start_warnings
+            app.minutes_note = ""
             app.schedule_minutes()
             await settle(pilot, "minutes")
             notes.append(app.minutes_note)

@@ -9,14 +9,21 @@ from namndtui.record.state import DECIDED, REFERRED_BACK
 from namndtui.tui import strings as S
 
 from .helpers import screen_text
-from .test_recording import SIZE, make_app, run
-from .test_votes_review import FORENINGSBIDRAG, cast, motions
+from .live import (
+    FORENINGSBIDRAG,
+    ROLL_CALL,
+    cast,
+    live,
+    motions,
+    roll_call_at,
+    run,
+)
 
 
 async def contested(pilot):
     """Roll call, the föreningsbidrag item; återremiss (Almqvist, y1), bifall (Hallenberg,
     y2), avslag (Ekdahl, y3). The item."""
-    await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
+    await pilot.press(*ROLL_CALL, *(["j"] * FORENINGSBIDRAG))
     await motions(pilot, ("Almqvist", 2), ("Hallenberg", 0), ("Ekdahl", 1))
     await pilot.pause()
     return pilot.app.screen.current_item
@@ -28,8 +35,7 @@ def messages(app) -> list[str]:
 
 def test_formal_question_voted_then_the_main_question(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await contested(pilot)
             await pilot.press("v")  # nothing put yet: the next question is asked first
             await pilot.pause()
@@ -76,8 +82,7 @@ def test_formal_question_voted_then_the_main_question(example_folder, clock) -> 
 
 def test_a_formal_question_found_for_the_motion_ends_the_item(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await contested(pilot)
             await pilot.press("f", "down", "enter")  # ärendet ska återremitteras
             await pilot.pause()
@@ -97,10 +102,8 @@ def test_a_formal_question_found_for_the_motion_ends_the_item(example_folder, cl
 
 def test_a_single_bifall_needs_no_proposition(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
+        async with live(example_folder, clock) as (app, pilot):
+            item = await roll_call_at(pilot, FORENINGSBIDRAG)
             await motions(pilot, ("Hallenberg", 0))
             await pilot.press("v")
             await pilot.pause()
@@ -116,9 +119,8 @@ def test_a_single_bifall_needs_no_proposition(example_folder, clock) -> None:
 
 def test_g_records_a_justeringsanteckning(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", "b")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "b")
             await pilot.pause()
             item = app.screen.current_item
             await pilot.press("g")  # no justerare chosen yet: said so
@@ -139,10 +141,8 @@ def test_g_records_a_justeringsanteckning(example_folder, clock) -> None:
 
 def test_shift_f_records_who_presented_the_item(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
+        async with live(example_folder, clock) as (app, pilot):
+            item = await roll_call_at(pilot, FORENINGSBIDRAG)
             await pilot.press("F", "enter")  # optional: enter without a name skips
             await pilot.pause()
             assert app.state.paragraph(item.id).presenter == ""
@@ -162,11 +162,9 @@ def test_a_minority_refers_the_item_back_from_the_finding_form(example_folder, c
     path.write_text(text.replace("[meeting]\n", '[meeting]\nminority_right = ["återremiss"]\n', 1))
 
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            await pilot.pause()
-            item = app.screen.current_item  # the motions as the form records them (cheaper)
+        async with live(example_folder, clock) as (app, pilot):
+            item = await roll_call_at(pilot, FORENINGSBIDRAG)
+            # the motions as the form records them (cheaper)
             for motion, by, kind in (
                 ("y1", "Per Almqvist", "återremiss"),
                 ("y2", "Birgitta Hallenberg", "bifall"),
@@ -178,7 +176,10 @@ def test_a_minority_refers_the_item_back_from_the_finding_form(example_folder, c
             await pilot.press("down", "down", "enter")
             await pilot.pause()
             assert "11 tjänstgör; minst 4, en tredjedel" in screen_text(app)
-            await pilot.press("4", "enter")
+            await pilot.press("²", "enter")  # not a count (qa: it crashed the app)
+            await pilot.pause()
+            assert "11 tjänstgör; minst 4, en tredjedel" in screen_text(app)  # asked again
+            await pilot.press("backspace", "4", "enter")
             await pilot.pause()
             para = app.state.paragraph(item.id)
             assert para.status == REFERRED_BACK and para.minority == {"y1": (4, 11)}

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
-
 from namndtui.meetingfile import load_meeting
 from namndtui.record.record import Record
 from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED
@@ -13,27 +10,9 @@ from namndtui.tui.app import NamndApp
 
 from .conftest import SEED_ID
 from .helpers import journal_events, screen_text
+from .live import SIZE, make_app, present_all, run, types
 
-SIZE = (120, 36)
-
-
-def make_app(folder: Path, clock) -> NamndApp:
-    meeting = load_meeting(folder / "meeting.toml")
-    record = Record.open(meeting, folder, clock=clock)
-    return NamndApp(meeting, record=record, folder=folder, clock=clock, write_minutes=False)
-
-
-def types(folder: Path) -> list[str]:
-    return [e["type"] for e in journal_events(folder)]
-
-
-async def present_all(pilot) -> None:
-    """n, A (every seat present), escape."""
-    await pilot.press("n", "A", "escape")
-
-
-def run(coro):
-    return asyncio.run(coro)
+__all__ = ["SIZE", "make_app", "present_all", "run", "types"]  # as other tests import them
 
 
 def test_b_decides_current_item_at_once(example_folder, clock) -> None:

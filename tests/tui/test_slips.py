@@ -9,16 +9,21 @@ from namndtui.tui.modals.vote import VoteModal
 from namndtui.tui.screens.attendance import AttendanceScreen
 
 from .helpers import screen_text
-from .test_recording import SIZE, make_app, run, types
-from .test_votes_review import cast, start_vote
+from .live import (
+    ROLL_CALL,
+    cast,
+    live,
+    run,
+    start_vote,
+    types,
+)
 
 # --- 1 the vote dialog's keys ------------------------------------------------------------
 
 
 def test_moving_in_the_vote_dialog_never_votes(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             assert isinstance(app.screen, VoteModal)
             await pilot.press("j", "j", "k", "down", "up", "n", "a")  # move; n/a do nothing
@@ -40,8 +45,7 @@ def test_moving_in_the_vote_dialog_never_votes(example_folder, clock) -> None:
 
 def test_a_changed_answer_asks_first(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             chair = app.meeting.seats[0].name
             await cast(pilot, "1")
@@ -62,9 +66,8 @@ def test_a_refused_motion_neither_opens_the_meeting_nor_calls_the_item(
     example_folder, clock
 ) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL)
             before = types(example_folder)
             item = app.meeting.items[2]
             substitute = app.meeting.substitutes[0].name  # present? no: not serving
@@ -81,8 +84,7 @@ def test_a_refused_motion_neither_opens_the_meeting_nor_calls_the_item(
 
 def test_every_act_needing_serving_members_asks_for_the_roll_call(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             for key in ("y", "i", "J", "r", "a"):
                 await pilot.press(key)
                 await pilot.pause()
@@ -103,7 +105,7 @@ def test_every_act_needing_serving_members_asks_for_the_roll_call(example_folder
 
 async def _edited_decision(pilot, app) -> str:
     """Roll call, § 120 decided with an edited text (e); the item id."""
-    await pilot.press("n", "A", "escape", "e")
+    await pilot.press(*ROLL_CALL, "e")
     await pilot.pause()
     area = app.screen.query_one("TextArea")
     area.text = "Nämnden beslutar något annat."
@@ -116,8 +118,7 @@ async def _edited_decision(pilot, app) -> str:
 
 def test_b_on_a_decided_paragraph_asks_before_replacing(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item_id = await _edited_decision(pilot, app)
             await pilot.press("b")
             await pilot.pause()
@@ -139,8 +140,7 @@ def test_b_on_a_decided_paragraph_asks_before_replacing(example_folder, clock) -
 
 def test_b_on_a_justified_paragraph_is_a_correction_with_reason(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item_id = await _edited_decision(pilot, app)
             assert app.apply(*acts.close_meeting(app.meeting, app.state, "21:00"))
             assert app.apply(ev.ParagraphJustified(item=item_id))
@@ -164,8 +164,7 @@ def test_b_on_a_justified_paragraph_is_a_correction_with_reason(example_folder, 
 
 def test_c_corrects_one_ballot_after_the_count_and_a_motions_text(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             await cast(pilot, "11111122222")  # 6–5
             await pilot.press("enter")
@@ -217,9 +216,8 @@ async def _until(pilot, predicate, attempts: int = 200) -> bool:
 
 def test_member_filter_and_palette_fold_diacritics_and_case(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", "y")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "y")
             await pilot.pause()
             await pilot.press(*"SJOBERG")
             await pilot.pause()
@@ -257,9 +255,8 @@ def test_a_name_typed_as_a_picker_opens_arrives_in_order(example_folder, clock) 
     from .test_typeahead import burst
 
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL)
             for _ in range(6):
                 burst(app, "Jjonas")  # J opens the jäv picker; "jonas" typed at once
 
@@ -283,9 +280,8 @@ def test_forms_say_why_at_the_key_during_a_break_and_after_the_close(example_fol
     from namndtui.tui.screens.meeting import MeetingScreen
 
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", "m", "A")  # open, then adjourned
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "m", "A")  # open, then adjourned
             await pilot.pause()
             assert app.state.breaks
             for key in ("y", "J", "a", "s", "t"):
@@ -314,8 +310,7 @@ def test_forms_say_why_at_the_key_during_a_break_and_after_the_close(example_fol
 
 def test_an_absent_member_is_not_chosen_as_justerare(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             await pilot.press("n", "u")  # the chair, attendance not recorded
             await pilot.pause()
             assert app.state.adjusters == []
@@ -332,9 +327,8 @@ def test_keys_typed_fast_on_the_agenda_are_none_of_them_lost(example_folder, clo
     from .test_typeahead import burst
 
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL)
             burst(app, "jjjb")
             fourth = app.meeting.items[3].id
             assert await _until(pilot, lambda: fourth in app.state.paragraphs)

@@ -26,7 +26,7 @@ from .test_recording import make_app
 KEYS = [
     "j", "k", "down", "up", "b", "e", "y", "w", "i", "f", "v", "c", "r", "a", "J", "t", "s",
     "o", "m", "A", "n", "space", "u", "1", "2", "3", "enter", "escape", "tab", "ctrl+z",
-    "ctrl+y", "ctrl+s", "q", "x",
+    "ctrl+y", "ctrl+s", "q", "x", "slash", "home", "end",
 ]  # fmt: skip
 # Every sequence starts with the roll call half the time (so deciding acts get through).
 START = st.sampled_from([(), ("n", "A", "escape")])

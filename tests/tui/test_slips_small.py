@@ -6,14 +6,18 @@ from __future__ import annotations
 from namndtui.tui.modals.forms import MemberPickModal, NoteModal
 
 from .helpers import screen_text
-from .test_recording import SIZE, make_app, run
+from .live import (
+    ROLL_CALL,
+    live,
+    motions,
+    run,
+)
 
 
 def test_each_picker_says_its_own_thing_when_nobody_is_chosen(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", "J")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "J")
             await pilot.pause()
             assert isinstance(app.screen, MemberPickModal)
             await pilot.press(*"zzzz", "enter")  # nobody matches
@@ -26,9 +30,8 @@ def test_each_picker_says_its_own_thing_when_nobody_is_chosen(example_folder, cl
 
 def test_the_notes_author_is_a_member_or_annan(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", "a")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "a")
             await pilot.pause()
             assert isinstance(app.screen, NoteModal)
             await pilot.press(*"Noterat", "enter", *"sjoberg", "enter")
@@ -54,9 +57,8 @@ def test_the_notes_author_is_a_member_or_annan(example_folder, clock) -> None:
 
 def test_the_status_line_says_avslutat_after_the_close(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("n", "A", "escape", "m", "m")
+        async with live(example_folder, clock, (80, 24)) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "m", "m")
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
@@ -68,9 +70,8 @@ def test_the_status_line_says_avslutat_after_the_close(example_folder, clock) ->
 
 def test_attendance_says_at_which_paragraph(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("n", "A", "escape", "m", "b", "j", "n")
+        async with live(example_folder, clock, (120, 36)) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "m", "b", "j", "n")
             await pilot.pause()
             text = screen_text(app)
             assert "registreras nu vid § 121" in text  # before the key
@@ -82,11 +83,9 @@ def test_attendance_says_at_which_paragraph(example_folder, clock) -> None:
 
 
 def test_the_vote_table_marks_who_serves_for_whom(example_folder, clock) -> None:
-    from .test_votes_review import motions
 
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with live(example_folder, clock, (120, 36)) as (app, pilot):
             # every seat present but the chair's; Eva Strandberg (ersättare) serves for her
             await pilot.press("n", "A", "space")
             names = [m.name for m in app.meeting.members]

@@ -125,6 +125,8 @@ def test_a_read_only_window_never_writes_the_minutes(example_folder) -> None:
     async def go():
         async with reader_app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            while reader_app.opening:  # the record opens after the first frame: wait on it
+                await pilot.pause()
             assert reader_app.readonly
             from namndtui.minutes.write import write_minutes
 

@@ -86,7 +86,7 @@ def test_every_vote_key_of_a_burst_is_cast(example_folder, clock) -> None:
     """Votes typed faster than the app answers (a secretary calling the roll, tmux): the
     keys held while one settles are replayed and each casts its vote; before, a replayed
     key stopped bubbling at the dialog's screen and cast nothing (5 votes of 11)."""
-    from .test_votes_review import SIZE, start_vote
+    from .live import SIZE, start_vote
 
     async def go():
         app = make_app(example_folder, clock)

@@ -15,42 +15,24 @@ from namndtui.tui.modals.forms import ReservationModal
 
 from .conftest import FixedClock
 from .helpers import journal_events, screen_text
-from .test_recording import SIZE, make_app, run
+from .live import (
+    FORENINGSBIDRAG,
+    ROLL_CALL,
+    cast,
+    live,
+    motions,
+    roll_call_at,
+    run,
+    start_vote,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTOKOLL = example_archive() / BODY / "2007-09-25" / "protokoll.toml"
-FORENINGSBIDRAG = 4  # index of "Fördelning av föreningsbidrag" in the example agenda
-
-
-async def motions(pilot, *specs: tuple[str, int]) -> None:
-    """y for each (member filter, kind index in MOTION_KINDS order); an eget förslag
-    (index 6) gets a text, which the record requires."""
-    for who, kind_downs in specs:
-        text = "Bidraget höjs till 100 000 kronor" if kind_downs == 6 else ""
-        await pilot.press("y", *who, "enter", *(["down"] * kind_downs), "enter", *text, "enter")
-
-
-async def start_vote(pilot, *, open_meeting: bool = False):
-    """Roll call, the föreningsbidrag item, bifall (the chair, y1) and avslag (Almqvist,
-    y2), then v with the suggested finding (y1): the vote modal is open. The item."""
-    opening = ["m"] if open_meeting else []
-    await pilot.press(*opening, "n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-    item = pilot.app.screen.current_item
-    await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
-    await pilot.press("v", "enter", "enter")  # the chair's finding (first suggested), the vote
-    await pilot.pause()
-    return item
-
-
-async def cast(pilot, votes: str) -> None:
-    """'1123…' (ja ja nej avstår …): one key per voter, top to bottom."""
-    await pilot.press(*votes)
 
 
 def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             await cast(pilot, "31111122222")  # 5–5, the chair (first row) abstains
             await pilot.press("enter")
@@ -73,8 +55,7 @@ def test_tie_is_decided_by_the_chairs_casting_vote(example_folder, clock) -> Non
 
 def test_a_tie_is_decided_by_the_chairs_own_vote(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             await cast(pilot, "21111122223")  # 5–5, the chair voted nej
             await pilot.press("enter")
@@ -90,8 +71,7 @@ def test_a_tie_is_decided_by_the_chairs_own_vote(example_folder, clock) -> None:
 
 def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             await pilot.press("escape")
             await pilot.pause()
@@ -112,16 +92,16 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
             await pilot.pause()
             vote = app.state.paragraph(item.id).votes[0]
             assert not vote.closed and len(vote.votes) == 2
+            said = [n.message for n in app._notifications]  # not "nästa fråga (f)" (qa)
+            assert any("voteringen pågår fortfarande (v fortsätter den)" in m for m in said)
 
     run(go())
 
 
 def test_three_proposals_counter_round_then_main_round(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", *(["j"] * FORENINGSBIDRAG))
-            item = app.screen.current_item
+        async with live(example_folder, clock) as (app, pilot):
+            item = await roll_call_at(pilot, FORENINGSBIDRAG)
             # y1 bifall (chair), y2 avslag, y3 eget förslag
             await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1), ("Ekdahl", 6))
             await pilot.press("v", "enter", "enter")  # the finding (first suggested), the vote
@@ -153,8 +133,7 @@ def test_three_proposals_counter_round_then_main_round(example_folder, clock) ->
 
 def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot)
             await cast(pilot, "11111122222")
             await pilot.press("enter")
@@ -189,8 +168,7 @@ def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, cl
 
 def test_the_written_reservation_may_come_after_the_close(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
+        async with live(example_folder, clock) as (app, pilot):
             item = await start_vote(pilot, open_meeting=True)
             await cast(pilot, "11111122222")
             await pilot.press("enter", "b", "r")
@@ -224,9 +202,8 @@ def test_the_written_reservation_may_come_after_the_close(example_folder, clock)
 
 def test_nobody_may_reserve_against_a_decision_as_proposed(example_folder, clock) -> None:
     async def go():
-        app = make_app(example_folder, clock)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("n", "A", "escape", "b", "r")
+        async with live(example_folder, clock) as (app, pilot):
+            await pilot.press(*ROLL_CALL, "b", "r")
             await pilot.pause()
             assert app.screen.__class__.__name__ == "MeetingScreen"  # no empty form
             notice = app._notifications  # the reason, at once

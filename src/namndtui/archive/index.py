@@ -110,6 +110,14 @@ CREATE TABLE members(name TEXT PRIMARY KEY) WITHOUT ROWID;
 # per part too: the letters and names of a secret § are only in the secret part, so the
 # index file a public search reads holds nothing of it beyond what the public minutes print.
 
+# Files that could not be read or parsed, folders and entries that could not be looked at.
+PROBLEMS = (
+    "SELECT rel, problem FROM files WHERE problem IS NOT NULL"
+    " UNION ALL SELECT CASE rel WHEN '' THEN '.' ELSE rel END, problem FROM folders"
+    " WHERE problem IS NOT NULL"
+    " UNION ALL SELECT rel, message FROM scan_problems"
+)
+
 Loader = Callable[["Path"], "Any"]  # path -> Minutes (.meeting, .state); raises UserError
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 
@@ -435,7 +443,12 @@ class ArchiveIndex:
         last (a build killed midway lists the folders again and skips the files done)."""
         # The two parts commit one after the other (WAL: no atomic commit across files): an
         # update cut short may leave them apart. Marked here, repaired by the next update.
+        # The count of problems (meta 'problems', what a search reads instead of scanning
+        # the files table) is unknown until the update is done.
+        conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('writing', '1')")
+        conn.execute("DELETE FROM meta WHERE key = 'problems'")
+        conn.execute("COMMIT")
         conn.execute("BEGIN IMMEDIATE")
         try:
             for rel in plan.gone_files:
@@ -463,6 +476,9 @@ class ArchiveIndex:
                     "INSERT INTO scan_problems VALUES (?, ?, ?)",
                     [(folder, rel, message) for rel, message in problems],
                 )
+            conn.execute(
+                f"INSERT OR REPLACE INTO meta SELECT 'problems', count(*) FROM ({PROBLEMS})"
+            )
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('writing', '0')")
             conn.execute("COMMIT")
         except BaseException:
@@ -575,13 +591,10 @@ class ArchiveIndex:
     def problems(self) -> list[Problem]:
         """Files that could not be read or parsed, and folders or entries that could not
         be looked at, by path."""
-        rows = self._conn().execute(
-            "SELECT rel, problem FROM files WHERE problem IS NOT NULL"
-            " UNION ALL SELECT CASE rel WHEN '' THEN '.' ELSE rel END, problem FROM folders"
-            " WHERE problem IS NOT NULL"
-            " UNION ALL SELECT rel, message FROM scan_problems ORDER BY 1"
-        )
-        return [Problem(rel, msg) for rel, msg in rows]
+        conn = self._conn()
+        if _meta(conn, "problems") == "0":  # counted by the last update (a scan costs 2–10 ms)
+            return []
+        return [Problem(rel, msg) for rel, msg in conn.execute(PROBLEMS + " ORDER BY 1")]
 
     def meetings(self, *, body: str = "", year: str = "") -> list[MeetingRow]:
         """Meetings by body, then date (newest first); optionally one body and/or year."""

@@ -138,7 +138,10 @@ def record_acts(
         if record.readonly:
             raise UserError(f"{file.parent}: {record.readonly_reason}", 1)
         first = 0
-        for event in acts(record):
+        events = acts(record)
+        if not events:  # nothing to record (export --force: already written meanwhile)
+            return meeting, record.state
+        for event in events:
             seq = record.apply(event)
             first = first or seq
         if record.state.justered_on:
@@ -236,9 +239,17 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
         return source
 
     def revised(record: Record) -> list[ev.Event]:
-        """Once the lock is held (not while the meeting is open): keep, then record."""
-        number, kept = keep_old_version(refusal.old)
-        return [ev.MinutesRevised(number + 1, kept, today, tuple(refusal.lines))]
+        """Once the lock is held (not while the meeting is open): the minutes on disk
+        compared again — another export may have written this version meanwhile, and then
+        nothing is kept or recorded — then keep, then record."""
+        from namndtui.minutes.model import Minutes
+
+        now = Minutes(record.meeting, record.state)
+        held = rewrite_refusal(now, out, record.events, own_folder=own)
+        if held is None:
+            return []
+        number, kept = keep_old_version(held.old)
+        return [ev.MinutesRevised(number + 1, kept, today, tuple(held.lines))]
 
     record_acts(path_text, "--force", revised)
     return load_source(path_text)
@@ -271,9 +282,11 @@ def run(args: argparse.Namespace) -> int:
             written = write_publication(source.minutes, out, pdf=args.pdf, settings=settings)
         else:
             source = guard(source, out, args.path, force=args.force)
-            written = write_files(
-                source.minutes, out, html=args.html, pdf=args.pdf, settings=settings
-            )
+            # --force writes again the formats it finds, so that no justered old version
+            # stays as protokoll.html/.pdf beside the new protokoll.toml (kept as vN).
+            html = args.html or (args.force and (out / "protokoll.html").is_file())
+            pdf = args.pdf or (args.force and (out / "protokoll.pdf").is_file())
+            written = write_files(source.minutes, out, html=html, pdf=pdf, settings=settings)
     except OSError as err:
         raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
     for path in written:

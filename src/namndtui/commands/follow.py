@@ -33,7 +33,9 @@ NETWORK_WARNING = (
 )
 # A follower is a display: on a computer it shares with the writer (the secretary's
 # laptop driving the projector) it gives way to the writer for the CPU (docs/follow.md).
-NICENESS = 10
+# +5: the writer gets about three times its share; +10 (nine times) made the room's
+# screen lag past its 200 ms budget on a machine at load 10 (docs/performance.md).
+NICENESS = 5
 SERVING = "namndtui: följ sammanträdet i webbläsaren på http://{host}:{port} (ctrl+c avslutar)"
 
 
@@ -84,7 +86,7 @@ def load_for_following(path: Path) -> tuple[Any, Path]:
 
 
 def lower_priority() -> None:
-    """Run this process at a lower CPU priority (nice +10): the writer's key-to-durable
+    """Run this process at a lower CPU priority (nice +5): the writer's key-to-durable
     time comes first when both want the CPU. Best effort (no `os.nice` on Windows)."""
     with contextlib.suppress(OSError, AttributeError):
         os.nice(NICENESS)

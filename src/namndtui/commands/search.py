@@ -215,7 +215,9 @@ class _EarlyHits:
         self.progress(done, total)
         from namndtui.archive import index as index_module
 
-        if self.shown or self.query.empty or done >= total or done % index_module.COMMIT_EVERY:
+        if not 0 < done < total or done % index_module.COMMIT_EVERY:
+            return  # not a batch just committed of a build longer than one batch
+        if self.shown or self.query.empty:
             return
         if self.reader is None:
             self.reader = index_module.ArchiveIndex(
@@ -310,7 +312,8 @@ def _masker(path: Path) -> Any:
 def _masked(folder: Path, hits: list[Any]) -> list[Any]:
     """`--publicering`: each hit's title and snippet masked as the public minutes mask
     them (namndtui.secrecy: personnummer, contacts, the minutes' `personal_data` names).
-    A hit whose minutes can no longer be read (so its names are unknown) is left out."""
+    A hit whose minutes can no longer be read (so its names are unknown) is left out, and
+    so is one that matched a masked name (the public minutes do not hold it)."""
     import copy
 
     maskers: dict[str, Any] = {}
@@ -322,7 +325,11 @@ def _masked(folder: Path, hits: list[Any]) -> list[Any]:
                 warning = f"namndtui: varning: {hit.path} kan inte läsas; dess träffar visas inte"
                 print(_safe(warning), file=sys.stderr)
         masker = maskers[hit.path]
-        if masker is not None:
+        # A hit on a masked name is no hit in the public text: left out, not shown as «XX».
+        hidden = masker is not None and (
+            masker.hides(hit.title, hit.title_spans) or masker.hides(hit.snippet, hit.spans)
+        )
+        if masker is not None and not hidden:
             hit = copy.copy(hit)
             hit.title, hit.title_spans = masker.mask_spans(hit.title, hit.title_spans)
             hit.snippet, hit.spans = masker.mask_spans(hit.snippet, hit.spans)

@@ -84,8 +84,16 @@ def _seal_check(folder: Path) -> tuple[list, int]:
     there): a disagreement is a finding (exit 1)."""
     from namndtui.minutes.revision import folder_seal_findings
 
-    findings = folder_seal_findings(folder)
-    return findings, 1 if findings else 0
+    findings: list = list(folder_seal_findings(folder))
+    code = 1 if findings else 0
+    beside = folder / PROTOKOLL_FILENAME
+    if beside.is_file():  # its seal and signature too: validating the folder passed a
+        try:  # protokoll.toml whose signature had been changed (qa)
+            load_protokoll(beside)
+        except ProtokollFileError as err:
+            findings += err.problems
+            code = max(code, err.exit_code)
+    return findings, code
 
 
 class _Tally:

@@ -23,6 +23,7 @@ from namndtui.importing.ids import unique_id
 from namndtui.model import Item, Meeting, Section
 
 HISTORY_TITLE = "Tidigare behandling"
+MINORITY_NOUN = {"återremiss": "minoritetsåterremiss", "bordläggning": "minoritetsbordläggning"}
 TABLED_CATEGORY = "Bordlagda ärenden"
 REFERRED_CATEGORY = "Återremitterade ärenden"
 # Opening items stay first: the carried items come after them.
@@ -40,6 +41,9 @@ class Unfinished:
     number: int | None  # its § in the previous minutes
     status: str  # "tabled" | "referred_back"
     reason: str = ""  # why it was sent back (återremissens motivering)
+    # The formal motion a minority forced in this ärende, then or earlier ("" = none):
+    # the minority right is used once per ärende (record/minority.py).
+    minority: str = ""
 
 
 @dataclass
@@ -66,7 +70,9 @@ def history_line(previous_date: dt.date, unfinished: Unfinished) -> str:
     """'Bordlagt 2007-09-25 § 112.' / 'Återremitterat 2007-09-25 § 115.'"""
     verb = "Bordlagt" if unfinished.status == "tabled" else "Återremitterat"
     number = f" § {unfinished.number}" if unfinished.number is not None else ""
-    return f"{verb} {previous_date.isoformat()}{number}."
+    forced = unfinished.minority and unfinished.minority != unfinished.item.minority_used
+    how = f" ({MINORITY_NOUN[unfinished.minority]})" if forced else ""
+    return f"{verb} {previous_date.isoformat()}{number}{how}."
 
 
 def first_paragraph(previous: Previous, date: dt.date) -> int:
@@ -91,7 +97,12 @@ def _marked(item: Item, previous: Meeting, unfinished: Unfinished) -> Item:
     else:
         sections.insert(0, Section(HISTORY_TITLE, text))
     category = TABLED_CATEGORY if unfinished.status == "tabled" else REFERRED_CATEGORY
-    return dataclasses.replace(item, extra_sections=tuple(sections), category=category)
+    return dataclasses.replace(
+        item,
+        extra_sections=tuple(sections),
+        category=category,
+        minority_used=unfinished.minority or item.minority_used,
+    )
 
 
 def _same_case(a: Item, b: Item) -> bool:
@@ -171,5 +182,11 @@ def next_meeting(
         kept_at=old.kept_at,
         members=old.members,
         items=tuple(items),
+        # The body's own rules and the names the public version masks (an item carried over
+        # may name them): dropped before, so the next web version printed them (qa).
+        paragraph_prefix=old.paragraph_prefix,
+        minority_right=old.minority_right,
+        minority_fraction=old.minority_fraction,
+        personal_data=old.personal_data,
     )
     return meeting, notes

@@ -33,7 +33,7 @@ _NOUN = {
 
 def proposal_name(item: Item | None) -> str:
     """'förvaltningens förslag', 'arbetsutskottets förslag' … (the item's `proposal_by`)."""
-    by = (getattr(item, "proposal_by", "") or DEFAULT_PROPOSAL_BY).strip()
+    by = ((item.proposal_by if item else "") or DEFAULT_PROPOSAL_BY).strip()
     return f"{genitive(by)} förslag"
 
 
@@ -256,10 +256,16 @@ def minority_sentence(meeting: Meeting, q: qs.Question) -> str:
     if q.minority is None:
         return ""
     supporters, present = q.minority
-    share = minority.share_words(meeting.minority_share)
+    share = meeting.minority_share
+    # The share only where it holds under the meeting file's rules (changed_rules warns).
+    least = (
+        f", minst {minority.share_words(share)},"
+        if minority.met(share, supporters, present)
+        else ""
+    )
     return (
         f"{_FORMAL_NOUN[q.kind]} begärs av {supporters} av de {present} närvarande "
-        f"ledamöterna, minst {share}, och ärendet ska därför {_FORMAL_VERB[q.kind]} "
+        f"ledamöterna{least} och ärendet ska därför {_FORMAL_VERB[q.kind]} "
         f"({minority.NOUN[q.kind]})."
     )
 

@@ -23,6 +23,7 @@ from namndtui.minutes.model import (
     Attendance,
     Attendee,
     Minutes,
+    after_the_decision,
     attendance,
     clock,
     member_label,
@@ -187,7 +188,7 @@ def attendance_list(
 def adjusters_line(meeting: Meeting, state: RecordState) -> str:
     """'Karin Sjöberg (S)' or 'Karin Sjöberg (S) med Magnus Tornberg (M) som ersättare'."""
     text = join_names([member_label(meeting, a) for a in state.adjusters])
-    if state.adjuster_substitute:
+    if state.adjuster_substitute and text:  # never a bare "med NN som ersättare"
         text += f" med {member_label(meeting, state.adjuster_substitute)} som ersättare"
     return text.strip()
 
@@ -198,6 +199,11 @@ def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) 
     where = ""
     if para is not None and para.number is not None:
         where = f"§ {para.number}"
+        if after_the_decision(change, para):
+            # Left (or came) once the § was decided with them (without them): not from that
+            # §, from the next one handled ("" after the last), as the vote lists and §§ say.
+            later = [p.number for p in state.paragraphs.values() if (p.number or 0) > para.number]
+            where = f"§ {min(later)}" if later else ""
     elif (item := meeting.item(change.item)) is not None:
         where = f"ärendet {item.title}"
     at = f" kl. {clock(change.at)}" if change.at else ""
@@ -285,7 +291,8 @@ def signatures(
     rng = paragraph_range(meeting, state)
     aside = ""
     if rng:
-        aside = "Paragrafer " + number_ranges(list(range(rng[0], rng[1] + 1))).lstrip("§ ")
+        noun = "Paragraf " if rng[0] == rng[1] else "Paragrafer "  # one §: "Paragraf 120"
+        aside = noun + number_ranges(list(range(rng[0], rng[1] + 1))).lstrip("§ ")
     out = [Signature("Sekreterare", meeting.secretary, aside)]
     out.append(Signature("Ordförande", chair.name if chair else ""))
     out += [Signature(settings.adjuster_label, name) for name in state.adjusters or [""]]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from namndtui.minutes import blocks as b
 from namndtui.minutes import procedure_text as pt
+from namndtui.minutes.beslutsgang import DEFAULT_PROPOSAL_BY
 from namndtui.minutes.blocks import Block
 from namndtui.minutes.model import effective_decision, immediate, is_justified
 from namndtui.minutes.settings import OLDER, ProtokollSettings
@@ -89,12 +90,20 @@ def correction_reference(ref: ParagraphRef, prefix: str = "") -> str:
     return f"Rättelse av protokoll {ref.date.isoformat()} {paragraph_label(ref.paragraph, prefix)}"
 
 
+def referral_target(item: Item) -> str:
+    """Who a referred-back item goes back to: whoever prepared the proposal
+    (`proposal_by`: "kommunstyrelsen" in fullmäktige, "arbetsutskottet"), the administration
+    ("förvaltningen") by default and when the chair made the proposal."""
+    by = item.proposal_by.strip()
+    return by if by and by.casefold() != "ordföranden" else DEFAULT_PROPOSAL_BY
+
+
 def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
     """The decision as the minutes state it (points numbered when more than one)."""
     if para.status == TABLED:
         out = [b.text("Ärendet bordläggs.")]
     elif para.status == REFERRED_BACK:
-        out = [b.text("Ärendet återremitteras till förvaltningen.")]
+        out = [b.text(f"Ärendet återremitteras till {referral_target(item)}.")]
         if para.referral_reason.strip():
             out += b.texts("Motivering: " + para.referral_reason.strip())
     else:

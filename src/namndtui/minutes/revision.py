@@ -68,6 +68,7 @@ _PARAGRAPH = {
     "referral_reason": "skäl för återremiss", "category": "kategori", "secrecy": "sekretess",
     "public_title": "offentlig rubrik", "proposal_by": "förslag av", "sections": "avsnitt",
     "corrects_date": "rättar protokoll (datum)", "corrects_paragraph": "rättar protokoll (§)",
+    "minority_used": "minoritetsrätten använd",
 }  # fmt: skip
 
 

@@ -72,6 +72,7 @@ def load_source(path_text: str) -> Source:
     kind, file = resolve(path_text)
     if kind == "protokoll":
         return Source(load_protokoll(file), file.parent, None)
+    from namndtui.record import minority
     from namndtui.record.record import Record
 
     meeting = load_meeting_for_record(file)
@@ -84,7 +85,11 @@ def load_source(path_text: str) -> Source:
         if record.corrupt is not None:
             raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
         minutes = Minutes(meeting, record.state, source=str(file))
-        warnings = [*record.warnings, *corrects.warnings(meeting, file.parent)]
+        warnings = [
+            *record.warnings,
+            *corrects.warnings(meeting, file.parent),
+            *minority.changed_rules(meeting, record.state),
+        ]
         return Source(minutes, file.parent, file, warnings, list(record.events))
     finally:
         record.close()

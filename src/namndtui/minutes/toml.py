@@ -412,6 +412,7 @@ def _paragraph_tables(
         "proposal_by": item.proposal_by,
         "corrects_date": item.corrects.date if item.corrects else None,
         "corrects_paragraph": item.corrects.paragraph if item.corrects else None,
+        "minority_used": item.minority_used,
         "called_at": _time(para.called_at),
         "presenter": para.presenter,
         "summary": item.summary,
@@ -598,7 +599,7 @@ _PARAGRAPH = {
     "reservations": "tables", "notes": "tables", "statements": "tables",
     "corrections": "tables", "checksum": "str", "proposal_by": "str", "questions": "tables",
     "adjustment_notes": "tables", "secrecy": "str", "public_title": "str",
-    "corrects_date": "date", "corrects_paragraph": "int",
+    "corrects_date": "date", "corrects_paragraph": "int", "minority_used": "str",
 }  # fmt: skip
 _SERVING = {"member": "str", "for": "str"}
 _BASIS = {"title": "str", "date": "date"}
@@ -930,6 +931,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
             if {"corrects_date", "corrects_paragraph"} <= v.keys()
             else None
         ),
+        minority_used=v.get("minority_used", ""),
     )
     return item, para
 

@@ -410,6 +410,8 @@ def minority_after_vote(
     motion = state.paragraph(item_id).motion(r.question)
     if motion is None or not minority.applies(meeting, motion.kind) or r.winner == motion.id:
         return []
+    if minority.used_before(_item(meeting, item_id)):
+        return []
     supporters = minority.supporters_in_vote(r, motion.id)
     present = minority.present(meeting, state, item_id)
     if not minority.met(meeting.minority_share, supporters, present):
@@ -421,7 +423,7 @@ def minority_motions(meeting: Meeting, state: RecordState, item_id: str) -> list
     """The formal motions a minority may force now (the body's rules give the right, the
     question is still open to it): for the "begärd av minoritet" form."""
     item, para = _item(meeting, item_id), state.paragraph(item_id)
-    if qs.ended(item, para) is not None:
+    if qs.ended(item, para) is not None or minority.used_before(item):
         return []
     return [
         m

@@ -190,11 +190,16 @@ def _c_adjuster_substitute(meeting, state, e: ev.AdjusterSubstituteChosen) -> No
         raise RuleError(
             f"{e.member} är inte närvarande och kan inte väljas till ersättare för justerare."
         )
+    if not state.adjusters:  # page 1 read "Utses att justera: med NN som ersättare"
+        raise RuleError("Välj först justerare (u); ersättaren går in i justerarens ställe.")
 
 
 def _c_justering(meeting, state, e: ev.JusteringPlanned) -> None:
     _need_date(e.date)
     _need_time(e.time)
+    held = meeting.date.isoformat()
+    if e.date < held:  # ISO dates compare as strings; as export --justerat refuses
+        raise RuleError(f"Justeringen ({e.date}) kan inte ske före sammanträdet ({held}).")
 
 
 def _c_called(meeting, state, e: ev.ItemCalled) -> None:

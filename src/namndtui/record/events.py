@@ -71,6 +71,13 @@ class Event:
         """A short Swedish description for notices ("Ångrade: yrkande av Anna Ek")."""
         return EVENT_DESCRIPTIONS.get(self.TYPE, self.TYPE)
 
+    @property
+    def item_id(self) -> str:
+        """The id of the item the event is on; "" for one of the meeting as a whole (and
+        for a substitute serving from the start of the meeting)."""
+        item = vars(self).get("item") if "item" in self._NAMES else None
+        return item if isinstance(item, str) else ""
+
 
 # --- the meeting --------------------------------------------------------------------------
 

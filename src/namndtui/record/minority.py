@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from namndtui.model import Meeting
+from namndtui.model import Item, Meeting
 from namndtui.record.serving import serving
 from namndtui.record.state import RecordState, VoteRound
 
@@ -39,6 +39,19 @@ def applies(meeting: Meeting, kind: str) -> bool:
     return kind in meeting.minority_right
 
 
+def used_before(item: Item) -> str:
+    """Why the right is not given again in this ärende ("" when it is): a minority forced a
+    bordläggning or återremiss of it at an earlier meeting (`Item.minority_used`), and the
+    right is used once per ärende, whichever formal motion it was."""
+    if not item.minority_used:
+        return ""
+    return (
+        f"Minoritetsrätten har redan använts i ärendet ({NOUN[item.minority_used]} vid ett "
+        "tidigare sammanträde) och ges bara en gång per ärende; ordföranden prövar "
+        "yrkandet (f)."
+    )
+
+
 def present(meeting: Meeting, state: RecordState, item_id: str) -> int:
     """The present members the share is counted of: those serving on the item."""
     return len(serving(meeting, state, item_id))
@@ -51,6 +64,15 @@ def needed(share: Fraction, present_count: int) -> int:
 
 def met(share: Fraction, supporters: int, present_count: int) -> bool:
     return supporters >= needed(share, present_count)
+
+
+def parse_supporters(text: str) -> int | None:
+    """The count the secretary typed ('4', ' 4 '); None unless plain digits 0–9 (not '²',
+    '٣' or '-3', which `str.isdigit` or `int` would take or choke on)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
+        return None
+    return int(text)
 
 
 def share_words(share: Fraction) -> str:
@@ -66,3 +88,29 @@ def supporters_in_vote(r: VoteRound, motion_id: str) -> int:
     """How many voted for the motion in a counted round of its formal question."""
     ja, nej, _ = r.tally()
     return ja if r.yes == motion_id else nej if r.no == motion_id else 0
+
+
+def changed_rules(meeting: Meeting, state: RecordState) -> list[str]:
+    """A Swedish line per recorded minority demand that the meeting file's rules no longer
+    carry (`minority_right` or `minority_fraction` edited after the meeting): the minutes
+    would state a right or a share that did not hold ([] when all still hold)."""
+    out = []
+    share = meeting.minority_share
+    for para in state.paragraphs.values():
+        for motion_id, (supporters, present_count) in para.minority.items():
+            motion = para.motion(motion_id)
+            if motion is None or motion.kind not in NOUN:
+                continue
+            label = f"§ {para.number}" if para.number is not None else para.item
+            where = f"{label}: {NOUN[motion.kind]} ({supporters} av {present_count})"
+            if not applies(meeting, motion.kind):
+                out.append(
+                    f"{where} är registrerad, men meeting.toml ger inte längre minoriteten "
+                    "den rätten (minority_right) – ändrades reglerna efter sammanträdet?"
+                )
+            elif not met(share, supporters, present_count):
+                out.append(
+                    f"{where} är färre än {share_words(share)} (minority_fraction i "
+                    "meeting.toml) – ändrades andelen efter sammanträdet?"
+                )
+    return out

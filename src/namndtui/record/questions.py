@@ -370,6 +370,8 @@ def _check_minority(meeting: Meeting, state: RecordState, e: ev.MinorityDemand) 
             f"Nämndens regler ger inte en minoritet rätt till {minority.NOUN[motion.kind]} "
             "(meeting.toml: minority_right); ordföranden prövar yrkandet (f)."
         )
+    if reason := minority.used_before(item):
+        raise RuleError(reason)
     q = question(item, para, e.motion)
     assert q is not None  # an active formal motion is a question of its own
     if q.minority is not None:

@@ -32,6 +32,7 @@ from namndtui.minutes.model import Minutes
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER, names_pattern
 from namndtui.secrecy.public import BOOKKEEPING as _BOOKKEEPING
+from namndtui.storage import input_problem
 
 WINDOW = 6  # words per compared run of secret text
 MIN_WORDS = 2  # a secret text of fewer words is not checked (it says nothing alone)
@@ -77,7 +78,7 @@ def read_document(path: Path) -> str:
             return _pdf_text(path)
         data = path.read_bytes()
     except OSError as err:
-        raise DocumentError(f"kan inte läsas: {err.strerror or type(err).__name__}") from None
+        raise DocumentError(input_problem(err)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -140,6 +140,21 @@ class Masker:
                 out.append(new)
         return masked, out
 
+    def hides(self, text: str, spans: list[tuple[int, int]]) -> bool:
+        """True when a span of `text` (a search hit's marked word) lies in a part the mask
+        replaces: the search matched a masked name, which the public text does not hold."""
+        masked = self.mask(text)
+        if masked == text or not spans:
+            return False
+        changed = [
+            (i1, i2)
+            for tag, i1, i2, _j1, _j2 in SequenceMatcher(
+                None, text, masked, autojunk=False
+            ).get_opcodes()
+            if tag != "equal"
+        ]
+        return any(i1 < end and start < i2 for start, end in spans for i1, i2 in changed)
+
 
 def _moved(blocks: list[tuple[str, int, int, int, int]], pos: int, end: bool) -> int:
     """Where `pos` of the old text is in the new one (opcodes of SequenceMatcher); a

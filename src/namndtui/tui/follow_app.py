@@ -5,12 +5,14 @@ digits, the motions, the voteringsproposition while a vote runs, the result, the
 decision; secret items only by § and public title) and **Ordförande** (the agenda with
 its marks, the current item's motions, the questions still to be put, quorum, who
 serves). The app only shows: the journal is read by `record.follow.JournalFollower`
-(a stat every `poll_interval` seconds, only the appended bytes read), the text comes from
+(only the appended bytes), when `record.watch.JournalWatch` (inotify) says it changed, or
+else by a look (one stat) every `poll_interval` seconds; the text comes from
 `namndtui.follow.view`. It never takes the writer's lock and never writes a file.
 """
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -22,6 +24,7 @@ from textual.widgets import ContentSwitcher, Digits, Footer, Static
 from namndtui.follow.view import ChairView, RoomView, chair_view, room_view
 from namndtui.model import Meeting
 from namndtui.record.follow import JournalFollower
+from namndtui.record.watch import JournalWatch
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.widgets.agenda import AGENDA_MARKS, STATUS_STYLES
@@ -31,6 +34,14 @@ TALLY_LABELS = (("ja", S.FOLLOW_JA), ("nej", S.FOLLOW_NEJ), ("avstar", S.FOLLOW_
 # While a vote runs the room also sees the ballots not yet cast.
 LEFT_LABEL = ("left", S.FOLLOW_LEFT)
 POLL_INTERVAL = 0.15  # seconds between two looks at the journal (one stat each)
+# With a watch (inotify) the kernel says when the journal changed; a look this often
+# besides, in case an event is ever missed.
+WATCHED_POLL_INTERVAL = 1.0
+# From the kernel's word to the look: the event comes with the writer's `write`, while
+# the writer still has its fsync, fold and screen to do; a follower reading at once
+# would take the CPU from it on a small machine. 30 ms later the act is done (and a burst
+# of events is one look).
+WATCH_DELAY = 0.03
 
 
 def _lines(heading: str, texts: tuple[str, ...] | list[str], empty: str = "") -> Content:
@@ -197,12 +208,16 @@ class FollowApp(App[int]):
         layout: str = SAL,
         room_only: bool = False,
         poll_interval: float | None = POLL_INTERVAL,
+        watch: bool = True,
     ) -> None:
         super().__init__()
         self.follower = JournalFollower(meeting, Path(folder))
         self.layout = SAL if room_only else layout
         self.room_only = room_only
         self.poll_interval = poll_interval
+        self.use_watch = watch
+        self.watch: JournalWatch | None = None  # open while the app runs, where possible
+        self._look: asyncio.TimerHandle | None = None  # a look due after a watch event
         self.repaints = 0  # views drawn because what they show changed (tests, benchmark)
         self._shown: tuple[object, ...] = ()  # (layout, view, top line, problem) drawn last
 
@@ -217,8 +232,33 @@ class FollowApp(App[int]):
     def on_mount(self) -> None:
         self.follower.poll()
         self.show_state()
-        if self.poll_interval:  # None in tests that drive `poll_journal` themselves
-            self.set_interval(self.poll_interval, self.poll_journal)
+        if not self.poll_interval:  # None in tests that drive `poll_journal` themselves
+            return
+        interval = self.poll_interval
+        path = self.follower.path
+        if self.use_watch and (watch := JournalWatch.open(path.parent, path.name)):
+            self.watch = watch
+            asyncio.get_running_loop().add_reader(watch.fileno(), self._watched)
+            interval = max(interval, WATCHED_POLL_INTERVAL)
+        self.set_interval(interval, self.poll_journal)
+
+    def _watched(self) -> None:
+        """The watch's descriptor is readable: if it was about the journal, look at it
+        WATCH_DELAY later (one look for a burst)."""
+        if self.watch is not None and self.watch.changed() and self._look is None:
+            self._look = asyncio.get_running_loop().call_later(WATCH_DELAY, self._watched_look)
+
+    def _watched_look(self) -> None:
+        self._look = None
+        self.call_next(self.poll_journal)
+
+    def on_unmount(self) -> None:
+        if self._look is not None:
+            self._look.cancel()
+        if self.watch is not None:
+            asyncio.get_running_loop().remove_reader(self.watch.fileno())
+            self.watch.close()
+            self.watch = None
 
     def poll_journal(self) -> bool:
         """Look at the journal once; repaint when it changed. True when it did."""

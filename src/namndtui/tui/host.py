@@ -27,6 +27,9 @@ class RecordHost(Protocol):
 
     def now_hhmm(self) -> str: ...
 
+    @property
+    def user_keymap(self) -> dict[str, str]: ...
+
     def refuse_readonly(self) -> bool: ...
 
 

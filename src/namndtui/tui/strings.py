@@ -260,6 +260,7 @@ NO_QUESTION = (
     "b eller e registrerar beslutet."
 )
 NEXT_QUESTION = "§ {number}: nästa fråga (f): {question}"
+VOTE_STILL_OPEN = "§ {number}: voteringen pågår fortfarande (v fortsätter den): {question}"
 QUESTIONS_DONE = "§ {number}: alla frågor är prövade – b eller e registrerar beslutet."
 ITEM_ENDS = "§ {number}: ärendet {outcome}; ärendet avslutas här."
 # The minority right (meeting.toml minority_right; record/minority.py), offered by f.
@@ -340,8 +341,9 @@ ATTENDANCE_KEYS = (
     "U = ersättare för justerare · t = justering · / = sök namn · home/end = första/sista"
 )
 ADJUSTER_SUBSTITUTE_MARK = "ers."
-# The name with its party, and the seat served last: the other columns fit 80 columns.
-ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Justerare", "Ersätter")
+# The name with its party first; the seat served before the justerare mark: who serves
+# for whom counts in every vote (at 80 columns a long Närvaro cell leaves no room for both).
+ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Ersätter", "Justerare")
 PRESENT = "närvarande"
 # A row's latest arrival or departure: at which § and at what time ("kl. 19.10").
 PRESENT_FROM = "från § {number}"
@@ -353,6 +355,7 @@ LEFT_STORY = "lämnade{at}, deltar inte från § {number}"
 STORY_AT = " kl. {time}"
 STORY_SERVES = "tjänstgör för {seat}"
 ATTENDANCE_WHEN = "ankomst (a) och avgång (l) registreras nu vid § {number}, kl. {time}"
+ATTENDANCE_WHEN_DECIDED = " (beslutad: gäller från § {number})"
 KEY_FIND = "Sök"
 FIND_PLACEHOLDER = "Sök namn eller parti (upp/ned: nästa träff, enter: klar, esc: tillbaka)"
 FIND_NONE = "Ingen i listan matchar ”{query}”."

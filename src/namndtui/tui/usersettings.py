@@ -13,10 +13,12 @@ from namndtui.tomlcheck import Problem, ProblemsError, quote
 
 def binding_ids(app: Any) -> set[str]:
     """Every binding id of the app and its screens' binding lists."""
+    from textual.binding import Binding
+
     from namndtui.tui.bindings import MEETING_BINDINGS
 
-    ids = {b.id for b in MEETING_BINDINGS if getattr(b, "id", None)}
-    return ids | {b.id for b in type(app).BINDINGS if getattr(b, "id", None)}
+    bindings = [*MEETING_BINDINGS, *type(app).BINDINGS]
+    return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
 
 def problems(app: Any, settings: UserSettings) -> list[Problem]:

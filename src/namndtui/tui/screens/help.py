@@ -67,11 +67,15 @@ def key_lines(keys: list[tuple[str, str]]) -> HangingLines:
 class HelpScreen(OnceModal[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", S.CLOSE, id="help.close")]
 
+    def __init__(self, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = keymap or {}  # the user's [keys]: the keys shown are the ones set
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Content(S.HELP_TITLE), classes="dialog-title")
             yield Static(Content(S.HELP_FOOTER_NOTE), classes="dialog-hint")
-            for title, keys in help_lines(getattr(self.app, "_keymap", None)):
+            for title, keys in help_lines(self.keymap):
                 yield Static(Content(title), classes="section-heading")
                 yield Static(key_lines(keys), classes="section-body")
                 if title == GROUPS["agenda"]:  # what the marks in the agenda mean

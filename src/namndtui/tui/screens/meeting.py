@@ -242,7 +242,7 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs):
     def action_help(self) -> None:
         from namndtui.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.napp.user_keymap))
 
     def action_quit(self) -> None:
         self.napp.action_quit()

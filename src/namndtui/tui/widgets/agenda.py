@@ -70,6 +70,9 @@ class AgendaRow(Visual):
         self.title = ut(title).replace("\n", " ")  # user text, plain, one paragraph
         self.dnr = dnr  # "Dnr 503-412-07" (may be empty)
         self.flags = flags  # "OJ", "SEKRETESS": never cut
+        self._flags = Content("  ").join(flags)
+        parts = ([dnr] if dnr else []) + ([self._flags] if flags else [])
+        self._meta = Content("  ").join(parts)  # the one line it is when it fits
         self.indent = number.cell_length + 1 + mark.cell_length + 1
         self._heights: dict[int, int] = {}
 
@@ -82,13 +85,9 @@ class AgendaRow(Visual):
         whole), the flags never cut. Only a column narrower than the flags themselves
         gets them on lines of their own."""
         room = max(width - self.indent, 1)
-        flags = Content("  ").join(self.flags)
-        parts = [self.dnr] if self.dnr else []
-        if self.flags:
-            parts.append(flags)
-        line = Content("  ").join(parts)
-        if line.cell_length <= room:
-            return [line] if parts else []
+        flags = self._flags
+        if self._meta.cell_length <= room:
+            return [self._meta] if self._meta else []
         if not self.flags:
             return [self.dnr.truncate(room, ellipsis=True)]
         left = room - flags.cell_length - 2  # what the Dnr keeps beside the flags
@@ -121,8 +120,7 @@ class AgendaRow(Visual):
         return line_strips(lines, style, options)
 
     def get_optimal_width(self, rules, container_width: int) -> int:
-        meta = self.meta_lines(1 << 16)
-        return self.indent + max(len(self.title), meta[0].cell_length if meta else 0)
+        return self.indent + max(len(self.title), self._meta.cell_length)
 
     def get_minimal_width(self, rules) -> int:
         return self.indent + 1

@@ -1,4 +1,5 @@
-"""The meeting's footer: `?` (help) and `q` (quit) always show, however narrow.
+"""The meeting's footer: `?` (help) and `q` (quit) always show, however narrow (and on
+the attendance screen `esc` (close), the way back).
 
 Textual's Footer lays its keys out left to right and cuts what does not fit, so at 60
 columns the last keys, `?` and `q`, were lost. Here, when the keys do not fit, the other
@@ -11,7 +12,7 @@ from __future__ import annotations
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-KEPT_ACTIONS = frozenset({"help", "quit"})
+KEPT_ACTIONS = frozenset({"help", "quit", "close"})
 
 
 class KeepFooter(Footer):
@@ -32,10 +33,14 @@ class KeepFooter(Footer):
         for key in keys:
             key.display = True
         room = self.size.width
-        used = sum(key.outer_size.width for key in keys)
+
+        def cells(key: FooterKey) -> int:  # with its margin (compact: one cell after it)
+            return key.outer_size.width + key.styles.margin.width
+
+        used = sum(cells(key) for key in keys)
         for key in reversed(keys):
             if used <= room:
                 break
             if key.action.rsplit(".", 1)[-1] not in KEPT_ACTIONS:
-                used -= key.outer_size.width
+                used -= cells(key)
                 key.display = False
