@@ -373,3 +373,17 @@ def test_minority_right_and_corrects() -> None:
     assert any("items[1].corrects.paragrf: okänd nyckel" in m for m in messages)
     assert any("items[1].corrects.paragraph: obligatorisk nyckel saknas" in m for m in messages)
     assert any('items[1].minority_used: okänt formellt yrkande "votering"' in m for m in messages)
+
+
+def test_a_decomposed_file_reads_as_the_same_meeting() -> None:
+    """A meeting.toml in NFD (å as a + ring: macOS, some editors) said 'okänd roll
+    "ersättare" – menade du "ersättare"?' and names did not match what is typed (qa)."""
+    import unicodedata
+
+    from namndtui.meetingfile import check_meeting_bytes
+
+    text = Path(GOOD).read_text(encoding="utf-8")
+    nfd = unicodedata.normalize("NFD", text).encode("utf-8")
+    meeting, problems, code = check_meeting_bytes(nfd)
+    assert (problems, code) == ([], 0)
+    assert meeting == check_meeting_bytes(text.encode("utf-8"))[0]

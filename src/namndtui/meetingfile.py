@@ -19,6 +19,7 @@ import difflib
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -396,7 +397,10 @@ def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[P
         byte = data[err.start]
         message = f"ogiltig UTF-8 (byte 0x{byte:02X} i kolumn {column}) – spara filen som UTF-8"
         return None, [Problem(filename, line, message)]
-    return text.removeprefix("\ufeff"), []  # a BOM from Windows editors is harmless
+    text = text.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
+    if not unicodedata.is_normalized("NFC", text):  # decomposed å/ä/ö (macOS, some editors):
+        text = unicodedata.normalize("NFC", text)  # "okänd roll "ersättare"" before (qa)
+    return text, []
 
 
 def check_meeting_bytes(

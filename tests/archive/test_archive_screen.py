@@ -35,7 +35,8 @@ async def settle(app, pilot) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         pending = getattr(app.screen, "_search_timer", None) is not None
-        if not pending and not any(w.is_running for w in app.workers):
+        # not is_running: a worker just started by the timer is still PENDING
+        if not pending and all(w.is_finished for w in app.workers):
             break
         await pilot.pause(0.02)
     await pilot.pause()

@@ -142,3 +142,45 @@ def test_refuses_to_overwrite_and_needs_a_later_date(
         == 2
     )
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_an_item_that_corrects_an_earlier_paragraph_keeps_corrects_in_its_table() -> None:
+    """`new --from` a meeting whose carried-over item had `corrects` wrote a top-level
+    [corrects] table, and the new meeting.toml was refused as invalid (qa)."""
+    import datetime as dt
+
+    from namndtui.importing.toml_out import meeting_toml
+    from namndtui.meetingfile import parse_meeting_text
+    from namndtui.model import Item, Meeting, ParagraphRef
+
+    ref = ParagraphRef(dt.date(2007, 9, 25), 112)
+    item = Item(id="rattelse", title="Rättelse", corrects=ref)
+    text = meeting_toml(Meeting(body="Nämnden", date=dt.date(2007, 11, 20), items=(item,)))
+    meeting, problems = parse_meeting_text(text)[:2]
+    assert problems == [] and meeting is not None and meeting.items[0].corrects == ref
+
+
+def test_the_bodys_rules_and_the_masked_names_come_along() -> None:
+    """`new --from` dropped personal_data (an item carried over still named the person, and
+    the next web version printed the name), paragraph_prefix and the minority right (qa)."""
+    import dataclasses
+    import datetime as dt
+
+    from namndtui.importing.next_meeting import Previous, next_meeting
+    from namndtui.importing.toml_out import meeting_toml
+    from namndtui.meetingfile import parse_meeting_text
+
+    old = dataclasses.replace(
+        load_protokoll(PREVIOUS / "protokoll.toml").meeting,
+        personal_data=("Kalle Svensson",),
+        paragraph_prefix="SN",
+        minority_right=("återremiss",),
+        minority_fraction="1/4",
+    )
+    meeting, _notes = next_meeting(Previous(old, 119, []), dt.date(2007, 10, 23))
+    parsed, problems = parse_meeting_text(meeting_toml(meeting))
+    assert problems == [] and parsed is not None
+    assert parsed.personal_data == ("Kalle Svensson",)
+    assert (parsed.paragraph_prefix, parsed.minority_right, parsed.minority_fraction) == (
+        "SN", ("återremiss",), "1/4"
+    )  # fmt: skip

@@ -101,3 +101,38 @@ def test_a_departure_after_the_decision_counts_from_the_next_paragraph() -> None
     assert change_line(meeting, came, arrived) == "Eva Holm (L) anländer kl. 19.25."
     stopped = next(c for c in came.changes if c.kind == "stops")  # Gus Syd served on § 120
     assert change_line(meeting, came, stopped) == "Gus Syd (S) slutar tjänstgöra."
+
+
+def test_one_paragraph_is_paragraf_beside_the_secretary() -> None:
+    """'Paragrafer 120' was printed for minutes of a single § (qa)."""
+    from namndtui.minutes.document import signatures
+    from namndtui.minutes.settings import ProtokollSettings
+
+    meeting = make_meeting()
+    one = fold(meeting, _evening(ev.DecisionRecorded("x1", ("Bifall.",))))
+    assert signatures(meeting, one, ProtokollSettings())[0].aside == "Paragraf 120"
+    two = fold(meeting, _evening(ev.ItemCalled(item="x2")))
+    assert signatures(meeting, two, ProtokollSettings())[0].aside == "Paragrafer 120–121"
+
+
+def test_the_ersattare_lists_count_a_change_after_the_decision_from_the_next_paragraph() -> None:
+    """Övriga deltagande agrees with "Närvaro under sammanträdet": an ersättare who comes
+    once § 120 is decided takes part from § 121, one who served on § 120 and leaves after
+    its decision was there for § 120."""
+    from namndtui.minutes.document import change_line
+
+    meeting = make_meeting()
+    decided = ev.DecisionRecorded("x1", ("Bifall.",))
+    state = fold(
+        meeting,
+        _evening(
+            decided,
+            ev.MemberArrived("Hans Väst", "x1", "19:25"),  # after § 120's decision
+            ev.ItemCalled(item="x2"),
+            ev.ItemCalled(item="x3"),
+        ),
+    )
+    arrived = next(c for c in state.changes if c.member == "Hans Väst")
+    assert change_line(meeting, state, arrived).endswith("deltar från och med § 121.")
+    assert "Hans Väst (S), ersättare, §§ 121–122" in _field(meeting, state, "Övriga deltagande")
+    assert present_numbers(state, "Gus Syd", [120, 121, 122]) == [120, 121, 122]

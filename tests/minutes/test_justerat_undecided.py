@@ -12,7 +12,12 @@ from namndtui.record import events as ev
 from namndtui.record.record import Record
 
 
-def test_justerat_warns_about_a_paragraph_without_decision(tmp_path, capsys) -> None:
+def test_justerat_warns_about_a_paragraph_without_decision(tmp_path, capsys, monkeypatch) -> None:
+    import datetime as dt
+
+    from namndtui.commands import export
+
+    monkeypatch.setattr(export, "_today", lambda: dt.date(2026, 12, 18))  # the meeting's week
     meeting = make_meeting()
     folder = tmp_path / "2026-12-15"
     folder.mkdir()
@@ -38,3 +43,18 @@ def test_justerat_warns_about_a_paragraph_without_decision(tmp_path, capsys) -> 
     # A plain export (no justering now) says nothing about it.
     assert main(["export", str(folder)]) == 0
     assert "varning" not in capsys.readouterr().err
+
+
+def test_a_justering_or_notice_not_yet_made_is_refused(tmp_path, capsys, monkeypatch) -> None:
+    """--justerat/--anslaget record what has happened: a date after today is a slip (2062 for
+    2026), refused before anything is read or written."""
+    import datetime as dt
+
+    from namndtui.commands import export
+
+    monkeypatch.setattr(export, "_today", lambda: dt.date(2026, 12, 6))
+    for option in ("--justerat", "--anslaget"):
+        assert main(["export", str(tmp_path), option, "2062-12-07"]) == 2
+        err = capsys.readouterr().err
+        assert f"{option}: 2062-12-07 har inte kommit än (i dag är 2026-12-06)" in err
+    assert list(tmp_path.iterdir()) == []

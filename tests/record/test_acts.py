@@ -281,6 +281,21 @@ def test_a_tie_without_the_chairs_vote_asks_for_it(meeting):
 # --- reservations, notes, recusal ------------------------------------------------------------
 
 
+def test_a_reservation_is_for_the_members_own_motion_only_when_there_is_one(meeting):
+    """PRACTICE.md: "… reserverar sig mot beslutet till förmån för eget yrkande" for who made
+    or joined the losing motion; who only voted for it reserves "mot beslutet"."""
+    from namndtui.minutes.beslutsgang import reservation_blocks
+
+    state = fold(meeting, [*roll_call(), ev.MeetingOpened("19:00"), *decided_by_vote(ja=2)])
+    for name in ("Bo Ås", "Anna Ek"):  # the avslag won; Bo voted ja without a motion
+        play(meeting, state, acts.reservation(meeting, state, "x1", name, "", AT))
+    motions = {r.member: r.motion for r in state.paragraph("x1").reservations}
+    assert motions == {"Bo Ås": "", "Anna Ek": "y1"}  # Anna's bifall lost
+    leads = [lead for lead, _text in reservation_blocks(meeting, state.paragraph("x1"))]
+    assert any(lead.endswith("reserverar sig mot beslutet.") for lead in leads)
+    assert any(lead.endswith("till förmån för eget yrkande.") for lead in leads)
+
+
 def test_reservation_choices_and_the_written_text_later(meeting):
     state = fold(meeting, [*roll_call(), ev.MeetingOpened("19:00"), *decided_by_vote(ja=3)])
     choices = acts.reservation_choices(meeting, state, "x1")
@@ -289,7 +304,8 @@ def test_reservation_choices_and_the_written_text_later(meeting):
     assert may == ["Dan Berg", "Eva Holm"]  # who voted nej, for the losing avslag
     assert choices.texts == set()
     events = acts.reservation(meeting, state, "x1", "Dan Berg", "", AT)
-    assert events == [ev.ReservationMade("x1", "Dan Berg", "")]
+    # his own avslag lost: "… reserverar sig mot beslutet till förmån för eget yrkande."
+    assert events == [ev.ReservationMade("x1", "Dan Berg", "", motion="y2")]
     play(meeting, state, events)
     # closed: the written text may still come, without calling the item again
     play(meeting, state, [ev.MeetingClosed("21:00")])

@@ -152,6 +152,7 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             screen = app.screen
             info = str(screen.query_one("#attendance-info").render())
             assert S.ATTENDANCE_WHEN.format(number=120, time="19.00") in info
+            assert S.ATTENDANCE_WHEN_DECIDED.format(number=121) in info  # as the minutes count
             clock.now = clock.now.replace(hour=19, minute=10)
             await pilot.press("j", "j", "l")  # Johan Ekdahl leaves at 19.10
             table = screen.query_one(DataTable)
@@ -162,7 +163,9 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             await pilot.press("a")  # and is back at 19.25
             row = str(screen.query_one("#attendance-row").render())
             assert row == (
-                "Johan Ekdahl (M): lämnade kl. 19.10, deltar inte från § 120 · "
+                # § 120 was decided with him: he takes part in no § from § 121 on (the next
+                # § given), and his return counts from § 120, whose vote list he is in
+                "Johan Ekdahl (M): lämnade kl. 19.10, deltar inte från § 121 · "
                 "anlände kl. 19.25, deltar från § 120"
             )
             assert str(table.get_cell("Johan Ekdahl", table.ordered_columns[2].key)) == (
@@ -177,7 +180,8 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
             await pilot.pause()
             assert app.state.serving_for == {"Göran Östlund": "Lars-Erik Wahlström"}
             row = str(screen.query_one("#attendance-row").render())
-            assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 120"
+            # § 120 was decided before he came in: he serves from the next §
+            assert row == "Göran Östlund (S): tjänstgör för Lars-Erik Wahlström från § 121"
             presence = table.ordered_columns[2].key
             assert str(table.get_cell("Göran Östlund", presence)) == "närvarande"
             await pilot.press("x")  # stops serving, stays all evening: still present

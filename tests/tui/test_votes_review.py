@@ -92,6 +92,8 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
             await pilot.pause()
             vote = app.state.paragraph(item.id).votes[0]
             assert not vote.closed and len(vote.votes) == 2
+            said = [n.message for n in app._notifications]  # not "nästa fråga (f)" (qa)
+            assert any("voteringen pågår fortfarande (v fortsätter den)" in m for m in said)
 
     run(go())
 

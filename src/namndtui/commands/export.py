@@ -19,6 +19,7 @@ protokoll-publicering.md and .html (and .pdf with --pdf), only when its leak che
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,7 +92,18 @@ def _date_arg(value: str | None, option: str) -> str:
     problem = date_range_problem(date)  # 9999-12-31 was recorded, then every export
     if problem:  # crashed counting the notice's weeks from it
         raise UserError(f"{option}: {problem}", 2)
+    today = _today()
+    if date > today:  # it records what has happened: 2062 for 2026 is a slip, not a plan
+        raise UserError(
+            f"{option}: {date.isoformat()} har inte kommit än (i dag är {today.isoformat()}); "
+            "registrera det när det har skett (en planerad justering: t i närvarolistan)",
+            2,
+        )
     return value
+
+
+def _today() -> dt.date:
+    return dt.date.today()
 
 
 def justify(path_text: str, date: str, posted: str) -> list[str]:
@@ -215,7 +227,6 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     2, what differs), or with `force` kept as protokoll.vN.* and the new version noted
     (in the journal for a meeting, in the minutes for a protokoll.toml); returns the
     source to write."""
-    import datetime as dt
 
     from namndtui.minutes.revision import keep_old_version, rewrite_refusal, sign_in_place
     from namndtui.minutes.signing import load_signer

@@ -182,5 +182,11 @@ def next_meeting(
         kept_at=old.kept_at,
         members=old.members,
         items=tuple(items),
+        # The body's own rules and the names the public version masks (an item carried over
+        # may name them): dropped before, so the next web version printed them (qa).
+        paragraph_prefix=old.paragraph_prefix,
+        minority_right=old.minority_right,
+        minority_fraction=old.minority_fraction,
+        personal_data=old.personal_data,
     )
     return meeting, notes

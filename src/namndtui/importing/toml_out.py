@@ -30,8 +30,12 @@ def item_table_toml(table: dict[str, Any]) -> str:
     """
     import tomli_w
 
-    rest = {k: v for k, v in table.items() if k != "sections"}
+    rest = {k: v for k, v in table.items() if k != "sections" and not isinstance(v, dict)}
     text = "[[items]]\n" + tomli_w.dumps(rest, multiline_strings=True)
+    for key, value in table.items():  # `corrects`: inline, or it would be a top-level [corrects]
+        if isinstance(value, dict):
+            pairs = ", ".join(tomli_w.dumps({k: v}).strip() for k, v in value.items())
+            text += f"{key} = {{ {pairs} }}\n"
     for section in table.get("sections", []):
         text += "\n[[items.sections]]\n" + tomli_w.dumps(section, multiline_strings=True)
     return text
@@ -53,6 +57,8 @@ def meeting_toml(meeting: Meeting) -> str:
 
     data = meeting_to_dict(meeting)
     head = {"format": data["format"], "meeting": data["meeting"]}
+    if "personal_data" in data:  # top-level, before [meeting]
+        head = {"format": data["format"], "personal_data": data["personal_data"], **head}
     text = tomli_w.dumps(head, multiline_strings=True)
     for member in data.get("members", []):
         text += "\n[[members]]\n" + tomli_w.dumps(member)

@@ -53,7 +53,7 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def _end(text: str) -> str:
+def end_sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "!", "?", ":")) else text + "."
 
@@ -77,23 +77,23 @@ def motion_sentence(meeting: Meeting, item: Item | None, para: Paragraph, motion
         word = "bifall till" if kind == "bifall" else "avslag på"
         sentence = f"{who} yrkar {word} {proposal}."
         if text:
-            sentence += " " + _end(text)
+            sentence += " " + end_sentence(text)
     elif kind in ("återremiss", "bordläggning"):
         verb = "återremitteras" if kind == "återremiss" else "bordläggs"
         if not text:
             sentence = f"{who} yrkar att ärendet {verb}."
         elif _continues(text):
             lead = "" if kind == "bordläggning" or text.startswith("för ") else "för att "
-            sentence = f"{who} yrkar att ärendet {verb} {lead}{_end(text)}"
+            sentence = f"{who} yrkar att ärendet {verb} {lead}{end_sentence(text)}"
         else:
-            sentence = f"{who} yrkar att ärendet {verb}. {_end(text)}"
+            sentence = f"{who} yrkar att ärendet {verb}. {end_sentence(text)}"
     else:  # ändring, eget, tillägg
         addition = " som tillägg" if kind == "tillägg" else ""
         if _continues(text):
             rest = text[4:] if text.startswith("att ") else text
-            sentence = f"{who} yrkar{addition} att nämnden beslutar att {_end(rest)}"
+            sentence = f"{who} yrkar{addition} att nämnden beslutar att {end_sentence(rest)}"
         else:
-            sentence = f"{who} yrkar{addition} att nämnden beslutar enligt följande: {_end(text)}"
+            sentence = f"{who} yrkar{addition} att nämnden beslutar enligt följande: {end_sentence(text)}"
     return sentence
 
 

@@ -23,6 +23,7 @@ from namndtui.minutes.model import (
     Attendance,
     Attendee,
     Minutes,
+    after_the_decision,
     attendance,
     clock,
     member_label,
@@ -36,7 +37,7 @@ from namndtui.minutes.model import (
 from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
-from namndtui.record.state import IN_PROGRESS, PENDING, AttendanceChange, Paragraph, RecordState
+from namndtui.record.state import AttendanceChange, RecordState
 from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE
 
 PROTOCOL_KIND = "SAMMANTRÄDESPROTOKOLL"
@@ -192,23 +193,13 @@ def adjusters_line(meeting: Meeting, state: RecordState) -> str:
     return text.strip()
 
 
-def _after_the_decision(change: AttendanceChange, para: Paragraph) -> bool:
-    """The departure or end of serving (arrival or start of serving) was recorded at a §
-    already decided with (without) them: its serving list is frozen at the decision
-    (record/fold.py `_snapshot`)."""
-    if para.status in (PENDING, IN_PROGRESS):
-        return False
-    took_part = change.member in para.serving
-    return took_part if change.kind in ("left", "stops") else not took_part
-
-
 def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) -> str:
     who = member_label(meeting, change.member)
     para = state.paragraphs.get(change.item)
     where = ""
     if para is not None and para.number is not None:
         where = f"§ {para.number}"
-        if _after_the_decision(change, para):
+        if after_the_decision(change, para):
             # Left (or came) once the § was decided with them (without them): not from that
             # §, from the next one handled ("" after the last), as the vote lists and §§ say.
             later = [p.number for p in state.paragraphs.values() if (p.number or 0) > para.number]
@@ -300,7 +291,8 @@ def signatures(
     rng = paragraph_range(meeting, state)
     aside = ""
     if rng:
-        aside = "Paragrafer " + number_ranges(list(range(rng[0], rng[1] + 1))).lstrip("§ ")
+        noun = "Paragraf " if rng[0] == rng[1] else "Paragrafer "  # one §: "Paragraf 120"
+        aside = noun + number_ranges(list(range(rng[0], rng[1] + 1))).lstrip("§ ")
     out = [Signature("Sekreterare", meeting.secretary, aside)]
     out.append(Signature("Ordförande", chair.name if chair else ""))
     out += [Signature(settings.adjuster_label, name) for name in state.adjusters or [""]]

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 
 from namndtui.minutes import dates
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import DECIDED, REFERRED_BACK, TABLED, Motion, Paragraph, RecordState
+from namndtui.record.state import (
+    DECIDED,
+    IN_PROGRESS,
+    PENDING,
+    REFERRED_BACK,
+    TABLED,
+    AttendanceChange,
+    Motion,
+    Paragraph,
+    RecordState,
+)
 
 
 @dataclass
@@ -238,11 +248,21 @@ def attendance(meeting: Meeting, state: RecordState) -> Attendance:
     return result
 
 
+def after_the_decision(change: AttendanceChange, para: Paragraph) -> bool:
+    """The departure or end of serving (arrival or start of serving) was recorded at a §
+    already decided with (without) them: its serving list is frozen at the decision
+    (record/fold.py `_snapshot`), so the change counts from the next § handled."""
+    if para.status in (PENDING, IN_PROGRESS):
+        return False
+    took_part = change.member in para.serving
+    return took_part if change.kind in ("left", "stops") else not took_part
+
+
 def present_numbers(state: RecordState, name: str, numbers: list[int]) -> list[int]:
     """Of the §§ `numbers`, those `name` was present for, by the arrivals and departures
     recorded ("deltar från och med § 142" / "deltar inte från och med § 145"). Without
     any, all of them: the roll call holds for the whole meeting."""
-    moves: list[tuple[int, bool]] = []  # (from §, present from then on)
+    moves: list[tuple[float, bool]] = []  # (from §, present from then on; x.5: after x)
     for change in state.changes:
         if change.member != name or change.kind not in ("arrived", "left"):
             continue
@@ -250,6 +270,8 @@ def present_numbers(state: RecordState, name: str, numbers: list[int]) -> list[i
         at = para.number if para is not None else None
         if change.item and at is None:
             continue  # at an item never handled: no § to count from
+        if para is not None and at is not None and after_the_decision(change, para):
+            at += 0.5  # from the next § handled, as "Närvaro under sammanträdet" says
         moves.append((at if at is not None else min(numbers, default=0), change.kind == "arrived"))
     if not moves:
         return sorted(numbers)

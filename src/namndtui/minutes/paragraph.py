@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from namndtui.minutes import blocks as b
 from namndtui.minutes import procedure_text as pt
-from namndtui.minutes.beslutsgang import DEFAULT_PROPOSAL_BY
+from namndtui.minutes.beslutsgang import DEFAULT_PROPOSAL_BY, end_sentence
 from namndtui.minutes.blocks import Block
 from namndtui.minutes.model import effective_decision, immediate, is_justified
 from namndtui.minutes.settings import OLDER, ProtokollSettings
@@ -105,7 +105,7 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
     elif para.status == REFERRED_BACK:
         out = [b.text(f"Ärendet återremitteras till {referral_target(item)}.")]
         if para.referral_reason.strip():
-            out += b.texts("Motivering: " + para.referral_reason.strip())
+            out += b.texts("Motivering: " + end_sentence(para.referral_reason))
     else:
         points = effective_decision(item, para)
         if len(points) > 1:

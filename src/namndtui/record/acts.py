@@ -44,6 +44,7 @@ from namndtui.record.refusals import (
     NothingToVote,
     NotOpen,
 )
+from namndtui.record.reservations import own_lost_motion
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
 from namndtui.vocabulary import MotionKind
@@ -551,9 +552,10 @@ def reservation(
 ) -> list[ev.Event]:
     """r: a reservation, or the written text of one made earlier. The text is not an act
     on the item now (the meeting may be closed), so the item is not called for it."""
-    made = ev.ReservationMade(item=item_id, member=member, text=text)
     if is_reservation_text(meeting, state, item_id, member):
-        return [made]
+        return [ev.ReservationMade(item=item_id, member=member, text=text)]
+    own = own_lost_motion(state.paragraph(item_id), member)  # "till förmån för eget yrkande"
+    made = ev.ReservationMade(item=item_id, member=member, text=text, motion=own)
     return on_item(meeting, state, item_id, at, made)
 
 

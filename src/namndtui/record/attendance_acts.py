@@ -95,13 +95,3 @@ def arrivals_and_departures(state: RecordState, member: str) -> list[AttendanceC
     """The member's arrivals and departures during the meeting, in the order recorded,
     each with the item it took effect at ("" = from the start) and its time ("HH:MM")."""
     return [c for c in state.changes if c.member == member and c.kind in ("arrived", "left")]
-
-
-def latest_change(state: RecordState, member: str) -> tuple[str, str, str] | None:
-    """The member's latest arrival or departure during the meeting: (kind "arrived" |
-    "left", the item it took effect at ("" = from the start), the time), or None."""
-    changes = arrivals_and_departures(state, member)
-    if not changes:
-        return None
-    change = changes[-1]
-    return change.kind, change.item, change.at

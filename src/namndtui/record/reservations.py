@@ -5,6 +5,7 @@ part and lost), once per member, and the written text that may follow until just
 from __future__ import annotations
 
 from namndtui.model import Meeting
+from namndtui.record.questions import proposal_of
 from namndtui.record.rules import paragraph_label, reservation_of
 from namndtui.record.serving import serving
 from namndtui.record.sitting import not_sitting
@@ -70,6 +71,20 @@ def may_add_reservation_text(
             f"{paragraph_label(state, item_id)} är justerad; ändringar görs som rättelse "
             "med angivet skäl."
         )
+    return ""
+
+
+def own_lost_motion(paragraph: Paragraph, member: str) -> str:
+    """The id of `member`'s own (made or joined) motion that the decision went against, or ""
+    — what makes the minutes say "reserverar sig mot beslutet till förmån för eget yrkande"
+    (PRACTICE.md); a member who only voted for the losing side reserves without it."""
+    closed = [r for r in main_rounds(paragraph) if r.closed]
+    if not closed:
+        return _lost_motion(paragraph, member)
+    winner = proposal_of(paragraph, closed[-1].winner)
+    for motion in paragraph.active_motions:
+        if member in (motion.by, *motion.joined) and proposal_of(paragraph, motion.id) != winner:
+            return motion.id
     return ""
 
 

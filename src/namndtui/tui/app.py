@@ -23,22 +23,21 @@ from textual.worker import Worker, WorkerState
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
-from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.app_acts import RecordKeeper, error_reason
+from namndtui.tui.messages import RecordChanged
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
     from namndtui.minutes.settings import ProtokollSettings
-    from namndtui.record.events import Event
     from namndtui.record.record import Record
     from namndtui.tui.disk import DiskGuard
-    from namndtui.tui.messages import Act
     from namndtui.tui.screens.meeting import MeetingScreen
 
 Clock = Callable[[], dt.datetime]
 
 
-class NamndApp(App[int]):
+class NamndApp(RecordKeeper, App[int]):
     """The secretary's app. `record` is a `namndtui.record.record.Record` or None (review).
 
     Start-up paints first, then opens: given `open_record` (a callable returning the
@@ -356,112 +355,6 @@ class NamndApp(App[int]):
             return True
         return False
 
-    def apply(self, *events: Event) -> bool:
-        """Record events in order (each durable before the next) as one act of the
-        secretary (ctrl+z takes them all back). False when refused.
-
-        A RuleError is a notice (the secretary tries something the procedure refuses);
-        a journal or disk error is a modal with the reason. The screen never freezes.
-        """
-        if self.refuse_readonly():
-            return False
-        # the act is checked whole: a refused part writes nothing of it
-        if not self._write(self.record.check_all, events):
-            return False
-        touched: list[str] = []
-        ok = True
-        first = self.record.events[-1][0] + 1 if self.record.events else 1
-        for event in events:
-            ok = self._write(self.record.apply, event)
-            if not ok:
-                break
-            item = event.item_id
-            if item and item not in touched:
-                touched.append(item)
-        if len(events) > 1:  # what was written of it is one act, also when cut short
-            self._write(self.record.group, first)
-        if touched or ok:
-            self.post_record_changed(touched or None)
-        return ok
-
-    def _write(self, step: Callable[[Any], object], arg: Any) -> bool:
-        """One write to the record; False when refused or not written (said on screen)."""
-        from namndtui.record.procedure import RuleError
-        from namndtui.record.record import JournalError, UnsavedError
-
-        try:
-            with self.disk.lock:  # not while the retry thread writes
-                step(arg)
-        except UnsavedError as err:  # recorded, in memory only: banner, retries
-            self.disk.failed(err)
-        except RuleError as err:
-            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
-            return False
-        except (JournalError, OSError) as err:  # journal / disk: the reason, keep running
-            self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
-            return False
-        return True
-
-    def on_acts_requested(self, message: ActsRequested) -> None:
-        """Record the act a screen or modal asks for (tui/messages.py), then answer it."""
-        recorded = self.record_act(message.act) if message.act else self.apply(*message.events)
-        if message.done is not None:
-            message.done(recorded)
-
-    def record_act(self, act: Act) -> bool:
-        """Apply the events of `act(meeting, state)` (an act of record/acts.py with its
-        input bound); its refusal is a notice that names the key to use instead, if any."""
-        from namndtui.record.procedure import RuleError
-        from namndtui.tui.labels import refusal
-
-        try:
-            events = act(self.meeting, self.state)
-        except RuleError as err:
-            text, severity = refusal(self.meeting, err)
-            self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
-            return False
-        return self.apply(*events)
-
-    def on_undo_requested(self, message: UndoRequested) -> None:
-        self.undo()
-
-    def on_redo_requested(self, message: RedoRequested) -> None:
-        self.redo()
-
-    def undo(self) -> None:
-        if self.refuse_readonly():
-            return
-        # Published minutes do not lose their justering with one key (docs/keys.md).
-        self._undo_redo(lambda: self.record.undo(justering=False), S.UNDONE, S.NOTHING_TO_UNDO)
-
-    def redo(self) -> None:
-        if self.refuse_readonly():
-            return
-        self._undo_redo(self.record.redo, S.REDONE, S.NOTHING_TO_REDO)
-
-    def _undo_redo(self, step: Callable[[], Event | None], done: str, nothing: str) -> None:
-        from namndtui.record.procedure import RuleError
-        from namndtui.record.record import JournalError, UnsavedError
-
-        try:
-            with self.disk.lock:
-                event = step()
-        except UnsavedError as err:  # done in memory, not on disk: as for an act
-            self.disk.failed(err)
-            self.post_record_changed(None)
-            return
-        except RuleError as err:
-            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
-            return
-        except (JournalError, OSError) as err:
-            self.show_error(S.SAVE_FAILED.format(reason=_reason(err)))
-            return
-        if event is None:
-            self.notify(nothing, markup=False)
-            return
-        self.notify(done.format(what=event.describe()), markup=False)
-        self.post_record_changed(None)
-
     def post_record_changed(
         self, item_ids: list[str] | None, *, write_minutes: bool = True
     ) -> None:
@@ -533,7 +426,7 @@ class NamndApp(App[int]):
                 entries=entries if state is not None else self._journal_entries(),
             )
         except OSError as err:  # a full disk must not stop the meeting
-            return S.MINUTES_FAILED.format(reason=_reason(err))
+            return S.MINUTES_FAILED.format(reason=error_reason(err))
         except JusteredMinutesChanged as refused:
             return _refusal_note(refused.refusal.lines)
         return ""
@@ -606,12 +499,6 @@ def _refusal_note(lines: list[str]) -> str:
     """The notice for justered minutes not rewritten: the first differences."""
     changes = "; ".join(lines[:3]) + (" …" if len(lines) > 3 else "")
     return S.MINUTES_JUSTERED.format(changes=changes)
-
-
-def _reason(err: BaseException) -> str:
-    if isinstance(err, OSError) and err.strerror:
-        return err.strerror
-    return str(err) or type(err).__name__
 
 
 def plain(text: str) -> Content:

@@ -260,6 +260,7 @@ NO_QUESTION = (
     "b eller e registrerar beslutet."
 )
 NEXT_QUESTION = "§ {number}: nästa fråga (f): {question}"
+VOTE_STILL_OPEN = "§ {number}: voteringen pågår fortfarande (v fortsätter den): {question}"
 QUESTIONS_DONE = "§ {number}: alla frågor är prövade – b eller e registrerar beslutet."
 ITEM_ENDS = "§ {number}: ärendet {outcome}; ärendet avslutas här."
 # The minority right (meeting.toml minority_right; record/minority.py), offered by f.
@@ -354,6 +355,7 @@ LEFT_STORY = "lämnade{at}, deltar inte från § {number}"
 STORY_AT = " kl. {time}"
 STORY_SERVES = "tjänstgör för {seat}"
 ATTENDANCE_WHEN = "ankomst (a) och avgång (l) registreras nu vid § {number}, kl. {time}"
+ATTENDANCE_WHEN_DECIDED = " (beslutad: gäller från § {number})"
 KEY_FIND = "Sök"
 FIND_PLACEHOLDER = "Sök namn eller parti (upp/ned: nästa träff, enter: klar, esc: tillbaka)"
 FIND_NONE = "Ingen i listan matchar ”{query}”."

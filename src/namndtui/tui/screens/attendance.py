@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from namndtui.minutes.model import clock
+from namndtui.minutes.model import after_the_decision, clock
 from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
+from namndtui.record.state import IN_PROGRESS, PENDING
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -28,7 +29,7 @@ from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from namndtui.record.state import RecordState
+    from namndtui.record.state import AttendanceChange, RecordState
     from namndtui.tui.app import NamndApp
 
 
@@ -144,6 +145,10 @@ class AttendanceScreen(Screen[None]):
             number = paragraph_number(state, self.item.id)
             time = clock(self.napp.now_hhmm())
             info += " · " + S.ATTENDANCE_WHEN.format(number=number, time=time)
+            para = state.paragraphs.get(self.item.id)
+            if para is not None and para.status not in (PENDING, IN_PROGRESS):
+                # decided: who served on it stays in its vote list; the change is from the next
+                info += S.ATTENDANCE_WHEN_DECIDED.format(number=next_paragraph(state, number))
         self.query_one("#attendance-info", Static).update(user_text(info))
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
@@ -363,32 +368,51 @@ def _when(template: str, number: int, at: str) -> str:
     return S.AT_TIME.format(when=when, time=clock(at)) if at else when
 
 
+def taking_part_from(state: RecordState, change: AttendanceChange) -> int:
+    """The § a change takes effect at, as the minutes count it: the § it was recorded at,
+    or the next one handled when that § was already decided (minutes.model
+    `after_the_decision`), or the next § to be given when there is none yet."""
+    para = state.paragraphs.get(change.item)
+    if para is None or para.number is None or not after_the_decision(change, para):
+        return paragraph_number(state, change.item)
+    return next_paragraph(state, para.number)
+
+
+def next_paragraph(state: RecordState, number: int) -> int:
+    """The § after `number`: the next one handled, or the next to be given."""
+    later = [p.number for p in state.paragraphs.values() if (p.number or 0) > number]
+    return min((n for n in later if n is not None), default=state.next_number)
+
+
 def presence_text(state: RecordState, name: str) -> str:
-    """The Närvaro cell: the latest arrival or departure with its § and time, else
-    present / absent / not recorded."""
-    change = acts.latest_change(state, name)
-    if change is not None and change[1]:
-        kind, item_id, at = change
-        template = S.PRESENT_FROM if kind == "arrived" else S.LEFT_AT
-        return _when(template, paragraph_number(state, item_id), at)
+    """The Närvaro cell: the latest arrival ("från § 142", the § she takes part from) or
+    departure ("lämnade vid § 145", the § it was recorded at) with its time, else present
+    / absent / not recorded."""
+    changes = [c for c in acts.arrivals_and_departures(state, name) if c.item]
+    if changes:
+        change = changes[-1]
+        if change.kind == "arrived":
+            return _when(S.PRESENT_FROM, taking_part_from(state, change), change.at)
+        return _when(S.LEFT_AT, paragraph_number(state, change.item), change.at)
     present = state.present.get(name)
     return S.NOT_SET if present is None else (S.PRESENT if present else S.ABSENT)
 
 
 def member_story(state: RecordState, name: str) -> str:
-    """Every arrival and departure of `name` with its time and §, then the seat served."""
+    """Every arrival and departure of `name` with its time and the § it counts from (as
+    the minutes say it), then the seat served."""
     parts = []
     for change in acts.arrivals_and_departures(state, name):
         if not change.item:
             continue
         template = S.ARRIVED_STORY if change.kind == "arrived" else S.LEFT_STORY
         at = S.STORY_AT.format(time=clock(change.at)) if change.at else ""
-        parts.append(template.format(at=at, number=paragraph_number(state, change.item)))
+        parts.append(template.format(at=at, number=taking_part_from(state, change)))
     seat = state.serving_for.get(name)
     if seat:
         serves = S.STORY_SERVES.format(seat=seat)
         since = next((c for c in reversed(state.changes) if c.member == name), None)
         if since is not None and since.kind == "serves" and since.item:
-            serves += " " + S.PRESENT_FROM.format(number=paragraph_number(state, since.item))
+            serves += " " + S.PRESENT_FROM.format(number=taking_part_from(state, since))
         parts.append(serves)
     return " · ".join(parts)

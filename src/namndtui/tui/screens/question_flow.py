@@ -93,13 +93,16 @@ class QuestionFlow(RollCallScreen):
             share=minority.share_words(share),
         )
         title = S.MINORITY_TITLE.format(number=self.number(item), noun=noun)
-        answer = await self.app.push_screen_wait(TextModal(title, label))
-        if answer is None:
-            return False
-        supporters = minority.parse_supporters(answer)
-        if supporters is None:
-            self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
-            return False
+        answer: str | None = ""
+        supporters: int | None = None
+        while supporters is None:  # asked again until a count or esc: keys typed after a
+            # wrong answer must not fall through to the meeting screen's bindings
+            answer = await self.app.push_screen_wait(TextModal(title, label, value=answer or ""))
+            if answer is None:
+                return False
+            supporters = minority.parse_supporters(answer)
+            if supporters is None:
+                self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
         now = self.napp.now_hhmm
         if not await self.acted(acts.minority_demand, item.id, q.key, supporters, now):
             return False
@@ -118,7 +121,9 @@ class QuestionFlow(RollCallScreen):
             self.notify(S.ITEM_ENDS.format(number=number, outcome=outcome), markup=False)
         elif (q := qs.next_question(item, para)) is not None:
             label = bg.question_label(self.meeting, item, para, q)
-            self.notify(S.NEXT_QUESTION.format(number=number, question=label), markup=False)
+            # A vote left with esc is still open: v goes on with it, not f (qa).
+            text = S.VOTE_STILL_OPEN if q.open_vote else S.NEXT_QUESTION
+            self.notify(text.format(number=number, question=label), markup=False)
         elif para.decision is None:
             self.notify(S.QUESTIONS_DONE.format(number=number), markup=False)
 

@@ -1,0 +1,140 @@
+"""The app's side of recording: an act's events applied through the Record (check, fold,
+journal + fsync) as one act, and the screens' requests answered (`ActsRequested`,
+`UndoRequested`, `RedoRequested`, tui/messages.py).
+
+`NamndApp` (tui/app.py) inherits `RecordKeeper`; nothing else applies events. A RuleError
+is a notice, a journal or disk error the error modal; a write the disk did not take is
+kept in memory and retried (tui/disk.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from namndtui.tui import strings as S
+from namndtui.tui.messages import ActsRequested, RedoRequested, UndoRequested
+
+if TYPE_CHECKING:
+    from namndtui.record.events import Event
+    from namndtui.tui.app import NamndApp
+    from namndtui.tui.messages import Act
+
+
+class RecordKeeper:
+    """Applies the acts the screens ask for; mixed into NamndApp."""
+
+    def apply(self: NamndApp, *events: Event) -> bool:
+        """Record events in order (each durable before the next) as one act of the
+        secretary (ctrl+z takes them all back). False when refused.
+
+        A RuleError is a notice (the secretary tries something the procedure refuses);
+        a journal or disk error is a modal with the reason. The screen never freezes.
+        """
+        if self.refuse_readonly():
+            return False
+        # the act is checked whole: a refused part writes nothing of it
+        if not self._write(self.record.check_all, events):
+            return False
+        touched: list[str] = []
+        ok = True
+        first = self.record.events[-1][0] + 1 if self.record.events else 1
+        for event in events:
+            ok = self._write(self.record.apply, event)
+            if not ok:
+                break
+            item = event.item_id
+            if item and item not in touched:
+                touched.append(item)
+        if len(events) > 1:  # what was written of it is one act, also when cut short
+            self._write(self.record.group, first)
+        if touched or ok:
+            self.post_record_changed(touched or None)
+        return ok
+
+    def _write(self: NamndApp, step: Callable[[Any], object], arg: Any) -> bool:
+        """One write to the record; False when refused or not written (said on screen)."""
+        from namndtui.record.procedure import RuleError
+        from namndtui.record.record import JournalError, UnsavedError
+
+        try:
+            with self.disk.lock:  # not while the retry thread writes
+                step(arg)
+        except UnsavedError as err:  # recorded, in memory only: banner, retries
+            self.disk.failed(err)
+        except RuleError as err:
+            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+            return False
+        except (JournalError, OSError) as err:  # journal / disk: the reason, keep running
+            self.show_error(S.SAVE_FAILED.format(reason=error_reason(err)))
+            return False
+        return True
+
+    def on_acts_requested(self: NamndApp, message: ActsRequested) -> None:
+        """Record the act a screen or modal asks for (tui/messages.py), then answer it."""
+        recorded = self.record_act(message.act) if message.act else self.apply(*message.events)
+        if message.done is not None:
+            message.done(recorded)
+
+    def record_act(self: NamndApp, act: Act) -> bool:
+        """Apply the events of `act(meeting, state)` (an act of record/acts.py with its
+        input bound); its refusal is a notice that names the key to use instead, if any."""
+        from namndtui.record.procedure import RuleError
+        from namndtui.tui.labels import refusal
+
+        try:
+            events = act(self.meeting, self.state)
+        except RuleError as err:
+            text, severity = refusal(self.meeting, err)
+            self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+            return False
+        return self.apply(*events)
+
+    def on_undo_requested(self: NamndApp, message: UndoRequested) -> None:
+        self.undo()
+
+    def on_redo_requested(self: NamndApp, message: RedoRequested) -> None:
+        self.redo()
+
+    def undo(self: NamndApp) -> None:
+        if self.refuse_readonly():
+            return
+        # Published minutes do not lose their justering with one key (docs/keys.md).
+        self._undo_redo(lambda: self.record.undo(justering=False), S.UNDONE, S.NOTHING_TO_UNDO)
+
+    def redo(self: NamndApp) -> None:
+        if self.refuse_readonly():
+            return
+        self._undo_redo(self.record.redo, S.REDONE, S.NOTHING_TO_REDO)
+
+    def _undo_redo(
+        self: NamndApp, step: Callable[[], Event | None], done: str, nothing: str
+    ) -> None:
+        from namndtui.record.procedure import RuleError
+        from namndtui.record.record import JournalError, UnsavedError
+
+        try:
+            with self.disk.lock:
+                event = step()
+        except UnsavedError as err:  # done in memory, not on disk: as for an act
+            self.disk.failed(err)
+            self.post_record_changed(None)
+            return
+        except RuleError as err:
+            self.notify(S.REFUSED.format(reason=str(err)), severity="warning", markup=False)
+            return
+        except (JournalError, OSError) as err:
+            self.show_error(S.SAVE_FAILED.format(reason=error_reason(err)))
+            return
+        if event is None:
+            self.notify(nothing, markup=False)
+            return
+        self.notify(done.format(what=event.describe()), markup=False)
+        self.post_record_changed(None)
+
+
+def error_reason(err: BaseException) -> str:
+    """The reason of a journal or disk error, for a notice or the error modal."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return str(err) or type(err).__name__
