@@ -9,7 +9,7 @@ from namndtui.record import events as ev
 from namndtui.tui import strings as S
 from namndtui.tui.widgets.status import StatusLine
 
-from .helpers import screen_text
+from .helpers import screen_text, until
 from .test_recording import make_app, present_all
 
 
@@ -186,7 +186,8 @@ def test_routine_notices_are_one_line_and_brief_warnings_stay_longer(example_fol
         app = make_app(example_folder, clock)
         async with app.run_test(size=SMALL) as pilot:
             await pilot.press("b", "enter")  # roll call, then the decision
-            await pilot.pause()
+            # the decision's notice is posted by the form's worker once the act is on disk
+            await until(pilot, lambda: len(app._notifications) >= 2, "two routine notices")
             notices = list(app._notifications)
             assert [n.message for n in notices] == [
                 "Upprop: 11 ordinarie närvarande",
@@ -195,7 +196,11 @@ def test_routine_notices_are_one_line_and_brief_warnings_stay_longer(example_fol
             assert all(n.timeout <= 3 for n in notices)
             assert all(len(n.message) <= 37 for n in notices)  # one line in a toast at 80
             await pilot.press("v")  # refused: a warning with its reason, longer
-            await pilot.pause()
+            await until(
+                pilot,
+                lambda: list(app._notifications)[-1].severity == "warning",
+                "the refusal's warning",
+            )
             warning = list(app._notifications)[-1]
             assert warning.severity == "warning" and warning.timeout == 8
 

@@ -9,7 +9,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.app import NamndApp
 
 from .conftest import SEED_ID
-from .helpers import journal_events, screen_text
+from .helpers import journal_events, screen_text, until
 from .live import SIZE, make_app, present_all, run, types
 
 __all__ = ["SIZE", "make_app", "present_all", "run", "types"]  # as other tests import them
@@ -153,8 +153,11 @@ def test_withdraw_finding_edit_decision(example_folder, clock) -> None:
             await pilot.press("enter")  # withdraw y1
             assert app.state.paragraph(item.id).motion("y1").withdrawn
             await pilot.press("f")  # one proposal left: no proposition at all
-            await pilot.pause()
-            assert S.NO_QUESTION in [n.message for n in app._notifications]
+            await until(
+                pilot,
+                lambda: S.NO_QUESTION in [n.message for n in app._notifications],
+                "the notice that there is no question to put",
+            )
             assert app.state.paragraph(item.id).finding == ""
             await pilot.press("e")
             await pilot.pause()
@@ -238,8 +241,11 @@ def test_readonly_when_lock_is_held_elsewhere(example_folder, clock) -> None:
             async with app.run_test(size=SIZE) as pilot:
                 assert "SKRIVSKYDDAT" in screen_text(app)
                 await pilot.press("b")
-                await pilot.pause()
-                assert any("Skrivskyddat" in n.message for n in app._notifications)
+                await until(
+                    pilot,
+                    lambda: any("Skrivskyddat" in n.message for n in app._notifications),
+                    "the read-only notice",
+                )
                 assert journal_events(example_folder) == []
         finally:
             holder.close()

@@ -14,7 +14,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import ReservationModal
 
 from .conftest import FixedClock
-from .helpers import journal_events, screen_text
+from .helpers import journal_events, screen_text, until
 from .live import (
     FORENINGSBIDRAG,
     ROLL_CALL,
@@ -78,8 +78,11 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
             para = app.state.paragraph(item.id)
             assert para.votes == [] and para.finding == "y1"  # the finding stays
             await pilot.press("f")  # the question is settled by the finding: nothing to put
-            await pilot.pause()
-            assert S.NO_QUESTION in [n.message for n in app._notifications]
+            await until(
+                pilot,
+                lambda: S.NO_QUESTION in [n.message for n in app._notifications],
+                "the notice that there is no question to put",
+            )
             # The finding is put right by undoing it and putting the question again.
             await pilot.press("ctrl+z", "f", "down", "enter")  # not "a vote is going on"
             await pilot.pause()
@@ -159,8 +162,11 @@ def test_reservation_refused_for_a_member_on_the_winning_side(example_folder, cl
             from namndtui.record.events import ReservationMade
 
             assert not app.apply(ReservationMade(item=item.id, member=voted_ja[0]))
-            await pilot.pause()
-            assert any("vann" in n.message for n in app._notifications)
+            await until(
+                pilot,
+                lambda: any("vann" in n.message for n in app._notifications),
+                "the refusal notice naming the winning side",
+            )
             assert app.state.paragraph(item.id).reservations == []
 
     run(go())
