@@ -8,10 +8,11 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from namndtui.tui import strings as S
 from namndtui.tui.modals.import_item import ImportItemModal
 from namndtui.tui.screens.meeting import MeetingScreen
 
-from .helpers import screen_text
+from .helpers import screen_text, until
 from .test_recording import SIZE, make_app, run
 
 # a copy of /work/shared/seeds/tjansteutlatande-hasselby-vallingby-2007.txt (as from a PDF)
@@ -19,6 +20,7 @@ SEED = Path(__file__).parent / "data" / "tjansteutlatande-hasselby-vallingby-200
 
 
 async def type_path(pilot, path: Path) -> None:
+    await until(pilot, lambda: pilot.app.screen.query("#path"), "the import form composed")
     field = pilot.app.screen.query_one("#path", Input)
     field.value = str(path)
     await pilot.pause()
@@ -39,8 +41,7 @@ def test_ctrl_o_reads_shows_and_appends_the_item(example_folder, clock, tmp_path
         app = make_app(example_folder, clock)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("ctrl+o")
-            await pilot.pause()
-            assert isinstance(app.screen, ImportItemModal)
+            await until(pilot, lambda: isinstance(app.screen, ImportItemModal), "the import form")
             await type_path(pilot, tmp_path / "finns-inte.txt")
             error = str(app.screen.query_one("#form-error").render())
             assert error.endswith("finns-inte.txt: filen finns inte")
@@ -51,8 +52,7 @@ def test_ctrl_o_reads_shows_and_appends_the_item(example_folder, clock, tmp_path
             assert "Sammanfattning" in shown and "Förslag till beslut" in shown
             assert (example_folder / "meeting.toml").read_bytes() == before  # not yet
             await pilot.press("enter")  # confirm
-            await pilot.pause()
-            assert isinstance(app.screen, MeetingScreen)
+            await until(pilot, lambda: isinstance(app.screen, MeetingScreen), "the form closed")
             data = tomllib.loads((example_folder / "meeting.toml").read_text("utf-8"))
             assert len(data["items"]) == count + 1
             added = data["items"][-1]
@@ -76,9 +76,14 @@ def test_import_is_refused_once_something_is_recorded(example_folder, clock) -> 
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("n", "space", "escape")  # attendance is recorded
             await pilot.press("ctrl+o")
-            await pilot.pause()
+            await until(
+                pilot,
+                lambda: any(
+                    "föredragningslistan ligger fast" in n.message for n in app._notifications
+                ),
+                "the refusal notice",
+            )
             assert isinstance(app.screen, MeetingScreen)
-            assert any("föredragningslistan ligger fast" in n.message for n in app._notifications)
 
     run(go())
 
@@ -90,9 +95,9 @@ def test_palette_offers_the_import_action(example_folder, clock) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"ärende från fil")
-            await pilot.pause(0.3)
+            # the palette's search runs in its own task: wait for the hit, not a fixed time
+            await until(pilot, lambda: S.HELP_IMPORT[:20] in screen_text(app), "the palette's hit")
             await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, ImportItemModal)
+            await until(pilot, lambda: isinstance(app.screen, ImportItemModal), "the import form")
 
     run(go())
