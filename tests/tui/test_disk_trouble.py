@@ -18,7 +18,7 @@ from namndtui.record.journal import replay
 from namndtui.record.state import DECIDED
 from namndtui.tui.disk import DiskBanner
 
-from .helpers import journal_events, screen_text
+from .helpers import journal_events, screen_text, until
 from .test_snapshots import keys, live_app
 
 SIZE = (80, 24)
@@ -125,8 +125,9 @@ def test_save_elsewhere_writes_a_valid_journal(tmp_path, monkeypatch):
             await start(pilot)
             break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
             await pilot.press("b", "ctrl+s")
-            await pilot.pause()
             from textual.widgets import Input
+
+            await until(pilot, lambda: app.screen.query(Input), "the save-elsewhere form")
 
             field = app.screen.query_one(Input)
             assert field.value.endswith("m-journal.jsonl")  # a default to accept or edit
@@ -153,7 +154,7 @@ def test_quit_with_unsaved_acts_asks_first(tmp_path, monkeypatch):
             await start(pilot)
             break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
             await pilot.press("b", "q")
-            await pilot.pause()
+            await until(pilot, lambda: "Avsluta ändå" in screen_text(app), "the quit dialog")
             shown = screen_text(app)
             assert app.is_running
             assert "2 händelser finns bara i minnet" in shown and "disken är full" in shown
@@ -164,7 +165,11 @@ def test_quit_with_unsaved_acts_asks_first(tmp_path, monkeypatch):
             await pilot.press("q")
             await pilot.pause()
             await pilot.press("enter")  # retry, still failing: a notice, the dialog again
-            await pilot.pause()
+            await until(
+                pilot,
+                lambda: any("Fortfarande inte sparat" in n.message for n in app._notifications),
+                "the notice that the retry failed",
+            )
             assert app.is_running
             assert "Fortfarande inte sparat" in [n.message for n in app._notifications][-1]
             monkeypatch.undo()
