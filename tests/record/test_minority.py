@@ -184,15 +184,13 @@ def test_the_right_is_used_once_per_arende() -> None:
 
 def test_new_from_sees_the_forced_motion() -> None:
     """`namndtui new --from` carries the kind a minority forced, not a majority's referral."""
-    from namndtui.commands.new import _forced
-
     item = FULLMAKTIGE.item("x1")
     forced = state_of(FULLMAKTIGE, ev.MinorityDemand("x1", "y2", 2, 5)).paragraphs["x1"]
-    assert _forced(item, forced) == "återremiss"
+    assert minority.forced_kind(item, forced) == "återremiss"
     by_majority = state_of(FULLMAKTIGE, ev.QuestionDecided("x1", "y2", "y2")).paragraphs["x1"]
-    assert by_majority.status == REFERRED_BACK and _forced(item, by_majority) == ""
+    assert by_majority.status == REFERRED_BACK and minority.forced_kind(item, by_majority) == ""
     earlier = dataclasses.replace(item, minority_used="bordläggning")
-    assert _forced(earlier, by_majority) == "bordläggning"
+    assert minority.forced_kind(earlier, by_majority) == "bordläggning"
 
 
 def test_rules_changed_after_the_meeting_are_warned_and_not_printed() -> None:

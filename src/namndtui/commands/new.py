@@ -13,8 +13,6 @@ from namndtui.textcheck import visible
 
 if TYPE_CHECKING:
     from namndtui.importing.next_meeting import AgendaFacts, Previous
-    from namndtui.model import Item
-    from namndtui.record.state import Paragraph
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +37,7 @@ def _previous(path_text: str) -> Previous:
     from namndtui.minutes.model import numbered_paragraphs
     from namndtui.minutes.source import load_source
     from namndtui.minutes.toml import ProtokollFileError
+    from namndtui.record.minority import forced_kind
     from namndtui.record.state import REFERRED_BACK, TABLED
 
     try:
@@ -49,20 +48,12 @@ def _previous(path_text: str) -> Previous:
     meeting, state = source.minutes.meeting, source.minutes.state
     numbered = numbered_paragraphs(meeting, state)
     unfinished = [
-        Unfinished(item, para.number, para.status, para.referral_reason, _forced(item, para))
+        Unfinished(item, para.number, para.status, para.referral_reason, forced_kind(item, para))
         for item, para in numbered
         if para.status in (TABLED, REFERRED_BACK)
     ]
     last = max((para.number for _item, para in numbered if para.number), default=None)
     return Previous(meeting, last, unfinished)
-
-
-def _forced(item: Item, para: Paragraph) -> str:
-    """The formal motion a minority forced in this ärende: at that meeting (the motion that
-    ended it was a MinorityDemand) or earlier (`Item.minority_used`); "" = none."""
-    if para.ended_by in para.minority and (motion := para.motion(para.ended_by)) is not None:
-        return motion.kind
-    return item.minority_used
 
 
 def _agenda(path_text: str) -> AgendaFacts:

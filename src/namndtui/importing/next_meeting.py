@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from namndtui.importing.ids import unique_id
 from namndtui.model import Item, Meeting, Section
+from namndtui.record.minority import NOUN as MINORITY_NOUN
 
 HISTORY_TITLE = "Tidigare behandling"
-MINORITY_NOUN = {"återremiss": "minoritetsåterremiss", "bordläggning": "minoritetsbordläggning"}
 TABLED_CATEGORY = "Bordlagda ärenden"
 REFERRED_CATEGORY = "Återremitterade ärenden"
 # Opening items stay first: the carried items come after them.

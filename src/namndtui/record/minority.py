@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from namndtui.model import Item, Meeting
 from namndtui.record.serving import serving
-from namndtui.record.state import RecordState, VoteRound
+from namndtui.record.state import Paragraph, RecordState, VoteRound
 
 _ORDINAL = {3: "tredjedel", 4: "fjärdedel", 5: "femtedel", 6: "sjättedel", 7: "sjundedel",
             8: "åttondel", 9: "niondel", 10: "tiondel"}  # fmt: skip
@@ -55,6 +55,15 @@ def used_before(item: Item) -> str:
 def present(meeting: Meeting, state: RecordState, item_id: str) -> int:
     """The present members the share is counted of: those serving on the item."""
     return len(serving(meeting, state, item_id))
+
+
+def forced_kind(item: Item, para: Paragraph) -> str:
+    """The formal motion a minority forced in this ärende: at this meeting (the motion that
+    ended it was a MinorityDemand) or earlier (`Item.minority_used`); "" = none. What
+    `namndtui new --from` carries, so the right is not given twice."""
+    if para.ended_by in para.minority and (motion := para.motion(para.ended_by)) is not None:
+        return motion.kind
+    return item.minority_used
 
 
 def needed(share: Fraction, present_count: int) -> int:
