@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.archive.helpers import BODY, make_minutes, small_archive, write
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import drawn, screen_text, until
 from textual.widgets import DataTable, OptionList
 
 from namndtui.commands.open_app import build_app
@@ -211,6 +211,8 @@ def _snap_archive(tmp_path: Path) -> Path:
 
 async def _wait(pilot) -> None:
     await settle(pilot.app, pilot)
+    # the rows after the first screenful and the filter choices come in call_after_refresh
+    await until(pilot, lambda: drawn(pilot.app.screen), "the archive screen fully drawn")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])
