@@ -22,6 +22,7 @@ from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
 from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.roster_layout import RosterLayout, roster_layout
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.find_input import FindInput
@@ -95,33 +96,46 @@ class AttendanceScreen(Screen[None]):
 
     def on_resize(self, event) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
+        if self.table_layout() != self._layout:
+            self.fill()  # the table's columns fit the new width
         self.show_info()  # the key line only where the table keeps room for its rows
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*S.ATTENDANCE_COLUMNS)
+        self._layout: RosterLayout | None = None  # set by fill(), for the width
         self.query_one(FindInput).display = False
         self._find_from = 0  # the row a search began on (escape goes back to it)
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
         # The time shown before a key (ATTENDANCE_WHEN) follows the clock.
         self.set_interval(15, self.show_info)
+
+    def table_layout(self) -> RosterLayout:
+        """The table's columns for the screen's width (tui/roster_layout.py)."""
+        last = self.napp.state.next_number + len(self.meeting.items)
+        return roster_layout(self.meeting, last, self.app.size.width)
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
+        layout = self.table_layout()
+        if layout != self._layout:
+            table.clear(columns=True)
+            for heading, width in zip(layout.headings, layout.widths, strict=True):
+                table.add_column(heading, width=width)
+            self._layout = layout
         table.clear()
         state = self.napp.state
         for m in self.meeting.members:
-            seat = state.serving_for.get(m.name, "")
-            table.add_row(
-                Text(ut(m.label)),
-                Text(ut(m.role)),
-                Text(presence_text(state, m.name)),
-                Text(ut(seat)),
-                Text(adjuster_mark(state, m.name)),
-                key=m.name,
+            cells = (
+                m.label,
+                layout.role(m.role),
+                presence_text(state, m.name),
+                state.serving_for.get(m.name, ""),
+                adjuster_mark(state, m.name),
             )
+            lines = [layout.cell(i, ut(text)) for i, text in enumerate(cells)]
+            height = max(text.count("\n") + 1 for text in lines)
+            table.add_row(*map(Text, lines), key=m.name, height=height)
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.show_row()
@@ -169,7 +183,15 @@ class AttendanceScreen(Screen[None]):
         text = f"{label}: {story}" if story else ""
         widget = self.query_one("#attendance-row", Static)
         widget.update(user_text(text))
-        widget.display = bool(text)
+        if widget.display != bool(text):
+            widget.display = bool(text)
+            self.keep_cursor_in_view()
+
+    def keep_cursor_in_view(self) -> None:
+        """The line under the table took or gave back room: once laid out again, the
+        highlighted row is scrolled into view (it was left under the line)."""
+        table = self.query_one(DataTable)
+        self.call_after_refresh(lambda: table.move_cursor(row=table.cursor_row))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_row()
@@ -218,7 +240,9 @@ class AttendanceScreen(Screen[None]):
         if text:
             widget = self.query_one("#attendance-row", Static)
             widget.update(user_text(text))
-            widget.display = True
+            if not widget.display:
+                widget.display = True
+                self.keep_cursor_in_view()
         else:
             self.show_row()
 
