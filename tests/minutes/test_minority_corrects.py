@@ -17,8 +17,9 @@ from tests.minutes.test_golden import check_golden
 
 from namndtui.minutes import corrects
 from namndtui.minutes.model import Minutes
+from namndtui.minutes.protokoll_read import parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.minutes.source import load_meeting_for_record, load_source
-from namndtui.minutes.toml import parse_protokoll_text, render_toml
 from namndtui.minutes.write import render_all
 from namndtui.record import acts
 from namndtui.record import events as ev

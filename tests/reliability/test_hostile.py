@@ -19,7 +19,8 @@ from namndtui.meetingfile import clean_text, load_meeting, meeting_to_toml, pars
 from namndtui.minutes.html import render_html
 from namndtui.minutes.markdown import render_markdown
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import parse_protokoll_text, render_toml
+from namndtui.minutes.protokoll_read import parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
 from namndtui.record.fold import fold

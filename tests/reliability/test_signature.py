@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from tests.minutes import scenario as sc
 
+from namndtui.minutes.protokoll_read import load_protokoll
+from namndtui.minutes.protokoll_write import render_toml
+from namndtui.minutes.seal import document_seal
 from namndtui.minutes.signing import create_key, fingerprint
 from namndtui.minutes.source import load_meeting_for_record
-from namndtui.minutes.toml import document_seal, load_protokoll, render_toml
 
 from .conftest import cli
 

@@ -143,7 +143,7 @@ def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any
 
 
 def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
-    from namndtui.minutes.toml import load_protokoll
+    from namndtui.minutes.protokoll_read import load_protokoll
 
     minutes = load_protokoll(file)
     from namndtui.meetingfile import MEETING_FILENAME

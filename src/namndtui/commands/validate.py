@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from namndtui.meetingfile import check_meeting_file
-from namndtui.minutes.toml import PROTOKOLL_FILENAME, ProtokollFileError, load_protokoll
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
+from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll
 from namndtui.textcheck import visible
 
 

@@ -25,8 +25,9 @@ from typing import Any
 
 from namndtui.meetingfile import decode_meeting_bytes
 from namndtui.minutes.model import Minutes, paragraph_range
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME, SEAL
+from namndtui.minutes.protokoll_write import render_document
 from namndtui.minutes.signing import Signer
-from namndtui.minutes.toml import PROTOKOLL_FILENAME, SEAL, render_document
 from namndtui.model import Meeting
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, new_state
