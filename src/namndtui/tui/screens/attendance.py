@@ -39,7 +39,8 @@ KEYS_FROM_HEIGHT = 24  # rows: the line of every key shows from here (docs/keys.
 
 class RosterTable(DataTable):
     """The attendance list: home/end go to the first/last row (DataTable's own home/end
-    scroll sideways and leave the cursor where it was), as in the agenda."""
+    scroll sideways and leave the cursor where it was), as in the agenda; the highlighted
+    row stays in view when the table is resized."""
 
     BINDINGS = [
         Binding("home", "edge(0)", S.KEY_FIRST, id="attendance.first", show=False),
@@ -49,6 +50,12 @@ class RosterTable(DataTable):
     def action_edge(self, row: int) -> None:
         if self.row_count:
             self.move_cursor(row=row % self.row_count)
+
+    def on_resize(self) -> None:
+        """The line under the table (or the screen) took room: the highlighted row is
+        scrolled back into view instead of being left under the line."""
+        if self.row_count:
+            self.move_cursor(row=self.cursor_row)
 
 
 class AttendanceScreen(Screen[None]):
@@ -183,15 +190,7 @@ class AttendanceScreen(Screen[None]):
         text = f"{label}: {story}" if story else ""
         widget = self.query_one("#attendance-row", Static)
         widget.update(user_text(text))
-        if widget.display != bool(text):
-            widget.display = bool(text)
-            self.keep_cursor_in_view()
-
-    def keep_cursor_in_view(self) -> None:
-        """The line under the table took or gave back room: once laid out again, the
-        highlighted row is scrolled into view (it was left under the line)."""
-        table = self.query_one(DataTable)
-        self.call_after_refresh(lambda: table.move_cursor(row=table.cursor_row))
+        widget.display = bool(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_row()
@@ -240,9 +239,7 @@ class AttendanceScreen(Screen[None]):
         if text:
             widget = self.query_one("#attendance-row", Static)
             widget.update(user_text(text))
-            if not widget.display:
-                widget.display = True
-                self.keep_cursor_in_view()
+            widget.display = True
         else:
             self.show_row()
 
