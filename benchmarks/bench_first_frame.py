@@ -108,7 +108,8 @@ def generated_meeting(folder: Path, items: int) -> Path:
     """A meeting like the example but with `items` agenda items."""
     import dataclasses
 
-    from namndtui.meetingfile import load_meeting, meeting_to_toml
+    from namndtui.meetingfile import load_meeting
+    from namndtui.meetingwrite import meeting_to_toml
 
     meeting = load_meeting(EXAMPLE)
     base = meeting.items

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from namndtui.record import acts, refusals
+from namndtui.record import acts, refusals, vote_acts
 from namndtui.record import attendance_acts as att
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, fold
@@ -214,33 +214,33 @@ def test_a_vote_needs_a_question(meeting):
     state = sitting(
         meeting, ev.ItemCalled("x1", "19:01"), ev.MotionMade("x1", "y1", "Bo Ås", "bifall")
     )
-    with pytest.raises(acts.NothingToVote):  # a lone proposal: no proposition at all
-        acts.may_vote(meeting, state, "x1")
-    acts.may_vote(meeting, _two_motions(meeting), "x1")
+    with pytest.raises(vote_acts.NothingToVote):  # a lone proposal: no proposition at all
+        vote_acts.may_vote(meeting, state, "x1")
+    vote_acts.may_vote(meeting, _two_motions(meeting), "x1")
 
 
 def test_a_vote_is_asked_after_the_finding(meeting):
     state = _two_motions(meeting)
-    assert acts.needs_finding_before_vote(meeting, state, "x1")
-    assert not acts.needs_finding_before_vote(
+    assert vote_acts.needs_finding_before_vote(meeting, state, "x1")
+    assert not vote_acts.needs_finding_before_vote(
         meeting, _two_motions(meeting, ev.ChairFinding("x1", "y1")), "x1"
     )
 
 
 def test_vote_rounds_cast_and_close(meeting):
     state = _two_motions(meeting, ev.ChairFinding("x1", "y1"))
-    demanded = acts.next_vote_round(meeting, state, "x1", AT)
+    demanded = vote_acts.next_vote_round(meeting, state, "x1", AT)
     assert demanded == [ev.VoteDemanded("x1", 1, "proposal", "y2", question="main")]
     play(meeting, state, demanded)
-    assert acts.open_round(state, "x1").round == 1
-    assert acts.next_vote_round(meeting, state, "x1", AT) == []  # one is open
+    assert vote_acts.open_round(state, "x1").round == 1
+    assert vote_acts.next_vote_round(meeting, state, "x1", AT) == []  # one is open
     for n, name in enumerate(SEATS):
-        play(meeting, state, acts.cast_vote("x1", 1, name, "ja" if n < 3 else "nej"))
-    closing = acts.close_vote(meeting, state, "x1", 1)
+        play(meeting, state, vote_acts.cast_vote("x1", 1, name, "ja" if n < 3 else "nej"))
+    closing = vote_acts.close_vote(meeting, state, "x1", 1)
     assert closing == [ev.VoteClosed("x1", 1)]
     play(meeting, state, closing)
-    assert acts.open_round(state, "x1") is None
-    assert acts.next_vote_round(meeting, state, "x1", AT) == []  # every round counted
+    assert vote_acts.open_round(state, "x1") is None
+    assert vote_acts.next_vote_round(meeting, state, "x1", AT) == []  # every round counted
 
 
 def _round_of_four(meeting, votes: dict[str, str]):
@@ -257,25 +257,25 @@ def _round_of_four(meeting, votes: dict[str, str]):
         ],
     )
     for name, vote in votes.items():
-        play(meeting, state, acts.cast_vote("x1", 1, name, vote))
+        play(meeting, state, vote_acts.cast_vote("x1", 1, name, vote))
     return state
 
 
 def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
     votes = {"Anna Ek": "ja", "Bo Ås": "ja", "Cia Lund": "nej", "Dan Berg": "nej"}
     state = _round_of_four(meeting, votes)
-    assert acts.close_vote(meeting, state, "x1", 1) == [ev.VoteClosed("x1", 1, casting="ja")]
+    assert vote_acts.close_vote(meeting, state, "x1", 1) == [ev.VoteClosed("x1", 1, casting="ja")]
 
 
 def test_a_tie_without_the_chairs_vote_asks_for_it(meeting):
     state = _round_of_four(meeting, {"Anna Ek": "avstår", "Bo Ås": "ja", "Cia Lund": "nej"})
-    with pytest.raises(acts.CastingVoteNeeded):
-        acts.close_vote(meeting, state, "x1", 1)
-    closing = acts.close_vote(meeting, state, "x1", 1, "nej")
+    with pytest.raises(vote_acts.CastingVoteNeeded):
+        vote_acts.close_vote(meeting, state, "x1", 1)
+    closing = vote_acts.close_vote(meeting, state, "x1", 1, "nej")
     play(meeting, state, closing)
     assert state.paragraph("x1").votes[0].winner == "y2"
     with pytest.raises(RuleError, match="Ingen votering 2"):
-        acts.close_vote(meeting, state, "x1", 2)
+        vote_acts.close_vote(meeting, state, "x1", 2)
 
 
 # --- reservations, notes, recusal ------------------------------------------------------------

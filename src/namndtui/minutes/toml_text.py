@@ -43,6 +43,8 @@ def toml_string(text: str) -> str:
 
 
 def scalar(value: Any) -> str:
+    """A TOML value: bool, int, string, time (to the second), date, inline table or array
+    (one line when it fits in 80 columns)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -66,6 +68,7 @@ def scalar(value: Any) -> str:
 
 
 def toml_key(key: str) -> str:
+    """A bare key when it may be one, else a quoted key."""
     return key if _BARE.fullmatch(key) else toml_string(key)
 
 

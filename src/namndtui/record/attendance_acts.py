@@ -1,6 +1,6 @@
 """The secretary's acts on attendance (the n screen): roll call, present/absent, an
 ersättare serving, arrivals and departures at a §, adjusters, the justering. Like
-record/acts.py (which re-exports them): (meeting, state, input) -> events, or RuleError."""
+record/acts.py: (meeting, state, input) -> events, or RuleError."""
 
 from __future__ import annotations
 
