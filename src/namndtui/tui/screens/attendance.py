@@ -4,6 +4,7 @@ justering. `/` finds a name (or party) as typed, home/end go to the first/last r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
 from namndtui.record.state import IN_PROGRESS, PENDING
+from namndtui.record.substitution import cross_party_note
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -281,16 +283,27 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
-    def act(self, build: Any, *args: Any) -> None:
+    def act(self, build: Any, *args: Any, warn: str = "") -> None:
         """Ask the app to record the events of an act of record/acts.py; a refusal is a
-        notice."""
+        notice, and so is `warn` once the act is recorded."""
         try:
             events = build(*args)
         except acts.RuleError as err:
             self.refuse(err)
             return
         if events:
-            self.post_message(ActsRequested(events))
+            self.post_message(ActsRequested(events, done=self.warn_once_recorded(warn)))
+
+    def warn_once_recorded(self, text: str) -> Callable[[bool], None] | None:
+        """A warning that shows once the act is on disk (none when refused)."""
+        if not text:
+            return None
+
+        def done(recorded: bool) -> None:
+            if recorded:
+                self.notify(text, severity="warning", markup=False)
+
+        return done
 
     def refuse(self, err: acts.RuleError) -> None:
         text, severity = refusal(self.meeting, err)
@@ -321,8 +334,11 @@ class AttendanceScreen(Screen[None]):
                 S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats, need=S.SERVES_NEED_SEAT
             )
         )
-        if seat:
-            self.act(acts.serves_for, self.napp.state, name, seat, self._item_id())
+        if seat:  # an ersättare of another party while one of the seat's sits unused: said
+            state = self.napp.state
+            warn = cross_party_note(self.meeting, state, name, seat)
+            args = (state, name, seat, self._item_id())
+            self.act(acts.serves_for, *args, warn=f"{warn}." if warn else "")
 
     def action_stops(self) -> None:
         name = self.chosen()
