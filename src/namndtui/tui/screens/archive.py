@@ -209,7 +209,8 @@ class ArchiveScreen(Screen[None]):
                     step["last"] = done * 200 // total
                     self.app.call_from_thread(self.show_progress, done, total)
 
-            stats = index.update(progress=progress)
+            # The full check (every file, also one edited in place): once, when it opens.
+            stats = index.update(progress=progress, full=True)
         except _Cancelled:
             return
         except (UserError, OSError, sqlite3.Error) as err:  # ArchiveError, disk trouble
