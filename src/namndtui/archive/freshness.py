@@ -38,6 +38,7 @@ PROTOKOLL_SUFFIX = "protokoll.toml"
 RACY_NS = 2_000_000_000  # changes this recent are checked again next time (clock ticks)
 FULL_EVERY_NS = 600 * 1_000_000_000  # a full check (every file) at least this often
 UNKNOWN = (-1, -1)  # the signature of a racy entry: never equal to a real one
+UNREAD = (-2, -2)  # a folder with entries that could not be looked at (listed again)
 
 Sig = tuple[int, int]  # (mtime_ns, ctime_ns)
 FileSigs = dict[str, tuple[Sig, int]]  # rel → (signature, size)
@@ -84,6 +85,11 @@ class Plan:
         self.gone_folders: list[str] = []
         # listed folder → entries in it that could not be looked at: (rel, reason)
         self.entry_problems: dict[str, list[tuple[str, str]]] = {}
+        # Folders listed for nothing: changed only in entries the index does not hold (the
+        # index's own files, an editor's hidden ones). Their new state is stored with the
+        # next write, not on its own: the archive folder holding the index changes at every
+        # search (SQLite's -wal and -shm files come and go).
+        self.quiet: dict[str, tuple[Sig, str | None]] = {}
         self.unchanged = 0  # files whose signature is unchanged (or not looked at)
         self.total = 0  # minutes files in the tree
         self.full = full  # every file was looked at (the time is kept: FULL_EVERY_NS)
@@ -99,6 +105,7 @@ class Plan:
         folders = dict(self.known_folders)
         for rel in self.gone_folders:
             folders.pop(rel, None)
+        folders.update(self.quiet)
         folders.update(self.folders)
         return folders
 
@@ -214,6 +221,7 @@ class _Checker:
         sig = self.sig(st)  # taken before listing: a change during the listing shows next time
         known = self.known.files_in(rel)
         self.replaced += len(known)
+        before = (len(plan.files), len(to_list))
         try:
             with os.scandir(os.path.join(self.root, rel) if rel else self.root) as it:
                 entries = list(it)
@@ -243,7 +251,18 @@ class _Checker:
                 problems.append((sub, f"filen kan inte läsas: {err.strerror or err}"))
         plan.gone_files += sorted(known)  # known files no longer in the folder
         if problems:  # look again next time: the entry may be readable by then
-            plan.folders[rel] = (UNKNOWN, None)
+            plan.folders[rel] = (UNREAD, None)
+        old = self.known_folders.get(rel)
+        if (
+            not known
+            and not problems
+            and before == (len(plan.files), len(to_list))
+            and old is not None
+            and old[0] != UNREAD  # its problems are to be cleared
+            and old[1] is None
+        ):  # changed only in what the index does not hold: a hidden file (the index's own)
+            plan.quiet[rel] = plan.folders.pop(rel)
+            del plan.entry_problems[rel]
 
     def file_found(self, rel: str, st: os.stat_result, sig: Sig | None, size: int) -> None:
         if (

@@ -102,13 +102,17 @@ def read(conn: sqlite3.Connection) -> tuple[Folders, bool, int]:
 def write(conn: sqlite3.Connection, plan: Plan, now_ns: int) -> None:
     """Store what `plan` changed in the folders (table and packed copy; the copy also when
     it was missing) and, after a full check, its time. Inside the caller's transaction."""
-    if plan.folders or plan.gone_folders or plan.repack:
+    if plan.folders or plan.gone_folders or plan.quiet or plan.repack:
         for rel in plan.gone_folders:
             conn.execute("DELETE FROM folders WHERE rel = ?", (rel,))
             conn.execute("DELETE FROM scan_problems WHERE folder = ?", (rel,))
         conn.executemany(
             "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)",
-            [(rel, sig[0], sig[1], problem) for rel, (sig, problem) in plan.folders.items()],
+            [
+                (rel, sig[0], sig[1], problem)
+                for part in (plan.quiet, plan.folders)
+                for rel, (sig, problem) in part.items()
+            ],
         )
         folders = dict(sorted(plan.manifest().items()))  # parents before children
         conn.execute(
