@@ -4,6 +4,7 @@ justering. `/` finds a name (or party) as typed, home/end go to the first/last r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -21,7 +22,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
-from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested, request_act
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.find_input import FindInput
@@ -29,6 +30,7 @@ from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record.events import Event
     from namndtui.record.state import AttendanceChange, RecordState
     from namndtui.tui.app import NamndApp
 
@@ -260,16 +262,13 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
-    def act(self, build: Any, *args: Any) -> None:
-        """Ask the app to record the events of an act of record/acts.py; a refusal is a
-        notice."""
-        try:
-            events = build(*args)
-        except acts.RuleError as err:
-            self.refuse(err)
-            return
-        if events:
-            self.post_message(ActsRequested(events))
+    def act(self, build: Callable[..., list[Event]], *args: Any) -> None:
+        """Ask the app to record the act `build(meeting, state, *args)` of
+        record/attendance_acts.py (tui/messages.py `ActsRequested`): the app decides its
+        events on the state it applies them to, so keys typed in a burst act in the order
+        typed, each on what the one before recorded. A refusal is a notice (the app says
+        why)."""
+        request_act(self.app, build, *args)
 
     def refuse(self, err: acts.RuleError) -> None:
         text, severity = refusal(self.meeting, err)
@@ -278,10 +277,10 @@ class AttendanceScreen(Screen[None]):
     def action_toggle_present(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_present, self.napp.state, name)
+            self.act(acts.toggle_present, name)
 
     def action_all_present(self) -> None:
-        self.act(acts.all_present, self.meeting, self.napp.state)
+        self.act(acts.all_present)
 
     @form_action
     async def action_serves_for(self) -> None:
@@ -301,7 +300,7 @@ class AttendanceScreen(Screen[None]):
             )
         )
         if seat:
-            self.act(acts.serves_for, self.napp.state, name, seat, self._item_id())
+            self.act(acts.serves_for, name, seat, self._item_id())
 
     def action_stops(self) -> None:
         name = self.chosen()
@@ -311,22 +310,22 @@ class AttendanceScreen(Screen[None]):
     def action_arrived(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm())
+            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm)
 
     def action_left(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.act(acts.left, name, self.item.id, self.napp.now_hhmm())
+            self.act(acts.left, name, self.item.id, self.napp.now_hhmm)
 
     def action_adjuster(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_adjuster, self.napp.state, name)
+            self.act(acts.toggle_adjuster, name)
 
     def action_adjuster_substitute(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_adjuster_substitute, self.napp.state, name)
+            self.act(acts.toggle_adjuster_substitute, name)
 
     @form_action
     async def action_justering(self) -> None:
