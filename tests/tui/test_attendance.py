@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 from textual.widgets import DataTable, Input
 
@@ -10,6 +11,7 @@ from namndtui.minutes.document import ingress
 from namndtui.tui import strings as S
 from namndtui.tui.modals.forms import JusteringModal, justering_time, valid_date
 
+from .helpers import screen_text, until
 from .test_recording import make_app
 
 
@@ -267,5 +269,49 @@ def test_attendance_keys_act_in_order_on_the_state_they_are_applied_to(
             assert journal_events(example_folder)[seen:] == expected
             await until(pilot, refusal, "the refusal's notice")
             assert len(refusal()) == 1
+
+    run(go())
+
+
+def test_at_80_columns_the_table_fits_and_follows_a_resize(example_folder, clock) -> None:
+    """A departure with its time and an ersättare serving fit 80 columns without a
+    sideways scroll (short roles, broken cells); 120 columns shows them in full; the line
+    under the table never hides the highlighted row."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        names = [m.name for m in app.meeting.members]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n", "A", "escape", "b", "n", "j", "j", "j", "l")  # Forsberg
+            for _ in range(names.index("Eva Strandberg") - 3):
+                await pilot.press("j")
+            await pilot.press("e")
+            await until(pilot, lambda: type(app.screen).__name__ != "AttendanceScreen", "form")
+            await pilot.press("enter")
+            await until(pilot, lambda: app.state.serving_for, "ersättaren tjänstgör")
+            screen = app.screen
+            table = screen.query_one(DataTable)
+            await until(pilot, lambda: table.virtual_size.width > 0, "tabellen ritad")
+            assert table.virtual_size.width <= table.size.width  # no sideways scroll
+            assert [str(c.label) for c in table.ordered_columns] == list(S.ATTENDANCE_COLUMNS_SHORT)
+            presence, seat = (table.ordered_columns[i].key for i in (2, 3))
+            assert str(table.get_cell("Cecilia Forsberg", presence)) == (
+                "lämnade vid § 120\nkl. 19.00"
+            )
+            assert str(table.get_cell("Eva Strandberg", seat)) == "Cecilia\nForsberg"
+            await pilot.press("end", "a", "home")  # the last row arrives
+            await until(pilot, lambda: not screen.query_one("#attendance-row").display, "tom")
+            await pilot.press("end")  # back to her: her story shows under the table
+            await until(pilot, lambda: screen.query_one("#attendance-row").display, "raden")
+            # both lines of her row, not only the first
+            shown = re.compile(r"Sara Lindholm \(V\) +ers\. +från § 121 *\n +kl\. 19\.00")
+            await until(pilot, lambda: shown.search(screen_text(app)), "den markerade raden syns")
+            await pilot.resize_terminal(120, 36)
+            await until(pilot, lambda: table.ordered_columns[4].label.plain == "Justerare", "120")
+            assert str(table.get_cell("Cecilia Forsberg", table.ordered_columns[2].key)) == (
+                "lämnade vid § 120 kl. 19.00"
+            )
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: table.ordered_columns[4].label.plain == "Just.", "80")
 
     run(go())

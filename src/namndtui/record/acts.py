@@ -68,10 +68,9 @@ def adopted_motion(state: RecordState, item_id: str) -> Motion | None:
 
 
 def paragraph_number(state: RecordState, item_id: str) -> int:
-    """The item's §; a pending item gets the next number when an act is recorded on it
-    (it is handled now), so that is the number a form names."""
-    para = state.paragraphs.get(item_id)
-    return para.number if para is not None and para.number is not None else state.next_number
+    """The item's § (RecordState.paragraph_number, which the status line reads before the
+    first frame without importing the acts)."""
+    return state.paragraph_number(item_id)
 
 
 def immediate_justification(meeting: Meeting, state: RecordState, item_id: str) -> bool:

@@ -344,6 +344,8 @@ ADJUSTER_SUBSTITUTE_MARK = "ers."
 # The name with its party first; the seat served before the justerare mark: who serves
 # for whom counts in every vote (at 80 columns a long Närvaro cell leaves no room for both).
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Ersätter", "Justerare")
+# Under a width (tui/roster_layout.py): the same columns, the mark column's heading short.
+ATTENDANCE_COLUMNS_SHORT = ("Namn", "Roll", "Närvaro", "Ersätter", "Just.")
 PRESENT = "närvarande"
 # A row's latest arrival or departure: at which § and at what time ("kl. 19.10").
 PRESENT_FROM = "från § {number}"

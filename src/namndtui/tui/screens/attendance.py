@@ -23,6 +23,7 @@ from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
 from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested, request_act
+from namndtui.tui.roster_layout import RosterLayout, roster_layout
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.find_input import FindInput
@@ -40,7 +41,8 @@ KEYS_FROM_HEIGHT = 24  # rows: the line of every key shows from here (docs/keys.
 
 class RosterTable(DataTable):
     """The attendance list: home/end go to the first/last row (DataTable's own home/end
-    scroll sideways and leave the cursor where it was), as in the agenda."""
+    scroll sideways and leave the cursor where it was), as in the agenda; the highlighted
+    row stays in view when the table is resized."""
 
     BINDINGS = [
         Binding("home", "edge(0)", S.KEY_FIRST, id="attendance.first", show=False),
@@ -50,6 +52,12 @@ class RosterTable(DataTable):
     def action_edge(self, row: int) -> None:
         if self.row_count:
             self.move_cursor(row=row % self.row_count)
+
+    def on_resize(self) -> None:
+        """The line under the table (or the screen) took room: the highlighted row is
+        scrolled back into view instead of being left under the line."""
+        if self.row_count:
+            self.move_cursor(row=self.cursor_row)
 
 
 class AttendanceScreen(Screen[None]):
@@ -97,33 +105,46 @@ class AttendanceScreen(Screen[None]):
 
     def on_resize(self, event) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
+        if self.table_layout() != self._layout:
+            self.fill()  # the table's columns fit the new width
         self.show_info()  # the key line only where the table keeps room for its rows
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*S.ATTENDANCE_COLUMNS)
+        self._layout: RosterLayout | None = None  # set by fill(), for the width
         self.query_one(FindInput).display = False
         self._find_from = 0  # the row a search began on (escape goes back to it)
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
         # The time shown before a key (ATTENDANCE_WHEN) follows the clock.
         self.set_interval(15, self.show_info)
+
+    def table_layout(self) -> RosterLayout:
+        """The table's columns for the screen's width (tui/roster_layout.py)."""
+        last = self.napp.state.next_number + len(self.meeting.items)
+        return roster_layout(self.meeting, last, self.app.size.width)
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
+        layout = self.table_layout()
+        if layout != self._layout:
+            table.clear(columns=True)
+            for heading, width in zip(layout.headings, layout.widths, strict=True):
+                table.add_column(heading, width=width)
+            self._layout = layout
         table.clear()
         state = self.napp.state
         for m in self.meeting.members:
-            seat = state.serving_for.get(m.name, "")
-            table.add_row(
-                Text(ut(m.label)),
-                Text(ut(m.role)),
-                Text(presence_text(state, m.name)),
-                Text(ut(seat)),
-                Text(adjuster_mark(state, m.name)),
-                key=m.name,
+            cells = (
+                m.label,
+                layout.role(m.role),
+                presence_text(state, m.name),
+                state.serving_for.get(m.name, ""),
+                adjuster_mark(state, m.name),
             )
+            lines = [layout.cell(i, ut(text)) for i, text in enumerate(cells)]
+            height = max(text.count("\n") + 1 for text in lines)
+            table.add_row(*map(Text, lines), key=m.name, height=height)
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.show_row()
