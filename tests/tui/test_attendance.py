@@ -315,3 +315,30 @@ def test_at_80_columns_the_table_fits_and_follows_a_resize(example_folder, clock
             await until(pilot, lambda: table.ordered_columns[4].label.plain == "Just.", "80")
 
     run(go())
+
+
+def test_an_ersattare_of_another_party_serves_with_a_warning(example_folder, clock) -> None:
+    """Eva Strandberg (M) for Per Almqvist (V) while Sara Lindholm (V) sits unused: the
+    act is recorded (the order of substitution may be decided otherwise) and a notice
+    says so."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        names = [m.name for m in app.meeting.members]
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("n", "A", *["j"] * names.index("Per Almqvist"), "space")
+            await pilot.press("end", "space", "home", *["j"] * names.index("Eva Strandberg"))
+            await pilot.press("e")
+            await until(pilot, lambda: type(app.screen).__name__ != "AttendanceScreen", "form")
+            await pilot.press("enter")
+            await until(pilot, lambda: app.state.serving_for, "ersättaren tjänstgör")
+            assert app.state.serving_for == {"Eva Strandberg": "Per Almqvist"}
+            expected = (
+                "Eva Strandberg (M) tjänstgör för Per Almqvist (V), men Sara Lindholm (V) är "
+                "närvarande ersättare för samma parti och tjänstgör inte."
+            )
+            await until(
+                pilot, lambda: expected in [n.message for n in app._notifications], "varningen"
+            )
+
+    run(go())

@@ -4,6 +4,7 @@ justering. `/` finds a name (or party) as typed, home/end go to the first/last r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
 from namndtui.record.state import IN_PROGRESS, PENDING
+from namndtui.record.substitution import cross_party_note
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -283,13 +285,16 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
-    def act(self, build: Callable[..., list[Event]], *args: Any) -> None:
+    def act(self, build: Callable[..., list[Event]], *args: Any, warn: str = "") -> None:
         """Ask the app to record the act `build(meeting, state, *args)` of
         record/attendance_acts.py (tui/messages.py `ActsRequested`): the app decides its
         events on the state it applies them to, so keys typed in a burst act in the order
         typed, each on what the one before recorded. A refusal is a notice (the app says
-        why)."""
-        request_act(self.app, build, *args)
+        why); `warn` is a notice once the act is recorded (never when refused)."""
+        done = None
+        if warn:
+            done = functools.partial(self.notify, warn, severity="warning", markup=False)
+        request_act(self.app, build, *args, done=done)
 
     def refuse(self, err: acts.RuleError) -> None:
         text, severity = refusal(self.meeting, err)
@@ -320,8 +325,10 @@ class AttendanceScreen(Screen[None]):
                 S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats, need=S.SERVES_NEED_SEAT
             )
         )
-        if seat:
-            self.act(acts.serves_for, name, seat, self._item_id())
+        if seat:  # an ersättare of another party while one of the seat's sits unused: said
+            warn = cross_party_note(self.meeting, self.napp.state, name, seat)
+            args = (name, seat, self._item_id())
+            self.act(acts.serves_for, *args, warn=f"{warn}." if warn else "")
 
     def action_stops(self) -> None:
         name = self.chosen()
