@@ -31,6 +31,7 @@ from namndtui.minutes.signing import Signer
 from namndtui.model import Meeting
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, new_state
+from namndtui.record.state import RecordState
 from namndtui.storage import read_input
 from namndtui.tomlcheck import ProblemsError, parse_toml
 
@@ -376,6 +377,18 @@ def seal_of(minutes: Minutes) -> str:
     """The [seal] checksum of the minutes as they would be written ("" unless justered)."""
     seal = render_document(minutes).get(SEAL)
     return seal.get("checksum", "") if isinstance(seal, dict) else ""
+
+
+def recorded_seal(state: RecordState) -> str:
+    """The checksum of the latest seal the journal records (undone acts left out), or ""."""
+    return next(
+        (
+            event.checksum
+            for seq, _, event in reversed(state.log)
+            if isinstance(event, ev.MinutesSealed) and seq not in state.undone
+        ),
+        "",
+    )
 
 
 def seal_event(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed:
