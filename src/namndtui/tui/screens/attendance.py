@@ -91,6 +91,7 @@ class AttendanceScreen(Screen[None]):
         super().__init__()
         self.meeting = meeting
         self.item = item
+        self._layout: RosterLayout | None = None  # set by fill(), for the width
 
     @property
     def napp(self) -> NamndApp:
@@ -112,7 +113,6 @@ class AttendanceScreen(Screen[None]):
         self.show_info()  # the key line only where the table keeps room for its rows
 
     def on_mount(self) -> None:
-        self._layout: RosterLayout | None = None  # set by fill(), for the width
         self.query_one(FindInput).display = False
         self._find_from = 0  # the row a search began on (escape goes back to it)
         self.fill()
