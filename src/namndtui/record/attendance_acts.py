@@ -95,9 +95,7 @@ def toggle_adjuster(meeting: Meeting, state: RecordState, member: str) -> list[e
     return [chosen]
 
 
-def toggle_adjuster_substitute(
-    meeting: Meeting, state: RecordState, member: str
-) -> list[ev.Event]:
+def toggle_adjuster_substitute(meeting: Meeting, state: RecordState, member: str) -> list[ev.Event]:
     """`member` becomes the justerare's ersättare ("med NN som ersättare"), or no longer."""
     chosen = "" if member == state.adjuster_substitute else member
     return [ev.AdjusterSubstituteChosen(member=chosen)]
