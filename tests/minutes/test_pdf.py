@@ -204,3 +204,40 @@ def test_page_references_are_built_once_per_page_count() -> None:
         assert refs is pdf.page_references  # cached until a page is added
         assert refs == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
         assert len(refs) == count
+
+
+def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> None:
+    """The pydyf speed-up for the trailer's /ID (namndtui.minutes.pdf): the same bytes,
+    each stream built (and compressed) once per write instead of twice."""
+    import io
+
+    import pydyf
+
+    from namndtui.minutes.pdf import _serialize_objects_once
+
+    builds: list[int] = []
+
+    class Content(list):
+        """A page's content that counts how often pydyf reads it."""
+
+        def __iter__(self):
+            builds.append(id(self))
+            return super().__iter__()
+
+    def written(write) -> bytes:
+        pdf = pydyf.PDF()
+        for n in range(3):
+            stream = pydyf.Stream(Content([b"BT", f"({n}) Tj".encode(), b"ET"]), compress=True)
+            pdf.add_object(stream)
+            pdf.add_page(pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference}))
+        out = io.BytesIO()
+        write(pdf, out, b"1.7", True, True)  # with /ID, compressed, as PDF/A is written
+        return out.getvalue()
+
+    _serialize_objects_once()
+    _serialize_objects_once()  # idempotent
+    plain = written(pydyf.PDF.write.__wrapped__)  # pydyf's own
+    assert len(builds) == 6  # twice each
+    builds.clear()
+    assert written(pydyf.PDF.write) == plain
+    assert len(builds) == len(set(builds)) == 3

@@ -22,10 +22,13 @@ Two measured speed-ups (docs/performance.md, "The PDF"), neither changing a byte
 
 from __future__ import annotations
 
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 PDF_VARIANT = "pdf/a-2a"
 
@@ -40,6 +43,7 @@ def html_to_pdf(html: str, base_url: str | Path | None = None) -> bytes:
     from weasyprint import HTML
 
     _cache_page_references()
+    _serialize_objects_once()
     # WeasyPrint logs every CSS property it does not know at WARNING; the stylesheet has
     # screen-only rules for browsers, so that is noise on a secretary's terminal.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -84,6 +88,56 @@ def _cache_page_references() -> None:
 
     page_references._namndtui = True  # type: ignore[attr-defined]
     pydyf.PDF.page_references = property(page_references)
+
+
+_WRITING: ContextVar[dict[int, tuple[object, bytes]] | None] = ContextVar(
+    "namndtui_pdf_writing", default=None
+)
+
+
+def _serialize_objects_once() -> None:
+    """Make pydyf serialize (and compress) each numbered object once per `PDF.write`.
+
+    For the trailer's `/ID`, which PDF/A requires, `PDF.write` hashes the bytes of every
+    object after writing them: it builds them all again, zlib-compressing every stream a
+    second time (level 9). While a write runs, the bytes of each numbered object are kept
+    (with the object, so its id cannot be reused) and given back the second time; nothing
+    changes an object during the write, so the file is the same byte for byte. Left alone
+    if pydyf's classes have no such members (another version)."""
+    import pydyf
+
+    if getattr(pydyf.PDF.write, "_namndtui", False):
+        return
+    classes = (pydyf.Dictionary, pydyf.Array, pydyf.Stream, pydyf.String)
+    if not all(isinstance(c.__dict__.get("data"), property) for c in classes):
+        return
+    for cls in classes:
+        cls.data = property(_kept_bytes(cls.__dict__["data"].fget))
+    write = pydyf.PDF.write
+
+    @functools.wraps(write)
+    def write_once(pdf, *args, **kwargs):
+        token = _WRITING.set({})
+        try:
+            return write(pdf, *args, **kwargs)
+        finally:
+            _WRITING.reset(token)
+
+    write_once._namndtui = True  # type: ignore[attr-defined]
+    pydyf.PDF.write = write_once
+
+
+def _kept_bytes(build: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
+    def data(obj) -> bytes:
+        kept = _WRITING.get()
+        if kept is None or obj.number is None:  # not writing, or not an indirect object
+            return build(obj)
+        hit = kept.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            hit = kept[id(obj)] = (obj, build(obj))
+        return hit[1]
+
+    return data
 
 
 def check_pdf(data: bytes) -> None:
