@@ -241,3 +241,33 @@ def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> Non
     builds.clear()
     assert written(pydyf.PDF.write) == plain
     assert len(builds) == len(set(builds)) == 3
+
+
+@pytest.mark.skipif(
+    not Path("/sbin/ldconfig").exists(), reason="ldconfig saknas (inte glibc-Linux)"
+)
+def test_weasyprint_libraries_are_found_as_find_library_finds_them() -> None:
+    """The quick library lookup used while importing WeasyPrint (namndtui.minutes.pdf)
+    names the same file as ctypes.util.find_library, for WeasyPrint's libraries and for
+    the Windows-style names it tries first (not found either way)."""
+    import ctypes.util
+
+    from namndtui.minutes.pdf import _ldconfig_lookup
+
+    lookup = _ldconfig_lookup()
+    for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "pangoft2-1.0"):
+        assert lookup(name) == ctypes.util.find_library(name) is not None
+    assert lookup("libgobject-2.0-0") is None
+
+
+def test_weasyprint_imports_with_the_quick_lookup_in_a_fresh_process() -> None:
+    """As `export --pdf` imports it: the libraries load, find_library is given back."""
+    import sys
+
+    code = (
+        "import ctypes.util; find = ctypes.util.find_library\n"
+        "from namndtui.minutes.pdf import _import_weasyprint; _import_weasyprint()\n"
+        "from weasyprint.text import ffi\n"
+        "assert ctypes.util.find_library is find and ffi.pango and ffi.fontconfig\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
