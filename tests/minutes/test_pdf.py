@@ -271,3 +271,23 @@ def test_weasyprint_imports_with_the_quick_lookup_in_a_fresh_process() -> None:
         "assert ctypes.util.find_library is find and ffi.pango and ffi.fontconfig\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_streams_are_deflated_at_level_6_and_read_back_the_same() -> None:
+    """pydyf's level 9 is replaced by zlib's default (namndtui.minutes.pdf): a stream
+    inflates to what was drawn, deflated as zlib does at level 6."""
+    import zlib
+
+    import pydyf
+
+    from namndtui.minutes.pdf import _compress_at_default_level
+
+    _compress_at_default_level()
+    _compress_at_default_level()  # idempotent
+    raw = b"\n".join(b"BT /F1 10 Tf 72 %d Td (Rad %d) Tj ET" % (n, n) for n in range(500))
+    data = pydyf.Stream([raw], compress=True).data
+    deflated = data[data.index(b"stream\n") + 7 : data.rindex(b"\nendstream")]
+    assert zlib.decompress(deflated) == raw
+    level6 = zlib.compressobj(6)
+    assert deflated == level6.compress(raw) + level6.flush()
+    assert b"/Filter /FlateDecode" in data

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -45,6 +46,7 @@ def html_to_pdf(html: str, base_url: str | Path | None = None) -> bytes:
 
     _cache_page_references()
     _serialize_objects_once()
+    _compress_at_default_level()
     # WeasyPrint logs every CSS property it does not know at WARNING; the stylesheet has
     # screen-only rules for browsers, so that is noise on a secretary's terminal.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -153,6 +155,30 @@ def _cache_page_references() -> None:
 
     page_references._namndtui = True  # type: ignore[attr-defined]
     pydyf.PDF.page_references = property(page_references)
+
+
+FLATE_LEVEL = 6  # zlib's default; pydyf asks for 9
+
+
+class _Flate:
+    """The zlib pydyf sees: every compressor at FLATE_LEVEL, the rest zlib's own."""
+
+    def compressobj(self, level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(FLATE_LEVEL, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+
+def _compress_at_default_level() -> None:
+    """pydyf deflates every stream at zlib level 9. On the minutes' content streams level
+    6 takes a quarter of the time for 4 % more bytes (500 items: 0.85 → 0.20 s, 1.50 →
+    1.56 MB); what the streams hold is the same. Left alone if pydyf does not use zlib
+    by that name (another version)."""
+    import pydyf
+
+    if getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _Flate()
 
 
 _WRITING: ContextVar[dict[int, tuple[object, bytes]] | None] = ContextVar(
