@@ -193,10 +193,10 @@ def test_page_references_are_built_once_per_page_count() -> None:
     """The pydyf speed-up (namndtui.minutes.pdf) gives what pydyf's own property gives."""
     import pydyf
 
-    from namndtui.minutes.pdf import _cache_page_references
+    from namndtui.minutes.pdf_engine import cache_page_references
 
-    _cache_page_references()
-    _cache_page_references()  # idempotent
+    cache_page_references()
+    cache_page_references()  # idempotent
     pdf = pydyf.PDF()
     for count in range(1, 4):
         pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
@@ -213,7 +213,7 @@ def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> Non
 
     import pydyf
 
-    from namndtui.minutes.pdf import _serialize_objects_once
+    from namndtui.minutes.pdf_engine import serialize_objects_once
 
     builds: list[int] = []
 
@@ -234,8 +234,8 @@ def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> Non
         write(pdf, out, b"1.7", True, True)  # with /ID, compressed, as PDF/A is written
         return out.getvalue()
 
-    _serialize_objects_once()
-    _serialize_objects_once()  # idempotent
+    serialize_objects_once()
+    serialize_objects_once()  # idempotent
     plain = written(pydyf.PDF.write.__wrapped__)  # pydyf's own
     assert len(builds) == 6  # twice each
     builds.clear()
@@ -252,9 +252,9 @@ def test_weasyprint_libraries_are_found_as_find_library_finds_them() -> None:
     the Windows-style names it tries first (not found either way)."""
     import ctypes.util
 
-    from namndtui.minutes.pdf import _ldconfig_lookup
+    from namndtui.minutes.pdf_engine import ldconfig_lookup
 
-    lookup = _ldconfig_lookup()
+    lookup = ldconfig_lookup()
     for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "pangoft2-1.0"):
         assert lookup(name) == ctypes.util.find_library(name) is not None
     assert lookup("libgobject-2.0-0") is None
@@ -266,7 +266,7 @@ def test_weasyprint_imports_with_the_quick_lookup_in_a_fresh_process() -> None:
 
     code = (
         "import ctypes.util; find = ctypes.util.find_library\n"
-        "from namndtui.minutes.pdf import _import_weasyprint; _import_weasyprint()\n"
+        "from namndtui.minutes.pdf_engine import import_weasyprint; import_weasyprint()\n"
         "from weasyprint.text import ffi\n"
         "assert ctypes.util.find_library is find and ffi.pango and ffi.fontconfig\n"
     )
@@ -280,10 +280,10 @@ def test_streams_are_deflated_at_level_6_and_read_back_the_same() -> None:
 
     import pydyf
 
-    from namndtui.minutes.pdf import _compress_at_default_level
+    from namndtui.minutes.pdf_engine import compress_at_default_level
 
-    _compress_at_default_level()
-    _compress_at_default_level()  # idempotent
+    compress_at_default_level()
+    compress_at_default_level()  # idempotent
     raw = b"\n".join(b"BT /F1 10 Tf 72 %d Td (Rad %d) Tj ET" % (n, n) for n in range(500))
     data = pydyf.Stream([raw], compress=True).data
     deflated = data[data.index(b"stream\n") + 7 : data.rindex(b"\nendstream")]
