@@ -17,7 +17,7 @@ from tests.minutes import scenario as sc
 from namndtui.minutes.extract import render_extract_html
 from namndtui.minutes.html import render_html
 from namndtui.minutes.pdf import html_to_pdf
-from namndtui.minutes.toml import load_protokoll
+from namndtui.minutes.protokoll_read import load_protokoll
 
 pytest.importorskip("weasyprint")
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext saknas")
