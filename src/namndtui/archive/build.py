@@ -46,7 +46,7 @@ def default_loader(path: Path) -> Any:
     try:
         from namndtui.minutes import load_protokoll  # type: ignore[attr-defined]
     except ImportError:
-        from namndtui.minutes.toml import load_protokoll
+        from namndtui.minutes.protokoll_read import load_protokoll
     return load_protokoll(path)
 
 
