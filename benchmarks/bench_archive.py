@@ -264,7 +264,7 @@ def versus_rg(archive: Path, runs: int) -> float:
 def full_build(archive: Path) -> None:
     """A full build: CPU time, wall time, the size against the TOML, and when the first
     hit of a search was there (another connection searches after each committed batch)."""
-    import namndtui.archive.index as index_module
+    import namndtui.archive.build as build_module
     from namndtui.archive import ArchiveIndex
 
     for suffix in ("", "-journal", "-wal", "-shm", ".lock"):
@@ -275,7 +275,7 @@ def full_build(archive: Path) -> None:
     cpu0, wall0 = time.process_time(), time.perf_counter()
 
     def progress(done: int, total: int) -> None:
-        batch_done = done and done % index_module.COMMIT_EVERY == 0
+        batch_done = done and done % build_module.COMMIT_EVERY == 0
         if not first_hit and batch_done and reader.search("nämnd", limit=1):
             first_hit.append(time.perf_counter() - wall0)
 

@@ -3,7 +3,9 @@
 The bare app has what the meeting screen has: a one-line header, an OptionList with one
 option per agenda item, a Static with text, a Footer. Each run is a fresh process (imports
 dominate start-up); runs alternate (bare, namndtui, bare, …) so drift on a shared machine
-hits both. Two figures per run, both taken the same way for both apps:
+hits both. namndtui starts as the secretary starts it, `namndtui MEETING` (cli.main: the
+command line, the user's settings, the app), headless. Two figures per run, both taken the
+same way for both apps:
 
 - **first frame** (the budget): from spawn until the app hands its first complete screen
   update to the driver (`App._display` with a frame, patched in the child; headless, so
@@ -59,7 +61,7 @@ def _probe(self, screen, renderable):
     if (renderable is not None and not self._batch_count and not getattr(self, "_ff", 0)
             and _ready(screen)):
         self._ff = 1
-        os.write(1, f"first-frame {time.monotonic()}\\n".encode())
+        os.write(1, f"first-frame {time.monotonic()} {time.process_time()}\\n".encode())
     return _display(self, screen, renderable)
 _App._display = _probe
 """
@@ -89,17 +91,21 @@ Bare().run(headless=True, size=(120, 36), auto_pilot=first_frame)
 """
 )
 
+# `namndtui MEETING` as the secretary starts it: cli.main parses the command line, reads
+# the user's settings (the child's own empty XDG_CONFIG_HOME: the defaults), builds the app
+# and applies the settings (commands/open_app.run); only App.run is made headless.
 CHILD_NAMNDTUI = (
     FIRST_FRAME_PROBE
     + """
 import sys
-from pathlib import Path
-from namndtui.commands.open_app import build_app
-app = build_app(Path(sys.argv[1]))
+from textual.app import App
 async def first_frame(pilot):
     await pilot.pause()  # the screen has processed its messages and painted
     pilot.app.exit()
-app.run(headless=True, size=(120, 36), auto_pilot=first_frame)
+_run = App.run
+App.run = lambda self, **kw: _run(self, headless=True, size=(120, 36), auto_pilot=first_frame)
+from namndtui.cli import main
+main([sys.argv[1]])
 """
 )
 
@@ -108,7 +114,8 @@ def generated_meeting(folder: Path, items: int) -> Path:
     """A meeting like the example but with `items` agenda items."""
     import dataclasses
 
-    from namndtui.meetingfile import load_meeting, meeting_to_toml
+    from namndtui.meetingfile import load_meeting
+    from namndtui.meetingwrite import meeting_to_toml
 
     meeting = load_meeting(EXAMPLE)
     base = meeting.items
@@ -131,6 +138,14 @@ def run_child(
     code: str, args: list[str], env: dict[str, str], cwd: Path | None = None
 ) -> tuple[float, float]:
     """Run a probed child: (first frame, settled) in seconds from spawn."""
+    first, settled, _cpu = run_child_cpu(code, args, env, cwd)
+    return first, settled
+
+
+def run_child_cpu(
+    code: str, args: list[str], env: dict[str, str], cwd: Path | None = None
+) -> tuple[float, float, float]:
+    """`run_child` and the child's own CPU time (all threads) up to its first frame."""
     start = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
@@ -141,21 +156,21 @@ def run_child(
         env=env,
     )
     settled = time.monotonic() - start
-    stamps = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("first-")]
-    return float(stamps[0]) - start, settled
+    stamps = [line.split() for line in done.stdout.splitlines() if line.startswith("first-")]
+    return float(stamps[0][1]) - start, settled, float(stamps[0][2])
 
 
-def time_child(code: str, *args: str) -> tuple[float, float]:
-    """(first frame, settled) in seconds from spawn, with this run's meeting cache."""
+def time_child(code: str, *args: str) -> tuple[float, float, float]:
+    """(first frame, settled, CPU to first frame) in seconds, with this run's meeting cache."""
     if not COLD_MEETING_CACHE:
-        return run_child(code, list(args), CHILD_ENV)
+        return run_child_cpu(code, list(args), CHILD_ENV)
     with tempfile.TemporaryDirectory(prefix="bench-ff-cold-") as cold:
-        return run_child(code, list(args), {**CHILD_ENV, "XDG_CACHE_HOME": cold})
+        return run_child_cpu(code, list(args), {**CHILD_ENV, "XDG_CACHE_HOME": cold})
 
 
 def compare(label: str, meeting: Path, items: int, runs: int) -> float:
-    bare: list[tuple[float, float]] = []
-    ours: list[tuple[float, float]] = []
+    bare: list[tuple[float, float, float]] = []
+    ours: list[tuple[float, float, float]] = []
     for n in range(-1, runs):  # n = -1: a discarded warm-up pair (bytecode, disk cache)
         folder = Path(tempfile.mkdtemp(prefix="bench-ff-"))
         shutil.copy(meeting, folder / "meeting.toml")
@@ -177,6 +192,13 @@ def compare(label: str, meeting: Path, items: int, runs: int) -> float:
     print(
         f"{label}: settled:     bare {bs * 1000:.0f} ms, namndtui {os_ * 1000:.0f} ms, ratio {os_ / bs:.2f}"
     )
+    # The child's CPU time to its first frame: less moved by other processes than the wall
+    # clock (a busy machine delays both children), so it shows a change under load too.
+    bc, oc = (statistics.median(t[2] for t in bare), statistics.median(t[2] for t in ours))
+    print(
+        f"{label}: CPU to first frame: bare {bc * 1000:.0f} ms, namndtui {oc * 1000:.0f} ms,"
+        f" ratio {oc / bc:.2f}, load average {os.getloadavg()[0]:.1f}"
+    )
     return o / b
 
 
@@ -186,7 +208,17 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=500)
     parser.add_argument("--no-bytecode-cache", action="store_true")
     parser.add_argument("--cold-meeting-cache", action="store_true")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        help="the namndtui sources the namndtui children run (another checkout's src/,"
+        " to measure before and after with the same benchmark)",
+    )
     args = parser.parse_args()
+    if args.src is not None:
+        CHILD_ENV["PYTHONPATH"] = os.pathsep.join(
+            [str(args.src.resolve()), *filter(None, [os.environ.get("PYTHONPATH")])]
+        )
     global COLD_MEETING_CACHE
     COLD_MEETING_CACHE = args.cold_meeting_cache
     cache = None
@@ -197,6 +229,8 @@ def main() -> int:
     # Never the user's own cache; warm after the warm-up pair unless --cold-meeting-cache.
     meeting_cache = tempfile.TemporaryDirectory(prefix="bench-ff-xdg-cache-")
     CHILD_ENV["XDG_CACHE_HOME"] = meeting_cache.name
+    config = tempfile.TemporaryDirectory(prefix="bench-ff-xdg-config-")  # no settings file
+    CHILD_ENV["XDG_CONFIG_HOME"] = config.name
     os.environ["XDG_CACHE_HOME"] = meeting_cache.name  # this process loads meetings too
     print("bytecode cache:", "off (inherited environment)" if cache is None else "on")
     print("meeting cache:", "cold (empty for every run)" if COLD_MEETING_CACHE else "warm")
@@ -212,6 +246,7 @@ def main() -> int:
     if cache is not None:
         cache.cleanup()
     meeting_cache.cleanup()
+    config.cleanup()
     return 0
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from namndtui.minutes.markdown import render_paragraph_markdown
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import load_protokoll
+from namndtui.minutes.protokoll_read import load_protokoll
 from namndtui.minutes.write import write_files
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev

@@ -223,7 +223,7 @@ def _acked(lines: list[str]) -> list[int]:
 def check_folder(folder: Path, index_db: Path, acts: list, results: Results) -> None:
     """Everything acknowledged is in the journal; every file parses; minutes regenerate."""
     from namndtui.archive import ArchiveIndex
-    from namndtui.minutes.toml import load_protokoll
+    from namndtui.minutes.protokoll_read import load_protokoll
     from namndtui.minutes.write import write_minutes
     from namndtui.record.journal import JOURNAL_NAME, JournalCorrupt, replay
     from namndtui.record.record import Record, meeting_label

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from namndtui.minutes.model import Minutes  # noqa: E402
-from namndtui.minutes.toml import render_toml  # noqa: E402
+from namndtui.minutes.protokoll_write import render_toml  # noqa: E402
 from namndtui.model import Item, Meeting, Member  # noqa: E402
 from namndtui.record.state import (  # noqa: E402
     DECIDED,

@@ -7,6 +7,8 @@ a module listed here that does not exist yet is skipped, so the list can run ahe
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +26,10 @@ CORE_MODULES = [
     "namndtui.tomlpos",
     "namndtui.tomlcheck",
     "namndtui.meetingfile",
+    "namndtui.meetingcheck",
+    "namndtui.meetingwrite",
+    "namndtui.minutes.protokoll_read",
+    "namndtui.minutes.protokoll_write",
     "namndtui.cli",
     "namndtui.commands.validate",
     "namndtui.record",
@@ -31,6 +37,9 @@ CORE_MODULES = [
     "namndtui.importing",
     "namndtui.archive",
     "namndtui.archive.index",
+    "namndtui.archive.schema",
+    "namndtui.archive.query",
+    "namndtui.archive.build",
     "namndtui.archive.search",
     "namndtui.archive.freshness",
     "namndtui.archive.lock",
@@ -92,3 +101,81 @@ def test_validate_command_loads_no_textual() -> None:
     ]
     assert "namndtui.meetingfile" in imported  # the check really saw the imports
     assert [m for m in imported if m.split(".")[0] == "textual"] == []
+
+
+# `namndtui MEETING` as the secretary starts it (cli.main: settings, build_app, the app),
+# headless; at the first complete screen update the child prints the modules imported so
+# far (a lazy module not yet used does not count) and leaves. What the first frame does
+# not need comes after it (docs/performance.md, the first-frame budgets).
+FIRST_FRAME_MODULES = """
+import os, sys
+from textual.app import App
+def _display(self, screen, renderable):
+    if renderable is not None and not self._batch_count:
+        names = [n for n, m in sys.modules.items() if type(m).__name__ != "_LazyModule"]
+        print(" ".join(names), flush=True)
+        os._exit(0)
+App._display = _display
+_run = App.run
+App.run = lambda self, **kw: _run(self, headless=True, size=(120, 36))
+from namndtui.cli import main
+main([sys.argv[1]])
+os._exit(3)
+"""
+
+# Not before the first frame: the record's acts and journal (the record opens right after
+# it), the minutes, the archive, the importers, and the heavy libraries they bring.
+NOT_BEFORE_FIRST_FRAME = (
+    "namndtui.record.events",
+    "namndtui.record.event_base",
+    "namndtui.record.item_events",
+    "namndtui.record.meeting_events",
+    "namndtui.record.acts",
+    "namndtui.record.attendance_acts",
+    "namndtui.record.correction_acts",
+    "namndtui.record.vote_acts",
+    "namndtui.record.procedure",
+    "namndtui.record.journal",
+    "namndtui.record.record",
+    "namndtui.record.lock",
+    "namndtui.record.fold",
+    "namndtui.meetingwrite",
+    "namndtui.minutes",
+    "namndtui.archive",
+    "namndtui.importing",
+    "namndtui.follow",
+    "cryptography",
+    "jinja2",
+    "weasyprint",
+    "pypdf",
+    "pikepdf",
+    "pdfplumber",
+    "defusedxml",
+    "sqlite3",
+)
+
+
+def test_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:
+    from namndtui.examples import example_meeting
+
+    folder = tmp_path / "2007-10-23"
+    folder.mkdir()
+    shutil.copy(example_meeting(), folder / "meeting.toml")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))  # no user settings
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_MODULES, str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    imported = set(result.stdout.split())
+    assert {"namndtui.tui.screens.meeting", "namndtui.record.state"} <= imported  # it ran
+    early = sorted(
+        name
+        for name in imported
+        if any(name == m or name.startswith(m + ".") for m in NOT_BEFORE_FIRST_FRAME)
+    )
+    assert early == [], f"imported before the first frame: {early}"

@@ -13,12 +13,11 @@ from namndtui.meetingfile import (
     MeetingFileError,
     Problem,
     check_meeting_bytes,
-    item_to_toml_dict,
     load_meeting,
-    meeting_to_toml,
     parse_meeting_text,
     resolve_meeting_path,
 )
+from namndtui.meetingwrite import item_to_toml_dict, meeting_to_toml
 from namndtui.model import ROLES, Item, Meeting, Member, Official, Section
 from namndtui.tomlpos import KeyLocator
 

@@ -7,6 +7,8 @@ import datetime as dt
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -256,3 +258,26 @@ def test_the_cache_keeps_the_most_recently_used_entries(tmp_path: Path) -> None:
     names = {p.name for p in kept}
     assert f"{0:040x}.json" not in names and f"{CACHE_ENTRIES + 4:040x}.json" in names
     assert len(names - {f"{n:040x}.json" for n in range(CACHE_ENTRIES + 5)}) == 2  # both real
+
+
+def test_a_hit_does_not_import_the_checker(tmp_path: Path) -> None:
+    """The schema and checks (namndtui.meetingcheck) are imported on a miss only, so a
+    reopened meeting starts the TUI without them (the first frame's import set)."""
+    folder = copy_good(tmp_path).parent
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = (
+        "import sys; from namndtui.meetingfile import load_meeting; load_meeting(sys.argv[1]);"
+        " print('namndtui.meetingcheck' in sys.modules)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            timeout=60,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"]  # a miss checks the file, the hit that follows does not

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from namndtui.meetingfile import MeetingFileError, check_meeting_bytes, parse_meeting_text
-from namndtui.minutes.toml import ProtokollFileError, parse_protokoll_text
+from namndtui.minutes.protokoll_read import ProtokollFileError, parse_protokoll_text
 from namndtui.tomlcheck import EXIT_UNREADABLE, ProblemsError, Reader, format_path, parse_toml
 
 MEETING = 'format = "namndtui/meeting/1"\n[meeting]\nbody = "N"\ndate = 2007-10-23\n'

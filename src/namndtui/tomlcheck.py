@@ -1,6 +1,7 @@
 """Typed reading of a parsed TOML file, every problem located as `FILE:LINE: key: message`.
 
-Shared by meeting.toml (`namndtui.meetingfile`) and protokoll.toml (`namndtui.minutes.toml`):
+Shared by meeting.toml (`namndtui.meetingfile`) and protokoll.toml
+(`namndtui.minutes.protokoll_read`):
 the kinds of value, the Swedish type messages, unknown/missing keys and arrays of tables.
 The rules of each file (ids, roles, bounds, checksums) stay with its loader, which
 subclasses `Reader` for its own kinds. Arrays are counted from 1 in messages.

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import render_toml
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.model import Item, Meeting, Member
 from namndtui.record.state import (
     DECIDED,

@@ -248,12 +248,13 @@ def test_search_during_the_build_is_marked_incomplete(
 ) -> None:
     import threading
 
+    import namndtui.archive.build as build_module
     import namndtui.archive.index as index_module
     from namndtui.archive import ArchiveIndex
 
     root = small_archive(tmp_path / "arkiv")
     write(root / "z", make_minutes(BODY, "2009-01-01", 1, [{"id": "a", "title": "Sist"}]))
-    monkeypatch.setattr(index_module, "COMMIT_EVERY", 1)
+    monkeypatch.setattr(build_module, "COMMIT_EVERY", 1)
     reached, release = threading.Event(), threading.Event()
 
     def loader(path: Path):

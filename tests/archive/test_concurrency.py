@@ -63,8 +63,9 @@ def test_other_threads_wait_for_the_builder(tmp_path: Path) -> None:
 
 KILLED_BUILD = """
 import os, signal, sys
+import namndtui.archive.build as build
 import namndtui.archive.index as ix
-ix.COMMIT_EVERY = 2
+build.COMMIT_EVERY = 2
 calls = []
 def loader(path):
     calls.append(path)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.archive.helpers import BODY, MEETING_A, MEETING_B, OTHER, make_minutes
 
 from namndtui.archive import ArchiveIndex, freshness
-from namndtui.minutes.toml import render_toml
+from namndtui.minutes.protokoll_write import render_toml
 
 # A few minutes texts to write (rendered once): what a file holds is one of these.
 TEXTS = [

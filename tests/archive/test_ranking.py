@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.archive.helpers import BODY, OTHER, make_minutes, small_archive, write
 
-import namndtui.archive.index as index_module
+import namndtui.archive.query as query_module
 from namndtui.archive import ArchiveIndex
 from namndtui.archive.index import DAY_BITS, date_key
 
@@ -90,7 +90,7 @@ def test_a_common_word_is_ranked_among_its_newest_matches(
 ) -> None:
     # With a window of two, the old title match falls outside: the newest two are ranked
     # (both have the word in the text only; bm25 puts the shorter text first).
-    monkeypatch.setattr(index_module, "WINDOW", 2)
+    monkeypatch.setattr(query_module, "WINDOW", 2)
     assert sorted((h.date, h.number) for h in three.search("simhall", limit=2)) == [
         ("2009-05-05", 40),
         ("2009-05-05", 41),
@@ -142,7 +142,7 @@ def test_kind_and_member_filters_either_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sparse: int
 ) -> None:
     # Rare kinds are looked up first, common ones tested per §: the same hits either way.
-    monkeypatch.setattr(index_module, "SPARSE", sparse)
+    monkeypatch.setattr(query_module, "SPARSE", sparse)
     idx = ArchiveIndex(small_archive(tmp_path / "arkiv"))
     idx.update()
 

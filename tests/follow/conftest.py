@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.record.conftest import Clock
 
-from namndtui.meetingfile import meeting_to_toml
+from namndtui.meetingwrite import meeting_to_toml
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
 from namndtui.record.record import Record

@@ -4,6 +4,7 @@ local HTTP client; another address only with --host, with a warning and Sal only
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import os
 import signal
@@ -152,3 +153,46 @@ def test_a_follower_gives_way_to_the_writer() -> None:
     before, after = map(int, out.stdout.split())
     assert after == min(before + follow_command.NICENESS, 19)  # 19: the lowest there is
     assert follow_command.NICENESS > 0
+
+
+def test_conflicting_view_flags_are_one_swedish_line(folder, monkeypatch, capsys) -> None:
+    """--ordforande with --bara-sal, the chair's view served on the network (only Sal is),
+    or --host/--port without --web: refused with one line and exit 2, before anything is
+    read or served."""
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    FakeServer.made.clear()
+    assert cli.main(["follow", str(folder), "--ordforande", "--bara-sal"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["namndtui: " + follow_command.BOTH_VIEWS]
+    web = ["follow", str(folder), "--web", "--host", "192.0.2.10", "--ordforande"]
+    assert cli.main(web) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["namndtui: " + follow_command.CHAIR_ON_NETWORK.format(host="192.0.2.10")]
+    assert FakeServer.made == []
+    for flag in (["--host", "0.0.0.0"], ["--port", "8123"]):  # an address without --web
+        assert cli.main(["follow", str(folder), *flag]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == ["namndtui: " + follow_command.WEB_ONLY]
+    missing = folder / "saknas"
+    assert cli.main(["follow", str(missing), "--bara-sal"]) == 2
+    assert str(missing) in capsys.readouterr().err  # one flag alone: on to the path
+
+
+class TakenPort(FakeServer):
+    def serve(self) -> None:
+        raise OSError(errno.EADDRINUSE, "Address already in use")
+
+
+def test_a_taken_port_is_a_swedish_line_not_a_traceback(folder, monkeypatch, capsys) -> None:
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", TakenPort)
+    assert cli.main(["follow", str(folder), "--web", "--port", "8123"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (
+        err[-1]
+        == "namndtui: kan inte visa på 127.0.0.1:8123: "
+        + (follow_command.BIND_ERRORS[errno.EADDRINUSE])
+    )

@@ -15,7 +15,7 @@ from import_helpers import DOCS, make_pdf, text_to_docx, text_to_pdf
 from namndtui.cli import main
 from namndtui.importing import import_item_from_file, parse_report
 from namndtui.importing.documents import decode_text
-from namndtui.meetingfile import item_to_toml_dict
+from namndtui.meetingwrite import item_to_toml_dict
 
 CASES = sorted(p.stem for p in DOCS.glob("*.txt") if not p.name.startswith("agenda-"))
 

@@ -9,7 +9,7 @@ import pytest
 from namndtui.cli import main
 from namndtui.examples import BODY, example_archive
 from namndtui.meetingfile import load_meeting
-from namndtui.minutes.toml import load_protokoll
+from namndtui.minutes.protokoll_read import load_protokoll
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = example_archive() / BODY

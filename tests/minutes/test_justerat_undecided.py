@@ -7,7 +7,7 @@ from tests.follow.conftest import make_meeting, opening
 from tests.record.conftest import Clock
 
 from namndtui.cli import main
-from namndtui.meetingfile import meeting_to_toml
+from namndtui.meetingwrite import meeting_to_toml
 from namndtui.record import events as ev
 from namndtui.record.record import Record
 

@@ -10,7 +10,7 @@ from tests.minutes import scenario as sc
 from namndtui.minutes.html import markdown_parser
 from namndtui.minutes.markdown import render_markdown, render_paragraph_markdown
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import load_protokoll
+from namndtui.minutes.protokoll_read import load_protokoll
 from namndtui.minutes.write import render_all, write_minutes
 from namndtui.model import Item, Meeting, Member
 from namndtui.record.state import DECIDED, Motion, Paragraph, RecordState, Reservation, VoteRound

@@ -7,7 +7,8 @@ from namndtui.meetingfile import parse_meeting_text
 from namndtui.minutes.extract import render_extract
 from namndtui.minutes.markdown import render_markdown
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import parse_protokoll_text, render_toml
+from namndtui.minutes.protokoll_read import parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.record import events as ev
 from namndtui.record.fold import fold
 

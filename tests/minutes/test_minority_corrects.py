@@ -17,11 +17,12 @@ from tests.minutes.test_golden import check_golden
 
 from namndtui.minutes import corrects
 from namndtui.minutes.model import Minutes
+from namndtui.minutes.protokoll_read import parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.minutes.source import load_meeting_for_record, load_source
-from namndtui.minutes.toml import parse_protokoll_text, render_toml
 from namndtui.minutes.write import render_all
-from namndtui.record import acts
 from namndtui.record import events as ev
+from namndtui.record import vote_acts
 from namndtui.record.fold import fold
 
 RATTELSE = """
@@ -56,7 +57,7 @@ def minutes_of(folder: Path) -> Minutes:
         ev.MotionJoined(sc.BUDGET, "y2", "Olof Berg"),
     ]
     state = fold(meeting, events)
-    events += acts.minority_demand(meeting, state, sc.BUDGET, "y2", 3, "18:10")
+    events += vote_acts.minority_demand(meeting, state, sc.BUDGET, "y2", 3, "18:10")
     # § 19: the formal question goes to a vote; 4 against 3 for deciding today, but the
     # three for the återremiss are a third of the seven: the record refers it back.
     events += [
@@ -69,7 +70,7 @@ def minutes_of(folder: Path) -> Minutes:
     ballots = ["ja", "ja", "nej", "ja", "nej", "ja", "nej"]
     events += [ev.VoteCast(sc.BYGGLOV, 1, m, v) for m, v in zip(sc.SEATS, ballots, strict=True)]
     state = fold(meeting, events)
-    events += acts.close_vote(meeting, state, sc.BYGGLOV, 1)
+    events += vote_acts.close_vote(meeting, state, sc.BYGGLOV, 1)
     # § 20: the rättelse of an earlier meeting's §.
     events += [ev.ItemCalled("rattelse-protokoll", at="18:30")]
     events += [

@@ -11,13 +11,14 @@ from namndtui.cli import main
 from namndtui.minutes.document import ACCORDING_TO_LIST, build_document
 from namndtui.minutes.html import render_html
 from namndtui.minutes.markdown import render_markdown
+from namndtui.minutes.protokoll_read import load_protokoll
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.minutes.settings import (
     DEFAULT,
     OLDER,
     ProtokollSettings,
     load_settings_file,
 )
-from namndtui.minutes.toml import load_protokoll, render_toml
 from namndtui.tomlcheck import ProblemsError
 
 PROTOKOLL = sc.GOLDEN / "testby" / "protokoll.toml"

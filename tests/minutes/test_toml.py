@@ -9,16 +9,11 @@ import pytest
 from tests.minutes import scenario as sc
 
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import (
-    EXIT_FINDINGS,
-    EXIT_UNREADABLE,
-    ProtokollFileError,
-    load_protokoll,
-    parse_protokoll_text,
-    render_toml,
-    toml_string,
-)
+from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll, parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
+from namndtui.minutes.toml_text import toml_string
 from namndtui.minutes.write import render_all
+from namndtui.tomlcheck import EXIT_FINDINGS, EXIT_UNREADABLE
 
 GOLDEN_TOML = sc.GOLDEN / "testby" / "protokoll.toml"
 
@@ -74,7 +69,7 @@ def test_toml_strings_round_trip() -> None:
 def test_rendering_reads_no_clock() -> None:
     """Same minutes, same bytes, even in another process at another time."""
     code = (
-        "from namndtui.minutes.toml import load_protokoll;"
+        "from namndtui.minutes.protokoll_read import load_protokoll;"
         "from namndtui.minutes.write import render_all;"
         f"import sys; sys.stdout.write(render_all(load_protokoll({str(GOLDEN_TOML)!r}), html=True)['protokoll.html'])"
     )
@@ -162,7 +157,8 @@ def test_checksum_from_the_canonical_form_equals_the_reparsed_one() -> None:
 
     from tests.archive.helpers import BODY, make_minutes
 
-    from namndtui.minutes.toml import paragraph_checksum, render_toml
+    from namndtui.minutes.protokoll_write import render_toml
+    from namndtui.minutes.seal import paragraph_checksum
 
     tricky = 'Citat "så" och \\ snedstreck\nny rad\r\ttab \x07 klocka 😀 \u2028 slut """'
     items = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from namndtui.record import acts, refusals
+from namndtui.record import acts, refusals, vote_acts
 from namndtui.record import attendance_acts as att
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, fold
@@ -214,33 +214,33 @@ def test_a_vote_needs_a_question(meeting):
     state = sitting(
         meeting, ev.ItemCalled("x1", "19:01"), ev.MotionMade("x1", "y1", "Bo Ås", "bifall")
     )
-    with pytest.raises(acts.NothingToVote):  # a lone proposal: no proposition at all
-        acts.may_vote(meeting, state, "x1")
-    acts.may_vote(meeting, _two_motions(meeting), "x1")
+    with pytest.raises(vote_acts.NothingToVote):  # a lone proposal: no proposition at all
+        vote_acts.may_vote(meeting, state, "x1")
+    vote_acts.may_vote(meeting, _two_motions(meeting), "x1")
 
 
 def test_a_vote_is_asked_after_the_finding(meeting):
     state = _two_motions(meeting)
-    assert acts.needs_finding_before_vote(meeting, state, "x1")
-    assert not acts.needs_finding_before_vote(
+    assert vote_acts.needs_finding_before_vote(meeting, state, "x1")
+    assert not vote_acts.needs_finding_before_vote(
         meeting, _two_motions(meeting, ev.ChairFinding("x1", "y1")), "x1"
     )
 
 
 def test_vote_rounds_cast_and_close(meeting):
     state = _two_motions(meeting, ev.ChairFinding("x1", "y1"))
-    demanded = acts.next_vote_round(meeting, state, "x1", AT)
+    demanded = vote_acts.next_vote_round(meeting, state, "x1", AT)
     assert demanded == [ev.VoteDemanded("x1", 1, "proposal", "y2", question="main")]
     play(meeting, state, demanded)
-    assert acts.open_round(state, "x1").round == 1
-    assert acts.next_vote_round(meeting, state, "x1", AT) == []  # one is open
+    assert vote_acts.open_round(state, "x1").round == 1
+    assert vote_acts.next_vote_round(meeting, state, "x1", AT) == []  # one is open
     for n, name in enumerate(SEATS):
-        play(meeting, state, acts.cast_vote("x1", 1, name, "ja" if n < 3 else "nej"))
-    closing = acts.close_vote(meeting, state, "x1", 1)
+        play(meeting, state, vote_acts.cast_vote("x1", 1, name, "ja" if n < 3 else "nej"))
+    closing = vote_acts.close_vote(meeting, state, "x1", 1)
     assert closing == [ev.VoteClosed("x1", 1)]
     play(meeting, state, closing)
-    assert acts.open_round(state, "x1") is None
-    assert acts.next_vote_round(meeting, state, "x1", AT) == []  # every round counted
+    assert vote_acts.open_round(state, "x1") is None
+    assert vote_acts.next_vote_round(meeting, state, "x1", AT) == []  # every round counted
 
 
 def _round_of_four(meeting, votes: dict[str, str]):
@@ -257,25 +257,25 @@ def _round_of_four(meeting, votes: dict[str, str]):
         ],
     )
     for name, vote in votes.items():
-        play(meeting, state, acts.cast_vote("x1", 1, name, vote))
+        play(meeting, state, vote_acts.cast_vote("x1", 1, name, vote))
     return state
 
 
 def test_a_tie_is_broken_by_the_chairs_own_vote(meeting):
     votes = {"Anna Ek": "ja", "Bo Ås": "ja", "Cia Lund": "nej", "Dan Berg": "nej"}
     state = _round_of_four(meeting, votes)
-    assert acts.close_vote(meeting, state, "x1", 1) == [ev.VoteClosed("x1", 1, casting="ja")]
+    assert vote_acts.close_vote(meeting, state, "x1", 1) == [ev.VoteClosed("x1", 1, casting="ja")]
 
 
 def test_a_tie_without_the_chairs_vote_asks_for_it(meeting):
     state = _round_of_four(meeting, {"Anna Ek": "avstår", "Bo Ås": "ja", "Cia Lund": "nej"})
-    with pytest.raises(acts.CastingVoteNeeded):
-        acts.close_vote(meeting, state, "x1", 1)
-    closing = acts.close_vote(meeting, state, "x1", 1, "nej")
+    with pytest.raises(vote_acts.CastingVoteNeeded):
+        vote_acts.close_vote(meeting, state, "x1", 1)
+    closing = vote_acts.close_vote(meeting, state, "x1", 1, "nej")
     play(meeting, state, closing)
     assert state.paragraph("x1").votes[0].winner == "y2"
     with pytest.raises(RuleError, match="Ingen votering 2"):
-        acts.close_vote(meeting, state, "x1", 2)
+        vote_acts.close_vote(meeting, state, "x1", 2)
 
 
 # --- reservations, notes, recusal ------------------------------------------------------------
@@ -396,9 +396,9 @@ def test_roll_call_and_all_present(meeting):
 
 def test_toggle_present(meeting):
     state = fold(meeting, [])
-    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
-    play(meeting, state, att.toggle_present(state, "Bo Ås"))
-    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
+    assert att.toggle_present(meeting, state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
+    play(meeting, state, att.toggle_present(meeting, state, "Bo Ås"))
+    assert att.toggle_present(meeting, state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
 
 
 def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
@@ -406,7 +406,7 @@ def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
     with pytest.raises(refusals.NotSubstitute):
         att.free_seats(meeting, state, "Anna Ek")
     assert [m.name for m in att.free_seats(meeting, state, "Hans Väst")] == ["Eva Holm"]
-    events = att.serves_for(state, "Hans Väst", "Eva Holm", "x1")
+    events = att.serves_for(meeting, state, "Hans Väst", "Eva Holm", "x1")
     # present first; before the opening the serving is not tied to a §
     assert events == [
         ev.AttendanceSet("Hans Väst", True),
@@ -419,24 +419,24 @@ def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
 
 def test_arrivals_departures_and_substitute_stops(meeting):
     state = sitting(meeting, ev.MeetingOpened("19:00"), ev.ItemCalled("x1", "19:01"))
-    play(meeting, state, att.left("Bo Ås", "x1", AT))
-    play(meeting, state, att.toggle_present(state, "Fia Nord"))
-    play(meeting, state, att.serves_for(state, "Fia Nord", "Bo Ås", "x1"))
-    play(meeting, state, att.substitute_stops("Fia Nord", "x1"))
-    play(meeting, state, att.arrived("Bo Ås", "x1", AT))
+    play(meeting, state, att.left(meeting, state, "Bo Ås", "x1", AT))
+    play(meeting, state, att.toggle_present(meeting, state, "Fia Nord"))
+    play(meeting, state, att.serves_for(meeting, state, "Fia Nord", "Bo Ås", "x1"))
+    play(meeting, state, att.substitute_stops(meeting, state, "Fia Nord", "x1"))
+    play(meeting, state, att.arrived(meeting, state, "Bo Ås", "x1", AT))
     assert state.present["Bo Ås"]
 
 
 def test_adjusters_and_justering(meeting):
     state = fold(meeting, [])
     with pytest.raises(RuleError, match="inte närvarande"):  # a justerare must be present
-        play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+        play(meeting, state, att.toggle_adjuster(meeting, state, "Bo Ås"))
     state = sitting(meeting)
-    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
-    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Cia Lund"))
     assert list(state.adjusters) == ["Bo Ås", "Cia Lund"]
-    assert att.toggle_adjuster(state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
-    events = att.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
+    assert att.toggle_adjuster(meeting, state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
+    events = att.plan_justering(meeting, state, "2007-10-30", "10:00", "Stadsdelsförvaltningen")
     play(meeting, state, events)
     assert state.justering_place == "Stadsdelsförvaltningen"
 
@@ -445,23 +445,23 @@ def test_the_justerares_ersattare(meeting):
     """'U': "Utses att justera Bo Ås med Cia Lund som ersättare"; one person, present,
     not a justerare; `u` on the ersättare makes them a justerare instead."""
     state = sitting(meeting)
-    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Bo Ås"))
     with pytest.raises(RuleError, match="redan vald till justerare"):
-        play(meeting, state, att.toggle_adjuster_substitute(state, "Bo Ås"))
-    play(meeting, state, att.toggle_adjuster_substitute(state, "Cia Lund"))
+        play(meeting, state, att.toggle_adjuster_substitute(meeting, state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster_substitute(meeting, state, "Cia Lund"))
     assert state.adjuster_substitute == "Cia Lund"
-    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))  # now a justerare
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Cia Lund"))  # now a justerare
     assert (state.adjusters, state.adjuster_substitute) == (["Bo Ås", "Cia Lund"], "")
-    play(meeting, state, att.toggle_adjuster_substitute(state, SEATS[3]))
-    play(meeting, state, att.toggle_adjuster_substitute(state, SEATS[3]))  # off again
+    play(meeting, state, att.toggle_adjuster_substitute(meeting, state, SEATS[3]))
+    play(meeting, state, att.toggle_adjuster_substitute(meeting, state, SEATS[3]))  # off again
     assert state.adjuster_substitute == ""
     absent = fold(meeting, [])
     with pytest.raises(RuleError, match="inte närvarande"):
-        play(meeting, absent, att.toggle_adjuster_substitute(absent, "Bo Ås"))
+        play(meeting, absent, att.toggle_adjuster_substitute(meeting, absent, "Bo Ås"))
     # an ersättare before any justerare (qa: page 1 read "Utses att justera: med … som …")
     none_yet = sitting(meeting)
     with pytest.raises(RuleError, match="Välj först justerare"):
-        play(meeting, none_yet, att.toggle_adjuster_substitute(none_yet, "Cia Lund"))
+        play(meeting, none_yet, att.toggle_adjuster_substitute(meeting, none_yet, "Cia Lund"))
     from namndtui.minutes.document import adjusters_line
 
     none_yet.adjuster_substitute = "Cia Lund"  # as an older journal may have it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from namndtui.record import acts
+from namndtui.record import acts, correction_acts, vote_acts
 from namndtui.record import events as ev
 from namndtui.record.procedure import RuleError
 from namndtui.record.record import Record, check_all
@@ -18,10 +18,10 @@ def counted(meeting, ja: int):
     """x1: y1 (bifall) against y2 (avslag), found for y1, a vote of ja-many ja, counted,
     the decision recorded after it."""
     state = _two_motions(meeting, ev.ChairFinding("x1", "y1"))
-    play(meeting, state, acts.next_vote_round(meeting, state, "x1", AT))
+    play(meeting, state, vote_acts.next_vote_round(meeting, state, "x1", AT))
     for n, name in enumerate(SEATS):
-        play(meeting, state, acts.cast_vote("x1", 1, name, "ja" if n < ja else "nej"))
-    play(meeting, state, acts.close_vote(meeting, state, "x1", 1))
+        play(meeting, state, vote_acts.cast_vote("x1", 1, name, "ja" if n < ja else "nej"))
+    play(meeting, state, vote_acts.close_vote(meeting, state, "x1", 1))
     play(meeting, state, [ev.DecisionRecorded("x1", ("Beslut 1",))])
     play(meeting, state, [ev.NoteAdded("x1", "Senare anteckning.")])
     return state
@@ -30,7 +30,7 @@ def counted(meeting, ja: int):
 def test_a_ballot_is_corrected_after_the_count_without_undoing_later_acts(meeting):
     state = counted(meeting, ja=3)
     assert state.paragraph("x1").votes[0].winner == "proposal"
-    events = acts.correct_vote(meeting, state, "x1", 1, SEATS[2], "nej")
+    events = correction_acts.correct_vote(meeting, state, "x1", 1, SEATS[2], "nej")
     assert events == [ev.VoteCorrected("x1", 1, SEATS[2], "nej")]
     play(meeting, state, events)
     para = state.paragraph("x1")
@@ -42,7 +42,7 @@ def test_a_ballot_is_corrected_after_the_count_without_undoing_later_acts(meetin
 
 def test_a_correction_to_a_tie_takes_the_chairs_vote_or_asks(meeting):
     state = counted(meeting, ja=2)  # 2–3; the chair (Anna Ek) voted ja
-    events = acts.correct_vote(meeting, state, "x1", 1, SEATS[3], "avstår")  # 2–2
+    events = correction_acts.correct_vote(meeting, state, "x1", 1, SEATS[3], "avstår")  # 2–2
     assert events[0].casting == "ja"
     with pytest.raises(RuleError):  # the chair voted ja: no nej casting vote
         play(meeting, state, [ev.VoteCorrected("x1", 1, SEATS[3], "avstår", casting="nej")])
@@ -53,29 +53,39 @@ def test_a_correction_to_a_tie_takes_the_chairs_vote_or_asks(meeting):
 def test_a_ballot_in_an_open_round_or_unchanged_is_refused(meeting):
     state = counted(meeting, ja=3)
     with pytest.raises(RuleError, match="redan rösten"):
-        play(meeting, state, acts.correct_vote(meeting, state, "x1", 1, SEATS[0], "ja"))
+        play(meeting, state, correction_acts.correct_vote(meeting, state, "x1", 1, SEATS[0], "ja"))
     with pytest.raises(RuleError):
-        acts.correct_vote(meeting, state, "x1", 2, SEATS[0], "nej")
+        correction_acts.correct_vote(meeting, state, "x1", 2, SEATS[0], "nej")
 
 
 def test_a_motions_text_is_amended_after_later_acts(meeting):
     state = counted(meeting, ja=3)
-    play(meeting, state, acts.amend_motion(meeting, state, "x1", "y2", "Avslag, rätt text."))
+    play(
+        meeting,
+        state,
+        correction_acts.amend_motion(meeting, state, "x1", "y2", "Avslag, rätt text."),
+    )
     assert state.paragraph("x1").motion("y2").text == "Avslag, rätt text."
     assert state.paragraph("x1").votes[0].closed  # nothing undone
     with pytest.raises(RuleError, match="redan den texten"):
-        play(meeting, state, acts.amend_motion(meeting, state, "x1", "y2", "Avslag, rätt text."))
+        play(
+            meeting,
+            state,
+            correction_acts.amend_motion(meeting, state, "x1", "y2", "Avslag, rätt text."),
+        )
 
 
 def test_after_the_close_and_on_a_justified_paragraph(meeting):
     state = counted(meeting, ja=3)
     play(meeting, state, [ev.MeetingOpened("19:00")])
     play(meeting, state, acts.close_meeting(meeting, state, "21:00"))
-    play(meeting, state, acts.correct_vote(meeting, state, "x1", 1, SEATS[4], "avstår"))
+    play(meeting, state, correction_acts.correct_vote(meeting, state, "x1", 1, SEATS[4], "avstår"))
     play(meeting, state, [ev.ParagraphJustified("x1")])
     with pytest.raises(RuleError, match="skäl"):
-        acts.amend_motion(meeting, state, "x1", "y1", "Bifall.")
-    events = acts.amend_motion(meeting, state, "x1", "y1", "Bifall.", reason="Fel i texten")
+        correction_acts.amend_motion(meeting, state, "x1", "y1", "Bifall.")
+    events = correction_acts.amend_motion(
+        meeting, state, "x1", "y1", "Bifall.", reason="Fel i texten"
+    )
     assert isinstance(events[0], ev.CorrectionMade)
     play(meeting, state, events)
     para = state.paragraph("x1")

@@ -326,3 +326,23 @@ def test_an_events_item_id_names_the_item_it_is_on() -> None:
     assert ev.ItemCalled(item="budget").item_id == "budget"
     assert ev.MeetingOpened("19:00").item_id == ""  # the meeting as a whole
     assert ev.AttendanceSet(member="Anna Ek", present=True).item_id == ""
+
+
+def test_every_event_class_of_both_families_is_registered_and_named() -> None:
+    """The events live in two modules (meeting_events, item_events): one forgotten in the
+    registry would be written to the journal and then refused on replay."""
+    import inspect
+
+    from namndtui.record import item_events, meeting_events
+
+    defined = {
+        cls
+        for module in (meeting_events, item_events)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, ev.Event) and cls.TYPE  # not the bases Event, ItemEvent
+    }
+    assert defined == set(ev.EVENT_TYPES.values())
+    assert all(
+        ev.EVENT_TYPES[cls.TYPE] is cls and getattr(ev, cls.__name__) is cls for cls in defined
+    )
+    assert set(ev.EVENT_DESCRIPTIONS) == set(ev.EVENT_TYPES)

@@ -10,8 +10,8 @@ import pytest
 from tests.record.conftest import SEATS, make_meeting, roll_call
 
 from namndtui.minutes import beslutsgang as bg
-from namndtui.record import acts, minority
 from namndtui.record import events as ev
+from namndtui.record import minority, vote_acts
 from namndtui.record import questions as qs
 from namndtui.record.fold import fold
 from namndtui.record.procedure import RuleError, check
@@ -41,7 +41,7 @@ def refused(meeting, events, event, fragment: str) -> None:
 
 def test_a_third_of_the_present_refer_the_item_back_without_a_vote() -> None:
     state = state_of(FULLMAKTIGE)
-    demand = acts.minority_demand(FULLMAKTIGE, state, "x1", "y2", 2, AT)
+    demand = vote_acts.minority_demand(FULLMAKTIGE, state, "x1", "y2", 2, AT)
     assert demand == [ev.MinorityDemand("x1", "y2", 2, 5)]  # 5 serving, counted by the record
     check_all(FULLMAKTIGE, state, demand)
     para = state_of(FULLMAKTIGE, *demand).paragraphs["x1"]
@@ -109,17 +109,17 @@ def _voted(meeting, nej: int):
 
 def test_the_record_decides_after_a_vote_when_a_third_voted_for_the_referral() -> None:
     state = _voted(FULLMAKTIGE, nej=2)
-    closing = acts.close_vote(FULLMAKTIGE, state, "x1", 1)
+    closing = vote_acts.close_vote(FULLMAKTIGE, state, "x1", 1)
     assert closing == [ev.VoteClosed("x1", 1), ev.MinorityDemand("x1", "y2", 2, 5)]
     check_all(FULLMAKTIGE, state, closing)
     # a majority for the referral, too few, or no right: the vote alone decides
-    assert acts.close_vote(FULLMAKTIGE, _voted(FULLMAKTIGE, nej=3), "x1", 1) == [
+    assert vote_acts.close_vote(FULLMAKTIGE, _voted(FULLMAKTIGE, nej=3), "x1", 1) == [
         ev.VoteClosed("x1", 1)
     ]
-    assert acts.close_vote(FULLMAKTIGE, _voted(FULLMAKTIGE, nej=1), "x1", 1) == [
+    assert vote_acts.close_vote(FULLMAKTIGE, _voted(FULLMAKTIGE, nej=1), "x1", 1) == [
         ev.VoteClosed("x1", 1)
     ]
-    assert acts.close_vote(NAMND, _voted(NAMND, nej=2), "x1", 1) == [ev.VoteClosed("x1", 1)]
+    assert vote_acts.close_vote(NAMND, _voted(NAMND, nej=2), "x1", 1) == [ev.VoteClosed("x1", 1)]
     # the count after a vote is the vote's
     after = fold(FULLMAKTIGE, [*(e for _, _, e in state.log), ev.VoteClosed("x1", 1)])
     with pytest.raises(RuleError, match="antalet som röstade"):
@@ -136,10 +136,10 @@ def test_the_record_decides_after_a_vote_when_a_third_voted_for_the_referral() -
 
 def test_the_motions_a_minority_may_force() -> None:
     state = state_of(FULLMAKTIGE)
-    assert [m.id for m in acts.minority_motions(FULLMAKTIGE, state, "x1")] == ["y2"]
-    assert acts.minority_motions(NAMND, state_of(NAMND), "x1") == []
+    assert [m.id for m in vote_acts.minority_motions(FULLMAKTIGE, state, "x1")] == ["y2"]
+    assert vote_acts.minority_motions(NAMND, state_of(NAMND), "x1") == []
     ended = state_of(FULLMAKTIGE, ev.MinorityDemand("x1", "y2", 2, 5))
-    assert acts.minority_motions(FULLMAKTIGE, ended, "x1") == []
+    assert vote_acts.minority_motions(FULLMAKTIGE, ended, "x1") == []
 
 
 @pytest.mark.parametrize(
@@ -177,9 +177,9 @@ def test_the_right_is_used_once_per_arende() -> None:
     )
     used = dataclasses.replace(FULLMAKTIGE, items=items)
     refused(used, [], ev.MinorityDemand("x1", "y2", 2, 5), "redan använts i ärendet")
-    assert acts.minority_motions(used, state_of(used), "x1") == []
-    assert acts.minority_motions(FULLMAKTIGE, state_of(FULLMAKTIGE), "x1") != []
-    assert acts.close_vote(used, _voted(used, nej=2), "x1", 1) == [ev.VoteClosed("x1", 1)]
+    assert vote_acts.minority_motions(used, state_of(used), "x1") == []
+    assert vote_acts.minority_motions(FULLMAKTIGE, state_of(FULLMAKTIGE), "x1") != []
+    assert vote_acts.close_vote(used, _voted(used, nej=2), "x1", 1) == [ev.VoteClosed("x1", 1)]
 
 
 def test_new_from_sees_the_forced_motion() -> None:

@@ -202,7 +202,7 @@ def test_cli_end_to_end_exit_code_and_no_traceback(tmp_path):
 @pytest.mark.parametrize("case", ["duplicate_keys.toml", "syntax_error.toml", "truncated.toml"])
 def test_protokoll_syntax_messages_are_swedish(case):
     """protokoll.toml reuses meeting.toml's translation of tomllib's messages."""
-    from namndtui.minutes.toml import ProtokollFileError, load_protokoll
+    from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll
 
     with pytest.raises(ProtokollFileError) as info:
         load_protokoll(BAD / "protokoll" / case)

@@ -15,11 +15,14 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from namndtui.meetingfile import clean_text, load_meeting, meeting_to_toml, parse_meeting_text
+from namndtui.meetingcheck import clean_text
+from namndtui.meetingfile import load_meeting, parse_meeting_text
+from namndtui.meetingwrite import meeting_to_toml
 from namndtui.minutes.html import render_html
 from namndtui.minutes.markdown import render_markdown
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import parse_protokoll_text, render_toml
+from namndtui.minutes.protokoll_read import parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
 from namndtui.record.fold import fold

@@ -21,9 +21,11 @@ import pytest
 
 from namndtui.cli import main
 from namndtui.errors import UserError
-from namndtui.meetingfile import load_meeting, meeting_to_toml
+from namndtui.meetingfile import load_meeting
+from namndtui.meetingwrite import meeting_to_toml
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import load_protokoll, render_toml
+from namndtui.minutes.protokoll_read import load_protokoll
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.minutes.write import write_files
 from namndtui.model import Member
 

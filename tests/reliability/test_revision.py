@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from tests.minutes import scenario as sc
 
+from namndtui.minutes.protokoll_read import load_protokoll
 from namndtui.minutes.revision import differences
 from namndtui.minutes.source import load_meeting_for_record
-from namndtui.minutes.toml import load_protokoll
 from namndtui.record import events as ev
 from namndtui.record.journal import encode_line
 

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from namndtui.cli import main
-from namndtui.minutes.toml import ProtokollFileError, load_protokoll, parse_protokoll_text
+from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll, parse_protokoll_text
 
 from .conftest import ROOT
 

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from tests.minutes import scenario as sc
 
+from namndtui.minutes.protokoll_read import load_protokoll
+from namndtui.minutes.protokoll_write import render_toml
+from namndtui.minutes.seal import document_seal
 from namndtui.minutes.signing import create_key, fingerprint
 from namndtui.minutes.source import load_meeting_for_record
-from namndtui.minutes.toml import document_seal, load_protokoll, render_toml
 
 from .conftest import cli
 
@@ -138,3 +140,51 @@ def test_without_a_key_nothing_is_signed() -> None:
     assert signed_by(minutes) == ""
     event = seal_event(minutes)
     assert event.signature == "" and event.public_key == ""
+
+
+def _sealed_events(folder: Path) -> list[dict]:
+    lines = (folder / "journal.jsonl").read_text(encoding="utf-8").splitlines()[1:]
+    events = [json.loads(line)["event"] for line in lines]
+    return [e for e in events if e["type"] == "minutes_sealed"]
+
+
+def test_a_plain_export_after_a_rattelse_records_and_signs_the_new_seal(signed) -> None:
+    """A rättelse recorded after the justering (in the TUI) changes the seal. A plain
+    export wrote that seal unrecorded and unsigned; it now takes the lock and records it,
+    signed, as --justerat does. Two exports at once record it once (both compared before
+    the lock, the second again under it), and while the meeting is open elsewhere nothing
+    is written."""
+    from namndtui.commands.export import SEAL_NEEDS_JOURNAL, seal_recorded
+    from namndtui.minutes.source import load_source
+    from namndtui.minutes.write import write_files
+    from namndtui.record import events as ev
+    from namndtui.record.record import Record
+
+    meeting = load_meeting_for_record(signed / "meeting.toml")
+    wrong = ev.DecisionRecorded(
+        sc.ANMALAN, ("Anmälan av delegationsbeslut läggs till handlingarna.",)
+    )
+    before = (signed / "protokoll.toml").read_bytes()
+    with Record.open(meeting, signed) as tui:
+        tui.apply(ev.CorrectionMade(sc.ANMALAN, "Månaden saknades i beslutet.", wrong.to_dict()))
+        code, _out, err = cli("export", str(signed))  # the TUI holds the journal
+        assert code == 1 and SEAL_NEEDS_JOURNAL in err and "Traceback" not in err
+    assert (signed / "protokoll.toml").read_bytes() == before
+    assert len(_sealed_events(signed)) == 1
+    write_files(load_source(str(signed)).minutes, signed)  # as a plain export wrote it before
+    code, out, _err = cli("validate", str(signed))
+    assert code == 1 and "är inte registrerat i journalen" in out
+    first, second = load_source(str(signed)), load_source(str(signed))
+    write_files(seal_recorded(first, str(signed)).minutes, signed)
+    write_files(seal_recorded(second, str(signed)).minutes, signed)
+    sealed = _sealed_events(signed)
+    assert len(sealed) == 2  # the justering's and the rättelse's, once
+    seal = tomllib.loads((signed / "protokoll.toml").read_text(encoding="utf-8"))["seal"]
+    assert seal["checksum"] == sealed[-1]["checksum"] != sealed[0]["checksum"]
+    assert seal["signature"] == sealed[-1]["signature"]
+    code, out, _err = cli("validate", str(signed))
+    assert code == 0 and "Traceback" not in out
+    code, out, _err = cli("validate", str(signed / "protokoll.toml"))
+    assert code == 0 and "din nyckel" in out
+    assert cli("export", str(signed))[0] == 0  # nothing more to record
+    assert len(_sealed_events(signed)) == 2

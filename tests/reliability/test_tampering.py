@@ -16,13 +16,9 @@ import pytest
 
 from namndtui.cli import main
 from namndtui.minutes.model import Minutes
-from namndtui.minutes.toml import (
-    ProtokollFileError,
-    load_protokoll,
-    paragraph_checksum,
-    parse_protokoll_text,
-    render_toml,
-)
+from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll, parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
+from namndtui.minutes.seal import paragraph_checksum
 
 from .conftest import ROOT
 

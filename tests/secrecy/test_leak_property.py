@@ -34,7 +34,7 @@ from tests.secrecy.conftest import leak_settings
 
 from namndtui.minutes.markdown import render_markdown
 from namndtui.minutes.model import Minutes, numbered_paragraphs
-from namndtui.minutes.toml import render_toml
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.model import Item, Meeting, Member, Section
 from namndtui.record import events as ev
 from namndtui.record.fold import fold

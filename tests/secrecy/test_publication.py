@@ -11,7 +11,8 @@ from tests.secrecy import socialnamnd as sn
 from namndtui.cli import main
 from namndtui.minutes.extract import render_extract
 from namndtui.minutes.markdown import render_markdown
-from namndtui.minutes.toml import parse_protokoll_text, render_toml
+from namndtui.minutes.protokoll_read import parse_protokoll_text
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.secrecy import publish
 from namndtui.secrecy.check import LeakChecker, plain_text
 from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE

@@ -17,6 +17,7 @@ import pytest
 from namndtui.record.journal import replay
 from namndtui.record.state import DECIDED
 from namndtui.tui.disk import DiskBanner
+from namndtui.tui.modals.dialogs import ErrorModal
 
 from .helpers import journal_events, screen_text, until
 from .test_snapshots import keys, live_app
@@ -143,6 +144,27 @@ def test_save_elsewhere_writes_a_valid_journal(tmp_path, monkeypatch):
             monkeypatch.undo()
             await pilot.press("q")
         assert app.return_code == 0
+
+    asyncio.run(go())
+
+
+def test_save_elsewhere_to_a_missing_folder_says_why_and_stays(tmp_path, monkeypatch):
+    async def go():
+        app = live_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+            await pilot.press("b", "ctrl+s")
+            from textual.widgets import Input
+
+            await until(pilot, lambda: app.screen.query(Input), "the save-elsewhere form")
+            app.screen.query_one(Input).value = str(tmp_path / "finns-inte" / "j.jsonl")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ErrorModal), "the error dialog")
+            assert "Kunde inte spara journalen i" in screen_text(app)
+            assert not any("Journalen sparad i" in n.message for n in app._notifications)
+            assert app.disk.unsaved and app.is_running  # the acts still wait, in memory
+            monkeypatch.undo()
 
     asyncio.run(go())
 

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "ArchiveIndex": "index",
-    "IndexStats": "index",
-    "MeetingRow": "index",
-    "Problem": "index",
+    "IndexStats": "schema",
+    "MeetingRow": "schema",
+    "Problem": "schema",
     "Hit": "search",
     "Query": "search",
     "parse_query": "search",

@@ -124,12 +124,14 @@ def justify(path_text: str, date: str, posted: str) -> list[str]:
 
 
 def record_acts(
-    path_text: str, option: str, acts: Callable[[Record], list[Event]]
+    path_text: str, option: str, acts: Callable[[Record], list[Event]], *, why: str = ""
 ) -> tuple[Meeting, RecordState]:
     """Record `acts(record)` in the meeting's journal (taking its lock), then the seal of
-    the minutes they give, as one act; returns (meeting, state). Raises UserError."""
+    the justered minutes they give when the journal does not hold it yet, as one act;
+    returns (meeting, state). Raises UserError; `why` the journal is needed, said first
+    when it cannot be written."""
     from namndtui.minutes.model import Minutes
-    from namndtui.minutes.revision import seal_event
+    from namndtui.minutes.revision import recorded_seal, seal_event, seal_of
     from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record.record import JournalError, Record, RuleError
@@ -148,17 +150,17 @@ def record_acts(
         raise UserError(str(err), 2) from None
     try:
         if record.readonly:
-            raise UserError(f"{file.parent}: {record.readonly_reason}", 1)
+            raise UserError(f"{file.parent}: {why}{record.readonly_reason}", 1)
         first = 0
-        events = acts(record)
-        if not events:  # nothing to record (export --force: already written meanwhile)
-            return meeting, record.state
-        for event in events:
+        # nothing to record when another export did it meanwhile (compared under the lock)
+        for event in acts(record):
             seq = record.apply(event)
             first = first or seq
-        if record.state.justered_on:
-            record.apply(seal_event(Minutes(meeting, record.state), signer))
-            record.group(first)
+        minutes = Minutes(meeting, record.state)
+        if record.state.justered_on and recorded_seal(record.state) != seal_of(minutes):
+            record.apply(seal_event(minutes, signer))
+            if first:
+                record.group(first)
         return meeting, record.state
     except RuleError as err:
         raise UserError(f"{file.parent}: {err.message}", 1) from None
@@ -266,6 +268,30 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     return load_source(path_text)
 
 
+SEAL_NEEDS_JOURNAL = (
+    "det justerade protokollet har ändrats efter justeringen och får ett nytt sigill, som "
+    "först ska registreras i journalen. Inget skrevs: "
+)
+
+
+def seal_recorded(source: Source, path_text: str) -> Source:
+    """Justered minutes of a meeting whose seal the journal does not hold (a rättelse or
+    another act recorded after the justering, in the TUI): the seal is recorded and signed
+    under the meeting's lock before the minutes are written, as --force and --justerat do
+    (compared again under the lock: two exports record it once). While the meeting is open
+    elsewhere nothing is written (exit 1). Returns the source to write."""
+    from namndtui.minutes.revision import recorded_seal, seal_of
+    from namndtui.minutes.source import load_source
+
+    state = source.minutes.state
+    if source.meeting_file is None or not state.justered_on:
+        return source
+    if recorded_seal(state) == seal_of(source.minutes):
+        return source
+    record_acts(path_text, "export", lambda record: [], why=SEAL_NEEDS_JOURNAL)
+    return load_source(path_text)
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
@@ -293,6 +319,7 @@ def run(args: argparse.Namespace) -> int:
             written = write_publication(source.minutes, out, pdf=args.pdf, settings=settings)
         else:
             source = guard(source, out, args.path, force=args.force)
+            source = seal_recorded(source, args.path)
             # --force writes again the formats it finds, so that no justered old version
             # stays as protokoll.html/.pdf beside the new protokoll.toml (kept as vN).
             html = args.html or (args.force and (out / "protokoll.html").is_file())

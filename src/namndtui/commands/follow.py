@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import ipaddress
 import os
 import shlex
@@ -36,18 +37,31 @@ NETWORK_WARNING = (
 # +5: the writer gets about three times its share; +10 (nine times) made the room's
 # screen lag past its 200 ms budget on a machine at load 10 (docs/performance.md).
 NICENESS = 5
+# The view flags exclude each other: one clear line (exit 2) instead of one silently winning.
+BOTH_VIEWS = (
+    "--ordforande och --bara-sal går inte att kombinera: --bara-sal visar bara salens vy, "
+    "--ordforande börjar i ordförandens. Välj en av dem."
+)
+WEB_ONLY = "--host och --port gäller visningen i webbläsaren: lägg till --web."
+CHAIR_ON_NETWORK = (
+    "--ordforande går inte med --host {host}: på nätverket serveras bara salens vy. "
+    "Använd --host 127.0.0.1 för ordförandens vy, eller utelämna --ordforande."
+)
+CANNOT_SERVE = "kan inte visa på {host}:{port}: {why}"
+BIND_ERRORS = {
+    errno.EADDRINUSE: "porten används redan (välj en annan med --port)",
+    errno.EADDRNOTAVAIL: "adressen hör inte till den här datorn",
+    errno.EACCES: "behörighet saknas (portar under 1024 kräver administratör)",
+}
 SERVING = "namndtui: följ sammanträdet i webbläsaren på http://{host}:{port} (ctrl+c avslutar)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="MEETING", help="mötesmappen eller dess meeting.toml")
     parser.add_argument("--web", action="store_true", help="visa i en webbläsare (textual-serve)")
-    parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port för --web (standard {DEFAULT_PORT})"
-    )
+    parser.add_argument("--port", type=int, help=f"port för --web (standard {DEFAULT_PORT})")
     parser.add_argument(
         "--host",
-        default=DEFAULT_HOST,
         help=(
             f"adress för --web (standard {DEFAULT_HOST}); en annan adress gör visningen "
             "läsbar för alla på nätverket"
@@ -111,7 +125,25 @@ def serve_command(path: Path, *, chair: bool, room_only: bool) -> str:
     return shlex.join(args)
 
 
+def view_conflict(args: argparse.Namespace) -> str | None:
+    """Why the view flags cannot all be honoured, or None: the chair's view and the room's
+    view only, the chair's view served beyond this computer (only Sal is), or an address
+    for the browser without --web (--host/--port are None when not given)."""
+    if not args.web and (args.host is not None or args.port is not None):
+        return WEB_ONLY
+    if args.ordforande and args.bara_sal:
+        return BOTH_VIEWS
+    if args.ordforande and args.web and not is_loopback(args.host or DEFAULT_HOST):
+        return CHAIR_ON_NETWORK.format(host=args.host)
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
+    conflict = view_conflict(args)
+    if conflict:
+        raise UserError(conflict, 2)
+    args.host = DEFAULT_HOST if args.host is None else args.host
+    args.port = DEFAULT_PORT if args.port is None else args.port
     path = Path(args.path)
     meeting, folder = load_for_following(path)
     if args.web:
@@ -136,5 +168,9 @@ def _serve(args: argparse.Namespace, path: Path) -> int:
     command = serve_command(path, chair=args.ordforande, room_only=not local or args.bara_sal)
     print(SERVING.format(host=args.host, port=args.port), file=sys.stderr)
     server = Server(command, host=args.host, port=args.port, title="namndtui – följ")
-    server.serve()
+    try:
+        server.serve()
+    except OSError as err:  # the address is not this computer's, or the port is taken
+        why = BIND_ERRORS.get(err.errno or 0, err.strerror or str(err))
+        raise UserError(CANNOT_SERVE.format(host=args.host, port=args.port, why=why), 2) from None
     return 0

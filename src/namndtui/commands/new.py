@@ -35,8 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _previous(path_text: str) -> Previous:
     from namndtui.importing.next_meeting import Previous, Unfinished
     from namndtui.minutes.model import numbered_paragraphs
+    from namndtui.minutes.protokoll_read import ProtokollFileError
     from namndtui.minutes.source import load_source
-    from namndtui.minutes.toml import ProtokollFileError
     from namndtui.record.minority import forced_kind
     from namndtui.record.state import REFERRED_BACK, TABLED
 

@@ -120,12 +120,39 @@ def _meeting_app(file: Path, clock: Callable[[], dt.datetime] | None, *, note: s
         notes += warnings(meeting, folder)
     from namndtui.tui.app import NamndApp
 
+    freeze_start_up()
+
     def open_record() -> Any:
         from namndtui.record.record import Record
 
         return _open_record(Record, meeting, folder, clock)
 
     return NamndApp(meeting, open_record=open_record, folder=folder, clock=clock, start_notes=notes)
+
+
+_start_up_frozen = False
+
+
+def freeze_start_up() -> None:
+    """Move what start-up has allocated into the garbage collector's permanent generation
+    (`gc.freeze`), once per process.
+
+    By now Textual and namndtui are imported and the meeting is loaded: tens of thousands
+    of objects (modules, classes, functions, the meeting) that live as long as the process.
+    Left in the collector's generations, every full collection walks them again, and the
+    first one fell right before the first frame (~15–30 ms of CPU; docs/performance.md,
+    "Where the first frame went"). Frozen, they are not walked again, by that collection
+    or by the full collections during the meeting. A frozen object is never freed, so this
+    is done once per process, before any app has run: nothing unreachable is frozen then
+    (a full collection at this point finds nothing), while a later call in a process that
+    has run apps (the tests) would keep their garbage for good.
+    """
+    global _start_up_frozen
+    if not _start_up_frozen:
+        _start_up_frozen = True
+        import gc
+
+        gc.freeze()
 
 
 def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any:
@@ -143,7 +170,7 @@ def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any
 
 
 def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
-    from namndtui.minutes.toml import load_protokoll
+    from namndtui.minutes.protokoll_read import load_protokoll
 
     minutes = load_protokoll(file)
     from namndtui.meetingfile import MEETING_FILENAME
@@ -151,6 +178,7 @@ def _review_app(file: Path, clock: Callable[[], dt.datetime] | None) -> Any:
     from namndtui.tui import strings as S
     from namndtui.tui.app import NamndApp
 
+    freeze_start_up()
     # Beside its meeting.toml and journal, the justered minutes are cross-checked with
     # the journal's seal, as `validate` does; a file without a seal is said there, where
     # `namndtui export` can seal it (an archived protokoll alone has nothing to export).

@@ -214,8 +214,9 @@ class _EarlyHits:
     def __call__(self, done: int, total: int) -> None:
         self.progress(done, total)
         from namndtui.archive import index as index_module
+        from namndtui.archive.build import COMMIT_EVERY
 
-        if not 0 < done < total or done % index_module.COMMIT_EVERY:
+        if not 0 < done < total or done % COMMIT_EVERY:
             return  # not a batch just committed of a build longer than one batch
         if self.shown or self.query.empty:
             return

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 from namndtui.meetingfile import check_meeting_file
-from namndtui.minutes.toml import PROTOKOLL_FILENAME, ProtokollFileError, load_protokoll
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
+from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll
 from namndtui.textcheck import visible
 
 
@@ -96,6 +97,29 @@ def _seal_check(folder: Path) -> tuple[list, int]:
     return findings, code
 
 
+def _substitution_warnings(file: Path) -> list[str]:
+    """The record's warnings on who served for whom (record/substitution.py): an ersättare
+    of another party serving while one of the seat's party sat unused. [] without a
+    journal, or when the meeting or journal cannot be read (their own checks say so)."""
+    from namndtui.errors import UserError
+    from namndtui.minutes.source import load_meeting_for_record
+    from namndtui.record.journal import JOURNAL_NAME, JournalError
+    from namndtui.record.record import Record
+    from namndtui.record.substitution import cross_party_notes
+
+    if not (file.parent / JOURNAL_NAME).is_file():
+        return []
+    try:
+        meeting = load_meeting_for_record(file)
+        record = Record.open(meeting, file.parent, readonly=True)
+    except (UserError, JournalError, OSError):
+        return []
+    try:
+        return [] if record.corrupt is not None else cross_party_notes(meeting, record.state)
+    finally:
+        record.close()
+
+
 class _Tally:
     """The worst exit code, the files with problems and the problems, printed as found."""
 
@@ -130,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
 
                 for warning in warnings(meeting, Path(meeting.source).parent):
                     print(_safe(f"{meeting.source}: varning: {warning}"))
+            for warning in _substitution_warnings(Path(meeting.source)):
+                print(_safe(f"{meeting.source}: varning: {warning}"))
             tally.add(*_seal_check(Path(meeting.source).parent))
             continue
         tally.add(problems, code, bad=True)

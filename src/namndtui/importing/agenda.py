@@ -150,7 +150,7 @@ def agenda_to_toml(agenda: AgendaParse) -> str:
     import tomli_w
 
     from namndtui.importing.toml_out import items_toml
-    from namndtui.meetingfile import item_to_toml_dict
+    from namndtui.meetingwrite import item_to_toml_dict
 
     head: dict[str, object] = {}
     if agenda.body:

@@ -1,6 +1,6 @@
 """TOML text for imported items, and appending one to a meeting file.
 
-The item table itself comes from `namndtui.meetingfile.item_to_toml_dict`, so an
+The item table itself comes from `namndtui.meetingwrite.item_to_toml_dict`, so an
 imported item is written exactly like any other item.
 """
 
@@ -14,9 +14,9 @@ from namndtui.meetingfile import (
     EXIT_FINDINGS,
     MeetingFileError,
     check_meeting_bytes,
-    item_to_toml_dict,
     resolve_meeting_path,
 )
+from namndtui.meetingwrite import item_to_toml_dict
 from namndtui.model import Item, Meeting
 from namndtui.storage import atomic_write
 
@@ -53,7 +53,7 @@ def meeting_toml(meeting: Meeting) -> str:
     """
     import tomli_w
 
-    from namndtui.meetingfile import meeting_to_dict
+    from namndtui.meetingwrite import meeting_to_dict
 
     data = meeting_to_dict(meeting)
     head = {"format": data["format"], "meeting": data["meeting"]}

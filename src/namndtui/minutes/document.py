@@ -248,17 +248,19 @@ def others_present(meeting: Meeting, state: RecordState, people) -> list[str]:
     return lines
 
 
-def justering_place_and_time(state: RecordState) -> str:
-    """Place first, then date and time: 'Kommunhuset, 2024-03-07 kl. 15.00'."""
-    when = " ".join(
-        part
-        for part in (
-            state.justering_date,
-            f"kl. {clock(state.justering_time)}" if state.justering_time else "",
-        )
-        if part
-    )
-    return ", ".join(p for p in (state.justering_place, when) if p)
+def justering_place_and_time(state: RecordState, settings: ProtokollSettings = DEFAULT) -> str:
+    """Place first, then date and time: 'Kommunhuset, 2024-03-07 kl. 15.00'.
+
+    What the record holds, nothing invented: the justering planned at the meeting (`t`);
+    once the minutes are justered, the date they were (export --justerat), with the
+    planned time only when it was that day. The place planned, else the municipality's
+    usual place of justering (`[protokoll] justering_place`)."""
+    date, time = state.justering_date, state.justering_time
+    if state.justered_on and state.justered_on != date:
+        date, time = state.justered_on, ""  # held another day: the planned hour was not it
+    when = " ".join(part for part in (date, f"kl. {clock(time)}" if time else "") if part)
+    place = state.justering_place or (settings.justering_place if when else "")
+    return ", ".join(p for p in (place, when) if p)
 
 
 def ingress(
@@ -280,7 +282,8 @@ def ingress(
         lines = tuple(change_line(meeting, state, c) for c in changes)
         fields.append(Field("Närvaro under sammanträdet", lines))
     fields.append(Field("Utses att justera", (adjusters_line(meeting, state),)))
-    fields.append(Field("Justeringens plats och tid", (justering_place_and_time(state),)))
+    justering = justering_place_and_time(state, settings)
+    fields.append(Field("Justeringens plats och tid", (justering,)))
     return fields
 
 

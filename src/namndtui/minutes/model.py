@@ -30,7 +30,8 @@ class Minutes:
     """A meeting's minutes: the meeting as prepared and the record of what happened.
 
     Built from a live record (`Minutes(meeting, state)`) or from a protokoll.toml
-    (`namndtui.minutes.toml.load_protokoll`); review mode shows either with the same screens.
+    (`namndtui.minutes.protokoll_read.load_protokoll`); review mode shows either with the
+    same screens.
     """
 
     meeting: Meeting

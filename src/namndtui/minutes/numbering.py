@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from namndtui.minutes.toml import PROTOKOLL_FILENAME
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
 from namndtui.model import Meeting
 from namndtui.record.journal import JOURNAL_NAME, pinned_first_paragraph
 

@@ -25,11 +25,13 @@ from typing import Any
 
 from namndtui.meetingfile import decode_meeting_bytes
 from namndtui.minutes.model import Minutes, paragraph_range
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME, SEAL
+from namndtui.minutes.protokoll_write import render_document
 from namndtui.minutes.signing import Signer
-from namndtui.minutes.toml import PROTOKOLL_FILENAME, SEAL, render_document
 from namndtui.model import Meeting
 from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, new_state
+from namndtui.record.state import RecordState
 from namndtui.storage import read_input
 from namndtui.tomlcheck import ProblemsError, parse_toml
 
@@ -377,6 +379,18 @@ def seal_of(minutes: Minutes) -> str:
     return seal.get("checksum", "") if isinstance(seal, dict) else ""
 
 
+def recorded_seal(state: RecordState) -> str:
+    """The checksum of the latest seal the journal records (undone acts left out), or ""."""
+    return next(
+        (
+            event.checksum
+            for seq, _, event in reversed(state.log)
+            if isinstance(event, ev.MinutesSealed) and seq not in state.undone
+        ),
+        "",
+    )
+
+
 def seal_event(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed:
     """The journal's record of the seal the minutes get (recorded with the justering and
     with each new version), signed when the secretary has a key."""
@@ -439,7 +453,22 @@ def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]
             f"{old.path}: det justerade protokollet motsvarar inte journalen och "
             "meeting.toml (något av dem har ändrats efter justeringen)"
         )
+    elif old is not None and entries and (unrecorded := _unrecorded_seal(old, seals)):
+        out.append(
+            f"{old.path}: sigillet ({unrecorded[:19]}…) är inte registrerat i journalen "
+            "(skrivet av en äldre export); namndtui export registrerar och signerar det"
+        )
     return out
+
+
+def _unrecorded_seal(old: OnDisk, seals: list[tuple[int, int, ev.MinutesSealed]]) -> str:
+    """The checksum in the [seal] of the minutes on disk when no MinutesSealed records it
+    (a plain export wrote it without the lock, before it took one), else ""."""
+    seal = old.document.get(SEAL)
+    checksum = seal.get("checksum") if isinstance(seal, dict) else None
+    if not isinstance(checksum, str) or not checksum:
+        return ""
+    return "" if any(e.checksum == checksum for _, _, e in seals) else checksum
 
 
 def folder_seal_findings(folder: Path) -> list[str]:

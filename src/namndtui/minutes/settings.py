@@ -30,6 +30,7 @@ class ProtokollSettings:
     decision_heading: str = ""  # "" = "Beslut" (modern) / "Nämndens beslut" (older)
     paragraph_prefix: str = ""  # the organ's prefix: "SN" -> "SN § 142"
     place_of_keeping: str = ""  # förvaringsplats, when the meeting file names none
+    justering_place: str = ""  # where the body's minutes are justered, when `t` named none
     address: str = ""  # the organ's postal address, printed under the organ on page 1
     logo: str = ""  # an image file (PNG/SVG/JPEG) printed at the top of page 1
     show_appeal_last_day: bool = True  # "Sista dag för överklagande" in the anslag box

@@ -14,7 +14,8 @@ from namndtui.meetingfile import MEETING_FILENAME, load_meeting
 from namndtui.minutes import corrects
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.numbering import with_numbering
-from namndtui.minutes.toml import PROTOKOLL_FILENAME, load_protokoll
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
+from namndtui.minutes.protokoll_read import load_protokoll
 from namndtui.model import Meeting
 from namndtui.storage import check_input, input_problem, read_input
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from namndtui.minutes.document import build_document
 from namndtui.minutes.model import Minutes
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
+from namndtui.minutes.protokoll_write import render_toml
 from namndtui.minutes.render import render_document_html, render_document_markdown
 from namndtui.minutes.revision import Entries, JusteredMinutesChanged, rewrite_refusal
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
-from namndtui.minutes.toml import PROTOKOLL_FILENAME, render_toml
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
 from namndtui.storage import atomic_write

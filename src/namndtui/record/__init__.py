@@ -1,11 +1,15 @@
 """The meeting record: events -> journal (append, fsync) -> state (fold).
 
 No Textual here. Modules, in a newcomer's reading order:
-- events.py        the event types (frozen dataclasses) and their (de)serialisation
+- events.py        the event types (frozen dataclasses) and their (de)serialisation;
+                   defined in event_base.py (Event), meeting_events.py (the meeting as a
+                   whole) and item_events.py (an item's)
 - state.py         RecordState / Paragraph / Motion / VoteRound …: what the events add up to
 - fold.py          apply one event to a state (incremental); fold(meeting, events) -> state
 - acts.py          the secretary's acts: (meeting, state, input) -> events, or RuleError
-                   (refusals.py: the refusals a front end phrases itself)
+                   (refusals.py: the refusals a front end phrases itself); beside it
+                   vote_acts.py (questions, votes, the minority's demand),
+                   correction_acts.py (ballots and motions put right), attendance_acts.py
 - procedure.py     `check`: may this event be applied now? It asks the rule families:
     rules.py         RuleError, paragraph_label, is_act
     serving.py       who serves on an item, quorum, who votes, who presides

@@ -10,42 +10,37 @@ the events (`Record.apply`, which checks each against `procedure.check` once mor
 `at` is the clock time "HH:MM" the act happens at, or the caller's clock giving it
 (`Time`): a clock is read only when an event needs the time, so an act that stamps
 nothing does not move an injected test clock.
-The acts on attendance are in record/attendance_acts.py. Refusals are `RuleError` with a
-Swedish reason; the subclasses of record/refusals.py let a front end add its own hint (which key to press instead)
-without parsing the text.
+Beside this module, with acts of the same shape: record/vote_acts.py (the chair's questions,
+the votes, the minority's demand), record/correction_acts.py (a counted ballot or a
+motion's text put right) and record/attendance_acts.py (the n screen). Refusals are
+`RuleError` with a Swedish reason; the subclasses of record/refusals.py let a front end
+add its own hint (which key to press instead) without parsing the text.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from namndtui.model import Item, Meeting, Member
 from namndtui.record import events as ev
-from namndtui.record import minority
 from namndtui.record import questions as qs
 from namndtui.record.procedure import (
     RuleError,
-    casting_vote,
     may_add_reservation_text,
     may_reserve,
     not_sitting,
-    presiding_chair_on,
     serving,
 )
 from namndtui.record.refusals import (
-    CastingVoteNeeded,
     NobodyMayReserve,
     NoMotions,
     NoProposedDecision,
     NotAsProposed,
-    NothingToPut,
-    NothingToVote,
     NotOpen,
 )
 from namndtui.record.reservations import own_lost_motion
-from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState, VoteRound
+from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
 from namndtui.vocabulary import MotionKind
 
@@ -59,7 +54,7 @@ DECISION_REJECTED = "Nämnden avslår förvaltningens förslag."
 # --- reading what an act needs -------------------------------------------------------------
 
 
-def _item(meeting: Meeting, item_id: str) -> Item:
+def item_of(meeting: Meeting, item_id: str) -> Item:
     item = meeting.item(item_id)
     if item is None:
         raise RuleError(f"Okänt ärende {item_id!r}.")
@@ -73,10 +68,9 @@ def adopted_motion(state: RecordState, item_id: str) -> Motion | None:
 
 
 def paragraph_number(state: RecordState, item_id: str) -> int:
-    """The item's §; a pending item gets the next number when an act is recorded on it
-    (it is handled now), so that is the number a form names."""
-    para = state.paragraphs.get(item_id)
-    return para.number if para is not None and para.number is not None else state.next_number
+    """The item's § (RecordState.paragraph_number, which the status line reads before the
+    first frame without importing the acts)."""
+    return state.paragraph_number(item_id)
 
 
 def immediate_justification(meeting: Meeting, state: RecordState, item_id: str) -> bool:
@@ -84,7 +78,7 @@ def immediate_justification(meeting: Meeting, state: RecordState, item_id: str) 
     para = state.paragraphs.get(item_id)
     if para is not None and para.immediate_justification is not None:
         return para.immediate_justification
-    return _item(meeting, item_id).immediate_justification
+    return item_of(meeting, item_id).immediate_justification
 
 
 def is_locked(state: RecordState, item_id: str) -> bool:
@@ -128,7 +122,7 @@ def call_events(meeting: Meeting, state: RecordState, item_id: str, at: Time) ->
     """ItemCalled first when the item has not been handled yet, and MeetingOpened before
     the first item of all when the meeting was not opened: the minutes' Tid then starts
     when the board began to decide, not when the opening was remembered later."""
-    _item(meeting, item_id)
+    item_of(meeting, item_id)
     para = state.paragraphs.get(item_id)
     if para is None or (para.status == PENDING and para.number is None):
         now = time_of(at)
@@ -142,6 +136,19 @@ def on_item(
 ) -> list[ev.Event]:
     """`events`, preceded by the implicit call of the item (see call_events)."""
     return [*call_events(meeting, state, item_id, at), *events]
+
+
+def as_correction(
+    state: RecordState, item_id: str, event: ev.Event, reason: str
+) -> list[ev.Event] | None:
+    """On a justified § `event` can only be a rättelse: wrapped with its `reason` (which
+    the minutes show; RuleError without one). None when the § is not justified (the act
+    records `event` as it is)."""
+    if not is_locked(state, item_id):
+        return None
+    if not reason.strip():
+        raise RuleError("En rättelse av en justerad paragraf kräver ett skäl.")
+    return [ev.CorrectionMade(item=item_id, reason=reason, change=event.to_dict())]
 
 
 # --- deciding --------------------------------------------------------------------------------
@@ -172,7 +179,7 @@ def recorded_decision(state: RecordState, item_id: str) -> list[str] | None:
 def may_decide_as_proposed(meeting: Meeting, state: RecordState, item_id: str) -> Item:
     """The item, when it may be decided as proposed (else the refusal, see
     decide_as_proposed)."""
-    item = _item(meeting, item_id)
+    item = item_of(meeting, item_id)
     if not item.proposed_decision:
         raise NoProposedDecision()
     adopted = adopted_motion(state, item_id)
@@ -185,7 +192,7 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
     """The points the decision form opens with: the recorded decision; else what the
     adopted motion says (an avslag, an ändring's text, a tillägg after the proposal);
     else the proposed decision."""
-    item = _item(meeting, item_id)
+    item = item_of(meeting, item_id)
     para = state.paragraphs.get(item_id)
     if para is not None and para.decision:
         return list(para.decision)
@@ -217,13 +224,10 @@ def edit_decision(
 ) -> list[ev.Event]:
     """e: the decision as written. On a justified § it is a rättelse and needs `reason`
     (shown in the minutes); the item is not called again then."""
-    _item(meeting, item_id)
+    item_of(meeting, item_id)
     decision = ev.DecisionRecorded(item=item_id, points=tuple(points))
-    if is_locked(state, item_id):
-        if not reason.strip():
-            raise RuleError("En rättelse av en justerad paragraf kräver ett skäl.")
-        return [ev.CorrectionMade(item=item_id, reason=reason, change=decision.to_dict())]
-    return on_item(meeting, state, item_id, at, decision)
+    corrected = as_correction(state, item_id, decision, reason)
+    return corrected or on_item(meeting, state, item_id, at, decision)
 
 
 def toggle_immediate_justification(
@@ -238,13 +242,13 @@ def toggle_immediate_justification(
 
 def secrecy(meeting: Meeting, state: RecordState, item_id: str) -> str:
     """The legal ground the item is secret on ("" = public), as the record says."""
-    return secrecy_ground(_item(meeting, item_id), state.paragraphs.get(item_id))
+    return secrecy_ground(item_of(meeting, item_id), state.paragraphs.get(item_id))
 
 
 def toggle_secrecy(meeting: Meeting, state: RecordState, item_id: str) -> list[ev.Event]:
     """S: the item secret (on meeting.toml's ground, else OSL 26 kap. 1 §) when it is
     public, public when secret. Not an act of the board: the item is not called."""
-    item = _item(meeting, item_id)
+    item = item_of(meeting, item_id)
     ground = "" if secrecy(meeting, state, item_id) else (item.secrecy.strip() or DEFAULT_GROUND)
     return [ev.SecrecySet(item=item_id, ground=ground)]
 
@@ -307,202 +311,6 @@ def join(
     need_motions(state, item_id)
     joined = ev.MotionJoined(item=item_id, motion=motion_id, member=member)
     return on_item(meeting, state, item_id, at, joined)
-
-
-# --- votes -----------------------------------------------------------------------------------
-
-
-def questions_now(meeting: Meeting, state: RecordState, item_id: str) -> list[qs.Question]:
-    """f: the questions the chair may put now, the suggested one first (formal motions
-    first; the chair may take another of these); NothingToPut when none is left."""
-    item, para = _item(meeting, item_id), state.paragraph(item_id)
-    left = qs.still_to_put(item, para)
-    if not left:
-        raise NothingToPut()
-    return [q for q in left if not qs.may_put(meeting, item, para, q.key)] or left[:1]
-
-
-def put_question(
-    meeting: Meeting, state: RecordState, item_id: str, key: str, found: str, at: Time
-) -> list[ev.Event]:
-    """f: the chair puts the question `key` and finds for `found` (a proposal id)."""
-    event = ev.QuestionDecided(item=item_id, question=key, finding=found)
-    return on_item(meeting, state, item_id, at, event)
-
-
-def may_vote(meeting: Meeting, state: RecordState, item_id: str) -> None:
-    """v: a question waits for its vote (or one is left to put first); else NothingToVote."""
-    item, para = _item(meeting, item_id), state.paragraph(item_id)
-    if needs_finding_before_vote(meeting, state, item_id) and not qs.still_to_put(item, para):
-        raise NothingToVote()
-
-
-def needs_finding_before_vote(meeting: Meeting, state: RecordState, item_id: str) -> bool:
-    """A vote is demanded against the chair's finding ("… och finner att … Votering
-    begärs."): when no question waits for its vote, the next one is put first."""
-    para = state.paragraph(item_id)
-    waiting = qs.current_question(meeting.item(item_id), para) is not None
-    return not waiting and open_round(state, item_id) is None
-
-
-def open_round(state: RecordState, item_id: str) -> VoteRound | None:
-    """The round of the item still being counted, if any."""
-    para = state.paragraph(item_id)
-    return next((r for r in para.votes if not r.closed), None)
-
-
-def next_vote_round(
-    meeting: Meeting, state: RecordState, item_id: str, at: Time, demanded_by: str = ""
-) -> list[ev.Event]:
-    """The round the vote on the question put last asks for next (VoteDemanded), or []
-    when every round is counted or the next one waits on a round still open (see
-    questions.vote_plan). `demanded_by` (who demanded the vote, optional) goes with the
-    question's first round: the minutes say it once ("Votering begärs av …")."""
-    item, para = _item(meeting, item_id), state.paragraph(item_id)
-    q = qs.current_question(item, para)
-    if q is None or open_round(state, item_id) is not None:
-        return []
-    plan = qs.vote_plan(item, para, q.key)
-    done = len([r for r in q.rounds if r.closed])
-    if done >= len(plan):
-        return []
-    yes, no = plan[done]
-    if not yes or not no:
-        return []
-    number = len(para.votes) + 1
-    who = demanded_by if not q.rounds else ""
-    demanded = ev.VoteDemanded(
-        item=item_id, round=number, yes=yes, no=no, demanded_by=who, question=q.key
-    )
-    return on_item(meeting, state, item_id, at, demanded)
-
-
-def cast_vote(item_id: str, round_no: int, member: str, vote: str) -> list[ev.Event]:
-    """One member's ja / nej / avstår in the round."""
-    return [ev.VoteCast(item=item_id, round=round_no, member=member, vote=vote)]
-
-
-def close_vote(
-    meeting: Meeting, state: RecordState, item_id: str, round_no: int, casting: str = ""
-) -> list[ev.Event]:
-    """The round is counted. On a tie the utslagsröst is the presiding chair's own vote,
-    taken from the ballot when the chair voted ja or nej; else `casting` (the chair's
-    choice), and without one CastingVoteNeeded. The VoteClosed comes first; after it, on a
-    formal question, the MinorityDemand the body's minority right gives (minority_after_vote)."""
-    para = state.paragraph(item_id)
-    found = next((r for r in para.votes if r.round == round_no), None)
-    if found is None:
-        raise RuleError(f"Ingen votering {round_no} i ärendet.")
-    if found.tied:
-        casting = casting or casting_vote(meeting, state, item_id, round_no)
-        if casting not in ("ja", "nej"):
-            raise CastingVoteNeeded()
-    closed = ev.VoteClosed(item=item_id, round=round_no, casting=casting if found.tied else "")
-    counted = dataclasses.replace(found, closed=True, casting=closed.casting)
-    return [closed, *minority_after_vote(meeting, state, item_id, counted)]
-
-
-def minority_after_vote(
-    meeting: Meeting, state: RecordState, item_id: str, r: VoteRound
-) -> list[ev.Event]:
-    """The counted vote `r` on a formal question the body's minority right covers: when the
-    majority voted to decide today but at least the share of the present voted for the
-    motion, the motion is forced all the same (MinorityDemand); [] otherwise."""
-    motion = state.paragraph(item_id).motion(r.question)
-    if motion is None or not minority.applies(meeting, motion.kind) or r.winner == motion.id:
-        return []
-    if minority.used_before(_item(meeting, item_id)):
-        return []
-    supporters = minority.supporters_in_vote(r, motion.id)
-    present = minority.present(meeting, state, item_id)
-    if not minority.met(meeting.minority_share, supporters, present):
-        return []
-    return [ev.MinorityDemand(item_id, motion.id, supporters, present)]
-
-
-def minority_motions(meeting: Meeting, state: RecordState, item_id: str) -> list[Motion]:
-    """The formal motions a minority may force now (the body's rules give the right, the
-    question is still open to it): for the "begärd av minoritet" form."""
-    item, para = _item(meeting, item_id), state.paragraph(item_id)
-    if qs.ended(item, para) is not None or minority.used_before(item):
-        return []
-    return [
-        m
-        for m in para.active_motions
-        if minority.applies(meeting, m.kind) and m.id not in para.minority
-    ]
-
-
-def minority_demand(
-    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, supporters: int, at: Time
-) -> list[ev.Event]:
-    """The formal motion `motion_id` is supported by `supporters` of the present members
-    (counted by the record): begärd av minoritet. The rules refuse too few (RuleError)."""
-    present = minority.present(meeting, state, item_id)
-    demand = ev.MinorityDemand(item_id, motion_id, supporters, present)
-    return on_item(meeting, state, item_id, at, demand)
-
-
-# --- corrections of what was recorded (röst rättad, yrkande ändrat) --------------------------
-
-
-def counted_rounds(state: RecordState, item_id: str) -> list[VoteRound]:
-    """The item's counted rounds: those a ballot may be corrected in."""
-    para = state.paragraphs.get(item_id)
-    return [r for r in para.votes if r.closed] if para is not None else []
-
-
-def correct_vote(
-    meeting: Meeting,
-    state: RecordState,
-    item_id: str,
-    round_no: int,
-    member: str,
-    vote: str,
-    casting: str = "",
-    reason: str = "",
-) -> list[ev.Event]:
-    """A ballot of a counted round put right (VoteCorrected) without undoing what was
-    recorded since. When the corrected round is tied, the utslagsröst is the presiding
-    chair's own ja/nej, else `casting` (CastingVoteNeeded without one). On a justified §
-    it is a rättelse and needs `reason`."""
-    para = state.paragraph(item_id)
-    found = next((r for r in para.votes if r.round == round_no), None)
-    if found is None or not found.closed:
-        raise RuleError(f"Votering {round_no} är inte räknad; rösta i voteringen.")
-    votes = {**found.votes, member: vote}
-    ja, nej = list(votes.values()).count("ja"), list(votes.values()).count("nej")
-    if ja == nej and not casting:
-        chair = presiding_chair_on(meeting, state, item_id)
-        own = votes.get(chair or "", "")
-        casting = own if own in ("ja", "nej") else ""
-        if not casting:
-            raise CastingVoteNeeded()
-    corrected = ev.VoteCorrected(
-        item=item_id, round=round_no, member=member, vote=vote, casting=casting
-    )
-    return _maybe_correction(state, item_id, corrected, reason)
-
-
-def amend_motion(
-    meeting: Meeting, state: RecordState, item_id: str, motion_id: str, text: str, reason: str = ""
-) -> list[ev.Event]:
-    """A motion's text as it was really moved (MotionAmended), after later acts too. On a
-    justified § it is a rättelse and needs `reason`."""
-    need_motions(state, item_id)
-    amended = ev.MotionAmended(item=item_id, motion=motion_id, text=text)
-    return _maybe_correction(state, item_id, amended, reason)
-
-
-def _maybe_correction(
-    state: RecordState, item_id: str, event: ev.Event, reason: str
-) -> list[ev.Event]:
-    """`event` as it is; on a justified § wrapped as a rättelse with its reason."""
-    if not is_locked(state, item_id):
-        return [event]
-    if not reason.strip():
-        raise RuleError("En rättelse av en justerad paragraf kräver ett skäl.")
-    return [ev.CorrectionMade(item=item_id, reason=reason, change=event.to_dict())]
 
 
 # --- reservations, notes, recusal ------------------------------------------------------------

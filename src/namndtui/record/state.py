@@ -221,3 +221,9 @@ class RecordState:
     def paragraph(self, item_id: str) -> Paragraph:
         """The paragraph of an item (an empty PENDING one if nothing is recorded yet)."""
         return self.paragraphs.get(item_id) or Paragraph(item=item_id)
+
+    def paragraph_number(self, item_id: str) -> int:
+        """The item's §; a pending item gets the next number when an act is recorded on it
+        (it is handled now), so that is the number a form names."""
+        para = self.paragraphs.get(item_id)
+        return para.number if para is not None and para.number is not None else self.next_number

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
-from namndtui.record.journal import JournalError
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text
 
@@ -135,6 +134,8 @@ class DiskGuard:
 
     def retry_now(self) -> bool:
         """Try to write what waits (here, now); True when everything is on disk."""
+        from namndtui.record.journal import JournalError  # after the first frame (start-up)
+
         record = self._record()
         if record is None or not self.unsaved:
             return True
@@ -170,6 +171,7 @@ class DiskGuard:
 
     async def ask_and_save_elsewhere(self) -> Path | None:
         """Ask for a file or folder and write the whole journal there; None if not saved."""
+        from namndtui.record.journal import JournalError
         from namndtui.tui.modals.dialogs import TextModal
 
         record = self._record()
@@ -186,6 +188,7 @@ class DiskGuard:
                 target = record.save_journal_to(Path(answer.strip()).expanduser())
         except JournalError as err:  # the reason, stay running
             self.app.show_error(err.message)
+            return None
         except (OSError, ValueError, RuntimeError) as err:  # a NUL in the path, no home …
             self.app.show_error(
                 S.SAVE_ELSEWHERE_FAILED.format(path=answer, reason=disk_reason(err))

@@ -182,10 +182,10 @@ DECISION_REJECTED = "Nämnden avslår förvaltningens förslag."
 NO_MOTIONS = "Inga yrkanden på ärendet."
 TABLED = "§ {number}: bordlagt"
 REFERRED_BACK = "§ {number}: återremitterat"
-MEETING_OPENED = "Sammanträdet öppnat {time}"
-MEETING_CLOSED = "Sammanträdet avslutat {time}"
-MEETING_ADJOURNED = "Sammanträdet ajournerat {time}; A igen när det återupptas"
-MEETING_RESUMED = "Sammanträdet återupptaget {time}"
+MEETING_OPENED = "Sammanträdet öppnat kl. {time}"
+MEETING_CLOSED = "Sammanträdet avslutat kl. {time}"
+MEETING_ADJOURNED = "Sammanträdet ajournerat kl. {time}; A igen när det återupptas"
+MEETING_RESUMED = "Sammanträdet återupptaget kl. {time}"
 ADJOURN_NOT_OPEN = "Sammanträdet är inte öppnat (m öppnar det)."
 ADJOURNED = "AJOURNERAT"
 CLOSED = "AVSLUTAT"
@@ -299,7 +299,7 @@ RECUSAL_SUB = "Ersättare som tjänstgör i stället (valfritt)"
 REFER_TITLE = "Återremiss – § {number}"
 REFER_REASON = "Motivering (valfri)"
 CONFIRM_TABLE = "Bordlägga § {number} {title}?"
-CONFIRM_CLOSE = "Avsluta sammanträdet {time}?"
+CONFIRM_CLOSE = "Avsluta sammanträdet kl. {time}?"
 CLOSE_PENDING = "{count} ärenden är inte behandlade."
 VOTE_TITLE = "Votering – § {number}, omgång {round}"
 VOTE_COUNTER = "Kontrapropositionsvotering: vilket förslag ställs mot huvudförslaget?"
@@ -344,6 +344,8 @@ ADJUSTER_SUBSTITUTE_MARK = "ers."
 # The name with its party first; the seat served before the justerare mark: who serves
 # for whom counts in every vote (at 80 columns a long Närvaro cell leaves no room for both).
 ATTENDANCE_COLUMNS = ("Namn", "Roll", "Närvaro", "Ersätter", "Justerare")
+# Under a width (tui/roster_layout.py): the same columns, the mark column's heading short.
+ATTENDANCE_COLUMNS_SHORT = ("Namn", "Roll", "Närvaro", "Ersätter", "Just.")
 PRESENT = "närvarande"
 # A row's latest arrival or departure: at which § and at what time ("kl. 19.10").
 PRESENT_FROM = "från § {number}"

@@ -20,7 +20,7 @@ from typing import TypeVar
 from textual import events
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList
 
 from namndtui.tui.typeahead import key_hold
 
@@ -52,6 +52,8 @@ class OnceModal(ModalScreen[ResultType]):
         dialog moves on at (a field's Submitted, a list's OptionSelected)."""
         if key.key != "enter":
             return False
+        from textual.widgets import SelectionList  # not before the first frame (start-up)
+
         focused = self.focused
         if isinstance(focused, Input):
             return True

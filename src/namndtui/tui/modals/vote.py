@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Static
 
 from namndtui.minutes import beslutsgang as bg
 from namndtui.model import Item, Meeting
-from namndtui.record import acts, questions
+from namndtui.record import correction_acts, questions, vote_acts
 from namndtui.record.events import Event, VoteDemanded
 from namndtui.record.procedure import serving, voters
 from namndtui.record.state import RecordState, VoteRound
@@ -34,20 +34,20 @@ from namndtui.tui.text import user_text, ut
 async def run_vote(app: App[Any], meeting: Meeting, item: Item, demanded_by: str = "") -> None:
     """Open or continue the rounds of the item's votering until done or cancelled.
 
-    The rounds are the ones `acts.next_vote_round` asks for; every act is posted to the
+    The rounds are the ones `vote_acts.next_vote_round` asks for; every act is posted to the
     app (`ActsRequested`, tui/messages.py) and shown once recorded.
     """
     host = host_of(app)
     while True:
-        current = acts.open_round(host.state, item.id)
+        current = vote_acts.open_round(host.state, item.id)
         if current is None:
-            if not acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm):
+            if not vote_acts.next_vote_round(meeting, host.state, item.id, host.now_hhmm):
                 return  # every round counted (or the next one cannot be put yet)
             if not await act_recorded(
-                app, acts.next_vote_round, item.id, host.now_hhmm, demanded_by
+                app, vote_acts.next_vote_round, item.id, host.now_hhmm, demanded_by
             ):
                 return
-            current = acts.open_round(host.state, item.id)
+            current = vote_acts.open_round(host.state, item.id)
             if current is None:
                 return
         if not await app.push_screen_wait(VoteModal(meeting, item, current.round)):
@@ -193,7 +193,7 @@ class VoteModal(OnceModal[bool]):
         vr = self.vote_round()
         if self.tie_pending:
             if choice in ("ja", "nej"):
-                self.act(acts.close_vote, self.item.id, vr.round, choice, done=self._counted)
+                self.act(vote_acts.close_vote, self.item.id, vr.round, choice, done=self._counted)
             return
         table = self.query_one(DataTable)
         if table.row_count == 0:
@@ -221,7 +221,9 @@ class VoteModal(OnceModal[bool]):
             self.confirm_incomplete = False
             self.refresh_tally()
 
-        self.act(lambda _m, _s: acts.cast_vote(self.item.id, vr.round, name, choice), done=cast)
+        self.act(
+            lambda _m, _s: vote_acts.cast_vote(self.item.id, vr.round, name, choice), done=cast
+        )
 
     def action_count(self) -> None:
         vr = self.vote_round()
@@ -231,8 +233,8 @@ class VoteModal(OnceModal[bool]):
             self.hint(S.VOTE_NOT_ALL.format(left=left))
             return
         try:  # on a tie, the presiding chair's own ja/nej from the ballot decides
-            closing = acts.close_vote(self.meeting, self.state, self.item.id, vr.round)
-        except acts.CastingVoteNeeded:  # the chair did not vote ja or nej: asked
+            closing = vote_acts.close_vote(self.meeting, self.state, self.item.id, vr.round)
+        except vote_acts.CastingVoteNeeded:  # the chair did not vote ja or nej: asked
             self.tie_pending = True
             self.hint(S.VOTE_TIE)
             return
@@ -303,12 +305,14 @@ class BallotCorrectionModal(VoteModal):
             return
         self.pending_change = None
         try:  # a tie: the chair's own vote decides, else the chair is asked
-            acts.correct_vote(self.meeting, self.state, self.item.id, self.round_no, name, choice)
-        except acts.CastingVoteNeeded:
+            correction_acts.correct_vote(
+                self.meeting, self.state, self.item.id, self.round_no, name, choice
+            )
+        except vote_acts.CastingVoteNeeded:
             self.tie_for = (name, choice)
             self.hint(S.VOTE_TIE)
             return
-        except acts.RuleError:
+        except vote_acts.RuleError:
             pass  # refused below, with the reason
         self._correct(name, choice)
 
@@ -327,7 +331,7 @@ class BallotCorrectionModal(VoteModal):
             self.refresh_tally()
 
         args = (self.item.id, self.round_no, member, answer, casting, self.reason)
-        self.act(acts.correct_vote, *args, done=corrected)
+        self.act(correction_acts.correct_vote, *args, done=corrected)
         self.hint(self.KEYS)
 
     def action_count(self) -> None:

@@ -4,6 +4,8 @@ justering. `/` finds a name (or party) as typed, home/end go to the first/last r
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -17,11 +19,13 @@ from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
 from namndtui.record.state import IN_PROGRESS, PENDING
+from namndtui.record.substitution import cross_party_note
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
-from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested, request_act
+from namndtui.tui.roster_layout import RosterLayout, roster_layout
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.find_input import FindInput
@@ -29,6 +33,7 @@ from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record.events import Event
     from namndtui.record.state import AttendanceChange, RecordState
     from namndtui.tui.app import NamndApp
 
@@ -38,7 +43,8 @@ KEYS_FROM_HEIGHT = 24  # rows: the line of every key shows from here (docs/keys.
 
 class RosterTable(DataTable):
     """The attendance list: home/end go to the first/last row (DataTable's own home/end
-    scroll sideways and leave the cursor where it was), as in the agenda."""
+    scroll sideways and leave the cursor where it was), as in the agenda; the highlighted
+    row stays in view when the table is resized."""
 
     BINDINGS = [
         Binding("home", "edge(0)", S.KEY_FIRST, id="attendance.first", show=False),
@@ -48,6 +54,12 @@ class RosterTable(DataTable):
     def action_edge(self, row: int) -> None:
         if self.row_count:
             self.move_cursor(row=row % self.row_count)
+
+    def on_resize(self) -> None:
+        """The line under the table (or the screen) took room: the highlighted row is
+        scrolled back into view instead of being left under the line."""
+        if self.row_count:
+            self.move_cursor(row=self.cursor_row)
 
 
 class AttendanceScreen(Screen[None]):
@@ -79,6 +91,7 @@ class AttendanceScreen(Screen[None]):
         super().__init__()
         self.meeting = meeting
         self.item = item
+        self._layout: RosterLayout | None = None  # set by fill(), for the width
 
     @property
     def napp(self) -> NamndApp:
@@ -95,33 +108,45 @@ class AttendanceScreen(Screen[None]):
 
     def on_resize(self, event) -> None:
         fit_footer(self.query_one(Footer), event.size.width)
+        if self.table_layout() != self._layout:
+            self.fill()  # the table's columns fit the new width
         self.show_info()  # the key line only where the table keeps room for its rows
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*S.ATTENDANCE_COLUMNS)
         self.query_one(FindInput).display = False
         self._find_from = 0  # the row a search began on (escape goes back to it)
         self.fill()
-        table.focus()
+        self.query_one(DataTable).focus()
         # The time shown before a key (ATTENDANCE_WHEN) follows the clock.
         self.set_interval(15, self.show_info)
+
+    def table_layout(self) -> RosterLayout:
+        """The table's columns for the screen's width (tui/roster_layout.py)."""
+        last = self.napp.state.next_number + len(self.meeting.items)
+        return roster_layout(self.meeting, last, self.app.size.width)
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
+        layout = self.table_layout()
+        if layout != self._layout:
+            table.clear(columns=True)
+            for heading, width in zip(layout.headings, layout.widths, strict=True):
+                table.add_column(heading, width=width)
+            self._layout = layout
         table.clear()
         state = self.napp.state
         for m in self.meeting.members:
-            seat = state.serving_for.get(m.name, "")
-            table.add_row(
-                Text(ut(m.label)),
-                Text(ut(m.role)),
-                Text(presence_text(state, m.name)),
-                Text(ut(seat)),
-                Text(adjuster_mark(state, m.name)),
-                key=m.name,
+            cells = (
+                m.label,
+                layout.role(m.role),
+                presence_text(state, m.name),
+                state.serving_for.get(m.name, ""),
+                adjuster_mark(state, m.name),
             )
+            lines = [layout.cell(i, ut(text)) for i, text in enumerate(cells)]
+            height = max(text.count("\n") + 1 for text in lines)
+            table.add_row(*map(Text, lines), key=m.name, height=height)
         if table.row_count:
             table.move_cursor(row=min(max(row, 0), table.row_count - 1))
         self.show_row()
@@ -260,16 +285,16 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
-    def act(self, build: Any, *args: Any) -> None:
-        """Ask the app to record the events of an act of record/acts.py; a refusal is a
-        notice."""
-        try:
-            events = build(*args)
-        except acts.RuleError as err:
-            self.refuse(err)
-            return
-        if events:
-            self.post_message(ActsRequested(events))
+    def act(self, build: Callable[..., list[Event]], *args: Any, warn: str = "") -> None:
+        """Ask the app to record the act `build(meeting, state, *args)` of
+        record/attendance_acts.py (tui/messages.py `ActsRequested`): the app decides its
+        events on the state it applies them to, so keys typed in a burst act in the order
+        typed, each on what the one before recorded. A refusal is a notice (the app says
+        why); `warn` is a notice once the act is recorded (never when refused)."""
+        done = None
+        if warn:
+            done = functools.partial(self.notify, warn, severity="warning", markup=False)
+        request_act(self.app, build, *args, done=done)
 
     def refuse(self, err: acts.RuleError) -> None:
         text, severity = refusal(self.meeting, err)
@@ -278,10 +303,10 @@ class AttendanceScreen(Screen[None]):
     def action_toggle_present(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_present, self.napp.state, name)
+            self.act(acts.toggle_present, name)
 
     def action_all_present(self) -> None:
-        self.act(acts.all_present, self.meeting, self.napp.state)
+        self.act(acts.all_present)
 
     @form_action
     async def action_serves_for(self) -> None:
@@ -300,8 +325,10 @@ class AttendanceScreen(Screen[None]):
                 S.SERVES_FOR_TITLE.format(who=ut(name)), "", seats, need=S.SERVES_NEED_SEAT
             )
         )
-        if seat:
-            self.act(acts.serves_for, self.napp.state, name, seat, self._item_id())
+        if seat:  # an ersättare of another party while one of the seat's sits unused: said
+            warn = cross_party_note(self.meeting, self.napp.state, name, seat)
+            args = (name, seat, self._item_id())
+            self.act(acts.serves_for, *args, warn=f"{warn}." if warn else "")
 
     def action_stops(self) -> None:
         name = self.chosen()
@@ -311,22 +338,22 @@ class AttendanceScreen(Screen[None]):
     def action_arrived(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm())
+            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm)
 
     def action_left(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.act(acts.left, name, self.item.id, self.napp.now_hhmm())
+            self.act(acts.left, name, self.item.id, self.napp.now_hhmm)
 
     def action_adjuster(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_adjuster, self.napp.state, name)
+            self.act(acts.toggle_adjuster, name)
 
     def action_adjuster_substitute(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_adjuster_substitute, self.napp.state, name)
+            self.act(acts.toggle_adjuster_substitute, name)
 
     @form_action
     async def action_justering(self) -> None:

@@ -12,9 +12,10 @@ from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
-    from namndtui.record import acts
+    from namndtui.record import acts, correction_acts
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
+    correction_acts = lazy_module("namndtui.record.correction_acts")
 
 
 class MotionActs(RollCallScreen):
@@ -91,7 +92,7 @@ class MotionActs(RollCallScreen):
         state, number = self.napp.state, self.number(item)
         choices = [
             (f"round:{r.round}", S.CORRECT_BALLOT.format(round=r.round, tally=tally_text(r)))
-            for r in acts.counted_rounds(state, item.id)
+            for r in correction_acts.counted_rounds(state, item.id)
         ] + [
             (f"motion:{m.id}", S.CORRECT_MOTION.format(label=motion_label(self.meeting, m)))
             for m in acts.active_motions(state, item.id)
@@ -122,5 +123,7 @@ class MotionActs(RollCallScreen):
         text = await self.app.push_screen_wait(
             TextModal(title, label, value=motion.text if motion else "", allow_empty=True)
         )
-        if text is not None and await self.acted(acts.amend_motion, item.id, key, text, reason):
+        if text is not None and await self.acted(
+            correction_acts.amend_motion, item.id, key, text, reason
+        ):
             self.notify(S.MOTION_AMENDED.format(number=number, motion=key), markup=False)

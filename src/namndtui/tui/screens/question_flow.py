@@ -12,11 +12,12 @@ from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
-    from namndtui.record import acts, minority
+    from namndtui.record import acts, minority, vote_acts
     from namndtui.record.questions import Question
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
     minority = lazy_module("namndtui.record.minority")
+    vote_acts = lazy_module("namndtui.record.vote_acts")
 
 MINORITY = "minority"  # the finding form's line for "begärd av minoritet"
 
@@ -45,7 +46,7 @@ class QuestionFlow(RollCallScreen):
         from namndtui.tui.modals.forms import FindingModal
 
         try:
-            now = acts.questions_now(self.meeting, self.napp.state, item.id)
+            now = vote_acts.questions_now(self.meeting, self.napp.state, item.id)
         except acts.RuleError as err:
             self.refuse(err)
             return False
@@ -62,7 +63,7 @@ class QuestionFlow(RollCallScreen):
                 return False
             q = next(x for x in now if x.key == key)
         choices = [(p, bg.finding_label(self.meeting, item, para, q, p)) for p in q.proposals]
-        if q.formal and any(m.id == q.key for m in acts.minority_motions(*self._on(item))):
+        if q.formal and any(m.id == q.key for m in vote_acts.minority_motions(*self._on(item))):
             choices.append((MINORITY, S.MINORITY_CHOICE.format(noun=minority.NOUN[q.kind])))
         title = template.format(number=self.number(item), question=label(q))
         order = [(x.key, label(x)) for x in qs.still_to_put(item, para)]
@@ -71,7 +72,7 @@ class QuestionFlow(RollCallScreen):
             return await self._ask_minority(item, q)
         if not found:
             return False
-        if not await self.acted(acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
+        if not await self.acted(vote_acts.put_question, item.id, q.key, found, self.napp.now_hhmm):
             return False
         self._say_what_is_next(item)
         return True
@@ -104,7 +105,7 @@ class QuestionFlow(RollCallScreen):
             if supporters is None:
                 self.notify(S.MINORITY_NOT_A_NUMBER, severity="warning", markup=False)
         now = self.napp.now_hhmm
-        if not await self.acted(acts.minority_demand, item.id, q.key, supporters, now):
+        if not await self.acted(vote_acts.minority_demand, item.id, q.key, supporters, now):
             return False
         self._say_what_is_next(item)
         return True
@@ -133,13 +134,13 @@ class QuestionFlow(RollCallScreen):
         if item is None:
             return
         try:
-            acts.may_vote(self.meeting, self.napp.state, item.id)
+            vote_acts.may_vote(self.meeting, self.napp.state, item.id)
         except acts.RuleError as err:
             self.refuse(err)
             return
         if not await self.roll_call_ready():
             return
-        first = acts.needs_finding_before_vote(self.meeting, self.napp.state, item.id)
+        first = vote_acts.needs_finding_before_vote(self.meeting, self.napp.state, item.id)
         if first and not await self._ask_finding(item, S.FINDING_BEFORE_VOTE_TITLE):
             return
         demanded_by = await self._ask_demanded_by(item)

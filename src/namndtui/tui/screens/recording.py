@@ -104,7 +104,7 @@ class RecordingScreen(Screen[None]):
 
     def number(self, item: Item) -> str:
         """The item's § for a form's title (a pending item: the number it gets now)."""
-        return str(acts.paragraph_number(self.napp.state, item.id))
+        return str(self.napp.state.paragraph_number(item.id))  # no acts: first frame
 
     def _motion_choices(self, item: Item) -> list[tuple[str, str]]:
         motions = acts.active_motions(self.napp.state, item.id)
