@@ -156,8 +156,9 @@ def test_a_follower_gives_way_to_the_writer() -> None:
 
 
 def test_conflicting_view_flags_are_one_swedish_line(folder, monkeypatch, capsys) -> None:
-    """--ordforande with --bara-sal, or the chair's view served on the network (only Sal
-    is): refused with one line and exit 2, before anything is read or served."""
+    """--ordforande with --bara-sal, the chair's view served on the network (only Sal is),
+    or --host/--port without --web: refused with one line and exit 2, before anything is
+    read or served."""
     import textual_serve.server
 
     monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
@@ -170,6 +171,10 @@ def test_conflicting_view_flags_are_one_swedish_line(folder, monkeypatch, capsys
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["namndtui: " + follow_command.CHAIR_ON_NETWORK.format(host="192.0.2.10")]
     assert FakeServer.made == []
+    for flag in (["--host", "0.0.0.0"], ["--port", "8123"]):  # an address without --web
+        assert cli.main(["follow", str(folder), *flag]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == ["namndtui: " + follow_command.WEB_ONLY]
     missing = folder / "saknas"
     assert cli.main(["follow", str(missing), "--bara-sal"]) == 2
     assert str(missing) in capsys.readouterr().err  # one flag alone: on to the path

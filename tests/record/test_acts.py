@@ -396,9 +396,9 @@ def test_roll_call_and_all_present(meeting):
 
 def test_toggle_present(meeting):
     state = fold(meeting, [])
-    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
-    play(meeting, state, att.toggle_present(state, "Bo Ås"))
-    assert att.toggle_present(state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
+    assert att.toggle_present(meeting, state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", True)]
+    play(meeting, state, att.toggle_present(meeting, state, "Bo Ås"))
+    assert att.toggle_present(meeting, state, "Bo Ås") == [ev.AttendanceSet("Bo Ås", False)]
 
 
 def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
@@ -406,7 +406,7 @@ def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
     with pytest.raises(refusals.NotSubstitute):
         att.free_seats(meeting, state, "Anna Ek")
     assert [m.name for m in att.free_seats(meeting, state, "Hans Väst")] == ["Eva Holm"]
-    events = att.serves_for(state, "Hans Väst", "Eva Holm", "x1")
+    events = att.serves_for(meeting, state, "Hans Väst", "Eva Holm", "x1")
     # present first; before the opening the serving is not tied to a §
     assert events == [
         ev.AttendanceSet("Hans Väst", True),
@@ -419,24 +419,24 @@ def test_serves_for_needs_a_substitute_and_a_free_seat(meeting):
 
 def test_arrivals_departures_and_substitute_stops(meeting):
     state = sitting(meeting, ev.MeetingOpened("19:00"), ev.ItemCalled("x1", "19:01"))
-    play(meeting, state, att.left("Bo Ås", "x1", AT))
-    play(meeting, state, att.toggle_present(state, "Fia Nord"))
-    play(meeting, state, att.serves_for(state, "Fia Nord", "Bo Ås", "x1"))
-    play(meeting, state, att.substitute_stops("Fia Nord", "x1"))
-    play(meeting, state, att.arrived("Bo Ås", "x1", AT))
+    play(meeting, state, att.left(meeting, state, "Bo Ås", "x1", AT))
+    play(meeting, state, att.toggle_present(meeting, state, "Fia Nord"))
+    play(meeting, state, att.serves_for(meeting, state, "Fia Nord", "Bo Ås", "x1"))
+    play(meeting, state, att.substitute_stops(meeting, state, "Fia Nord", "x1"))
+    play(meeting, state, att.arrived(meeting, state, "Bo Ås", "x1", AT))
     assert state.present["Bo Ås"]
 
 
 def test_adjusters_and_justering(meeting):
     state = fold(meeting, [])
     with pytest.raises(RuleError, match="inte närvarande"):  # a justerare must be present
-        play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+        play(meeting, state, att.toggle_adjuster(meeting, state, "Bo Ås"))
     state = sitting(meeting)
-    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
-    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Cia Lund"))
     assert list(state.adjusters) == ["Bo Ås", "Cia Lund"]
-    assert att.toggle_adjuster(state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
-    events = att.plan_justering("2007-10-30", "10:00", "Stadsdelsförvaltningen")
+    assert att.toggle_adjuster(meeting, state, "Bo Ås") == [ev.AdjustersChosen(("Cia Lund",))]
+    events = att.plan_justering(meeting, state, "2007-10-30", "10:00", "Stadsdelsförvaltningen")
     play(meeting, state, events)
     assert state.justering_place == "Stadsdelsförvaltningen"
 
@@ -445,23 +445,23 @@ def test_the_justerares_ersattare(meeting):
     """'U': "Utses att justera Bo Ås med Cia Lund som ersättare"; one person, present,
     not a justerare; `u` on the ersättare makes them a justerare instead."""
     state = sitting(meeting)
-    play(meeting, state, att.toggle_adjuster(state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Bo Ås"))
     with pytest.raises(RuleError, match="redan vald till justerare"):
-        play(meeting, state, att.toggle_adjuster_substitute(state, "Bo Ås"))
-    play(meeting, state, att.toggle_adjuster_substitute(state, "Cia Lund"))
+        play(meeting, state, att.toggle_adjuster_substitute(meeting, state, "Bo Ås"))
+    play(meeting, state, att.toggle_adjuster_substitute(meeting, state, "Cia Lund"))
     assert state.adjuster_substitute == "Cia Lund"
-    play(meeting, state, att.toggle_adjuster(state, "Cia Lund"))  # now a justerare
+    play(meeting, state, att.toggle_adjuster(meeting, state, "Cia Lund"))  # now a justerare
     assert (state.adjusters, state.adjuster_substitute) == (["Bo Ås", "Cia Lund"], "")
-    play(meeting, state, att.toggle_adjuster_substitute(state, SEATS[3]))
-    play(meeting, state, att.toggle_adjuster_substitute(state, SEATS[3]))  # off again
+    play(meeting, state, att.toggle_adjuster_substitute(meeting, state, SEATS[3]))
+    play(meeting, state, att.toggle_adjuster_substitute(meeting, state, SEATS[3]))  # off again
     assert state.adjuster_substitute == ""
     absent = fold(meeting, [])
     with pytest.raises(RuleError, match="inte närvarande"):
-        play(meeting, absent, att.toggle_adjuster_substitute(absent, "Bo Ås"))
+        play(meeting, absent, att.toggle_adjuster_substitute(meeting, absent, "Bo Ås"))
     # an ersättare before any justerare (qa: page 1 read "Utses att justera: med … som …")
     none_yet = sitting(meeting)
     with pytest.raises(RuleError, match="Välj först justerare"):
-        play(meeting, none_yet, att.toggle_adjuster_substitute(none_yet, "Cia Lund"))
+        play(meeting, none_yet, att.toggle_adjuster_substitute(meeting, none_yet, "Cia Lund"))
     from namndtui.minutes.document import adjusters_line
 
     none_yet.adjuster_substitute = "Cia Lund"  # as an older journal may have it

@@ -171,6 +171,9 @@ def test_a_plain_export_after_a_rattelse_records_and_signs_the_new_seal(signed) 
         assert code == 1 and SEAL_NEEDS_JOURNAL in err and "Traceback" not in err
     assert (signed / "protokoll.toml").read_bytes() == before
     assert len(_sealed_events(signed)) == 1
+    write_files(load_source(str(signed)).minutes, signed)  # as a plain export wrote it before
+    code, out, _err = cli("validate", str(signed))
+    assert code == 1 and "är inte registrerat i journalen" in out
     first, second = load_source(str(signed)), load_source(str(signed))
     write_files(seal_recorded(first, str(signed)).minutes, signed)
     write_files(seal_recorded(second, str(signed)).minutes, signed)

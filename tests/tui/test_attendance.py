@@ -196,6 +196,83 @@ def test_arrival_and_departure_say_at_which_paragraph_and_when(example_folder, c
     run(go())
 
 
+def test_attendance_keys_act_in_order_on_the_state_they_are_applied_to(
+    example_folder, clock, monkeypatch
+) -> None:
+    """Each key posts its act with its input (`request_act`) and the app decides the
+    events on the state it applies them to. Typed in a burst, the keys act in order; and
+    when the app is behind (every key handled before any act is recorded), `space space`
+    still takes a member out and back and `u j u` makes two justerare, where events
+    decided at key time would repeat the first toggle and drop the first justerare. A `U`
+    the record refuses (on a justerare) is a notice, writes nothing and never shows in
+    the table, and the keys after it act."""
+    from textual import events
+
+    from namndtui.tui.app_acts import RecordKeeper
+
+    from .helpers import journal_events, until
+
+    def burst(app, keys: list[str]) -> None:
+        for key in keys:
+            message = events.Key(key, " " if key == "space" else key)
+            message.set_sender(app)
+            app._driver.send_message(message)
+
+    keys = ["space", "space", "u", "j", "u", "j", "U", "k", "U", "j", "j", "space"]
+
+    async def go():
+        app = make_app(example_folder, clock)
+        a, b, c, d = [m.name for m in app.meeting.members[:4]]
+        expected = [
+            {"type": "attendance_set", "member": a, "present": False},
+            {"type": "attendance_set", "member": a, "present": True},
+            {"type": "adjusters_chosen", "members": [a]},
+            {"type": "adjusters_chosen", "members": [a, b]},
+            {"type": "adjuster_substitute_chosen", "member": c},
+            {"type": "attendance_set", "member": d, "present": False},
+        ]
+        refusal = lambda: [n for n in app._notifications if "redan vald" in n.message]  # noqa: E731
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("n", "A")  # every seat present
+            await until(pilot, lambda: app.state.present.get(d), "the roll call")
+            before = len(journal_events(example_folder))
+            burst(app, keys)
+            await until(pilot, lambda: app.state.present.get(d) is False, "the last act")
+            written = journal_events(example_folder)[before:]
+            assert written == expected
+            await until(pilot, refusal, "the refusal's notice")
+            assert len(refusal()) == 1
+            table = app.screen.query_one(DataTable)
+            presence, marks = (table.ordered_columns[i].key for i in (2, 4))
+            await until(pilot, lambda: str(table.get_cell(d, presence)) == S.ABSENT, "the row")
+            assert [str(table.get_cell(n, marks)) for n in (a, b, c)] == [
+                "✓", "✓", S.ADJUSTER_SUBSTITUTE_MARK,
+            ]  # fmt: skip
+
+            # The same keys again, the app behind: every request waits until all are in.
+            await pilot.press(*["ctrl+z"] * 6, "home")  # back to the roll call
+            undone = before + 2 * len(expected)  # each act and its undo
+            await until(pilot, lambda: len(journal_events(example_folder)) == undone, "undo")
+            assert app.state.present.get(a) and app.state.present.get(d)
+            assert not app.state.adjusters and not app.state.adjuster_substitute
+            handle = RecordKeeper.on_acts_requested
+            waiting: list = []
+            monkeypatch.setattr(RecordKeeper, "on_acts_requested", lambda _, m: waiting.append(m))
+            app.clear_notifications()
+            for key in keys:
+                await pilot.press(key)
+            await until(pilot, lambda: len(waiting) == 7, "every act's request")
+            monkeypatch.undo()
+            seen = len(journal_events(example_folder))
+            for message in waiting:
+                handle(app, message)
+            assert journal_events(example_folder)[seen:] == expected
+            await until(pilot, refusal, "the refusal's notice")
+            assert len(refusal()) == 1
+
+    run(go())
+
+
 def test_at_80_columns_the_table_fits_and_follows_a_resize(example_folder, clock) -> None:
     """A departure with its time and an ersättare serving fit 80 columns without a
     sideways scroll (short roles, broken cells); 120 columns shows them in full; the line
@@ -263,5 +340,21 @@ def test_an_ersattare_of_another_party_serves_with_a_warning(example_folder, clo
             await until(
                 pilot, lambda: expected in [n.message for n in app._notifications], "varningen"
             )
+            # after the close no arrival or departure can be recorded: no time "now" either
+            await pilot.press("escape", "m")  # open
+            await until(pilot, lambda: app.state.opened_at, "öppnat")
+            await pilot.press("n")
+
+            def hint() -> bool:
+                return "registreras nu" in str(app.screen.query_one("#attendance-info").render())
+
+            await until(pilot, hint, "tiden före tangenten")
+            await pilot.press("escape", "m")  # close, asked
+            await until(pilot, lambda: type(app.screen).__name__ == "ConfirmModal", "frågan")
+            await pilot.press("enter")
+            await until(pilot, lambda: app.state.closed_at, "avslutat")
+            await pilot.press("n")
+            await until(pilot, lambda: type(app.screen).__name__ == "AttendanceScreen", "n")
+            assert not hint()
 
     run(go())

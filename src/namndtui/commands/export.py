@@ -269,8 +269,8 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
 
 
 SEAL_NEEDS_JOURNAL = (
-    "det justerade protokollet har ändrats efter justeringen (en rättelse) och får ett nytt "
-    "sigill, som registreras i journalen innan protokollet skrivs. Inget skrevs: "
+    "det justerade protokollet har ändrats efter justeringen och får ett nytt sigill, som "
+    "först ska registreras i journalen. Inget skrevs: "
 )
 
 

@@ -42,6 +42,7 @@ BOTH_VIEWS = (
     "--ordforande och --bara-sal går inte att kombinera: --bara-sal visar bara salens vy, "
     "--ordforande börjar i ordförandens. Välj en av dem."
 )
+WEB_ONLY = "--host och --port gäller visningen i webbläsaren: lägg till --web."
 CHAIR_ON_NETWORK = (
     "--ordforande går inte med --host {host}: på nätverket serveras bara salens vy. "
     "Använd --host 127.0.0.1 för ordförandens vy, eller utelämna --ordforande."
@@ -58,12 +59,9 @@ SERVING = "namndtui: följ sammanträdet i webbläsaren på http://{host}:{port}
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="MEETING", help="mötesmappen eller dess meeting.toml")
     parser.add_argument("--web", action="store_true", help="visa i en webbläsare (textual-serve)")
-    parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port för --web (standard {DEFAULT_PORT})"
-    )
+    parser.add_argument("--port", type=int, help=f"port för --web (standard {DEFAULT_PORT})")
     parser.add_argument(
         "--host",
-        default=DEFAULT_HOST,
         help=(
             f"adress för --web (standard {DEFAULT_HOST}); en annan adress gör visningen "
             "läsbar för alla på nätverket"
@@ -129,10 +127,13 @@ def serve_command(path: Path, *, chair: bool, room_only: bool) -> str:
 
 def view_conflict(args: argparse.Namespace) -> str | None:
     """Why the view flags cannot all be honoured, or None: the chair's view and the room's
-    view only, or the chair's view served beyond this computer (only Sal is)."""
+    view only, the chair's view served beyond this computer (only Sal is), or an address
+    for the browser without --web (--host/--port are None when not given)."""
+    if not args.web and (args.host is not None or args.port is not None):
+        return WEB_ONLY
     if args.ordforande and args.bara_sal:
         return BOTH_VIEWS
-    if args.ordforande and args.web and not is_loopback(args.host):
+    if args.ordforande and args.web and not is_loopback(args.host or DEFAULT_HOST):
         return CHAIR_ON_NETWORK.format(host=args.host)
     return None
 
@@ -141,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
     conflict = view_conflict(args)
     if conflict:
         raise UserError(conflict, 2)
+    args.host = DEFAULT_HOST if args.host is None else args.host
+    args.port = DEFAULT_PORT if args.port is None else args.port
     path = Path(args.path)
     meeting, folder = load_for_following(path)
     if args.web:

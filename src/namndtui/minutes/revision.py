@@ -453,7 +453,22 @@ def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]
             f"{old.path}: det justerade protokollet motsvarar inte journalen och "
             "meeting.toml (något av dem har ändrats efter justeringen)"
         )
+    elif old is not None and entries and (unrecorded := _unrecorded_seal(old, seals)):
+        out.append(
+            f"{old.path}: sigillet ({unrecorded[:19]}…) är inte registrerat i journalen "
+            "(skrivet av en äldre export); namndtui export registrerar och signerar det"
+        )
     return out
+
+
+def _unrecorded_seal(old: OnDisk, seals: list[tuple[int, int, ev.MinutesSealed]]) -> str:
+    """The checksum in the [seal] of the minutes on disk when no MinutesSealed records it
+    (a plain export wrote it without the lock, before it took one), else ""."""
+    seal = old.document.get(SEAL)
+    checksum = seal.get("checksum") if isinstance(seal, dict) else None
+    if not isinstance(checksum, str) or not checksum:
+        return ""
+    return "" if any(e.checksum == checksum for _, _, e in seals) else checksum
 
 
 def folder_seal_findings(folder: Path) -> list[str]:

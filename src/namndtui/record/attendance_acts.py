@@ -1,11 +1,14 @@
 """The secretary's acts on attendance (the n screen): roll call, present/absent, an
 ersättare serving, arrivals and departures at a §, adjusters, the justering. Like
-record/acts.py: (meeting, state, input) -> events, or RuleError."""
+record/acts.py: (meeting, state, input) -> events, or RuleError; the TUI posts them to
+the app with their input (tui/messages.py `request_act`), which decides the events on
+the state it applies them to."""
 
 from __future__ import annotations
 
 from namndtui.model import Meeting, Member
 from namndtui.record import events as ev
+from namndtui.record.acts import Time, time_of
 from namndtui.record.refusals import NoFreeSeat, NotSubstitute
 from namndtui.record.rules import RuleError
 from namndtui.record.state import AttendanceChange, RecordState
@@ -25,7 +28,7 @@ def all_present(meeting: Meeting, state: RecordState) -> list[ev.Event]:
     ]
 
 
-def toggle_present(state: RecordState, member: str) -> list[ev.Event]:
+def toggle_present(meeting: Meeting, state: RecordState, member: str) -> list[ev.Event]:
     """Present when absent (or not recorded), absent when present."""
     return [ev.AttendanceSet(member=member, present=not state.present.get(member))]
 
@@ -45,7 +48,9 @@ def free_seats(meeting: Meeting, state: RecordState, substitute: str) -> list[Me
     return seats
 
 
-def serves_for(state: RecordState, substitute: str, seat: str, item_id: str = "") -> list[ev.Event]:
+def serves_for(
+    meeting: Meeting, state: RecordState, substitute: str, seat: str, item_id: str = ""
+) -> list[ev.Event]:
     """An ersättare serves in `seat` (present first when not recorded so); from the
     current § (`item_id`) once the meeting is open, for the paragraphs of the minutes."""
     events: list[ev.Event] = []
@@ -56,19 +61,28 @@ def serves_for(state: RecordState, substitute: str, seat: str, item_id: str = ""
     return events
 
 
-def substitute_stops(substitute: str, item_id: str) -> list[ev.Event]:
+def substitute_stops(
+    meeting: Meeting, state: RecordState, substitute: str, item_id: str
+) -> list[ev.Event]:
+    """The ersättare stops serving from the § of `item_id` on."""
     return [ev.SubstituteStops(substitute=substitute, item=item_id)]
 
 
-def arrived(member: str, item_id: str, at: str) -> list[ev.Event]:
-    return [ev.MemberArrived(member=member, item=item_id, at=at)]
+def arrived(
+    meeting: Meeting, state: RecordState, member: str, item_id: str, at: Time
+) -> list[ev.Event]:
+    """`member` arrives now (`at`), taking part from the § of `item_id` on."""
+    return [ev.MemberArrived(member=member, item=item_id, at=time_of(at))]
 
 
-def left(member: str, item_id: str, at: str) -> list[ev.Event]:
-    return [ev.MemberLeft(member=member, item=item_id, at=at)]
+def left(
+    meeting: Meeting, state: RecordState, member: str, item_id: str, at: Time
+) -> list[ev.Event]:
+    """`member` leaves now (`at`), taking no part from the § of `item_id` on."""
+    return [ev.MemberLeft(member=member, item=item_id, at=time_of(at))]
 
 
-def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
+def toggle_adjuster(meeting: Meeting, state: RecordState, member: str) -> list[ev.Event]:
     """`member` becomes an adjuster (justerare), or is no longer one."""
     adjusters = list(state.adjusters)
     if member in adjusters:
@@ -81,13 +95,16 @@ def toggle_adjuster(state: RecordState, member: str) -> list[ev.Event]:
     return [chosen]
 
 
-def toggle_adjuster_substitute(state: RecordState, member: str) -> list[ev.Event]:
+def toggle_adjuster_substitute(meeting: Meeting, state: RecordState, member: str) -> list[ev.Event]:
     """`member` becomes the justerare's ersättare ("med NN som ersättare"), or no longer."""
     chosen = "" if member == state.adjuster_substitute else member
     return [ev.AdjusterSubstituteChosen(member=chosen)]
 
 
-def plan_justering(date: str, time: str, place: str) -> list[ev.Event]:
+def plan_justering(
+    meeting: Meeting, state: RecordState, date: str, time: str, place: str
+) -> list[ev.Event]:
+    """When and where the minutes will be justered."""
     return [ev.JusteringPlanned(date=date, time=time, place=place)]
 
 

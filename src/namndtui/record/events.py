@@ -43,6 +43,7 @@ from namndtui.record.item_events import (
     VoteCorrected,
     VoteDemanded,
 )
+from namndtui.record.item_events import ItemEvent as ItemEvent
 from namndtui.record.item_events import next_motion_id as next_motion_id
 from namndtui.record.meeting_events import JUSTERING_BOOKS as JUSTERING_BOOKS
 from namndtui.record.meeting_events import (

@@ -8,16 +8,28 @@ imports them from.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from namndtui.record.event_base import Event, frozen_event
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class ItemEvent(Event):
+    """An act about an agenda item, `item` its id. The attendance changes name the § they
+    happen at (`item`, "" = from the start) but are not acts about it, and a rättelse's
+    `item` may be "" (the minutes as a whole): neither is an ItemEvent. The rules ask
+    `isinstance(event, ItemEvent)`, never the value, so an act with an empty or unknown
+    item id is refused as such."""
+
+    item: str
+
 
 # --- an item ------------------------------------------------------------------------------
 
 
 @frozen_event
-class ItemCalled(Event):
+class ItemCalled(ItemEvent):
     """The chair calls the item; it gets the next § number if it has none."""
 
     TYPE: ClassVar[str] = "item_called"
@@ -27,7 +39,7 @@ class ItemCalled(Event):
 
 
 @frozen_event
-class Recused(Event):
+class Recused(ItemEvent):
     """Jäv: `member` leaves for `item`; `substitute` (optional) serves in the seat."""
 
     TYPE: ClassVar[str] = "recused"
@@ -37,7 +49,7 @@ class Recused(Event):
 
 
 @frozen_event
-class MotionMade(Event):
+class MotionMade(ItemEvent):
     TYPE: ClassVar[str] = "motion_made"
     item: str
     motion: str  # id within the item: "y1", "y2", …
@@ -48,7 +60,7 @@ class MotionMade(Event):
 
 
 @frozen_event
-class MotionAmended(Event):
+class MotionAmended(ItemEvent):
     """Yrkande ändrat: the text of motion `motion` as it was really moved (a slip in
     typing it, found after later acts). The minutes show only the amended text."""
 
@@ -59,7 +71,7 @@ class MotionAmended(Event):
 
 
 @frozen_event
-class MotionJoined(Event):
+class MotionJoined(ItemEvent):
     """`member` instämmer i yrkandet."""
 
     TYPE: ClassVar[str] = "motion_joined"
@@ -69,14 +81,14 @@ class MotionJoined(Event):
 
 
 @frozen_event
-class MotionWithdrawn(Event):
+class MotionWithdrawn(ItemEvent):
     TYPE: ClassVar[str] = "motion_withdrawn"
     item: str
     motion: str
 
 
 @frozen_event
-class PropositionOrderSet(Event):
+class PropositionOrderSet(ItemEvent):
     """The order in which the chair puts the motions (motion ids). Journals before the
     question model only: the fold reads it, procedure.check refuses it as a new act."""
 
@@ -86,7 +98,7 @@ class PropositionOrderSet(Event):
 
 
 @frozen_event
-class ChairFinding(Event):
+class ChairFinding(ItemEvent):
     """Ordföranden finner att nämnden beslutat enligt `motion` (acklamation). Journals
     before the question model only (now QuestionDecided): the fold reads it as the finding
     of the question the motion belongs to; procedure.check refuses it as a new act."""
@@ -97,7 +109,7 @@ class ChairFinding(Event):
 
 
 @frozen_event
-class QuestionDecided(Event):
+class QuestionDecided(ItemEvent):
     """The chair puts `question` (record/questions.py: "main" or the id of a formal motion
     or tilläggsyrkande) and finds that the board decides for `finding` (a proposal id)."""
 
@@ -108,7 +120,7 @@ class QuestionDecided(Event):
 
 
 @frozen_event
-class MinorityDemand(Event):
+class MinorityDemand(ItemEvent):
     """Begärd av minoritet: the formal motion `motion` (återremiss or bordläggning) is
     supported by `supporters` of the `present` members serving on the item, enough under
     the body's minority right (record/minority.py): the item is återremitterat / bordlagt
@@ -122,7 +134,7 @@ class MinorityDemand(Event):
 
 
 @frozen_event
-class VoteDemanded(Event):
+class VoteDemanded(ItemEvent):
     """Votering begärd. Opens round `round`: "ja för `yes`, nej för `no`" (motion ids).
 
     With more than two proposals, round 1 is the kontrapropositionsvotering (choosing the
@@ -142,7 +154,7 @@ class VoteDemanded(Event):
 
 
 @frozen_event
-class VoteCast(Event):
+class VoteCast(ItemEvent):
     TYPE: ClassVar[str] = "vote_cast"
     item: str
     round: int
@@ -151,7 +163,7 @@ class VoteCast(Event):
 
 
 @frozen_event
-class VoteClosed(Event):
+class VoteClosed(ItemEvent):
     """The round is counted. `casting` is the chair's utslagsröst on a tie ("ja"/"nej")."""
 
     TYPE: ClassVar[str] = "vote_closed"
@@ -161,7 +173,7 @@ class VoteClosed(Event):
 
 
 @frozen_event
-class VoteCorrected(Event):
+class VoteCorrected(ItemEvent):
     """Röst rättad: one ballot of a counted round was recorded wrong (`vote` is the right
     one). The minutes show only the corrected round; the journal keeps both. `casting` is
     the chair's utslagsröst when the corrected round is tied."""
@@ -175,7 +187,7 @@ class VoteCorrected(Event):
 
 
 @frozen_event
-class DecisionRecorded(Event):
+class DecisionRecorded(ItemEvent):
     """The decision as taken, one string per point (default: the proposed decision)."""
 
     TYPE: ClassVar[str] = "decision_recorded"
@@ -184,14 +196,14 @@ class DecisionRecorded(Event):
 
 
 @frozen_event
-class ImmediateJustificationSet(Event):
+class ImmediateJustificationSet(ItemEvent):
     TYPE: ClassVar[str] = "immediate_justification_set"
     item: str
     value: bool
 
 
 @frozen_event
-class SecrecySet(Event):
+class SecrecySet(ItemEvent):
     """The secretary marks the item secret on `ground` ("OSL 26 kap. 1 §") or, with
     `ground` "", public — overriding meeting.toml's `secrecy`. Before the item is decided;
     it does not call the item (namndtui.secrecy)."""
@@ -202,7 +214,7 @@ class SecrecySet(Event):
 
 
 @frozen_event
-class ReservationMade(Event):
+class ReservationMade(ItemEvent):
     TYPE: ClassVar[str] = "reservation_made"
     item: str
     member: str
@@ -211,7 +223,7 @@ class ReservationMade(Event):
 
 
 @frozen_event
-class NoteAdded(Event):
+class NoteAdded(ItemEvent):
     """Protokollsanteckning."""
 
     TYPE: ClassVar[str] = "note_added"
@@ -221,7 +233,7 @@ class NoteAdded(Event):
 
 
 @frozen_event
-class StatementAdded(Event):
+class StatementAdded(ItemEvent):
     """Särskilt uttalande."""
 
     TYPE: ClassVar[str] = "statement_added"
@@ -231,7 +243,7 @@ class StatementAdded(Event):
 
 
 @frozen_event
-class ItemTabled(Event):
+class ItemTabled(ItemEvent):
     """Bordlagt: no decision; the item keeps a §."""
 
     TYPE: ClassVar[str] = "item_tabled"
@@ -239,7 +251,7 @@ class ItemTabled(Event):
 
 
 @frozen_event
-class ItemReferredBack(Event):
+class ItemReferredBack(ItemEvent):
     """Återremitterat to the administration, with the reason the board gave."""
 
     TYPE: ClassVar[str] = "item_referred_back"
@@ -248,7 +260,7 @@ class ItemReferredBack(Event):
 
 
 @frozen_event
-class ParagraphJustified(Event):
+class ParagraphJustified(ItemEvent):
     """The paragraph is justified (omedelbart, at the meeting): locked from now on."""
 
     TYPE: ClassVar[str] = "paragraph_justified"
@@ -256,7 +268,7 @@ class ParagraphJustified(Event):
 
 
 @frozen_event
-class AdjustmentNoteAdded(Event):
+class AdjustmentNoteAdded(ItemEvent):
     """Justeringsanteckning: a justerare's objection to the wording of the §, entered at or
     before the justering and printed with the §."""
 

@@ -133,7 +133,7 @@ def _check(meeting: Meeting, state: RecordState, event: ev.Event, *, unlocked: b
             f"Händelsen {event.TYPE!r} hör till äldre journaler och skrivs inte längre; "
             "ordföranden ställer proposition med f."
         )
-    item_id = getattr(event, "item", None)
+    item_id = event.item_id
     item_event = is_item_event(event)
     if item_event and meeting.item(item_id) is None:
         raise RuleError(f"Okänt ärende {item_id!r}.")
@@ -161,7 +161,7 @@ def _check_correction(meeting: Meeting, state: RecordState, event: ev.Correction
         raise RuleError(f"Rättelsen går inte att läsa: {exc}.") from None
     if isinstance(inner, _NOT_CORRECTABLE):
         raise RuleError(f"Det går inte att rätta med en händelse av typen {inner.TYPE!r}.")
-    inner_item = getattr(inner, "item", None)
+    inner_item = inner.item_id
     if event.item:
         if meeting.item(event.item) is None:
             raise RuleError(f"Okänt ärende {event.item!r}.")
@@ -176,8 +176,6 @@ def _check_correction(meeting: Meeting, state: RecordState, event: ev.Correction
     else:
         if not state.justered_on:
             raise RuleError("Protokollet är inte justerat; ändra direkt i stället för att rätta.")
-        if isinstance(inner_item, str) and not isinstance(
-            inner, ev.MemberArrived | ev.MemberLeft | ev.SubstituteServes | ev.SubstituteStops
-        ):
+        if isinstance(inner, ev.ItemEvent):  # an attendance change may be corrected here
             raise RuleError("En rättelse av ett ärende ska ange ärendet.")
     _check(meeting, state, inner, unlocked=True)

@@ -41,7 +41,7 @@ def check_lock(state: RecordState, event: ev.Event, item_event: bool) -> None:
     """A justified § changes only as a rättelse; after the justering of the minutes
     nothing outside a § either (the notice of their posting excepted)."""
     if item_event:
-        item_id = event.item  # type: ignore[attr-defined]
+        item_id = event.item_id
         paragraph = state.paragraphs.get(item_id)
         if paragraph is not None and paragraph.justified:
             if isinstance(event, ev.ParagraphJustified):
@@ -62,8 +62,9 @@ def check_redo(state: RecordState, event: ev.Redone) -> None:
 
 
 def is_item_event(event: ev.Event) -> bool:
-    """An act about an item (attendance changes name the § they happen at, but are not)."""
-    return getattr(event, "item", None) is not None and not isinstance(event, ATTENDANCE_EVENTS)
+    """An act about an item (attendance changes name the § they happen at, but are not):
+    by its kind, whatever its item id (an empty one is refused as an unknown item)."""
+    return isinstance(event, ev.ItemEvent)
 
 
 def check_sitting(state: RecordState, event: ev.Event, item_event: bool) -> None:
@@ -111,7 +112,7 @@ def check_undo(meeting: Meeting, state: RecordState, event: ev.Undone) -> None:
 def _check_undo_one(state: RecordState, target: ev.Event) -> None:
     if isinstance(target, (ev.CorrectionMade, ev.MinutesJustified, *ev.JUSTERING_BOOKS)):
         return
-    item_id = getattr(target, "item", "")
+    item_id = target.item_id  # an attendance change's § too; "" = the meeting as a whole
     paragraph = state.paragraphs.get(item_id) if item_id else None
     if paragraph is not None and paragraph.justified:
         own = isinstance(target, ev.ParagraphJustified) and not state.justered_on

@@ -4,6 +4,7 @@ justering. `/` finds a name (or party) as typed, home/end go to the first/last r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
-from namndtui.tui.messages import ActsRequested, RecordChanged, RedoRequested, UndoRequested
+from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested, request_act
 from namndtui.tui.roster_layout import RosterLayout, roster_layout
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
@@ -32,6 +33,7 @@ from namndtui.tui.widgets.footer import KeepFooter
 from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
+    from namndtui.record.events import Event
     from namndtui.record.state import AttendanceChange, RecordState
     from namndtui.tui.app import NamndApp
 
@@ -89,6 +91,7 @@ class AttendanceScreen(Screen[None]):
         super().__init__()
         self.meeting = meeting
         self.item = item
+        self._layout: RosterLayout | None = None  # set by fill(), for the width
 
     @property
     def napp(self) -> NamndApp:
@@ -110,7 +113,6 @@ class AttendanceScreen(Screen[None]):
         self.show_info()  # the key line only where the table keeps room for its rows
 
     def on_mount(self) -> None:
-        self._layout: RosterLayout | None = None  # set by fill(), for the width
         self.query_one(FindInput).display = False
         self._find_from = 0  # the row a search began on (escape goes back to it)
         self.fill()
@@ -164,7 +166,13 @@ class AttendanceScreen(Screen[None]):
         info = q + (f" · Justering: {just}" if just else "")
         if self.size.height >= KEYS_FROM_HEIGHT:  # lower, the rows need the room
             info = f"{S.ATTENDANCE_KEYS}\n{info}"
-        if self.item is not None and state.opened_at and not self.napp.readonly:
+        # not after the close: no arrival or departure is recorded then (record/sitting.py)
+        if (
+            self.item is not None
+            and state.opened_at
+            and not state.closed_at
+            and not self.napp.readonly
+        ):
             number = paragraph_number(state, self.item.id)
             time = clock(self.napp.now_hhmm())
             info += " · " + S.ATTENDANCE_WHEN.format(number=number, time=time)
@@ -283,27 +291,16 @@ class AttendanceScreen(Screen[None]):
     def _item_id(self) -> str:
         return self.item.id if self.item else ""
 
-    def act(self, build: Any, *args: Any, warn: str = "") -> None:
-        """Ask the app to record the events of an act of record/acts.py; a refusal is a
-        notice, and so is `warn` once the act is recorded."""
-        try:
-            events = build(*args)
-        except acts.RuleError as err:
-            self.refuse(err)
-            return
-        if events:
-            self.post_message(ActsRequested(events, done=self.warn_once_recorded(warn)))
-
-    def warn_once_recorded(self, text: str) -> Callable[[bool], None] | None:
-        """A warning that shows once the act is on disk (none when refused)."""
-        if not text:
-            return None
-
-        def done(recorded: bool) -> None:
-            if recorded:
-                self.notify(text, severity="warning", markup=False)
-
-        return done
+    def act(self, build: Callable[..., list[Event]], *args: Any, warn: str = "") -> None:
+        """Ask the app to record the act `build(meeting, state, *args)` of
+        record/attendance_acts.py (tui/messages.py `ActsRequested`): the app decides its
+        events on the state it applies them to, so keys typed in a burst act in the order
+        typed, each on what the one before recorded. A refusal is a notice (the app says
+        why); `warn` is a notice once the act is recorded (never when refused)."""
+        done = None
+        if warn:
+            done = functools.partial(self.notify, warn, severity="warning", markup=False)
+        request_act(self.app, build, *args, done=done)
 
     def refuse(self, err: acts.RuleError) -> None:
         text, severity = refusal(self.meeting, err)
@@ -312,10 +309,10 @@ class AttendanceScreen(Screen[None]):
     def action_toggle_present(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_present, self.napp.state, name)
+            self.act(acts.toggle_present, name)
 
     def action_all_present(self) -> None:
-        self.act(acts.all_present, self.meeting, self.napp.state)
+        self.act(acts.all_present)
 
     @form_action
     async def action_serves_for(self) -> None:
@@ -335,9 +332,8 @@ class AttendanceScreen(Screen[None]):
             )
         )
         if seat:  # an ersättare of another party while one of the seat's sits unused: said
-            state = self.napp.state
-            warn = cross_party_note(self.meeting, state, name, seat)
-            args = (state, name, seat, self._item_id())
+            warn = cross_party_note(self.meeting, self.napp.state, name, seat)
+            args = (name, seat, self._item_id())
             self.act(acts.serves_for, *args, warn=f"{warn}." if warn else "")
 
     def action_stops(self) -> None:
@@ -348,22 +344,22 @@ class AttendanceScreen(Screen[None]):
     def action_arrived(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm())
+            self.act(acts.arrived, name, self.item.id, self.napp.now_hhmm)
 
     def action_left(self) -> None:
         name = self.chosen()
         if name and self.item:
-            self.act(acts.left, name, self.item.id, self.napp.now_hhmm())
+            self.act(acts.left, name, self.item.id, self.napp.now_hhmm)
 
     def action_adjuster(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_adjuster, self.napp.state, name)
+            self.act(acts.toggle_adjuster, name)
 
     def action_adjuster_substitute(self) -> None:
         name = self.chosen()
         if name:
-            self.act(acts.toggle_adjuster_substitute, self.napp.state, name)
+            self.act(acts.toggle_adjuster_substitute, name)
 
     @form_action
     async def action_justering(self) -> None:
