@@ -193,10 +193,10 @@ def test_page_references_are_built_once_per_page_count() -> None:
     """The pydyf speed-up (namndtui.minutes.pdf) gives what pydyf's own property gives."""
     import pydyf
 
-    from namndtui.minutes.pdf import _cache_page_references
+    from namndtui.minutes.pdf_engine import cache_page_references
 
-    _cache_page_references()
-    _cache_page_references()  # idempotent
+    cache_page_references()
+    cache_page_references()  # idempotent
     pdf = pydyf.PDF()
     for count in range(1, 4):
         pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
@@ -204,3 +204,90 @@ def test_page_references_are_built_once_per_page_count() -> None:
         assert refs is pdf.page_references  # cached until a page is added
         assert refs == tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
         assert len(refs) == count
+
+
+def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> None:
+    """The pydyf speed-up for the trailer's /ID (namndtui.minutes.pdf): the same bytes,
+    each stream built (and compressed) once per write instead of twice."""
+    import io
+
+    import pydyf
+
+    from namndtui.minutes.pdf_engine import serialize_objects_once
+
+    builds: list[int] = []
+
+    class Content(list):
+        """A page's content that counts how often pydyf reads it."""
+
+        def __iter__(self):
+            builds.append(id(self))
+            return super().__iter__()
+
+    def written(write) -> bytes:
+        pdf = pydyf.PDF()
+        for n in range(3):
+            stream = pydyf.Stream(Content([b"BT", f"({n}) Tj".encode(), b"ET"]), compress=True)
+            pdf.add_object(stream)
+            pdf.add_page(pydyf.Dictionary({"Type": "/Page", "Contents": stream.reference}))
+        out = io.BytesIO()
+        write(pdf, out, b"1.7", True, True)  # with /ID, compressed, as PDF/A is written
+        return out.getvalue()
+
+    serialize_objects_once()
+    serialize_objects_once()  # idempotent
+    plain = written(pydyf.PDF.write.__wrapped__)  # pydyf's own
+    assert len(builds) == 6  # twice each
+    builds.clear()
+    assert written(pydyf.PDF.write) == plain
+    assert len(builds) == len(set(builds)) == 3
+
+
+@pytest.mark.skipif(
+    not Path("/sbin/ldconfig").exists(), reason="ldconfig saknas (inte glibc-Linux)"
+)
+def test_weasyprint_libraries_are_found_as_find_library_finds_them() -> None:
+    """The quick library lookup used while importing WeasyPrint (namndtui.minutes.pdf)
+    names the same file as ctypes.util.find_library, for WeasyPrint's libraries and for
+    the Windows-style names it tries first (not found either way)."""
+    import ctypes.util
+
+    from namndtui.minutes.pdf_engine import ldconfig_lookup
+
+    lookup = ldconfig_lookup()
+    for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "pangoft2-1.0"):
+        assert lookup(name) == ctypes.util.find_library(name) is not None
+    assert lookup("libgobject-2.0-0") is None
+
+
+def test_weasyprint_imports_with_the_quick_lookup_in_a_fresh_process() -> None:
+    """As `export --pdf` imports it: the libraries load, find_library is given back."""
+    import sys
+
+    code = (
+        "import ctypes.util; find = ctypes.util.find_library\n"
+        "from namndtui.minutes.pdf_engine import import_weasyprint; import_weasyprint()\n"
+        "from weasyprint.text import ffi\n"
+        "assert ctypes.util.find_library is find and ffi.pango and ffi.fontconfig\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_streams_are_deflated_at_level_6_and_read_back_the_same() -> None:
+    """pydyf's level 9 is replaced by zlib's default (namndtui.minutes.pdf): a stream
+    inflates to what was drawn, deflated as zlib does at level 6."""
+    import zlib
+
+    import pydyf
+
+    from namndtui.minutes.pdf_engine import compress_at_default_level
+
+    compress_at_default_level()
+    compress_at_default_level()  # idempotent
+    raw = b"\n".join(b"BT /F1 10 Tf 72 %d Td (Rad %d) Tj ET" % (n, n) for n in range(500))
+    data = pydyf.Stream([raw], compress=True).data
+    deflated = data[data.index(b"stream\n") + 7 : data.rindex(b"\nendstream")]
+    assert zlib.decompress(deflated) == raw
+    level6 = zlib.compressobj(6)
+    assert deflated == level6.compress(raw) + level6.flush()
+    assert b"/Filter /FlateDecode" in data

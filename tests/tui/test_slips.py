@@ -280,6 +280,9 @@ def test_forms_say_why_at_the_key_during_a_break_and_after_the_close(example_fol
             await pilot.press(*ROLL_CALL, "m", "A")  # open, then adjourned
             await pilot.pause()
             assert app.state.breaks
+            # each notice gives the time recorded, written as the minutes write it
+            opened = f"Sammanträdet öppnat kl. {app.state.opened_at.replace(':', '.')}"
+            await until(pilot, lambda: opened in [n.message for n in app._notifications], opened)
             for key in ("y", "J", "a", "s", "t"):
                 app._notifications.clear()
                 await pilot.press(key)

@@ -5,26 +5,16 @@ PDF/A-2a (ISO 19005-2, level A: "accessible") is what WeasyPrint 70 writes with
 with `pdfaid:part=2`, `pdfaid:conformance=A`, and a tagged PDF (StructTreeRoot, MarkInfo,
 `/Lang (sv)` from `<html lang="sv">`, headings and table header cells as structure
 elements), which is what lag (2018:1937) asks of published documents and what archives
-(Riksarkivet) take. WeasyPrint is imported only here, only when a PDF is asked for (it
-costs about a second to import).
+(Riksarkivet) take. WeasyPrint is imported only here, only when a PDF is asked for (about
+0.3 s of CPU).
 
-Two measured speed-ups (docs/performance.md, "The PDF"), neither changing a byte of output:
-- Python's cyclic garbage collector is paused while WeasyPrint lays out and writes. Its
-  box trees are millions of objects, and each full collection walks all of them again:
-  the 500-item minutes take 28 % less CPU without it (33.3 → 24.1 s), for a higher peak
-  (533 → 651 MB: cycles dropped during layout wait until collection resumes afterwards;
-  100 items: 183 MB either way).
-- pydyf (WeasyPrint's PDF writer) rebuilds the list of all page references every time a
-  structure element of the tagged PDF names its page: quadratic in the pages (15 million
-  strings for 315 pages). `_cache_page_references` makes it build the list once per page
-  count.
+How WeasyPrint and pydyf are run faster without changing the document (a paused garbage
+collector, pydyf's page references and objects built once, deflate level 6, the library
+lookup at import): namndtui.minutes.pdf_engine and docs/performance.md, "The PDF".
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 PDF_VARIANT = "pdf/a-2a"
@@ -37,53 +27,17 @@ def html_to_pdf(html: str, base_url: str | Path | None = None) -> bytes:
     """
     import logging
 
+    from namndtui.minutes.pdf_engine import collector_paused, prepare
+
+    prepare()
     from weasyprint import HTML
 
-    _cache_page_references()
     # WeasyPrint logs every CSS property it does not know at WARNING; the stylesheet has
     # screen-only rules for browsers, so that is noise on a secretary's terminal.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    with _collector_paused():
+    with collector_paused():
         document = HTML(string=html, base_url=str(base_url) if base_url else None)
         return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (if it runs) for the block; reference counting
-    still frees what is dropped."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _cache_page_references() -> None:
-    """Give pydyf.PDF a `page_references` built once per page count (same value).
-
-    The list of pages only grows (`PDF.add_page`), so the tuple of the first n page
-    references never changes once built. Left alone if pydyf's class has no such
-    property (another version)."""
-    import pydyf
-
-    original = pydyf.PDF.__dict__.get("page_references")
-    if not isinstance(original, property) or getattr(original.fget, "_namndtui", False):
-        return
-    build = original.fget
-
-    def page_references(pdf) -> tuple[bytes, ...]:
-        count = len(pdf.pages["Kids"])
-        cached = pdf.__dict__.get("_namndtui_page_refs")
-        if cached is None or cached[0] != count:
-            cached = (count, build(pdf))
-            pdf.__dict__["_namndtui_page_refs"] = cached
-        return cached[1]
-
-    page_references._namndtui = True  # type: ignore[attr-defined]
-    pydyf.PDF.page_references = property(page_references)
 
 
 def check_pdf(data: bytes) -> None:

@@ -22,31 +22,35 @@ class SittingActs(RecordingScreen):
     async def action_open_close(self) -> None:
         if self.napp.refuse_readonly():
             return
+        from namndtui.minutes.model import clock  # "19.05", as the minutes write it
+
         state = self.napp.state
-        now = self.napp.now_hhmm()
+        now = self.napp.now_hhmm()  # the time recorded is the time shown
         if not state.opened_at:
             if await self.acted(lambda _m, state: acts.open_meeting(state, now)):
-                self.notify(S.MEETING_OPENED.format(time=now), markup=False)
+                self.notify(S.MEETING_OPENED.format(time=clock(now)), markup=False)
             return
         from namndtui.tui.modals.dialogs import ConfirmModal
 
-        question = S.CONFIRM_CLOSE.format(time=now)
+        question = S.CONFIRM_CLOSE.format(time=clock(now))
         pending = acts.pending_items(self.meeting, state)
         if pending:
             question += " " + S.CLOSE_PENDING.format(count=len(pending))
         if not await self.app.push_screen_wait(ConfirmModal(question)):
             return
         if await self.acted(acts.close_meeting, now):
-            self.notify(S.MEETING_CLOSED.format(time=now), markup=False)
+            self.notify(S.MEETING_CLOSED.format(time=clock(now)), markup=False)
 
     def action_adjourn(self) -> None:
         """A: ajournering from now; again: the meeting resumes (both times in the minutes)."""
         if self.napp.refuse_readonly():
             return
+        from namndtui.minutes.model import clock
+
         now = self.napp.now_hhmm()
 
         def done() -> None:  # the record says which it was
             said = S.MEETING_ADJOURNED if acts.is_adjourned(self.napp.state) else S.MEETING_RESUMED
-            self.notify(said.format(time=now), markup=False)
+            self.notify(said.format(time=clock(now)), markup=False)
 
         self.act(lambda _m, state: acts.adjourn(state, now), done=done)
