@@ -416,28 +416,32 @@ class NamndApp(RecordKeeper, App[int]):
         now); a disk error, or justered minutes on disk that these would change behind
         the journal's back, is the returned note ("" when written).
 
-        The state written is the minutes' replica (record/replica.py), folded here from
-        the entries, one writer at a time: a worker still writing when the next act
-        starts another is waited for, and the later one never writes an older state.
-        Anything else is a bug in the renderer and is raised: the worker's error is shown
+        With `entries` (the worker, in its thread) the state written is the minutes'
+        replica (record/replica.py), folded here from them; without (on the event loop, at
+        quit) the live state, which nothing changes while this runs. One writer at a time:
+        a worker still writing when the next act starts another is waited for, and the
+        later one never writes an older state. Anything else is a bug in the renderer and is raised: the worker's error is shown
         in the error modal (`on_worker_state_changed`), never passed off as normal.
         """
         from namndtui.minutes.revision import JusteredMinutesChanged
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
 
-        if entries is None:
-            entries = self._journal_entries()
         replica = self._minutes_replica()
         with replica.lock:
-            state = replica.catch_up(entries) if self.record is not None else self.state
+            if entries is not None:
+                state, entries = replica.catch_up(entries), replica.entries
+            else:
+                record = self.record  # opened now when the app is not running
+                state = self.state
+                entries = list(record.events) if record is not None else None
             try:
                 write_minutes(
                     self.meeting,
                     state,
                     self.folder,
                     settings=self.protokoll_settings or DEFAULT,
-                    entries=replica.entries if self.record is not None else None,
+                    entries=entries,
                 )
             except OSError as err:  # a full disk must not stop the meeting
                 return S.MINUTES_FAILED.format(reason=error_reason(err))
