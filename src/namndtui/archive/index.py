@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from namndtui.archive.build import Loader, Progress
+    from namndtui.archive.query import MaskFor
 
 
 def default_loader(path: Path) -> Any:
@@ -384,8 +385,14 @@ class ArchiveIndex:
             raise UserError(f"{rel}: ligger utanför arkivmappen {self.folder}", 1)
         return self.loader(self.folder / rel)
 
-    def search(self, query: Query | str, limit: int = 50) -> list[Hit]:
+    def search(
+        self, query: Query | str, limit: int = 50, *, mask_for: MaskFor | None = None
+    ) -> list[Hit]:
         """The best `limit` paragraphs for the query (query.search), newest first without
-        words; ranked by BM25F over the newest WINDOW matches with them."""
+        words; ranked by BM25F over the newest WINDOW matches with them. `mask_for`: the
+        public text (query.PublicText; `search --publicering`)."""
         q = parse_query(query) if isinstance(query, str) else query
-        return query_module.search(self._conn(), q, limit, public=self.public, cache=self._local)
+        conn = self._conn()
+        return query_module.search(
+            conn, q, limit, public=self.public, cache=self._local, mask_for=mask_for
+        )
