@@ -31,10 +31,38 @@ def _tmp_in_memory() -> None:
     tempfile.tempdir = str(SHM)
 
 
+# --- Pilot's idle wait ---------------------------------------------------------------------
+# Textual's Pilot waits after every key (twice) and in every `pause()` until the app looks
+# idle: it sleeps SLEEP_GRANULARITY (20 ms) at a time until one sleep passes with under
+# SLEEP_IDLE (1 ms, 5 %) of process CPU. So every key costs at least 40 ms of sleep, most of
+# a Pilot test's wall time on an idle machine (docs/performance.md, "The test suite").
+# A shorter window alone is not safe: the screen repaints on a timer (1/60 s), and a window
+# shorter than that period can call the app idle while a frame, and the call_after_refresh
+# callbacks after it, is still due. So the frame period shrinks with it and stays shorter
+# than the window: any frame due when a window starts is drawn inside it, and its CPU keeps
+# the wait going, as with Textual's own values. The idle criterion (under 5 % busy) is
+# unchanged. Only this process's apps (Pilot): the TUIs the tmux tests start run with
+# Textual's own values. NAMNDTUI_PILOT_IDLE_MS=20 restores Textual's window and frame.
+PILOT_IDLE_MS = float(os.environ.get("NAMNDTUI_PILOT_IDLE_MS", "5"))
+
+
+def _pilot_idle_window() -> None:
+    if PILOT_IDLE_MS >= 20:
+        return
+    import textual._wait as wait
+    import textual.screen as screen
+
+    wait.SLEEP_GRANULARITY = PILOT_IDLE_MS / 1000
+    wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 20
+    # a frame at least every 0.8 window (a repaint is batched until the next frame)
+    screen.UPDATE_PERIOD = min(screen.UPDATE_PERIOD, 0.8 * wait.SLEEP_GRANULARITY)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """A private XDG_CACHE_HOME from the start: module-scoped fixtures and code run at
     collection load meetings too, before any function-scoped fixture."""
     _tmp_in_memory()
+    _pilot_idle_window()
     # XDG_DATA_HOME too: the user's signing key lives there (minutes/signing.py), and
     # export --justerat signs with it when there is one.
     for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME"):

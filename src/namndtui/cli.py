@@ -40,6 +40,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "skriv protokoll.toml och protokoll.md för ett sammanträde"),
     "extract": ("extract", "skriv ut ett protokollsutdrag (§N) som Markdown"),
     "search": ("search", "sök i tidigare protokoll"),
+    "reindex": (
+        "reindex",
+        "kontrollera varje protokoll i arkivet mot sökindexet (även filer ändrade på plats)",
+    ),
     "follow": (
         "follow",
         "följ ett sammanträde live, skrivskyddat (salens skärm, ordförandens vy, --web)",
@@ -83,6 +87,7 @@ EXAMPLES: dict[str, str] = {
     "export": "namndtui export mote/ --out publicerat/",
     "extract": "namndtui extract mote/ §125",
     "search": 'namndtui search "utvecklingsmedel typ:bordlagt"',
+    "reindex": "namndtui reindex --archive protokoll/",
     "follow": "namndtui follow mote/ --web",
     "check-public": "namndtui check-public protokoll.md",
     "nyckel": "namndtui nyckel",

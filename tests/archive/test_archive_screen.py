@@ -40,6 +40,18 @@ async def settle(app, pilot) -> None:
             break
         await pilot.pause(0.02)
     await pilot.pause()
+    # what the workers' results caused: rows after the first screenful, the filter choices
+    # (call_after_refresh), the tables' column widths (measured when idle), the layout and
+    # repaint of the new text
+    await until(pilot, lambda: shown(app.screen), "the archive screen fully drawn")
+
+
+def shown(screen) -> bool:
+    """drawn(), and every table has measured its new rows and cells (DataTable does it when
+    idle: a look before that shows the columns as wide as their headings)."""
+    tables = screen.query(DataTable)
+    measured = all(not (t._require_update_dimensions or t._updated_cells) for t in tables)
+    return measured and drawn(screen)
 
 
 def test_namndtui_dir_opens_the_archive(archive: Path) -> None:
@@ -212,7 +224,7 @@ def _snap_archive(tmp_path: Path) -> Path:
 async def _wait(pilot) -> None:
     await settle(pilot.app, pilot)
     # the rows after the first screenful and the filter choices come in call_after_refresh
-    await until(pilot, lambda: drawn(pilot.app.screen), "the archive screen fully drawn")
+    await until(pilot, lambda: shown(pilot.app.screen), "the archive screen fully drawn")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)])

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from tests.archive.helpers import BODY, MEETING_A, MEETING_B, OTHER, make_minutes
 
@@ -114,24 +114,116 @@ operations = st.one_of(
 )
 
 
+def clock_ticked(probe: Path) -> None:
+    """Wait (on the file system's clock, not a sleep) until a file written now gets a later
+    timestamp than anything written so far: then no change to come can leave a signature the
+    check stored unchanged, and the check may treat nothing as racy."""
+    probe.write_bytes(b"")
+    first = probe.stat().st_mtime_ns
+    while probe.stat().st_mtime_ns == first:
+        probe.write_bytes(b"")
+
+
 @settings(
     max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(steps=st.lists(st.lists(operations, min_size=1, max_size=4), min_size=1, max_size=5))
-def test_index_always_equals_a_fresh_build(tmp_path_factory, steps) -> None:
+@given(
+    steps=st.lists(st.lists(operations, min_size=1, max_size=4), min_size=1, max_size=5),
+    settled=st.booleans(),
+)
+@example(  # each kind of change at least once, whatever the search draws
+    steps=[
+        [("write", "a", NAMES[0], 0), ("write", "a/b", NAMES[0], 1), ("write", "c", NAMES[1], 2)],
+        [("remove", "a", NAMES[0]), ("write", "c", NAMES[1], 3)],
+        [("rename", "c", NAMES[1], "a", NAMES[0]), ("edit", "a/b", NAMES[0], 4)],
+        [("move_folder", "a", "c"), ("touch", "c", NAMES[0])],
+        [("remove_folder", "c"), ("write", ".dold", NAMES[0], 0)],
+    ],
+    settled=True,
+)
+def test_index_always_equals_a_fresh_build(tmp_path_factory, steps, settled) -> None:
+    """After each step of writes (atomic replace), removals, renames, folder moves and
+    touches, the folder check (what a search does) leaves the index equal to a fresh
+    build. An editor writing in place changes no folder: the full check catches it.
+    `settled`: nothing is racy (as when the changes are older than RACY_NS; the test waits
+    for the file system's clock to tick after each check instead), so the folder check
+    really skips the folders whose signature is unchanged."""
     tmp = tmp_path_factory.mktemp("fresh")
     root = tmp / "arkiv"
     root.mkdir()
-    index = ArchiveIndex(root, db_path=tmp / "index.sqlite")
+    with pytest.MonkeyPatch.context() as mp:
+        if settled:
+            mp.setattr(freshness, "RACY_NS", 0)
+        index = ArchiveIndex(root, db_path=tmp / "index.sqlite")
+        assert index.update().full  # the first check of an index is a full one
+        for ops in steps:
+            if settled:
+                clock_ticked(tmp / "klocka")
+            for op in ops:
+                apply(root, op)
+            stats = index.update()
+            assert not stats.full  # within FULL_EVERY_NS of the last full check
+            if any(op[0] == "edit" for op in ops):  # in place: maybe not seen until…
+                assert index.update(full=True).full
+            assert dump(index) == fresh(root, tmp)
+        index.close()
+
+
+def test_an_edit_in_place_is_seen_by_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder check trusts a folder whose signature is unchanged; an editor that writes
+    the file in place is seen by the full check: asked for (`reindex`, the archive screen
+    when it opens) or due FULL_EVERY_NS after the last one."""
+    root = tmp_path / "arkiv"
+    apply(root, ("write", "a", "protokoll.toml", 0))
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    index = ArchiveIndex(root)
     index.update()
-    for ops in steps:
-        for op in ops:
-            apply(root, op)
-        index.update()
-        assert dump(index) == fresh(root, tmp)
-    index.close()
+    clock_ticked(tmp_path / "klocka")
+    apply(root, ("edit", "a", "protokoll.toml", 3))
+    stats = index.update()
+    assert (stats.full, stats.parsed, index.search("simhall")) == (False, 0, [])
+    import time
+
+    real_ns = time.time_ns
+    later = real_ns() + freshness.FULL_EVERY_NS + 1_000_000_000
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    stats = index.update()  # due: the last full check is FULL_EVERY_NS ago
+    assert (stats.full, stats.parsed) == (True, 1)
+    assert [h.title for h in index.search("simhall")] == ["Simhall"]
+    apply(root, ("edit", "a", "protokoll.toml", 0))
+    assert (index.update(full=True).parsed, index.search("simhall")) == (1, [])
+
+
+def test_a_racy_file_lists_its_folder_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file changed within RACY_NS of the check may change again in the same clock tick
+    without its signature changing: its folder is stored racy too, so that the folder check
+    lists it next time although the folder itself is older (an edit in place)."""
+    import time
+
+    root = tmp_path / "arkiv"
+    apply(root, ("write", "a", "protokoll.toml", 0))
+    index = ArchiveIndex(root)
+    index.update()
+    clock_ticked(tmp_path / "klocka")
+    apply(root, ("edit", "a", "protokoll.toml", 3))  # in place: the folder is older
+    edited = (root / "a" / "protokoll.toml").stat().st_mtime_ns
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    monkeypatch.setattr(time, "time_ns", lambda: edited - 1)  # the check: as the file changed
+    assert index.update(full=True).parsed == 1
+    conn = sqlite3.connect(index.db_path)
+    rows = conn.execute("SELECT mtime_ns FROM folders WHERE rel = 'a'").fetchall()
+    conn.close()
+    assert rows == [(-1,)]  # racy because of its file: listed again by the folder check
+    clock_ticked(tmp_path / "klocka")
+    apply(root, ("edit", "a", "protokoll.toml", 0))  # in place again
+    assert index.update(full=False).parsed == 1
+    assert index.search("simhall") == []
 
 
 def test_an_unchanged_tree_lists_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,3 +264,25 @@ def test_recent_check_is_skipped_only_when_asked(tmp_path: Path) -> None:
     apply(root, ("write", "b", "protokoll.toml", 1))
     assert index.update(max_age=60).skipped  # the command line's second within a second
     assert index.update().parsed == 1  # the default checks every time
+
+
+def test_reindex_reads_an_edit_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`namndtui reindex` is the full check on demand: an edit in place that the folder
+    check of a search does not see is read again."""
+    from namndtui.cli import main
+
+    root = tmp_path / "arkiv"
+    apply(root, ("write", "a", "protokoll.toml", 0))
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    assert main(["search", "nämnd", "--archive", str(root)]) == 0
+    clock_ticked(tmp_path / "klocka")
+    apply(root, ("edit", "a", "protokoll.toml", 3))
+    os.utime(root / ".namndtui-index.sqlite.lock", ns=(0, 0))  # not checked within a second
+    assert main(["search", "simhall", "--archive", str(root)]) == 1  # the folder check
+    capsys.readouterr()
+    assert main(["reindex", "--archive", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "1 protokoll, 1 lästa på nytt, 0 borttagna" in out
+    assert main(["search", "simhall", "--archive", str(root)]) == 0

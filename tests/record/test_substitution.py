@@ -83,3 +83,13 @@ def test_validate_prints_the_warning_as_a_warning(tmp_path, capsys) -> None:
         assert record.state.serving_for == {}
     assert main(["validate", str(tmp_path / "meeting.toml")]) == 0
     assert "varning" not in capsys.readouterr().out
+
+
+def test_an_ersattare_stepping_in_for_a_javig_ledamot_is_warned_too() -> None:
+    everyone = [ev.AttendanceSet(m, True) for m in [*SEATS, "Fia Nord", "Ida Öst"]]
+    state = fold(MEETING, [*everyone, ev.ItemCalled("x1", "19:01")])
+    assert cross_party_note(MEETING, state, "Fia Nord", "Bo Ås") == WARNING
+    jav = [*everyone, ev.ItemCalled("x1", "19:01"), ev.Recused("x1", "Bo Ås", "Fia Nord")]
+    assert cross_party_notes(MEETING, fold(MEETING, jav)) == [f"§ 120: {WARNING}"]
+    own = [*everyone, ev.ItemCalled("x1", "19:01"), ev.Recused("x1", "Bo Ås", "Ida Öst")]
+    assert cross_party_notes(MEETING, fold(MEETING, own)) == []

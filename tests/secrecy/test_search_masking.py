@@ -60,3 +60,32 @@ def test_a_masked_name_is_not_found_by_a_public_search(archive: Path, capsys) ->
     masker = Masker(["Lisa Nyberg"])
     assert masker.hides("Lisa Nyberg söker bidrag", [(5, 11)])
     assert not masker.hides("Lisa Nyberg söker bidrag", [(18, 24)])
+
+
+FAR_FROM_THE_EXCERPT = {
+    "id": "lokal",
+    "title": "Hyra av lokal för fritidsverksamhet",
+    "summary": "Förvaltningen föreslår att nämnden hyr lokalen. "
+    + "Verksamheten riktar sig till barn och unga i stadsdelen. " * 12
+    + "Frågor besvaras av Lisa Nyberg.",
+    "decision": ["Nämnden godkänner förslaget."],
+}
+
+
+def test_a_masked_name_outside_the_excerpt_is_no_public_hit(tmp_path: Path, capsys) -> None:
+    """QA: `search --publicering "förvaltningen nyberg"` listed the § – its title and excerpt
+    (the start of the text) held no masked name, the name stood far below. The query is
+    now checked in the public (masked) text of the whole §, and the hit shows that text."""
+    minutes = make_minutes(BODY, "2007-09-25", 100, [FAR_FROM_THE_EXCERPT])
+    meeting = dataclasses.replace(minutes.meeting, personal_data=("Lisa Nyberg",))
+    root = tmp_path / "arkiv"
+    write(root / "2007-09-25", dataclasses.replace(minutes, meeting=meeting))
+    query = ["förvaltningen nyberg", "--archive", str(root)]
+    assert main(["search", *query]) == 0  # the secretary's own search finds it
+    capsys.readouterr()
+    assert main(["search", *query, "--publicering"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "inga träffar" in err, out
+    assert main(["search", "förvaltningen", "--publicering", "--archive", str(root)]) == 0
+    out, _ = capsys.readouterr()
+    assert "«Förvaltningen» föreslår" in out and "Nyberg" not in out, out

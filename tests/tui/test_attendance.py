@@ -340,5 +340,21 @@ def test_an_ersattare_of_another_party_serves_with_a_warning(example_folder, clo
             await until(
                 pilot, lambda: expected in [n.message for n in app._notifications], "varningen"
             )
+            # after the close no arrival or departure can be recorded: no time "now" either
+            await pilot.press("escape", "m")  # open
+            await until(pilot, lambda: app.state.opened_at, "öppnat")
+            await pilot.press("n")
+
+            def hint() -> bool:
+                return "registreras nu" in str(app.screen.query_one("#attendance-info").render())
+
+            await until(pilot, hint, "tiden före tangenten")
+            await pilot.press("escape", "m")  # close, asked
+            await until(pilot, lambda: type(app.screen).__name__ == "ConfirmModal", "frågan")
+            await pilot.press("enter")
+            await until(pilot, lambda: app.state.closed_at, "avslutat")
+            await pilot.press("n")
+            await until(pilot, lambda: type(app.screen).__name__ == "AttendanceScreen", "n")
+            assert not hint()
 
     run(go())

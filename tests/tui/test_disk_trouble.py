@@ -117,20 +117,25 @@ def test_next_act_writes_the_waiting_ones_first(tmp_path, monkeypatch):
     asyncio.run(go())
 
 
+async def save_elsewhere_form(pilot, monkeypatch):
+    """The meeting started, the disk full, an act kept unsaved: ctrl+s's form (its field)."""
+    from textual.widgets import Input
+
+    app = pilot.app
+    await start(pilot)
+    break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
+    await pilot.press("b", "ctrl+s")
+    await until(pilot, lambda: app.screen.query(Input), "the save-elsewhere form")
+    return app.screen.query_one(Input)
+
+
 def test_save_elsewhere_writes_a_valid_journal(tmp_path, monkeypatch):
     async def go():
         app = live_app(tmp_path)
         target = tmp_path / "usb"
         target.mkdir()
         async with app.run_test(size=SIZE) as pilot:
-            await start(pilot)
-            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
-            await pilot.press("b", "ctrl+s")
-            from textual.widgets import Input
-
-            await until(pilot, lambda: app.screen.query(Input), "the save-elsewhere form")
-
-            field = app.screen.query_one(Input)
+            field = await save_elsewhere_form(pilot, monkeypatch)
             assert field.value.endswith("m-journal.jsonl")  # a default to accept or edit
             field.value = str(target)
             await pilot.press("enter")
@@ -152,13 +157,8 @@ def test_save_elsewhere_to_a_missing_folder_says_why_and_stays(tmp_path, monkeyp
     async def go():
         app = live_app(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
-            await start(pilot)
-            break_disk(monkeypatch, app.folder, "fsync", errno.ENOSPC)
-            await pilot.press("b", "ctrl+s")
-            from textual.widgets import Input
-
-            await until(pilot, lambda: app.screen.query(Input), "the save-elsewhere form")
-            app.screen.query_one(Input).value = str(tmp_path / "finns-inte" / "j.jsonl")
+            field = await save_elsewhere_form(pilot, monkeypatch)
+            field.value = str(tmp_path / "finns-inte" / "j.jsonl")
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, ErrorModal), "the error dialog")
             assert "Kunde inte spara journalen i" in screen_text(app)

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from namndtui.archive import manifest
 from namndtui.archive.freshness import Found, Plan
 from namndtui.archive.schema import (
     CHUNK,
@@ -62,6 +63,7 @@ class Writer:
         plan: Plan,
         stats: IndexStats,
         progress: Progress | None,
+        now_ns: int,
     ) -> None:
         """Make the index equal the tree: one transaction per batch of files, the folders
         last (a build killed midway lists the folders again and skips the files done)."""
@@ -87,13 +89,7 @@ class Writer:
                     conn.execute("BEGIN IMMEDIATE")
                 if progress is not None:
                     progress(n, len(plan.files))
-            for rel in plan.gone_folders:
-                conn.execute("DELETE FROM folders WHERE rel = ?", (rel,))
-                conn.execute("DELETE FROM scan_problems WHERE folder = ?", (rel,))
-            conn.executemany(
-                "INSERT OR REPLACE INTO folders VALUES (?, ?, ?, ?)",
-                [(rel, sig[0], sig[1], problem) for rel, (sig, problem) in plan.folders.items()],
-            )
+            manifest.write(conn, plan, now_ns)
             for folder, problems in plan.entry_problems.items():
                 conn.execute("DELETE FROM scan_problems WHERE folder = ?", (folder,))
                 conn.executemany(

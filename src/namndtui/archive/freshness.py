@@ -5,16 +5,24 @@ An archive is any folder tree holding protokoll.toml files at any depth. Hidden 
 folder that cannot be listed is a problem, never an exception.
 
 The manifest holds every folder of the archive (relative path, mtime and ctime) and every
-minutes file (mtime, ctime, size). A check stats each known folder and each known file –
-one system call each, no listing – and lists (scandir) only the folders whose signature
-changed: a new, removed or renamed entry changes its folder's mtime, and minutes are
-replaced atomically (write + rename), so a new protokoll.toml does too. The ctime catches
-what the mtime does not (chmod, `cp -p`/`rsync -t` restoring an old mtime); the file's own
-stat catches an editor that writes in place.
+minutes file (mtime, ctime, size). Two kinds of check:
+
+- **The folder check** (what a search does): stat each known folder – one system call
+  each, no listing, no file – and list (scandir) only the folders whose signature changed,
+  comparing the files in them with the manifest. Minutes are replaced atomically (write
+  a temporary file, rename it over protokoll.toml: namndtui's own writes, `cp`, `git
+  checkout`, most editors), so a new, removed, renamed or replaced file changes its
+  folder's mtime. The ctime catches what the mtime does not (chmod, `cp -p`/`rsync -t`
+  restoring an old mtime).
+- **The full check** also stats every known file in the folders that did not change: it
+  catches an editor that writes a protokoll.toml in place (truncate and write: the
+  folder's mtime stays). Index.update runs it when asked (`namndtui reindex`, the archive
+  screen when it opens) and when the last one is older than FULL_EVERY_NS.
 
 "Racy" entries, as git calls them: a file or folder changed within RACY_NS of the check may
 change again within the same clock tick without its signature changing, so it is stored
-with a signature that never matches (-1) and looked at again by the next check.
+with a signature that never matches (-1) and looked at again by the next check; a folder
+holding a racy file is stored racy too, so that the folder check lists it again.
 
 No pathlib in the loops: relative paths are plain strings with "/", stats go through a
 directory descriptor of the archive folder.
@@ -28,9 +36,12 @@ from collections import namedtuple
 
 PROTOKOLL_SUFFIX = "protokoll.toml"
 RACY_NS = 2_000_000_000  # changes this recent are checked again next time (clock ticks)
+FULL_EVERY_NS = 600 * 1_000_000_000  # a full check (every file) at least this often
 UNKNOWN = (-1, -1)  # the signature of a racy entry: never equal to a real one
+UNREAD = (-2, -2)  # a folder with entries that could not be looked at (listed again)
 
 Sig = tuple[int, int]  # (mtime_ns, ctime_ns)
+FileSigs = dict[str, tuple[Sig, int]]  # rel → (signature, size)
 
 
 class Found(namedtuple("Found", "rel mtime_ns size ctime_ns", defaults=(0,))):
@@ -40,22 +51,63 @@ class Found(namedtuple("Found", "rel mtime_ns size ctime_ns", defaults=(0,))):
     __slots__ = ()
 
 
+class Known:
+    """What the index knows of the tree (index.py gives it from its tables): the folders
+    with their signatures and problems, and the files, asked for a folder at a time (the
+    folder check reads no file of a folder that did not change)."""
+
+    def __init__(self, folders: dict[str, tuple[Sig, str | None]]) -> None:
+        self.folders = folders
+
+    def files_in(self, folder: str) -> FileSigs:
+        """The known files directly in `folder`."""
+        raise NotImplementedError
+
+    def files_under(self, folder: str) -> list[str]:
+        """The known files anywhere under `folder` (gone with it)."""
+        raise NotImplementedError
+
+    def all_files(self) -> FileSigs:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        """How many files the index knows."""
+        raise NotImplementedError
+
+
 class Plan:
     """What the index must do to equal the folder tree."""
 
-    def __init__(self) -> None:
+    def __init__(self, folders: dict[str, tuple[Sig, str | None]], *, full: bool) -> None:
         self.files: list[Found] = []  # new or changed files (look at them)
         self.gone_files: list[str] = []
         self.folders: dict[str, tuple[Sig, str | None]] = {}  # rel → new state
         self.gone_folders: list[str] = []
         # listed folder → entries in it that could not be looked at: (rel, reason)
         self.entry_problems: dict[str, list[tuple[str, str]]] = {}
-        self.unchanged = 0  # files whose signature is unchanged
+        # Folders listed for nothing: changed only in entries the index does not hold (the
+        # index's own files, an editor's hidden ones). Their new state is stored with the
+        # next write, not on its own: the archive folder holding the index changes at every
+        # search (SQLite's -wal and -shm files come and go).
+        self.quiet: dict[str, tuple[Sig, str | None]] = {}
+        self.unchanged = 0  # files whose signature is unchanged (or not looked at)
         self.total = 0  # minutes files in the tree
+        self.full = full  # every file was looked at (the time is kept: FULL_EVERY_NS)
+        self.known_folders = folders  # the manifest checked against (build.py updates it)
+        self.repack = False  # the manifest was not read from its packed copy: write one
 
     @property
     def empty(self) -> bool:
         return not (self.files or self.gone_files or self.folders or self.gone_folders)
+
+    def manifest(self) -> dict[str, tuple[Sig, str | None]]:
+        """The folders of the manifest once this plan is applied."""
+        folders = dict(self.known_folders)
+        for rel in self.gone_folders:
+            folders.pop(rel, None)
+        folders.update(self.quiet)
+        folders.update(self.folders)
+        return folders
 
 
 def is_protokoll_name(name: str) -> bool:
@@ -73,51 +125,78 @@ def _join(rel: str, name: str) -> str:
 
 
 class _Checker:
-    def __init__(
-        self,
-        root: str,
-        folders: dict[str, tuple[Sig, str | None]],
-        files: dict[str, tuple[Sig, int]],
-        now_ns: int,
-    ) -> None:
+    def __init__(self, root: str, known: Known, now_ns: int, fd: int, *, full: bool) -> None:
         self.root = root
-        self.known_folders = folders
-        self.known_files = files
+        self.known = known
+        self.known_folders = known.folders
+        self.fd = fd
         self.limit = now_ns - RACY_NS
-        self.plan = Plan()
+        self.plan = Plan(known.folders, full=full)
         self.listed: set[str] = set()  # folders listed in this check
-        self.seen_files: set[str] = set()
+        self.racy_folders: set[str] = set()  # folders holding a racy file
+        self.found = 0  # files seen in listed folders
+        self.replaced = 0  # known files of listed folders (seen again or gone)
 
     def sig(self, st: os.stat_result) -> Sig:
         if st.st_mtime_ns > self.limit or st.st_ctime_ns > self.limit:
             return UNKNOWN
         return (st.st_mtime_ns, st.st_ctime_ns)
 
-    def run(self, fd: int) -> Plan:
+    def run(self) -> Plan:
         plan = self.plan
-        stat, is_dir, is_reg = os.stat, stat_mod.S_ISDIR, stat_mod.S_ISREG
+        to_list = self.changed_folders()
+        while to_list:
+            self.list_folder(to_list.pop(), to_list)
+        gone = set()
+        for rel in plan.gone_folders:  # their files went with them
+            gone.update(self.known.files_under(rel))
+        plan.gone_files += sorted(gone)
+        if plan.full:
+            self.stat_files(self.known.all_files(), gone)
+        else:  # the files of the folders not listed are taken as they were
+            plan.total = self.known.count() - self.replaced - len(gone)
+        plan.total += self.found
+        plan.unchanged = plan.total - len(plan.files)
+        for rel in self.racy_folders:  # listed again next time, to look at the racy file
+            problem = plan.folders.get(rel, self.known_folders.get(rel, (UNKNOWN, None)))[1]
+            plan.folders[rel] = (UNKNOWN, problem)
+        plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
+        return plan
+
+    def changed_folders(self) -> list[str]:
+        """Stat every known folder: those whose signature changed are to be listed."""
+        plan, fd = self.plan, self.fd
+        stat, is_dir = os.stat, stat_mod.S_ISDIR
         to_list: list[str] = []
+        gone: set[str] = set()
         if "" not in self.known_folders:
             to_list.append("")
-        for rel, (sig, _problem) in self.known_folders.items():
+        for rel, (sig, _problem) in self.known_folders.items():  # parents before children
+            if gone and parent_of(rel) in gone:
+                gone.add(rel)  # reached through a folder that is not one any more (a symlink)
+                continue
             try:
                 st = stat(rel or ".", dir_fd=fd, follow_symlinks=False)
             except OSError:
-                plan.gone_folders.append(rel)
+                gone.add(rel)
                 continue
             if (st.st_mtime_ns, st.st_ctime_ns) == sig and is_dir(st.st_mode):
                 continue  # the common case (UNKNOWN never equals a real signature)
             if not is_dir(st.st_mode):
-                plan.gone_folders.append(rel)
+                gone.add(rel)
             else:
                 to_list.append(rel)
-        while to_list:
-            self.list_folder(to_list.pop(), to_list, fd)
-        listed, seen = self.listed, self.seen_files
-        unchanged = 0
-        for rel, (sig, size) in self.known_files.items():
-            if listed and (rel in seen or rel.rpartition("/")[0] in listed):
-                continue  # listed above (or gone from a listed folder)
+        plan.gone_folders += sorted(gone)
+        return to_list
+
+    def stat_files(self, files: FileSigs, gone: set[str]) -> None:
+        """The full check: stat each known file outside the folders listed."""
+        plan, fd, listed = self.plan, self.fd, self.listed
+        stat, is_reg = os.stat, stat_mod.S_ISREG
+        found = 0
+        for rel, (sig, size) in files.items():
+            if rel in gone or (listed and rel.rpartition("/")[0] in listed):
+                continue  # gone with its folder, or looked at in the listing
             try:
                 st = stat(rel, dir_fd=fd, follow_symlinks=False)
             except OSError:
@@ -125,36 +204,33 @@ class _Checker:
                 continue
             if not is_reg(st.st_mode):
                 plan.gone_files.append(rel)
-            elif (st.st_mtime_ns, st.st_ctime_ns) == sig and st.st_size == size:
-                unchanged += 1  # the common case, without a call
-            else:
+                continue
+            found += 1
+            if (st.st_mtime_ns, st.st_ctime_ns) != sig or st.st_size != size:
                 self.file_found(rel, st, sig, size)
-        plan.unchanged += unchanged
-        plan.total += unchanged
-        if listed:
-            for rel in self.known_files:
-                if rel not in seen and rel.rpartition("/")[0] in listed:
-                    plan.gone_files.append(rel)
-        plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
-        return plan
+        self.found += found
 
-    def list_folder(self, rel: str, to_list: list[str], fd: int) -> None:
+    def list_folder(self, rel: str, to_list: list[str]) -> None:
         """List one folder: its minutes files and its folders (new ones are listed too)."""
         plan = self.plan
-        self.listed.add(rel)
         try:
-            st = os.stat(rel or ".", dir_fd=fd, follow_symlinks=False)
+            st = os.stat(rel or ".", dir_fd=self.fd, follow_symlinks=False)
         except OSError:
             plan.gone_folders.append(rel)
             return
         sig = self.sig(st)  # taken before listing: a change during the listing shows next time
+        known = self.known.files_in(rel)
+        self.replaced += len(known)
+        before = (len(plan.files), len(to_list))
         try:
             with os.scandir(os.path.join(self.root, rel) if rel else self.root) as it:
                 entries = list(it)
         except OSError as err:
             plan.folders[rel] = (sig, f"mappen kan inte läsas: {err.strerror or err}")
-            self.listed.discard(rel)  # its known files are stat'ed one by one instead
+            if not plan.full:  # its known files are stat'ed one by one instead
+                self.stat_files(known, set())
             return
+        self.listed.add(rel)
         plan.folders[rel] = (sig, None)
         problems = plan.entry_problems[rel] = []
         for entry in entries:
@@ -167,44 +243,47 @@ class _Checker:
                     if sub not in self.known_folders and sub not in self.listed:
                         to_list.append(sub)
                 elif is_protokoll_name(name) and entry.is_file(follow_symlinks=False):
-                    known = self.known_files.get(sub)
                     st_file = entry.stat(follow_symlinks=False)
-                    old_sig, old_size = known if known else (None, -1)
+                    old_sig, old_size = known.pop(sub, (None, -1))
+                    self.found += 1
                     self.file_found(sub, st_file, old_sig, old_size)
             except OSError as err:
                 problems.append((sub, f"filen kan inte läsas: {err.strerror or err}"))
+        plan.gone_files += sorted(known)  # known files no longer in the folder
         if problems:  # look again next time: the entry may be readable by then
-            plan.folders[rel] = (UNKNOWN, None)
+            plan.folders[rel] = (UNREAD, None)
+        old = self.known_folders.get(rel)
+        if (
+            not known
+            and not problems
+            and before == (len(plan.files), len(to_list))
+            and old is not None
+            and old[0] != UNREAD  # its problems are to be cleared
+            and old[1] is None
+        ):  # changed only in what the index does not hold: a hidden file (the index's own)
+            plan.quiet[rel] = plan.folders.pop(rel)
+            del plan.entry_problems[rel]
 
     def file_found(self, rel: str, st: os.stat_result, sig: Sig | None, size: int) -> None:
-        plan = self.plan
-        self.seen_files.add(rel)
-        plan.total += 1
         if (
             sig is not None
             and sig != UNKNOWN
             and sig == (st.st_mtime_ns, st.st_ctime_ns)
             and (size == st.st_size)
         ):
-            plan.unchanged += 1
             return
         now = self.sig(st)
-        plan.files.append(Found(rel, now[0], st.st_size, now[1]))
+        if now == UNKNOWN:
+            self.racy_folders.add(parent_of(rel))
+        self.plan.files.append(Found(rel, now[0], st.st_size, now[1]))
 
 
-def check(
-    root: str,
-    folders: dict[str, tuple[Sig, str | None]],
-    files: dict[str, tuple[Sig, int]],
-    now_ns: int,
-) -> Plan:
-    """What changed under `root` since the manifest (`folders`, `files`) was written.
-
-    `folders`: rel → (signature, problem or None); `files`: rel → (signature, size).
-    An empty manifest lists the whole tree. A racy entry gets the UNKNOWN signature.
-    """
+def check(root: str, known: Known, now_ns: int, *, full: bool) -> Plan:
+    """What changed under `root` since the manifest (`known`) was written: the folder check,
+    or with `full` the full check (every known file stat'ed too). An empty manifest lists
+    the whole tree. A racy entry gets the UNKNOWN signature."""
     fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        return _Checker(root, folders, files, now_ns).run(fd)
+        return _Checker(root, known, now_ns, fd, full=full).run()
     finally:
         os.close(fd)

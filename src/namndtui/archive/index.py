@@ -26,8 +26,9 @@ import sqlite3
 import time
 from collections.abc import Callable
 
+from namndtui.archive import manifest
 from namndtui.archive import query as query_module
-from namndtui.archive.freshness import Plan, check
+from namndtui.archive.freshness import FULL_EVERY_NS, Plan, check
 from namndtui.archive.lock import checked_recently, exclusive, mark_checked
 from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.archive.index.X
     DAY_BITS,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from namndtui.archive.build import Loader, Progress
+    from namndtui.archive.query import MaskFor
 
 
 def default_loader(path: Path) -> Any:
@@ -247,17 +249,26 @@ class ArchiveIndex:
 
     # --- updating ------------------------------------------------------------------------
 
-    def update(self, progress: Progress | None = None, *, max_age: float = 0.0) -> IndexStats:
+    def update(
+        self,
+        progress: Progress | None = None,
+        *,
+        max_age: float = 0.0,
+        full: bool | None = None,
+    ) -> IndexStats:
         """Bring the index up to date with the folder. Never raises for a bad file.
 
         `max_age`: skip the check when the last complete one is younger (seconds); the
         command line passes 1 s, so a search right after another one stats nothing.
+        `full`: True – the full check (every file stat'ed: catches an editor that writes a
+        protokoll.toml in place); False – the folder check; None – the folder check, or
+        the full one when the last was FULL_EVERY_NS ago (freshness.py).
         """
         with self._lock:
             if not self.rebuilt and checked_recently(self.lock_path, max_age):
                 return IndexStats(skipped=True)
             try:
-                return self._update(progress)
+                return self._update(progress, full)
             except sqlite3.DatabaseError as err:
                 if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
                     raise ArchiveError(
@@ -269,32 +280,25 @@ class ArchiveIndex:
                     self._delete()
                 self._ensure()
                 self.rebuilt = "indexet var skadat"
-                stats = self._update(progress)
+                stats = self._update(progress, full)
                 stats.rebuilt = self.rebuilt
                 return stats
 
-    def _plan(self, conn: sqlite3.Connection) -> Plan:
+    def _plan(self, conn: sqlite3.Connection, full: bool | None, now_ns: int) -> Plan:
         """What changed since the manifest was written (freshness.check)."""
-        folders = {
-            rel: ((mtime, ctime), problem)
-            for rel, mtime, ctime, problem in conn.execute(
-                "SELECT rel, mtime_ns, ctime_ns, problem FROM folders"
-            )
-        }
-        files = {
-            rel: ((mtime, ctime), size)
-            for rel, mtime, ctime, size in conn.execute(
-                "SELECT rel, mtime_ns, ctime_ns, size FROM files"
-            )
-        }
+        folders, packed, last_full = manifest.read(conn)
+        if full is None:
+            full = not 0 <= now_ns - last_full < FULL_EVERY_NS
         try:
-            return check(self._folder, folders, files, time.time_ns())
+            plan = check(self._folder, manifest.IndexKnown(conn, folders), now_ns, full=full)
         except OSError as err:
             raise ArchiveError(
                 f"{self._folder}: mappen kan inte läsas: {err.strerror}", 2
             ) from None
+        plan.repack = not packed
+        return plan
 
-    def _update(self, progress: Progress | None) -> IndexStats:
+    def _update(self, progress: Progress | None, full: bool | None) -> IndexStats:
         started = time.perf_counter()
         stats = IndexStats(rebuilt=self.rebuilt)
         conn = self._conn(secret=True)  # an update writes both parts
@@ -304,17 +308,24 @@ class ArchiveIndex:
 
             with exclusive(self.lock_path, self.on_wait):
                 repair_secret_part(conn)
-        plan = self._plan(conn)
-        if not plan.empty:
+        now_ns = time.time_ns()
+        plan = self._plan(conn, full, now_ns)
+        if not plan.empty or plan.full or plan.repack:
             with exclusive(self.lock_path, self.on_wait):
                 if data_version(conn) != version:  # another process wrote meanwhile
-                    plan = self._plan(conn)
-                from namndtui.archive.build import Writer  # only when something changed
+                    plan = self._plan(conn, full, now_ns)
+                if plan.empty:  # the time of a full check, the packed manifest
+                    conn.execute("BEGIN IMMEDIATE")
+                    manifest.write(conn, plan, now_ns)
+                    conn.execute("COMMIT")
+                else:
+                    from namndtui.archive.build import Writer  # only when something changed
 
-                Writer(self._folder, self.loader).apply(conn, plan, stats, progress)
+                    Writer(self._folder, self.loader).apply(conn, plan, stats, progress, now_ns)
         mark_checked(self.lock_path)
         stats.files = plan.total
         stats.unchanged += plan.unchanged
+        stats.full = plan.full
         stats.problems = len(self.problems())
         stats.seconds = time.perf_counter() - started
         self.rebuilt = ""
@@ -374,8 +385,14 @@ class ArchiveIndex:
             raise UserError(f"{rel}: ligger utanför arkivmappen {self.folder}", 1)
         return self.loader(self.folder / rel)
 
-    def search(self, query: Query | str, limit: int = 50) -> list[Hit]:
+    def search(
+        self, query: Query | str, limit: int = 50, *, mask_for: MaskFor | None = None
+    ) -> list[Hit]:
         """The best `limit` paragraphs for the query (query.search), newest first without
-        words; ranked by BM25F over the newest WINDOW matches with them."""
+        words; ranked by BM25F over the newest WINDOW matches with them. `mask_for`: the
+        public text (query.PublicText; `search --publicering`)."""
         q = parse_query(query) if isinstance(query, str) else query
-        return query_module.search(self._conn(), q, limit, public=self.public, cache=self._local)
+        conn = self._conn()
+        return query_module.search(
+            conn, q, limit, public=self.public, cache=self._local, mask_for=mask_for
+        )

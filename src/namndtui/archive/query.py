@@ -16,12 +16,16 @@ from collections.abc import Iterable
 from namndtui.archive.schema import CHUNK, SEPARATOR, data_version, date_key, searched_text
 from namndtui.archive.search import TRIGRAM as TRIGRAM_LEN
 from namndtui.archive.search import Hit, Query, find_spans, make_snippet
-from namndtui.archive.text import MOTION, NOTE, RECUSAL, RESERVATION, STATEMENT, VOTE
+from namndtui.archive.text import MOTION, NOTE, RECUSAL, RESERVATION, STATEMENT, VOTE, fold
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
+
+    # the path of a minutes file → the function masking its texts as its public minutes do
+    MaskFor = Callable[[str], Callable[[str], str] | None]
 
 PERSON_KINDS = frozenset({RESERVATION, VOTE, MOTION, NOTE, STATEMENT, RECUSAL})
 SPARSE = 20000  # facts of a kind: fewer are looked up first (build_sql)
@@ -39,7 +43,13 @@ DF_CAP = 3_000  # rows counted for a word's document frequency (more: equally co
 
 
 def search(
-    conn: sqlite3.Connection, q: Query, limit: int, *, public: bool, cache: Any
+    conn: sqlite3.Connection,
+    q: Query,
+    limit: int,
+    *,
+    public: bool,
+    cache: Any,
+    mask_for: MaskFor | None = None,
 ) -> list[Hit]:
     """The best `limit` paragraphs for the query, newest first without words.
 
@@ -47,7 +57,8 @@ def search(
     (rank_rows) and the best `limit` returned. bm25 is not used: FTS5 counts every
     match of every phrase to compute it, 150–600 ms for a common word.
     `public`: the index alone (never the secret part `s`); `cache`: an object of this
-    thread where the count of paragraphs is kept between searches.
+    thread where the count of paragraphs is kept between searches; `mask_for`: search
+    the text as the public minutes print it (PublicText).
     """
     limit = max(1, min(limit, MAX_LIMIT))
     if q.empty:
@@ -75,14 +86,17 @@ def search(
         for kinds in q.kinds
     )
     window = max(WINDOW, limit)
+    shown = PublicText(conn, q, mask_for) if mask_for is not None else None
     rows: list[Any] = []
     for db in parts:  # the index, then (the secretary's own searches) the secret part
         sql, params = build_sql(
-            q, match, None if q.terms else limit, resolved, sparse=sparse, db=db,
+            q, match, None if q.terms or shown else limit, resolved, sparse=sparse, db=db,
             public_rows=len(parts) > 1 and db == "main",
         )  # fmt: skip
         texts = Texts(conn, db)
-        if q.terms:
+        if shown is not None:  # the public text, as many rows as a search without it
+            rows += shown.rows(conn.execute(sql, params), texts, window if q.terms else limit)
+        elif q.terms:
             rows += verified(conn.execute(sql, params), q.terms, window, texts)
         else:
             rows += [(*row[:4], None, row[6], texts) for row in conn.execute(sql, params)]
@@ -91,6 +105,45 @@ def search(
     else:
         ranked = [(0.0, r) for r in sorted(rows, key=lambda r: -r[0])[:limit]]
     return [_hit(conn, score, row, q) for score, row in ranked]
+
+
+class PublicText:
+    """A search as the public sees it (`search --publicering`): every candidate § is
+    checked in the text the public minutes print – its title, names and text masked by
+    `mask_for(path of its minutes)` (namndtui.secrecy: the minutes' personal_data names,
+    personnummer, contacts; None when the minutes cannot be read: left out) – and its hit
+    shows that text. A § matched only by a masked name is no hit: the public minutes do
+    not hold the name, wherever it stands in the §."""
+
+    def __init__(self, conn: sqlite3.Connection, q: Query, mask_for: MaskFor) -> None:
+        self.conn = conn
+        self.q = q
+        self.mask_for = mask_for
+        self.masks: dict[int, Any] = {}  # file id → its mask function (or None)
+
+    def mask(self, file_id: int) -> Callable[[str], str] | None:
+        if file_id not in self.masks:
+            row = self.conn.execute("SELECT rel FROM files WHERE id = ?", (file_id,)).fetchone()
+            self.masks[file_id] = self.mask_for(row[0]) if row else None
+        return self.masks[file_id]
+
+    def rows(self, rows: Iterable[Any], texts: Texts, count: int) -> list[Any]:
+        """The first `count` rows (id, title, dnr, names, file id, part, secret) the query
+        matches in their public text, as verified() gives them, with that text."""
+        out = []
+        terms, members = self.q.terms, self.q.members
+        for pid, title, dnr, names, file_id, part, secret in rows:
+            mask = self.mask(file_id)
+            if mask is None:
+                continue
+            title, names, text = mask(title), mask(names), mask(texts.get(file_id, part))
+            hay = searched_text(title, dnr, names, text).lower()
+            people = " " + fold(names)
+            if all(t in hay for t in terms) and all(people.find(" " + m) >= 0 for m in members):
+                out.append((pid, title, dnr, names, text, secret, texts))
+                if len(out) >= count:
+                    break
+        return out
 
 
 def _hit(conn: sqlite3.Connection, score: float, row: Any, q: Query) -> Hit:

@@ -119,6 +119,7 @@ class IndexStats:
         self.seconds = 0.0
         self.rebuilt = rebuilt  # why the index was rebuilt from scratch ("" = it was not)
         self.skipped = skipped  # not checked: the last check was under `max_age` ago
+        self.full = False  # the full check (every file stat'ed), not the folder check
 
     def __repr__(self) -> str:
         return f"IndexStats({vars(self)!r})"

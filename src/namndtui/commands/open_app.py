@@ -143,9 +143,10 @@ def freeze_start_up() -> None:
     first one fell right before the first frame (~15–30 ms of CPU; docs/performance.md,
     "Where the first frame went"). Frozen, they are not walked again, by that collection
     or by the full collections during the meeting. A frozen object is never freed, so this
-    is done once per process, before any app has run: nothing unreachable is frozen then
-    (a full collection at this point finds nothing), while a later call in a process that
-    has run apps (the tests) would keep their garbage for good.
+    runs once per process, when the first app is built: in `namndtui` nothing has run yet
+    then, and a full collection at that point finds nothing to free (checked on the
+    example); a later call in a process that has run apps (the tests) would keep their
+    garbage for good.
     """
     global _start_up_frozen
     if not _start_up_frozen:

@@ -203,11 +203,12 @@ class _EarlyHits:
     are printed at once, marked incomplete on stderr. `rest` prints the final hits that
     were not printed then."""
 
-    def __init__(self, index: Any, query: Any, limit: int, progress: _Progress) -> None:
+    def __init__(self, index: Any, query: Any, limit: int, progress: _Progress, masks: Any) -> None:
         self.index = index
         self.query = query
         self.limit = limit
         self.progress = progress
+        self.masks = masks  # _PublicMasks for --publicering, else None
         self.reader: Any = None
         self.shown: set[tuple[str, str, int]] = set()
 
@@ -224,7 +225,7 @@ class _EarlyHits:
             self.reader = index_module.ArchiveIndex(
                 self.index.folder, db_path=self.index.db_path, public=self.index.public
             )
-        hits = self.present(self.reader.search(self.query, limit=self.limit))
+        hits = self.reader.search(self.query, limit=self.limit, mask_for=self.masks)
         if not hits:
             return
         self.progress.hold()
@@ -232,11 +233,6 @@ class _EarlyHits:
         _print_hits(hits)
         self.progress.resume()
         self.shown = {_key(hit) for hit in hits}
-
-    def present(self, hits: list[Any]) -> list[Any]:
-        """The hits as printed: masked for `--publicering` (a hit whose minutes cannot be
-        read is left out)."""
-        return _masked(self.index.folder, hits) if self.index.public else hits
 
     def rest(self, hits: list[Any]) -> list[Any]:
         """The final hits not printed during the build (all of them when none was)."""
@@ -297,45 +293,39 @@ def _waiting() -> None:
     print("namndtui: ett annat program uppdaterar indexet; väntar …", file=sys.stderr)
 
 
-def _masker(path: Path) -> Any:
+class _PublicMasks:
+    """`--publicering`: for the minutes at a path (relative to the archive), the function
+    that masks a text as their public minutes do (namndtui.secrecy: personnummer, contacts,
+    the minutes' `personal_data` names); None, with a warning once, when the minutes can no
+    longer be read (their names are unknown: their §§ are left out). The index checks the
+    query in the masked text and shows it (archive/query.py, PublicText)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = os.fspath(folder)
+        self.masks: dict[str, Any] = {}
+
+    def __call__(self, rel: str) -> Any:
+        if rel not in self.masks:
+            masker = _masker(os.path.join(self.folder, rel))
+            if masker is None:
+                warning = f"namndtui: varning: {rel} kan inte läsas; dess träffar visas inte"
+                print(_safe(warning), file=sys.stderr)
+            self.masks[rel] = masker.mask if masker is not None else None
+        return self.masks[rel]
+
+
+def _masker(path: str) -> Any:
     """The public minutes' Masker for the minutes at `path`, None when unreadable."""
     import tomllib
 
     from namndtui.secrecy.mask import Masker
 
     try:
-        names = tomllib.loads(path.read_text(encoding="utf-8")).get("personal_data", [])
+        with open(path, encoding="utf-8") as fh:
+            names = tomllib.loads(fh.read()).get("personal_data", [])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     return Masker(n for n in names if isinstance(n, str)) if isinstance(names, list) else None
-
-
-def _masked(folder: Path, hits: list[Any]) -> list[Any]:
-    """`--publicering`: each hit's title and snippet masked as the public minutes mask
-    them (namndtui.secrecy: personnummer, contacts, the minutes' `personal_data` names).
-    A hit whose minutes can no longer be read (so its names are unknown) is left out, and
-    so is one that matched a masked name (the public minutes do not hold it)."""
-    import copy
-
-    maskers: dict[str, Any] = {}
-    out = []
-    for hit in hits:
-        if hit.path not in maskers:
-            maskers[hit.path] = _masker(folder / hit.path)
-            if maskers[hit.path] is None:
-                warning = f"namndtui: varning: {hit.path} kan inte läsas; dess träffar visas inte"
-                print(_safe(warning), file=sys.stderr)
-        masker = maskers[hit.path]
-        # A hit on a masked name is no hit in the public text: left out, not shown as «XX».
-        hidden = masker is not None and (
-            masker.hides(hit.title, hit.title_spans) or masker.hides(hit.snippet, hit.spans)
-        )
-        if masker is not None and not hidden:
-            hit = copy.copy(hit)
-            hit.title, hit.title_spans = masker.mask_spans(hit.title, hit.title_spans)
-            hit.snippet, hit.spans = masker.mask_spans(hit.snippet, hit.spans)
-            out.append(hit)
-    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -348,7 +338,8 @@ def run(args: argparse.Namespace) -> int:
     query = parse_query(query_text)  # a bad filter is reported before any indexing
     index = ArchiveIndex(folder, on_wait=_waiting, public=args.publicering)
     progress = _Progress()
-    early = _EarlyHits(index, query, args.limit, progress)
+    masks = _PublicMasks(folder) if args.publicering else None
+    early = _EarlyHits(index, query, args.limit, progress, masks)
     try:
         stats = index.update(progress=early, max_age=FRESH_FOR)
     finally:
@@ -363,8 +354,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"namndtui: … och {more} filer till som inte kunde läsas", file=sys.stderr)
     if query.empty:
         raise UserError("ange något att söka efter", 2)
-    hits = index.search(query, limit=args.limit)
-    hits = early.present(hits)
+    hits = index.search(query, limit=args.limit, mask_for=masks)
     _print_hits(early.rest(hits))
     if not hits and not early.shown:
         print(_safe(f"namndtui: inga träffar för {query_text}"), file=sys.stderr)

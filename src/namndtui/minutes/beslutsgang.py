@@ -93,7 +93,9 @@ def motion_sentence(meeting: Meeting, item: Item | None, para: Paragraph, motion
             rest = text[4:] if text.startswith("att ") else text
             sentence = f"{who} yrkar{addition} att nämnden beslutar att {end_sentence(rest)}"
         else:
-            sentence = f"{who} yrkar{addition} att nämnden beslutar enligt följande: {end_sentence(text)}"
+            sentence = (
+                f"{who} yrkar{addition} att nämnden beslutar enligt följande: {end_sentence(text)}"
+            )
     return sentence
 
 

@@ -21,4 +21,5 @@ No Textual here. Modules, in a newcomer's reading order:
 - journal.py       the append-only JSON Lines journal with checksums, replay, recovery
 - lock.py          one writer per meeting folder
 - record.py        `Record`: the facade the TUI and the CLI use
+- replica.py       the state another thread reads, folded there from the record's entries
 """

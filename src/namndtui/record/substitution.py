@@ -1,6 +1,6 @@
 """Which ersättare serves for whom: a warning, never a refusal, when an ersättare of
-another party serves for a ledamot while an ersättare of the ledamot's own party is
-present and not serving.
+another party serves for a ledamot (all evening, or on one item for a jävig ledamot)
+while an ersättare of the ledamot's own party is present and not serving.
 
 DOMAIN.md names no order of substitution (inkallelseordning): the order is decided by
 fullmäktige and may cross parties (a joint list, an agreement between parties), so the
@@ -53,12 +53,24 @@ def cross_party_notes(meeting: Meeting, state: RecordState) -> list[str]:
     for seq, time, event in state.log:
         if not is_act(event) or seq in state.undone:
             continue
-        if isinstance(event, ev.SubstituteServes):
-            note = cross_party_note(meeting, replay, event.substitute, event.for_member)
-            para = replay.paragraphs.get(event.item) if event.item else None
+        serves = _serves(event)
+        if serves is not None:
+            substitute, seat, item = serves
+            note = cross_party_note(meeting, replay, substitute, seat)
+            para = replay.paragraphs.get(item) if item else None
             if note and para is not None and para.number is not None:
                 note = f"§ {para.number}: {note}"
             if note:
                 notes.append(note)
         apply_event(meeting, replay, event, seq, time)
     return notes
+
+
+def _serves(event: ev.Event) -> tuple[str, str, str] | None:
+    """(substitute, seat, item) when `event` makes an ersättare serve in a seat: for the
+    rest of the meeting, or on one item for a member who is jävig."""
+    if isinstance(event, ev.SubstituteServes):
+        return event.substitute, event.for_member, event.item
+    if isinstance(event, ev.Recused) and event.substitute:
+        return event.substitute, event.member, event.item
+    return None

@@ -31,6 +31,7 @@ from namndtui.tui.typeahead import KeyHold
 if TYPE_CHECKING:
     from namndtui.minutes.settings import ProtokollSettings
     from namndtui.record.record import Record
+    from namndtui.record.replica import Entry, Replica
     from namndtui.tui.disk import DiskGuard
     from namndtui.tui.screens.meeting import MeetingScreen
 
@@ -82,6 +83,7 @@ class NamndApp(RecordKeeper, App[int]):
         self.start_warnings = list(start_warnings)
         self.start_notes = list(start_notes)
         self.minutes_note = ""  # last result of writing the minutes, for the status line
+        self._replica: Replica | None = None  # the minutes writer's state (_minutes_replica)
         self._open_record = open_record
         self.key_hold = KeyHold(self)  # type-ahead while a form opens (tui/typeahead.py)
         self._record: Record | None = None
@@ -387,49 +389,73 @@ class NamndApp(RecordKeeper, App[int]):
     # --- minutes files ------------------------------------------------------------------
 
     def schedule_minutes(self) -> None:
+        """Write the minutes files in a worker thread, from the journal's entries as they
+        are now: the worker folds them into its own state (record/replica.py), so the act
+        costs a copy of the list, not of the state, and the worker reads no state the
+        fold is changing."""
         if self.write_minutes_enabled:
-            self.write_minutes_worker(snapshot_state(self.state), self._journal_entries())
+            self.write_minutes_worker(self._journal_entries())
 
-    def _journal_entries(self) -> list | None:
-        """A copy of the journal's entries (they explain changes to justered minutes)."""
-        record = self._record
-        return list(record.events) if record is not None else None
+    def _journal_entries(self) -> list[Entry]:
+        """A copy of the journal's entries (the minutes are folded from them, and they
+        explain changes to justered minutes)."""
+        record = self.record
+        return list(record.events) if record is not None else []
 
     # description: without it Textual names the worker by the repr of its arguments, the
-    # whole state, on every act, in the key's handler (~6 ms at 1,000 journal lines).
+    # whole journal, on every act, in the key's handler (~6 ms at 1,000 journal lines).
     @work(
         thread=True, exclusive=True, exit_on_error=False, group="minutes", description="protokoll"
     )
-    def write_minutes_worker(self, state: RecordState, entries: list | None = None) -> None:
-        note = self._write_minutes_now(state, entries)
+    def write_minutes_worker(self, entries: list[Entry]) -> None:
+        note = self._write_minutes_now(entries)
         self.call_from_thread(self._minutes_written, note)
 
-    def _write_minutes_now(
-        self, state: RecordState | None = None, entries: list | None = None
-    ) -> str:
-        """Write the minutes files; a disk error, or justered minutes on disk that these
-        would change behind the journal's back, is the returned note ("" when written).
+    def _write_minutes_now(self, entries: list[Entry] | None = None) -> str:
+        """Write the minutes files of the record after `entries` (default: all of them
+        now); a disk error, or justered minutes on disk that these would change behind
+        the journal's back, is the returned note ("" when written).
 
-        Anything else is a bug in the renderer and is raised: the worker's error is shown
+        With `entries` (the worker, in its thread) the state written is the minutes'
+        replica (record/replica.py), folded here from them; without (on the event loop, at
+        quit) the live state, which nothing changes while this runs. One writer at a time:
+        a worker still writing when the next act starts another is waited for, and the
+        later one never writes an older state. Anything else is a bug in the renderer and is raised: the worker's error is shown
         in the error modal (`on_worker_state_changed`), never passed off as normal.
         """
         from namndtui.minutes.revision import JusteredMinutesChanged
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
 
-        try:
-            write_minutes(
-                self.meeting,
-                state or self.state,
-                self.folder,
-                settings=self.protokoll_settings or DEFAULT,
-                entries=entries if state is not None else self._journal_entries(),
-            )
-        except OSError as err:  # a full disk must not stop the meeting
-            return S.MINUTES_FAILED.format(reason=error_reason(err))
-        except JusteredMinutesChanged as refused:
-            return _refusal_note(refused.refusal.lines)
+        replica = self._minutes_replica()
+        with replica.lock:
+            if entries is not None:
+                state, entries = replica.catch_up(entries), replica.entries
+            else:
+                record = self.record  # opened now when the app is not running
+                state = self.state
+                entries = list(record.events) if record is not None else None
+            try:
+                write_minutes(
+                    self.meeting,
+                    state,
+                    self.folder,
+                    settings=self.protokoll_settings or DEFAULT,
+                    entries=entries,
+                )
+            except OSError as err:  # a full disk must not stop the meeting
+                return S.MINUTES_FAILED.format(reason=error_reason(err))
+            except JusteredMinutesChanged as refused:
+                return _refusal_note(refused.refusal.lines)
         return ""
+
+    def _minutes_replica(self) -> Replica:
+        """The minutes writer's own state of the record (made on the first write)."""
+        from namndtui.record.replica import Replica
+
+        if self._replica is None:
+            self._replica = Replica(self.meeting)
+        return self._replica
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A minutes worker that failed with a bug: the error modal says so."""
@@ -482,17 +508,6 @@ class NamndApp(RecordKeeper, App[int]):
 
 # Seconds a notice stays when the caller gives no timeout (NamndApp.notify).
 NOTICE_TIMEOUTS = {"information": 3.0, "warning": 8.0, "error": 12.0}
-
-
-def snapshot_state(state: RecordState) -> RecordState:
-    """A private copy for a worker thread (the fold keeps mutating the live state).
-
-    The undo bookkeeping (`log`) is left out: the minutes never read it and it grows.
-    """
-    import copy
-
-    memo: dict[int, object] = {id(state.log): []}
-    return copy.deepcopy(state, memo)
 
 
 def _refusal_note(lines: list[str]) -> str:

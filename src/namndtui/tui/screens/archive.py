@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -84,13 +85,29 @@ RESULT_LIMIT = 100
 HIGHLIGHT = "bold reverse"
 
 
+def meeting_texts(row: MeetingRow) -> tuple[str, str, str, str]:
+    return (ut(row.body), ut(row.date), ut(row.range_text), str(row.count))
+
+
 def meeting_cells(row: MeetingRow) -> tuple[Text, Text, Text, Text]:
-    return (
-        Text(ut(row.body)),
-        Text(ut(row.date)),
-        Text(ut(row.range_text)),
-        Text(str(row.count), justify="right"),
-    )
+    body, date, span, count = meeting_texts(row)
+    return (Text(body), Text(date), Text(span), Text(count, justify="right"))
+
+
+def add_meeting_columns(table: DataTable[Text], rows: list[MeetingRow]) -> None:
+    """The meetings table's columns, as wide as their widest cell among `rows` (all of
+    them, also those added after the first frame). Fixed widths: with auto widths the
+    table measures its cells when idle, and a row painted before that stayed drawn with
+    the columns as wide as their headings (seen as "Nämnd  2007-")."""
+    labels = (COL_BODY, COL_DATE, COL_RANGE, COL_COUNT)
+    # the distinct values only (a few bodies and ranges; every date is ten characters)
+    distinct = [{r.body for r in rows}, {r.date for r in rows}, {r.range_text for r in rows}]
+    distinct.append({str(r.count) for r in rows})
+    for key, label, values in zip(
+        ("body", "date", "range", "count"), labels, distinct, strict=True
+    ):
+        width = max([cell_len(label), *(cell_len(ut(value)) for value in values)])
+        table.add_column(label, width=width, key=key)
 
 
 def hit_content(hit: Hit) -> Content:
@@ -172,11 +189,7 @@ class ArchiveScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        table.add_column(COL_BODY, key="body")
-        table.add_column(COL_DATE, key="date")
-        table.add_column(COL_RANGE, key="range")
-        table.add_column(COL_COUNT, key="count")
+        add_meeting_columns(self.query_one("#meetings", DataTable), [])
         problems = self.query_one("#problems", DataTable)
         problems.add_column("Fil", key="path")
         problems.add_column("Orsak", key="reason")
@@ -209,7 +222,8 @@ class ArchiveScreen(Screen[None]):
                     step["last"] = done * 200 // total
                     self.app.call_from_thread(self.show_progress, done, total)
 
-            stats = index.update(progress=progress)
+            # The full check (every file, also one edited in place): once, when it opens.
+            stats = index.update(progress=progress, full=True)
         except _Cancelled:
             return
         except (UserError, OSError, sqlite3.Error) as err:  # ArchiveError, disk trouble
@@ -277,7 +291,8 @@ class ArchiveScreen(Screen[None]):
         body, year = self._filter_values()
         self.rows = rows = self.index.meetings(body=body, year=year)
         table = self.query_one("#meetings", DataTable)
-        table.clear()
+        table.clear(columns=True)
+        add_meeting_columns(table, rows)
         self._fill_generation += 1
         table.add_rows(meeting_cells(row) for row in rows[:FIRST_ROWS])
         if len(rows) > FIRST_ROWS:

@@ -166,7 +166,13 @@ class AttendanceScreen(Screen[None]):
         info = q + (f" · Justering: {just}" if just else "")
         if self.size.height >= KEYS_FROM_HEIGHT:  # lower, the rows need the room
             info = f"{S.ATTENDANCE_KEYS}\n{info}"
-        if self.item is not None and state.opened_at and not self.napp.readonly:
+        # not after the close: no arrival or departure is recorded then (record/sitting.py)
+        if (
+            self.item is not None
+            and state.opened_at
+            and not state.closed_at
+            and not self.napp.readonly
+        ):
             number = paragraph_number(state, self.item.id)
             time = clock(self.napp.now_hhmm())
             info += " · " + S.ATTENDANCE_WHEN.format(number=number, time=time)

@@ -264,4 +264,9 @@ class ItemActs(RollCallScreen):
         )
         if substitute is None:
             return
-        await self.acted(acts.recusal, item.id, member, substitute, self.napp.now_hhmm)
+        from namndtui.record.substitution import cross_party_note
+
+        warn = cross_party_note(self.meeting, self.napp.state, substitute, member)
+        recorded = await self.acted(acts.recusal, item.id, member, substitute, self.napp.now_hhmm)
+        if recorded and warn:  # an ersättare of another party while one of the seat's sits idle
+            self.notify(f"{warn}.", severity="warning", markup=False)
