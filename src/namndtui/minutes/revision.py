@@ -391,6 +391,16 @@ def recorded_seal(state: RecordState) -> str:
     )
 
 
+def new_seal(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed | None:
+    """The seal to record for justered minutes whose seal the journal does not hold yet
+    (the justering itself, a notice of posting, a new version, a rättelse after the
+    justering), signed when the secretary has a key; None when it holds it already or
+    the minutes are not justered."""
+    if not minutes.state.justered_on or recorded_seal(minutes.state) == seal_of(minutes):
+        return None
+    return seal_event(minutes, signer)
+
+
 def seal_event(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed:
     """The journal's record of the seal the minutes get (recorded with the justering and
     with each new version), signed when the secretary has a key."""
