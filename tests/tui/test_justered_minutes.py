@@ -12,6 +12,7 @@ from namndtui.minutes.source import load_meeting_for_record
 from namndtui.record.record import Record
 from namndtui.tui.app import NamndApp
 
+from .helpers import until
 from .test_bugs_surface import settle
 from .test_recording import SIZE, run
 
@@ -80,3 +81,69 @@ def test_unchanged_justered_minutes_are_written_as_usual(tmp_path) -> None:
         record.apply(ev.MinutesPosted("2024-03-08"))
         write_minutes(meeting, record.state, folder, entries=list(record.events))
     assert "posted = 2024-03-08" in (folder / "protokoll.toml").read_text(encoding="utf-8")
+
+
+def test_a_rattelse_in_the_tui_records_the_new_seal_with_it(tmp_path, clock) -> None:
+    """A rättelse after the justering changes the minutes and so their seal: the app
+    records the new seal with the act (ctrl+z takes both back), so the minutes it writes
+    never carry a seal the journal lacks (validate finds nothing)."""
+    import tomllib
+
+    from namndtui.record import events as ev
+
+    folder = _justered(tmp_path)
+    wrong = ev.DecisionRecorded(
+        sc.ANMALAN, ("Anmälan av delegationsbeslut läggs till handlingarna.",)
+    )
+
+    def seals() -> list[str]:
+        return [e.checksum for _, _, e in app.record.events if isinstance(e, ev.MinutesSealed)]
+
+    def on_disk() -> str:
+        text = (folder / "protokoll.toml").read_text(encoding="utf-8")
+        return tomllib.loads(text)["seal"]["checksum"]
+
+    async def go():
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, "minutes")
+            assert len(seals()) == 1 and on_disk() == seals()[0]
+            assert app.apply(ev.CorrectionMade(sc.ANMALAN, "Månaden saknades.", wrong.to_dict()))
+            assert len(seals()) == 2 and seals()[1] != seals()[0]
+            await until(pilot, lambda: on_disk() == seals()[1], "det nya sigillet skrivet")
+            assert main(["validate", str(folder)]) == 0
+            app.undo()  # the rättelse and its seal: the minutes as justered
+            await until(pilot, lambda: on_disk() == seals()[0], "protokollet som justerat")
+            assert main(["validate", str(folder)]) == 0
+            await pilot.press("q")
+
+    app = _app(folder, clock)
+    run(go())
+
+
+def test_ctrl_z_takes_back_a_rattelse_with_its_seal_but_never_a_seal_alone(tmp_path) -> None:
+    """The TUI's undo (justering=False) refuses the justering and the anslag; a seal goes
+    with the act it seals, and alone (export recorded it) it is not taken back."""
+    import pytest
+
+    from namndtui.minutes.model import Minutes
+    from namndtui.minutes.revision import new_seal, recorded_seal
+    from namndtui.record import events as ev
+    from namndtui.record.rules import RuleError
+
+    folder = _justered(tmp_path)
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    wrong = ev.DecisionRecorded(
+        sc.ANMALAN, ("Anmälan av delegationsbeslut läggs till handlingarna.",)
+    )
+    rattelse = ev.CorrectionMade(sc.ANMALAN, "Månaden saknades.", wrong.to_dict())
+    with Record.open(meeting, folder) as record:
+        justered = recorded_seal(record.state)
+        first = record.apply(rattelse)
+        record.apply(new_seal(Minutes(meeting, record.state)))
+        record.group(first)
+        record.undo(justering=False)  # both
+        assert recorded_seal(record.state) == justered
+        record.apply(rattelse)
+        record.apply(new_seal(Minutes(meeting, record.state)))  # as export records it
+        with pytest.raises(RuleError):
+            record.undo(justering=False)

@@ -131,7 +131,7 @@ def record_acts(
     returns (meeting, state). Raises UserError; `why` the journal is needed, said first
     when it cannot be written."""
     from namndtui.minutes.model import Minutes
-    from namndtui.minutes.revision import recorded_seal, seal_event, seal_of
+    from namndtui.minutes.revision import new_seal
     from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_meeting_for_record, resolve
     from namndtui.record.record import JournalError, Record, RuleError
@@ -156,9 +156,9 @@ def record_acts(
         for event in acts(record):
             seq = record.apply(event)
             first = first or seq
-        minutes = Minutes(meeting, record.state)
-        if record.state.justered_on and recorded_seal(record.state) != seal_of(minutes):
-            record.apply(seal_event(minutes, signer))
+        seal = new_seal(Minutes(meeting, record.state), signer)
+        if seal is not None:
+            record.apply(seal)
             if first:
                 record.group(first)
         return meeting, record.state
@@ -280,13 +280,10 @@ def seal_recorded(source: Source, path_text: str) -> Source:
     under the meeting's lock before the minutes are written, as --force and --justerat do
     (compared again under the lock: two exports record it once). While the meeting is open
     elsewhere nothing is written (exit 1). Returns the source to write."""
-    from namndtui.minutes.revision import recorded_seal, seal_of
+    from namndtui.minutes.revision import new_seal
     from namndtui.minutes.source import load_source
 
-    state = source.minutes.state
-    if source.meeting_file is None or not state.justered_on:
-        return source
-    if recorded_seal(state) == seal_of(source.minutes):
+    if source.meeting_file is None or new_seal(source.minutes) is None:
         return source
     record_acts(path_text, "export", lambda record: [], why=SEAL_NEEDS_JOURNAL)
     return load_source(path_text)

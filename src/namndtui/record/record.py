@@ -305,10 +305,12 @@ class Record:
         target = self.state.act_key(self.state.done[-1])
         if not justering:
             members = set(self.state.act_members(target, self.state.done))
-            if any(
-                isinstance(e, (ev.MinutesJustified, *ev.JUSTERING_BOOKS))
-                for s, _, e in self.events
-                if s in members
+            acts = [e for s, _, e in self.events if s in members]
+            # The seal goes with the act it seals (a rättelse in the TUI): alone, it is
+            # the journal's record of minutes already written.
+            if all(isinstance(e, ev.MinutesSealed) for e in acts) or any(
+                isinstance(e, ev.MinutesJustified | ev.MinutesPosted | ev.MinutesRevised)
+                for e in acts
             ):
                 raise RuleError(JUSTERING_NOT_UNDONE)
         self.apply(ev.Undone(target))

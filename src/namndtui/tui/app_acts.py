@@ -46,11 +46,33 @@ class RecordKeeper:
             item = event.item_id
             if item and item not in touched:
                 touched.append(item)
-        if len(events) > 1:  # what was written of it is one act, also when cut short
+        seal = self._new_seal() if ok else None
+        if seal is not None:  # part of the act: ctrl+z takes it back with it
+            ok = self._write(self.record.apply, seal)
+        if len(events) + (seal is not None) > 1:  # one act, also when cut short
             self._write(self.record.group, first)
         if touched or ok:
             self.post_record_changed(touched or None)
         return ok
+
+    def _new_seal(self: NamndApp) -> Event | None:
+        """After the justering, an act that changes the minutes (a rättelse) gives them a
+        new seal: recorded with the act, signed with the secretary's key, as export does
+        (the minutes written never carry a seal the journal lacks). None before the
+        justering, when the seal is unchanged, or when the key file is unusable (then
+        `namndtui export` records it and says what is wrong with the key)."""
+        if not self.state.justered_on:
+            return None
+        from namndtui.errors import UserError
+        from namndtui.minutes.model import Minutes
+        from namndtui.minutes.revision import new_seal
+        from namndtui.minutes.signing import load_signer
+
+        try:
+            signer = load_signer()
+        except UserError:
+            return None
+        return new_seal(Minutes(self.meeting, self.state), signer)
 
     def _write(self: NamndApp, step: Callable[[Any], object], arg: Any) -> bool:
         """One write to the record; False when refused or not written (said on screen)."""
