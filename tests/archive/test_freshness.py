@@ -286,3 +286,33 @@ def test_reindex_reads_an_edit_in_place(
     out = capsys.readouterr().out
     assert "1 protokoll, 1 lästa på nytt, 0 borttagna" in out
     assert main(["search", "simhall", "--archive", str(root)]) == 0
+
+
+def test_an_unchanged_archive_is_checked_without_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive folder holding the index changes at every search (SQLite's -wal and
+    -shm files come and go): a folder changed only in hidden entries is listed but is no
+    change, so a search of an unchanged archive never writes the index."""
+    root = tmp_path / "arkiv"
+    apply(root, ("write", "a", "protokoll.toml", 0))
+    apply(root, ("write", "", "protokoll.toml", 1))  # a minutes file in the archive folder too
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
+    built = ArchiveIndex(root)
+    built.update()
+    built.close()  # its connections closed: the -wal and -shm go, as at a process's end
+    clock_ticked(tmp_path / "klocka")
+
+    def stored() -> list[tuple]:
+        conn = sqlite3.connect(root / ".namndtui-index.sqlite")  # opened and closed as a
+        rows = [*conn.execute("SELECT * FROM folders"), *conn.execute("SELECT * FROM meta")]
+        conn.close()  # search is: its -wal and -shm come and go
+        return sorted(rows, key=repr)
+
+    before = stored()
+    for _ in range(3):  # each its own process, as searches are: the index reopened
+        index = ArchiveIndex(root)
+        stats = index.update(full=False)
+        index.close()
+        assert (stats.parsed, stats.files) == (0, 2)
+    assert stored() == before  # nothing written

@@ -158,8 +158,9 @@ class _Checker:
         plan.total += self.found
         plan.unchanged = plan.total - len(plan.files)
         for rel in self.racy_folders:  # listed again next time, to look at the racy file
-            problem = plan.folders.get(rel, self.known_folders.get(rel, (UNKNOWN, None)))[1]
-            plan.folders[rel] = (UNKNOWN, problem)
+            sig, problem = plan.folders.get(rel, self.known_folders.get(rel, (UNKNOWN, None)))
+            if sig != UNREAD:  # (listed again anyway, and its problems cleared then)
+                plan.folders[rel] = (UNKNOWN, problem)
         plan.files.sort(key=lambda f: f.rel)  # path order: a build goes the same way each time
         return plan
 

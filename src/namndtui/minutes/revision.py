@@ -396,20 +396,26 @@ def new_seal(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed
     (the justering itself, a notice of posting, a new version, a rättelse after the
     justering), signed when the secretary has a key; None when it holds it already or
     the minutes are not justered."""
-    if not minutes.state.justered_on or recorded_seal(minutes.state) == seal_of(minutes):
+    if not minutes.state.justered_on:
         return None
-    return seal_event(minutes, signer)
+    checksum = seal_of(minutes)  # the whole document rendered: once
+    if recorded_seal(minutes.state) == checksum:
+        return None
+    return seal_event(minutes, signer, checksum)
 
 
-def seal_event(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed:
+def seal_event(
+    minutes: Minutes, signer: Signer | None = None, checksum: str = ""
+) -> ev.MinutesSealed:
     """The journal's record of the seal the minutes get (recorded with the justering and
-    with each new version), signed when the secretary has a key."""
+    with each new version), signed when the secretary has a key; `checksum` when it is
+    known already (`seal_of(minutes)`)."""
     state = minutes.state
     version = state.revisions[-1].version if state.revisions else 1
     rng = paragraph_range(minutes.meeting, state)
     paragraphs = f" och § {rng[0]}–{rng[1]}" if rng else ""
     covers = f"protokoll.toml utom [seal]: sammanträdet, justeringen, närvaron{paragraphs}"
-    checksum = seal_of(minutes)
+    checksum = checksum or seal_of(minutes)
     signed = signer.sign(checksum) if signer is not None else None
     if signed is None:
         return ev.MinutesSealed(checksum, version, covers)

@@ -84,6 +84,10 @@ class NamndApp(RecordKeeper, App[int]):
         self.start_notes = list(start_notes)
         self.minutes_note = ""  # last result of writing the minutes, for the status line
         self._replica: Replica | None = None  # the minutes writer's state (_minutes_replica)
+        # The minutes asked for (one per act) and written: the latest entries, and up to
+        # which request the files are written (write_minutes_worker).
+        self._minutes_asked = self._minutes_written = 0
+        self._minutes_latest: tuple[int, list[Entry]] = (0, [])
         self._open_record = open_record
         self.key_hold = KeyHold(self)  # type-ahead while a form opens (tui/typeahead.py)
         self._record: Record | None = None
@@ -394,7 +398,9 @@ class NamndApp(RecordKeeper, App[int]):
         costs a copy of the list, not of the state, and the worker reads no state the
         fold is changing."""
         if self.write_minutes_enabled:
-            self.write_minutes_worker(self._journal_entries())
+            self._minutes_asked += 1
+            self._minutes_latest = (self._minutes_asked, self._journal_entries())
+            self.write_minutes_worker(self._minutes_asked)
 
     def _journal_entries(self) -> list[Entry]:
         """A copy of the journal's entries (the minutes are folded from them, and they
@@ -402,51 +408,59 @@ class NamndApp(RecordKeeper, App[int]):
         record = self.record
         return list(record.events) if record is not None else []
 
-    # description: without it Textual names the worker by the repr of its arguments, the
-    # whole journal, on every act, in the key's handler (~6 ms at 1,000 journal lines).
+    # description: without it Textual names the worker by the repr of its arguments
+    # (the whole state, when it was given one: ~6 ms at 1,000 journal lines, in the key's
+    # handler).
     @work(
         thread=True, exclusive=True, exit_on_error=False, group="minutes", description="protokoll"
     )
-    def write_minutes_worker(self, entries: list[Entry]) -> None:
-        note = self._write_minutes_now(entries)
-        self.call_from_thread(self._minutes_written, note)
+    def write_minutes_worker(self, asked: int) -> None:
+        """The minutes after the latest entries handed over (`_minutes_latest`), folded
+        into the replica, one writer at a time. A worker still writing when the next acts
+        start others is waited for; the first of those to go writes the latest entries,
+        and the rest find their acts written already (a burst of keys is two writes, not
+        one per key), so a later write never has an older state."""
+        replica = self._minutes_replica()
+        with replica.lock:
+            if self._minutes_written >= asked:
+                return
+            latest, entries = self._minutes_latest
+            note = self._write_minutes_files(replica.catch_up(entries), replica.entries)
+            self._minutes_written = latest
+        self.call_from_thread(self._minutes_written_note, note)
 
-    def _write_minutes_now(self, entries: list[Entry] | None = None) -> str:
-        """Write the minutes files of the record after `entries` (default: all of them
-        now); a disk error, or justered minutes on disk that these would change behind
-        the journal's back, is the returned note ("" when written).
+    def _write_minutes_now(self) -> str:
+        """Write the minutes files now, on the event loop (at quit): the live state, which
+        nothing changes while this runs, after any worker still writing."""
+        record = self.record  # opened now when the app is not running
+        entries = list(record.events) if record is not None else None
+        with self._minutes_replica().lock:
+            return self._write_minutes_files(self.state, entries)
 
-        With `entries` (the worker, in its thread) the state written is the minutes'
-        replica (record/replica.py), folded here from them; without (on the event loop, at
-        quit) the live state, which nothing changes while this runs. One writer at a time:
-        a worker still writing when the next act starts another is waited for, and the
-        later one never writes an older state. Anything else is a bug in the renderer and is raised: the worker's error is shown
+    def _write_minutes_files(self, state: RecordState, entries: list[Entry] | None) -> str:
+        """Write the minutes files of `state`; a disk error, or justered minutes on disk
+        that these would change behind the journal's back (`entries` explain the changes
+        the journal made), is the returned note ("" when written).
+
+        Anything else is a bug in the renderer and is raised: the worker's error is shown
         in the error modal (`on_worker_state_changed`), never passed off as normal.
         """
         from namndtui.minutes.revision import JusteredMinutesChanged
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
 
-        replica = self._minutes_replica()
-        with replica.lock:
-            if entries is not None:
-                state, entries = replica.catch_up(entries), replica.entries
-            else:
-                record = self.record  # opened now when the app is not running
-                state = self.state
-                entries = list(record.events) if record is not None else None
-            try:
-                write_minutes(
-                    self.meeting,
-                    state,
-                    self.folder,
-                    settings=self.protokoll_settings or DEFAULT,
-                    entries=entries,
-                )
-            except OSError as err:  # a full disk must not stop the meeting
-                return S.MINUTES_FAILED.format(reason=error_reason(err))
-            except JusteredMinutesChanged as refused:
-                return _refusal_note(refused.refusal.lines)
+        try:
+            write_minutes(
+                self.meeting,
+                state,
+                self.folder,
+                settings=self.protokoll_settings or DEFAULT,
+                entries=entries,
+            )
+        except OSError as err:  # a full disk must not stop the meeting
+            return S.MINUTES_FAILED.format(reason=error_reason(err))
+        except JusteredMinutesChanged as refused:
+            return _refusal_note(refused.refusal.lines)
         return ""
 
     def _minutes_replica(self) -> Replica:
@@ -464,7 +478,7 @@ class NamndApp(RecordKeeper, App[int]):
             err = worker.error
             self.show_error(S.MINUTES_BUG.format(reason=f"{type(err).__name__}: {err}"))
 
-    def _minutes_written(self, note: str) -> None:
+    def _minutes_written_note(self, note: str) -> None:
         self.minutes_note = note
         if note:
             self.notify(note, severity="error", markup=False)
