@@ -10,8 +10,10 @@
   build.py. One writer at a time (lock.py); WAL, so readers never wait.
 - One SQLite connection per thread (the TUI searches in a worker thread).
 
-The modules: schema.py (tables, rows, how a § is stored), freshness.py (what changed),
-build.py (writing; imported only when something changed), query.py (searching, ranking).
+The modules: schema.py (tables, rows, how a § is stored), freshness.py (what changed: the
+folder check, the full check), manifest.py (what the check compares with, as the index
+keeps it), build.py (writing; imported only when something changed), query.py
+(searching, ranking, the public text).
 
 `namndtui search` imports this module on every search, so it imports only what a search
 needs (sqlite3, zlib; no pathlib, typing, threading or contextlib): paths are kept as strings, and

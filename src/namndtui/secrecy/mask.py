@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 PERSONNUMMER_MASK = "XXXXXX-XXXX"
@@ -119,49 +118,3 @@ class Masker:
         return text
 
     __call__ = mask
-
-    def mask_spans(
-        self, text: str, spans: list[tuple[int, int]]
-    ) -> tuple[str, list[tuple[int, int]]]:
-        """The masked text and `spans` (marked words, e.g. a search hit's) moved to match
-        it: a span inside a masked part marks its mask (`XX`)."""
-        masked = self.mask(text)
-        if masked == text or not spans:
-            return masked, spans if masked == text else []
-        blocks = SequenceMatcher(None, text, masked, autojunk=False).get_opcodes()
-        out: list[tuple[int, int]] = []
-        for start, end in spans:
-            new = (_moved(blocks, start, False), _moved(blocks, end, True))
-            if new[0] >= new[1]:
-                continue
-            if out and new[0] <= out[-1][1]:  # two words in one mask: one span
-                out[-1] = (out[-1][0], max(out[-1][1], new[1]))
-            else:
-                out.append(new)
-        return masked, out
-
-    def hides(self, text: str, spans: list[tuple[int, int]]) -> bool:
-        """True when a span of `text` (a search hit's marked word) lies in a part the mask
-        replaces: the search matched a masked name, which the public text does not hold."""
-        masked = self.mask(text)
-        if masked == text or not spans:
-            return False
-        changed = [
-            (i1, i2)
-            for tag, i1, i2, _j1, _j2 in SequenceMatcher(
-                None, text, masked, autojunk=False
-            ).get_opcodes()
-            if tag != "equal"
-        ]
-        return any(i1 < end and start < i2 for start, end in spans for i1, i2 in changed)
-
-
-def _moved(blocks: list[tuple[str, int, int, int, int]], pos: int, end: bool) -> int:
-    """Where `pos` of the old text is in the new one (opcodes of SequenceMatcher); a
-    position inside a changed part moves to that part's start (or end, for a span's end)."""
-    for tag, i1, i2, j1, j2 in blocks:
-        if (i1 < pos <= i2) if end else (i1 <= pos < i2):
-            if tag == "equal":
-                return j1 + (pos - i1)
-            return j2 if end else j1
-    return blocks[-1][4] if blocks else pos
