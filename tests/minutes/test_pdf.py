@@ -190,7 +190,7 @@ def test_a_long_unbroken_word_stays_inside_the_page(tmp_path) -> None:
 
 
 def test_page_references_are_built_once_per_page_count() -> None:
-    """The pydyf speed-up (namndtui.minutes.pdf) gives what pydyf's own property gives."""
+    """The pydyf speed-up (namndtui.minutes.pdf_engine) gives what pydyf's own property gives."""
     import pydyf
 
     from namndtui.minutes.pdf_engine import cache_page_references
@@ -207,7 +207,7 @@ def test_page_references_are_built_once_per_page_count() -> None:
 
 
 def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> None:
-    """The pydyf speed-up for the trailer's /ID (namndtui.minutes.pdf): the same bytes,
+    """The pydyf speed-up for the trailer's /ID (namndtui.minutes.pdf_engine): the same bytes,
     each stream built (and compressed) once per write instead of twice."""
     import io
 
@@ -247,7 +247,7 @@ def test_objects_are_serialized_once_per_write_and_the_file_is_the_same() -> Non
     not Path("/sbin/ldconfig").exists(), reason="ldconfig saknas (inte glibc-Linux)"
 )
 def test_weasyprint_libraries_are_found_as_find_library_finds_them() -> None:
-    """The quick library lookup used while importing WeasyPrint (namndtui.minutes.pdf)
+    """The quick library lookup used while importing WeasyPrint (namndtui.minutes.pdf_engine)
     names the same file as ctypes.util.find_library, for WeasyPrint's libraries and for
     the Windows-style names it tries first (not found either way)."""
     import ctypes.util
@@ -274,7 +274,7 @@ def test_weasyprint_imports_with_the_quick_lookup_in_a_fresh_process() -> None:
 
 
 def test_streams_are_deflated_at_level_6_and_read_back_the_same() -> None:
-    """pydyf's level 9 is replaced by zlib's default (namndtui.minutes.pdf): a stream
+    """pydyf's level 9 is replaced by zlib's default (namndtui.minutes.pdf_engine): a stream
     inflates to what was drawn, deflated as zlib does at level 6."""
     import zlib
 

@@ -174,8 +174,8 @@ def serialize_objects_once() -> None:
     """Make pydyf serialize (and compress) each numbered object once per `PDF.write`.
 
     For the trailer's `/ID`, which PDF/A requires, `PDF.write` hashes the bytes of every
-    object after writing them: it builds them all again, zlib-compressing every stream a
-    second time (level 9). While a write runs, the bytes of each numbered object are kept
+    object after writing them: it builds them all again, deflating every stream a second
+    time. While a write runs, the bytes of each numbered object are kept
     (with the object, so its id cannot be reused) and given back the second time; nothing
     changes an object during the write, so the file is the same byte for byte. Left alone
     if pydyf's classes have no such members (another version)."""

@@ -4,6 +4,7 @@ the footer, the help and the palette then show."""
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from namndtui.settings import UserSettings, save_theme
@@ -26,8 +27,6 @@ def problems(app: Any, settings: UserSettings) -> list[Problem]:
     known = binding_ids(app)
     for binding_id in settings.keys:
         if binding_id not in known:
-            import difflib  # only for a wrong id (start-up: not imported otherwise)
-
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
             hint = f" – menade du {quote(close[0])}?" if close else " (se docs/settings.md)"
             found.append(settings.problem(("keys", binding_id), f"okänt id{hint}"))
