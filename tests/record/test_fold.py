@@ -17,6 +17,9 @@ def test_paragraph_numbers_in_order_of_handling(meeting):
     assert state.paragraphs["x1"].number == 121
     assert state.next_number == 122 and state.current_item == "x3"
     assert state.paragraph("x2").number is None and state.paragraph("x2").status == PENDING
+    # the § a form names: its own once numbered, else the one it gets when handled now
+    assert state.paragraph_number("x1") == 121 and state.paragraph_number("x2") == 122
+    assert state.paragraph_number("x4") == 122  # every pending item: the next number
 
 
 def test_numbers_start_at_one_without_first_paragraph():
