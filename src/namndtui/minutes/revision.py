@@ -472,7 +472,8 @@ def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]
     elif old is not None and entries and (unrecorded := _unrecorded_seal(old, seals)):
         out.append(
             f"{old.path}: sigillet ({unrecorded[:19]}…) är inte registrerat i journalen "
-            "(skrivet av en äldre export); namndtui export registrerar och signerar det"
+            "(skrivet av en äldre export, eller efter en rättelse när nyckeln inte gick att "
+            "använda); namndtui export registrerar och signerar det"
         )
     return out
 
