@@ -1,6 +1,6 @@
 """Benchmark of `namndtui export --pdf` in a fresh process (not a test).
 
-    python benchmarks/bench_pdf.py [--items 500] [--runs 3] [--skip-large] [--src DIR]
+    python benchmarks/bench_pdf.py [--items 500] [--runs 3] [--skip-large] [--src DIR] [--phases]
 
 Two minutes: the 13-item example (the golden protokoll.toml of the Hässelby-Vällingby
 meeting, every item decided) and a generated 500-item record (bench_minutes.generated:
@@ -15,7 +15,9 @@ CPU time much less, so the CPU figure is the one to compare between runs; on an 
 machine the wall time is the CPU time plus a few tens of milliseconds of disk (fsync).
 The load average before and after is printed with the figures. `--src DIR` runs the
 exports with another source tree (an older commit unpacked with `git archive`), to compare
-before and after in the same conditions.
+before and after in the same conditions. `--phases` also prints, from one more fresh
+process per document, the CPU time of each step of `html_to_pdf`: importing WeasyPrint
+(with its child processes), laying out the pages, writing the PDF.
 """
 
 from __future__ import annotations
@@ -59,6 +61,40 @@ def page_count(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
+PHASES = """
+import gc, resource, sys, time
+from pathlib import Path
+from namndtui.minutes.protokoll_read import load_protokoll
+from namndtui.minutes.write import render_all
+html = render_all(load_protokoll(Path(sys.argv[1])), html=True)["protokoll.html"]
+def cpu():
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+from namndtui.minutes import pdf, pdf_engine
+t0 = cpu(); pdf_engine.prepare(); t1 = cpu()
+from weasyprint import HTML
+with pdf_engine.collector_paused():
+    document = HTML(string=html).render(pdf_variant=pdf.PDF_VARIANT); t2 = cpu()
+    document.write_pdf(pdf_variant=pdf.PDF_VARIANT); t3 = cpu()
+print(f"import {t1 - t0:.2f} s, layout {t2 - t1:.2f} s, writing {t3 - t2:.2f} s "
+      f"({len(document.pages)} pages: {(t2 - t1) / len(document.pages) * 1000:.0f} + "
+      f"{(t3 - t2) / len(document.pages) * 1000:.0f} ms a page)")
+"""
+
+
+def phases(name: str, protokoll: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(SRC[0]))
+    done = subprocess.run(
+        [sys.executable, "-c", PHASES, str(protokoll)],
+        check=False, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    if done.returncode:  # an older source tree (--src) without minutes/pdf_engine.py
+        last = (done.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"{name}: no phases for these sources ({last})", flush=True)
+        return
+    print(f"{name}: CPU {done.stdout.strip()}", flush=True)
+
+
 def measure(name: str, protokoll: Path, out: Path, runs: int, budget: float) -> None:
     load = os.getloadavg()[0]
     pdf = [fresh_export(protokoll, out, "--pdf") for _ in range(runs)]
@@ -83,18 +119,23 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-large", action="store_true", help="only the 13-item example")
     parser.add_argument("--src", type=Path, default=SRC[0], help="the sources to export with")
+    parser.add_argument("--phases", action="store_true", help="CPU of import, layout, writing")
     args = parser.parse_args()
     SRC[0] = args.src.resolve()
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {SRC[0]}", flush=True)
     with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
         folder = Path(tmp)
         measure("13 items (example)", EXAMPLE, folder, args.runs, 1.5)
+        if args.phases:
+            phases("13 items (example)", EXAMPLE)
         if args.skip_large:
             return
         big = folder / "big"
         big.mkdir()
         write_files(generated(args.items), big)
         measure(f"{args.items} items", big / "protokoll.toml", big, args.runs, 10.0)
+        if args.phases:
+            phases(f"{args.items} items", big / "protokoll.toml")
 
 
 if __name__ == "__main__":

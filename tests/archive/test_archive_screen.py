@@ -296,3 +296,22 @@ def test_search_during_the_build_is_marked_incomplete(
             assert "ofullständigt" not in text
 
     run(go())
+
+
+def test_a_search_finds_minutes_written_since_the_screen_opened(archive: Path) -> None:
+    """Each search runs the folder check first, as `namndtui search` does: minutes written
+    (or removed) while the screen is open are found, and the meetings list follows."""
+
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            assert app.screen.query_one("#meetings", DataTable).row_count == 2
+            items = [{"id": "simhall", "title": "Ny simhall i Hässelby strand", "dnr": "9/2009"}]
+            write(archive / "hasselby" / "2009-03-03", make_minutes(BODY, "2009-03-03", 7, items))
+            await pilot.press("slash", *"simhall")
+            await settle(app, pilot)
+            assert "Ny simhall i Hässelby strand" in screen_text(app)
+            assert app.screen.query_one("#meetings", DataTable).row_count == 3
+
+    run(go())

@@ -316,3 +316,26 @@ def test_an_unchanged_archive_is_checked_without_writing(
         index.close()
         assert (stats.parsed, stats.files) == (0, 2)
     assert stored() == before  # nothing written
+
+
+def test_the_files_of_a_folder_are_read_by_path_range() -> None:
+    """manifest.IndexKnown reads a listed folder's files by the range of paths under it:
+    siblings whose names sort next to it ("a0", "a.b", "a b") are not in it, subfolders'
+    files are only "under" it, and the archive folder's own files are those without "/"."""
+    from namndtui.archive.manifest import IndexKnown
+    from namndtui.archive.schema import SCHEMA
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(SCHEMA)
+    rels = ["protokoll.toml", "a/protokoll.toml", "a/b/protokoll.toml", "a0/protokoll.toml"]
+    rels += ["a.b/protokoll.toml", "a b/protokoll.toml", "ä/protokoll.toml"]
+    conn.executemany(
+        "INSERT INTO files(rel, mtime_ns, ctime_ns, size, sha256) VALUES (?, 1, 2, 3, '')",
+        [(rel,) for rel in rels],
+    )
+    known = IndexKnown(conn, {})
+    assert known.files_in("") == {"protokoll.toml": ((1, 2), 3)}
+    assert list(known.files_in("a")) == ["a/protokoll.toml"]
+    assert sorted(known.files_under("a")) == ["a/b/protokoll.toml", "a/protokoll.toml"]
+    assert list(known.files_in("ä")) == ["ä/protokoll.toml"]
+    assert (known.count(), len(known.all_files())) == (7, 7)

@@ -196,3 +196,30 @@ def test_a_taken_port_is_a_swedish_line_not_a_traceback(folder, monkeypatch, cap
         == "namndtui: kan inte visa på 127.0.0.1:8123: "
         + (follow_command.BIND_ERRORS[errno.EADDRINUSE])
     )
+
+
+class UnknownName(FakeServer):
+    def serve(self) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+
+def test_an_unknown_or_empty_host_is_a_swedish_line(folder, monkeypatch, capsys) -> None:
+    """A --host name that does not resolve gets a Swedish reason (the resolver's own is
+    English); an empty --host (every network, shown as "http://:8000") is refused before
+    anything is served; an IPv6 address is written in brackets in the URL."""
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", UnknownName)
+    assert cli.main(["follow", str(folder), "--web", "--host", "saknas.invalid"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == (
+        f"namndtui: kan inte visa på saknas.invalid:8000: {follow_command.UNKNOWN_HOST}"
+    )
+    FakeServer.made.clear()
+    for blank in ("", " "):
+        assert cli.main(["follow", str(folder), "--web", "--host", blank]) == 2
+        assert capsys.readouterr().err.strip() == "namndtui: " + follow_command.NO_HOST
+    assert FakeServer.made == []
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    assert cli.main(["follow", str(folder), "--web", "--host", "::1", "--port", "8123"]) == 0
+    assert "http://[::1]:8123" in capsys.readouterr().err

@@ -147,3 +147,46 @@ def test_ctrl_z_takes_back_a_rattelse_with_its_seal_but_never_a_seal_alone(tmp_p
         record.apply(new_seal(Minutes(meeting, record.state)))  # as export records it
         with pytest.raises(RuleError):
             record.undo(justering=False)
+
+
+def test_a_rattelse_with_an_unusable_key_says_the_seal_waits_for_export(
+    tmp_path, clock, monkeypatch, capsys
+) -> None:
+    """A key file that cannot be used (not an ed25519 key) leaves the new seal unrecorded
+    (export signs it once the key is mended): the secretary is told so at once, instead
+    of learning it from validate, and export then records it."""
+    from namndtui.minutes import signing
+    from namndtui.record import events as ev
+    from namndtui.tui import strings as S
+
+    folder = _justered(tmp_path)
+    bad_key = tmp_path / "ed25519.pem"
+    bad_key.write_text("inte en nyckel\n", encoding="utf-8")
+    bad_key.chmod(0o600)
+    monkeypatch.setattr(signing, "key_path", lambda: bad_key)
+    wrong = ev.DecisionRecorded(
+        sc.ANMALAN, ("Anmälan av delegationsbeslut läggs till handlingarna.",)
+    )
+
+    def seals() -> int:
+        return sum(isinstance(e, ev.MinutesSealed) for _, _, e in app.record.events)
+
+    async def go():
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, "minutes")
+            assert app.apply(ev.CorrectionMade(sc.ANMALAN, "Månaden saknades.", wrong.to_dict()))
+            assert seals() == 1  # the justering's only
+            await pilot.pause()  # a notice is a message: shown on the next turn
+            shown = [n.message for n in app._notifications]
+            assert any(S.SEAL_NOT_SIGNED.split(":")[0] in m and "ed25519" in m for m in shown)
+            await settle(pilot, "minutes")
+            await pilot.press("q")
+
+    app = _app(folder, clock)
+    run(go())
+    capsys.readouterr()
+    assert main(["validate", str(folder)]) == 1
+    assert "när nyckeln inte gick att använda" in capsys.readouterr().out
+    bad_key.unlink()  # mended: no key, so export records the seal unsigned
+    assert main(["export", str(folder)]) == 0
+    assert main(["validate", str(folder)]) == 0

@@ -18,6 +18,7 @@ import errno
 import ipaddress
 import os
 import shlex
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,8 @@ BIND_ERRORS = {
     errno.EADDRNOTAVAIL: "adressen hör inte till den här datorn",
     errno.EACCES: "behörighet saknas (portar under 1024 kräver administratör)",
 }
+UNKNOWN_HOST = "namnet går inte att slå upp till en adress"
+NO_HOST = "--host: ange en adress, t.ex. 127.0.0.1 (bara den här datorn)."
 SERVING = "namndtui: följ sammanträdet i webbläsaren på http://{host}:{port} (ctrl+c avslutar)"
 
 
@@ -157,20 +160,34 @@ def run(args: argparse.Namespace) -> int:
     return int(result) if isinstance(result, int) else (app.return_code or 0)
 
 
+def url_host(host: str) -> str:
+    """`host` as a URL writes it: an IPv6 address in brackets ("[::1]")."""
+    return f"[{host}]" if ":" in host else host
+
+
+def _bind_error(err: OSError) -> str:
+    """Why the server could not listen, in Swedish (an unknown name, a taken port …)."""
+    if isinstance(err, socket.gaierror):  # its errno is an EAI_* code, not an errno
+        return UNKNOWN_HOST
+    return BIND_ERRORS.get(err.errno or 0, err.strerror or str(err))
+
+
 def _serve(args: argparse.Namespace, path: Path) -> int:
     if not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: ange en port mellan 1 och 65535.", 2)
-    local = is_loopback(args.host)
+    if not args.host.strip():  # "" would listen on every network, shown as "http://:8000"
+        raise UserError(NO_HOST, 2)
+    local, shown = is_loopback(args.host), url_host(args.host)
     if not local:
-        print(NETWORK_WARNING.format(host=args.host, port=args.port), file=sys.stderr)
+        print(NETWORK_WARNING.format(host=shown, port=args.port), file=sys.stderr)
     from textual_serve.server import Server
 
     command = serve_command(path, chair=args.ordforande, room_only=not local or args.bara_sal)
-    print(SERVING.format(host=args.host, port=args.port), file=sys.stderr)
+    print(SERVING.format(host=shown, port=args.port), file=sys.stderr)
     server = Server(command, host=args.host, port=args.port, title="namndtui – följ")
     try:
         server.serve()
     except OSError as err:  # the address is not this computer's, or the port is taken
-        why = BIND_ERRORS.get(err.errno or 0, err.strerror or str(err))
-        raise UserError(CANNOT_SERVE.format(host=args.host, port=args.port, why=why), 2) from None
+        why = _bind_error(err)
+        raise UserError(CANNOT_SERVE.format(host=shown, port=args.port, why=why), 2) from None
     return 0

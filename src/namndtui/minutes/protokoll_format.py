@@ -20,3 +20,12 @@ PROTOKOLL_FILENAME = "protokoll.toml"
 SEAL = "seal"  # the table sealing justered minutes: [seal] checksum = "sha256:…"
 CHANGE_KINDS = ATTENDANCE_CHANGES
 MAX_NUMBER = 999_999  # the largest § number, count or round a protokoll may hold
+
+
+def lf_newlines(text: str) -> str:
+    """The text of a protokoll.toml as it was written, when only its line endings were
+    changed on the way (a copy through Windows, git's autocrlf, an editor): the writer puts
+    no carriage return in the file (toml_text escapes one as \\r), so a CRLF is a newline
+    converted, and inside a multi-line string it would change the text and every checksum
+    over it ("§ 122 har ändrats efter justeringen" for an unchanged file)."""
+    return text.replace("\r\n", "\n")

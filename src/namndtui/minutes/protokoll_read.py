@@ -22,6 +22,7 @@ from namndtui.minutes.protokoll_format import (
     MAX_NUMBER,
     PROTOKOLL_FILENAME,
     SEAL,
+    lf_newlines,
 )
 from namndtui.minutes.seal import verify_checksum, verify_seal
 from namndtui.model import (
@@ -418,6 +419,7 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
 
 def parse_protokoll_text(text: str, filename: str = PROTOKOLL_FILENAME) -> Minutes:
     """Minutes from the text of a protokoll.toml. Raises ProtokollFileError."""
+    text = lf_newlines(text)
     try:
         data = parse_toml(text, filename)  # messages in Swedish, like meeting.toml's
     except ProblemsError as err:

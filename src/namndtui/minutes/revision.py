@@ -25,7 +25,7 @@ from typing import Any
 
 from namndtui.meetingfile import decode_meeting_bytes
 from namndtui.minutes.model import Minutes, paragraph_range
-from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME, SEAL
+from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME, SEAL, lf_newlines
 from namndtui.minutes.protokoll_write import render_document
 from namndtui.minutes.signing import Signer
 from namndtui.model import Meeting
@@ -132,7 +132,7 @@ def justered_on_disk(folder: Path) -> OnDisk | None:
     if text is None:
         return None
     try:
-        document = parse_toml(text, str(path))
+        document = parse_toml(lf_newlines(text), str(path))
     except ProblemsError:
         return None
     justering = document.get("justering")
@@ -472,7 +472,8 @@ def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]
     elif old is not None and entries and (unrecorded := _unrecorded_seal(old, seals)):
         out.append(
             f"{old.path}: sigillet ({unrecorded[:19]}…) är inte registrerat i journalen "
-            "(skrivet av en äldre export); namndtui export registrerar och signerar det"
+            "(skrivet av en äldre export, eller efter en rättelse när nyckeln inte gick att "
+            "använda); namndtui export registrerar och signerar det"
         )
     return out
 

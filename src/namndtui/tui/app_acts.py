@@ -60,7 +60,8 @@ class RecordKeeper:
         new seal: recorded with the act, signed with the secretary's key, as export does
         (the minutes written never carry a seal the journal lacks). None before the
         justering, when the seal is unchanged, or when the key file is unusable (then
-        `namndtui export` records it and says what is wrong with the key)."""
+        `namndtui export` records it and signs it once the key is mended; a notice says
+        so, as the minutes written meanwhile carry a seal the journal lacks)."""
         if not self.state.justered_on:
             return None
         from namndtui.errors import UserError
@@ -70,7 +71,10 @@ class RecordKeeper:
 
         try:
             signer = load_signer()
-        except UserError:
+        except UserError as err:
+            if new_seal(Minutes(self.meeting, self.state)) is not None:
+                reason = err.message.rstrip(".")
+                self.notify(S.SEAL_NOT_SIGNED.format(reason=reason), severity="error", markup=False)
             return None
         return new_seal(Minutes(self.meeting, self.state), signer)
 

@@ -232,6 +232,10 @@ RESERVATION_NEED_MEMBER = "Välj vem som reserverar sig."
 CORRECTION_TITLE = "Rättelse – § {number} {title} (paragrafen är justerad)"
 CORRECTION_REASON = "Skäl för rättelsen (visas i protokollet)"
 CORRECTION_SAVED = "§ {number}: rättelse registrerad"
+SEAL_NOT_SIGNED = (
+    "Rättelsen är registrerad, men protokollets nya sigill är det inte: {reason}. Rätta "
+    "nyckeln och kör namndtui export, som registrerar och signerar sigillet."
+)
 DECISION_TITLE = "Beslut – § {number} {title}"
 DECISION_HELP = "En beslutspunkt per rad."
 DECISION_EMPTY = "Beslutet kan inte vara tomt."

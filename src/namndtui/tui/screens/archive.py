@@ -164,6 +164,7 @@ class ArchiveScreen(Screen[None]):
         self.rows: list[MeetingRow] = []
         self.hits: list[Hit] = []
         self.building: tuple[int, int] | None = None  # (done, total) while the index builds
+        self.index_busy = True  # the index worker runs (it is started on mount)
         self.problem_list: list[Problem] = []
         self._search_timer: Any = None
         self._fill_generation = 0  # bumped by every refill: a pending rest of rows is stale
@@ -203,6 +204,13 @@ class ArchiveScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def update_index(self) -> None:
+        self.index_busy = True
+        try:
+            self._update_index()
+        finally:
+            self.index_busy = False
+
+    def _update_index(self) -> None:
         worker = get_current_worker()
         try:
             if self.index is None:
@@ -258,6 +266,11 @@ class ArchiveScreen(Screen[None]):
             self.show_counts()
         if self.query_one("#search", Input).value.strip():
             self.schedule_search()
+
+    def index_changed(self) -> None:
+        """The folder check before a search found changed minutes: the lists anew."""
+        self.refresh_meetings()
+        self.refresh_problems()
 
     def index_failed(self, reason: str) -> None:
         self.building = None
@@ -376,6 +389,12 @@ class ArchiveScreen(Screen[None]):
         if self.index is None:
             return
         try:
+            if not self.index_busy:  # (during the build: over the part indexed so far)
+                # The folder check, as every `namndtui search` runs it: minutes written
+                # (replaced atomically), added or removed since the screen opened are found.
+                stats = self.index.update(full=False)
+                if stats.parsed or stats.removed:
+                    self.app.call_from_thread(self.index_changed)
             hits = self.index.search(query, limit=RESULT_LIMIT)
         except (UserError, OSError, sqlite3.Error) as err:  # a locked or vanished index
             self.app.call_from_thread(self.set_status, INDEX_FAILED.format(reason=err), error=True)
