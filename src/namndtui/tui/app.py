@@ -45,7 +45,7 @@ class NamndApp(RecordKeeper, App[int]):
     Record, or raising UserError), the app shows the agenda and the report from the
     meeting alone and opens the record (its imports, the lock, the journal replay) right
     after the first frame, on the event loop. Keys pressed meanwhile wait in the queue and
-    act on the opened record. Until then `opening` is True and `state` is empty.
+    act on the opened record. Until then `opening` is True and `state` is the state before any event.
     """
 
     CSS_PATH = "app.tcss"
