@@ -152,6 +152,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "pdfplumber",
     "defusedxml",
     "sqlite3",
+    "argparse",  # `namndtui PATH` needs no parser (cli.main)
 )
 
 

@@ -7,8 +7,9 @@ Each subcommand lives in `namndtui.commands.<name>` with `add_arguments(parser)`
 `namndtui search` is the one command run many times a day against a budget of a third of
 `rg -i` (docs/performance.md): this module imports nothing at the top but `sys`, and a
 search whose arguments are in the common form (`commands.search.quick_args`) runs without
-argparse, whose parser set-up alone imports shutil, bz2 and lzma. Everything else
-(argparse, the Swedish strings, the other commands) is imported when it is used.
+argparse, whose parser set-up alone imports shutil, bz2 and lzma. So does the secretary's
+start, `namndtui` or `namndtui PATH` without options (the first-frame budget). Everything
+else (argparse, the Swedish strings, the other commands) is imported when it is used.
 """
 
 from __future__ import annotations
@@ -192,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         quick = search.quick_args(args_list[1:])
         if quick is not None:
             return _guarded(lambda: search.run(quick))
+    if len(args_list) <= 1 and not any(a.startswith("-") or a in COMMANDS for a in args_list):
+        # `namndtui` or `namndtui PATH`, the secretary's start: no argparse (first frame)
+        return _guarded(lambda: _open(args_list[0] if args_list else None))
     from namndtui.argparse_sv import install as swedish_argparse
 
     swedish_argparse()
@@ -212,6 +216,16 @@ def _dispatch(args_list: list[str]) -> int:
     from namndtui.commands import open_app
 
     return open_app.run(args)
+
+
+def _open(path: str | None) -> int:
+    """The app on PATH (None: the example) without settings given on the command line,
+    as `_open_parser` would have parsed it."""
+    from types import SimpleNamespace
+
+    from namndtui.commands import open_app
+
+    return open_app.run(SimpleNamespace(path=path, config=None))  # type: ignore[arg-type]
 
 
 def _guarded(command: Callable[[], int]) -> int:
