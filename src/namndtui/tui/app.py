@@ -73,7 +73,10 @@ class NamndApp(RecordKeeper, App[int]):
         super().__init__()
         self.meeting = meeting
         self.folder = folder
-        self._state = state if state is not None else RecordState()
+        # until the record opens: the meeting's own § numbering (a pending item's "§ 120?")
+        self._state = (
+            state if state is not None else RecordState.before_events(meeting.first_paragraph)
+        )
         self.review = review
         self.clock: Clock = clock or dt.datetime.now
         self._write_minutes = write_minutes
