@@ -134,6 +134,7 @@ def record_acts(
     from namndtui.minutes.revision import new_seal
     from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_meeting_for_record, resolve
+    from namndtui.record.lock import reason_for_command
     from namndtui.record.record import JournalError, Record, RuleError
 
     kind, file = resolve(path_text)
@@ -150,7 +151,8 @@ def record_acts(
         raise UserError(str(err), 2) from None
     try:
         if record.readonly:
-            raise UserError(f"{file.parent}: {why}{record.readonly_reason}", 1)
+            reason = reason_for_command(record.readonly_reason)
+            raise UserError(f"{file.parent}: {why}{reason}", 1)
         first = 0
         # nothing to record when another export did it meanwhile (compared under the lock)
         for event in acts(record):
