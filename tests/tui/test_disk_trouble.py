@@ -227,3 +227,46 @@ def test_disk_full_banner_80x24(snap_compare, tmp_path, monkeypatch):
         await keys("b")(pilot)
 
     assert snap_compare(app, run_before=run, terminal_size=SIZE)
+
+
+def test_minutes_files_never_say_what_the_journal_does_not(tmp_path, monkeypatch):
+    """While the journal cannot be written (only it: the minutes files still can), the
+    minutes are written from the acts on disk only, so quitting anyway (the acts lost)
+    leaves protokoll.toml saying what the journal says; once the retry writes the acts,
+    the minutes follow (QA: a decision lost with the journal stayed in the minutes)."""
+    from namndtui.minutes.protokoll_read import load_protokoll
+
+    from .test_bugs_surface import settle
+
+    async def go():
+        app = live_app(tmp_path)
+        app.write_minutes_enabled = True
+        folder = app.folder
+        first = app.meeting.items[0].id
+
+        def decided_in_minutes() -> bool:
+            return load_protokoll(folder).state.paragraph(first).status == DECIDED
+
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot)
+            await settle(pilot, "minutes")
+            journal = folder / "journal.jsonl"
+            real = os.write
+
+            def journal_fails(fd, *args, **kwargs):
+                if os.readlink(f"/proc/self/fd/{fd}") == str(journal):
+                    raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+                return real(fd, *args, **kwargs)
+
+            monkeypatch.setattr(os, "write", journal_fails)
+            await pilot.press("b")
+            await settle(pilot, "minutes")
+            assert app.state.paragraph(first).status == DECIDED and banner(app).display
+            assert not decided_in_minutes()  # the journal does not hold it
+            monkeypatch.undo()
+            app.disk.tick()  # the retry writes it: the minutes follow
+            await app.workers.wait_for_complete()
+            await until(pilot, decided_in_minutes, "the decision in the minutes")
+            await pilot.press("q")
+
+    asyncio.run(go())

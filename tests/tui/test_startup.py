@@ -61,6 +61,21 @@ def test_record_opens_after_the_first_frame_and_status_shows_it(example_folder) 
     run(go())
 
 
+def test_the_first_frame_numbers_from_the_meetings_first_paragraph(
+    example_folder, monkeypatch
+) -> None:
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        monkeypatch.setattr(app, "call_after_refresh", lambda *a, **k: True)  # hold the open
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.opening  # painted from the meeting alone
+            assert "§ 120?" in screen_text(app)  # the example starts at § 120, not § 1
+            await pilot.press("q")
+
+    run(go())
+
+
 def test_a_key_before_the_record_is_open_acts_on_it(example_folder, monkeypatch) -> None:
     record_roll_call_and_call(example_folder, 2)
 

@@ -140,7 +140,7 @@ def freeze_start_up() -> None:
     By now Textual and namndtui are imported and the meeting is loaded: tens of thousands
     of objects (modules, classes, functions, the meeting) that live as long as the process.
     Left in the collector's generations, every full collection walks them again, and the
-    first one fell right before the first frame (~15–30 ms of CPU; docs/performance.md,
+    first one fell right before the first frame (~15 ms of CPU; docs/performance.md,
     "Where the first frame went"). Frozen, they are not walked again, by that collection
     or by the full collections during the meeting. A frozen object is never freed, so this
     runs once per process, when the first app is built: in `namndtui` nothing has run yet

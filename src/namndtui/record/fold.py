@@ -49,7 +49,7 @@ BOOKKEEPING = ("log", "done", "undone", "redo_stack", "group_of")
 
 def new_state(meeting: Meeting) -> RecordState:
     """The state before any event: § numbering starts at the meeting's first paragraph."""
-    return RecordState(next_number=meeting.first_paragraph or 1)
+    return RecordState.before_events(meeting.first_paragraph)
 
 
 def fold(meeting: Meeting, events: Iterable[ev.Event]) -> RecordState:

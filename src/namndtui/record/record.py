@@ -216,6 +216,12 @@ class Record:
         check_all(self.meeting, self.state, events)
 
     @property
+    def saved_events(self) -> list[tuple[int, str, ev.Event]]:
+        """A copy of the entries known to be on disk, in order: the journal as the file
+        holds it (the acts kept in memory while the disk fails are left out)."""
+        return self.events[: self._saved]
+
+    @property
     def unsaved(self) -> list[int]:
         """Sequence numbers of acts recorded in memory but not yet on disk, in order (the
         ActGrouped marks, bookkeeping, are written with them but not counted)."""

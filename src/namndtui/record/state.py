@@ -209,6 +209,12 @@ class RecordState:
     redo_stack: list[int] = field(default_factory=list, repr=False, compare=False)
     group_of: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
+    @classmethod
+    def before_events(cls, first_paragraph: int | None) -> RecordState:
+        """The state before any event: § numbering starts at the meeting's first paragraph
+        (1 without one)."""
+        return cls(next_number=first_paragraph or 1)
+
     def act_key(self, seq: int) -> int:
         """The first seq of the secretary's act that `seq` belongs to."""
         return self.group_of.get(seq, seq)

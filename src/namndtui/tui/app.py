@@ -73,7 +73,10 @@ class NamndApp(RecordKeeper, App[int]):
         super().__init__()
         self.meeting = meeting
         self.folder = folder
-        self._state = state if state is not None else RecordState()
+        # until the record opens: the meeting's own § numbering (a pending item's "§ 120?")
+        self._state = (
+            state if state is not None else RecordState.before_events(meeting.first_paragraph)
+        )
         self.review = review
         self.clock: Clock = clock or dt.datetime.now
         self._write_minutes = write_minutes
@@ -403,10 +406,12 @@ class NamndApp(RecordKeeper, App[int]):
             self.write_minutes_worker(self._minutes_asked)
 
     def _journal_entries(self) -> list[Entry]:
-        """A copy of the journal's entries (the minutes are folded from them, and they
-        explain changes to justered minutes)."""
+        """A copy of the journal's entries on disk (the minutes are folded from them, and
+        they explain changes to justered minutes). Acts kept in memory while the disk
+        fails are left out: the minutes files never say what the journal does not (quitting
+        anyway loses them); they follow once the retry writes them."""
         record = self.record
-        return list(record.events) if record is not None else []
+        return record.saved_events if record is not None else []
 
     # description: without it Textual names the worker by the repr of its arguments
     # (the whole state, when it was given one: ~6 ms at 1,000 journal lines, in the key's
