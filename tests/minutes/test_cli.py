@@ -274,3 +274,23 @@ def test_export_with_a_folder_for_a_journal_is_one_line(tmp_path, capsys) -> Non
     assert main(["export", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "journalen kan inte läsas" in err and err.count("\n") == 1
+
+
+def test_export_justerat_again_with_the_same_date_writes_and_another_date_is_named(
+    recorded, capsys
+) -> None:
+    """The same `export --justerat D` again (say, to add --html) writes the minutes as they
+    stand instead of failing on a justering already recorded; another date is refused
+    saying the minutes are justered already, and on which day (QA: both were "Protokollet
+    är justerat; ändringar görs som rättelse", exit 1)."""
+    from namndtui.record.journal import replay
+
+    assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(recorded), "--justerat", "2024-03-07", "--html"]) == 0
+    assert "redan registrerat som justerat 2024-03-07" in capsys.readouterr().err
+    assert (recorded / "protokoll.html").is_file()
+    assert main(["export", str(recorded), "--justerat", "2024-03-08"]) == 1
+    assert "Protokollet är justerat 2024-03-07; justeringen ändras inte" in capsys.readouterr().err
+    entries = replay(recorded / "journal.jsonl").entries
+    assert [type(e).__name__ for _, _, e in entries].count("MinutesJustified") == 1

@@ -298,9 +298,12 @@ def run(args: argparse.Namespace) -> int:
     settings = minutes_options.settings_from_args(args)
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
+    already = ""  # --justerat with the date already recorded: nothing to record again
     if (justered or posted) and not args.force:  # refused before anything is recorded
         before = load_source(args.path)
         guard(before, Path(args.out) if args.out else before.folder, args.path, force=False)
+        if justered and not posted and before.minutes.state.justered_on == justered:
+            already, justered = justered, ""  # the same command again (say, for --pdf)
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
     if justered:
@@ -330,6 +333,8 @@ def run(args: argparse.Namespace) -> int:
         print(visible(str(path)))  # a folder name may hold escape sequences
     if justered:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
+    if already:
+        print(f"Protokollet är redan registrerat som justerat {already}.", file=sys.stderr)
     if posted:
         print(f"Tillkännagivandet registrerat {posted}.", file=sys.stderr)
     for warning in [*source.warnings, *warnings]:
