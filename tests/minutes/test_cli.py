@@ -292,5 +292,14 @@ def test_export_justerat_again_with_the_same_date_writes_and_another_date_is_nam
     assert (recorded / "protokoll.html").is_file()
     assert main(["export", str(recorded), "--justerat", "2024-03-08"]) == 1
     assert "Protokollet är justerat 2024-03-07; justeringen ändras inte" in capsys.readouterr().err
-    entries = replay(recorded / "journal.jsonl").entries
-    assert [type(e).__name__ for _, _, e in entries].count("MinutesJustified") == 1
+    # the posting later, and the same pair again: each recorded once
+    assert (
+        main(["export", str(recorded), "--justerat", "2024-03-07", "--anslaget", "2024-03-08"]) == 0
+    )
+    assert "Tillkännagivandet registrerat 2024-03-08" in capsys.readouterr().err
+    assert (
+        main(["export", str(recorded), "--justerat", "2024-03-07", "--anslaget", "2024-03-08"]) == 0
+    )
+    assert "Tillkännagivandet är redan registrerat 2024-03-08" in capsys.readouterr().err
+    kinds = [type(e).__name__ for _, _, e in replay(recorded / "journal.jsonl").entries]
+    assert kinds.count("MinutesJustified") == 1 and kinds.count("MinutesPosted") == 1

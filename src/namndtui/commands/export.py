@@ -291,6 +291,21 @@ def seal_recorded(source: Source, path_text: str) -> Source:
     return load_source(path_text)
 
 
+def _not_recorded(
+    state: RecordState, justered: str, posted: str, already: list[str]
+) -> tuple[str, str]:
+    """The justering and posting dates still to record: the same `--justerat/--anslaget`
+    again (say, to add --pdf) records nothing and writes the minutes as they stand (said
+    in `already`); another date goes on to the record's rules, which refuse it."""
+    if justered and justered == state.justered_on:
+        already.append(f"Protokollet är redan registrerat som justerat {justered}.")
+        justered = ""
+    if posted and posted == state.posted_on:
+        already.append(f"Tillkännagivandet är redan registrerat {posted}.")
+        posted = ""
+    return justered, posted
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
@@ -298,12 +313,12 @@ def run(args: argparse.Namespace) -> int:
     settings = minutes_options.settings_from_args(args)
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
-    already = ""  # --justerat with the date already recorded: nothing to record again
+    already: list[str] = []  # dates asked for that the journal holds: not recorded again
     if (justered or posted) and not args.force:  # refused before anything is recorded
         before = load_source(args.path)
         guard(before, Path(args.out) if args.out else before.folder, args.path, force=False)
-        if justered and not posted and before.minutes.state.justered_on == justered:
-            already, justered = justered, ""  # the same command again (say, for --pdf)
+        if before.meeting_file is not None:  # a protokoll.toml records nothing: refused
+            justered, posted = _not_recorded(before.minutes.state, justered, posted, already)
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
     if justered:
@@ -333,8 +348,8 @@ def run(args: argparse.Namespace) -> int:
         print(visible(str(path)))  # a folder name may hold escape sequences
     if justered:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
-    if already:
-        print(f"Protokollet är redan registrerat som justerat {already}.", file=sys.stderr)
+    for line in already:
+        print(line, file=sys.stderr)
     if posted:
         print(f"Tillkännagivandet registrerat {posted}.", file=sys.stderr)
     for warning in [*source.warnings, *warnings]:
