@@ -121,7 +121,10 @@ def test_export_justerat_refused_while_meeting_is_open(recorded, capsys) -> None
     record = sc.record_meeting(recorded, meeting, [])
     try:
         assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 1
-        assert "namndtui:" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        # who holds it, and what to do; not the TUI's "Det öppnas skrivskyddat" (QA)
+        assert "namndtui:" in err and "redan öppet för skrivning" in err
+        assert "skrivskyddat" not in err and "Stäng det andra fönstret" in err
     finally:
         record.close()
 
@@ -271,3 +274,32 @@ def test_export_with_a_folder_for_a_journal_is_one_line(tmp_path, capsys) -> Non
     assert main(["export", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "journalen kan inte läsas" in err and err.count("\n") == 1
+
+
+def test_export_justerat_again_with_the_same_date_writes_and_another_date_is_named(
+    recorded, capsys
+) -> None:
+    """The same `export --justerat D` again (say, to add --html) writes the minutes as they
+    stand instead of failing on a justering already recorded; another date is refused
+    saying the minutes are justered already, and on which day (QA: both were "Protokollet
+    är justerat; ändringar görs som rättelse", exit 1)."""
+    from namndtui.record.journal import replay
+
+    assert main(["export", str(recorded), "--justerat", "2024-03-07"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(recorded), "--justerat", "2024-03-07", "--html"]) == 0
+    assert "redan registrerat som justerat 2024-03-07" in capsys.readouterr().err
+    assert (recorded / "protokoll.html").is_file()
+    assert main(["export", str(recorded), "--justerat", "2024-03-08"]) == 1
+    assert "Protokollet är justerat 2024-03-07; justeringen ändras inte" in capsys.readouterr().err
+    # the posting later, and the same pair again: each recorded once
+    assert (
+        main(["export", str(recorded), "--justerat", "2024-03-07", "--anslaget", "2024-03-08"]) == 0
+    )
+    assert "Tillkännagivandet registrerat 2024-03-08" in capsys.readouterr().err
+    assert (
+        main(["export", str(recorded), "--justerat", "2024-03-07", "--anslaget", "2024-03-08"]) == 0
+    )
+    assert "Tillkännagivandet är redan registrerat 2024-03-08" in capsys.readouterr().err
+    kinds = [type(e).__name__ for _, _, e in replay(recorded / "journal.jsonl").entries]
+    assert kinds.count("MinutesJustified") == 1 and kinds.count("MinutesPosted") == 1

@@ -93,3 +93,21 @@ def test_an_ersattare_stepping_in_for_a_javig_ledamot_is_warned_too() -> None:
     assert cross_party_notes(MEETING, fold(MEETING, jav)) == [f"§ 120: {WARNING}"]
     own = [*everyone, ev.ItemCalled("x1", "19:01"), ev.Recused("x1", "Bo Ås", "Ida Öst")]
     assert cross_party_notes(MEETING, fold(MEETING, own)) == []
+
+
+def test_validate_reports_a_damaged_journal_beside_the_meeting(tmp_path, capsys) -> None:
+    """validate reads the journal beside meeting.toml (for the warnings above): a damaged
+    line is a finding (exit 1, FILE:LINE), not a valid meeting with nothing said (QA)."""
+    from .conftest import Clock
+
+    (tmp_path / "meeting.toml").write_text(meeting_to_toml(MEETING), encoding="utf-8")
+    with Record.open(MEETING, tmp_path, clock=Clock()) as record:
+        for event in BO_ABSENT:
+            record.apply(event)
+    journal = tmp_path / "journal.jsonl"
+    lines = journal.read_bytes().split(b"\n")
+    lines[3] = lines[3].replace(b'"present":true', b'"present":false')  # the sum no longer fits
+    journal.write_bytes(b"\n".join(lines))
+    assert main(["validate", str(tmp_path / "meeting.toml")]) == 1
+    out = capsys.readouterr().out
+    assert f"{journal}:4: journalen är skadad: " in out and "skrivskyddat" in out

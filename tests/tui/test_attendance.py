@@ -358,3 +358,24 @@ def test_an_ersattare_of_another_party_serves_with_a_warning(example_folder, clo
             assert not hint()
 
     run(go())
+
+
+def test_a_key_typed_right_after_enter_in_the_find_field_acts_on_the_row(
+    example_folder, clock
+) -> None:
+    """Keys typed in a burst reach the app before the field has handled its enter: the
+    key after enter is the table's (space marks the row found), never a character typed
+    into the field as it closes (QA: "/ Niklas enter space" in tmux lost the space)."""
+    from textual import events
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            await pilot.press("slash", *"almqvist")
+            for key, char in (("enter", "\r"), ("space", " ")):  # one burst: no wait
+                app.post_message(events.Key(key, char))
+            await until(pilot, lambda: app.state.present.get("Per Almqvist"), "Almqvist närvarande")
+            assert app.focused is app.screen.query_one(DataTable)
+
+    run(go())

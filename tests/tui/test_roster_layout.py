@@ -70,5 +70,24 @@ def test_long_names_wrap_and_the_layout_follows_the_people_not_the_evening() -> 
 def test_wrap() -> None:
     assert wrap("Cecilia Forsberg", 13) == ["Cecilia", "Forsberg"]
     assert wrap("Per Ek (S)", 13) == ["Per Ek (S)"]
-    assert wrap("Östergren-Söderholm", 5) == ["Östergren-Söderholm"]  # never cut
+    assert wrap("Östergren-Söderholm", 5) == ["Östergren-", "Söderholm"]  # never cut
+    assert wrap("Östergren-Söderholm", 19) == ["Östergren-Söderholm"]
+    assert wrap("Karin Lindqvist-Söderberg (S)", 16) == ["Karin Lindqvist-", "Söderberg (S)"]
     assert wrap("", 5) == [""]
+
+
+def test_a_seat_holder_with_a_double_name_still_fits_80_columns() -> None:
+    """A ledamot's double name is in two columns (Namn, and Ersätter of whoever serves for
+    her); each breaks after the hyphen, so the table fits 80 columns (QA: "Karin
+    Lindqvist-Söderberg" made it 82 wide, scrolling sideways)."""
+    import dataclasses
+
+    example = load_meeting(EXAMPLE)
+    member = Member("Karin Lindqvist-Söderberg", "S", "ledamot")
+    meeting = dataclasses.replace(example, members=(member, *example.members))
+    layout = roster_layout(meeting, 140, 80)
+    assert _fits(layout, 80)
+    for column, text in ((NAME, member.label), (SEAT, member.name)):
+        lines = layout.cell(column, text).split("\n")
+        assert "".join(part if part.endswith("-") else part + " " for part in lines).strip() == text
+        assert all(cell_len(line) <= layout.widths[column] for line in lines)

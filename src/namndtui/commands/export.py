@@ -134,6 +134,7 @@ def record_acts(
     from namndtui.minutes.revision import new_seal
     from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_meeting_for_record, resolve
+    from namndtui.record.lock import reason_for_command
     from namndtui.record.record import JournalError, Record, RuleError
 
     kind, file = resolve(path_text)
@@ -150,7 +151,8 @@ def record_acts(
         raise UserError(str(err), 2) from None
     try:
         if record.readonly:
-            raise UserError(f"{file.parent}: {why}{record.readonly_reason}", 1)
+            reason = reason_for_command(record.readonly_reason)
+            raise UserError(f"{file.parent}: {why}{reason}", 1)
         first = 0
         # nothing to record when another export did it meanwhile (compared under the lock)
         for event in acts(record):
@@ -289,6 +291,21 @@ def seal_recorded(source: Source, path_text: str) -> Source:
     return load_source(path_text)
 
 
+def _not_recorded(
+    state: RecordState, justered: str, posted: str, already: list[str]
+) -> tuple[str, str]:
+    """The justering and posting dates still to record: the same `--justerat/--anslaget`
+    again (say, to add --pdf) records nothing and writes the minutes as they stand (said
+    in `already`); another date goes on to the record's rules, which refuse it."""
+    if justered and justered == state.justered_on:
+        already.append(f"Protokollet är redan registrerat som justerat {justered}.")
+        justered = ""
+    if posted and posted == state.posted_on:
+        already.append(f"Tillkännagivandet är redan registrerat {posted}.")
+        posted = ""
+    return justered, posted
+
+
 def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
@@ -296,9 +313,12 @@ def run(args: argparse.Namespace) -> int:
     settings = minutes_options.settings_from_args(args)
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
+    already: list[str] = []  # dates asked for that the journal holds: not recorded again
     if (justered or posted) and not args.force:  # refused before anything is recorded
         before = load_source(args.path)
         guard(before, Path(args.out) if args.out else before.folder, args.path, force=False)
+        if before.meeting_file is not None:  # a protokoll.toml records nothing: refused
+            justered, posted = _not_recorded(before.minutes.state, justered, posted, already)
     warnings = justify(args.path, justered, posted) if justered or posted else []
     source = load_source(args.path)
     if justered:
@@ -328,6 +348,8 @@ def run(args: argparse.Namespace) -> int:
         print(visible(str(path)))  # a folder name may hold escape sequences
     if justered:
         print(f"Protokollet registrerat som justerat {justered}.", file=sys.stderr)
+    for line in already:
+        print(line, file=sys.stderr)
     if posted:
         print(f"Tillkännagivandet registrerat {posted}.", file=sys.stderr)
     for warning in [*source.warnings, *warnings]:

@@ -97,25 +97,33 @@ def _seal_check(folder: Path) -> tuple[list, int]:
     return findings, code
 
 
-def _substitution_warnings(file: Path) -> list[str]:
-    """The record's warnings on who served for whom (record/substitution.py): an ersättare
-    of another party serving while one of the seat's party sat unused. [] without a
-    journal, or when the meeting or journal cannot be read (their own checks say so)."""
+def _journal_findings(file: Path) -> tuple[list[str], list]:
+    """What the journal beside `file` says: the record's warnings on who served for whom
+    (record/substitution.py: an ersättare of another party serving while one of the
+    seat's party sat unused), and a damaged line as a finding (the meeting then opens
+    read-only; a valid meeting.toml beside it was reported as all well). Nothing without a
+    journal, or when the meeting cannot be read (its own check says so)."""
     from namndtui.errors import UserError
     from namndtui.minutes.source import load_meeting_for_record
     from namndtui.record.journal import JOURNAL_NAME, JournalError
     from namndtui.record.record import Record
     from namndtui.record.substitution import cross_party_notes
+    from namndtui.tomlcheck import Problem
 
-    if not (file.parent / JOURNAL_NAME).is_file():
-        return []
+    journal = file.parent / JOURNAL_NAME
+    if not journal.is_file():
+        return [], []
     try:
         meeting = load_meeting_for_record(file)
         record = Record.open(meeting, file.parent, readonly=True)
     except (UserError, JournalError, OSError):
-        return []
+        return [], []
     try:
-        return [] if record.corrupt is not None else cross_party_notes(meeting, record.state)
+        damage = record.corrupt
+        if damage is not None:
+            why = f"journalen är skadad: {damage.reason}; mötet öppnas skrivskyddat"
+            return [], [Problem(str(journal), damage.line, why)]
+        return cross_party_notes(meeting, record.state), []
     finally:
         record.close()
 
@@ -154,9 +162,11 @@ def run(args: argparse.Namespace) -> int:
 
                 for warning in warnings(meeting, Path(meeting.source).parent):
                     print(_safe(f"{meeting.source}: varning: {warning}"))
-            for warning in _substitution_warnings(Path(meeting.source)):
+            warnings, damage = _journal_findings(Path(meeting.source))
+            for warning in warnings:
                 print(_safe(f"{meeting.source}: varning: {warning}"))
-            tally.add(*_seal_check(Path(meeting.source).parent))
+            findings, code = _seal_check(Path(meeting.source).parent)
+            tally.add(damage + findings, max(code, 1 if damage else 0))
             continue
         tally.add(problems, code, bad=True)
     count = len(args.files)

@@ -41,6 +41,18 @@ LOCK_NAME = ".namndtui.lock"
 # about a second computer writing to the same folder.
 LOCAL_FLOCK_FS = frozenset({"fuse.sshfs", "sshfs", "9p", "cifs", "smb3", "smbfs", "vboxsf"})
 _ATTEMPTS = 5
+# What the TUI does when it cannot take the lock, said in each reason; a command that
+# writes nothing then (export) says the reason without it (`reason_for_command`).
+OPENS_READONLY = "Mötet öppnas skrivskyddat."
+IT_OPENS_READONLY = "Det öppnas skrivskyddat."
+
+
+def reason_for_command(reason: str) -> str:
+    """`reason` (the lock's, in `Record.readonly_reason`) for a command that opens nothing:
+    without the sentence that the meeting opens read-only."""
+    for note in (OPENS_READONLY, IT_OPENS_READONLY):
+        reason = reason.replace(f" {note}", "")
+    return reason
 
 
 @dataclass(frozen=True)
@@ -172,7 +184,7 @@ class FolderLock:
             if _same_file(fd, path):
                 return cls._take(path, fd, info)
             os.close(fd)  # released and unlinked meanwhile: the new file is the lock
-        return None, "Låsfilen byttes ut hela tiden; mötet öppnas skrivskyddat."
+        return None, f"Låsfilen byttes ut hela tiden. {OPENS_READONLY}"
 
     @classmethod
     def _take(cls, path: Path, fd: int, info: LockInfo) -> tuple[FolderLock | None, str]:
@@ -223,24 +235,23 @@ def _same_file(fd: int, path: Path) -> bool:
 def _busy_reason(held: LockInfo | None, info: LockInfo) -> str:
     if held is None:  # the winner has not written its name yet
         return (
-            "Mötet öppnades för skrivning av en annan process alldeles nyss. Det öppnas "
-            "skrivskyddat."
+            f"Mötet öppnades för skrivning av en annan process alldeles nyss. {IT_OPENS_READONLY}"
         )
     return _held_reason(held, other_host=held.host != info.host)
 
 
 def _unwritable_reason(path: Path, exc: OSError) -> str:
     return (
-        f"Låsfilen {path} kunde inte skapas: {exc.strerror or exc}. Mötet öppnas "
-        "skrivskyddat; inget kan registreras i den här mappen."
+        f"Låsfilen {path} kunde inte skapas: {exc.strerror or exc}. {OPENS_READONLY} "
+        "Inget kan registreras i den här mappen."
     )
 
 
 def _network_reason(folder: Path, fs_type: str) -> str:
     return (
         f"Mappen {folder} ligger på en nätverksdisk ({fs_type.split(':')[0]}) där låset "
-        "inte hindrar en annan dator från att skriva samtidigt. Mötet öppnas skrivskyddat; "
-        "kopiera mappen till en lokal disk för att registrera."
+        f"inte hindrar en annan dator från att skriva samtidigt. {OPENS_READONLY} "
+        "Kopiera mappen till en lokal disk för att registrera."
     )
 
 
@@ -249,6 +260,6 @@ def _held_reason(held: LockInfo, *, other_host: bool) -> str:
     where = f"på datorn {held.host}" if other_host else f"på den här datorn ({held.host})"
     return (
         f"Mötet är redan öppet för skrivning {where}, process {held.pid}, sedan {when}. "
-        "Det öppnas skrivskyddat. Stäng det andra fönstret först, eller ta bort "
+        f"{IT_OPENS_READONLY} Stäng det andra fönstret först, eller ta bort "
         f"{LOCK_NAME} om det programmet inte längre körs."
     )

@@ -50,6 +50,11 @@ def check_lock(state: RecordState, event: ev.Event, item_event: bool) -> None:
                 f"{paragraph_label(state, item_id)} är justerad; ändringar görs som rättelse "
                 "med angivet skäl."
             )
+    elif state.justered_on and isinstance(event, ev.MinutesJustified):
+        raise RuleError(
+            f"Protokollet är justerat {state.justered_on}; justeringen ändras inte. "
+            "Ändringar görs som rättelse med angivet skäl."
+        )
     elif state.justered_on and not isinstance(event, ev.JUSTERING_BOOKS):
         raise RuleError("Protokollet är justerat; ändringar görs som rättelse med angivet skäl.")
 

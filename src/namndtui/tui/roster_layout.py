@@ -4,7 +4,8 @@ The wide layout prints every cell in full on one line. When the longest cells th
 can produce do not fit, the narrow layout takes over: short role names ("vice ordf.",
 "ers.") and a short Justerare heading, then fixed column widths in which a long Närvaro
 cell breaks before its time ("lämnade vid § 121" / "kl. 19.10") and a long name wraps
-at a space. Nothing is cut: a row grows a line instead of the table scrolling sideways.
+at a space or after the hyphen of a double name. Nothing is cut: a row grows a line
+instead of the table scrolling sideways.
 The lines are broken here, so each row's height is known when it is added.
 
 The layout depends only on the meeting's people, its § numbers and the width, so it does
@@ -13,6 +14,7 @@ not change under the secretary's eyes as arrivals and departures are recorded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -23,6 +25,7 @@ from namndtui.tui import strings as S
 PADDING = 2  # a DataTable cell's padding, one cell each side
 SCROLLBAR = 2  # the table's vertical scrollbar (kept free: large bodies scroll)
 NAME, ROLE, PRESENCE, SEAT, ADJUSTER = range(5)
+_HYPHENATED = re.compile(r"[^-]*-|[^-]+")  # "Lindqvist-Söderberg": "Lindqvist-", "Söderberg"
 _SHORT_ROLES = {"ordförande": "ordf.", "vice ordförande": "vice ordf.", SUBSTITUTE: "ers."}
 
 
@@ -51,15 +54,22 @@ class RosterLayout:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells, broken at spaces (a longer word keeps a
-    line of its own)."""
+    """`text` in lines of at most `width` cells, broken at spaces and after the hyphen of
+    a double name ("Lindqvist-" / "Söderberg"); a longer part keeps a line of its own."""
     lines: list[str] = []
     for word in text.split():
-        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
+        for i, part in enumerate(_parts(word)):
+            sep = "" if i else " "
+            if lines and cell_len(lines[-1]) + len(sep) + cell_len(part) <= width:
+                lines[-1] += sep + part
+            else:
+                lines.append(part)
     return lines or [""]
+
+
+def _parts(word: str) -> list[str]:
+    """A word in the pieces a line may end after: each up to and with a hyphen."""
+    return _HYPHENATED.findall(word)
 
 
 def longest_cells(meeting: Meeting, last_paragraph: int) -> tuple[list[str], ...]:
@@ -116,4 +126,5 @@ def _lines(texts: list[str]) -> list[str]:
 
 
 def _words(texts: list[str]) -> list[str]:
-    return [word for t in texts for word in t.split()]
+    """The narrowest a column can be is its widest unbreakable piece."""
+    return [part for t in texts for word in t.split() for part in _parts(word)]

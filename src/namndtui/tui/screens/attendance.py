@@ -101,7 +101,7 @@ class AttendanceScreen(Screen[None]):
         yield StatusLine(id="status")
         yield DiskBanner(id="disk-banner")
         yield RosterTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
-        yield FindInput(id="attendance-find")
+        yield FindInput(id="attendance-find", focus_after="DataTable")
         yield Static(id="attendance-row")
         yield Static(id="attendance-info")
         yield KeepFooter()
