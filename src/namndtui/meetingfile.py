@@ -91,6 +91,9 @@ def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[P
         message = f"ogiltig UTF-8 (byte 0x{byte:02X} i kolumn {column}) – spara filen som UTF-8"
         return None, [Problem(filename, line, message)]
     text = text.removeprefix("\ufeff")  # a BOM from Windows editors is harmless
+    if "\r\n" in text:  # Notepad, git's autocrlf: the newlines of a multi-line string would
+        text = text.replace("\r\n", "\n")  # keep the CR (rtoml does) and carry it into the
+        # minutes; TOML lets a parser normalise them. A lone CR stays a syntax error (TOML 1.0).
     if not unicodedata.is_normalized("NFC", text):  # decomposed å/ä/ö (macOS, some editors):
         text = unicodedata.normalize("NFC", text)  # "okänd roll "ersättare"" before (qa)
     return text, []
@@ -171,7 +174,7 @@ def load_meeting(path: str | Path) -> Meeting:
 # The digest makes a truncated or damaged entry a miss. Reading or writing the cache never
 # fails the caller: every error there is swallowed and the file is parsed as usual.
 
-CACHE_FORMAT = "6"  # bump when the entry layout or what a valid file means changes
+CACHE_FORMAT = "7"  # bump when the entry layout or what a valid file means changes (7: CRLF)
 CACHE_ENTRIES = 50  # entries kept (the most recently used); one is ~the size of the file
 
 try:  # hashlib itself imports OpenSSL (~2 ms at start-up); blake2b is built in

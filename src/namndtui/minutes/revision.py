@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -154,8 +154,10 @@ def _version(document: dict[str, Any]) -> int:
 
 def _comparable(document: dict[str, Any]) -> dict[str, Any]:
     """The document without what only follows its content: the format line, the seal
-    and the § checksums."""
-    out = {k: v for k, v in document.items() if k not in ("format", SEAL)}
+    and the § checksums; its texts with LF newlines (minutes justered from a meeting.toml
+    saved with CRLF kept a CR in each multi-line text, which the reader now drops: the same
+    text, not a change after the justering)."""
+    out = {k: _lf(v) for k, v in document.items() if k not in ("format", SEAL)}
     paragraphs = out.get("paragraphs")
     if isinstance(paragraphs, list):
         out["paragraphs"] = [
@@ -163,6 +165,17 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
             for p in paragraphs
         ]
     return out
+
+
+def _lf(value: Any) -> Any:
+    """`value` with every CRLF in its strings made LF (tables and arrays walked through)."""
+    if isinstance(value, str):
+        return lf_newlines(value)
+    if isinstance(value, dict):
+        return {k: _lf(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lf(v) for v in value]
+    return value
 
 
 # --- the rule ------------------------------------------------------------------------------
@@ -448,17 +461,17 @@ def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]
     )
     current = [(n, seq, e) for n, seq, e in seals if n > revised]  # this version's seals
     out = []
-    if current:
-        state = new_state(meeting)
-        wanted = {n: (seq, e) for n, seq, e in current}
-        for n, (seq, time, event) in enumerate(entries):
-            apply_event(meeting, state, event, seq, time)
-            if n in wanted and seal_of(Minutes(meeting, state)) != wanted[n][1].checksum:
-                out.append(
-                    f"{folder / 'journal.jsonl'}:{seq + 1}: sigillet som registrerades här "
-                    f"({wanted[n][1].checksum[:19]}…) stämmer inte med det protokoll "
-                    "meeting.toml och journalen ger nu (ändrade efter justeringen)"
-                )
+    wanted = {n: (seq, e) for n, seq, e in current}
+    unmatched = _unmatched_seals(meeting, entries, wanted)
+    if unmatched:  # or sealed when the reader kept the CRs of a CRLF meeting.toml
+        crlf = _unmatched_seals(_with_crlf(meeting), entries, dict(unmatched))
+        unmatched = [(n, seal) for n, seal in unmatched if (n, seal) in crlf]
+    for _n, (seq, event) in unmatched:
+        out.append(
+            f"{folder / 'journal.jsonl'}:{seq + 1}: sigillet som registrerades här "
+            f"({event.checksum[:19]}…) stämmer inte med det protokoll "
+            "meeting.toml och journalen ger nu (ändrade efter justeringen)"
+        )
     old = justered_on_disk(folder)
     if (
         old is not None
@@ -476,6 +489,38 @@ def seal_findings(meeting: Meeting, entries: Entries, folder: Path) -> list[str]
             "använda); namndtui export registrerar och signerar det"
         )
     return out
+
+
+def _unmatched_seals(
+    meeting: Meeting, entries: Entries, wanted: dict[int, tuple[int, ev.MinutesSealed]]
+) -> list[tuple[int, tuple[int, ev.MinutesSealed]]]:
+    """The seals in `wanted` (by entry index) that the minutes folded to there do not have."""
+    if not wanted:
+        return []
+    out = []
+    state = new_state(meeting)
+    for n, (seq, time, event) in enumerate(entries):
+        apply_event(meeting, state, event, seq, time)
+        if n in wanted and seal_of(Minutes(meeting, state)) != wanted[n][1].checksum:
+            out.append((n, wanted[n]))
+    return out
+
+
+def _with_crlf(value: Any) -> Any:
+    """`value` (the meeting, its parts) with every newline in its texts a CRLF: the meeting
+    as read from a CRLF meeting.toml before the reader turned CRLF into LF."""
+    if isinstance(value, str):
+        return value.replace("\n", "\r\n")
+    if isinstance(value, tuple):
+        return tuple(_with_crlf(v) for v in value)
+    if isinstance(value, list):
+        return [_with_crlf(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _with_crlf(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _with_crlf(getattr(value, f.name)) for f in fields(value) if f.init}
+        return replace(value, **changes)
+    return value
 
 
 def _unrecorded_seal(old: OnDisk, seals: list[tuple[int, int, ev.MinutesSealed]]) -> str:
