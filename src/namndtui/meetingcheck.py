@@ -340,3 +340,31 @@ def check_parsed(
     meeting = checker.check()
     problems = sorted(checker.problems, key=lambda p: p.line or 0)
     return (meeting if not problems else None), problems
+
+
+def hidden_character_warnings(text: str, filename: str, data: dict[str, Any]) -> list[Problem]:
+    """A located Swedish warning for each value of a parsed meeting file holding a hidden
+    format character (`textcheck.hidden_characters`: a bidi override makes a printed name
+    read differently from the stored one). Warnings, not problems: the file stays valid
+    and the minutes show the character visibly (docs/reliability.md)."""
+    from namndtui.textcheck import hidden_characters
+    from namndtui.tomlcheck import format_path
+    from namndtui.tomlpos import KeyLocator
+
+    locator = KeyLocator(text)
+    out: list[Problem] = []
+
+    def walk(path: KeyPath, value: Any) -> None:
+        if isinstance(value, str):
+            if warning := hidden_characters(value):
+                line = locator.line(path)
+                out.append(Problem(filename, line, f"{format_path(path)}: varning: {warning}"))
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                walk((*path, key), child)
+        elif isinstance(value, list):
+            for n, child in enumerate(value, start=1):
+                walk((*path, n), child)
+
+    walk((), data)
+    return out

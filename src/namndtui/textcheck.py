@@ -14,11 +14,31 @@ from __future__ import annotations
 
 import re
 
+# Invisible format characters that make printed text differ from the stored text: the
+# bidi embeddings, overrides and isolates ("Trojan Source": U+202E makes "Anna Berg" print
+# as "greB annA") and the zero-width space/joiner and in-text BOM (two names that print
+# alike but differ). Their Swedish names are for the warnings (`hidden_characters`).
+HIDDEN_NAMES = {
+    0x200B: "nollbreddsmellanslag",
+    0x202A: "vänster-till-höger-inbäddning",
+    0x202B: "höger-till-vänster-inbäddning",
+    0x202C: "slut på riktningsstyrning",
+    0x202D: "vänster-till-höger-åsidosättning",
+    0x202E: "höger-till-vänster-åsidosättning",
+    0x2060: "osynlig ordsammanfogare",
+    0x2066: "vänster-till-höger-isolering",
+    0x2067: "höger-till-vänster-isolering",
+    0x2068: "första-starka-isolering",
+    0x2069: "slut på isolering",
+    0xFEFF: "byte-order-märke inne i texten",
+}
+_HIDDEN_CLASS = "\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
 # What `visible` replaces: C0 but tab and newline, DEL, C1, the two Unicode line/paragraph
 # separators (str.splitlines and some terminals break lines on them, so a "one-line"
-# message or title could span two), and lone surrogates (cannot be encoded: printing one
-# raises UnicodeEncodeError).
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# message or title could span two), the hidden format characters above, and lone
+# surrogates (cannot be encoded: printing one raises UnicodeEncodeError).
+_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_HIDDEN_CLASS}\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -35,9 +55,12 @@ def visible(text: str) -> str:
     """`text` with every control character shown instead of executed.
 
     C0 controls except newline and tab become the Unicode Control Pictures (ESC -> "␛",
-    NUL -> "␀"), DEL becomes "␡", C1 controls, U+2028/U+2029 and lone surrogates become
-    "⟨U+009B⟩". Everything else — right-to-left marks, combining characters, emoji,
-    markup — is kept. Applying it twice changes nothing more; it never raises.
+    NUL -> "␀"), DEL becomes "␡", C1 controls, U+2028/U+2029, the bidi embeddings,
+    overrides and isolates, the zero-width space, word joiner and BOM (`HIDDEN_NAMES`) and
+    lone surrogates become "⟨U+202E⟩". Everything else — right-to-left marks (U+200E,
+    U+200F: they do not reorder letters), zero-width (non-)joiners (emoji, scripts),
+    combining characters, markup — is kept. Applying it twice changes nothing more; it
+    never raises.
     """
     if not isinstance(text, str):
         text = str(text)
@@ -55,4 +78,17 @@ def storable_problem(text: str) -> str:
     return (
         f"tecknet U+{code:04X} på tecken {match.start() + 1} är ett ensamt surrogattecken "
         "och kan inte sparas – ta bort det"
+    )
+
+
+def hidden_characters(text: str) -> str:
+    """ "" when `text` has no hidden format character (`HIDDEN_NAMES`), else a Swedish
+    warning naming each one (the caller names the field)."""
+    found = sorted({ord(c) for c in _HIDDEN.findall(text)})
+    if not found:
+        return ""
+    names = ", ".join(f"U+{code:04X} ({HIDDEN_NAMES[code]})" for code in found)
+    return (
+        f"osynligt styrtecken {names}: texten kan visas annorlunda än den sparade "
+        "(till exempel baklänges); i protokollet visas tecknet som ⟨U+…⟩ – ta bort det"
     )

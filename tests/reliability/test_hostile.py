@@ -219,7 +219,8 @@ def test_visible_shows_every_control_and_keeps_the_rest(text):
     assert visible(shown) == shown  # idempotent
     shown.encode("utf-8")  # never unencodable (lone surrogates are shown too)
     plain = RAW_CONTROL.sub("", text)
-    if plain == text and not re.search("[\u2028\u2029\ud800-\udfff]", text):
+    hidden = "\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff"  # bidi overrides, zero-width
+    if plain == text and not re.search(f"[\u2028\u2029{hidden}\ud800-\udfff]", text):
         assert shown == text  # RTL marks, combining characters, emoji … unchanged
 
 
@@ -227,10 +228,9 @@ def test_visible_examples():
     assert visible("a\x1b[31mb") == "a␛[31mb"
     assert visible("\x00\x07\x7f\x9b") == "␀␇␡⟨U+009B⟩"
     assert visible("rad 1\nrad\t2") == "rad 1\nrad\t2"
-    assert (
-        visible("\u200f\u202eRTL e\u0301 👩\u200d👩\u200d👧")
-        == "\u200f\u202eRTL e\u0301 👩\u200d👩\u200d👧"
-    )
+    assert visible("\u200fRTL e\u0301 👩\u200d👩\u200d👧") == "\u200fRTL e\u0301 👩\u200d👩\u200d👧"
+    # a bidi override would print the text reordered ("Trojan Source"): shown instead
+    assert visible("\u202eBerg\u202c \u2066x\u2069") == "⟨U+202E⟩Berg⟨U+202C⟩ ⟨U+2066⟩x⟨U+2069⟩"
 
 
 def test_tui_shows_hostile_text_literally_and_never_runs_it(tmp_path):
