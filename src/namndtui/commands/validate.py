@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from namndtui.meetingcheck import hidden_character_file_warnings
 from namndtui.meetingfile import check_meeting_file
 from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
 from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll
@@ -97,24 +99,6 @@ def _seal_check(folder: Path) -> tuple[list, int]:
     return findings, code
 
 
-def _hidden_warnings(file: Path) -> list:
-    """Warnings for hidden format characters (bidi overrides …) in a valid meeting file,
-    each naming its field: `FILE:LINE: members[2].name: varning: osynligt styrtecken …`."""
-    from namndtui.meetingcheck import hidden_character_warnings
-    from namndtui.meetingfile import decode_meeting_bytes
-    from namndtui.storage import read_input
-    from namndtui.textcheck import hidden_characters
-    from namndtui.tomlcheck import ProblemsError, parse_toml
-
-    try:
-        text, _ = decode_meeting_bytes(read_input(file), str(file))
-        if text is None or not hidden_characters(text):
-            return []
-        return hidden_character_warnings(text, str(file), parse_toml(text, str(file)))
-    except (OSError, ProblemsError):  # it was read a moment ago; its own check reports it
-        return []
-
-
 def _journal_findings(file: Path) -> tuple[list[str], list]:
     """What the journal beside `file` says: the record's warnings on who served for whom
     (record/substitution.py: an ersättare of another party serving while one of the
@@ -175,8 +159,8 @@ def run(args: argparse.Namespace) -> int:
             if meeting.substitutes:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
-            for warning in _hidden_warnings(Path(meeting.source)):
-                print(_safe(str(warning)))
+            for hidden in hidden_character_file_warnings(meeting.source):
+                print(_safe(str(replace(hidden, message=f"varning: {hidden.message}"))))
             if any(item.corrects for item in meeting.items):  # the archive is read only then
                 from namndtui.minutes.corrects import warnings
 
