@@ -63,3 +63,13 @@ def test_validate_warns_naming_the_field_and_the_file_stays_valid(tmp_path, caps
     assert "U+202E (höger-till-vänster-åsidosättning)" in name
     assert "varning: items[1].summary: osynligt styrtecken U+2066" in out
     assert not any(char in out for char in HIDDEN)  # the warning itself shows none raw
+
+
+def test_validate_warns_about_them_in_a_protokoll_too(tmp_path, capsys) -> None:
+    folder = _spoofed(tmp_path)
+    assert main(["export", str(folder)]) == 0
+    (folder / "meeting.toml").unlink()  # an archived protokoll alone
+    capsys.readouterr()
+    assert main(["validate", str(folder / "protokoll.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "giltigt protokoll" in out and "varning: members[1].name: osynligt styrtecken" in out

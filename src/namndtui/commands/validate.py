@@ -61,6 +61,7 @@ def _check_protokoll(name: str) -> tuple[list, int]:
     else:
         sealed = ", justerat och förseglat" + _signed(minutes)
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
+    _print_hidden(minutes.source)
     return _seal_check(Path(name) if Path(name).is_dir() else Path(name).parent)
 
 
@@ -97,6 +98,13 @@ def _seal_check(folder: Path) -> tuple[list, int]:
             findings += err.problems
             code = max(code, err.exit_code)
     return findings, code
+
+
+def _print_hidden(source: str) -> None:
+    """A warning line per value of the file holding a hidden format character (a bidi
+    override in a name …): `FILE:LINE: varning: members[1].name: osynligt styrtecken …`."""
+    for hidden in hidden_character_file_warnings(source):
+        print(_safe(str(replace(hidden, message=f"varning: {hidden.message}"))))
 
 
 def _journal_findings(file: Path) -> tuple[list[str], list]:
@@ -159,8 +167,7 @@ def run(args: argparse.Namespace) -> int:
             if meeting.substitutes:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
-            for hidden in hidden_character_file_warnings(meeting.source):
-                print(_safe(str(replace(hidden, message=f"varning: {hidden.message}"))))
+            _print_hidden(meeting.source)
             if any(item.corrects for item in meeting.items):  # the archive is read only then
                 from namndtui.minutes.corrects import warnings
 
