@@ -273,3 +273,33 @@ def test_two_forced_exports_at_once_make_one_new_version(justered) -> None:
     assert [e["type"] for e in _journal(justered)].count("minutes_revised") == 1
     assert not (justered / "protokoll.v2.toml").exists()
     assert cli("validate", str(justered))[0] == 0
+
+
+def test_a_missing_journal_is_refused_even_with_force(justered) -> None:
+    """Without journal.jsonl (and its check file) the meeting would export with nobody
+    present: the justered minutes are never rewritten from that, not even with --force,
+    and the line says what to do instead of suggesting --force."""
+    (justered / "journal.jsonl").unlink()
+    (justered / "journal.jsonl.check").unlink()
+    before = tree_hash(justered)
+    for extra in ([], ["--force"]):
+        code, out, err = cli("export", str(justered), *extra)
+        assert code == 2 and out == ""
+        assert "journalen (journal.jsonl) saknas eller är tom" in err
+        assert "Med --force" not in err and "Traceback" not in err
+    assert tree_hash(justered) == before
+
+
+def test_differences_show_times_and_breaks_as_read() -> None:
+    import datetime as dt
+
+    old = {
+        "meeting": {
+            "end": dt.time(19, 30),
+            "breaks": [{"from": dt.time(18, 45), "to": dt.time(18, 55)}],
+        }
+    }
+    new = {"meeting": {"end": dt.time(19, 31, 5), "breaks": []}}
+    lines = differences(old, new)
+    assert "sammanträdet: slut 19:30 → 19:31:05" in lines
+    assert "sammanträdet: ajourneringar 18:45–18:55 → –" in lines

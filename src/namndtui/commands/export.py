@@ -243,6 +243,8 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     refusal = rewrite_refusal(source.minutes, out, source.entries or None, own_folder=own)
     if refusal is None:
         return source
+    if source.meeting_file is not None and not source.entries:
+        raise UserError(f"{visible(str(source.folder))}: {NO_JOURNAL}", 2)  # even with --force
     if not force:
         raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
     today = dt.date.today().isoformat()
@@ -270,6 +272,12 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     record_acts(path_text, "--force", revised)
     return load_source(path_text)
 
+
+NO_JOURNAL = (
+    "protokollet är justerat, men journalen (journal.jsonl) saknas eller är tom, och "
+    "protokollet byggs av den. Det justerade protokollet skrivs inte om, inte heller med "
+    "--force. Lägg tillbaka journalen, t.ex. från säkerhetskopian."
+)
 
 SEAL_NEEDS_JOURNAL = (
     "det justerade protokollet har ändrats efter justeringen och får ett nytt sigill, som "

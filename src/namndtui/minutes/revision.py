@@ -345,8 +345,16 @@ def _show(value: Any, width: int = 40) -> str:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, dt.date | dt.time):
+    """A value as the secretary reads it: dates ISO, times to the minute, a span (an
+    ajournering's from/to) joined with a dash, never Python's repr of a table."""
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="seconds" if value.second else "minutes")
+    if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dict):
+        if set(value) == {"from", "to"}:
+            return f"{_text(value['from'])}–{_text(value['to'])}"
+        return ", ".join(f"{key} {_text(item)}" for key, item in value.items())
     return str(value)
 
 
