@@ -346,7 +346,8 @@ def hidden_character_warnings(text: str, filename: str, data: dict[str, Any]) ->
     """A located Swedish warning for each value of a parsed meeting file holding a hidden
     format character (`textcheck.hidden_characters`: a bidi override makes a printed name
     read differently from the stored one). Warnings, not problems: the file stays valid
-    and the minutes show the character visibly (docs/reliability.md)."""
+    and the minutes show the character visibly (docs/reliability.md). `validate` prints
+    them as `FILE:LINE: varning: members[2].name: osynligt styrtecken …`."""
     from namndtui.textcheck import hidden_characters
     from namndtui.tomlcheck import format_path
     from namndtui.tomlpos import KeyLocator
@@ -358,7 +359,7 @@ def hidden_character_warnings(text: str, filename: str, data: dict[str, Any]) ->
         if isinstance(value, str):
             if warning := hidden_characters(value):
                 line = locator.line(path)
-                out.append(Problem(filename, line, f"{format_path(path)}: varning: {warning}"))
+                out.append(Problem(filename, line, f"{format_path(path)}: {warning}"))
         elif isinstance(value, dict):
             for key, child in value.items():
                 walk((*path, key), child)
@@ -368,3 +369,20 @@ def hidden_character_warnings(text: str, filename: str, data: dict[str, Any]) ->
 
     walk((), data)
     return out
+
+
+def hidden_character_file_warnings(file: str) -> list[Problem]:
+    """`hidden_character_warnings` for a meeting file on disk ([] when it has no hidden
+    character, or cannot be read or parsed: its own check reports that). A scan of the
+    text first: the file is parsed again only when it holds one."""
+    from namndtui.storage import read_input
+    from namndtui.textcheck import hidden_characters
+    from namndtui.tomlcheck import ProblemsError, parse_toml
+
+    try:
+        text = read_input(file).decode("utf-8").removeprefix("\ufeff")
+        if not hidden_characters(text):
+            return []
+        return hidden_character_warnings(text, str(file), parse_toml(text, str(file)))
+    except (OSError, UnicodeDecodeError, ProblemsError):
+        return []

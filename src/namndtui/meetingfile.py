@@ -35,7 +35,7 @@ from namndtui.model import (
     ParagraphRef,
     Section,
 )
-from namndtui.storage import input_problem, read_input
+from namndtui.storage import input_problem, os_reason, read_input
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -119,7 +119,7 @@ def resolve_meeting_path(path: str | Path) -> Path:
         if is_dir and candidate.is_file():
             return candidate
     except (OSError, ValueError) as err:  # name too long, NUL in name, …
-        reason = getattr(err, "strerror", None) or str(err)
+        reason = os_reason(err)
         problem = Problem(str(path), None, f"kan inte läsas: {reason}")
         raise MeetingFileError([problem], EXIT_UNREADABLE) from None
     if is_dir:

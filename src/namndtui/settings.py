@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from namndtui.storage import os_reason
 from namndtui.tomlcheck import (
     EXIT_UNREADABLE,
     Problem,
@@ -95,9 +96,7 @@ def load_user_settings(path: Path | None = None) -> UserSettings:
             [Problem(str(path), None, "filen är inte UTF-8-text")], EXIT_UNREADABLE
         ) from None
     except OSError as err:
-        raise ProblemsError(
-            [Problem(str(path), None, str(err.strerror))], EXIT_UNREADABLE
-        ) from None
+        raise ProblemsError([Problem(str(path), None, os_reason(err))], EXIT_UNREADABLE) from None
     data = parse_toml(text, str(path))
     reader = _Reader(text, str(path))
     values = reader.check(data)

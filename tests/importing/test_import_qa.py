@@ -96,7 +96,7 @@ def test_agenda_out_write_error(
     monkeypatch.setattr("namndtui.storage.atomic_write", full)
     assert main(["import-agenda", str(QA / "ag1.txt"), "--out", str(tmp_path / "m.toml")]) == 2
     err = capsys.readouterr().err
-    assert "kunde inte skriva filen: No space left on device" in err and err.count("\n") == 1
+    assert "kunde inte skriva filen: disken är full" in err and err.count("\n") == 1
 
 
 def test_append_write_error_leaves_the_meeting(
@@ -111,7 +111,7 @@ def test_append_write_error_leaves_the_meeting(
     monkeypatch.setattr("namndtui.importing.toml_out.atomic_write", read_only)
     assert main(["import-text", str(QA / "kort-sektion.txt"), "--append", str(meeting)]) == 2
     err = capsys.readouterr().err
-    assert "kunde inte skriva filen: Permission denied" in err and err.count("\n") == 1
+    assert "kunde inte skriva filen: åtkomst nekas" in err and err.count("\n") == 1
     assert meeting.read_bytes() == before
 
 

@@ -59,7 +59,17 @@ def test_validate_warns_naming_the_field_and_the_file_stays_valid(tmp_path, caps
     out = capsys.readouterr().out
     assert "giltig" in out
     name = next(line for line in out.splitlines() if "members[1].name" in line)
-    assert ":15: members[1].name: varning: osynligt styrtecken U+202C" in name
+    assert ":15: varning: members[1].name: osynligt styrtecken U+202C" in name
     assert "U+202E (höger-till-vänster-åsidosättning)" in name
-    assert "items[1].summary: varning: osynligt styrtecken U+2066" in out
+    assert "varning: items[1].summary: osynligt styrtecken U+2066" in out
     assert not any(char in out for char in HIDDEN)  # the warning itself shows none raw
+
+
+def test_validate_warns_about_them_in_a_protokoll_too(tmp_path, capsys) -> None:
+    folder = _spoofed(tmp_path)
+    assert main(["export", str(folder)]) == 0
+    (folder / "meeting.toml").unlink()  # an archived protokoll alone
+    capsys.readouterr()
+    assert main(["validate", str(folder / "protokoll.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "giltigt protokoll" in out and "varning: members[1].name: osynligt styrtecken" in out

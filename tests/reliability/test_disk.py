@@ -19,6 +19,7 @@ from namndtui.record import events as ev
 from namndtui.record.journal import JOURNAL_NAME, replay
 from namndtui.record.lock import LOCK_NAME
 from namndtui.record.record import Record, UnsavedError, meeting_label
+from namndtui.storage import OS_REASONS
 
 from .conftest import load_harness
 
@@ -75,7 +76,7 @@ def test_failed_write_keeps_acts_unsaved_then_retries(tmp_path, monkeypatch, nam
             record.apply(ACTS[30 + k])
         assert info.value.seq == 31 + k
         assert record.unsaved == list(range(31, 32 + k))
-        assert os.strerror(err) in record.save_error
+        assert OS_REASONS[err] in record.save_error  # Swedish, not strerror
         assert "inte sparade" in record.save_error
     assert record.last_saved is not None and [e for _, _, e in record.events] == ACTS[:33]
     assert not record.retry_save()  # still broken: the error stays
@@ -221,7 +222,7 @@ def test_unwritable_folder_opens_read_only_with_the_reason(tmp_path, monkeypatch
 
     monkeypatch.setattr(os, "open", broken_open)
     record = open_record(folder)
-    assert record.readonly and os.strerror(err) in record.readonly_reason
+    assert record.readonly and OS_REASONS[err] in record.readonly_reason
     assert [e for _, _, e in record.events] == ACTS[:6]  # everything is still shown
     with pytest.raises(Exception, match="skrivskyddat"):
         record.apply(ACTS[6])

@@ -70,7 +70,7 @@ def test_a_full_disk_is_a_note_not_a_bug(example_folder, clock, monkeypatch) -> 
             app.schedule_minutes()
             await settle(pilot, "minutes")
             assert not isinstance(app.screen, ErrorModal)
-            assert app.minutes_note == "Protokollet kunde inte skrivas: No space left on device"
+            assert app.minutes_note == "Protokollet kunde inte skrivas: disken är full"
 
     run(go())
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from namndtui.commands import minutes_options
 from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
+from namndtui.storage import os_reason
 from namndtui.textcheck import visible
 from namndtui.tomlcheck import date_range_problem
 
@@ -328,7 +329,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise UserError(f"{out}: kan inte skapa mappen: {err.strerror}", 2) from None
+            raise UserError(f"{out}: kan inte skapa mappen: {os_reason(err)}", 2) from None
     if not out.is_dir():
         raise UserError(f"{out}: mappen finns inte", 2)
     try:
@@ -343,7 +344,7 @@ def run(args: argparse.Namespace) -> int:
             pdf = args.pdf or (args.force and (out / "protokoll.pdf").is_file())
             written = write_files(source.minutes, out, html=html, pdf=pdf, settings=settings)
     except OSError as err:
-        raise UserError(f"{out}: kunde inte skriva protokollet: {err.strerror or err}", 2) from None
+        raise UserError(f"{out}: kunde inte skriva protokollet: {os_reason(err)}", 2) from None
     for path in written:
         print(visible(str(path)))  # a folder name may hold escape sequences
     if justered:

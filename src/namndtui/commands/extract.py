@@ -15,6 +15,7 @@ from pathlib import Path
 
 from namndtui.commands import minutes_options
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,4 +98,4 @@ def write_extract_pdf(minutes, number: int, settings, out: Path, *, page: str = 
     try:
         atomic_write(out, data, check=check_pdf)
     except OSError as err:
-        raise UserError(f"{out}: kunde inte skriva utdraget: {err.strerror or err}", 2) from None
+        raise UserError(f"{out}: kunde inte skriva utdraget: {os_reason(err)}", 2) from None

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -94,7 +95,7 @@ def load_for_following(path: Path) -> tuple[Any, Path]:
     except MeetingFileError as err:
         raise UserError(str(err.problems[0]) if err.problems else str(err), 2) from None
     except OSError as err:
-        raise UserError(f"{path}: kan inte läsas: {err.strerror or err}", 2) from None
+        raise UserError(f"{path}: kan inte läsas: {os_reason(err)}", 2) from None
     meeting, problems, code = check_meeting_bytes(data, str(file))
     if meeting is None:
         first = problems[0] if problems else f"{file}: ogiltig"
@@ -169,7 +170,7 @@ def _bind_error(err: OSError) -> str:
     """Why the server could not listen, in Swedish (an unknown name, a taken port …)."""
     if isinstance(err, socket.gaierror):  # its errno is an EAI_* code, not an errno
         return UNKNOWN_HOST
-    return BIND_ERRORS.get(err.errno or 0, err.strerror or str(err))
+    return BIND_ERRORS.get(err.errno or 0, os_reason(err))
 
 
 def _serve(args: argparse.Namespace, path: Path) -> int:

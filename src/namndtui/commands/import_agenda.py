@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 from namndtui.textcheck import visible
 
 
@@ -79,4 +80,4 @@ def write_new_file(out: Path, text: str) -> None:
             raise UserError(f"{folder}: mappen finns inte", 2)
         atomic_write(out, text)
     except OSError as err:
-        raise UserError(f"{out}: kunde inte skriva filen: {err.strerror or err}", 2) from None
+        raise UserError(f"{out}: kunde inte skriva filen: {os_reason(err)}", 2) from None

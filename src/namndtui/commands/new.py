@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 from namndtui.textcheck import visible
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         folder.mkdir(exist_ok=True)
         atomic_write(target, text, check=check)
     except OSError as err:
-        raise UserError(f"{target}: kunde inte skriva filen: {err.strerror or err}", 2) from None
+        raise UserError(f"{target}: kunde inte skriva filen: {os_reason(err)}", 2) from None
     for note in notes:
         print(visible(f"namndtui: {note}"), file=sys.stderr)
     items = f"{len(meeting.items)} ärende" + ("" if len(meeting.items) == 1 else "n")

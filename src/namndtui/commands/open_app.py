@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 
 if TYPE_CHECKING:  # annotations only: argparse is not needed to build the app
     import argparse
@@ -165,7 +166,7 @@ def _open_record(record_cls: Any, meeting: Any, folder: Path, clock: Any) -> Any
     except UserError:
         raise
     except OSError as err:
-        raise UserError(S.OPEN_FAILED.format(path=folder, reason=err.strerror or err), 2) from None
+        raise UserError(S.OPEN_FAILED.format(path=folder, reason=os_reason(err)), 2) from None
     except Exception as err:  # JournalError and friends carry a Swedish message
         raise UserError(S.OPEN_FAILED.format(path=folder, reason=err), 2) from None
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from namndtui.meetingcheck import hidden_character_file_warnings
 from namndtui.meetingfile import check_meeting_file
 from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
 from namndtui.minutes.protokoll_read import ProtokollFileError, load_protokoll
@@ -59,6 +61,7 @@ def _check_protokoll(name: str) -> tuple[list, int]:
     else:
         sealed = ", justerat och förseglat" + _signed(minutes)
     print(_safe(f"{minutes.source}: giltigt protokoll ({paragraphs}{sealed})"))
+    _print_hidden(minutes.source)
     return _seal_check(Path(name) if Path(name).is_dir() else Path(name).parent)
 
 
@@ -97,22 +100,11 @@ def _seal_check(folder: Path) -> tuple[list, int]:
     return findings, code
 
 
-def _hidden_warnings(file: Path) -> list:
-    """Warnings for hidden format characters (bidi overrides …) in a valid meeting file,
-    each naming its field: `FILE:LINE: members[2].name: varning: osynligt styrtecken …`."""
-    from namndtui.meetingcheck import hidden_character_warnings
-    from namndtui.meetingfile import decode_meeting_bytes
-    from namndtui.storage import read_input
-    from namndtui.textcheck import hidden_characters
-    from namndtui.tomlcheck import ProblemsError, parse_toml
-
-    try:
-        text, _ = decode_meeting_bytes(read_input(file), str(file))
-        if text is None or not hidden_characters(text):
-            return []
-        return hidden_character_warnings(text, str(file), parse_toml(text, str(file)))
-    except (OSError, ProblemsError):  # it was read a moment ago; its own check reports it
-        return []
+def _print_hidden(source: str) -> None:
+    """A warning line per value of the file holding a hidden format character (a bidi
+    override in a name …): `FILE:LINE: varning: members[1].name: osynligt styrtecken …`."""
+    for hidden in hidden_character_file_warnings(source):
+        print(_safe(str(replace(hidden, message=f"varning: {hidden.message}"))))
 
 
 def _journal_findings(file: Path) -> tuple[list[str], list]:
@@ -175,8 +167,7 @@ def run(args: argparse.Namespace) -> int:
             if meeting.substitutes:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
-            for warning in _hidden_warnings(Path(meeting.source)):
-                print(_safe(str(warning)))
+            _print_hidden(meeting.source)
             if any(item.corrects for item in meeting.items):  # the archive is read only then
                 from namndtui.minutes.corrects import warnings
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 
 # Control characters that never occur in real text (form feed \f and tab are allowed).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # ESC, C1 too: see textcheck
@@ -340,7 +341,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as err:
         if err.errno == errno.ELOOP:
             raise UserError(f"{name}: symboliska länkar i en slinga") from err
-        raise UserError(f"{name}: kan inte läsa filen ({err.strerror or err})") from err
+        raise UserError(f"{name}: kan inte läsa filen ({os_reason(err)})") from err
     if stat.S_ISDIR(info.st_mode):
         raise UserError(f"{name}: är en mapp, inte en fil")
     if not stat.S_ISREG(info.st_mode):
@@ -353,7 +354,7 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        raise UserError(f"{name}: kan inte läsa filen ({err.strerror or err})") from err
+        raise UserError(f"{name}: kan inte läsa filen ({os_reason(err)})") from err
     if len(data) > MAX_FILE_BYTES:  # grew while we looked
         raise UserError(f"{name}: filen är för stor (högst {MAX_FILE_BYTES // MB} MB)")
     if not data.strip():

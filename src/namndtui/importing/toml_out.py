@@ -18,7 +18,7 @@ from namndtui.meetingfile import (
 )
 from namndtui.meetingwrite import item_to_toml_dict
 from namndtui.model import Item, Meeting
-from namndtui.storage import atomic_write
+from namndtui.storage import atomic_write, os_reason
 
 
 def item_table_toml(table: dict[str, Any]) -> str:
@@ -85,7 +85,7 @@ def append_item(meeting_path: Path | str, item: Item) -> Path:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise UserError(f"{path}: kan inte läsas ({err.strerror or err})") from err
+        raise UserError(f"{path}: kan inte läsas ({os_reason(err)})") from err
     meeting, problems, code = check_meeting_bytes(data, str(path))
     if meeting is None:
         raise MeetingFileError(problems, code or EXIT_FINDINGS)
@@ -115,6 +115,6 @@ def append_item(meeting_path: Path | str, item: Item) -> Path:
         atomic_write(path, payload, check=check)
     except OSError as err:  # read-only folder, disk full …: the old file is unchanged
         raise UserError(
-            f"{path}: kunde inte skriva filen: {err.strerror or err}; filen är oförändrad", 2
+            f"{path}: kunde inte skriva filen: {os_reason(err)}; filen är oförändrad", 2
         ) from None
     return path

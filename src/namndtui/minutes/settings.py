@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from namndtui.storage import os_reason
 from namndtui.tomlcheck import EXIT_UNREADABLE, Problem, ProblemsError, Reader, parse_toml, quote
 
 MODERN = "modern"  # Beslut first (the default; PRACTICE.md "One paragraph")
@@ -105,7 +106,7 @@ def load_settings_file(path: str | Path) -> ProtokollSettings:
             [Problem(str(path), None, "filen är inte UTF-8-text")], EXIT_UNREADABLE
         ) from None
     except OSError as err:
-        reason = "filen finns inte" if isinstance(err, FileNotFoundError) else err.strerror
+        reason = "filen finns inte" if isinstance(err, FileNotFoundError) else os_reason(err)
         raise ProblemsError([Problem(str(path), None, str(reason))], EXIT_UNREADABLE) from None
     data = parse_toml(text, str(path))
     if "protokoll" not in data:

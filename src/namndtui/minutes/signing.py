@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from namndtui.errors import UserError
+from namndtui.storage import os_reason
 
 KEY_FILENAME = "ed25519.pem"
 PREFIX = "ed25519:"
@@ -109,7 +110,7 @@ def load_signer(path: Path | None = None) -> Signer | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise UserError(f"{path}: nyckeln kan inte läsas: {err.strerror or err}", 2) from None
+        raise UserError(f"{path}: nyckeln kan inte läsas: {os_reason(err)}", 2) from None
     if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise UserError(
             f"{path}: nyckelfilen kan läsas av andra än du; gör den privat (chmod 600) "

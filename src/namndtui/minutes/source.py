@@ -17,7 +17,7 @@ from namndtui.minutes.numbering import with_numbering
 from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
 from namndtui.minutes.protokoll_read import load_protokoll
 from namndtui.model import Meeting
-from namndtui.storage import check_input, input_problem, read_input
+from namndtui.storage import check_input, input_problem, os_reason, read_input
 
 
 @dataclass
@@ -80,7 +80,7 @@ def load_source(path_text: str) -> Source:
     try:
         record = Record.open(meeting, file.parent, readonly=True)
     except OSError as err:  # e.g. a folder where journal.jsonl should be
-        reason = err.strerror or type(err).__name__
+        reason = os_reason(err)
         raise UserError(f"{file.parent}: journalen kan inte läsas: {reason}", 2) from None
     try:
         if record.corrupt is not None:

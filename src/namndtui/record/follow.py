@@ -53,6 +53,7 @@ from namndtui.record.journal import (
 )
 from namndtui.record.record import meeting_label
 from namndtui.record.state import RecordState
+from namndtui.storage import os_reason
 
 # A bound on one read: a journal of a long meeting is well under a megabyte.
 READ_CHUNK = 4 * 1024 * 1024
@@ -137,7 +138,7 @@ class JournalFollower:
                 fh.seek(start)
                 data = fh.read(READ_CHUNK)
         except OSError as exc:
-            self.problem = f"Journalen kunde inte läsas: {exc.strerror or exc}."
+            self.problem = f"Journalen kunde inte läsas: {os_reason(exc)}."
             return None
         self.reads += 1
         return data

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from namndtui.record import events as ev
-from namndtui.storage import atomic_write, fsync_dir
+from namndtui.storage import atomic_write, fsync_dir, os_reason
 
 FORMAT_JOURNAL = "namndtui/journal/1"
 JOURNAL_NAME = "journal.jsonl"
@@ -402,7 +402,7 @@ class JournalWriter:
                     os.ftruncate(self._fd, self._size)
                     self._needs_truncate = False
             raise JournalError(
-                f"Kunde inte spara i {self.path.name}: {exc.strerror or exc}. "
+                f"Kunde inte spara i {self.path.name}: {os_reason(exc)}. "
                 "Åtgärden är inte registrerad; försök igen."
             ) from exc
         self._size += len(line)
@@ -437,9 +437,7 @@ class JournalWriter:
                 raise OSError(errno.EISDIR, "i stället för journalfilen finns en mapp")
             atomic_write(self.path, data)
         except OSError as exc:
-            raise JournalError(
-                f"Kunde inte skriva om {self.path.name}: {exc.strerror or exc}."
-            ) from exc
+            raise JournalError(f"Kunde inte skriva om {self.path.name}: {os_reason(exc)}.") from exc
         self.close()
         self._size = len(data)
         self._needs_header = False

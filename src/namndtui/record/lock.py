@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from namndtui.storage import fsync_dir
+from namndtui.storage import fsync_dir, os_reason
 
 LOCK_NAME = ".namndtui.lock"
 # File systems whose flock is local to one computer (Linux): a lock there proves nothing
@@ -242,7 +242,7 @@ def _busy_reason(held: LockInfo | None, info: LockInfo) -> str:
 
 def _unwritable_reason(path: Path, exc: OSError) -> str:
     return (
-        f"Låsfilen {path} kunde inte skapas: {exc.strerror or exc}. {OPENS_READONLY} "
+        f"Låsfilen {path} kunde inte skapas: {os_reason(exc)}. {OPENS_READONLY} "
         "Inget kan registreras i den här mappen."
     )
 

@@ -36,7 +36,7 @@ from namndtui.record.journal import (
 from namndtui.record.lock import FolderLock
 from namndtui.record.procedure import Quorum, RuleError, check, quorum
 from namndtui.record.state import RecordState
-from namndtui.storage import atomic_write
+from namndtui.storage import atomic_write, os_reason
 
 __all__ = [
     "JournalCorrupt",
@@ -158,9 +158,7 @@ class Record:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise JournalError(
-                    f"Mappen {folder} kunde inte skapas: {exc.strerror or exc}."
-                ) from exc
+                raise JournalError(f"Mappen {folder} kunde inte skapas: {os_reason(exc)}.") from exc
             record._lock, reason = FolderLock.acquire(folder, record.clock)
             if record._lock is None:
                 record.readonly, record.readonly_reason = True, reason
@@ -249,7 +247,7 @@ class Record:
                 self._saved += 1
         except JournalError as err:
             cause = err.__cause__
-            reason = (cause.strerror or str(cause)) if isinstance(cause, OSError) else err.message
+            reason = os_reason(cause) if isinstance(cause, OSError) else err.message
             count = len(self.unsaved)
             acts = "1 åtgärd" if count == 1 else f"{count} åtgärder"
             self.save_error = (
@@ -277,9 +275,7 @@ class Record:
         try:
             atomic_write(target, data)
         except OSError as exc:
-            raise JournalError(
-                f"Kunde inte spara journalen i {target}: {exc.strerror or exc}."
-            ) from exc
+            raise JournalError(f"Kunde inte spara journalen i {target}: {os_reason(exc)}.") from exc
         return target
 
     def event_at(self, seq: int) -> ev.Event | None:

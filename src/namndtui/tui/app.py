@@ -115,6 +115,7 @@ class NamndApp(RecordKeeper, App[int]):
         self._readonly_reason = reason
         if record is not None:
             self.start_warnings += [str(w) for w in record.warnings]
+            self.start_warnings += hidden_in_meeting_file(self.meeting.source)
         if self.write_minutes_enabled and record.state.justered_on:
             self._check_justered_minutes(record)
 
@@ -527,6 +528,16 @@ class NamndApp(RecordKeeper, App[int]):
 
 # Seconds a notice stays when the caller gives no timeout (NamndApp.notify).
 NOTICE_TIMEOUTS = {"information": 3.0, "warning": 8.0, "error": 12.0}
+
+
+def hidden_in_meeting_file(source: str) -> list[str]:
+    """The meeting file's hidden format characters (a bidi override in a name …), one
+    line each naming the field, as `validate` says them; read after the first frame."""
+    if not source:
+        return []
+    from namndtui.meetingcheck import hidden_character_file_warnings
+
+    return [str(problem) for problem in hidden_character_file_warnings(source)]
 
 
 def _refusal_note(lines: list[str]) -> str:

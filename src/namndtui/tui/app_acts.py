@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from namndtui.storage import os_reason
 from namndtui.tui import strings as S
 from namndtui.tui.messages import ActsRequested, RedoRequested, UndoRequested
 
@@ -161,6 +162,4 @@ class RecordKeeper:
 
 def error_reason(err: BaseException) -> str:
     """The reason of a journal or disk error, for a notice or the error modal."""
-    if isinstance(err, OSError) and err.strerror:
-        return err.strerror
-    return str(err) or type(err).__name__
+    return os_reason(err)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
+from namndtui.storage import os_reason
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text
 
@@ -43,7 +44,7 @@ def disk_reason(err: BaseException) -> str:
     if isinstance(cause, OSError):
         if cause.errno in _REASONS:
             return _REASONS[cause.errno]
-        return cause.strerror or str(cause)
+        return os_reason(cause)
     return str(err) or type(err).__name__
 
 

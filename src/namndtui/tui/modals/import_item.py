@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from namndtui.errors import UserError
 from namndtui.model import Item
+from namndtui.storage import os_reason
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
@@ -142,7 +143,7 @@ class ImportItemModal(OnceModal[Item | None]):
             return
         except OSError as err:  # vanished or unreadable since the check
             self.app.call_from_thread(
-                self.show_error, S.IMPORT_FAILED.format(path=path, reason=err.strerror or err)
+                self.show_error, S.IMPORT_FAILED.format(path=path, reason=os_reason(err))
             )
             return
         self.app.call_from_thread(self.parsed, result)

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, OptionList
 
 from namndtui.model import Item, Meeting
+from namndtui.storage import os_reason
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import MEETING_BINDINGS, fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -311,7 +312,7 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs):
             app.show_error(err.message)
             return
         except OSError as err:
-            app.show_error(S.SAVE_FAILED.format(reason=err.strerror or err))
+            app.show_error(S.SAVE_FAILED.format(reason=os_reason(err)))
             return
         # Nothing is recorded, so the record's state is the empty state of the new
         # agenda; the journal header names body and date only, which did not change.
