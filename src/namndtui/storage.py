@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from namndtui.errors import OS_REASONS, os_reason  # noqa: F401 - re-exported: storage.os_reason
+
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in `folder` durable (no-op where unsupported)."""
@@ -153,40 +155,6 @@ def _open_regular(path: Path | str) -> int:
 
 def _too_big(size: int, limit: int) -> str:
     return f"filen är för stor ({size:,} byte; högst {limit:,})".replace(",", " ")
-
-
-# The system's reason for a failed file operation, in Swedish: Python's strerror is the C
-# library's English ("Is a directory") and would stand inside a Swedish line.
-OS_REASONS = {
-    errno.ENOENT: "filen eller mappen finns inte",
-    errno.EACCES: "åtkomst nekas",
-    errno.EPERM: "åtkomst nekas",
-    errno.EISDIR: "är en mapp",
-    errno.ENOTDIR: "en del av sökvägen är inte en mapp",
-    errno.ENOSPC: "disken är full",
-    errno.EROFS: "skrivskyddat filsystem",
-    errno.EDQUOT: "diskkvoten är slut",
-    errno.EEXIST: "finns redan",
-    errno.ENAMETOOLONG: "namnet är för långt",
-    errno.EIO: "läs- eller skrivfel på disken",
-    errno.ELOOP: "symboliska länkar i en slinga",
-    errno.EMFILE: "för många öppna filer",
-    errno.ENFILE: "för många öppna filer",
-    errno.EBUSY: "används av ett annat program",
-    errno.ENOTEMPTY: "mappen är inte tom",
-    errno.EXDEV: "kan inte flyttas mellan olika diskar",
-}
-
-
-def os_reason(err: BaseException) -> str:
-    """Why a file operation failed, in Swedish for the common errnos (`OS_REASONS`); the
-    system's own text only for the others (or our own Swedish one: see _open_regular)."""
-    if isinstance(err, OSError):
-        if err.errno in OS_REASONS:
-            return OS_REASONS[err.errno]
-        if err.strerror:
-            return err.strerror
-    return str(err) or type(err).__name__
 
 
 def input_problem(err: OSError) -> str:

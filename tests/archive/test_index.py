@@ -207,7 +207,7 @@ def test_unreadable_folder_is_a_problem(archive: Path, monkeypatch: pytest.Monke
     idx = ArchiveIndex(archive)
     idx.update()
     assert [(p.path, p.message) for p in idx.problems()] == [
-        ("last", "mappen kan inte läsas: Åtkomst nekas")
+        ("last", "mappen kan inte läsas: åtkomst nekas")
     ]
     assert len(idx.meetings()) == 2
 

@@ -27,7 +27,7 @@ from namndtui.archive.schema import (
     unpack,
 )
 from namndtui.archive.text import fold, normalize_dnr
-from namndtui.errors import UserError
+from namndtui.errors import UserError, os_reason
 
 TYPE_CHECKING = False
 
@@ -115,9 +115,7 @@ class Writer:
         try:
             data = path.read_bytes()
         except OSError as err:
-            self.store_problem(
-                conn, f, row, "", f"{path}: filen kan inte läsas: {err.strerror or err}"
-            )
+            self.store_problem(conn, f, row, "", f"{path}: filen kan inte läsas: {os_reason(err)}")
             return
         sha = hashlib.sha256(data).hexdigest()
         if row and row[1] == sha:  # touched, not changed

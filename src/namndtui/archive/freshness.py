@@ -34,6 +34,8 @@ import os
 import stat as stat_mod
 from collections import namedtuple
 
+from namndtui.errors import os_reason
+
 PROTOKOLL_SUFFIX = "protokoll.toml"
 RACY_NS = 2_000_000_000  # changes this recent are checked again next time (clock ticks)
 FULL_EVERY_NS = 600 * 1_000_000_000  # a full check (every file) at least this often
@@ -227,7 +229,7 @@ class _Checker:
             with os.scandir(os.path.join(self.root, rel) if rel else self.root) as it:
                 entries = list(it)
         except OSError as err:
-            plan.folders[rel] = (sig, f"mappen kan inte läsas: {err.strerror or err}")
+            plan.folders[rel] = (sig, f"mappen kan inte läsas: {os_reason(err)}")
             if not plan.full:  # its known files are stat'ed one by one instead
                 self.stat_files(known, set())
             return
@@ -249,7 +251,7 @@ class _Checker:
                     self.found += 1
                     self.file_found(sub, st_file, old_sig, old_size)
             except OSError as err:
-                problems.append((sub, f"filen kan inte läsas: {err.strerror or err}"))
+                problems.append((sub, f"filen kan inte läsas: {os_reason(err)}"))
         plan.gone_files += sorted(known)  # known files no longer in the folder
         if problems:  # look again next time: the entry may be readable by then
             plan.folders[rel] = (UNREAD, None)

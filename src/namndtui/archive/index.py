@@ -52,7 +52,7 @@ from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.arch
 )
 from namndtui.archive.search import Hit, Query, parse_query
 from namndtui.archive.text import fold
-from namndtui.errors import UserError
+from namndtui.errors import UserError, os_reason
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
@@ -147,7 +147,7 @@ class ArchiveIndex:
             os.makedirs(os.path.dirname(self._db) or ".", exist_ok=True)
         except OSError as err:
             raise ArchiveError(
-                f"{self.db_path.parent}: kan inte skapa indexmappen: {err.strerror}", 2
+                f"{self.db_path.parent}: kan inte skapa indexmappen: {os_reason(err)}", 2
             ) from None
         if self._check() is None:
             return
@@ -301,7 +301,7 @@ class ArchiveIndex:
             plan = check(self._folder, manifest.IndexKnown(conn, folders), now_ns, full=full)
         except OSError as err:
             raise ArchiveError(
-                f"{self._folder}: mappen kan inte läsas: {err.strerror}", 2
+                f"{self._folder}: mappen kan inte läsas: {os_reason(err)}", 2
             ) from None
         plan.repack = not packed
         return plan
