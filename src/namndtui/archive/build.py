@@ -43,10 +43,8 @@ Progress = Callable[[int, int], None]  # (files done, files to parse)
 
 def default_loader(path: Path) -> Any:
     """`load_protokoll`: the same parser serves review and the archive."""
-    try:
-        from namndtui.minutes import load_protokoll  # type: ignore[attr-defined]
-    except ImportError:
-        from namndtui.minutes.protokoll_read import load_protokoll
+    from namndtui.minutes.protokoll_read import load_protokoll
+
     return load_protokoll(path)
 
 
