@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from tests.archive.test_freshness import apply, dump, fresh
 
 from namndtui.archive import ArchiveIndex
+from namndtui.archive.lock import checked_recently, mark_checked
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,6 +36,37 @@ def test_concurrent_first_searches_all_succeed(tmp_path: Path) -> None:
         assert b"Traceback" not in err
     outputs = {out for _code, out, _err in results}
     assert len(outputs) == 1 and outputs.pop().count(b"\n") >= 10  # every one saw it all
+
+
+@pytest.mark.parametrize("before", ["new archive", "corrupted index, checked just now"])
+def test_a_search_opening_an_index_just_created_checks_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before: str
+) -> None:
+    """A search that opens an index the moment it is created (usable, its builder still
+    holding the lock) must not take it for checked just now: it skipped the check and found
+    no hits (the first test above, once in ~25 runs on a busy machine: the lock file, made
+    by the builder, had the mtime of a check just done). The interleaving forced by a hook."""
+    root = archive_of(tmp_path / "arkiv", 2)
+    if before != "new archive":
+        index = ArchiveIndex(root)
+        index.update()
+        index.close()
+        mark_checked(index.lock_path)  # as the search a moment ago
+        index.db_path.write_bytes(b"not a database" * 100)
+    seen: list[tuple[str, bool]] = []
+    create = ArchiveIndex._create
+
+    def then_another_search(self: ArchiveIndex) -> None:
+        create(self)
+        other = ArchiveIndex(root)  # usable: opened without waiting for the lock
+        seen.append((other.rebuilt, checked_recently(other.lock_path, 60)))
+        other.close()
+
+    monkeypatch.setattr(ArchiveIndex, "_create", then_another_search)
+    index = ArchiveIndex(root)
+    assert seen == [("", False)]
+    assert index.update(max_age=60).parsed == 2
+    assert index.update(max_age=60).skipped  # marked by that check: skipped within the minute
 
 
 def test_other_threads_wait_for_the_builder(tmp_path: Path) -> None:

@@ -156,31 +156,37 @@ class ArchiveIndex:
                 reason = self._check()  # again: another process may have created it meanwhile
                 if reason is None:
                     return
+                # "Never checked" before the new index can be opened: a search that finds
+                # it usable (without the lock) must not skip its first check (lock.py).
+                mark_checked(self.lock_path, never=True)
                 self._delete()  # an unusable index, or a secret part left without one
                 self.rebuilt = reason
-                for path, schema in (
-                    (self._secret, PARAGRAPH_SCHEMA),
-                    (self._db, SCHEMA + PARAGRAPH_SCHEMA),
-                ):
-                    conn = sqlite3.connect(path, isolation_level=None)
-                    try:
-                        conn.execute("PRAGMA journal_mode = WAL")  # readers never wait
-                        conn.executescript(
-                            "BEGIN; CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                            + schema.replace(
-                                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);", ""
-                            )
-                            + "COMMIT;"
-                        )
-                        conn.execute(
-                            "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                        )
-                    finally:
-                        conn.close()
-                mark_checked(self.lock_path, never=True)
+                self._create()
         except (sqlite3.Error, OSError) as err:
             raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
         self._generation += 1
+
+    def _create(self) -> None:
+        """Create the empty index: the secret part, then the index (usable once complete)."""
+        for path, schema in (
+            (self._secret, PARAGRAPH_SCHEMA),
+            (self._db, SCHEMA + PARAGRAPH_SCHEMA),
+        ):
+            conn = sqlite3.connect(path, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")  # readers never wait
+                conn.executescript(
+                    "BEGIN; CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                    + schema.replace(
+                        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);", ""
+                    )
+                    + "COMMIT;"
+                )
+                conn.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+            finally:
+                conn.close()
 
     def _check(self) -> str | None:
         """None: the index is usable; "" : it does not exist; else why it must be rebuilt."""

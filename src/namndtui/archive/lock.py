@@ -7,7 +7,11 @@ On a file system without flock (some network mounts) the lock is taken without b
 anyone, and SQLite's own locking still keeps the database consistent.
 
 The lock file's mtime doubles as the time of the last complete freshness check, so that a
-search started within a second of the previous one need not stat the archive again.
+search started within a second of the previous one need not stat the archive again. The
+index marks it "never checked" before it creates or rebuilds the index (index.py), and only
+mark_checked sets its atime to CHECKED_ATIME: a lock file just created (mtime now) or read
+since is taken as not checked. (A search that opened a new index the moment it was
+created took the creation of the lock file for a check, skipped it and found no hits.)
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
+
+CHECKED_ATIME = 1_000_000_000  # ns (whole seconds: file systems with coarse atimes keep it)
 
 
 class exclusive:  # noqa: N801 - used as `with exclusive(path):`, like a function
@@ -53,19 +59,22 @@ class exclusive:  # noqa: N801 - used as `with exclusive(path):`, like a functio
 
 
 def checked_recently(path: str, seconds: float) -> bool:
-    """True when the last complete check (the lock file's mtime) is under `seconds` old."""
+    """True when the last complete check (the lock file's mtime, set by mark_checked) is
+    under `seconds` old."""
     if seconds <= 0:
         return False
     try:
-        mtime = os.stat(path).st_mtime_ns
+        st = os.stat(path)
     except OSError:
         return False
-    return 0 <= time.time_ns() - mtime < seconds * 1e9
+    if st.st_atime_ns != CHECKED_ATIME:  # created (or read) since: its mtime is no check's
+        return False
+    return 0 <= time.time_ns() - st.st_mtime_ns < seconds * 1e9
 
 
 def mark_checked(path: str, *, never: bool = False) -> None:
     """Record that the index was found fresh now (`never`: it has not been checked yet)."""
     try:  # noqa: SIM105 - contextlib.suppress would import contextlib on every search
-        os.utime(path, ns=(0, 0)) if never else os.utime(path)
+        os.utime(path, ns=(0, 0) if never else (CHECKED_ATIME, time.time_ns()))
     except OSError:
         pass
