@@ -77,6 +77,7 @@ def test_failed_write_keeps_acts_unsaved_then_retries(tmp_path, monkeypatch, nam
         assert info.value.seq == 31 + k
         assert record.unsaved == list(range(31, 32 + k))
         assert OS_REASONS[err] in record.save_error  # Swedish, not strerror
+        assert record.save_cause is not None and record.save_cause.errno == err
         assert "inte sparade" in record.save_error
     assert record.last_saved is not None and [e for _, _, e in record.events] == ACTS[:33]
     assert not record.retry_save()  # still broken: the error stays
@@ -85,7 +86,7 @@ def test_failed_write_keeps_acts_unsaved_then_retries(tmp_path, monkeypatch, nam
     monkeypatch.undo()
     assert on_disk(folder) == ACTS[:30]
     assert record.retry_save()
-    assert record.unsaved == [] and record.save_error == ""
+    assert record.unsaved == [] and record.save_error == "" and record.save_cause is None
     assert on_disk(folder) == ACTS[:33]
     play(record, 40)
     record.close()
@@ -248,3 +249,27 @@ def test_undo_while_the_disk_is_full_is_kept_too(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert record.retry_save()
     assert on_disk(folder)[-1] == ev.Undone(8)
+
+
+def test_a_failed_retry_gives_the_banner_its_new_reason(tmp_path, monkeypatch):
+    """The disk guard words the reason of the latest failed write from the record's
+    `save_cause` (the system error), not by reading the record's message: a disk that
+    was full and is now read-only says so after the retry."""
+    from types import SimpleNamespace
+
+    from namndtui.tui import strings as S
+    from namndtui.tui.disk import DiskGuard, disk_reason
+
+    record = open_record(tmp_path / "m")
+    play(record, 30)
+    guard = DiskGuard(SimpleNamespace(opened_record=record))  # type: ignore[arg-type]
+    monkeypatch.setattr(os, "write", failing("write", errno.ENOSPC))
+    with pytest.raises(UnsavedError) as info:
+        record.apply(ACTS[30])
+    guard.reason = disk_reason(info.value.__cause__)
+    assert guard.reason == S.REASON_FULL
+    monkeypatch.setattr(os, "write", failing("write", errno.EROFS))
+    assert not guard.retry_now()
+    assert guard.reason == S.REASON_READONLY and S.REASON_READONLY in guard.banner()
+    monkeypatch.undo()
+    assert guard.retry_now() and guard.banner() == ""

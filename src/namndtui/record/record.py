@@ -122,6 +122,9 @@ class Record:
         self.events = []
         self.corrupt = None
         self.save_error = ""  # why the latest write failed; "" once everything is saved
+        # The system error behind the latest failed write (None once saved, or when the
+        # journal itself refused): the app words it for its banner (tui/disk.disk_reason).
+        self.save_cause: OSError | None = None
         self._saved = 0  # number of entries of `events` known to be on disk
         self._lock: FolderLock | None = None
         self._writer: JournalWriter | None = None
@@ -247,6 +250,7 @@ class Record:
                 self._saved += 1
         except JournalError as err:
             cause = err.__cause__
+            self.save_cause = cause if isinstance(cause, OSError) else None
             reason = os_reason(cause) if isinstance(cause, OSError) else err.message
             count = len(self.unsaved)
             acts = "1 åtgärd" if count == 1 else f"{count} åtgärder"
@@ -257,6 +261,7 @@ class Record:
             )
             raise UnsavedError(self.save_error, self.events[-1][0]) from cause
         self.save_error = ""
+        self.save_cause = None
         self.last_saved = now
 
     def save_journal_to(self, path: Path | str) -> Path:

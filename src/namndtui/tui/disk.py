@@ -146,8 +146,8 @@ class DiskGuard:
             except (JournalError, OSError) as err:  # the acts stay in memory
                 self.reason = disk_reason(err)
                 return False
-        if not ok:
-            self.reason = _reason_from(record) or self.reason
+        if not ok and record.save_cause is not None:
+            self.reason = disk_reason(record.save_cause)
         return ok
 
     def _after_retry(self, ok: bool, count: int) -> None:
@@ -248,18 +248,3 @@ class DiskGuard:
             self.app.post_record_changed(None, write_minutes=False)
             return  # stay (or escape)
         self.app.action_quit()  # everything is on disk now: quit as usual
-
-
-def _reason_from(record: Record) -> str:
-    """The short reason behind the record's last failed write, if it says one."""
-    message = record.save_error
-    for reason in (
-        (errno.ENOSPC, "No space"),
-        (errno.EROFS, "Read-only"),
-        (errno.EACCES, "Permission denied"),
-        (errno.EISDIR, "Is a directory"),
-        (errno.EIO, "Input/output"),
-    ):
-        if reason[1] in message:
-            return _REASONS[reason[0]]
-    return ""
