@@ -8,11 +8,17 @@ meeting read-only with the reason.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import gc
 import json
 from pathlib import Path
 
+import pytest
+
+from namndtui.commands import open_app
 from namndtui.commands.open_app import build_app
+from namndtui.errors import UserError
 from namndtui.meetingfile import load_meeting
 from namndtui.record import events as ev
 from namndtui.record.lock import LOCK_NAME
@@ -165,3 +171,29 @@ def test_a_read_only_window_never_writes_the_minutes(example_folder) -> None:
     after = {p.name: p.read_bytes() for p in example_folder.glob("protokoll.*")}
     assert after == before
     writer.close()
+
+
+def test_the_collector_off_during_start_up_is_on_after_the_first_frame(example_folder) -> None:
+    """`namndtui MEETING` turns the garbage collector off until the first frame
+    (commands/open_app.run); the app turns it back on right after that frame."""
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        gc.disable()  # as open_app.run leaves it when the app starts
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, gc.isenabled, "the collector on after the first frame")
+            await pilot.press("q")
+
+    try:
+        run(go())
+    finally:
+        gc.enable()
+
+
+def test_a_start_that_fails_leaves_the_collector_on(tmp_path) -> None:
+    try:
+        with pytest.raises(UserError):
+            open_app.run(argparse.Namespace(path=str(tmp_path / "saknas"), config=None))
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -339,7 +339,11 @@ class NamndApp(RecordKeeper, App[int]):
                 return
 
     def on_mount(self) -> None:
+        import gc
+
         from namndtui.tui.commands import MeetingCommands
+
+        self.call_after_refresh(gc.enable)  # off during start-up (commands/open_app.run)
 
         self.COMMANDS = self.COMMANDS | {MeetingCommands}
         for note in self.start_notes:
