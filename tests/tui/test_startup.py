@@ -23,6 +23,7 @@ from namndtui.meetingfile import load_meeting
 from namndtui.record import events as ev
 from namndtui.record.lock import LOCK_NAME
 from namndtui.record.record import Record
+from namndtui.tui.modals.once import SCREENS_CSS
 from namndtui.tui.widgets.agenda import AgendaList
 
 from .conftest import FixedClock
@@ -197,3 +198,19 @@ def test_a_start_that_fails_leaves_the_collector_on(tmp_path) -> None:
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_styles_of_the_dialogs_are_read_right_after_the_first_frame(example_folder) -> None:
+    """Not before the first frame (test_import_hygiene pins that), and not when the first
+    dialog opens either: a screen's CSS_PATH read then makes Textual parse all again."""
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.stylesheet.has_source(SCREENS_CSS), "screens.tcss")
+            await pilot.press("question_mark")
+            await until(pilot, lambda: app.screen.query("#help-body"), "the help open")
+            assert app.screen.query_one("#help-body").styles.max_width is not None
+            await pilot.press("q")
+
+    run(go())
