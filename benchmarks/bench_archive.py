@@ -187,6 +187,8 @@ def versus_rg(archive: Path, runs: int) -> float:
     import importlib.util
     import sysconfig
 
+    from namndtui.archive.lock import mark_checked
+
     pycache = tempfile.TemporaryDirectory(prefix="bench-archive-pycache-")
     venv = tempfile.TemporaryDirectory(prefix="bench-archive-venv-")
     plain = _plain_python(venv.name)
@@ -223,10 +225,10 @@ def versus_rg(archive: Path, runs: int) -> float:
             names = names[n % len(names) :] + names[: n % len(names)]  # rotate the order
             for name in names:
                 command, cmd_env, check = commands[name]
-                if check:  # the lock file's mtime records the last check: long ago
-                    os.utime(lock, ns=(0, 0))
+                if check:  # the lock file records the last check: never
+                    mark_checked(lock, never=True)
                 elif check is not None:  # just now: this search skips the check
-                    os.utime(lock)
+                    mark_checked(lock)  # (a plain utime sets the atime too: not a check's)
                 t = wall(command, cmd_env)
                 if n >= 0:
                     times[name].append(t)
@@ -244,7 +246,7 @@ def versus_rg(archive: Path, runs: int) -> float:
             f"  | utan .pth: {ms(med['plain']):>8} {r['plain']:5.2f}"
             f"  {ms(med['plain_check']):>8} {r['plain_check']:5.2f}"
         )
-    os.utime(lock)
+    mark_checked(lock)
     for floor, values in floor_times.items():
         print(f"  golv: {floor:14} {ms(statistics.median(values))}")
     labels = {

@@ -174,8 +174,6 @@ def input_problem(err: OSError) -> str:
     """The Swedish reason a file given to namndtui could not be read."""
     if err.errno == errno.ENOENT:
         return "filen finns inte"
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return "kan inte läsas: behörighet saknas"
     if err.errno == errno.EISDIR:
         return "är en mapp, ingen fil"
     return f"kan inte läsas: {os_reason(err)}"

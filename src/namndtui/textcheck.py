@@ -33,13 +33,27 @@ HIDDEN_NAMES = {
     0xFEFF: "byte-order-märke inne i texten",
 }
 _HIDDEN_CLASS = "\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff"
-_HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
 # What `visible` replaces: C0 but tab and newline, DEL, C1, the two Unicode line/paragraph
 # separators (str.splitlines and some terminals break lines on them, so a "one-line"
 # message or title could span two), the hidden format characters above, and lone
-# surrogates (cannot be encoded: printing one raises UnicodeEncodeError).
-_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_HIDDEN_CLASS}\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# surrogates (cannot be encoded: printing one raises UnicodeEncodeError). Every one of them
+# is a character `str.isprintable` refuses (categories Cc, Cf, Cs, Zl, Zp), so printable
+# text – almost all text – is passed without a regular expression.
+_PATTERNS = {
+    "hidden": f"[{_HIDDEN_CLASS}]",
+    "invisible": f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_HIDDEN_CLASS}\ud800-\udfff]",
+    "surrogate": "[\ud800-\udfff]",
+}
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """One of `_PATTERNS`, compiled when first needed: compiling the three costs ~1 ms of
+    every process that imports this module (`namndtui search`, the first frame)."""
+    pattern = _compiled.get(name)
+    if pattern is None:
+        pattern = _compiled[name] = re.compile(_PATTERNS[name])
+    return pattern
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -64,14 +78,19 @@ def visible(text: str) -> str:
     """
     if not isinstance(text, str):
         text = str(text)
-    if _INVISIBLE.search(text) is None:
+    if text.isprintable():  # none of the characters replaced (see _PATTERNS)
         return text
-    return _INVISIBLE.sub(_picture, text)
+    invisible = _pattern("invisible")
+    if invisible.search(text) is None:
+        return text
+    return invisible.sub(_picture, text)
 
 
 def storable_problem(text: str) -> str:
     """ "" when `text` can be stored (UTF-8, TOML), else a Swedish reason (a lone surrogate)."""
-    match = _SURROGATE.search(text)
+    if text.isprintable():  # (a lone surrogate is not)
+        return ""
+    match = _pattern("surrogate").search(text)
     if match is None:
         return ""
     code = ord(match.group())
@@ -84,7 +103,9 @@ def storable_problem(text: str) -> str:
 def hidden_characters(text: str) -> str:
     """ "" when `text` has no hidden format character (`HIDDEN_NAMES`), else a Swedish
     warning naming each one (the caller names the field)."""
-    found = sorted({ord(c) for c in _HIDDEN.findall(text)})
+    if text.isprintable():  # (no hidden format character is)
+        return ""
+    found = sorted({ord(c) for c in _pattern("hidden").findall(text)})
     if not found:
         return ""
     names = ", ".join(f"U+{code:04X} ({HIDDEN_NAMES[code]})" for code in found)

@@ -10,7 +10,6 @@ the matching words, so the TUI styles them with Content and the CLI marks them �
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from namndtui.archive.text import (
@@ -137,6 +136,8 @@ class Query:
 
 
 def _period(value: str, *, end: bool) -> str:
+    import datetime as dt  # (only for a date filter: ~1.5 ms of a fresh process)
+
     m = _DATE.match(value)
     if not m:
         raise QueryError(f"ogiltigt datum: {value!r} (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)", 2)

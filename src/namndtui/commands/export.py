@@ -247,7 +247,7 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
         raise UserError(f"{visible(str(source.folder))}: {NO_JOURNAL}", 2)  # even with --force
     if not force:
         raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
-    today = dt.date.today().isoformat()
+    today = _today().isoformat()
     if source.meeting_file is None:
         signer = load_signer()  # a bad key file is refused before any copy
         number, kept = keep_old_version(refusal.old)

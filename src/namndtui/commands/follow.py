@@ -53,7 +53,7 @@ CANNOT_SERVE = "kan inte visa på {host}:{port}: {why}"
 BIND_ERRORS = {
     errno.EADDRINUSE: "porten används redan (välj en annan med --port)",
     errno.EADDRNOTAVAIL: "adressen hör inte till den här datorn",
-    errno.EACCES: "behörighet saknas (portar under 1024 kräver administratör)",
+    errno.EACCES: "åtkomst nekas (portar under 1024 kräver administratör)",
 }
 UNKNOWN_HOST = "namnet går inte att slå upp till en adress"
 NO_HOST = "--host: ange en adress, t.ex. 127.0.0.1 (bara den här datorn)."

@@ -33,6 +33,7 @@ from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, new_state
 from namndtui.record.state import RecordState
 from namndtui.storage import read_input
+from namndtui.timeofday import clock
 from namndtui.tomlcheck import ProblemsError, parse_toml
 
 Entries = Sequence[tuple[int, str, ev.Event]]
@@ -345,10 +346,10 @@ def _show(value: Any, width: int = 40) -> str:
 
 
 def _text(value: Any) -> str:
-    """A value as the secretary reads it: dates ISO, times to the minute, a span (an
+    """A value as the secretary reads it: dates ISO, times as the minutes write them, a span (an
     ajournering's from/to) joined with a dash, never Python's repr of a table."""
     if isinstance(value, dt.time):
-        return value.isoformat(timespec="seconds" if value.second else "minutes")
+        return clock(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
+from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.app_acts import RecordKeeper, error_reason
 from namndtui.tui.messages import RecordChanged
@@ -298,7 +299,7 @@ class NamndApp(RecordKeeper, App[int]):
             saved = str(saved)
             if len(saved) > 8 and (" " in saved or "T" in saved):
                 saved = saved.replace("T", " ").split(" ")[-1][:8]
-        return S.SAVED_AT.format(time=saved)
+        return S.SAVED_AT.format(time=clock(saved))
 
     # --- lifecycle ----------------------------------------------------------------------
 

@@ -416,11 +416,7 @@ UNSAVED_BANNER = (
 )
 ONE_ACT = "1 händelse"
 MANY_ACTS = "{count} händelser"
-REASON_FULL = "disken är full"
-REASON_READONLY = "mappen är skrivskyddad"
-REASON_DENIED = "behörighet saknas"
 REASON_FOLDER = "journalen har ersatts av en mapp"
-REASON_IO = "skrivfel på disken"
 ALL_SAVED_AGAIN = "Allt är sparat igen ({acts} skrevs till journalen)."
 KEY_SAVE_ELSEWHERE = "Spara annanstans"
 HELP_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"
