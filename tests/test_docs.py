@@ -1,10 +1,14 @@
 """The docs name modules and functions that exist (docs/architecture.md's map cannot rot).
 
-Cheap: reads the Markdown and parses the named modules with `ast`; imports nothing.
+Cheap: reads the Markdown and parses the named modules with `ast`; imports only the
+parser and the event registry (no Textual).
 - every `…/x.py` path in README.md and docs/ is a file of the repository;
 - in docs/architecture.md, every module named resolves under src/namndtui, every
   `module.py` `name` pair is defined in that module, and every `Class.attribute` is
-  defined on that class or a base class of it.
+  defined on that class or a base class of it;
+- README's command list names every subcommand and long option of the parser,
+  docs/settings.md every remappable binding id with its key, docs/record.md every event
+  type with its class and fields.
 """
 
 from __future__ import annotations
@@ -148,3 +152,78 @@ def test_the_three_questions_point_at_one_module_each() -> None:
         found = re.search(rf"{re.escape(question)}\?\* \*\*`([^`]+)`\*\*", text)
         assert found and found.group(1) == module, question
         assert name in definitions(src_modules(module)[0])[0], (module, name)
+
+
+def _readme_commands() -> dict[str, str]:
+    """README's "Command line" block: command name -> the text of its entry."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Command line", 1)[1].split("```", 2)[1]
+    entries: dict[str, str] = {}
+    name = ""
+    for line in block.splitlines():
+        if line.startswith("namndtui "):
+            name = line.split()[1]
+        entries[name] = entries.get(name, "") + line + "\n"
+    return entries
+
+
+def test_readme_lists_every_command_and_option() -> None:
+    """Each subcommand of `namndtui --help` has an entry in README's command list naming
+    every one of its long options; the top-level options are there too."""
+    import argparse
+
+    from namndtui.cli import full_parser
+
+    entries = _readme_commands()
+    missing = []
+    for action in full_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                entry = entries.get(name)
+                if entry is None:
+                    missing.append(name)
+                    continue
+                options = {o for a in sub._actions for o in a.option_strings if o != "--help"}
+                missing += [f"{name} {o}" for o in options if o.startswith("--") and o not in entry]
+        else:
+            block = "".join(entries.values())
+            missing += [o for o in action.option_strings if o.startswith("--") and o not in block]
+    assert not [m for m in missing if m != "--help"], missing
+
+
+def test_settings_md_lists_every_remappable_binding_id() -> None:
+    """docs/settings.md's table of binding ids is the meeting screen's bindings and the
+    palette's, with their default keys (read from the source, no Textual imported)."""
+    found = {}
+    for module in ("tui/bindings.py", "tui/app.py"):
+        tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Binding":
+                ids = [k.value for k in node.keywords if k.arg == "id"]
+                if ids and isinstance(node.args[0], ast.Constant):
+                    found[ids[0].value] = node.args[0].value
+    text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([\w.]+)` \| `([^`]+)` \|", text, re.M))
+    names = {"question_mark": "?"}
+    assert rows == {i: names.get(k, k) for i, k in found.items()}
+
+
+def test_record_md_lists_every_event_with_its_fields() -> None:
+    """docs/record.md's event table: every journal `type`, its class and its fields."""
+    import dataclasses
+
+    from namndtui.record.events import EVENT_TYPES
+
+    text = (ROOT / "docs" / "record.md").read_text(encoding="utf-8")
+    rows = {}
+    row = re.compile(r"^\| `(\w+)`(?: / `(\w+)`)? \| ([\w /]+) \| ([^|]*) \|", re.M)
+    for types in row.finditer(text):
+        fields = [f.strip().split(" ")[0] for f in types.group(4).split(",") if f.strip()]
+        classes = [c.strip() for c in types.group(3).split("/")]
+        for kind, cls in zip([t for t in types.group(1, 2) if t], classes, strict=True):
+            rows[kind] = (cls, fields)
+    documented = {
+        kind: (cls.__name__, [f.name for f in dataclasses.fields(cls)])
+        for kind, cls in EVENT_TYPES.items()
+    }
+    assert rows == documented
