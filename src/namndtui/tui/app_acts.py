@@ -67,13 +67,13 @@ class RecordKeeper:
             return None
         from namndtui.errors import UserError
         from namndtui.minutes.model import Minutes
-        from namndtui.minutes.revision import new_seal
+        from namndtui.minutes.revision import new_seal, unrecorded_seal
         from namndtui.minutes.signing import load_signer
 
         try:
             signer = load_signer()
         except UserError as err:
-            if new_seal(Minutes(self.meeting, self.state)) is not None:
+            if unrecorded_seal(Minutes(self.meeting, self.state)):
                 reason = err.message.rstrip(".")
                 self.notify(S.SEAL_NOT_SIGNED.format(reason=reason), severity="error", markup=False)
             return None
