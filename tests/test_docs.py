@@ -3,9 +3,9 @@
 Cheap: reads the Markdown and parses the named modules with `ast`; imports only the
 parser and the event registry (no Textual).
 - every `…/x.py` path in README.md and docs/ is a file of the repository;
-- in docs/architecture.md, every module named resolves under src/namndtui, every
-  `module.py` `name` pair is defined in that module, and every `Class.attribute` is
-  defined on that class or a base class of it;
+- in docs/architecture.md, every module named resolves under src/namndtui; there and in
+  every other page, a `module.py` `name` pair is defined in that module and a
+  `Class.attribute` on that class or a base class of it;
 - README's command list names every subcommand and long option of the parser,
   docs/settings.md every remappable binding id with its key, docs/record.md every event
   type with its class and fields.
@@ -121,22 +121,27 @@ def test_the_map_names_modules_that_exist() -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_the_map_names_functions_and_classes_that_exist() -> None:
-    """`module.py` `name`: defined in that module; `Class.attr`: on the class or a base."""
-    text = MAP.read_text(encoding="utf-8")
+def test_the_docs_name_functions_and_classes_that_exist() -> None:
+    """`module.py` `name`: defined in that module; `Class.attr`: on the class or a base
+    (the map, and every other page of docs/ and README.md)."""
     missing = []
-    for found in PAIR.finditer(text):
-        module, name = found.groups()
-        if FILE_NAME.search(name) or module == "module.py":
-            continue
-        if not any(name.split(".")[0] in definitions(p)[0] for p in src_modules(module)):
-            number = text.count("\n", 0, found.start()) + 1
-            missing.append(f"architecture.md:{number}: {module} `{name}`")
-    for number, line in enumerate(text.splitlines(), 1):
-        for tick in TICKED.findall(line):
-            for class_name, attr in DOTTED.findall(tick):
-                if class_name in all_classes() and not has_attribute(class_name, attr):
-                    missing.append(f"architecture.md:{number}: {class_name}.{attr}")
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for found in PAIR.finditer(text):
+            module, name = found.groups()
+            if FILE_NAME.search(name) or module == "module.py":
+                continue
+            paths = src_modules(module)
+            if doc != MAP and not paths:  # a test or benchmark script
+                continue
+            if not any(name.split(".")[0] in definitions(p)[0] for p in paths):
+                number = text.count("\n", 0, found.start()) + 1
+                missing.append(f"{doc.name}:{number}: {module} `{name}`")
+        for number, line in enumerate(text.splitlines(), 1):
+            for tick in TICKED.findall(line):
+                for class_name, attr in DOTTED.findall(tick):
+                    if class_name in all_classes() and not has_attribute(class_name, attr):
+                        missing.append(f"{doc.name}:{number}: {class_name}.{attr}")
     assert not missing, "\n".join(missing)
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from namndtui.errors import UserError
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, read_input
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -91,7 +91,7 @@ def load_for_following(path: Path) -> tuple[Any, Path]:
 
     try:
         file = resolve_meeting_path(path)
-        data = file.read_bytes()
+        data = read_input(file)  # a FIFO or /dev/zero: refused, never a hang
     except MeetingFileError as err:
         raise UserError(str(err.problems[0]) if err.problems else str(err), 2) from None
     except OSError as err:
