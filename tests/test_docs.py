@@ -1,14 +1,15 @@
 """The docs name modules and functions that exist (docs/architecture.md's map cannot rot).
 
-Cheap: reads the Markdown and parses the named modules with `ast`; imports only the
-parser and the event registry (no Textual).
+Cheap: reads the Markdown and parses the named modules with `ast`; imports only core
+modules (the parser, the event registry, the TOML readers; no Textual).
 - every `…/x.py` path in README.md and docs/ is a file of the repository;
-- in docs/architecture.md, every module named resolves under src/namndtui, every
-  `module.py` `name` pair is defined in that module, and every `Class.attribute` is
-  defined on that class or a base class of it;
+- in docs/architecture.md, every module named resolves under src/namndtui; there and in
+  every other page, a `module.py` `name` pair is defined in that module and a
+  `Class.attribute` on that class or a base class of it;
 - README's command list names every subcommand and long option of the parser,
   docs/settings.md every remappable binding id with its key, docs/record.md every event
-  type with its class and fields.
+  type with its class and fields, and the page of each TOML file every key its reader
+  accepts.
 """
 
 from __future__ import annotations
@@ -121,22 +122,27 @@ def test_the_map_names_modules_that_exist() -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_the_map_names_functions_and_classes_that_exist() -> None:
-    """`module.py` `name`: defined in that module; `Class.attr`: on the class or a base."""
-    text = MAP.read_text(encoding="utf-8")
+def test_the_docs_name_functions_and_classes_that_exist() -> None:
+    """`module.py` `name`: defined in that module; `Class.attr`: on the class or a base
+    (the map, and every other page of docs/ and README.md)."""
     missing = []
-    for found in PAIR.finditer(text):
-        module, name = found.groups()
-        if FILE_NAME.search(name) or module == "module.py":
-            continue
-        if not any(name.split(".")[0] in definitions(p)[0] for p in src_modules(module)):
-            number = text.count("\n", 0, found.start()) + 1
-            missing.append(f"architecture.md:{number}: {module} `{name}`")
-    for number, line in enumerate(text.splitlines(), 1):
-        for tick in TICKED.findall(line):
-            for class_name, attr in DOTTED.findall(tick):
-                if class_name in all_classes() and not has_attribute(class_name, attr):
-                    missing.append(f"architecture.md:{number}: {class_name}.{attr}")
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for found in PAIR.finditer(text):
+            module, name = found.groups()
+            if FILE_NAME.search(name) or module == "module.py":
+                continue
+            paths = src_modules(module)
+            if doc != MAP and not paths:  # a test or benchmark script
+                continue
+            if not any(name.split(".")[0] in definitions(p)[0] for p in paths):
+                number = text.count("\n", 0, found.start()) + 1
+                missing.append(f"{doc.name}:{number}: {module} `{name}`")
+        for number, line in enumerate(text.splitlines(), 1):
+            for tick in TICKED.findall(line):
+                for class_name, attr in DOTTED.findall(tick):
+                    if class_name in all_classes() and not has_attribute(class_name, attr):
+                        missing.append(f"{doc.name}:{number}: {class_name}.{attr}")
     assert not missing, "\n".join(missing)
 
 
@@ -227,3 +233,52 @@ def test_record_md_lists_every_event_with_its_fields() -> None:
         for kind, cls in EVENT_TYPES.items()
     }
     assert rows == documented
+
+
+def _ticked_words(doc: str, start: str = "", end: str = "") -> set[str]:
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    if start:
+        text = text[text.index(start) :]
+    if end:
+        text = text[: text.index(end)]
+    return {w for tick in TICKED.findall(text) for w in re.findall(r"[a-z_]+", tick)}
+
+
+# the kinds of tomlcheck.Reader: a dict of key -> one of these is a table's schema
+KINDS = {"str", "text", "str_list", "int", "pos_int", "bool", "date", "any_date", "time"}
+KINDS |= {"table", "tables"}
+
+
+def _schemas(module: object) -> list[dict[str, str]]:
+    """The key tables (key -> kind) a reader module checks files against."""
+    return [
+        v
+        for n, v in vars(module).items()
+        if n.lstrip("_").isupper() and isinstance(v, dict) and v and set(v.values()) <= KINDS
+    ]
+
+
+def test_every_toml_key_read_is_documented() -> None:
+    """Each key meeting.toml, protokoll.toml and the settings files may hold is named in
+    backticks on the page that describes that file."""
+    from dataclasses import fields
+
+    from namndtui import meetingcheck, settings
+    from namndtui.minutes import protokoll_read, seal
+    from namndtui.minutes.settings import ProtokollSettings
+
+    pages = {
+        "meeting-format.md": (_schemas(meetingcheck), "", ""),
+        "minutes.md": (
+            [*_schemas(protokoll_read), seal.SEAL_KEYS],
+            "## protokoll.toml: every key",
+            "### A full example",
+        ),
+        "settings.md": ([settings.TOP], "", ""),
+        "settings-protokoll.md": ([{f.name: "" for f in fields(ProtokollSettings)}], "", ""),
+    }
+    missing = []
+    for page, (schemas, start, end) in pages.items():
+        words = _ticked_words(page, start, end)
+        missing += [f"{page}: {k}" for schema in schemas for k in schema if k not in words]
+    assert not missing, missing
