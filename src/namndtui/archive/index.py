@@ -139,10 +139,18 @@ class ArchiveIndex:
         key = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:16]
         return str(cache_dir() / f"index-{key}.sqlite")
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self._db, timeout=10, isolation_level=None)
-        conn.create_function("fold", 1, fold, deterministic=True)
-        conn.execute("PRAGMA busy_timeout = 10000")
+    def _connect(self, *, secret: bool) -> sqlite3.Connection:
+        """A connection to the index (opened by URI, so that the secret part can be attached
+        with mode=rw: a missing one is an error, never created empty), with the secret part
+        attached as `s` when `secret`. Waits up to 10 s for a lock."""
+        conn = sqlite3.connect(file_uri(self._db), uri=True, timeout=10, isolation_level=None)
+        try:
+            conn.create_function("fold", 1, fold, deterministic=True)
+            if secret:
+                conn.execute("ATTACH DATABASE ? AS s", (file_uri(self._secret) + "?mode=rw",))
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _ensure(self) -> None:
@@ -193,19 +201,37 @@ class ArchiveIndex:
                 conn.close()
 
     def _check(self) -> str | None:
-        """None: the index is usable; "" : it does not exist; else why it must be rebuilt."""
+        """None: the index is usable; "" : it does not exist; else why it must be rebuilt.
+        The connection that found it usable is kept as this thread's (`_conn`): a search
+        opens the index once (each open reads the schema, ~0.4 ms a file)."""
         try:
             if os.stat(self._db).st_size == 0:
                 return ""
         except OSError:  # as Path.exists: missing or not reachable
             return ""
         try:
-            conn = self._connect()
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-                conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'abc'").fetchone()
-            finally:
-                conn.close()
+            conn = self._connect(secret=False)
+        except sqlite3.DatabaseError:
+            return "indexet var skadat"
+        try:
+            reason = self._check_parts(conn)
+        except BaseException:
+            conn.close()
+            raise
+        if reason is not None:
+            conn.close()
+            return reason
+        slot = "conn" if self.public else "full"
+        setattr(self._local, slot, conn)
+        setattr(self._local, slot + "_gen", self._generation)
+        return None
+
+    def _check_parts(self, conn: sqlite3.Connection) -> str | None:
+        """Why the index on `conn` (and its secret part, attached here unless public) must
+        be rebuilt, or None."""
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'abc'").fetchone()
         except sqlite3.DatabaseError:
             return "indexet var skadat"
         if row is None or row[0] != str(SCHEMA_VERSION):
@@ -213,12 +239,8 @@ class ArchiveIndex:
         if self.public:  # the secret part is not opened, only looked for
             return None if os.path.exists(self._secret) else "indexets sekretessdel saknades"
         try:
-            # mode=rw: a missing secret part is reported, never created empty here
-            conn = sqlite3.connect(file_uri(self._secret) + "?mode=rw", uri=True)
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            finally:
-                conn.close()
+            conn.execute("ATTACH DATABASE ? AS s", (file_uri(self._secret) + "?mode=rw",))
+            row = conn.execute("SELECT value FROM s.meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError:
             return "indexets sekretessdel saknades eller var skadad"
         if row is None or row[0] != str(SCHEMA_VERSION):
@@ -244,9 +266,7 @@ class ArchiveIndex:
         if conn is None or getattr(self._local, slot + "_gen", -1) != self._generation:
             if conn is not None:
                 conn.close()
-            conn = self._connect()
-            if secret:
-                conn.execute("ATTACH DATABASE ? AS s", (self._secret,))
+            conn = self._connect(secret=secret)
             setattr(self._local, slot, conn)
             setattr(self._local, slot + "_gen", self._generation)
         return conn
