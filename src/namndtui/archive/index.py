@@ -35,7 +35,7 @@ from collections.abc import Callable
 from namndtui.archive import manifest
 from namndtui.archive import query as query_module
 from namndtui.archive.freshness import FULL_EVERY_NS, Plan, check
-from namndtui.archive.lock import checked_recently, exclusive, mark_checked
+from namndtui.archive.lock import Users, checked_recently, exclusive, mark_checked
 from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.archive.index.X
     DAY_BITS,
     INDEX_NAME,
@@ -98,13 +98,19 @@ class ArchiveIndex:
         self._db = os.fspath(db_path) if db_path else self._choose_location()
         self.lock_path = self._db + ".lock"  # one writer at a time (lock.py)
         self._secret = self._db + SECRET_SUFFIX
+        self._users = Users(self._db + ".users")  # held while open: no rebuild under us
         self.public = public  # never open the secret part (`search --publicering`)
         self.on_wait = on_wait  # called when another process holds the lock
         self.rebuilt = ""  # why the index was (re)created on opening
         self._local = _thread._local()
         self._generation = 0
         self._lock = _thread.allocate_lock()
-        self._ensure()
+        self._users.hold()
+        try:
+            self._ensure()
+        except BaseException:
+            self._users.release()
+            raise
 
     @property
     def folder(self) -> Path:
@@ -168,15 +174,26 @@ class ArchiveIndex:
                 reason = self._check()  # again: another process may have created it meanwhile
                 if reason is None:
                     return
-                # "Never checked" before the new index can be opened: a search that finds
-                # it usable (without the lock) must not skip its first check (lock.py).
-                mark_checked(self.lock_path, never=True)
-                self._delete()  # an unusable index, or a secret part left without one
-                self.rebuilt = reason
-                self._create()
+                self._recreate(reason)
         except (sqlite3.Error, OSError) as err:
             raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
         self._generation += 1
+
+    def _recreate(self, reason: str) -> None:
+        """Delete the index (`reason`: why; "" when there is none) and create it empty.
+        With the writer's lock held. An existing index is deleted only when no other
+        program has it open (Users): else an ArchiveError, and nothing is deleted."""
+        if reason and not self._users.alone():
+            raise ArchiveError(f"{self._db}: {reason}, men {IN_USE}", 2)
+        try:
+            # "Never checked" before the new index can be opened: a search that finds
+            # it usable (without the lock) must not skip its first check (lock.py).
+            mark_checked(self.lock_path, never=True)
+            self._delete()  # an unusable index, or a secret part left without one
+        finally:
+            self._users.share()
+        self.rebuilt = reason
+        self._create()
 
     def _create(self) -> None:
         """Create the empty index: the secret part, then the index (usable once complete)."""
@@ -266,13 +283,19 @@ class ArchiveIndex:
         if conn is None or getattr(self._local, slot + "_gen", -1) != self._generation:
             if conn is not None:
                 conn.close()
+            self._users.hold()
             conn = self._connect(secret=secret)
             setattr(self._local, slot, conn)
             setattr(self._local, slot + "_gen", self._generation)
         return conn
 
     def close(self) -> None:
-        """Close this thread's connections (others close when their threads end)."""
+        """Close this thread's connections (others close when their threads end) and let
+        go of the index (another program may then rebuild it; a next use takes it again)."""
+        self._close_connections()
+        self._users.release()
+
+    def _close_connections(self) -> None:
         for slot in ("conn", "full"):
             conn = getattr(self._local, slot, None)
             if conn is not None:
@@ -302,19 +325,29 @@ class ArchiveIndex:
             try:
                 return self._update(progress, full)
             except sqlite3.DatabaseError as err:
-                if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
-                    raise ArchiveError(
-                        f"{self._db}: indexet är låst av ett annat program", 2
-                    ) from None
-                # Corrupted under our feet: start over once.
-                self.close()
-                with exclusive(self.lock_path, self.on_wait):
-                    self._delete()
-                self._ensure()
-                self.rebuilt = "indexet var skadat"
-                stats = self._update(progress, full)
-                stats.rebuilt = self.rebuilt
-                return stats
+                reason = self._unusable(err, "uppdateras")  # raises unless corrupted
+            self._start_over(reason)
+            return self._update(progress, full)  # (its stats say why it was rebuilt)
+
+    def _unusable(self, err: sqlite3.DatabaseError, doing: str) -> str:
+        """Why the index must be rebuilt after `err`: it is corrupted, or not of the shape
+        this program reads. Any other error (a full disk, a read-only file, a lock held too
+        long, an I/O error) is an ArchiveError, and the index is left as it is."""
+        reason = corruption(err)
+        if reason is None:
+            raise ArchiveError(f"{self._db}: indexet kan inte {doing}: {sqlite_reason(err)}", 2)
+        return reason
+
+    def _start_over(self, reason: str) -> None:
+        """The index found unusable in use: deleted and created empty (when no other
+        program has it open, else an ArchiveError); the next update fills it."""
+        self._close_connections()
+        try:
+            with exclusive(self.lock_path, self.on_wait):
+                self._recreate(reason)
+        except (sqlite3.Error, OSError) as err:
+            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
+        self._generation += 1
 
     def _plan(self, conn: sqlite3.Connection, full: bool | None, now_ns: int) -> Plan:
         """What changed since the manifest was written (freshness.check)."""
@@ -368,10 +401,33 @@ class ArchiveIndex:
     def problems(self) -> list[Problem]:
         """Files that could not be read or parsed, and folders or entries that could not
         be looked at, by path."""
-        conn = self._conn()
+        return self._read(self._problems)
+
+    def _problems(self, conn: sqlite3.Connection) -> list[Problem]:
         if meta(conn, "problems") == "0":  # counted by the last update (a scan costs 2–10 ms)
             return []
         return [Problem(rel, msg) for rel, msg in conn.execute(PROBLEMS + " ORDER BY 1")]
+
+    def _read(self, reader: Callable[[sqlite3.Connection], Any]) -> Any:
+        """`reader(conn)` in one read transaction: every statement sees the index as one
+        commit left it, whatever another program writes meanwhile (WAL: a reader keeps
+        its snapshot; without it a § found by the full-text query could be gone, or its
+        text another, by the time its place and snippet are read). A corrupted index is
+        started over (`_start_over`) and reported: the next update rebuilds it."""
+        conn = self._conn()
+        own = not conn.in_transaction
+        try:
+            if own:
+                conn.execute("BEGIN")
+            try:
+                return reader(conn)
+            finally:
+                if own:
+                    conn.execute("COMMIT")  # (read only: ends the snapshot)
+        except sqlite3.DatabaseError as err:
+            reason = self._unusable(err, "läsas")
+        self._start_over(reason)
+        raise ArchiveError(f"{self._db}: {reason}; det byggs om vid nästa sökning", 2)
 
     def meetings(self, *, body: str = "", year: str = "") -> list[MeetingRow]:
         """Meetings by body, then date (newest first); optionally one body and/or year."""
@@ -402,10 +458,11 @@ class ArchiveIndex:
 
     def counts(self) -> tuple[int, int]:
         """(meetings, paragraphs) in the index."""
-        conn = self._conn()
-        return (
-            conn.execute("SELECT count(*) FROM meetings").fetchone()[0],
-            conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+        return self._read(
+            lambda conn: (
+                conn.execute("SELECT count(*) FROM meetings").fetchone()[0],
+                conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+            )
         )
 
     def load(self, rel: str) -> Any:
@@ -424,7 +481,48 @@ class ArchiveIndex:
         words; ranked by BM25F over the newest WINDOW matches with them. `mask_for`: the
         public text (query.PublicText; `search --publicering`)."""
         q = parse_query(query) if isinstance(query, str) else query
-        conn = self._conn()
-        return query_module.search(
-            conn, q, limit, public=self.public, cache=self._local, mask_for=mask_for
+        return self._read(
+            lambda conn: query_module.search(
+                conn, q, limit, public=self.public, cache=self._local, mask_for=mask_for
+            )
         )
+
+
+IN_USE = "ett annat program har det öppet (arkivvyn, en sökning); stäng det och försök igen"
+
+# SQLite's primary result codes (err.sqlite_errorcode & 0xFF)
+SQLITE_ERROR, SQLITE_CORRUPT, SQLITE_NOTADB = 1, 11, 26
+SQLITE_REASONS = {  # the common ones in Swedish; SQLite's own (English) text for the others
+    5: "låst av ett annat program",  # SQLITE_BUSY
+    6: "låst av ett annat program",  # SQLITE_LOCKED
+    7: "minnet räcker inte",  # SQLITE_NOMEM
+    8: "filen är skrivskyddad",  # SQLITE_READONLY
+    10: "läs- eller skrivfel på disken",  # SQLITE_IOERR
+    13: "disken är full",  # SQLITE_FULL
+    14: "filen kan inte öppnas",  # SQLITE_CANTOPEN
+}
+
+
+def corruption(err: BaseException) -> str | None:
+    """Why the index must be rebuilt after this SQLite error – it is corrupted
+    (SQLITE_CORRUPT, SQLITE_NOTADB) or lacks a table or column this program reads (made by
+    another version) – else None: the error is not the index's shape (a lock, a full disk,
+    an I/O error), and a rebuild would not help."""
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(err)
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or (
+        primary is None and ("malformed" in text or "not a database" in text)
+    ):
+        return "indexet var skadat"
+    if primary in (SQLITE_ERROR, None) and text.startswith(("no such table", "no such column")):
+        return "indexet hade en annan form"
+    return None
+
+
+def sqlite_reason(err: BaseException) -> str:
+    """A SQLite error as a reason in a Swedish line."""
+    code = getattr(err, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in SQLITE_REASONS:
+        return SQLITE_REASONS[code & 0xFF]
+    return str(err) or type(err).__name__
