@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.archive.helpers import small_archive
 
-from namndtui.archive import ArchiveIndex
+from namndtui.archive import ArchiveIndex, lock
 from namndtui.archive import manifest as manifest_module
 from namndtui.archive import query as query_module
 from namndtui.archive.index import ArchiveError
@@ -94,6 +94,7 @@ def test_a_corrupted_index_is_rebuilt_when_no_other_program_has_it(
 def test_a_corrupted_index_is_not_deleted_under_another_reader(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(lock, "ALONE_WAIT", 0.02)  # (how long it waits for the reader)
     reader = ArchiveIndex(archive)  # another program with the index open (the archive screen)
     assert hits(reader, "fritidsgård") == [("2007-09-25", 100)]
     index = ArchiveIndex(archive)
@@ -111,7 +112,10 @@ def test_a_corrupted_index_is_not_deleted_under_another_reader(
     assert hits(index, "fritidsgård") == [("2007-09-25", 100)]
 
 
-def test_an_old_index_is_not_replaced_while_another_program_reads_it(archive: Path) -> None:
+def test_an_old_index_is_not_replaced_while_another_program_reads_it(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lock, "ALONE_WAIT", 0.02)
     reader = ArchiveIndex(archive)
     conn = sqlite3.connect(reader.db_path)
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")

@@ -150,6 +150,7 @@ class ArchiveIndex:
         with mode=rw: a missing one is an error, never created empty), with the secret part
         attached as `s` when `secret`. Waits up to 10 s for a lock."""
         conn = sqlite3.connect(file_uri(self._db), uri=True, timeout=10, isolation_level=None)
+        self._local.opened = _identity(self._db)  # the file this thread reads (_start_over)
         try:
             conn.create_function("fold", 1, fold, deterministic=True)
             if secret:
@@ -169,8 +170,10 @@ class ArchiveIndex:
             ) from None
         if self._check() is None:
             return
+        self._users.release()  # (while waiting: another program may be the one rebuilding)
         try:
             with exclusive(self.lock_path, self.on_wait):
+                self._users.hold()
                 reason = self._check()  # again: another process may have created it meanwhile
                 if reason is None:
                     return
@@ -341,10 +344,14 @@ class ArchiveIndex:
     def _start_over(self, reason: str) -> None:
         """The index found unusable in use: deleted and created empty (when no other
         program has it open, else an ArchiveError); the next update fills it."""
+        seen = getattr(self._local, "opened", None)
         self._close_connections()
+        self._users.release()  # (while waiting: another program may be the one rebuilding)
         try:
             with exclusive(self.lock_path, self.on_wait):
-                self._recreate(reason)
+                self._users.hold()
+                if _identity(self._db) == seen:  # else another program has rebuilt it
+                    self._recreate(reason)
         except (sqlite3.Error, OSError) as err:
             raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
         self._generation += 1
@@ -501,6 +508,15 @@ SQLITE_REASONS = {  # the common ones in Swedish; SQLite's own (English) text fo
     13: "disken är full",  # SQLITE_FULL
     14: "filen kan inte öppnas",  # SQLITE_CANTOPEN
 }
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """Which file is at `path` now (device, inode); None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def corruption(err: BaseException) -> str | None:

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
 CHECKED_ATIME = 1_000_000_000  # ns (whole seconds: file systems with coarse atimes keep it)
+ALONE_WAIT = 0.5  # s: how long a rebuild waits for other programs to let go of the index
 
 
 class exclusive:  # noqa: N801 - used as `with exclusive(path):`, like a function
@@ -107,20 +108,27 @@ class Users:
             except OSError:  # no flock here: no hold, no refusal
                 pass
 
-    def alone(self) -> bool:
+    def alone(self, patience: float | None = None) -> bool:
         """Make the hold exclusive when nobody else holds the file (True); False, shared
-        again, when another holder has it open. Call `share` after an exclusive hold."""
+        again, when another holder still has it open after `patience` seconds (a search
+        that found the index corrupted too lets go before it waits for the writer's lock;
+        the archive screen does not). Call `share` after an exclusive hold."""
         self.hold()
         if self.fd < 0 or fcntl is None:
             return True
-        try:
-            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.share()  # (a refused conversion drops the shared hold: take it again)
-            return False
-        except OSError:
-            return True
-        return True
+        deadline = time.monotonic() + (ALONE_WAIT if patience is None else patience)
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.share()  # (a refused conversion drops the shared hold: take it again)
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.01)
+            except OSError:
+                return True
+            else:
+                return True
 
     def share(self) -> None:
         if self.fd >= 0 and fcntl is not None:
