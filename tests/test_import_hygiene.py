@@ -22,6 +22,7 @@ CORE_MODULES = [
     "namndtui",
     "namndtui.errors",
     "namndtui.model",
+    "namndtui.timeofday",
     "namndtui.storage",
     "namndtui.tomlpos",
     "namndtui.tomlcheck",

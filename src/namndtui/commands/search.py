@@ -319,11 +319,11 @@ def _masker(path: str) -> Any:
     import tomllib
 
     from namndtui.secrecy.mask import Masker
+    from namndtui.storage import read_input
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            names = tomllib.loads(fh.read()).get("personal_data", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        names = tomllib.loads(read_input(path).decode("utf-8")).get("personal_data", [])
+    except (OSError, ValueError, RecursionError):  # TOMLDecodeError, UnicodeDecodeError
         return None
     return Masker(n for n in names if isinstance(n, str)) if isinstance(names, list) else None
 

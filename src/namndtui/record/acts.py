@@ -42,6 +42,7 @@ from namndtui.record.refusals import (
 from namndtui.record.reservations import own_lost_motion
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
+from namndtui.timeofday import clock
 from namndtui.vocabulary import MotionKind
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
@@ -418,7 +419,7 @@ def recusal(
 def open_meeting(state: RecordState, at: Time) -> list[ev.Event]:
     """m (first): the meeting is opened."""
     if state.opened_at:
-        raise RuleError(f"Sammanträdet öppnades redan kl. {state.opened_at}.")
+        raise RuleError(f"Sammanträdet öppnades redan kl. {clock(state.opened_at)}.")
     return [ev.MeetingOpened(at=time_of(at))]
 
 

@@ -236,6 +236,11 @@ SEAL_NOT_SIGNED = (
     "Rättelsen är registrerad, men protokollets nya sigill är det inte: {reason}. Rätta "
     "nyckeln och kör namndtui export, som registrerar och signerar sigillet."
 )
+SEAL_UNRECORDED = (
+    "Protokollet är justerat, men dess nuvarande sigill är inte registrerat i journalen "
+    "(t.ex. efter en rättelse när nyckeln inte gick att använda). Avsluta och kör "
+    "namndtui export, som registrerar och signerar sigillet; namndtui validate visar läget."
+)
 DECISION_TITLE = "Beslut – § {number} {title}"
 DECISION_HELP = "En beslutspunkt per rad."
 DECISION_EMPTY = "Beslutet kan inte vara tomt."
@@ -416,11 +421,7 @@ UNSAVED_BANNER = (
 )
 ONE_ACT = "1 händelse"
 MANY_ACTS = "{count} händelser"
-REASON_FULL = "disken är full"
-REASON_READONLY = "mappen är skrivskyddad"
-REASON_DENIED = "behörighet saknas"
 REASON_FOLDER = "journalen har ersatts av en mapp"
-REASON_IO = "skrivfel på disken"
 ALL_SAVED_AGAIN = "Allt är sparat igen ({acts} skrevs till journalen)."
 KEY_SAVE_ELSEWHERE = "Spara annanstans"
 HELP_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"

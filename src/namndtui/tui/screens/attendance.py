@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from namndtui.minutes.model import after_the_decision, clock
+from namndtui.minutes.model import after_the_decision
 from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
 from namndtui.record.state import IN_PROGRESS, PENDING
 from namndtui.record.substitution import cross_party_note
+from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
