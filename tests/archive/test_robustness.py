@@ -13,7 +13,7 @@ from tests.archive.helpers import small_archive
 from namndtui.archive import ArchiveIndex, lock
 from namndtui.archive import manifest as manifest_module
 from namndtui.archive import query as query_module
-from namndtui.archive.index import ArchiveError
+from namndtui.archive.index import ArchiveError, IndexNotUpdated
 
 
 @pytest.fixture
@@ -59,8 +59,8 @@ def hits(index: ArchiveIndex, query: str) -> list[tuple[str, int]]:
     [
         (13, "database or disk is full", "disken är full"),
         (10, "disk I/O error", "läs- eller skrivfel på disken"),
-        (8, "attempt to write a readonly database", "filen är skrivskyddad"),
-        (5, "database is locked", "låst av ett annat program"),
+        (8, "attempt to write a readonly database", "skrivskyddat filsystem"),
+        (5, "database is locked", "används av ett annat program"),
     ],
 )
 def test_an_error_that_is_no_corruption_leaves_the_index(
@@ -69,10 +69,10 @@ def test_an_error_that_is_no_corruption_leaves_the_index(
     index = ArchiveIndex(archive)
     before = identity(index.db_path)
     fail_once(monkeypatch, sqlite_error(code, text))
-    with pytest.raises(ArchiveError) as caught:
+    with pytest.raises(IndexNotUpdated) as caught:  # (a search goes on with what it holds)
         index.update()
     assert caught.value.exit_code == 2
-    assert f"indexet kan inte uppdateras: {shown}" in caught.value.message
+    assert f"indexet kunde inte uppdateras: {shown}" in caught.value.message
     assert identity(index.db_path) == before  # not deleted and rebuilt
     assert index.rebuilt == ""
     assert hits(index, "fritidsgård") == [("2007-09-25", 100)]

@@ -75,6 +75,32 @@ def default_loader(path: Path) -> Any:
     return load(path)
 
 
+_SQLITE_REASONS = (  # SQLite's own (English) messages, in Swedish
+    ("full", "disken är full"),
+    ("readonly", "skrivskyddat filsystem"),
+    ("read-only", "skrivskyddat filsystem"),
+    ("unable to open", "filen kan inte öppnas"),
+    ("disk i/o", "läs- eller skrivfel på disken"),
+    ("locked", "används av ett annat program"),
+    ("not a database", "filen är ingen SQLite-databas"),
+    ("malformed", "filen är skadad"),
+)
+
+
+def sqlite_reason(err: BaseException) -> str:
+    """Why SQLite failed, in Swedish for its common messages; else its own text."""
+    text = str(err).lower()
+    for english, swedish in _SQLITE_REASONS:
+        if english in text:
+            return swedish
+    return f"SQLite: {err}"
+
+
+class IndexNotUpdated(ArchiveError):
+    """The index could not be brought up to date (a full or read-only disk, an I/O error);
+    what it held before is still there and can be searched (exit code 2 otherwise)."""
+
+
 class ArchiveIndex:
     """The index of one archive folder. Call `update()` before searching (cheap when fresh)."""
 
@@ -154,7 +180,7 @@ class ArchiveIndex:
         try:
             conn.create_function("fold", 1, fold, deterministic=True)
             if secret:
-                conn.execute("ATTACH DATABASE ? AS s", (file_uri(self._secret) + "?mode=rw",))
+                conn.execute("ATTACH DATABASE ? AS s", (self._secret_uri(),))
         except BaseException:
             conn.close()
             raise
@@ -179,7 +205,7 @@ class ArchiveIndex:
                     return
                 self._recreate(reason)
         except (sqlite3.Error, OSError) as err:
-            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
+            raise self._not_created(err) from None
         self._generation += 1
 
     def _recreate(self, reason: str) -> None:
@@ -220,6 +246,12 @@ class ArchiveIndex:
             finally:
                 conn.close()
 
+    def _secret_uri(self) -> bytes:
+        """The secret part as ATTACH takes it: by URI with mode=rw (a missing one is an
+        error, never created empty), as bytes (a folder name that is not UTF-8 is no SQLite
+        text; its raw bytes are)."""
+        return os.fsencode(file_uri(self._secret) + "?mode=rw")
+
     def _check(self) -> str | None:
         """None: the index is usable; "" : it does not exist; else why it must be rebuilt.
         The connection that found it usable is kept as this thread's (`_conn`): a search
@@ -259,7 +291,7 @@ class ArchiveIndex:
         if self.public:  # the secret part is not opened, only looked for
             return None if os.path.exists(self._secret) else "indexets sekretessdel saknades"
         try:
-            conn.execute("ATTACH DATABASE ? AS s", (file_uri(self._secret) + "?mode=rw",))
+            conn.execute("ATTACH DATABASE ? AS s", (self._secret_uri(),))
             row = conn.execute("SELECT value FROM s.meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError:
             return "indexets sekretessdel saknades eller var skadad"
@@ -328,17 +360,23 @@ class ArchiveIndex:
             try:
                 return self._update(progress, full)
             except sqlite3.DatabaseError as err:
-                reason = self._unusable(err, "uppdateras")  # raises unless corrupted
+                reason = self._unusable(err, reading=False)  # raises unless corrupted
             self._start_over(reason)
-            return self._update(progress, full)  # (its stats say why it was rebuilt)
+            try:
+                return self._update(progress, full)  # (its stats say why it was rebuilt)
+            except sqlite3.DatabaseError as again:
+                raise self._not_updated(again) from None
 
-    def _unusable(self, err: sqlite3.DatabaseError, doing: str) -> str:
+    def _unusable(self, err: sqlite3.DatabaseError, *, reading: bool) -> str:
         """Why the index must be rebuilt after `err`: it is corrupted, or not of the shape
         this program reads. Any other error (a full disk, a read-only file, a lock held too
-        long, an I/O error) is an ArchiveError, and the index is left as it is."""
+        long, an I/O error) is raised – IndexNotUpdated from an update, so a search goes on
+        with what the index holds – and the index is left as it is."""
         reason = corruption(err)
         if reason is None:
-            raise ArchiveError(f"{self._db}: indexet kan inte {doing}: {sqlite_reason(err)}", 2)
+            if not reading:
+                raise self._not_updated(err) from None
+            raise ArchiveError(f"{self._db}: indexet kan inte läsas: {sqlite_reason(err)}", 2)
         return reason
 
     def _start_over(self, reason: str) -> None:
@@ -353,8 +391,17 @@ class ArchiveIndex:
                 if _identity(self._db) == seen:  # else another program has rebuilt it
                     self._recreate(reason)
         except (sqlite3.Error, OSError) as err:
-            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
+            raise self._not_created(err) from None
         self._generation += 1
+
+    def _not_created(self, err: BaseException) -> ArchiveError:
+        reason = os_reason(err) if isinstance(err, OSError) else sqlite_reason(err)
+        return ArchiveError(f"{self._db}: indexet kan inte skapas: {reason}", 2)
+
+    def _not_updated(self, err: BaseException) -> IndexNotUpdated:
+        return IndexNotUpdated(
+            f"{self._db}: indexet kunde inte uppdateras: {sqlite_reason(err)}", 2
+        )
 
     def _plan(self, conn: sqlite3.Connection, full: bool | None, now_ns: int) -> Plan:
         """What changed since the manifest was written (freshness.check)."""
@@ -432,7 +479,7 @@ class ArchiveIndex:
                 if own:
                     conn.execute("COMMIT")  # (read only: ends the snapshot)
         except sqlite3.DatabaseError as err:
-            reason = self._unusable(err, "läsas")
+            reason = self._unusable(err, reading=True)
         self._start_over(reason)
         raise ArchiveError(f"{self._db}: {reason}; det byggs om vid nästa sökning", 2)
 
@@ -499,15 +546,6 @@ IN_USE = "ett annat program har det öppet (arkivvyn, en sökning); stäng det o
 
 # SQLite's primary result codes (err.sqlite_errorcode & 0xFF)
 SQLITE_ERROR, SQLITE_CORRUPT, SQLITE_NOTADB = 1, 11, 26
-SQLITE_REASONS = {  # the common ones in Swedish; SQLite's own (English) text for the others
-    5: "låst av ett annat program",  # SQLITE_BUSY
-    6: "låst av ett annat program",  # SQLITE_LOCKED
-    7: "minnet räcker inte",  # SQLITE_NOMEM
-    8: "filen är skrivskyddad",  # SQLITE_READONLY
-    10: "läs- eller skrivfel på disken",  # SQLITE_IOERR
-    13: "disken är full",  # SQLITE_FULL
-    14: "filen kan inte öppnas",  # SQLITE_CANTOPEN
-}
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -534,11 +572,3 @@ def corruption(err: BaseException) -> str | None:
     if primary in (SQLITE_ERROR, None) and text.startswith(("no such table", "no such column")):
         return "indexet hade en annan form"
     return None
-
-
-def sqlite_reason(err: BaseException) -> str:
-    """A SQLite error as a reason in a Swedish line."""
-    code = getattr(err, "sqlite_errorcode", None)
-    if isinstance(code, int) and code & 0xFF in SQLITE_REASONS:
-        return SQLITE_REASONS[code & 0xFF]
-    return str(err) or type(err).__name__
