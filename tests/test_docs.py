@@ -9,7 +9,7 @@ modules (the parser, the event registry, the TOML readers; no Textual).
 - README's command list names every subcommand and long option of the parser,
   docs/settings.md every remappable binding id with its key, docs/record.md every event
   type with its class and fields, and the page of each TOML file every key its reader
-  accepts.
+  accepts; a dotted `namndtui.module.name` is a name defined in that module.
 """
 
 from __future__ import annotations
@@ -281,4 +281,35 @@ def test_every_toml_key_read_is_documented() -> None:
     for page, (schemas, start, end) in pages.items():
         words = _ticked_words(page, start, end)
         missing += [f"{page}: {k}" for schema in schemas for k in schema if k not in words]
+    assert not missing, missing
+
+
+def test_dotted_names_in_the_docs_exist() -> None:
+    """`namndtui.minutes.protokoll_read.load_protokoll`: a module, then a name defined in it
+    (performance.md, a log of measurements, may name modules since split)."""
+    missing = []
+    for doc in DOCS:
+        if doc.name == "performance.md":
+            continue
+        text = doc.read_text(encoding="utf-8")
+        for found in re.finditer(r"(?<![\w.])namndtui((?:\.\w+)+)", text):
+            parts = found.group(1).lstrip(".").split(".")
+            if parts in (["lock"], ["toml"]):  # the file names .namndtui.lock, namndtui.toml
+                continue
+            k = len(parts)
+            while k and not (SRC.joinpath(*parts[:k]).with_suffix(".py").is_file()):
+                if SRC.joinpath(*parts[:k], "__init__.py").is_file():
+                    break
+                k -= 1
+            rest = parts[k:]
+            if not rest:
+                continue
+            path = SRC.joinpath(*parts[:k]).with_suffix(".py")
+            if not path.is_file():
+                path = SRC.joinpath(*parts[:k], "__init__.py")
+            names, _ = definitions(path)
+            good = rest[0] in names and (len(rest) == 1 or has_attribute(rest[0], rest[1]))
+            if not good:
+                number = text.count("\n", 0, found.start()) + 1
+                missing.append(f"{doc.name}:{number}: {found.group(0)}")
     assert not missing, missing
