@@ -7,7 +7,8 @@ modules (the parser, the event registry, the TOML readers; no Textual).
   every other page, a `module.py` `name` pair is defined in that module and a
   `Class.attribute` on that class or a base class of it;
 - README's command list names every subcommand and long option of the parser,
-  docs/settings.md every remappable binding id with its key, docs/record.md every event
+  docs/settings.md every remappable binding id with its key (docs/keys.md tags each
+  key's row with it), docs/record.md every event
   type with its class and fields, and the page of each TOML file every key its reader
   accepts; a dotted `namndtui.module.name` is a name defined in that module.
 """
@@ -197,9 +198,9 @@ def test_readme_lists_every_command_and_option() -> None:
     assert not [m for m in missing if m != "--help"], missing
 
 
-def test_settings_md_lists_every_remappable_binding_id() -> None:
-    """docs/settings.md's table of binding ids is the meeting screen's bindings and the
-    palette's, with their default keys (read from the source, no Textual imported)."""
+def _binding_ids() -> dict[str, str]:
+    """id -> default key of the meeting screen's bindings and the palette's (read from the
+    source with ast, so Textual is not imported)."""
     found = {}
     for module in ("tui/bindings.py", "tui/app.py"):
         tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
@@ -208,10 +209,26 @@ def test_settings_md_lists_every_remappable_binding_id() -> None:
                 ids = [k.value for k in node.keywords if k.arg == "id"]
                 if ids and isinstance(node.args[0], ast.Constant):
                     found[ids[0].value] = node.args[0].value
+    return found
+
+
+def test_settings_md_lists_every_remappable_binding_id() -> None:
+    """docs/settings.md's table of binding ids is the meeting screen's bindings and the
+    palette's, with their default keys."""
     text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([\w.]+)` \| `([^`]+)` \|", text, re.M))
     names = {"question_mark": "?"}
-    assert rows == {i: names.get(k, k) for i, k in found.items()}
+    assert rows == {i: names.get(k, k) for i, k in _binding_ids().items()}
+
+
+def test_keys_md_names_every_binding_id() -> None:
+    """Each key of the meeting screen has its row in docs/keys.md, tagged with its id:
+    [item.decide], or [record.undo/redo] for two."""
+    text = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+    tagged = set()
+    for group, names in re.findall(r"\[(\w+)\.([\w/]+)\]", text):
+        tagged |= {f"{group}.{name}" for name in names.split("/")}
+    assert set(_binding_ids()) - {"palette"} <= tagged
 
 
 def test_record_md_lists_every_event_with_its_fields() -> None:
