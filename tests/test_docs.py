@@ -6,11 +6,11 @@ modules (the parser, the event registry, the TOML readers; no Textual).
 - in docs/architecture.md, every module named resolves under src/namndtui; there and in
   every other page, a `module.py` `name` pair is defined in that module and a
   `Class.attribute` on that class or a base class of it;
-- README's command list names every subcommand and long option of the parser,
-  docs/settings.md every remappable binding id with its key (docs/keys.md tags each
-  key's row with it), docs/record.md every event
-  type with its class and fields, and the page of each TOML file every key its reader
-  accepts; a dotted `namndtui.module.name` is a name defined in that module.
+- README's command list names every subcommand and long option of the parser;
+  docs/settings.md lists every remappable binding id with its default key, and
+  docs/keys.md tags each key's row with it; docs/record.md lists every event type with
+  its class and fields; the page of each TOML file names every key its reader accepts;
+- a dotted `namndtui.module.name` is a name defined in that module.
 """
 
 from __future__ import annotations
