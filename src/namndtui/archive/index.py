@@ -75,6 +75,40 @@ def default_loader(path: Path) -> Any:
     return load(path)
 
 
+_SQLITE_REASONS = (  # SQLite's own (English) messages, in Swedish
+    ("full", "disken är full"),
+    ("readonly", "skrivskyddat filsystem"),
+    ("read-only", "skrivskyddat filsystem"),
+    ("unable to open", "filen kan inte öppnas"),
+    ("disk i/o", "läs- eller skrivfel på disken"),
+    ("locked", "används av ett annat program"),
+    ("not a database", "filen är ingen SQLite-databas"),
+    ("malformed", "filen är skadad"),
+)
+
+
+def sqlite_reason(err: BaseException) -> str:
+    """Why SQLite failed, in Swedish for its common messages; else its own text."""
+    text = str(err).lower()
+    for english, swedish in _SQLITE_REASONS:
+        if english in text:
+            return swedish
+    return f"SQLite: {err}"
+
+
+def _trouble_of_the_disk(err: sqlite3.DatabaseError) -> bool:
+    """A full, read-only or failing disk (not a damaged index)."""
+    text = str(err).lower()
+    return isinstance(err, sqlite3.OperationalError) and any(
+        cause in text for cause in ("full", "readonly", "read-only", "disk i/o", "unable to open")
+    )
+
+
+class IndexNotUpdated(ArchiveError):
+    """The index could not be brought up to date (a full or read-only disk, an I/O error);
+    what it held before is still there and can be searched (exit code 2 otherwise)."""
+
+
 class ArchiveIndex:
     """The index of one archive folder. Call `update()` before searching (cheap when fresh)."""
 
@@ -167,7 +201,8 @@ class ArchiveIndex:
                 self.rebuilt = reason
                 self._create()
         except (sqlite3.Error, OSError) as err:
-            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
+            reason = os_reason(err) if isinstance(err, OSError) else sqlite_reason(err)
+            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {reason}", 2) from None
         self._generation += 1
 
     def _create(self) -> None:
@@ -246,7 +281,8 @@ class ArchiveIndex:
                 conn.close()
             conn = self._connect()
             if secret:
-                conn.execute("ATTACH DATABASE ? AS s", (self._secret,))
+                # bytes: a folder name that is not UTF-8 is no SQLite text (its raw bytes are)
+                conn.execute("ATTACH DATABASE ? AS s", (os.fsencode(self._secret),))
             setattr(self._local, slot, conn)
             setattr(self._local, slot + "_gen", self._generation)
         return conn
@@ -286,15 +322,25 @@ class ArchiveIndex:
                     raise ArchiveError(
                         f"{self._db}: indexet är låst av ett annat program", 2
                     ) from None
+                if _trouble_of_the_disk(err):  # a rebuild would only lose what is there
+                    raise self._not_updated(err) from None
                 # Corrupted under our feet: start over once.
                 self.close()
                 with exclusive(self.lock_path, self.on_wait):
                     self._delete()
                 self._ensure()
                 self.rebuilt = "indexet var skadat"
-                stats = self._update(progress, full)
+                try:
+                    stats = self._update(progress, full)
+                except sqlite3.DatabaseError as again:
+                    raise self._not_updated(again) from None
                 stats.rebuilt = self.rebuilt
                 return stats
+
+    def _not_updated(self, err: BaseException) -> IndexNotUpdated:
+        return IndexNotUpdated(
+            f"{self._db}: indexet kunde inte uppdateras: {sqlite_reason(err)}", 2
+        )
 
     def _plan(self, conn: sqlite3.Connection, full: bool | None, now_ns: int) -> Plan:
         """What changed since the manifest was written (freshness.check)."""
