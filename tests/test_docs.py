@@ -6,10 +6,11 @@ modules (the parser, the event registry, the TOML readers; no Textual).
 - in docs/architecture.md, every module named resolves under src/namndtui; there and in
   every other page, a `module.py` `name` pair is defined in that module and a
   `Class.attribute` on that class or a base class of it;
-- README's command list names every subcommand and long option of the parser,
-  docs/settings.md every remappable binding id with its key, docs/record.md every event
-  type with its class and fields, and the page of each TOML file every key its reader
-  accepts.
+- README's command list names every subcommand and long option of the parser;
+  docs/settings.md lists every remappable binding id with its default key, and
+  docs/keys.md tags each key's row with it; docs/record.md lists every event type with
+  its class and fields; the page of each TOML file names every key its reader accepts;
+- a dotted `namndtui.module.name` is a name defined in that module.
 """
 
 from __future__ import annotations
@@ -197,9 +198,9 @@ def test_readme_lists_every_command_and_option() -> None:
     assert not [m for m in missing if m != "--help"], missing
 
 
-def test_settings_md_lists_every_remappable_binding_id() -> None:
-    """docs/settings.md's table of binding ids is the meeting screen's bindings and the
-    palette's, with their default keys (read from the source, no Textual imported)."""
+def _binding_ids() -> dict[str, str]:
+    """id -> default key of the meeting screen's bindings and the palette's (read from the
+    source with ast, so Textual is not imported)."""
     found = {}
     for module in ("tui/bindings.py", "tui/app.py"):
         tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
@@ -208,10 +209,26 @@ def test_settings_md_lists_every_remappable_binding_id() -> None:
                 ids = [k.value for k in node.keywords if k.arg == "id"]
                 if ids and isinstance(node.args[0], ast.Constant):
                     found[ids[0].value] = node.args[0].value
+    return found
+
+
+def test_settings_md_lists_every_remappable_binding_id() -> None:
+    """docs/settings.md's table of binding ids is the meeting screen's bindings and the
+    palette's, with their default keys."""
     text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([\w.]+)` \| `([^`]+)` \|", text, re.M))
     names = {"question_mark": "?"}
-    assert rows == {i: names.get(k, k) for i, k in found.items()}
+    assert rows == {i: names.get(k, k) for i, k in _binding_ids().items()}
+
+
+def test_keys_md_names_every_binding_id() -> None:
+    """Each key of the meeting screen has its row in docs/keys.md, tagged with its id:
+    [item.decide], or [record.undo/redo] for two."""
+    text = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
+    tagged = set()
+    for group, names in re.findall(r"\[(\w+)\.([\w/]+)\]", text):
+        tagged |= {f"{group}.{name}" for name in names.split("/")}
+    assert set(_binding_ids()) - {"palette"} <= tagged
 
 
 def test_record_md_lists_every_event_with_its_fields() -> None:
@@ -281,4 +298,35 @@ def test_every_toml_key_read_is_documented() -> None:
     for page, (schemas, start, end) in pages.items():
         words = _ticked_words(page, start, end)
         missing += [f"{page}: {k}" for schema in schemas for k in schema if k not in words]
+    assert not missing, missing
+
+
+def test_dotted_names_in_the_docs_exist() -> None:
+    """`namndtui.minutes.protokoll_read.load_protokoll`: a module, then a name defined in it
+    (performance.md, a log of measurements, may name modules since split)."""
+    missing = []
+    for doc in DOCS:
+        if doc.name == "performance.md":
+            continue
+        text = doc.read_text(encoding="utf-8")
+        for found in re.finditer(r"(?<![\w.])namndtui((?:\.\w+)+)", text):
+            parts = found.group(1).lstrip(".").split(".")
+            if parts in (["lock"], ["toml"]):  # the file names .namndtui.lock, namndtui.toml
+                continue
+            k = len(parts)
+            while k and not (SRC.joinpath(*parts[:k]).with_suffix(".py").is_file()):
+                if SRC.joinpath(*parts[:k], "__init__.py").is_file():
+                    break
+                k -= 1
+            rest = parts[k:]
+            if not rest:
+                continue
+            path = SRC.joinpath(*parts[:k]).with_suffix(".py")
+            if not path.is_file():
+                path = SRC.joinpath(*parts[:k], "__init__.py")
+            names, _ = definitions(path)
+            good = rest[0] in names and (len(rest) == 1 or has_attribute(rest[0], rest[1]))
+            if not good:
+                number = text.count("\n", 0, found.start()) + 1
+                missing.append(f"{doc.name}:{number}: {found.group(0)}")
     assert not missing, missing

@@ -152,7 +152,7 @@ CONFIRM_REPLACE = (
 )
 CONFIRM_REPLACE_LOCKED = (
     "§ {number} är justerad och har beslutet: ”{decision}” Rätta det till förslaget till "
-    "beslut (en rättelse med skäl, visas i protokollet)?"
+    "beslut (en rättelse med skäl)?"
 )
 DECISION_SAVED = "§ {number}: beslutet registrerat"
 OJ_ON = "§ {number}: omedelbar justering"
@@ -230,7 +230,9 @@ RECUSAL_NEED_MEMBER = "Välj vem som är jävig."
 SERVES_NEED_SEAT = "Välj vems plats ersättaren tjänstgör på."
 RESERVATION_NEED_MEMBER = "Välj vem som reserverar sig."
 CORRECTION_TITLE = "Rättelse – § {number} {title} (paragrafen är justerad)"
-CORRECTION_REASON = "Skäl för rättelsen (visas i protokollet)"
+# The reason is kept in the journal and protokoll.toml; the printed minutes carry no change
+# log (PRACTICE.md, "Corrections"), so the form does not promise to print it.
+CORRECTION_REASON = "Skäl för rättelsen (sparas i journalen och protokoll.toml, trycks inte)"
 CORRECTION_SAVED = "§ {number}: rättelse registrerad"
 SEAL_NOT_SIGNED = (
     "Rättelsen är registrerad, men protokollets nya sigill är det inte: {reason}. Rätta "
