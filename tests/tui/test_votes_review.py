@@ -101,6 +101,31 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
     run(go())
 
 
+def test_a_continued_round_points_at_the_first_member_who_has_not_voted(
+    example_folder, clock
+) -> None:
+    """qa4: v after escape (or after a restart) pointed at the top of the list again, so
+    the next answer was taken as a change of the chair's vote, not the next member's."""
+
+    async def go():
+        async with live(example_folder, clock) as (app, pilot):
+            item = await start_vote(pilot)
+            await cast(pilot, "11")
+            await pilot.press("escape", "v")
+            await pilot.pause()
+            await cast(pilot, "2")
+            await pilot.pause()
+            votes = app.state.paragraph(item.id).votes[0].votes
+            assert votes == {
+                "Birgitta Hallenberg": "ja",
+                "Lars-Erik Wahlström": "ja",
+                "Johan Ekdahl": "nej",
+            }
+            assert "har röstat" not in screen_text(app)  # no question about a change
+
+    run(go())
+
+
 def test_three_proposals_counter_round_then_main_round(example_folder, clock) -> None:
     async def go():
         async with live(example_folder, clock) as (app, pilot):

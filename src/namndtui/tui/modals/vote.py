@@ -143,6 +143,12 @@ class VoteModal(OnceModal[bool]):
                 key=name,
             )
         table.focus(scroll_visible=False)  # the dialog opens at its top
+        # A round continued (v after escape, or after a restart) points at the first
+        # member who has not answered, so the next key is not taken for a change of an
+        # answer already cast at the top of the list.
+        unanswered = [row for row, name in enumerate(table.rows) if name.value not in vr.votes]
+        if unanswered and vr.votes:
+            table.move_cursor(row=unanswered[0])
         self.pointer = ""
         self.refresh_pointer()
         self.refresh_tally()
