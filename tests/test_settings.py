@@ -149,6 +149,7 @@ def test_start_up_reads_the_settings_file_once(tmp_path: Path, monkeypatch) -> N
     import argparse
     import builtins
     import io
+    import os
 
     from tests.tui.test_snapshots import live_app
 
@@ -177,11 +178,12 @@ def test_start_up_reads_the_settings_file_once(tmp_path: Path, monkeypatch) -> N
         monkeypatch.setattr(Path, name, counting(f"Path.{name}", getattr(Path, name)))
     monkeypatch.setattr(builtins, "open", counting("open", builtins.open))
     monkeypatch.setattr(io, "open", counting("io.open", io.open))
+    monkeypatch.setattr(os, "open", counting("os.open", os.open))  # storage.read_input
     app = live_app(tmp_path)
     monkeypatch.setattr(open_app, "build_app", lambda _path: app)
     monkeypatch.setattr(type(app), "run", lambda self: 0)
     assert open_app.run(argparse.Namespace(path=None, config=str(path))) == 0
-    assert reads == ["Path.read_bytes"], reads
+    assert reads == ["os.open"], reads
     assert app.theme == "nord" and app.protokoll_settings is not None
     assert app.protokoll_settings.adjuster_label == "Justerare"
     assert app._keymap == {"app.help": "h"}

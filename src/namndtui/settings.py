@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, read_input
 from namndtui.tomlcheck import (
     EXIT_UNREADABLE,
     Problem,
@@ -87,8 +87,8 @@ class _Reader(Reader):
 def load_user_settings(path: Path | None = None) -> UserSettings:
     """The settings at `path` (None: the user's config folder); defaults when missing."""
     path = path or default_path()
-    try:
-        text = path.read_bytes().decode("utf-8")
+    try:  # a FIFO or /dev/zero given as the file: refused, never a hang
+        text = read_input(path).decode("utf-8")
     except FileNotFoundError:
         return UserSettings(path)
     except UnicodeDecodeError:
@@ -124,7 +124,7 @@ def save_theme(path: Path, theme: str) -> None:
     from namndtui.storage import atomic_write
 
     try:
-        data = parse_toml(path.read_text("utf-8"), str(path)) if path.exists() else {}
+        data = parse_toml(read_input(path).decode("utf-8"), str(path)) if path.exists() else {}
     except (OSError, ProblemsError, UnicodeDecodeError):
         return  # a file we cannot read is not overwritten
     if data.get("theme") == theme:

@@ -145,32 +145,56 @@ def format_path(path: KeyPath) -> str:
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 _TIME_LIKE = re.compile(r"=\s*\d{1,2}:\d{2}")
+_DATE_LIKE = re.compile(r"=\s*(\d{4})-(\d{2})-(\d{2})\b")
 
 
-# tomllib's most common messages in Swedish (prefix match); others are shown as they are.
-_SYNTAX_SV: tuple[tuple[str, str], ...] = (
-    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)'),
-    ("Illegal character", "otillåtet tecken"),
-    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)"),
-    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)"),
-    ("Invalid date or datetime", "ogiltigt datum eller klockslag"),
-    ("Expected '=' after a key", "väntade '=' efter nyckeln"),
-    ("Expected newline or end of document", "väntade radslut efter värdet"),
-    ("Unclosed array", "listan stängs aldrig (saknas ']'?)"),
-    ("Cannot overwrite a value", "nyckeln finns redan"),
-    ("Cannot declare", "tabellen finns redan (skriv [[…]] för en lista av tabeller)"),
-    ("Expected ']]' at the end of an array declaration", "väntade ']]' efter tabellens namn"),
-    ("Expected ']' at the end of a table declaration", "väntade ']' efter tabellens namn"),
-    ("Invalid initial character for a key part", "ogiltigt tecken i en nyckel"),
-    ("Invalid statement", "ogiltig rad (väntade nyckel = värde eller [tabell])"),
-)
+def _impossible_date(line: str) -> bool:
+    """True when the value on `line` is written as a date that does not exist."""
+    if not (m := _DATE_LIKE.search(line)):
+        return False
+    try:
+        dt.date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return True
+    return False
+
+
+# tomllib's messages in Swedish (prefix match; every message of Python 3.11's parser).
+# A third element True keeps what follows the prefix (the character or key it names).
+_SYNTAX_SV: tuple[tuple[str, str, bool], ...] = (
+    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)', False),
+    ("Illegal character", "otillåtet tecken", True),
+    ("Found invalid character", "otillåtet tecken", True),
+    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)", False),
+    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)", False),
+    ("Invalid date or datetime", "ogiltigt datum eller klockslag", False),
+    ("Expected '=' after a key", "väntade '=' efter nyckeln", False),
+    ("Expected newline or end of document", "väntade radslut efter värdet", False),
+    ("Unclosed array", "listan stängs aldrig (saknas ']'?)", False),
+    ("Unclosed inline table", "tabellen inom {} stängs aldrig (saknas '}'?)", False),
+    ("Cannot overwrite a value", "nyckeln finns redan", False),
+    ("Duplicate inline table key", "nyckeln finns redan i tabellen inom {}:", True),
+    ("Cannot declare", "tabellen finns redan (skriv [[…]] för en lista av tabeller)", False),
+    ("Cannot redefine namespace", "tabellen finns redan", False),
+    ("Cannot mutate immutable namespace", "tabellen är skriven inom {} och kan inte utökas", False),
+    ("Expected ']]' at the end of an array declaration", "väntade ']]' efter tabellens namn", False),
+    ("Expected ']' at the end of a table declaration", "väntade ']' efter tabellens namn", False),
+    ("Expected", "väntade", True),
+    ("Invalid initial character for a key part", "ogiltigt tecken i en nyckel", False),
+    ("Invalid statement", "ogiltig rad (väntade nyckel = värde eller [tabell])", False),
+    ("Escaped character is not a Unicode scalar value",
+     "\\u- eller \\U-koden är inget tecken (ett ensamt surrogat som \\ud800?)", False),
+    ("Invalid hex value", "\\u ska följas av 4 hexadecimala siffror, \\U av 8", False),
+    ("Unescaped '\\' in a string",
+     "ett ensamt bakstreck i texten: skriv \\\\ eller använd enkla citattecken", False),
+)  # fmt: skip
 
 
 def _translate(message: str) -> str:
-    for english, swedish in _SYNTAX_SV:
+    for english, swedish, keep_rest in _SYNTAX_SV:
         if message.startswith(english):
             rest = message[len(english) :].strip()
-            return f"{swedish} {rest}".rstrip() if english.endswith("character") else swedish
+            return f"{swedish} {rest}".rstrip() if keep_rest else swedish
     return message
 
 
@@ -185,6 +209,11 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
         text_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
         if _TIME_LIKE.search(text_line):
             detail = f"ogiltigt klockslag – skriv TT:MM, t.ex. 07:00 (kolumn {m.group(2)})"
+        elif _impossible_date(text_line):  # 0000-00-00, 2007-02-30, 2007-13-01
+            detail = (
+                "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns, t.ex. 2007-10-23 "
+                f"(kolumn {m.group(2)})"
+            )
     elif m := _AT_END.search(message):
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         detail = f"{_translate(message[: m.start()])} (vid filens slut)"

@@ -319,17 +319,20 @@ def _masker(path: str) -> Any:
     import tomllib
 
     from namndtui.secrecy.mask import Masker
+    from namndtui.storage import read_input
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            names = tomllib.loads(fh.read()).get("personal_data", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        names = tomllib.loads(read_input(path).decode("utf-8")).get("personal_data", [])
+    except (OSError, ValueError, RecursionError):  # TOMLDecodeError, UnicodeDecodeError
         return None
     return Masker(n for n in names if isinstance(n, str)) if isinstance(names, list) else None
 
 
+STALE = "sökningen gäller det som redan fanns i indexet (nyare protokoll kan saknas)"
+
+
 def run(args: argparse.Namespace) -> int:
-    from namndtui.archive.index import ArchiveIndex
+    from namndtui.archive.index import ArchiveIndex, IndexNotUpdated
 
     folder = args.archive or default_archive()  # a str: no pathlib on the lean path
     query_text = " ".join(args.query)
@@ -342,9 +345,12 @@ def run(args: argparse.Namespace) -> int:
     early = _EarlyHits(index, query, args.limit, progress, masks)
     try:
         stats = index.update(progress=early, max_age=FRESH_FOR)
+    except IndexNotUpdated as err:  # a full disk: search what the index holds, and say so
+        stats = None
+        print(_safe(f"namndtui: varning: {err}; {STALE}"), file=sys.stderr)
     finally:
         progress.close()
-    if stats.rebuilt:
+    if stats is not None and stats.rebuilt:
         print(f"namndtui: {stats.rebuilt}; det har byggts om.", file=sys.stderr)
     problems = index.problems()
     for problem in problems[:MAX_PROBLEMS_SHOWN]:

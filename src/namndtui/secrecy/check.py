@@ -32,7 +32,11 @@ from namndtui.minutes.model import Minutes
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER, names_pattern
 from namndtui.secrecy.public import BOOKKEEPING as _BOOKKEEPING
-from namndtui.storage import input_problem
+from namndtui.storage import input_problem, read_input
+
+# A published PDF of a long meeting with scanned attachments can be large; far past that
+# is no document to check.
+MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 
 WINDOW = 6  # words per compared run of secret text
 MIN_WORDS = 2  # a secret text of fewer words is not checked (it says nothing alone)
@@ -73,12 +77,12 @@ def read_document(path: Path) -> str:
     kind = path.suffix.lower()
     if kind not in SUFFIXES:
         raise DocumentError(f"okänd filtyp {kind or '(ingen)'} – md, txt, html eller pdf")
-    try:
-        if kind == ".pdf":
-            return _pdf_text(path)
-        data = path.read_bytes()
+    try:  # a FIFO or /dev/zero named x.md is refused, not read forever
+        data = read_input(path, MAX_DOCUMENT_BYTES)
     except OSError as err:
         raise DocumentError(input_problem(err)) from None
+    if kind == ".pdf":
+        return pdf_bytes_text(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -122,14 +122,18 @@ class NamndApp(RecordKeeper, App[int]):
 
     def _check_justered_minutes(self, record: Record) -> None:
         """Justered minutes on disk that this record would change behind the journal's
-        back (an edited meeting.toml or journal) are said at once, not at the first act."""
+        back (an edited meeting.toml or journal) are said at once, not at the first act;
+        so are minutes whose seal the journal lacks (what `namndtui export` records)."""
         from namndtui.minutes.model import Minutes
-        from namndtui.minutes.revision import rewrite_refusal
+        from namndtui.minutes.revision import rewrite_refusal, unrecorded_seal
 
-        refusal = rewrite_refusal(Minutes(self.meeting, record.state), self.folder, record.events)
+        minutes = Minutes(self.meeting, record.state)
+        refusal = rewrite_refusal(minutes, self.folder, record.events)
         if refusal is not None:
             self.minutes_note = _refusal_note(refusal.lines)
             self.start_warnings.append(self.minutes_note)
+        elif unrecorded_seal(minutes):
+            self.start_warnings.append(S.SEAL_UNRECORDED)
 
     # --- opening the record ---------------------------------------------------------------
 
