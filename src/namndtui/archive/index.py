@@ -32,9 +32,7 @@ except ImportError:  # pragma: no cover - a Python without it: the package
     import sqlite3
 from collections.abc import Callable
 
-from namndtui.archive import manifest
 from namndtui.archive import query as query_module
-from namndtui.archive.freshness import FULL_EVERY_NS, Plan, check
 from namndtui.archive.lock import Users, checked_recently, exclusive, mark_checked
 from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.archive.index.X
     DAY_BITS,
@@ -65,6 +63,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from namndtui.archive.build import Loader, Progress
+    from namndtui.archive.freshness import Plan
     from namndtui.archive.query import MaskFor
 
 
@@ -405,11 +404,15 @@ class ArchiveIndex:
 
     def _plan(self, conn: sqlite3.Connection, full: bool | None, now_ns: int) -> Plan:
         """What changed since the manifest was written (freshness.check)."""
+        # (imported here: a search within a second of the last check needs neither)
+        from namndtui.archive import freshness, manifest
+
         folders, packed, last_full = manifest.read(conn)
         if full is None:
-            full = not 0 <= now_ns - last_full < FULL_EVERY_NS
+            full = not 0 <= now_ns - last_full < freshness.FULL_EVERY_NS
         try:
-            plan = check(self._folder, manifest.IndexKnown(conn, folders), now_ns, full=full)
+            known = manifest.IndexKnown(conn, folders)
+            plan = freshness.check(self._folder, known, now_ns, full=full)
         except OSError as err:
             raise ArchiveError(
                 f"{self._folder}: mappen kan inte läsas: {os_reason(err)}", 2
@@ -434,6 +437,8 @@ class ArchiveIndex:
                 if data_version(conn) != version:  # another process wrote meanwhile
                     plan = self._plan(conn, full, now_ns)
                 if plan.empty:  # the time of a full check, the packed manifest
+                    from namndtui.archive import manifest
+
                     conn.execute("BEGIN IMMEDIATE")
                     manifest.write(conn, plan, now_ns)
                     conn.execute("COMMIT")
