@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="meeting.toml, protokoll.toml eller en mapp som innehåller en av dem",
+        help="meeting.toml, protokoll.toml eller en mapp som innehåller en av dem (en journal.jsonl kontrolleras med mötet i samma mapp)",
     )
 
 
@@ -165,9 +165,18 @@ class _Tally:
             print(_safe(str(problem)))
 
 
+def _as_meeting(name: str) -> str:
+    """A journal (journal.jsonl, or a copy saved with ctrl+s) is checked with the meeting
+    it records, in its folder: read as TOML it gave "TOML-syntaxfel" on line 1."""
+    path = Path(name)
+    if path.suffix == ".jsonl" and path.is_file() and (path.parent / "meeting.toml").is_file():
+        return str(path.parent / "meeting.toml")
+    return name
+
+
 def run(args: argparse.Namespace) -> int:
     tally = _Tally()
-    for name in args.files:
+    for name in map(_as_meeting, args.files):
         if _is_protokoll(name):
             tally.add(*_check_protokoll(name))
             continue
