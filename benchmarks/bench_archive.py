@@ -177,7 +177,8 @@ def _plain_python(folder: str) -> str:
 # The floors of a search in the venv, each a whole process: the console script's own
 # `import re`; + opening the index read-only with one query (the C module _sqlite3, as a
 # search does); + one stat of every folder the manifest holds (their paths read from a
-# file, the cheapest way to have them): what the folder check cannot go below.
+# file, the cheapest way to have them): what the folder check cannot go below. Each ends
+# with os._exit, as `namndtui search` does (no interpreter teardown, cli._leave).
 FLOOR_OPEN = """import re, _sqlite3
 c = _sqlite3.connect("file:" + {db!r} + "?mode=ro", uri=True)
 c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -201,10 +202,11 @@ def _floor_commands(plain: str, archive: Path, folder_list: Path) -> dict[str, l
     folder_list.write_text("\0".join(folders), encoding="utf-8")
     opening = FLOOR_OPEN.format(db=db)
     stats = FLOOR_STAT.format(archive=str(archive), folders=str(folder_list))
+    leave = "import os; os._exit(0)\n"
     return {
-        "utan .pth + import re": [plain, "-c", "import re"],
-        "+ indexet öppnat, en fråga": [plain, "-c", opening],
-        f"+ stat av {len(folders)} mappar": [plain, "-c", opening + stats],
+        "utan .pth + import re": [plain, "-c", "import re\n" + leave],
+        "+ indexet öppnat, en fråga": [plain, "-c", opening + leave],
+        f"+ stat av {len(folders)} mappar": [plain, "-c", opening + stats + leave],
     }
 
 
