@@ -195,7 +195,8 @@ def test_readme_lists_every_command_and_option() -> None:
         else:
             block = "".join(entries.values())
             missing += [o for o in action.option_strings if o.startswith("--") and o not in block]
-    assert not [m for m in missing if m != "--help"], missing
+    missing = [m for m in missing if m != "--help"]
+    assert not missing, f"add to README.md's Command line block: {missing}"
 
 
 def _binding_ids() -> dict[str, str]:
@@ -218,7 +219,8 @@ def test_settings_md_lists_every_remappable_binding_id() -> None:
     text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([\w.]+)` \| `([^`]+)` \|", text, re.M))
     names = {"question_mark": "?"}
-    assert rows == {i: names.get(k, k) for i, k in _binding_ids().items()}
+    expected = {i: names.get(k, k) for i, k in _binding_ids().items()}
+    assert rows == expected, "docs/settings.md's binding id table differs from tui/bindings.py"
 
 
 def test_keys_md_names_every_binding_id() -> None:
@@ -228,7 +230,8 @@ def test_keys_md_names_every_binding_id() -> None:
     tagged = set()
     for group, names in re.findall(r"\[(\w+)\.([\w/]+)\]", text):
         tagged |= {f"{group}.{name}" for name in names.split("/")}
-    assert set(_binding_ids()) - {"palette"} <= tagged
+    untagged = set(_binding_ids()) - {"palette"} - tagged
+    assert not untagged, f"docs/keys.md has no row tagged [{untagged}]"
 
 
 def test_record_md_lists_every_event_with_its_fields() -> None:
@@ -249,7 +252,7 @@ def test_record_md_lists_every_event_with_its_fields() -> None:
         kind: (cls.__name__, [f.name for f in dataclasses.fields(cls)])
         for kind, cls in EVENT_TYPES.items()
     }
-    assert rows == documented
+    assert rows == documented, "docs/record.md's event table differs from EVENT_TYPES"
 
 
 def _ticked_words(doc: str, start: str = "", end: str = "") -> set[str]:
@@ -298,7 +301,7 @@ def test_every_toml_key_read_is_documented() -> None:
     for page, (schemas, start, end) in pages.items():
         words = _ticked_words(page, start, end)
         missing += [f"{page}: {k}" for schema in schemas for k in schema if k not in words]
-    assert not missing, missing
+    assert not missing, f"name these keys on their page: {missing}"
 
 
 def test_dotted_names_in_the_docs_exist() -> None:
@@ -329,4 +332,4 @@ def test_dotted_names_in_the_docs_exist() -> None:
             if not good:
                 number = text.count("\n", 0, found.start()) + 1
                 missing.append(f"{doc.name}:{number}: {found.group(0)}")
-    assert not missing, missing
+    assert not missing, f"no such name in src/namndtui: {missing}"

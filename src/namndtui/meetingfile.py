@@ -339,7 +339,7 @@ def _cache_get(key: str, source: str) -> Meeting | None:
         if folder is None:
             return None
         entry = folder / f"{key}.json"
-        raw = entry.read_bytes()
+        raw = read_input(entry)  # a FIFO or device planted there: a miss, not a hang
         head, _, payload = raw.partition(b"\n")
         if head != f"{key} {blake2b(payload, digest_size=20).hexdigest()}".encode():
             return None

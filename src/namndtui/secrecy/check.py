@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from namndtui.errors import pdf_reason
 from namndtui.minutes.model import Minutes
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER, names_pattern
@@ -98,28 +99,11 @@ def _pdf_text(source: Path | io.BytesIO) -> str:
     try:
         reader = PdfReader(source)
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except RecursionError:
-        raise DocumentError("PDF-filen kan inte läsas: för djupt nästlad") from None
     except Exception as err:  # noqa: BLE001 - pypdf raises anything on a hostile file (an
         # unknown encryption handler is NotImplementedError; issue 20)
-        raise DocumentError(f"PDF-filen kan inte läsas: {_pdf_problem(err)}") from None
+        raise DocumentError(f"PDF-filen kan inte läsas: {pdf_reason(err)}") from None
     finally:
         quiet.setLevel(level)
-
-
-def _pdf_problem(err: Exception) -> str:
-    """Why pypdf could not read a PDF, in Swedish (its own messages are English)."""
-    from pypdf import errors
-
-    if isinstance(err, errors.EmptyFileError):
-        return "filen är tom"
-    if isinstance(err, errors.FileNotDecryptedError | errors.DependencyError):
-        return "den är krypterad (lösenordsskyddad)"
-    if isinstance(err, NotImplementedError):
-        return "den är krypterad på ett sätt som inte stöds"
-    if isinstance(err, errors.LimitReachedError | MemoryError):
-        return "den är för stor"
-    return "den är skadad eller är ingen PDF-fil"
 
 
 def pdf_bytes_text(data: bytes) -> str:

@@ -161,9 +161,8 @@ class AttendanceScreen(Screen[None]):
         q, ok = "", None
         if not self.napp.opening:
             q, ok = quorum_of(self.meeting, state, self.item)
-        just = " ".join(
-            x for x in (state.justering_date, state.justering_time, state.justering_place) if x
-        )
+        at = f"kl. {clock(state.justering_time)}" if state.justering_time else ""
+        just = " ".join(x for x in (state.justering_date, at, state.justering_place) if x)
         info = q + (f" · Justering: {just}" if just else "")
         if self.size.height >= KEYS_FROM_HEIGHT:  # lower, the rows need the room
             info = f"{S.ATTENDANCE_KEYS}\n{info}"
