@@ -121,3 +121,13 @@ def test_the_follower_reports_a_journal_that_is_a_fifo(meeting):
     follower = JournalFollower(load_meeting(meeting / "meeting.toml"), meeting)
     follower.poll()
     assert NOT_REGULAR in follower.problem
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_validate_names_a_journal_that_cannot_be_read(meeting, kind):
+    """validate called such a meeting valid (exit 0) while export and the app refuse it."""
+    journal = meeting / "journal.jsonl"
+    os.mkfifo(journal) if kind == "fifo" else journal.mkdir()
+    code, out, _err = cli("validate", str(meeting))
+    said = "är ingen vanlig fil" if kind == "fifo" else "är en mapp"
+    assert code == 2 and f"journal.jsonl: journalen kan inte läsas: {said}" in out, out
