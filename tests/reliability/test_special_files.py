@@ -121,3 +121,29 @@ def test_the_follower_reports_a_journal_that_is_a_fifo(meeting):
     follower = JournalFollower(load_meeting(meeting / "meeting.toml"), meeting)
     follower.poll()
     assert NOT_REGULAR in follower.problem
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_validate_names_a_journal_that_cannot_be_read(meeting, kind):
+    """validate called such a meeting valid (exit 0) while export and the app refuse it."""
+    journal = meeting / "journal.jsonl"
+    os.mkfifo(journal) if kind == "fifo" else journal.mkdir()
+    code, out, _err = cli("validate", str(meeting))
+    said = "är ingen vanlig fil" if kind == "fifo" else "är en mapp"
+    assert code == 2 and f"journal.jsonl: journalen kan inte läsas: {said}" in out, out
+
+
+def test_a_lock_file_that_is_a_fifo_opens_read_only(meeting):
+    """Taking the lock read the FIFO's "JSON" and blocked (a symlink to /dev/zero in its
+    place ran out of memory): now the meeting opens read-only and says what to remove."""
+    from namndtui.meetingfile import load_meeting
+    from namndtui.record.record import Record
+
+    os.mkfifo(meeting / ".namndtui.lock")
+    record = Record.open(load_meeting(meeting / "meeting.toml"), meeting)
+    try:
+        assert record.readonly and "ingen vanlig fil" in record.readonly_reason
+    finally:
+        record.close()
+    code, _out, err = cli("export", str(meeting), "--justerat", "2007-10-30")
+    assert code != 0 and "ingen vanlig fil" in err and "Traceback" not in err
