@@ -23,6 +23,7 @@ CORE_MODULES = [
     "namndtui.errors",
     "namndtui.model",
     "namndtui.datatypes",
+    "namndtui.timeofday",
     "namndtui.storage",
     "namndtui.tomlpos",
     "namndtui.tomlcheck",

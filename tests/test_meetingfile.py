@@ -335,7 +335,7 @@ def test_unusable_paths_are_problems_not_tracebacks(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(namndtui.meetingfile, "read_input", refuse)  # storage.read_input
     _, problems, code = check_meeting_file(GOOD)
     assert code == 2
-    assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: behörighet saknas"]
+    assert [str(p) for p in problems] == [f"{GOOD}: kan inte läsas: åtkomst nekas"]
 
 
 def test_minority_right_and_corrects() -> None:

@@ -164,6 +164,18 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(damage, tmp_path: Path) -> No
     assert entry.read_bytes() == good_entry  # the miss wrote it anew
 
 
+@pytest.mark.timeout(20)  # the old code blocked on the FIFO for ever
+def test_a_fifo_in_place_of_an_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
+    """Round 4 (hostile input): reading the entry opened it with read_bytes()."""
+    parsed = load_meeting(GOOD)
+    (entry,) = entries()
+    good_entry = entry.read_bytes()
+    entry.unlink()
+    os.mkfifo(entry)
+    assert load_meeting(GOOD) == parsed
+    assert entry.is_file() and entry.read_bytes() == good_entry
+
+
 @pytest.mark.parametrize(
     "change",
     [

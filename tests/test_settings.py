@@ -53,6 +53,37 @@ def test_the_theme_is_kept_and_the_rest_untouched(tmp_path: Path) -> None:
     assert settings.theme == "nord" and settings.keys == {"record.undo": "ctrl+u"}
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            '# Mina inställningar\ntheme = "nord"  # mörkt\n\n[keys]\n# snabbt\n"app.help" = "h"\n',
+            '# Mina inställningar\ntheme = "gruvbox"  # mörkt\n\n[keys]\n# snabbt\n"app.help" = "h"\n',
+        ),
+        (
+            '# Mina inställningar\n[protokoll]\n# kommunens\nadjuster_label = "Justerare"\n',
+            '# Mina inställningar\ntheme = "gruvbox"\n[protokoll]\n# kommunens\n'
+            'adjuster_label = "Justerare"\n',
+        ),
+        ("", 'theme = "gruvbox"\n'),
+    ],
+    ids=["replaced", "added", "new"],
+)
+def test_saving_the_theme_keeps_the_users_comments(tmp_path: Path, before: str, after: str) -> None:
+    """Round 4 (hostile input: never lose data): the file was rewritten from its parsed
+    table (tomli_w), so every comment and the user's layout were lost on a theme change."""
+    path = write(tmp_path, before)
+    save_theme(path, "gruvbox")
+    assert path.read_text(encoding="utf-8") == after
+
+
+def test_saving_the_theme_never_rewrites_a_line_it_cannot_change_safely(tmp_path: Path) -> None:
+    text = 'note = """\ntheme = "nord"\n"""\n'  # the only "theme =" is inside a text
+    path = write(tmp_path, text)
+    save_theme(path, "gruvbox")
+    assert path.read_text(encoding="utf-8") == text
+
+
 def test_a_keymap_changes_the_key_and_the_help_shows_it(tmp_path: Path) -> None:
     from tests.tui.helpers import screen_text
     from tests.tui.test_snapshots import live_app
@@ -149,6 +180,7 @@ def test_start_up_reads_the_settings_file_once(tmp_path: Path, monkeypatch) -> N
     import argparse
     import builtins
     import io
+    import os
 
     from tests.tui.test_snapshots import live_app
 
@@ -177,11 +209,12 @@ def test_start_up_reads_the_settings_file_once(tmp_path: Path, monkeypatch) -> N
         monkeypatch.setattr(Path, name, counting(f"Path.{name}", getattr(Path, name)))
     monkeypatch.setattr(builtins, "open", counting("open", builtins.open))
     monkeypatch.setattr(io, "open", counting("io.open", io.open))
+    monkeypatch.setattr(os, "open", counting("os.open", os.open))  # storage.read_input
     app = live_app(tmp_path)
     monkeypatch.setattr(open_app, "build_app", lambda _path: app)
     monkeypatch.setattr(type(app), "run", lambda self: 0)
     assert open_app.run(argparse.Namespace(path=None, config=str(path))) == 0
-    assert reads == ["Path.read_bytes"], reads
+    assert reads == ["os.open"], reads
     assert app.theme == "nord" and app.protokoll_settings is not None
     assert app.protokoll_settings.adjuster_label == "Justerare"
     assert app._keymap == {"app.help": "h"}

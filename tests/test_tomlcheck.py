@@ -148,3 +148,35 @@ def test_messages_a_secretary_can_act_on() -> None:
     ]
     other = MEETING.replace("meeting/1", "meeting/2") + "[foo]\n"
     assert len(meeting_problems(other)) == 1  # an unknown format reports only that
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('body = "\\ud800"', "\\u- eller \\U-koden är inget tecken"),
+        ('body = "\\U00110000"', "\\u- eller \\U-koden är inget tecken"),
+        ('body = "\\uZZZZ"', "\\u ska följas av 4 hexadecimala siffror"),
+        ('body = "C:\\data"', "ett ensamt bakstreck i texten"),
+        ("x = {a = 1", "tabellen inom {} stängs aldrig"),
+        ("x = {a = 1, a = 2}", "nyckeln finns redan i tabellen inom {}: 'a'"),
+        ("x = {a = 1}\nx.b = 2", "tabellen är skriven inom {} och kan inte utökas"),
+        ("date = 0000-00-00", "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns"),
+        ("date = 2007-02-30", "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns"),
+    ],
+)
+def test_every_syntax_error_is_said_in_swedish(line, said) -> None:
+    """tomllib's messages that were passed on in English (round 4, hostile input)."""
+    head = 'format = "namndtui/meeting/1"\n[meeting]\n'
+    problems = meeting_problems(head + line + "\n")
+    assert len(problems) == 1 and "TOML-syntaxfel: " in problems[0]
+    assert said in problems[0], problems[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_wide_encodings_are_named_even_without_a_bom(encoding) -> None:
+    _, found, code = check_meeting_bytes(MEETING.encode(encoding), "m.toml")
+    wide = "UTF-32" if "32" in encoding else "UTF-16"
+    assert code == EXIT_UNREADABLE
+    assert [str(p) for p in found] == [f"m.toml: filen är sparad som {wide} – spara den som UTF-8"]
+    _, found, _ = check_meeting_bytes(b"\x00" * 64, "m.toml")  # NULs alone: binary
+    assert "binärfil" in str(found[0])

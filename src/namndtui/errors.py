@@ -44,6 +44,24 @@ OS_REASONS = {
 }
 
 
+def pdf_reason(err: BaseException) -> str:
+    """Why a PDF could not be read, in Swedish (pypdf's and pdfminer's messages are
+    English): the importers and `check-public` say it alike."""
+    from pypdf import errors
+
+    if isinstance(err, errors.EmptyFileError):
+        return "filen är tom"
+    if isinstance(err, errors.FileNotDecryptedError | errors.DependencyError):
+        return "den är krypterad (lösenordsskyddad)"
+    if isinstance(err, NotImplementedError):
+        return "den är krypterad på ett sätt som inte stöds"
+    if isinstance(err, errors.LimitReachedError | MemoryError):
+        return "den är för stor"
+    if isinstance(err, RecursionError):
+        return "den är för djupt nästlad"
+    return "den är skadad eller är ingen PDF-fil"
+
+
 def os_reason(err: BaseException) -> str:
     """Why a file operation failed, in Swedish for the common errnos (`OS_REASONS`); the
     system's own text only for the others (or our own Swedish one: see _open_regular)."""

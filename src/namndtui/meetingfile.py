@@ -36,6 +36,7 @@ from namndtui.model import (
     Section,
 )
 from namndtui.storage import input_problem, os_reason, read_input
+from namndtui.textcheck import wide_codec
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -76,8 +77,11 @@ def parse_meeting_text(
 
 def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or None and the reason it is not a UTF-8 text file."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
-        return None, [Problem(filename, None, "filen är sparad som UTF-16 – spara den som UTF-8")]
+    if codec := wide_codec(data):  # Notepad's "Unicode" is UTF-16
+        encoding = codec[:6].upper()  # "UTF-16" or "UTF-32"
+        return None, [
+            Problem(filename, None, f"filen är sparad som {encoding} – spara den som UTF-8")
+        ]
     if b"\x00" in data:
         return None, [
             Problem(filename, None, "binärfil (innehåller NUL-byte) – inte en TOML-textfil")
@@ -319,7 +323,7 @@ def _cache_get(key: str, source: str) -> Meeting | None:
         if folder is None:
             return None
         entry = folder / f"{key}.json"
-        raw = entry.read_bytes()
+        raw = read_input(entry)  # a FIFO or device planted there: a miss, not a hang
         head, _, payload = raw.partition(b"\n")
         if head != f"{key} {blake2b(payload, digest_size=20).hexdigest()}".encode():
             return None

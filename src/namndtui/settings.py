@@ -16,12 +16,13 @@ with them (exit 1 for findings, 2 for a file that cannot be read). Core module: 
 
 from __future__ import annotations
 
+import re
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from namndtui.datatypes import frozen
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, read_input
 from namndtui.tomlcheck import (
     EXIT_UNREADABLE,
     Problem,
@@ -90,8 +91,8 @@ class _Reader(Reader):
 def load_user_settings(path: Path | None = None) -> UserSettings:
     """The settings at `path` (None: the user's config folder); defaults when missing."""
     path = path or default_path()
-    try:
-        text = path.read_bytes().decode("utf-8")
+    try:  # a FIFO or /dev/zero given as the file: refused, never a hang
+        text = read_input(path).decode("utf-8")
     except FileNotFoundError:
         return UserSettings(path)
     except UnicodeDecodeError:
@@ -121,17 +122,53 @@ def load_user_settings(path: Path | None = None) -> UserSettings:
 
 
 def save_theme(path: Path, theme: str) -> None:
-    """Write `theme` into the settings file, keeping everything else in it."""
-    import tomli_w
-
+    """Write `theme` into the settings file, keeping everything else in it as written:
+    its comments, order and layout (the user's file, not ours: rewriting it from the parsed
+    table lost every comment). A file that cannot be read, or where the line cannot be
+    changed safely, is left as it is."""
     from namndtui.storage import atomic_write
 
     try:
-        data = parse_toml(path.read_text("utf-8"), str(path)) if path.exists() else {}
+        text = read_input(path).decode("utf-8") if path.exists() else ""
+        data = parse_toml(text, str(path)) if text.strip() else {}
     except (OSError, ProblemsError, UnicodeDecodeError):
         return  # a file we cannot read is not overwritten
     if data.get("theme") == theme:
         return
-    data["theme"] = theme
+    changed = _with_theme(text, theme)
+    try:
+        if parse_toml(changed, str(path)) != {**data, "theme": theme}:
+            return  # (never expected: the line was not what it seemed)
+    except ProblemsError:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+    atomic_write(path, changed.encode("utf-8"))
+
+
+_THEME_LINE = re.compile(
+    r"""^(?P<head>[ \t]*(?:theme|"theme"|'theme')[ \t]*=[ \t]*)"""
+    r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?P<tail>[ \t]*(?:#.*)?)$""",
+    re.MULTILINE,
+)
+
+
+def _with_theme(text: str, theme: str) -> str:
+    """`text` with its top-level `theme = …` set to `theme`, or the line added before the
+    first table (after the opening comments)."""
+    import json
+
+    value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string for a theme name
+    header = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    top = text[: header.start()] if header else text
+    if match := _THEME_LINE.search(top):
+        return (
+            text[: match.start()] + f"{match['head']}{value}{match['tail']}" + text[match.end() :]
+        )
+    lines = top.splitlines(keepends=True)
+    at = 0
+    while at < len(lines) and lines[at].lstrip().startswith("#"):
+        at += 1
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    lines.insert(at, f"theme = {value}\n")
+    return "".join(lines) + text[len(top) :]

@@ -16,8 +16,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from namndtui.errors import OS_REASONS, os_reason  # noqa: F401 - re-exported: storage.os_reason
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 def fsync_dir(folder: Path) -> None:
@@ -139,6 +143,13 @@ def check_input(path: Path | str) -> None:
     os.close(_open_regular(path))
 
 
+def open_input(path: Path | str) -> BinaryIO:
+    """`open(path, "rb")` for a file namndtui reads but did not choose to trust: a FIFO,
+    a device or a socket in its place is refused (OSError, as `read_input`) instead of
+    blocking or reading forever. For reading a part (a header line, a chunk)."""
+    return os.fdopen(_open_regular(path), "rb")
+
+
 def _open_regular(path: Path | str) -> int:
     """Open for reading without blocking on a FIFO; refuse anything but a regular file."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -149,6 +160,8 @@ def _open_regular(path: Path | str) -> int:
         raise
     if not stat.S_ISREG(mode):
         os.close(fd)
+        if stat.S_ISDIR(mode):  # os_reason: "är en mapp"
+            raise OSError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
         raise OSError(errno.EINVAL, "är ingen vanlig fil (en FIFO, en enhet eller en socket)")
     return fd
 
@@ -161,8 +174,6 @@ def input_problem(err: OSError) -> str:
     """The Swedish reason a file given to namndtui could not be read."""
     if err.errno == errno.ENOENT:
         return "filen finns inte"
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return "kan inte läsas: behörighet saknas"
     if err.errno == errno.EISDIR:
         return "är en mapp, ingen fil"
     return f"kan inte läsas: {os_reason(err)}"

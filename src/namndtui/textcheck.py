@@ -33,13 +33,27 @@ HIDDEN_NAMES = {
     0xFEFF: "byte-order-märke inne i texten",
 }
 _HIDDEN_CLASS = "\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff"
-_HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]")
 # What `visible` replaces: C0 but tab and newline, DEL, C1, the two Unicode line/paragraph
 # separators (str.splitlines and some terminals break lines on them, so a "one-line"
 # message or title could span two), the hidden format characters above, and lone
-# surrogates (cannot be encoded: printing one raises UnicodeEncodeError).
-_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_HIDDEN_CLASS}\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# surrogates (cannot be encoded: printing one raises UnicodeEncodeError). Every one of them
+# is a character `str.isprintable` refuses (categories Cc, Cf, Cs, Zl, Zp), so printable
+# text – almost all text – is passed without a regular expression.
+_PATTERNS = {
+    "hidden": f"[{_HIDDEN_CLASS}]",
+    "invisible": f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_HIDDEN_CLASS}\ud800-\udfff]",
+    "surrogate": "[\ud800-\udfff]",
+}
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """One of `_PATTERNS`, compiled when first needed: compiling the three costs ~1 ms of
+    every process that imports this module (`namndtui search`, the first frame)."""
+    pattern = _compiled.get(name)
+    if pattern is None:
+        pattern = _compiled[name] = re.compile(_PATTERNS[name])
+    return pattern
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -64,14 +78,19 @@ def visible(text: str) -> str:
     """
     if not isinstance(text, str):
         text = str(text)
-    if _INVISIBLE.search(text) is None:
+    if text.isprintable():  # none of the characters replaced (see _PATTERNS)
         return text
-    return _INVISIBLE.sub(_picture, text)
+    invisible = _pattern("invisible")
+    if invisible.search(text) is None:
+        return text
+    return invisible.sub(_picture, text)
 
 
 def storable_problem(text: str) -> str:
     """ "" when `text` can be stored (UTF-8, TOML), else a Swedish reason (a lone surrogate)."""
-    match = _SURROGATE.search(text)
+    if text.isprintable():  # (a lone surrogate is not)
+        return ""
+    match = _pattern("surrogate").search(text)
     if match is None:
         return ""
     code = ord(match.group())
@@ -84,7 +103,9 @@ def storable_problem(text: str) -> str:
 def hidden_characters(text: str) -> str:
     """ "" when `text` has no hidden format character (`HIDDEN_NAMES`), else a Swedish
     warning naming each one (the caller names the field)."""
-    found = sorted({ord(c) for c in _HIDDEN.findall(text)})
+    if text.isprintable():  # (no hidden format character is)
+        return ""
+    found = sorted({ord(c) for c in _pattern("hidden").findall(text)})
     if not found:
         return ""
     names = ", ".join(f"U+{code:04X} ({HIDDEN_NAMES[code]})" for code in found)
@@ -92,3 +113,23 @@ def hidden_characters(text: str) -> str:
         f"osynligt styrtecken {names}: texten kan visas annorlunda än den sparade "
         "(till exempel baklänges); i protokollet visas tecknet som ⟨U+…⟩ – ta bort det"
     )
+
+
+def wide_codec(data: bytes) -> str:
+    """The codec of text in UTF-16 or UTF-32 ("utf-16" with a BOM, "utf-16-le", "utf-32-be"
+    … without one: the zero bytes of Latin letters, as PowerShell and some exports write
+    it), else "" (UTF-8, another 8-bit encoding, or binary: a run of NULs is no text)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return ""
+    # The high bytes of UTF-16 LE or BE are zeros, the low ones letters (not a run of NULs).
+    for order, zeros, letters in (("le", head[1::2], head[0::2]), ("be", head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) <= 0.5 * len(letters):
+            if all(part.count(0) >= 0.9 * len(part) for part in (head[1::4], head[2::4])):
+                return "utf-32-le" if head[0] else "utf-32-be"
+            return f"utf-16-{order}"
+    return ""

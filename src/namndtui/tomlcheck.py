@@ -145,32 +145,111 @@ def format_path(path: KeyPath) -> str:
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 _TIME_LIKE = re.compile(r"=\s*\d{1,2}:\d{2}")
+_DATE_LIKE = re.compile(r"=\s*(\d{4})-(\d{2})-(\d{2})\b")
 
 
-# tomllib's most common messages in Swedish (prefix match); others are shown as they are.
-_SYNTAX_SV: tuple[tuple[str, str], ...] = (
-    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)'),
-    ("Illegal character", "otillåtet tecken"),
-    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)"),
-    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)"),
-    ("Invalid date or datetime", "ogiltigt datum eller klockslag"),
-    ("Expected '=' after a key", "väntade '=' efter nyckeln"),
-    ("Expected newline or end of document", "väntade radslut efter värdet"),
-    ("Unclosed array", "listan stängs aldrig (saknas ']'?)"),
-    ("Cannot overwrite a value", "nyckeln finns redan"),
-    ("Cannot declare", "tabellen finns redan (skriv [[…]] för en lista av tabeller)"),
-    ("Expected ']]' at the end of an array declaration", "väntade ']]' efter tabellens namn"),
-    ("Expected ']' at the end of a table declaration", "väntade ']' efter tabellens namn"),
-    ("Invalid initial character for a key part", "ogiltigt tecken i en nyckel"),
-    ("Invalid statement", "ogiltig rad (väntade nyckel = värde eller [tabell])"),
+_MONTHS_SV = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+# "5 december 2026", "den 5 december 2026", "5:e december 2026"; "2026-12-5" (no zero).
+_SWEDISH_DATE = re.compile(
+    r"(?:den\s+)?(\d{1,2})(?::e|:a)?\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})", re.IGNORECASE
 )
+_UNPADDED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T])")
+_TYPOGRAPHIC_QUOTES = "“”„«»"
+
+
+def date_meant(text: str) -> dt.date | None:
+    """The date a secretary meant by "5 december 2026" or "2026-12-5", when it exists."""
+    if m := _SWEDISH_DATE.search(text):
+        day, month, year = int(m.group(1)), _MONTHS_SV.index(m.group(2).lower()) + 1, m.group(3)
+    elif (m := _UNPADDED_DATE.search(text)) and min(len(m.group(2)), len(m.group(3))) == 1:
+        year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    try:
+        return dt.date(int(year), month, day)
+    except ValueError:
+        return None
+
+
+def _syntax_hint(text_line: str, message: str) -> str:
+    """What the secretary meant on a line TOML refuses, in Swedish; '' when unclear."""
+    key, _, value = text_line.partition("=")
+    if message.startswith("Cannot overwrite a value") and key.strip():
+        return f"nyckeln {quote(key.strip())} finns redan – ta bort den ena raden"
+    if _TIME_LIKE.search(text_line):  # "start = 7:00" or "24:00:00": a number, then ":"
+        return "ogiltigt klockslag – skriv TT:MM, t.ex. 07:00"
+    if _impossible_date(text_line):  # 0000-00-00, 2007-02-30, 2007-13-01
+        return "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns, t.ex. 2007-10-23"
+    if meant := date_meant(value):  # "date = 5 december 2026", "date = 2026-12-5"
+        return (
+            f"ogiltigt datum {quote(value.strip())} – skriv {meant.isoformat()} "
+            "(ÅÅÅÅ-MM-DD, utan citattecken)"
+        )
+    if value.lstrip()[:1] in tuple(_TYPOGRAPHIC_QUOTES):
+        return (
+            f"typografiskt citattecken {value.lstrip()[0]} – en text ska stå inom raka "
+            'citattecken "…" (ordbehandlare byter ut dem)'
+        )
+    if message.startswith("Illegal character '\\n'") and any(
+        q in value for q in _TYPOGRAPHIC_QUOTES
+    ):
+        return (
+            'radbrytning i en enradstext: texten ska sluta med ett rakt citattecken ", '
+            "inte ” eller »"
+        )
+    return ""
+
+
+def _impossible_date(line: str) -> bool:
+    """True when the value on `line` is written as a date that does not exist."""
+    if not (m := _DATE_LIKE.search(line)):
+        return False
+    try:
+        dt.date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return True
+    return False
+
+
+# tomllib's messages in Swedish (prefix match; every message of Python 3.11's parser).
+# A third element True keeps what follows the prefix (the character or key it names).
+_SYNTAX_SV: tuple[tuple[str, str, bool], ...] = (
+    ("Illegal character '\\n'", 'radbrytning i en enradstext (saknas ett avslutande "?)', False),
+    ("Illegal character", "otillåtet tecken", True),
+    ("Found invalid character", "otillåtet tecken", True),
+    ("Unterminated string", "texten avslutas aldrig (saknas ett citattecken?)", False),
+    ("Invalid value", "ogiltigt värde (saknas citattecken runt en text?)", False),
+    ("Invalid date or datetime", "ogiltigt datum eller klockslag", False),
+    ("Expected '=' after a key", "väntade '=' efter nyckeln", False),
+    ("Expected newline or end of document", "väntade radslut efter värdet", False),
+    ("Unclosed array", "listan stängs aldrig (saknas ']'?)", False),
+    ("Unclosed inline table", "tabellen inom {} stängs aldrig (saknas '}'?)", False),
+    ("Cannot overwrite a value", "nyckeln finns redan", False),
+    ("Duplicate inline table key", "nyckeln finns redan i tabellen inom {}:", True),
+    ("Cannot declare", "tabellen finns redan (skriv [[…]] för en lista av tabeller)", False),
+    ("Cannot redefine namespace", "tabellen finns redan", False),
+    ("Cannot mutate immutable namespace", "tabellen är skriven inom {} och kan inte utökas", False),
+    ("Expected ']]' at the end of an array declaration", "väntade ']]' efter tabellens namn", False),
+    ("Expected ']' at the end of a table declaration", "väntade ']' efter tabellens namn", False),
+    ("Expected", "väntade", True),
+    ("Invalid initial character for a key part", "ogiltigt tecken i en nyckel", False),
+    ("Invalid statement", "ogiltig rad (väntade nyckel = värde eller [tabell])", False),
+    ("Escaped character is not a Unicode scalar value",
+     "\\u- eller \\U-koden är inget tecken (ett ensamt surrogat som \\ud800?)", False),
+    ("Invalid hex value", "\\u ska följas av 4 hexadecimala siffror, \\U av 8", False),
+    ("Unescaped '\\' in a string",
+     "ett ensamt bakstreck i texten: skriv \\\\ eller använd enkla citattecken", False),
+)  # fmt: skip
 
 
 def _translate(message: str) -> str:
-    for english, swedish in _SYNTAX_SV:
+    for english, swedish, keep_rest in _SYNTAX_SV:
         if message.startswith(english):
             rest = message[len(english) :].strip()
-            return f"{swedish} {rest}".rstrip() if english.endswith("character") else swedish
+            return f"{swedish} {rest}".rstrip() if keep_rest else swedish
     return message
 
 
@@ -180,11 +259,11 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
     if m := _POSITION.search(message):
         line: int | None = int(m.group(1))
         detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
-        # "start = 7:00" or "24:00:00" parse as a number and then a stray ":": say what
-        # the secretary meant to write.
+        # Say what the secretary meant to write where it is clear ("start = 7:00",
+        # "date = 5 december 2026", a Word quote “…”, a key written twice).
         text_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
-        if _TIME_LIKE.search(text_line):
-            detail = f"ogiltigt klockslag – skriv TT:MM, t.ex. 07:00 (kolumn {m.group(2)})"
+        if hint := _syntax_hint(text_line, message):
+            detail = f"{hint} (kolumn {m.group(2)})"
     elif m := _AT_END.search(message):
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         detail = f"{_translate(message[: m.start()])} (vid filens slut)"
@@ -303,9 +382,10 @@ class Reader:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
+                meant = date_meant(value)
+                example = meant.isoformat() if meant else "t.ex. 2007-10-23"
                 self.report(
-                    path,
-                    f"ogiltigt datum {quote(value)} – skriv t.ex. 2007-10-23 (utan citattecken)",
+                    path, f"ogiltigt datum {quote(value)} – skriv {example} (utan citattecken)"
                 )
             else:
                 self.report(

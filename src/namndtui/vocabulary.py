@@ -10,6 +10,7 @@ strings.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -81,3 +82,30 @@ class AttendanceChange(StrEnum):
 
 
 ATTENDANCE_CHANGES: tuple[str, ...] = tuple(c.value for c in AttendanceChange)
+
+
+# --- a motion's own text as the minutes' formula continues it -----------------------------
+
+_LEADING_ATT = re.compile(r"att\s+", re.IGNORECASE)
+_BODY_DECIDES = re.compile(
+    r"[\w-]*(?:nämnden|styrelsen|fullmäktige|utskottet)\s+beslutar\s+att\s+", re.IGNORECASE
+)
+
+
+def decision_clause(text: str) -> str:
+    """The motion's text without a lead the formula already says: "att …" and
+    "(stads)nämnden beslutar att …" ("… yrkar att nämnden beslutar att <clause>"), so a
+    secretary who types the whole att-clause does not get "beslutar att nämnden beslutar
+    att" in the minutes."""
+    text = text.strip()
+    for lead in (_LEADING_ATT, _BODY_DECIDES, _LEADING_ATT):
+        match = lead.match(text)
+        if match and text[match.end() :].strip():
+            text = text[match.end() :].strip()
+    return text
+
+
+def end_sentence(text: str) -> str:
+    """The text as a sentence: a full stop unless it already ends in . ! ? or :."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ":")) else text + "."

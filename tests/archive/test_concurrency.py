@@ -23,8 +23,17 @@ def archive_of(root: Path, count: int) -> Path:
     return root
 
 
-def test_concurrent_first_searches_all_succeed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("before", ["new archive", "corrupted index"])
+def test_concurrent_first_searches_all_succeed(tmp_path: Path, before: str) -> None:
+    """Five searches at once: on a new archive one builds, the others wait and search what
+    it built; on a corrupted index (each finds it so, and holds it open meanwhile) one
+    rebuilds it – the others let go of it while they wait, so it is not refused as in use."""
     root = archive_of(tmp_path / "arkiv", 12)
+    if before == "corrupted index":
+        index = ArchiveIndex(root)
+        index.update()
+        index.close()
+        index.db_path.write_bytes(b"not a database" * 100)
     command = [sys.executable, "-m", "namndtui", "search", "nämnd", "--archive", str(root)]
     procs = [
         subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -89,6 +89,26 @@ def test_web_mode_serves_the_follow_view_on_loopback(folder) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["meeting.toml"]  # nothing written
 
 
+@pytest.fixture
+def any_address(monkeypatch) -> None:
+    """Every address can be listened on (192.0.2.10 is nobody's; 8000 may be taken here):
+    the tests with a FakeServer check what is said and served, not this computer."""
+    monkeypatch.setattr(follow_command, "address_problem", lambda host, port: "")
+
+
+@pytest.fixture
+def unknown_name(monkeypatch) -> None:
+    """saknas.invalid does not resolve, without asking a name server (no network here)."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "saknas.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
 class FakeServer:
     made: list[FakeServer] = []
 
@@ -100,7 +120,9 @@ class FakeServer:
         pass
 
 
-def test_another_address_warns_and_serves_sal_only(folder, monkeypatch, capsys) -> None:
+def test_another_address_warns_and_serves_sal_only(
+    folder, monkeypatch, capsys, any_address
+) -> None:
     import textual_serve.server
 
     monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
@@ -114,7 +136,7 @@ def test_another_address_warns_and_serves_sal_only(folder, monkeypatch, capsys) 
     assert "--bara-sal" in made.command and "follow" in made.command
 
 
-def test_loopback_needs_no_warning(folder, monkeypatch, capsys) -> None:
+def test_loopback_needs_no_warning(folder, monkeypatch, capsys, any_address) -> None:
     import textual_serve.server
 
     monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
@@ -185,7 +207,10 @@ class TakenPort(FakeServer):
         raise OSError(errno.EADDRINUSE, "Address already in use")
 
 
-def test_a_taken_port_is_a_swedish_line_not_a_traceback(folder, monkeypatch, capsys) -> None:
+def test_a_taken_port_is_a_swedish_line_not_a_traceback(
+    folder, monkeypatch, capsys, any_address
+) -> None:
+    """Taken between the check and the server's bind: still one Swedish line."""
     import textual_serve.server
 
     monkeypatch.setattr(textual_serve.server, "Server", TakenPort)
@@ -203,7 +228,9 @@ class UnknownName(FakeServer):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
 
-def test_an_unknown_or_empty_host_is_a_swedish_line(folder, monkeypatch, capsys) -> None:
+def test_an_unknown_or_empty_host_is_a_swedish_line(
+    folder, monkeypatch, capsys, unknown_name
+) -> None:
     """A --host name that does not resolve gets a Swedish reason (the resolver's own is
     English); an empty --host (every network, shown as "http://:8000") is refused before
     anything is served; an IPv6 address is written in brackets in the URL."""
@@ -221,5 +248,35 @@ def test_an_unknown_or_empty_host_is_a_swedish_line(folder, monkeypatch, capsys)
         assert capsys.readouterr().err.strip() == "namndtui: " + follow_command.NO_HOST
     assert FakeServer.made == []
     monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    monkeypatch.setattr(follow_command, "address_problem", lambda host, port: "")
     assert cli.main(["follow", str(folder), "--web", "--host", "::1", "--port", "8123"]) == 0
     assert "http://[::1]:8123" in capsys.readouterr().err
+
+
+def test_a_bad_address_is_said_before_anything_is_served(
+    folder, monkeypatch, capsys, unknown_name
+) -> None:
+    """A taken port, an address not this computer's, a name that does not resolve: one
+    Swedish line and exit 2, and no server made – textual-serve prints its banner before
+    it binds, so the line came after the banner."""
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    FakeServer.made.clear()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["follow", str(folder), "--web", "--port", str(port)]) == 2
+        captured = capsys.readouterr()
+        why = follow_command.BIND_ERRORS[errno.EADDRINUSE]
+        assert captured.err == f"namndtui: kan inte visa på 127.0.0.1:{port}: {why}\n"
+        assert captured.out == ""
+    for host, why in (
+        ("192.0.2.10", follow_command.BIND_ERRORS[errno.EADDRNOTAVAIL]),
+        ("saknas.invalid", follow_command.UNKNOWN_HOST),
+    ):
+        assert cli.main(["follow", str(folder), "--web", "--host", host]) == 2
+        err = capsys.readouterr().err
+        assert err == f"namndtui: kan inte visa på {host}:8000: {why}\n"  # no VARNING first
+    assert FakeServer.made == []

@@ -91,6 +91,26 @@ def test_page_one_holds_ingress_signatures_and_anslag_in_order(minutes_pdf) -> N
     assert "§ 18 Verksamhetsplan" not in page  # the §§ start after the contents
 
 
+@needs_pdftotext
+def test_contents_keep_the_paragraph_number_and_the_dnr_on_one_line(tmp_path) -> None:
+    """A long title (the example's § 123) made the table squeeze "§ 18" and "Dnr …" to
+    two lines each ("§" over "18"); the title column wraps instead."""
+    title = (
+        "Ansökan till Länsstyrelsen i Stockholms län om utvecklingsmedel till "
+        "stödinsatser för män som utövar våld i nära relation och deras familjer"
+    )
+    html = HTML.read_text(encoding="utf-8").replace(
+        ">Verksamhetsplan och budget 2024</a>", f">{title}</a>"
+    )
+    pdf = tmp_path / "protokoll.pdf"
+    pdf.write_bytes(html_to_pdf(html))
+    (contents,) = [p for p in pages_text(pdf) if "Innehållsförteckning" in p]
+    for n in range(18, 24):
+        assert re.search(rf"^§ {n} ", contents, re.MULTILINE), contents
+    for dnr in ("Dnr 1.2.1-12/2024", "Dnr 2.3-45/2024", "Dnr 4.4-101/2024"):
+        assert dnr in contents, contents
+
+
 def test_pdf_is_pdf_a_2a_tagged_swedish_with_embedded_fonts(minutes_pdf) -> None:
     reader = pypdf.PdfReader(minutes_pdf)
     root = reader.trailer["/Root"]

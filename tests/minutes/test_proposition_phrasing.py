@@ -85,3 +85,27 @@ def test_whose_proposal_it_is() -> None:
     assert "Eva Holm (M) yrkar bifall till arbetsutskottets förslag." in text
     assert "Per Almqvist (V) yrkar avslag på arbetsutskottets förslag." in text
     assert "finner att nämnden beslutar enligt arbetsutskottets förslag." in text
+
+
+def test_a_motion_typed_as_a_whole_att_clause_is_not_said_twice() -> None:
+    """qa4: "nämnden beslutar att i yttrandet …" typed as the motion's text printed "yrkar
+    att nämnden beslutar att nämnden beslutar att i yttrandet …"."""
+    typed = {
+        "y1": "nämnden beslutar att i yttrandet framhålla cykelvägarna",
+        "y2": "Stadsdelsnämnden beslutar att avsätta 1 mnkr",
+        "y3": "att nämnden beslutar att följa upp saken i maj",
+    }
+    text = render(
+        "a",
+        Motion(id="y1", by="Per Almqvist", kind="ändring", text=typed["y1"]),
+        Motion(id="y2", by="Eva Holm", kind="eget", text=typed["y2"]),
+        Motion(id="y3", by="Anna Ek", kind="tillägg", text=typed["y3"]),
+        decided=False,
+    )
+    assert "beslutar att nämnden beslutar" not in text.lower()
+    assert "beslutar att stadsdelsnämnden" not in text.lower()
+    assert (
+        "Per Almqvist (V) yrkar att nämnden beslutar att i yttrandet framhålla cykelvägarna."
+    ) in text
+    assert "Eva Holm (M) yrkar att nämnden beslutar att avsätta 1 mnkr." in text
+    assert "Anna Ek (S) yrkar som tillägg att nämnden beslutar att följa upp saken i maj." in text

@@ -42,6 +42,19 @@ def test_all_present_is_one_act(open_record):
     assert set(SEATS) <= set(record.state.present)
 
 
+def test_the_notice_names_the_act_not_the_call_it_brought(open_record):
+    """qa4: b on an item not yet called (the call and the opening come with it) said
+    "Ångrade: ärendet uppropat"; the act is the decision."""
+    record = open_record()
+    _act(record, roll_call())
+    decide = [ev.MeetingOpened("19:00"), ev.ItemCalled("x1", "19:00")]
+    _act(record, [*decide, ev.DecisionRecorded("x1", ("Beslut x1",))])
+    assert record.undo() == ev.DecisionRecorded("x1", ("Beslut x1",))
+    assert record.redo() == ev.DecisionRecorded("x1", ("Beslut x1",))
+    _act(record, [ev.ItemCalled("x2", "19:05")])  # a call alone is named as the call
+    assert record.undo() == ev.ItemCalled("x2", "19:05")
+
+
 def test_journal_without_groups_undoes_one_event(meeting):
     events = [*roll_call(), ev.Undone(len(roll_call()))]
     state = fold(meeting, events)

@@ -105,6 +105,11 @@ def test_decide_as_proposed_after_bifall_found(meeting):
         ("ändring", "Annat beslut.", ["Annat beslut."]),
         ("tillägg", "Och mer.", ["Beslut 1", "Och mer."]),
         ("ändring", "", ["Beslut 1"]),
+        # an att-clause becomes a sentence (qa4: the draft was "nämnden beslutar att …"
+        # or a bare clause, lower case and without a full stop)
+        ("ändring", "avsätta 1 mnkr", ["Nämnden beslutar att avsätta 1 mnkr."]),
+        ("eget", "nämnden beslutar att avsätta 1 mnkr", ["Nämnden beslutar att avsätta 1 mnkr."]),
+        ("tillägg", "att följa upp i maj", ["Beslut 1", "Nämnden beslutar att följa upp i maj."]),
     ],
 )
 def test_decision_draft_follows_the_adopted_motion(meeting, kind, text, draft):
@@ -115,6 +120,22 @@ def test_decision_draft_follows_the_adopted_motion(meeting, kind, text, draft):
         ev.ChairFinding("x1", "y1"),
     )
     assert acts.decision_draft(meeting, state, "x1") == draft
+
+
+def test_decision_draft_names_the_body_as_the_proposal_does(meeting):
+    from dataclasses import replace
+
+    first = replace(meeting.items[0], proposed_decision=("Stadsdelsnämnden godkänner.",))
+    named = replace(meeting, items=(first, *meeting.items[1:]))
+    state = sitting(
+        named,
+        ev.ItemCalled("x1", "19:01"),
+        ev.MotionMade("x1", "y1", "Dan Berg", "ändring", "i yttrandet framhålla cykelvägarna"),
+        ev.ChairFinding("x1", "y1"),
+    )
+    assert acts.decision_draft(named, state, "x1") == [
+        "Stadsdelsnämnden beslutar att i yttrandet framhålla cykelvägarna."
+    ]
 
 
 def test_decision_draft_is_the_recorded_decision(meeting):

@@ -57,7 +57,7 @@ def test_a_substitute_serves_from_the_start_or_from_a_paragraph(meeting) -> None
     assert refusal(meeting, state, ev.ItemCalled("")) == "Okänt ärende ''."
     assert refusal(meeting, state, ev.NoteAdded("", "text")) == "Okänt ärende ''."
     play(meeting, state, ev.DecisionRecorded("x1", ("Beslut 1",)), ev.MeetingClosed("20:00"))
-    closed = "Sammanträdet är avslutat (kl. 20:00)"  # both are attendance changes now
+    closed = "Sammanträdet är avslutat (kl. 20.00)"  # both are attendance changes now
     assert refusal(meeting, state, FROM_THE_START).startswith(closed)
     assert refusal(meeting, state, AT_X1).startswith(closed)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from namndtui.record import acts, questions
 from namndtui.record import events as ev
-from namndtui.record import questions
 from namndtui.record.fold import fold
 from namndtui.record.procedure import (
     Quorum,
@@ -387,11 +387,14 @@ def test_meeting_times(meeting):
     refused(meeting, [], ev.MeetingClosed("21:00"), "inte öppnat")
     refused(meeting, [], ev.MeetingResumed("19:00"), "inte ajournerat")
     opened = [ev.MeetingOpened("19:00")]
-    refused(meeting, opened, ev.MeetingOpened("19:01"), "redan öppnat")
+    # a time is shown as the minutes write it ("kl. 19.00"), never "19:00"
+    refused(meeting, opened, ev.MeetingOpened("19:01"), "redan öppnat (kl. 19.00)")
     broke = opened + [ev.MeetingAdjourned("20:00")]
     refused(meeting, broke, ev.MeetingAdjourned("20:01"), "redan ajournerat")
     closed = opened + [ev.MeetingClosed("21:00")]
-    refused(meeting, closed, ev.MeetingClosed("21:01"), "redan avslutat")
+    refused(meeting, closed, ev.MeetingClosed("21:01"), "redan avslutat (kl. 21.00)")
+    with pytest.raises(RuleError, match=r"öppnades redan kl\. 19\.00\.$"):
+        acts.open_meeting(fold(meeting, opened), "19:05")
     refused(meeting, closed, ev.MeetingAdjourned("21:01"), "avslutat")
     state = fold(meeting, broke + [ev.MeetingResumed("20:15"), ev.MeetingClosed("21:00")])
     assert state.breaks == [("20:00", "20:15")] and state.closed_at == "21:00"
@@ -637,7 +640,7 @@ CLOSED = (
     ids=lambda e: e.TYPE,
 )
 def test_after_the_close_no_item_act_and_no_attendance_change(meeting, event):
-    refused(meeting, CLOSED, event, "Sammanträdet är avslutat (kl. 20:00); ångra avslutningen")
+    refused(meeting, CLOSED, event, "Sammanträdet är avslutat (kl. 20.00); ångra avslutningen")
 
 
 def test_after_the_close_a_new_reservation_is_refused_but_the_text_may_come(meeting):
@@ -645,7 +648,7 @@ def test_after_the_close_a_new_reservation_is_refused_but_the_text_may_come(meet
         ev.ReservationMade("x1", "Eva Holm"),
         ev.ReservationMade("x1", "Eva Holm", "Skriftlig reservation"),
     ):
-        refused(meeting, CLOSED, event, "Sammanträdet är avslutat (kl. 20:00); en reservation")
+        refused(meeting, CLOSED, event, "Sammanträdet är avslutat (kl. 20.00); en reservation")
     assert "avslutat" in may_reserve(meeting, fold(meeting, CLOSED), "x1", "Eva Holm")
     allowed(meeting, CLOSED, ev.ReservationMade("x1", "Dan Berg", "Skriftlig reservation"))
     refused(meeting, CLOSED, ev.ReservationMade("x1", "Dan Berg"), "har redan reserverat sig")
@@ -706,7 +709,7 @@ BREAK = roll_call() + [
 )
 def test_during_a_break_no_item_act(meeting, event):
     refused(
-        meeting, BREAK, event, "Sammanträdet är ajournerat sedan kl. 19:30; återuppta det först."
+        meeting, BREAK, event, "Sammanträdet är ajournerat sedan kl. 19.30; återuppta det först."
     )
     allowed(meeting, BREAK + [ev.MeetingResumed("19:45")], event)
 

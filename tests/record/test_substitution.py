@@ -111,3 +111,23 @@ def test_validate_reports_a_damaged_journal_beside_the_meeting(tmp_path, capsys)
     assert main(["validate", str(tmp_path / "meeting.toml")]) == 1
     out = capsys.readouterr().out
     assert f"{journal}:4: journalen är skadad: " in out and "skrivskyddat" in out
+
+
+def test_validate_of_the_journal_itself_checks_it_with_its_meeting(tmp_path, capsys) -> None:
+    """qa4: `namndtui validate MÖTE/journal.jsonl` read the journal as TOML and said
+    "TOML-syntaxfel" on line 1 of a sound journal."""
+    from .conftest import Clock
+
+    (tmp_path / "meeting.toml").write_text(meeting_to_toml(MEETING), encoding="utf-8")
+    with Record.open(MEETING, tmp_path, clock=Clock()) as record:
+        for event in BO_ABSENT:
+            record.apply(event)
+    journal = tmp_path / "journal.jsonl"
+    assert main(["validate", str(journal)]) == 0
+    out = capsys.readouterr().out
+    assert "TOML" not in out and f"{tmp_path / 'meeting.toml'}: giltig" in out
+    lines = journal.read_bytes().split(b"\n")
+    lines[3] = lines[3].replace(b'"present":true', b'"present":false')
+    journal.write_bytes(b"\n".join(lines))
+    assert main(["validate", str(journal)]) == 1
+    assert f"{journal}:4: journalen är skadad: " in capsys.readouterr().out

@@ -257,7 +257,6 @@ def test_a_failed_retry_gives_the_banner_its_new_reason(tmp_path, monkeypatch):
     was full and is now read-only says so after the retry."""
     from types import SimpleNamespace
 
-    from namndtui.tui import strings as S
     from namndtui.tui.disk import DiskGuard, disk_reason
 
     record = open_record(tmp_path / "m")
@@ -267,9 +266,21 @@ def test_a_failed_retry_gives_the_banner_its_new_reason(tmp_path, monkeypatch):
     with pytest.raises(UnsavedError) as info:
         record.apply(ACTS[30])
     guard.reason = disk_reason(info.value.__cause__)
-    assert guard.reason == S.REASON_FULL
+    assert guard.reason == "disken är full"
     monkeypatch.setattr(os, "write", failing("write", errno.EROFS))
     assert not guard.retry_now()
-    assert guard.reason == S.REASON_READONLY and S.REASON_READONLY in guard.banner()
+    assert guard.reason == "skrivskyddat filsystem" and guard.reason in guard.banner()
     monkeypatch.undo()
     assert guard.retry_now() and guard.banner() == ""
+
+
+def test_the_banner_words_an_errno_as_every_other_line_does():
+    """One wording per errno (errors.OS_REASONS); the journal's own case only where the
+    table has none that says it better (a folder where the journal was)."""
+    from namndtui.errors import OS_REASONS
+    from namndtui.tui.disk import disk_reason
+
+    for number, reason in OS_REASONS.items():
+        if number != errno.EISDIR:
+            assert disk_reason(OSError(number, "English")) == reason
+    assert disk_reason(OSError(errno.EISDIR, "x")) == "journalen har ersatts av en mapp"

@@ -139,12 +139,13 @@ def test_the_archive_with_hostile_bodies_writes_only_its_index(tmp_path):
     from namndtui.archive.index import INDEX_NAME, SECRET_SUFFIX
 
     # the index, its secret part (archive/index.py) with their SQLite companions, the lock
+    # and the readers' lock (archive/lock.py)
     index_files = {
         name + suffix
         for name in (INDEX_NAME, INDEX_NAME + SECRET_SUFFIX)
         for suffix in ("", "-wal", "-shm", "-journal")
     }
-    assert new <= index_files | {INDEX_NAME + ".lock"}
+    assert new <= index_files | {INDEX_NAME + ".lock", INDEX_NAME + ".users"}
     assert all_files(tmp_path) - {f"arkiv/{n}" for n in new} == {
         "arkiv", "arkiv/x", "arkiv/x/2024-03-05", "arkiv/x/2024-03-05/protokoll.toml"
     }  # fmt: skip

@@ -5,6 +5,7 @@ seal is recorded in the journal at the justering and validate cross-checks the t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -127,6 +128,21 @@ def test_force_keeps_the_old_version_and_writes_a_new_one(justered) -> None:
     assert (justered / "protokoll.v1.toml").read_bytes() == old[".toml"]
     assert f'place = "{PLACE}"' in (justered / "protokoll.v2.toml").read_text(encoding="utf-8")
     assert [r.version for r in load_protokoll(justered).state.revisions] == [2, 3]
+
+
+def test_a_new_version_is_dated_by_the_same_today_as_the_date_options(
+    justered, monkeypatch
+) -> None:
+    """export reads today from one place (`_today`), for --justerat's check and for the
+    date of a --force version alike, so a pinned today pins both."""
+    from namndtui.commands import export
+
+    monkeypatch.setattr(export, "_today", lambda: dt.date(2024, 3, 9))
+    _edit_place(justered)
+    assert cli("export", str(justered), "--force")[0] == 0
+    [revision] = load_protokoll(justered).state.revisions
+    assert revision.date == "2024-03-09"
+    assert _journal(justered)[-3]["date"] == "2024-03-09"
 
 
 def test_what_the_journal_records_after_the_justering_is_written(justered) -> None:
@@ -291,8 +307,6 @@ def test_a_missing_journal_is_refused_even_with_force(justered) -> None:
 
 
 def test_differences_show_times_and_breaks_as_read() -> None:
-    import datetime as dt
-
     old = {
         "meeting": {
             "end": dt.time(19, 30),
@@ -301,5 +315,5 @@ def test_differences_show_times_and_breaks_as_read() -> None:
     }
     new = {"meeting": {"end": dt.time(19, 31, 5), "breaks": []}}
     lines = differences(old, new)
-    assert "sammanträdet: slut 19:30 → 19:31:05" in lines
-    assert "sammanträdet: ajourneringar 18:45–18:55 → –" in lines
+    assert "sammanträdet: slut 19.30 → 19.31.05" in lines
+    assert "sammanträdet: ajourneringar 18.45–18.55 → –" in lines

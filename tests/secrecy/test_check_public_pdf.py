@@ -41,4 +41,4 @@ def test_a_missing_file_is_said_in_swedish(tmp_path, capsys) -> None:
     assert main(["check-public", missing]) == 2
     assert capsys.readouterr().err.splitlines() == [f"{missing}: filen finns inte"]
     denied = input_problem(PermissionError(errno.EACCES, "Permission denied"))
-    assert denied == "kan inte läsas: behörighet saknas"
+    assert denied == "kan inte läsas: åtkomst nekas"

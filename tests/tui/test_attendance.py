@@ -99,6 +99,8 @@ def test_justering_form_keeps_what_was_typed_when_the_time_is_wrong(example_fold
             assert (state.justering_date, state.justering_time, state.justering_place) == (
                 "2007-10-30", "15:00", "Förvaltningen",
             )  # fmt: skip
+            info = str(app.screen.query_one("#attendance-info").render())
+            assert "Justering: 2007-10-30 kl. 15.00 Förvaltningen" in info  # as the minutes
             await pilot.press("t")  # opens with what is recorded
             await pilot.pause()
             assert [i.value for i in app.screen.query(Input)] == [

@@ -54,8 +54,8 @@ def banner(app) -> DiskBanner:
     ("name", "err", "reason"),
     [
         ("fsync", errno.ENOSPC, "disken är full"),
-        ("write", errno.EROFS, "mappen är skrivskyddad"),
-        ("write", errno.EACCES, "behörighet saknas"),
+        ("write", errno.EROFS, "skrivskyddat filsystem"),
+        ("write", errno.EACCES, "åtkomst nekas"),
     ],
 )
 def test_unsaved_act_is_shown_with_a_persistent_banner_until_retried(

@@ -190,3 +190,27 @@ def test_a_rattelse_with_an_unusable_key_says_the_seal_waits_for_export(
     bad_key.unlink()  # mended: no key, so export records the seal unsigned
     assert main(["export", str(folder)]) == 0
     assert main(["validate", str(folder)]) == 0
+
+
+def test_opening_minutes_whose_seal_the_journal_lacks_says_what_to_do(tmp_path, clock) -> None:
+    """A rättelse recorded while the key could not be used leaves the new seal out of the
+    journal: the app opened on it later says so (what export records; validate shows it),
+    and no longer once export has recorded it. No Pilot run: the notice is decided when
+    the record is adopted."""
+    from namndtui.record import events as ev
+    from namndtui.tui import strings as S
+
+    def notices() -> list[str]:
+        app = _app(folder, clock)
+        app.record.close()  # the lock: export needs it
+        return app.start_warnings
+
+    folder = _justered(tmp_path)
+    assert S.SEAL_UNRECORDED not in notices()
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    wrong = ev.DecisionRecorded(sc.ANMALAN, ("Anmälan läggs till handlingarna.",))
+    with Record.open(meeting, folder) as record:  # as the app does when the key fails
+        record.apply(ev.CorrectionMade(sc.ANMALAN, "Månaden saknades.", wrong.to_dict()))
+    assert S.SEAL_UNRECORDED in notices()
+    assert main(["export", str(folder)]) == 0  # records the seal, as the notice says
+    assert S.SEAL_UNRECORDED not in notices()

@@ -59,6 +59,23 @@ def test_header_shows_the_number_a_form_will_use_dim_until_the_item_is_called(
     run(go())
 
 
+def test_at_80_columns_the_body_gives_way_and_the_date_stays_whole(example_folder, clock) -> None:
+    """qa4: at 80x24 the header read "Hässelby-Vällingby stadsdelsnämnd · 2…": the date
+    of the meeting was the part cut."""
+
+    async def go():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await present_all(pilot)
+            await pilot.pause()
+            line = screen_text(app).splitlines()[0]
+            assert "· 2007-10-23" in line, line
+            assert "Hässelby-Vällingby" in line and "…" in line, line
+            assert "Beslutför 11/11" in line, line
+
+    app = make_app(example_folder, clock)
+    run(go())
+
+
 # --- every form's title in view at 80x24, whatever field has focus -------------------------
 
 SMALL = (80, 24)

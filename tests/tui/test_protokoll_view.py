@@ -8,6 +8,7 @@ from namndtui.tui.mdcontent import markdown_to_content
 from namndtui.tui.widgets.item_view import ProtokollView
 
 from .helpers import screen_text
+from .live import cast, live, start_vote
 from .test_recording import SIZE, make_app, run
 
 
@@ -39,3 +40,44 @@ def test_markdown_to_content_keeps_user_text_literal() -> None:
     assert "1. a\n2. b" in plain
     assert "Anna [red]  X" in plain
     assert "**" not in plain and "|" not in plain
+
+
+VOTE_LIST = (
+    "| Ledamot | Ja | Nej | Avstår | Frånvarande |\n| --- | :-: | :-: | :-: | :-: |\n"
+    "| Birgitta Hallenberg (M) | X |  |  |  |\n"
+    "| Sara Lindholm (V), tjänstgörande ersättare för Per Almqvist (V) |  | X |  |  |\n"
+)
+
+
+def test_a_vote_list_wider_than_the_view_wraps_its_names_not_its_rows() -> None:
+    """qa4: at 120x36 (a 68-column view) a serving ersättare's row was wider than the
+    view, so the terminal broke every row and each X landed under the name."""
+    lines = markdown_to_content(VOTE_LIST, width=44).plain.splitlines()
+    assert all(len(line) <= 44 for line in lines), lines
+    header = lines[0]
+    ja, nej = header.index("Ja"), header.index("Nej")
+    (chair,) = [line for line in lines if line.startswith("Birgitta")]
+    assert chair[ja] == "X"
+    (sara,) = [line for line in lines if line.startswith("Sara")]
+    assert sara[nej + 1] == "X"  # centred under "Nej"
+    assert "Almqvist (V)" in " ".join(lines)  # the name is whole, over several lines
+    assert markdown_to_content(VOTE_LIST).plain.splitlines()[3].startswith("Sara Lindholm")
+
+
+def test_the_protokoll_view_fits_a_vote_list_to_its_width(example_folder, clock) -> None:
+    async def go():
+        async with live(example_folder, clock, size=(80, 24)) as (app, pilot):
+            await start_vote(pilot)
+            await cast(pilot, "11111122222")
+            await pilot.press("enter", "p")
+            await pilot.pause()
+            view = app.screen.query_one(ProtokollView)
+            text = str(view.query_one("#protokoll-text", Static).render())
+            width = view.scrollable_content_region.width
+            table = text[text.index("Ledamot") :].splitlines()  # the view wraps the prose
+            assert "Frånvarande" in table[0]
+            assert all(len(line) <= width for line in table), table
+            ja = table[0].index("Ja")
+            assert [line[ja] for line in table if line.startswith("Birgitta")] == ["X"]
+
+    run(go())

@@ -29,7 +29,7 @@ def test_b_decides_current_item_at_once(example_folder, clock) -> None:
             # on disk before the screen shows it
             assert types(example_folder)[-3:] == ["item_called", "decision_recorded", "act_grouped"]
             assert "§ 120" in screen_text(app)
-            assert "Sparat 19:00" in screen_text(app)
+            assert "Sparat 19.00" in screen_text(app)
             await pilot.press("q")
         assert app.return_code == 0
 

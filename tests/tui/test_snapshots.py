@@ -2,7 +2,7 @@
 no notices: nothing a worker posts late is in a snapshot).
 
 The record lives in a fixed folder path per test (tmp_path differs per run but is not
-shown on screen); the clock is injected so "Sparat 19:00:05" is stable.
+shown on screen); the clock is injected so "Sparat 19.00.05" is stable.
 """
 
 from __future__ import annotations

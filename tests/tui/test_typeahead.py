@@ -113,3 +113,24 @@ def test_every_vote_key_of_a_burst_is_cast(example_folder, clock) -> None:
             assert vote.tally() == (6, 5, 0), vote.votes
 
     asyncio.run(go())
+
+
+def test_an_app_is_not_kept_alive_by_its_key_hold() -> None:
+    """A module-level map from app to KeyHold kept every app ever made alive (the hold
+    refers to its app, so the weak key never died): under the test suite hundreds of apps
+    with all their widgets, whose full garbage collections at the workers' exit outlasted
+    xdist's shutdown wait (a KeyboardInterrupt in Hypothesis' gc callback)."""
+    import gc
+    import weakref
+
+    from textual.app import App
+
+    from namndtui.tui.typeahead import KeyHold, key_hold
+
+    app = App()
+    app.key_hold = KeyHold(app)  # as NamndApp has it
+    assert key_hold(app) is app.key_hold and key_hold(App()) is None
+    gone = weakref.ref(app)
+    del app
+    gc.collect()
+    assert gone() is None

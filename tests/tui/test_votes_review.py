@@ -101,6 +101,58 @@ def test_escape_before_any_vote_takes_the_demand_back(example_folder, clock) -> 
     run(go())
 
 
+def test_a_continued_round_points_at_the_first_member_who_has_not_voted(
+    example_folder, clock
+) -> None:
+    """qa4: v after escape (or after a restart) pointed at the top of the list again, so
+    the next answer was taken as a change of the chair's vote, not the next member's."""
+
+    async def go():
+        async with live(example_folder, clock) as (app, pilot):
+            item = await start_vote(pilot)
+            await cast(pilot, "11")
+            await pilot.press("escape", "v")
+            await pilot.pause()
+            await cast(pilot, "2")
+            await pilot.pause()
+            votes = app.state.paragraph(item.id).votes[0].votes
+            assert votes == {
+                "Birgitta Hallenberg": "ja",
+                "Lars-Erik Wahlström": "ja",
+                "Johan Ekdahl": "nej",
+            }
+            assert "har röstat" not in screen_text(app)  # no question about a change
+
+    run(go())
+
+
+def test_at_80x24_a_serving_substitutes_long_row_keeps_every_answer_whole(
+    example_folder, clock
+) -> None:
+    """qa4: "Margareta Ståhl (ers. för Ingrid Fagerlund)" made the table wider than the
+    dialog at 80 columns, which cut the Röst column to "Rö", "ne", "av"."""
+    roll_call = ("n", "A", "/", *"fagerlund", "enter", "space")
+    roll_call += ("/", *"stahl", "enter", "space", "e", "enter", "escape")
+
+    async def go():
+        async with live(example_folder, clock, size=(80, 24)) as (app, pilot):
+            await pilot.press(*roll_call, *(["j"] * FORENINGSBIDRAG))
+            await motions(pilot, ("Hallenberg", 0), ("Almqvist", 1))
+            await pilot.press("v", "enter", "enter")
+            await pilot.pause()
+            await cast(pilot, "11111222223")
+            await pilot.pause()
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            (row,) = [line for line in lines if "Margareta Ståhl" in line]
+            assert " C " in row and " avstår " in row, row
+            assert " Röst " in screen_text(app)
+            (row,) = [line for line in lines if "Leila Haddad" in line]
+            assert " nej " in row, row
+
+    run(go())
+
+
 def test_three_proposals_counter_round_then_main_round(example_folder, clock) -> None:
     async def go():
         async with live(example_folder, clock) as (app, pilot):

@@ -109,9 +109,11 @@ class Writer:
     def index_file(
         self, conn: sqlite3.Connection, f: Found, row: tuple[int, str] | None, stats: IndexStats
     ) -> None:
+        from namndtui.storage import read_input  # the indexer only, not a search
+
         path = self.folder / f.rel
-        try:
-            data = path.read_bytes()
+        try:  # replaced by a FIFO or a device since the scan: refused, never a hang
+            data = read_input(path)
         except OSError as err:
             self.store_problem(conn, f, row, "", f"{path}: filen kan inte läsas: {os_reason(err)}")
             return

@@ -117,6 +117,23 @@ def is_protokoll_name(name: str) -> bool:
     return name.endswith(PROTOKOLL_SUFFIX) and not name.startswith(".")
 
 
+NOT_UTF8 = "namnet är inte UTF-8-text och hoppas över – byt namn på mappen eller filen"
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (os.scandir gives them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(rel: str) -> str:
+    """`rel` with its undecodable bytes as U+FFFD, so it can be stored and printed."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def parent_of(rel: str) -> str:
     cut = rel.rfind("/")
     return rel[:cut] if cut >= 0 else ""
@@ -241,6 +258,10 @@ class _Checker:
             if name.startswith("."):
                 continue
             sub = _join(rel, name)
+            if not name.isascii() and not _is_utf8(name):  # the index holds text only
+                shown = _shown(sub)
+                problems.append((shown, f"{os.path.join(_shown(self.root), shown)}: {NOT_UTF8}"))
+                continue
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if sub not in self.known_folders and sub not in self.listed:
@@ -251,7 +272,8 @@ class _Checker:
                     self.found += 1
                     self.file_found(sub, st_file, old_sig, old_size)
             except OSError as err:
-                problems.append((sub, f"filen kan inte läsas: {os_reason(err)}"))
+                where = os.path.join(self.root, sub)
+                problems.append((sub, f"{where}: filen kan inte läsas: {os_reason(err)}"))
         plan.gone_files += sorted(known)  # known files no longer in the folder
         if problems:  # look again next time: the entry may be readable by then
             plan.folders[rel] = (UNREAD, None)

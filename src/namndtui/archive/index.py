@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import _thread  # threading's own lock and thread-local (importing threading costs ~0.6 ms)
 import os
-import sqlite3
 import time
+
+try:  # the C module of sqlite3: the package also imports datetime (its date adapters, which
+    import _sqlite3 as sqlite3  # the index never uses) – ~2 ms of every search
+except ImportError:  # pragma: no cover - a Python without it: the package
+    import sqlite3
 from collections.abc import Callable
 
-from namndtui.archive import manifest
 from namndtui.archive import query as query_module
-from namndtui.archive.freshness import FULL_EVERY_NS, Plan, check
-from namndtui.archive.lock import checked_recently, exclusive, mark_checked
+from namndtui.archive.lock import Users, checked_recently, exclusive, mark_checked
 from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.archive.index.X
     DAY_BITS,
     INDEX_NAME,
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from namndtui.archive.build import Loader, Progress
+    from namndtui.archive.freshness import Plan
     from namndtui.archive.query import MaskFor
 
 
@@ -69,6 +72,32 @@ def default_loader(path: Path) -> Any:
     from namndtui.archive.build import default_loader as load
 
     return load(path)
+
+
+_SQLITE_REASONS = (  # SQLite's own (English) messages, in Swedish
+    ("full", "disken är full"),
+    ("readonly", "skrivskyddat filsystem"),
+    ("read-only", "skrivskyddat filsystem"),
+    ("unable to open", "filen kan inte öppnas"),
+    ("disk i/o", "läs- eller skrivfel på disken"),
+    ("locked", "används av ett annat program"),
+    ("not a database", "filen är ingen SQLite-databas"),
+    ("malformed", "filen är skadad"),
+)
+
+
+def sqlite_reason(err: BaseException) -> str:
+    """Why SQLite failed, in Swedish for its common messages; else its own text."""
+    text = str(err).lower()
+    for english, swedish in _SQLITE_REASONS:
+        if english in text:
+            return swedish
+    return f"SQLite: {err}"
+
+
+class IndexNotUpdated(ArchiveError):
+    """The index could not be brought up to date (a full or read-only disk, an I/O error);
+    what it held before is still there and can be searched (exit code 2 otherwise)."""
 
 
 class ArchiveIndex:
@@ -94,13 +123,19 @@ class ArchiveIndex:
         self._db = os.fspath(db_path) if db_path else self._choose_location()
         self.lock_path = self._db + ".lock"  # one writer at a time (lock.py)
         self._secret = self._db + SECRET_SUFFIX
+        self._users = Users(self._db + ".users")  # held while open: no rebuild under us
         self.public = public  # never open the secret part (`search --publicering`)
         self.on_wait = on_wait  # called when another process holds the lock
         self.rebuilt = ""  # why the index was (re)created on opening
         self._local = _thread._local()
         self._generation = 0
         self._lock = _thread.allocate_lock()
-        self._ensure()
+        self._users.hold()
+        try:
+            self._ensure()
+        except BaseException:
+            self._users.release()
+            raise
 
     @property
     def folder(self) -> Path:
@@ -135,10 +170,19 @@ class ArchiveIndex:
         key = hashlib.sha256(str(self.folder.resolve()).encode()).hexdigest()[:16]
         return str(cache_dir() / f"index-{key}.sqlite")
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self._db, timeout=10, isolation_level=None)
-        conn.create_function("fold", 1, fold, deterministic=True)
-        conn.execute("PRAGMA busy_timeout = 10000")
+    def _connect(self, *, secret: bool) -> sqlite3.Connection:
+        """A connection to the index (opened by URI, so that the secret part can be attached
+        with mode=rw: a missing one is an error, never created empty), with the secret part
+        attached as `s` when `secret`. Waits up to 10 s for a lock."""
+        conn = sqlite3.connect(file_uri(self._db), uri=True, timeout=10, isolation_level=None)
+        self._local.opened = _identity(self._db)  # the file this thread reads (_start_over)
+        try:
+            conn.create_function("fold", 1, fold, deterministic=True)
+            if secret:
+                conn.execute("ATTACH DATABASE ? AS s", (self._secret_uri(),))
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _ensure(self) -> None:
@@ -151,20 +195,33 @@ class ArchiveIndex:
             ) from None
         if self._check() is None:
             return
+        self._users.release()  # (while waiting: another program may be the one rebuilding)
         try:
             with exclusive(self.lock_path, self.on_wait):
+                self._users.hold()
                 reason = self._check()  # again: another process may have created it meanwhile
                 if reason is None:
                     return
-                # "Never checked" before the new index can be opened: a search that finds
-                # it usable (without the lock) must not skip its first check (lock.py).
-                mark_checked(self.lock_path, never=True)
-                self._delete()  # an unusable index, or a secret part left without one
-                self.rebuilt = reason
-                self._create()
+                self._recreate(reason)
         except (sqlite3.Error, OSError) as err:
-            raise ArchiveError(f"{self._db}: indexet kan inte skapas: {err}", 2) from None
+            raise self._not_created(err) from None
         self._generation += 1
+
+    def _recreate(self, reason: str) -> None:
+        """Delete the index (`reason`: why; "" when there is none) and create it empty.
+        With the writer's lock held. An existing index is deleted only when no other
+        program has it open (Users): else an ArchiveError, and nothing is deleted."""
+        if reason and not self._users.alone():
+            raise ArchiveError(f"{self._db}: {reason}, men {IN_USE}", 2)
+        try:
+            # "Never checked" before the new index can be opened: a search that finds
+            # it usable (without the lock) must not skip its first check (lock.py).
+            mark_checked(self.lock_path, never=True)
+            self._delete()  # an unusable index, or a secret part left without one
+        finally:
+            self._users.share()
+        self.rebuilt = reason
+        self._create()
 
     def _create(self) -> None:
         """Create the empty index: the secret part, then the index (usable once complete)."""
@@ -188,20 +245,44 @@ class ArchiveIndex:
             finally:
                 conn.close()
 
+    def _secret_uri(self) -> bytes:
+        """The secret part as ATTACH takes it: by URI with mode=rw (a missing one is an
+        error, never created empty), as bytes (a folder name that is not UTF-8 is no SQLite
+        text; its raw bytes are)."""
+        return os.fsencode(file_uri(self._secret) + "?mode=rw")
+
     def _check(self) -> str | None:
-        """None: the index is usable; "" : it does not exist; else why it must be rebuilt."""
+        """None: the index is usable; "" : it does not exist; else why it must be rebuilt.
+        The connection that found it usable is kept as this thread's (`_conn`): a search
+        opens the index once (each open reads the schema, ~0.4 ms a file)."""
         try:
             if os.stat(self._db).st_size == 0:
                 return ""
         except OSError:  # as Path.exists: missing or not reachable
             return ""
         try:
-            conn = self._connect()
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-                conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'abc'").fetchone()
-            finally:
-                conn.close()
+            conn = self._connect(secret=False)
+        except sqlite3.DatabaseError:
+            return "indexet var skadat"
+        try:
+            reason = self._check_parts(conn)
+        except BaseException:
+            conn.close()
+            raise
+        if reason is not None:
+            conn.close()
+            return reason
+        slot = "conn" if self.public else "full"
+        setattr(self._local, slot, conn)
+        setattr(self._local, slot + "_gen", self._generation)
+        return None
+
+    def _check_parts(self, conn: sqlite3.Connection) -> str | None:
+        """Why the index on `conn` (and its secret part, attached here unless public) must
+        be rebuilt, or None."""
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            conn.execute("SELECT count(*) FROM para_fts WHERE para_fts MATCH 'abc'").fetchone()
         except sqlite3.DatabaseError:
             return "indexet var skadat"
         if row is None or row[0] != str(SCHEMA_VERSION):
@@ -209,12 +290,8 @@ class ArchiveIndex:
         if self.public:  # the secret part is not opened, only looked for
             return None if os.path.exists(self._secret) else "indexets sekretessdel saknades"
         try:
-            # mode=rw: a missing secret part is reported, never created empty here
-            conn = sqlite3.connect(file_uri(self._secret) + "?mode=rw", uri=True)
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            finally:
-                conn.close()
+            conn.execute("ATTACH DATABASE ? AS s", (self._secret_uri(),))
+            row = conn.execute("SELECT value FROM s.meta WHERE key = 'schema_version'").fetchone()
         except sqlite3.DatabaseError:
             return "indexets sekretessdel saknades eller var skadad"
         if row is None or row[0] != str(SCHEMA_VERSION):
@@ -240,15 +317,19 @@ class ArchiveIndex:
         if conn is None or getattr(self._local, slot + "_gen", -1) != self._generation:
             if conn is not None:
                 conn.close()
-            conn = self._connect()
-            if secret:
-                conn.execute("ATTACH DATABASE ? AS s", (self._secret,))
+            self._users.hold()
+            conn = self._connect(secret=secret)
             setattr(self._local, slot, conn)
             setattr(self._local, slot + "_gen", self._generation)
         return conn
 
     def close(self) -> None:
-        """Close this thread's connections (others close when their threads end)."""
+        """Close this thread's connections (others close when their threads end) and let
+        go of the index (another program may then rebuild it; a next use takes it again)."""
+        self._close_connections()
+        self._users.release()
+
+    def _close_connections(self) -> None:
         for slot in ("conn", "full"):
             conn = getattr(self._local, slot, None)
             if conn is not None:
@@ -278,27 +359,60 @@ class ArchiveIndex:
             try:
                 return self._update(progress, full)
             except sqlite3.DatabaseError as err:
-                if isinstance(err, sqlite3.OperationalError) and "locked" in str(err):
-                    raise ArchiveError(
-                        f"{self._db}: indexet är låst av ett annat program", 2
-                    ) from None
-                # Corrupted under our feet: start over once.
-                self.close()
-                with exclusive(self.lock_path, self.on_wait):
-                    self._delete()
-                self._ensure()
-                self.rebuilt = "indexet var skadat"
-                stats = self._update(progress, full)
-                stats.rebuilt = self.rebuilt
-                return stats
+                reason = self._unusable(err, reading=False)  # raises unless corrupted
+            self._start_over(reason)
+            try:
+                return self._update(progress, full)  # (its stats say why it was rebuilt)
+            except sqlite3.DatabaseError as again:
+                raise self._not_updated(again) from None
+
+    def _unusable(self, err: sqlite3.DatabaseError, *, reading: bool) -> str:
+        """Why the index must be rebuilt after `err`: it is corrupted, or not of the shape
+        this program reads. Any other error (a full disk, a read-only file, a lock held too
+        long, an I/O error) is raised – IndexNotUpdated from an update, so a search goes on
+        with what the index holds – and the index is left as it is."""
+        reason = corruption(err)
+        if reason is None:
+            if not reading:
+                raise self._not_updated(err) from None
+            raise ArchiveError(f"{self._db}: indexet kan inte läsas: {sqlite_reason(err)}", 2)
+        return reason
+
+    def _start_over(self, reason: str) -> None:
+        """The index found unusable in use: deleted and created empty (when no other
+        program has it open, else an ArchiveError); the next update fills it."""
+        seen = getattr(self._local, "opened", None)
+        self._close_connections()
+        self._users.release()  # (while waiting: another program may be the one rebuilding)
+        try:
+            with exclusive(self.lock_path, self.on_wait):
+                self._users.hold()
+                if _identity(self._db) == seen:  # else another program has rebuilt it
+                    self._recreate(reason)
+        except (sqlite3.Error, OSError) as err:
+            raise self._not_created(err) from None
+        self._generation += 1
+
+    def _not_created(self, err: BaseException) -> ArchiveError:
+        reason = os_reason(err) if isinstance(err, OSError) else sqlite_reason(err)
+        return ArchiveError(f"{self._db}: indexet kan inte skapas: {reason}", 2)
+
+    def _not_updated(self, err: BaseException) -> IndexNotUpdated:
+        return IndexNotUpdated(
+            f"{self._db}: indexet kunde inte uppdateras: {sqlite_reason(err)}", 2
+        )
 
     def _plan(self, conn: sqlite3.Connection, full: bool | None, now_ns: int) -> Plan:
         """What changed since the manifest was written (freshness.check)."""
+        # (imported here: a search within a second of the last check needs neither)
+        from namndtui.archive import freshness, manifest
+
         folders, packed, last_full = manifest.read(conn)
         if full is None:
-            full = not 0 <= now_ns - last_full < FULL_EVERY_NS
+            full = not 0 <= now_ns - last_full < freshness.FULL_EVERY_NS
         try:
-            plan = check(self._folder, manifest.IndexKnown(conn, folders), now_ns, full=full)
+            known = manifest.IndexKnown(conn, folders)
+            plan = freshness.check(self._folder, known, now_ns, full=full)
         except OSError as err:
             raise ArchiveError(
                 f"{self._folder}: mappen kan inte läsas: {os_reason(err)}", 2
@@ -323,6 +437,8 @@ class ArchiveIndex:
                 if data_version(conn) != version:  # another process wrote meanwhile
                     plan = self._plan(conn, full, now_ns)
                 if plan.empty:  # the time of a full check, the packed manifest
+                    from namndtui.archive import manifest
+
                     conn.execute("BEGIN IMMEDIATE")
                     manifest.write(conn, plan, now_ns)
                     conn.execute("COMMIT")
@@ -344,10 +460,33 @@ class ArchiveIndex:
     def problems(self) -> list[Problem]:
         """Files that could not be read or parsed, and folders or entries that could not
         be looked at, by path."""
-        conn = self._conn()
+        return self._read(self._problems)
+
+    def _problems(self, conn: sqlite3.Connection) -> list[Problem]:
         if meta(conn, "problems") == "0":  # counted by the last update (a scan costs 2–10 ms)
             return []
         return [Problem(rel, msg) for rel, msg in conn.execute(PROBLEMS + " ORDER BY 1")]
+
+    def _read(self, reader: Callable[[sqlite3.Connection], Any]) -> Any:
+        """`reader(conn)` in one read transaction: every statement sees the index as one
+        commit left it, whatever another program writes meanwhile (WAL: a reader keeps
+        its snapshot; without it a § found by the full-text query could be gone, or its
+        text another, by the time its place and snippet are read). A corrupted index is
+        started over (`_start_over`) and reported: the next update rebuilds it."""
+        conn = self._conn()
+        own = not conn.in_transaction
+        try:
+            if own:
+                conn.execute("BEGIN")
+            try:
+                return reader(conn)
+            finally:
+                if own:
+                    conn.execute("COMMIT")  # (read only: ends the snapshot)
+        except sqlite3.DatabaseError as err:
+            reason = self._unusable(err, reading=True)
+        self._start_over(reason)
+        raise ArchiveError(f"{self._db}: {reason}; det byggs om vid nästa sökning", 2)
 
     def meetings(self, *, body: str = "", year: str = "") -> list[MeetingRow]:
         """Meetings by body, then date (newest first); optionally one body and/or year."""
@@ -363,25 +502,24 @@ class ArchiveIndex:
             sql += " AND substr(m.date, 1, 4) = ?"
             params.append(year)
         sql += " ORDER BY m.body, m.date DESC, f.rel"
-        return [MeetingRow(*row) for row in self._conn().execute(sql, params)]
+        return self._read(lambda conn: [MeetingRow(*row) for row in conn.execute(sql, params)])
 
     def bodies(self) -> list[str]:
-        return [
-            r[0] for r in self._conn().execute("SELECT DISTINCT body FROM meetings ORDER BY body")
-        ]
+        return self._column("SELECT DISTINCT body FROM meetings ORDER BY body")
 
     def years(self) -> list[str]:
-        rows = self._conn().execute(
-            "SELECT DISTINCT substr(date, 1, 4) AS y FROM meetings ORDER BY y DESC"
-        )
-        return [r[0] for r in rows]
+        return self._column("SELECT DISTINCT substr(date, 1, 4) AS y FROM meetings ORDER BY y DESC")
+
+    def _column(self, sql: str) -> list[Any]:
+        return self._read(lambda conn: [row[0] for row in conn.execute(sql)])
 
     def counts(self) -> tuple[int, int]:
         """(meetings, paragraphs) in the index."""
-        conn = self._conn()
-        return (
-            conn.execute("SELECT count(*) FROM meetings").fetchone()[0],
-            conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+        return self._read(
+            lambda conn: (
+                conn.execute("SELECT count(*) FROM meetings").fetchone()[0],
+                conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+            )
         )
 
     def load(self, rel: str) -> Any:
@@ -400,7 +538,40 @@ class ArchiveIndex:
         words; ranked by BM25F over the newest WINDOW matches with them. `mask_for`: the
         public text (query.PublicText; `search --publicering`)."""
         q = parse_query(query) if isinstance(query, str) else query
-        conn = self._conn()
-        return query_module.search(
-            conn, q, limit, public=self.public, cache=self._local, mask_for=mask_for
+        return self._read(
+            lambda conn: query_module.search(
+                conn, q, limit, public=self.public, cache=self._local, mask_for=mask_for
+            )
         )
+
+
+IN_USE = "ett annat program har det öppet (arkivvyn, en sökning); stäng det och försök igen"
+
+# SQLite's primary result codes (err.sqlite_errorcode & 0xFF)
+SQLITE_ERROR, SQLITE_CORRUPT, SQLITE_NOTADB = 1, 11, 26
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """Which file is at `path` now (device, inode); None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def corruption(err: BaseException) -> str | None:
+    """Why the index must be rebuilt after this SQLite error – it is corrupted
+    (SQLITE_CORRUPT, SQLITE_NOTADB) or lacks a table or column this program reads (made by
+    another version) – else None: the error is not the index's shape (a lock, a full disk,
+    an I/O error), and a rebuild would not help."""
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(err)
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or (
+        primary is None and ("malformed" in text or "not a database" in text)
+    ):
+        return "indexet var skadat"
+    if primary in (SQLITE_ERROR, None) and text.startswith(("no such table", "no such column")):
+        return "indexet hade en annan form"
+    return None

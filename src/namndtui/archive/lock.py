@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
 CHECKED_ATIME = 1_000_000_000  # ns (whole seconds: file systems with coarse atimes keep it)
+ALONE_WAIT = 0.5  # s: how long a rebuild waits for other programs to let go of the index
 
 
 class exclusive:  # noqa: N801 - used as `with exclusive(path):`, like a function
@@ -78,3 +79,68 @@ def mark_checked(path: str, *, never: bool = False) -> None:
         os.utime(path, ns=(0, 0) if never else (CHECKED_ATIME, time.time_ns()))
     except OSError:
         pass
+
+
+class Users:
+    """Every ArchiveIndex with a connection open holds a shared lock (flock) on a file
+    beside the index (`….users`); deleting the index to rebuild it (corrupted, of another
+    version) needs it exclusive: never while another program – the archive screen, another
+    search – has the index open. (SQLite: a database, or its -wal/-shm, deleted under a
+    connection that has it open loses what that connection writes, and closing it deletes
+    the -wal of the new file by name.) The lock dies with its process. Where no lock can
+    be had (no flock, no file) it is no hold and never refuses: as before it was added."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.fd = -1
+
+    def hold(self) -> None:
+        """Hold it shared (waits only for a rebuild's delete, which holds it exclusive)."""
+        if self.fd >= 0:
+            return
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return
+        if fcntl is not None:
+            try:  # noqa: SIM105 - no contextlib on a search's path
+                fcntl.flock(self.fd, fcntl.LOCK_SH)
+            except OSError:  # no flock here: no hold, no refusal
+                pass
+
+    def alone(self, patience: float | None = None) -> bool:
+        """Make the hold exclusive when nobody else holds the file (True); False, shared
+        again, when another holder still has it open after `patience` seconds (a search
+        that found the index corrupted too lets go before it waits for the writer's lock;
+        the archive screen does not). Call `share` after an exclusive hold."""
+        self.hold()
+        if self.fd < 0 or fcntl is None:
+            return True
+        deadline = time.monotonic() + (ALONE_WAIT if patience is None else patience)
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.share()  # (a refused conversion drops the shared hold: take it again)
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.01)
+            except OSError:
+                return True
+            else:
+                return True
+
+    def share(self) -> None:
+        if self.fd >= 0 and fcntl is not None:
+            try:  # noqa: SIM105
+                fcntl.flock(self.fd, fcntl.LOCK_SH)
+            except OSError:
+                pass
+
+    def release(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def __del__(self) -> None:
+        self.release()

@@ -7,9 +7,6 @@ Functions of a connection (ArchiveIndex.search gives this thread's); no pathlib 
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import sqlite3
 import zlib
 from collections.abc import Iterable
 
@@ -21,6 +18,7 @@ from namndtui.archive.text import MOTION, NOTE, RECUSAL, RESERVATION, STATEMENT,
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Callable
     from typing import Any
 
@@ -188,6 +186,8 @@ def _idf(conn: sqlite3.Connection, q: Query, cache: Any) -> dict[str, float] | N
         count = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
         cache.total = (version, count)
     total = cache.total[1] or 1
+    from math import log  # (only here: a search of one word does not import math)
+
     idf = {}
     for term in terms:
         match = " AND ".join(_fts_string(g) for g in _trigrams(term))
@@ -195,7 +195,7 @@ def _idf(conn: sqlite3.Connection, q: Query, cache: Any) -> dict[str, float] | N
             "SELECT count(*) FROM (SELECT 1 FROM para_fts WHERE para_fts MATCH ? LIMIT ?)",
             (match, DF_CAP),
         ).fetchone()[0]
-        idf[term] = math.log(1 + (total - df + 0.5) / (df + 0.5))
+        idf[term] = log(1 + (total - df + 0.5) / (df + 0.5))
     return idf
 
 
@@ -266,12 +266,15 @@ def build_sql(
     if q.bodies:
         source += " JOIN meetings m ON m.file_id = p.file_id"
     # A date range is a range of ids: FTS5 and the paragraphs table both seek to it.
-    if q.date_from:
-        where.append(f"{key} >= ?")
-        params.append(date_key(dt.date.fromisoformat(q.date_from)))
-    if q.date_to:
-        where.append(f"{key} < ?")
-        params.append(date_key(dt.date.fromisoformat(q.date_to) + dt.timedelta(days=1)))
+    if q.date_from or q.date_to:
+        import datetime as dt  # (only for a date filter: ~1.5 ms of a fresh process)
+
+        if q.date_from:
+            where.append(f"{key} >= ?")
+            params.append(date_key(dt.date.fromisoformat(q.date_from)))
+        if q.date_to:
+            where.append(f"{key} < ?")
+            params.append(date_key(dt.date.fromisoformat(q.date_to) + dt.timedelta(days=1)))
     for body in q.bodies:
         where.append("instr(m.body_fold, ?) > 0")
         params.append(body)

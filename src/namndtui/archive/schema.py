@@ -6,7 +6,6 @@ Imported by every `namndtui search`: sqlite3 is not imported here, nor pathlib o
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import zlib
 from collections import namedtuple
@@ -16,6 +15,7 @@ from namndtui.errors import UserError
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 if TYPE_CHECKING:
+    import datetime as dt
     import sqlite3
     from pathlib import Path
 

@@ -10,7 +10,6 @@ the matching words, so the TUI styles them with Content and the CLI marks them �
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from namndtui.archive.text import (
@@ -84,7 +83,7 @@ _TOKEN = re.compile(
     r"|§\s*(?P<para>\d+)"
     r"|(?P<word>\S+)"
 )
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE = r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$"  # (compiled when a date filter is used)
 
 
 class QueryError(UserError):
@@ -137,7 +136,9 @@ class Query:
 
 
 def _period(value: str, *, end: bool) -> str:
-    m = _DATE.match(value)
+    import datetime as dt  # (only for a date filter: ~1.5 ms of a fresh process)
+
+    m = re.match(_DATE, value)
     if not m:
         raise QueryError(f"ogiltigt datum: {value!r} (skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD)", 2)
     year, month, day = int(m.group(1)), m.group(2), m.group(3)

@@ -21,11 +21,14 @@ REFERRED_KIND = "återremitterat"
 KINDS = (RESERVATION, VOTE, IMMEDIATE, MOTION, NOTE, STATEMENT, RECUSAL, TABLED_KIND, REFERRED_KIND)
 
 # Control characters never reach the index: a terminal must not get escapes from user text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# (Compiled on first use by re's cache: printable text, a typical search, needs none.)
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 
 
 def clean(text: str) -> str:
-    return _CONTROL.sub(" ", text)
+    if text.isprintable():  # (every control character is not)
+        return text
+    return re.sub(_CONTROL, " ", text)
 
 
 def fold(text: str) -> str:

@@ -247,7 +247,7 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
         raise UserError(f"{visible(str(source.folder))}: {NO_JOURNAL}", 2)  # even with --force
     if not force:
         raise UserError(refusal.message(visible(str(refusal.old.path))), 2)
-    today = dt.date.today().isoformat()
+    today = _today().isoformat()
     if source.meeting_file is None:
         signer = load_signer()  # a bad key file is refused before any copy
         number, kept = keep_old_version(refusal.old)
@@ -291,10 +291,10 @@ def seal_recorded(source: Source, path_text: str) -> Source:
     under the meeting's lock before the minutes are written, as --force and --justerat do
     (compared again under the lock: two exports record it once). While the meeting is open
     elsewhere nothing is written (exit 1). Returns the source to write."""
-    from namndtui.minutes.revision import new_seal
+    from namndtui.minutes.revision import unrecorded_seal
     from namndtui.minutes.source import load_source
 
-    if source.meeting_file is None or new_seal(source.minutes) is None:
+    if source.meeting_file is None or not unrecorded_seal(source.minutes):
         return source
     record_acts(path_text, "export", lambda record: [], why=SEAL_NEEDS_JOURNAL)
     return load_source(path_text)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from namndtui.errors import UserError
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, read_input
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -53,7 +53,7 @@ CANNOT_SERVE = "kan inte visa på {host}:{port}: {why}"
 BIND_ERRORS = {
     errno.EADDRINUSE: "porten används redan (välj en annan med --port)",
     errno.EADDRNOTAVAIL: "adressen hör inte till den här datorn",
-    errno.EACCES: "behörighet saknas (portar under 1024 kräver administratör)",
+    errno.EACCES: "åtkomst nekas (portar under 1024 kräver administratör)",
 }
 UNKNOWN_HOST = "namnet går inte att slå upp till en adress"
 NO_HOST = "--host: ange en adress, t.ex. 127.0.0.1 (bara den här datorn)."
@@ -91,7 +91,7 @@ def load_for_following(path: Path) -> tuple[Any, Path]:
 
     try:
         file = resolve_meeting_path(path)
-        data = file.read_bytes()
+        data = read_input(file)  # a FIFO or /dev/zero: refused, never a hang
     except MeetingFileError as err:
         raise UserError(str(err.problems[0]) if err.problems else str(err), 2) from None
     except OSError as err:
@@ -173,12 +173,34 @@ def _bind_error(err: OSError) -> str:
     return BIND_ERRORS.get(err.errno or 0, os_reason(err))
 
 
+def address_problem(host: str, port: int) -> str:
+    """Why the server could not listen on host:port, in Swedish ("" when it can): each
+    address the name gives is bound once and let go, as the server binds it (reusing an
+    address in TIME_WAIT, never a port someone listens on), before anything is printed –
+    textual-serve prints its banner before it binds. (Taken in between: `_serve` still
+    says so.)"""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, ValueError) as err:  # gaierror: an unknown name; idna, NUL: a bad one
+        return _bind_error(err) if isinstance(err, OSError) else UNKNOWN_HOST
+    for family, kind, proto, _name, address in infos:
+        try:
+            with socket.socket(family, kind, proto) as sock:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind(address)
+        except OSError as err:
+            return _bind_error(err)
+    return ""
+
+
 def _serve(args: argparse.Namespace, path: Path) -> int:
     if not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: ange en port mellan 1 och 65535.", 2)
     if not args.host.strip():  # "" would listen on every network, shown as "http://:8000"
         raise UserError(NO_HOST, 2)
     local, shown = is_loopback(args.host), url_host(args.host)
+    if why := address_problem(args.host, args.port):
+        raise UserError(CANNOT_SERVE.format(host=shown, port=args.port, why=why), 2)
     if not local:
         print(NETWORK_WARNING.format(host=shown, port=args.port), file=sys.stderr)
     from textual_serve.server import Server

@@ -319,13 +319,16 @@ def _masker(path: str) -> Any:
     import tomllib
 
     from namndtui.secrecy.mask import Masker
+    from namndtui.storage import read_input
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            names = tomllib.loads(fh.read()).get("personal_data", [])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        names = tomllib.loads(read_input(path).decode("utf-8")).get("personal_data", [])
+    except (OSError, ValueError, RecursionError):  # TOMLDecodeError, UnicodeDecodeError
         return None
     return Masker(n for n in names if isinstance(n, str)) if isinstance(names, list) else None
+
+
+STALE = "sökningen gäller det som redan fanns i indexet (nyare protokoll kan saknas)"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -337,14 +340,27 @@ def run(args: argparse.Namespace) -> int:
 
     query = parse_query(query_text)  # a bad filter is reported before any indexing
     index = ArchiveIndex(folder, on_wait=_waiting, public=args.publicering)
+    try:
+        return _search(index, folder, query, args)
+    finally:
+        index.close()  # (the command line ends the process without a teardown: cli._leave)
+
+
+def _search(index: Any, folder: str | Path, query: Any, args: argparse.Namespace) -> int:
+    """Update the index (early hits during a long build), warn of problems, print the hits."""
+    from namndtui.archive.index import IndexNotUpdated
+
     progress = _Progress()
     masks = _PublicMasks(folder) if args.publicering else None
     early = _EarlyHits(index, query, args.limit, progress, masks)
     try:
         stats = index.update(progress=early, max_age=FRESH_FOR)
+    except IndexNotUpdated as err:  # a full disk: search what the index holds, and say so
+        stats = None
+        print(_safe(f"namndtui: varning: {err}; {STALE}"), file=sys.stderr)
     finally:
         progress.close()
-    if stats.rebuilt:
+    if stats is not None and stats.rebuilt:
         print(f"namndtui: {stats.rebuilt}; det har byggts om.", file=sys.stderr)
     problems = index.problems()
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
@@ -357,6 +373,6 @@ def run(args: argparse.Namespace) -> int:
     hits = index.search(query, limit=args.limit, mask_for=masks)
     _print_hits(early.rest(hits))
     if not hits and not early.shown:
-        print(_safe(f"namndtui: inga träffar för {query_text}"), file=sys.stderr)
+        print(_safe(f"namndtui: inga träffar för {query.text}"), file=sys.stderr)
         return 1
     return 0

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="meeting.toml, protokoll.toml eller en mapp som innehåller en av dem",
+        help="meeting.toml, protokoll.toml eller en mapp som innehåller en av dem (en journal.jsonl kontrolleras med mötet i samma mapp)",
     )
 
 
@@ -107,33 +107,45 @@ def _print_hidden(source: str) -> None:
         print(_safe(str(replace(hidden, message=f"varning: {hidden.message}"))))
 
 
-def _journal_findings(file: Path) -> tuple[list[str], list]:
+def _journal_findings(file: Path) -> tuple[list[str], list, int]:
     """What the journal beside `file` says: the record's warnings on who served for whom
     (record/substitution.py: an ersättare of another party serving while one of the
     seat's party sat unused), and a damaged line as a finding (the meeting then opens
-    read-only; a valid meeting.toml beside it was reported as all well). Nothing without a
-    journal, or when the meeting cannot be read (its own check says so)."""
+    read-only; a valid meeting.toml beside it was reported as all well), with the exit
+    code (2 for a journal that cannot be read at all: a folder, a FIFO, no permission –
+    export and the app refuse it, so validate must not call the meeting valid). Nothing
+    without a journal, or when the meeting cannot be read (its own check says so)."""
+    import os
+
     from namndtui.errors import UserError
     from namndtui.minutes.source import load_meeting_for_record
     from namndtui.record.journal import JOURNAL_NAME, JournalError
     from namndtui.record.record import Record
     from namndtui.record.substitution import cross_party_notes
+    from namndtui.storage import check_input, os_reason
     from namndtui.tomlcheck import Problem
 
     journal = file.parent / JOURNAL_NAME
-    if not journal.is_file():
-        return [], []
+    if not os.path.lexists(journal):
+        return [], [], 0
+    try:
+        check_input(journal)
+    except OSError as err:
+        why = (
+            f"journalen kan inte läsas: {os_reason(err)} – varken export eller mötet kan öppna den"
+        )
+        return [], [Problem(str(journal), None, why)], 2
     try:
         meeting = load_meeting_for_record(file)
         record = Record.open(meeting, file.parent, readonly=True)
     except (UserError, JournalError, OSError):
-        return [], []
+        return [], [], 0
     try:
         damage = record.corrupt
         if damage is not None:
             why = f"journalen är skadad: {damage.reason}; mötet öppnas skrivskyddat"
-            return [], [Problem(str(journal), damage.line, why)]
-        return cross_party_notes(meeting, record.state), []
+            return [], [Problem(str(journal), damage.line, why)], 1
+        return cross_party_notes(meeting, record.state), [], 0
     finally:
         record.close()
 
@@ -153,9 +165,18 @@ class _Tally:
             print(_safe(str(problem)))
 
 
+def _as_meeting(name: str) -> str:
+    """A journal (journal.jsonl, or a copy saved with ctrl+s) is checked with the meeting
+    it records, in its folder: read as TOML it gave "TOML-syntaxfel" on line 1."""
+    path = Path(name)
+    if path.suffix == ".jsonl" and path.is_file() and (path.parent / "meeting.toml").is_file():
+        return str(path.parent / "meeting.toml")
+    return name
+
+
 def run(args: argparse.Namespace) -> int:
     tally = _Tally()
-    for name in args.files:
+    for name in map(_as_meeting, args.files):
         if _is_protokoll(name):
             tally.add(*_check_protokoll(name))
             continue
@@ -173,11 +194,11 @@ def run(args: argparse.Namespace) -> int:
 
                 for warning in warnings(meeting, Path(meeting.source).parent):
                     print(_safe(f"{meeting.source}: varning: {warning}"))
-            warnings, damage = _journal_findings(Path(meeting.source))
+            warnings, damage, journal_code = _journal_findings(Path(meeting.source))
             for warning in warnings:
                 print(_safe(f"{meeting.source}: varning: {warning}"))
             findings, code = _seal_check(Path(meeting.source).parent)
-            tally.add(damage + findings, max(code, 1 if damage else 0))
+            tally.add(damage + findings, max(code, journal_code))
             continue
         tally.add(problems, code, bad=True)
     count = len(args.files)

@@ -20,13 +20,14 @@ import dataclasses
 from dataclasses import dataclass
 
 from namndtui.minutes import beslutsgang as bg
-from namndtui.minutes.model import clock, member_label
+from namndtui.minutes.model import member_label
 from namndtui.model import Item, Meeting
 from namndtui.record import questions as qs
 from namndtui.record.serving import quorum, serving, voters
 from namndtui.record.state import PENDING, Paragraph, RecordState, VoteRound
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.public import public_view
+from namndtui.timeofday import clock
 from namndtui.vocabulary import STATUS_PHRASES
 
 NOT_OPENED = "Sammanträdet har inte öppnats."

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from namndtui.errors import UserError
+from namndtui.errors import UserError, pdf_reason
 from namndtui.storage import os_reason
+from namndtui.textcheck import wide_codec
 
 # Control characters that never occur in real text (form feed \f and tab are allowed).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # ESC, C1 too: see textcheck
@@ -35,6 +36,12 @@ MAX_DOCX_MEMBERS = 2_000
 MAX_DOCX_MEMBER_BYTES = 50 * MB  # one member as unpacked
 MAX_DOCX_TOTAL_BYTES = 200 * MB  # all members as unpacked
 MAX_XML_DEPTH = 200  # Word's own documents nest a few dozen levels
+WORD_DAMAGED = "kunde inte läsas (Word-filen är skadad eller ingen .docx)"
+PDF_LOCKED = "PDF-filen är lösenordsskyddad – spara en kopia utan lösenord och läs in den"
+WORD_LOCKED = (
+    "Word-filen är lösenordsskyddad eller i det gamla .doc-formatet – spara den som .docx "
+    "utan lösenord och läs in den"
+)
 
 
 @dataclass
@@ -65,11 +72,13 @@ def decode_text(data: bytes, name: str = "filen") -> tuple[str, list[str]]:
         raise UserError(
             f"{name}: filen är ett gammalt Word-/Office-dokument; spara det som .docx eller text"
         )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if codec := wide_codec(data):  # Notepad's "Unicode", PowerShell, some exports
         try:
-            text = data.decode("utf-16")
+            text = data.decode(codec).removeprefix("\ufeff")
         except UnicodeDecodeError as err:
-            raise UserError(f"{name}: filen är inte läsbar text (trasig UTF-16)") from err
+            raise UserError(
+                f"{name}: filen är inte läsbar text (trasig {codec[:6].upper()})"
+            ) from err
     else:
         if b"\x00" in data:
             raise UserError(f"{name}: filen är inte text (innehåller binära data)")
@@ -106,7 +115,6 @@ def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     from namndtui.importing.pdf_layout import read_pages
 
@@ -115,10 +123,12 @@ def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception as err:  # noqa: BLE001 - any failure means: locked
-                raise UserError(f"{name}: PDF-filen är lösenordsskyddad") from err
+            try:  # "" opens a file locked only against editing (an owner password)
+                opened = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any failure means: locked
+                opened = False
+            if not opened:  # PasswordType.NOT_DECRYPTED: a password is needed to read it
+                raise UserError(f"{name}: {PDF_LOCKED}")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise UserError(
                 f"{name}: PDF-filen har {len(reader.pages)} sidor; högst {MAX_PDF_PAGES} läses"
@@ -127,12 +137,9 @@ def read_pdf_pages(data: bytes, name: str = "filen") -> list[str]:
         pages = read_pages(data)
     except UserError:
         raise
-    except PyPdfError as err:
-        raise UserError(f"{name}: kunde inte läsas (trasig PDF: {_reason(err)})") from err
-    except RecursionError:  # 200,000 nested arrays
-        raise UserError(f"{name}: kunde inte läsas (PDF-filen är för djupt nästlad)") from None
     except Exception as err:  # noqa: BLE001 - pypdf/pdfminer raise anything on a hostile file
-        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
+        # (their messages are English: "File has not been decrypted", "Limit reached …")
+        raise UserError(f"{name}: kunde inte läsas (PDF-filen: {pdf_reason(err)})") from None
     if sum(len(page) for page in pages) > MAX_TEXT_CHARS:
         raise UserError(f"{name}: PDF-filen har för mycket text (över {MAX_TEXT_CHARS} tecken)")
     if not any(re.search(r"\w", page) for page in pages):
@@ -198,13 +205,15 @@ def read_docx(data: bytes, name: str = "filen") -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    if data.startswith(_OLE_MAGIC):  # Word's encrypted .docx and the old .doc are OLE files
+        raise UserError(f"{name}: {WORD_LOCKED}")
     check_docx_package(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
         raise UserError(f"{name}: kan inte läsa Word-filen (inte en giltig .docx)") from err
-    except Exception as err:  # noqa: BLE001 - python-docx/lxml raise anything on a hostile file
-        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
+    except Exception:  # noqa: BLE001 - python-docx/lxml raise anything on a hostile file
+        raise UserError(f"{name}: {WORD_DAMAGED}") from None
     from docx.table import Table
 
     blocks: list[str] = []
@@ -216,10 +225,8 @@ def read_docx(data: bytes, name: str = "filen") -> str:
             else:
                 # Soft line breaks (shift+enter) inside a paragraph come through as "\n".
                 blocks.append(part.text.replace("\v", "\n"))
-    except (KeyError, ValueError, AttributeError, IndexError) as err:
-        raise UserError(f"{name}: kan inte läsa Word-filen ({err})") from err
-    except Exception as err:  # noqa: BLE001 - as above
-        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
+    except Exception:  # noqa: BLE001 - as above (their messages are English)
+        raise UserError(f"{name}: {WORD_DAMAGED}") from None
     text = "\n\n".join(b for b in blocks if b.strip())
     if len(text) > MAX_TEXT_CHARS:
         raise UserError(f"{name}: Word-filen har för mycket text (över {MAX_TEXT_CHARS} tecken)")
@@ -228,10 +235,13 @@ def read_docx(data: bytes, name: str = "filen") -> str:
     return text
 
 
-def _reason(err: BaseException) -> str:
-    """A short reason for a message: the error's text, else its kind."""
-    text = " ".join(str(err).split())[:120]
-    return text or type(err).__name__
+def _unpacked_too_big(name: str, total: int, biggest: int) -> str:
+    """Which bound a zip bomb passed, in whole MB rounded up (never "200 MB; högst 200")."""
+    if biggest > MAX_DOCX_MEMBER_BYTES:
+        size, what, limit = biggest, "en del av Word-filen", MAX_DOCX_MEMBER_BYTES
+    else:
+        size, what, limit = total, "Word-filen", MAX_DOCX_TOTAL_BYTES
+    return f"{name}: kunde inte läsas ({what} blir {-(-size // MB)} MB uppackad; högst {limit // MB} MB)"
 
 
 def check_docx_package(data: bytes, name: str) -> None:
@@ -252,21 +262,17 @@ def check_docx_package(data: bytes, name: str) -> None:
             total = sum(info.file_size for info in infos)
             biggest = max((info.file_size for info in infos), default=0)
             if total > MAX_DOCX_TOTAL_BYTES or biggest > MAX_DOCX_MEMBER_BYTES:
-                raise UserError(
-                    f"{name}: kunde inte läsas (Word-filen blir {total // MB} MB uppackad; "
-                    f"högst {MAX_DOCX_TOTAL_BYTES // MB} MB, en del högst "
-                    f"{MAX_DOCX_MEMBER_BYTES // MB} MB)"
-                )
+                raise UserError(_unpacked_too_big(name, total, biggest))
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with package.open(info) as member:
                         _check_xml(member, f"{name}: {info.filename}")
     except UserError:
         raise
-    except zipfile.BadZipFile as err:
-        raise UserError(f"{name}: kunde inte läsas (inte en giltig .docx: {_reason(err)})") from err
-    except Exception as err:  # noqa: BLE001 - bad deflate data, CRC errors …
-        raise UserError(f"{name}: kunde inte läsas ({_reason(err)})") from err
+    except zipfile.BadZipFile:  # zipfile's English ("File is not a zip file", "Bad CRC-32 …")
+        raise UserError(f"{name}: {WORD_DAMAGED}") from None
+    except Exception:  # noqa: BLE001 - bad deflate data (zlib.error), EOF in a member …
+        raise UserError(f"{name}: {WORD_DAMAGED}") from None
 
 
 def _check_xml(stream: object, where: str) -> None:

@@ -18,7 +18,7 @@ from namndtui.meetingfile import (
 )
 from namndtui.meetingwrite import item_to_toml_dict
 from namndtui.model import Item, Meeting
-from namndtui.storage import atomic_write, os_reason
+from namndtui.storage import atomic_write, os_reason, read_input
 
 
 def item_table_toml(table: dict[str, Any]) -> str:
@@ -83,7 +83,7 @@ def append_item(meeting_path: Path | str, item: Item) -> Path:
     """
     path = resolve_meeting_path(meeting_path)
     try:
-        data = path.read_bytes()
+        data = read_input(path)  # a FIFO or /dev/zero: refused, never a hang
     except OSError as err:
         raise UserError(f"{path}: kan inte läsas ({os_reason(err)})") from err
     meeting, problems, code = check_meeting_bytes(data, str(path))

@@ -16,6 +16,7 @@ from namndtui.model import Item, Meeting
 from namndtui.record import minority
 from namndtui.record import questions as qs
 from namndtui.record.state import Paragraph, VoteRound
+from namndtui.vocabulary import decision_clause, end_sentence
 
 DEFAULT_PROPOSAL_BY = "förvaltningen"
 
@@ -53,11 +54,6 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def end_sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", ":")) else text + "."
-
-
 def _continues(text: str) -> bool:
     """Text that continues the sentence ("för att …", "till nästa sammanträde") rather than
     being a sentence of its own: it starts with a small letter."""
@@ -89,9 +85,8 @@ def motion_sentence(meeting: Meeting, item: Item | None, para: Paragraph, motion
             sentence = f"{who} yrkar att ärendet {verb}. {end_sentence(text)}"
     else:  # ändring, eget, tillägg
         addition = " som tillägg" if kind == "tillägg" else ""
-        if _continues(text):
-            rest = text[4:] if text.startswith("att ") else text
-            sentence = f"{who} yrkar{addition} att nämnden beslutar att {end_sentence(rest)}"
+        if _continues(clause := decision_clause(text)):
+            sentence = f"{who} yrkar{addition} att nämnden beslutar att {end_sentence(clause)}"
         else:
             sentence = (
                 f"{who} yrkar{addition} att nämnden beslutar enligt följande: {end_sentence(text)}"

@@ -25,7 +25,6 @@ from namndtui.minutes.model import (
     Minutes,
     after_the_decision,
     attendance,
-    clock,
     member_label,
     notice_dates,
     number_ranges,
@@ -39,6 +38,7 @@ from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
 from namndtui.record.state import AttendanceChange, RecordState
 from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE
+from namndtui.timeofday import clock
 
 PROTOCOL_KIND = "SAMMANTRÄDESPROTOKOLL"
 EXTRACT_KIND = "PROTOKOLLSUTDRAG"

@@ -48,11 +48,6 @@ class Minutes:
 # --- small formatting helpers ----------------------------------------------------------------
 
 
-def clock(text: str) -> str:
-    """'19:05' -> '19.05' (Swedish way of writing a time of day)."""
-    return text.replace(":", ".")
-
-
 def time_text(value: dt.time | None) -> str:
     """dt.time -> 'HH:MM' ('' for None)."""
     return value.strftime("%H:%M") if value else ""

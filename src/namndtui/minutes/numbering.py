@@ -30,10 +30,11 @@ MAX_FILES = 5000  # a bound on the scan (an archive folder holds years of minute
 def protokoll_numbers(path: Path) -> tuple[str, object, list[int]] | None:
     """(body, date, § numbers) of a protokoll.toml, or None when it is unusable (any
     problem at all: a file near the meeting must never stop the meeting from opening)."""
+    from namndtui.storage import read_input
     from namndtui.tomlcheck import ProblemsError, parse_toml
 
     try:
-        data = parse_toml(path.read_text(encoding="utf-8"), str(path))
+        data = parse_toml(read_input(path).decode("utf-8"), str(path))  # a FIFO: OSError
         meeting = data["meeting"]
         numbers = [
             p["number"] for p in data.get("paragraphs", []) if isinstance(p.get("number"), int)

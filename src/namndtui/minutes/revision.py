@@ -33,6 +33,7 @@ from namndtui.record import events as ev
 from namndtui.record.fold import apply_event, new_state
 from namndtui.record.state import RecordState
 from namndtui.storage import read_input
+from namndtui.timeofday import clock
 from namndtui.tomlcheck import ProblemsError, parse_toml
 
 Entries = Sequence[tuple[int, str, ev.Event]]
@@ -345,10 +346,10 @@ def _show(value: Any, width: int = 40) -> str:
 
 
 def _text(value: Any) -> str:
-    """A value as the secretary reads it: dates ISO, times to the minute, a span (an
+    """A value as the secretary reads it: dates ISO, times as the minutes write them, a span (an
     ajournering's from/to) joined with a dash, never Python's repr of a table."""
     if isinstance(value, dt.time):
-        return value.isoformat(timespec="seconds" if value.second else "minutes")
+        return clock(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -412,17 +413,23 @@ def recorded_seal(state: RecordState) -> str:
     )
 
 
+def unrecorded_seal(minutes: Minutes) -> str:
+    """The checksum of the seal justered minutes get now when the journal does not hold
+    it (the justering itself, a notice of posting, a new version, a rättelse after the
+    justering – one recorded while the key could not be used leaves it so until
+    `namndtui export` records it); "" when it holds it or the minutes are not justered."""
+    if not minutes.state.justered_on:
+        return ""
+    checksum = seal_of(minutes)  # the whole document rendered: once
+    return "" if recorded_seal(minutes.state) == checksum else checksum
+
+
 def new_seal(minutes: Minutes, signer: Signer | None = None) -> ev.MinutesSealed | None:
     """The seal to record for justered minutes whose seal the journal does not hold yet
-    (the justering itself, a notice of posting, a new version, a rättelse after the
-    justering), signed when the secretary has a key; None when it holds it already or
-    the minutes are not justered."""
-    if not minutes.state.justered_on:
-        return None
-    checksum = seal_of(minutes)  # the whole document rendered: once
-    if recorded_seal(minutes.state) == checksum:
-        return None
-    return seal_event(minutes, signer, checksum)
+    (`unrecorded_seal`), signed when the secretary has a key; None when it holds it
+    already or the minutes are not justered."""
+    checksum = unrecorded_seal(minutes)
+    return seal_event(minutes, signer, checksum) if checksum else None
 
 
 def seal_event(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, read_input
 from namndtui.tomlcheck import EXIT_UNREADABLE, Problem, ProblemsError, Reader, parse_toml, quote
 
 MODERN = "modern"  # Beslut first (the default; PRACTICE.md "One paragraph")
@@ -100,7 +100,7 @@ def load_settings_file(path: str | Path) -> ProtokollSettings:
     """
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_input(path).decode("utf-8")  # a FIFO, /dev/zero: OSError, not a hang
     except UnicodeDecodeError:
         raise ProblemsError(
             [Problem(str(path), None, "filen är inte UTF-8-text")], EXIT_UNREADABLE

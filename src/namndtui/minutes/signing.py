@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from namndtui.errors import UserError
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, read_input
 
 KEY_FILENAME = "ed25519.pem"
 PREFIX = "ed25519:"
@@ -106,7 +106,7 @@ def load_signer(path: Path | None = None) -> Signer | None:
     path = path or key_path()
     try:
         info = path.stat()
-        data = path.read_bytes()[: 64 * 1024]
+        data = read_input(path, 64 * 1024)  # a FIFO or /dev/zero: refused, never a hang
     except FileNotFoundError:
         return None
     except OSError as err:

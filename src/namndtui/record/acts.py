@@ -42,7 +42,8 @@ from namndtui.record.refusals import (
 from namndtui.record.reservations import own_lost_motion
 from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
-from namndtui.vocabulary import MotionKind
+from namndtui.timeofday import clock
+from namndtui.vocabulary import MotionKind, decision_clause, end_sentence
 
 # A time "HH:MM", or a clock that gives it when an event needs it.
 Time = str | Callable[[], str]
@@ -199,7 +200,7 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
     proposed = list(item.proposed_decision)
     # tilläggsyrkanden the board adopted (record/questions.py) follow the main decision
     added = [
-        m.text
+        decision_point(item, m.text)
         for q in qs.suggested(item, state.paragraph(item_id))
         if q.kind == qs.ADDITION and q.settled and q.result == q.key
         if (m := state.paragraph(item_id).motion(q.key)) is not None and m.text
@@ -209,9 +210,26 @@ def decision_draft(meeting: Meeting, state: RecordState, item_id: str) -> list[s
         return proposed + added
     if adopted.kind == MotionKind.AVSLAG:
         return [DECISION_REJECTED]
+    point = decision_point(item, adopted.text)
     if adopted.kind == MotionKind.TILLAGG and adopted.text:
-        return [*proposed, adopted.text]
-    return ([adopted.text] if adopted.text else proposed) + added
+        return [*proposed, point]
+    return ([point] if adopted.text else proposed) + added
+
+
+_DECIDERS = ("nämnden", "styrelsen", "fullmäktige", "utskottet")
+
+
+def decision_point(item: Item, text: str) -> str:
+    """A motion's text as a point of the decision: an att-clause ("i yttrandet framhålla
+    cykelvägarna", "nämnden beslutar att …") becomes a sentence with the body that
+    decides, named as the item's proposed decision names it ("Stadsdelsnämnden beslutar
+    att …"; else "Nämnden"); a text of its own ("Bidraget höjs.") stays as written."""
+    clause = decision_clause(text)
+    if not clause[:1].islower():
+        return text.strip()
+    first = item.proposed_decision[0].split(maxsplit=1)[0] if item.proposed_decision else ""
+    decider = first if first.lower().endswith(_DECIDERS) else "Nämnden"
+    return f"{decider} beslutar att {end_sentence(clause)}"
 
 
 def edit_decision(
@@ -418,7 +436,7 @@ def recusal(
 def open_meeting(state: RecordState, at: Time) -> list[ev.Event]:
     """m (first): the meeting is opened."""
     if state.opened_at:
-        raise RuleError(f"Sammanträdet öppnades redan kl. {state.opened_at}.")
+        raise RuleError(f"Sammanträdet öppnades redan kl. {clock(state.opened_at)}.")
     return [ev.MeetingOpened(at=time_of(at))]
 
 

@@ -24,6 +24,7 @@ from namndtui.record.state import (
     VoteRound,
 )
 from namndtui.record.voting import casting_vote
+from namndtui.timeofday import clock
 from namndtui.tomlcheck import date_range_problem
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -90,7 +91,7 @@ def _need_round(state: RecordState, item_id: str, number: int) -> VoteRound:
 def _c_opened(meeting, state, e: ev.MeetingOpened) -> None:
     _need_time(e.at)
     if state.opened_at:
-        raise RuleError(f"Sammanträdet är redan öppnat (kl. {state.opened_at}).")
+        raise RuleError(f"Sammanträdet är redan öppnat (kl. {clock(state.opened_at)}).")
 
 
 def _c_adjourned(meeting, state, e: ev.MeetingAdjourned) -> None:
@@ -114,7 +115,7 @@ def _c_closed(meeting, state, e: ev.MeetingClosed) -> None:
     if not state.opened_at:
         raise RuleError("Sammanträdet är inte öppnat.")
     if state.closed_at:
-        raise RuleError(f"Sammanträdet är redan avslutat (kl. {state.closed_at}).")
+        raise RuleError(f"Sammanträdet är redan avslutat (kl. {clock(state.closed_at)}).")
 
 
 def _c_attendance(meeting, state, e: ev.AttendanceSet) -> None:

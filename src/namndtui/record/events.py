@@ -127,6 +127,8 @@ def from_dict(data: dict[str, Any]) -> Event:
     for name in _DATE_FIELDS:  # 9999-12-31 recorded before the bound made export crash
         if problem := _date_problem(kwargs.get(name)):
             raise EventFormatError(f"{kind}: fältet {name!r}: {problem}")
+    if problem := _format_problem(kind, kwargs):
+        raise EventFormatError(f"{kind}: {problem}")
     return cls(**kwargs)
 
 
@@ -134,8 +136,8 @@ _DATE_FIELDS = ("date", "posted")  # the events' dates (justering, posting, revi
 
 
 def _date_problem(value: Any) -> str:
-    """The bound on a journal act's date (tomlcheck.DATE_RANGE); '' when fine or not a
-    date at all (the rules speak about that when the act is made)."""
+    """The bound on a journal act's date (tomlcheck.DATE_RANGE) and its form: '' when fine
+    or empty ("posted" may be; a required date is a field without a default)."""
     import datetime as dt
 
     from namndtui.tomlcheck import date_range_problem
@@ -145,7 +147,43 @@ def _date_problem(value: Any) -> str:
     try:
         return date_range_problem(dt.date.fromisoformat(value))
     except ValueError:
-        return ""
+        return f"ogiltigt datum {value!r}"
+
+
+# What the rules (record/checks.py) have always required of every live act, whatever the
+# state: a journal line that breaks it was not written by namndtui (forged, or edited with
+# its checksum recomputed). Refused as damaged, it can no longer print "kl. 99.99" in the
+# minutes or make export write a protokoll.toml that namndtui itself refuses.
+_TIME_FIELDS = ("at", "time")  # "" or TT:MM
+_CHOICES: dict[tuple[str, str], Any] = {
+    ("motion_made", "kind"): MOTION_PHRASES,
+    ("vote_cast", "vote"): VOTE_ANSWERS,
+    ("vote_corrected", "vote"): VOTE_ANSWERS,
+    ("vote_closed", "casting"): ("", "ja", "nej"),
+    ("vote_corrected", "casting"): ("", "ja", "nej"),
+}
+_LEAST = {("minutes_sealed", "version"): 1, ("minutes_revised", "version"): 2}
+_REQUIRED_TEXT = (("official_present", "name"), ("minutes_revised", "previous"))
+
+
+def _format_problem(kind: str, values: dict[str, Any]) -> str:
+    """Why the fields of an act of `kind` cannot be one namndtui recorded; '' if they can."""
+    import re
+
+    for name in _TIME_FIELDS:
+        value = values.get(name)
+        if value and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            return f"fältet {name!r}: ogiltig tid {value!r} (TT:MM)"
+    for (of, name), allowed in _CHOICES.items():
+        if of == kind and name in values and values[name] not in allowed:
+            return f"fältet {name!r}: okänt värde {values[name]!r}"
+    for (of, name), least in _LEAST.items():
+        if of == kind and name in values and not least <= values[name] <= 999_999:
+            return f"fältet {name!r}: {values[name]} ligger utanför {least}–999999"
+    for of, name in _REQUIRED_TEXT:
+        if of == kind and not str(values.get(name, "")).strip():
+            return f"fältet {name!r} är tomt"
+    return ""
 
 
 _FIELD_TYPES = {

@@ -53,7 +53,7 @@ from namndtui.record.journal import (
 )
 from namndtui.record.record import meeting_label
 from namndtui.record.state import RecordState
-from namndtui.storage import os_reason
+from namndtui.storage import open_input, os_reason
 
 # A bound on one read: a journal of a long meeting is well under a megabyte.
 READ_CHUNK = 4 * 1024 * 1024
@@ -134,7 +134,7 @@ class JournalFollower:
 
     def _read(self, start: int) -> bytes | None:
         try:
-            with open(self.path, "rb") as fh:
+            with open_input(self.path) as fh:  # a FIFO in its place must not block
                 fh.seek(start)
                 data = fh.read(READ_CHUNK)
         except OSError as exc:

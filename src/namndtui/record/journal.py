@@ -36,11 +36,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from namndtui.record import events as ev
-from namndtui.storage import atomic_write, fsync_dir, os_reason
+from namndtui.storage import atomic_write, fsync_dir, open_input, os_reason, read_input
 
 FORMAT_JOURNAL = "namndtui/journal/1"
 JOURNAL_NAME = "journal.jsonl"
 SIDECAR_SUFFIX = ".check"
+# A meeting's journal is a few MB at most (10,000 acts ≈ 2 MB); a bigger file is not one.
+MAX_JOURNAL_BYTES = 256 * 1024 * 1024
 _SUM_MARK = b',"sum":"'
 _SLOT = 128  # bytes per sidecar slot; two slots, written alternately (seq % 2)
 
@@ -117,8 +119,8 @@ class Sidecar:
     @classmethod
     def read(cls, path: Path) -> Sidecar | None:
         """The last acknowledged (seq, hash), or None when there is no usable sidecar."""
-        try:
-            with open(path, "rb") as fh:
+        try:  # a FIFO or a device in its place is no sidecar (and must not block)
+            with open_input(path) as fh:
                 data = fh.read(2 * _SLOT + 1)
         except OSError:
             return None
@@ -156,7 +158,7 @@ def pinned_first_paragraph(path: Path) -> int | None:
     """The `first_paragraph` in the header of the journal at `path`, if any (reads one line;
     any problem with the file is None here and is reported when the record opens)."""
     try:
-        with open(path, "rb") as fh:
+        with open_input(path) as fh:
             data = json.loads(fh.readline(64 * 1024))
     except (OSError, ValueError, RecursionError):
         return None
@@ -180,8 +182,8 @@ def replay(path: Path, label: str = "", *, strict: bool = True) -> Replay:
     """
     result = Replay()
     sidecar = Sidecar.read(sidecar_path(path))
-    try:
-        data = path.read_bytes()
+    try:  # a FIFO, a device or a symlink to /dev/zero: OSError, never a hang
+        data = read_input(path, MAX_JOURNAL_BYTES)
     except FileNotFoundError:
         if sidecar is not None and sidecar.seq > 0:  # deleted: not a new meeting
             return _fail(result, _shorter(path, 1, result, sidecar), strict)

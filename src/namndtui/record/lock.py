@@ -29,12 +29,13 @@ import json
 import os
 import secrets
 import socket
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from namndtui.storage import fsync_dir, os_reason
+from namndtui.storage import fsync_dir, open_input, os_reason
 
 LOCK_NAME = ".namndtui.lock"
 # File systems whose flock is local to one computer (Linux): a lock there proves nothing
@@ -44,6 +45,8 @@ _ATTEMPTS = 5
 # What the TUI does when it cannot take the lock, said in each reason; a command that
 # writes nothing then (export) says the reason without it (`reason_for_command`).
 OPENS_READONLY = "Mötet öppnas skrivskyddat."
+NOT_A_FILE = "det är ingen vanlig fil (en FIFO eller en enhet) – ta bort den"
+_LOCK_MAX = 64 * 1024  # far more than the line of JSON a lock holds
 IT_OPENS_READONLY = "Det öppnas skrivskyddat."
 
 
@@ -102,8 +105,9 @@ def _started(pid: int) -> str:
 
 def read_lock(path: Path) -> LockInfo | None:
     """The lock's content, or None when it is unreadable or malformed."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # a lock is a line of JSON; a FIFO or /dev/zero in its place must not block or fill memory
+        with open_input(path) as fh:
+            data = json.loads(fh.read(_LOCK_MAX).decode("utf-8"))
         return LockInfo(
             int(data["pid"]),
             str(data["host"]),
@@ -171,7 +175,10 @@ class FolderLock:
         )
         for _ in range(_ATTEMPTS):
             try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o644)
+                if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO, a device planted there
+                    os.close(fd)
+                    raise OSError(errno.EINVAL, NOT_A_FILE)
             except OSError as exc:  # read-only folder, permission denied, a folder in the way
                 return None, _unwritable_reason(path, exc)
             try:

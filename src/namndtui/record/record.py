@@ -321,7 +321,7 @@ class Record:
             ):
                 raise RuleError(JUSTERING_NOT_UNDONE)
         self.apply(ev.Undone(target))
-        return self.event_at(target)
+        return self.headline(target)
 
     def redo(self) -> ev.Event | None:
         """Bring back the latest undone act (if nothing new was done since)."""
@@ -329,7 +329,15 @@ class Record:
             return None
         target = self.state.redo_stack[-1]
         self.apply(ev.Redone(target))
-        return self.event_at(target)
+        return self.headline(target)
+
+    def headline(self, target: int) -> ev.Event | None:
+        """The event that names the act starting at seq `target` in a notice: its first
+        event other than the opening and the call the act brought with it (`b` on an item
+        not yet called is "beslut", not "ärendet uppropat")."""
+        members = [e for s, _, e in self.events if self.state.act_key(s) == target]
+        named = [e for e in members if not isinstance(e, ev.MeetingOpened | ev.ItemCalled)]
+        return (named or members or [self.event_at(target)])[0]
 
     # --- reading --------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from namndtui.model import Meeting
 from namndtui.record import events as ev
 from namndtui.record.rules import RuleError, paragraph_label, reservation_of
 from namndtui.record.state import RecordState
+from namndtui.timeofday import clock
 
 ATTENDANCE_EVENTS = (
     ev.AttendanceSet,
@@ -25,15 +26,15 @@ def not_sitting(state: RecordState, *, new_reservation: bool = False) -> str:
     if state.closed_at:
         if new_reservation:
             return (
-                f"Sammanträdet är avslutat (kl. {state.closed_at}); en reservation anmäls "
+                f"Sammanträdet är avslutat (kl. {clock(state.closed_at)}); en reservation anmäls "
                 "under sammanträdet (den skriftliga texten kan komma senare)."
             )
         return (
-            f"Sammanträdet är avslutat (kl. {state.closed_at}); ångra avslutningen om något "
+            f"Sammanträdet är avslutat (kl. {clock(state.closed_at)}); ångra avslutningen om något "
             "återstår att registrera."
         )
     if state.breaks and not state.breaks[-1][1]:
-        return f"Sammanträdet är ajournerat sedan kl. {state.breaks[-1][0]}; återuppta det först."
+        return f"Sammanträdet är ajournerat sedan kl. {clock(state.breaks[-1][0])}; återuppta det först."
     return ""
 
 

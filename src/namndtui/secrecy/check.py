@@ -28,11 +28,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from namndtui.errors import pdf_reason
 from namndtui.minutes.model import Minutes
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.mask import PERSONNUMMER, names_pattern
 from namndtui.secrecy.public import BOOKKEEPING as _BOOKKEEPING
-from namndtui.storage import input_problem
+from namndtui.storage import input_problem, read_input
+
+# A published PDF of a long meeting with scanned attachments can be large; far past that
+# is no document to check.
+MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 
 WINDOW = 6  # words per compared run of secret text
 MIN_WORDS = 2  # a secret text of fewer words is not checked (it says nothing alone)
@@ -73,12 +78,12 @@ def read_document(path: Path) -> str:
     kind = path.suffix.lower()
     if kind not in SUFFIXES:
         raise DocumentError(f"okänd filtyp {kind or '(ingen)'} – md, txt, html eller pdf")
-    try:
-        if kind == ".pdf":
-            return _pdf_text(path)
-        data = path.read_bytes()
+    try:  # a FIFO or /dev/zero named x.md is refused, not read forever
+        data = read_input(path, MAX_DOCUMENT_BYTES)
     except OSError as err:
         raise DocumentError(input_problem(err)) from None
+    if kind == ".pdf":
+        return pdf_bytes_text(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -94,28 +99,11 @@ def _pdf_text(source: Path | io.BytesIO) -> str:
     try:
         reader = PdfReader(source)
         return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except RecursionError:
-        raise DocumentError("PDF-filen kan inte läsas: för djupt nästlad") from None
     except Exception as err:  # noqa: BLE001 - pypdf raises anything on a hostile file (an
         # unknown encryption handler is NotImplementedError; issue 20)
-        raise DocumentError(f"PDF-filen kan inte läsas: {_pdf_problem(err)}") from None
+        raise DocumentError(f"PDF-filen kan inte läsas: {pdf_reason(err)}") from None
     finally:
         quiet.setLevel(level)
-
-
-def _pdf_problem(err: Exception) -> str:
-    """Why pypdf could not read a PDF, in Swedish (its own messages are English)."""
-    from pypdf import errors
-
-    if isinstance(err, errors.EmptyFileError):
-        return "filen är tom"
-    if isinstance(err, errors.FileNotDecryptedError | errors.DependencyError):
-        return "den är krypterad (lösenordsskyddad)"
-    if isinstance(err, NotImplementedError):
-        return "den är krypterad på ett sätt som inte stöds"
-    if isinstance(err, errors.LimitReachedError | MemoryError):
-        return "den är för stor"
-    return "den är skadad eller är ingen PDF-fil"
 
 
 def pdf_bytes_text(data: bytes) -> str:

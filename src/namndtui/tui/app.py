@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from namndtui.model import Meeting
 from namndtui.record.state import RecordState
+from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.app_acts import RecordKeeper, error_reason
 from namndtui.tui.messages import RecordChanged
@@ -121,14 +122,18 @@ class NamndApp(RecordKeeper, App[int]):
 
     def _check_justered_minutes(self, record: Record) -> None:
         """Justered minutes on disk that this record would change behind the journal's
-        back (an edited meeting.toml or journal) are said at once, not at the first act."""
+        back (an edited meeting.toml or journal) are said at once, not at the first act;
+        so are minutes whose seal the journal lacks (what `namndtui export` records)."""
         from namndtui.minutes.model import Minutes
-        from namndtui.minutes.revision import rewrite_refusal
+        from namndtui.minutes.revision import rewrite_refusal, unrecorded_seal
 
-        refusal = rewrite_refusal(Minutes(self.meeting, record.state), self.folder, record.events)
+        minutes = Minutes(self.meeting, record.state)
+        refusal = rewrite_refusal(minutes, self.folder, record.events)
         if refusal is not None:
             self.minutes_note = _refusal_note(refusal.lines)
             self.start_warnings.append(self.minutes_note)
+        elif unrecorded_seal(minutes):
+            self.start_warnings.append(S.SEAL_UNRECORDED)
 
     # --- opening the record ---------------------------------------------------------------
 
@@ -298,7 +303,7 @@ class NamndApp(RecordKeeper, App[int]):
             saved = str(saved)
             if len(saved) > 8 and (" " in saved or "T" in saved):
                 saved = saved.replace("T", " ").split(" ")[-1][:8]
-        return S.SAVED_AT.format(time=saved)
+        return S.SAVED_AT.format(time=clock(saved))
 
     # --- lifecycle ----------------------------------------------------------------------
 

@@ -54,7 +54,17 @@ class RecordKeeper:
             self._write(self.record.group, first)
         if touched or ok:
             self.post_record_changed(touched or None)
+        if ok:
+            self._warn_hidden(events)
         return ok
+
+    def _warn_hidden(self: NamndApp, events: tuple[Event, ...]) -> None:
+        """A hidden format character typed or pasted into the act's texts: recorded and
+        shown visibly (⟨U+202E⟩), and said once, naming the field, as validate does."""
+        from namndtui.record.hidden_text import hidden_text_warning
+
+        if warning := hidden_text_warning(events):
+            self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
 
     def _new_seal(self: NamndApp) -> Event | None:
         """After the justering, an act that changes the minutes (a rättelse) gives them a
@@ -67,13 +77,13 @@ class RecordKeeper:
             return None
         from namndtui.errors import UserError
         from namndtui.minutes.model import Minutes
-        from namndtui.minutes.revision import new_seal
+        from namndtui.minutes.revision import new_seal, unrecorded_seal
         from namndtui.minutes.signing import load_signer
 
         try:
             signer = load_signer()
         except UserError as err:
-            if new_seal(Minutes(self.meeting, self.state)) is not None:
+            if unrecorded_seal(Minutes(self.meeting, self.state)):
                 reason = err.message.rstrip(".")
                 self.notify(S.SEAL_NOT_SIGNED.format(reason=reason), severity="error", markup=False)
             return None

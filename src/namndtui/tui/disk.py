@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Static
 
+from namndtui.errors import OS_REASONS
 from namndtui.storage import os_reason
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text
@@ -27,24 +28,18 @@ if TYPE_CHECKING:
 
 RETRY_SECONDS = 5.0
 
-_REASONS = {
-    errno.ENOSPC: S.REASON_FULL,
-    errno.EDQUOT: S.REASON_FULL,
-    errno.EROFS: S.REASON_READONLY,
-    errno.EACCES: S.REASON_DENIED,
-    errno.EPERM: S.REASON_DENIED,
-    errno.EISDIR: S.REASON_FOLDER,
-    errno.EIO: S.REASON_IO,
-}
+# Only what the journal's case says better than the shared table (errors.OS_REASONS, one
+# wording per errno everywhere): a folder where the journal was.
+_JOURNAL_REASONS = {errno.EISDIR: S.REASON_FOLDER}
+# When no write has failed yet but acts wait (a journal opened with unsaved acts).
+_UNKNOWN_REASON = OS_REASONS[errno.EIO]
 
 
 def disk_reason(err: BaseException) -> str:
     """A short Swedish reason for a failed journal write ("disken är full")."""
     cause = err if isinstance(err, OSError) else err.__cause__
     if isinstance(cause, OSError):
-        if cause.errno in _REASONS:
-            return _REASONS[cause.errno]
-        return os_reason(cause)
+        return _JOURNAL_REASONS.get(cause.errno or 0) or os_reason(cause)
     return str(err) or type(err).__name__
 
 
@@ -107,7 +102,7 @@ class DiskGuard:
         count = self.unsaved
         if not count:
             return ""
-        return S.UNSAVED_BANNER.format(acts=acts_text(count), reason=self.reason or S.REASON_IO)
+        return S.UNSAVED_BANNER.format(acts=acts_text(count), reason=self.reason or _UNKNOWN_REASON)
 
     # --- failing and retrying ---------------------------------------------------------
 

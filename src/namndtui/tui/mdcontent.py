@@ -44,37 +44,51 @@ def _inline(token: Token) -> Content:
     return Content("").join(parts)
 
 
-def _table(rows: list[list[Content]], aligns: list[str]) -> Content:
-    """A Markdown table as aligned columns (first row bold)."""
+def _table(rows: list[list[Content]], aligns: list[str], width: int | None = None) -> Content:
+    """A Markdown table as aligned columns (first row bold). Wider than `width`, the first
+    column (Ledamot) gives way and its text wraps inside it, so the other columns (the
+    X of a vote list) stay in their places instead of the terminal breaking each row."""
     if not rows:
         return Content("")
     columns = max(len(r) for r in rows)
     widths = [
         max((r[c].cell_length for r in rows if c < len(r)), default=0) for c in range(columns)
     ]
+    total = sum(widths) + 2 * (columns - 1)
+    if width and total > width and columns > 1:
+        widths[0] = max(widths[0] - (total - width), 8)
     lines: list[Content] = []
     for n, row in enumerate(rows):
-        cells = []
-        for c in range(columns):
-            cell = row[c] if c < len(row) else Content("")
-            pad = widths[c] - cell.cell_length
-            if c < len(aligns) and aligns[c] == "center":
-                cell = Content(" " * (pad // 2)) + cell + Content(" " * (pad - pad // 2))
-            else:
-                cell = cell + Content(" " * pad)
-            cells.append(cell)
-        line = Content("  ").join(cells).rstrip()
-        lines.append(line.stylize("bold") if n == 0 else line)
+        first = row[0] if row else Content("")
+        wrapped = first.wrap(widths[0]) if first.cell_length > widths[0] else [first]
+        for k, part in enumerate(wrapped):
+            cells = []
+            for c in range(columns):
+                if c == 0:
+                    cell = part
+                elif k == 0 and c < len(row):
+                    cell = row[c]
+                else:
+                    cell = Content("")
+                pad = widths[c] - cell.cell_length
+                if c < len(aligns) and aligns[c] == "center":
+                    cell = Content(" " * (pad // 2)) + cell + Content(" " * (pad - pad // 2))
+                else:
+                    cell = cell + Content(" " * pad)
+                cells.append(cell)
+            line = Content("  ").join(cells).rstrip()
+            lines.append(line.stylize("bold") if n == 0 else line)
         if n == 0:
             lines.append(Content.styled("─" * sum(widths) + "─" * 2 * (columns - 1), "dim"))
     return Content("\n").join(lines)
 
 
-def markdown_to_content(markdown: str) -> Content:
-    """Render the minutes' Markdown for the terminal; user text stays plain and visible."""
+def markdown_to_content(markdown: str, width: int | None = None) -> Content:
+    """Render the minutes' Markdown for the terminal; user text stays plain and visible.
+    With `width` (the view's), a table wider than it wraps its first column."""
     # control characters become pictures before parsing (the minutes writer shows them
     # so too); newlines and tabs, which carry the Markdown structure, are kept
-    walk = _Walk()
+    walk = _Walk(width)
     for token in _PARSER.parse(visible(markdown)):
         handler = _HANDLERS.get(token.type)
         if handler is not None:
@@ -85,7 +99,8 @@ def markdown_to_content(markdown: str) -> Content:
 class _Walk:
     """The blocks rendered so far and what is open (heading, lists, a table)."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: int | None = None) -> None:
+        self.width = width
         self.blocks: list[Content] = []
         self.prefix: list[str] = []  # list markers of open list items
         self.counters: list[int | None] = []  # per open list: next number (None = bullets)
@@ -140,7 +155,7 @@ class _Walk:
 
     def table_close(self, token: Token) -> None:
         if self.table_rows is not None:
-            self.add(_table(self.table_rows, self.aligns))
+            self.add(_table(self.table_rows, self.aligns, self.width))
             self.table_rows = None
 
     def inline(self, token: Token) -> None:

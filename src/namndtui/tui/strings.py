@@ -152,7 +152,7 @@ CONFIRM_REPLACE = (
 )
 CONFIRM_REPLACE_LOCKED = (
     "§ {number} är justerad och har beslutet: ”{decision}” Rätta det till förslaget till "
-    "beslut (en rättelse med skäl, visas i protokollet)?"
+    "beslut (en rättelse med skäl)?"
 )
 DECISION_SAVED = "§ {number}: beslutet registrerat"
 OJ_ON = "§ {number}: omedelbar justering"
@@ -230,11 +230,18 @@ RECUSAL_NEED_MEMBER = "Välj vem som är jävig."
 SERVES_NEED_SEAT = "Välj vems plats ersättaren tjänstgör på."
 RESERVATION_NEED_MEMBER = "Välj vem som reserverar sig."
 CORRECTION_TITLE = "Rättelse – § {number} {title} (paragrafen är justerad)"
-CORRECTION_REASON = "Skäl för rättelsen (visas i protokollet)"
+# The reason is kept in the journal and protokoll.toml; the printed minutes carry no change
+# log (PRACTICE.md, "Corrections"), so the form does not promise to print it.
+CORRECTION_REASON = "Skäl för rättelsen (sparas i journalen och protokoll.toml, trycks inte)"
 CORRECTION_SAVED = "§ {number}: rättelse registrerad"
 SEAL_NOT_SIGNED = (
     "Rättelsen är registrerad, men protokollets nya sigill är det inte: {reason}. Rätta "
     "nyckeln och kör namndtui export, som registrerar och signerar sigillet."
+)
+SEAL_UNRECORDED = (
+    "Protokollet är justerat, men dess nuvarande sigill är inte registrerat i journalen "
+    "(t.ex. efter en rättelse när nyckeln inte gick att använda). Avsluta och kör "
+    "namndtui export, som registrerar och signerar sigillet; namndtui validate visar läget."
 )
 DECISION_TITLE = "Beslut – § {number} {title}"
 DECISION_HELP = "En beslutspunkt per rad."
@@ -416,11 +423,7 @@ UNSAVED_BANNER = (
 )
 ONE_ACT = "1 händelse"
 MANY_ACTS = "{count} händelser"
-REASON_FULL = "disken är full"
-REASON_READONLY = "mappen är skrivskyddad"
-REASON_DENIED = "behörighet saknas"
 REASON_FOLDER = "journalen har ersatts av en mapp"
-REASON_IO = "skrivfel på disken"
 ALL_SAVED_AGAIN = "Allt är sparat igen ({acts} skrevs till journalen)."
 KEY_SAVE_ELSEWHERE = "Spara annanstans"
 HELP_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"

@@ -15,7 +15,6 @@ where a name's letters are bindings).
 from __future__ import annotations
 
 import functools
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +27,13 @@ if TYPE_CHECKING:
 
 HOLD_LIMIT = 5.0
 
-_HOLDS: weakref.WeakKeyDictionary[App, KeyHold] = weakref.WeakKeyDictionary()
-
 
 def key_hold(app: App) -> KeyHold | None:
-    """The app's KeyHold (NamndApp has one); None in an app without type-ahead."""
-    return _HOLDS.get(app)
+    """The app's KeyHold (NamndApp has one, as `key_hold`); None in an app without
+    type-ahead. (Not a module-level map keyed by the app: its KeyHold refers to the app,
+    so a weak key never died and every app, with all its widgets, lived on.)"""
+    hold = getattr(app, "key_hold", None)
+    return hold if isinstance(hold, KeyHold) else None
 
 
 class KeyHold:
@@ -46,7 +46,6 @@ class KeyHold:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        _HOLDS[app] = self
         self.held: list[events.Key] = []
         self._reasons: dict[str, Timer] = {}  # why we hold → the timer that ends it
         self._flight: list[events.Key] = []  # replayed, on their way through the queue

@@ -143,9 +143,41 @@ class VoteModal(OnceModal[bool]):
                 key=name,
             )
         table.focus(scroll_visible=False)  # the dialog opens at its top
+        # A round continued (v after escape, or after a restart) points at the first
+        # member who has not answered, so the next key is not taken for a change of an
+        # answer already cast at the top of the list.
+        unanswered = [row for row, name in enumerate(table.rows) if name.value not in vr.votes]
+        if unanswered and vr.votes:
+            table.move_cursor(row=unanswered[0])
         self.pointer = ""
         self.refresh_pointer()
         self.refresh_tally()
+        self.call_after_refresh(self.fit_name_column)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_name_column)
+
+    def fit_name_column(self) -> None:
+        """The name column gives way when the dialog is narrow (80 columns and a serving
+        ersättare, "Margareta Ståhl (ers. för Ingrid Fagerlund)"): the answers and the
+        parties stay whole and a long name is cut at its end, instead of the table running
+        past the dialog's edge and cutting "nej" to "ne"."""
+        if not self.is_mounted:
+            return
+        table = self.query_one(DataTable)
+        box = self.query_one(".dialog").scrollable_content_region.width
+        name_key = self.columns[1]
+        others = sum(
+            table.columns[key].get_render_width(table) for key in self.columns if key != name_key
+        )
+        room = box - others - 2 * table.cell_padding - table.styles.scrollbar_size_vertical
+        column = table.columns[name_key]
+        narrow = 0 < room < column.content_width
+        if narrow != (not column.auto_width) or (narrow and column.width != room):
+            column.auto_width = not narrow
+            column.width = room if narrow else column.width
+            table.refresh(layout=True)
+            table._require_update_dimensions = True
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.refresh_pointer()

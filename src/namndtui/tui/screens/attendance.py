@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from namndtui.minutes.model import after_the_decision, clock
+from namndtui.minutes.model import after_the_decision
 from namndtui.model import Item, Meeting
 from namndtui.record import attendance_acts as acts
 from namndtui.record.acts import paragraph_number
 from namndtui.record.state import IN_PROGRESS, PENDING
 from namndtui.record.substitution import cross_party_note
+from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
@@ -162,9 +163,8 @@ class AttendanceScreen(Screen[None]):
         q, ok = "", None
         if not self.napp.opening:
             q, ok = quorum_of(self.meeting, state, self.item)
-        just = " ".join(
-            x for x in (state.justering_date, state.justering_time, state.justering_place) if x
-        )
+        at = f"kl. {clock(state.justering_time)}" if state.justering_time else ""
+        just = " ".join(x for x in (state.justering_date, at, state.justering_place) if x)
         info = q + (f" · Justering: {just}" if just else "")
         if self.size.height >= KEYS_FROM_HEIGHT:  # lower, the rows need the room
             info = f"{S.ATTENDANCE_KEYS}\n{info}"

@@ -187,7 +187,7 @@ class ItemActs(RollCallScreen):
         if not result:
             return
         if locked:
-            # A justified § changes only as a rättelse with its reason (shown in the minutes).
+            # A justified § changes only as a rättelse with its reason (kept, not printed).
             from namndtui.tui.modals.dialogs import TextModal
 
             reason = await self.app.push_screen_wait(

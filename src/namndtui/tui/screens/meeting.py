@@ -134,7 +134,6 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs):
             view.show(Content(""))
             return
         from namndtui.minutes.markdown import render_paragraph_markdown
-        from namndtui.tui.mdcontent import markdown_to_content
 
         try:
             text = render_paragraph_markdown(self.meeting, self.napp.state, item.id)
@@ -144,7 +143,7 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs):
                 S.MINUTES_RENDER_FAILED.format(reason=f"{type(err).__name__}: {err}")
             )
             return
-        view.show(markdown_to_content(text))
+        view.show_markdown(text)
 
     def refresh_status(self) -> None:
         app = self.napp

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
 from namndtui.tui.screens.recording import RecordingScreen
@@ -22,8 +23,6 @@ class SittingActs(RecordingScreen):
     async def action_open_close(self) -> None:
         if self.napp.refuse_readonly():
             return
-        from namndtui.minutes.model import clock  # "19.05", as the minutes write it
-
         state = self.napp.state
         now = self.napp.now_hhmm()  # the time recorded is the time shown
         if not state.opened_at:
@@ -45,8 +44,6 @@ class SittingActs(RecordingScreen):
         """A: ajournering from now; again: the meeting resumes (both times in the minutes)."""
         if self.napp.refuse_readonly():
             return
-        from namndtui.minutes.model import clock
-
         now = self.napp.now_hhmm()
 
         def done() -> None:  # the record says which it was

@@ -434,6 +434,24 @@ class ProtokollView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="protokoll-text", classes="protokoll-text")
 
+    markdown = ""
+    width = 0
+
     def show(self, content: Content) -> None:
         """The paragraph as rendered (tui/mdcontent.py); user text is never markup there."""
+        self.markdown = ""
         self.query_one("#protokoll-text", Static).update(content)
+
+    def show_markdown(self, markdown: str) -> None:
+        """The paragraph's Markdown, rendered to this view's width (a vote list wraps its
+        names, not its rows) and again when the width changes."""
+        from namndtui.tui.mdcontent import markdown_to_content
+
+        self.markdown = markdown
+        self.width = self.scrollable_content_region.width
+        content = markdown_to_content(markdown, self.width or None)
+        self.query_one("#protokoll-text", Static).update(content)
+
+    def on_resize(self) -> None:
+        if self.markdown and self.scrollable_content_region.width != self.width:
+            self.show_markdown(self.markdown)

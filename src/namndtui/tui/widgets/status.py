@@ -20,7 +20,7 @@ class StatusLine(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._key: tuple[object, ...] | None = None
-        self._left = Content("")
+        self._left = self._body = self._date = Content("")
         self._right = Content("")
 
     def set_parts(
@@ -42,7 +42,9 @@ class StatusLine(Widget):
         self._key = key
         # user text (the body) and error texts (saved/minutes notes) shown visibly
         body, saved, quorum = ut(body), ut(saved), ut(quorum)
-        self._left = Content.assemble((body, "bold"), " · ", date)
+        self._body = Content.styled(body, "bold")
+        self._date = Content.assemble(" · ", date)
+        self._left = Content.assemble(self._body, self._date)
         right: list[Content | tuple[str, str] | str] = [
             (paragraph, "dim" if prospective else "bold")
         ]
@@ -69,5 +71,9 @@ class StatusLine(Widget):
             return right.truncate(width, ellipsis=True)
         room = width - right.cell_length - 1  # at least one space between the parts
         left = self._left.truncate(room, ellipsis=True) if room > 0 else Content("")
+        body_room = room - self._date.cell_length
+        if self._left.cell_length > room and body_room >= 8:  # the body gives way, the
+            # date stays whole ("Hässelby-Vällingby stadsd… · 2007-10-23", not "… · 2…")
+            left = Content.assemble(self._body.truncate(body_room, ellipsis=True), self._date)
         gap = width - left.cell_length - right.cell_length
         return Content.assemble(left, " " * gap, right)
