@@ -10,9 +10,9 @@ from tests.archive.helpers import BODY, make_minutes, small_archive, write
 from tests.tui.helpers import drawn, screen_text, until
 from textual.widgets import DataTable, OptionList
 
+from namndtui.archive.index import Problem
 from namndtui.commands.open_app import build_app
 from namndtui.tui.archive_app import ArchiveApp
-from namndtui.archive.index import Problem
 from namndtui.tui.screens.archive import (
     ArchiveReviewScreen,
     ArchiveScreen,
