@@ -174,6 +174,42 @@ def _plain_python(folder: str) -> str:
     return str(Path(folder) / "bin" / "python")
 
 
+# The floors of a search in the venv, each a whole process: the console script's own
+# `import re`; + opening the index read-only with one query (the C module _sqlite3, as a
+# search does); + one stat of every folder the manifest holds (their paths read from a
+# file, the cheapest way to have them): what the folder check cannot go below. Each ends
+# with os._exit, as `namndtui search` does (no interpreter teardown, cli._leave).
+FLOOR_OPEN = """import re, _sqlite3
+c = _sqlite3.connect("file:" + {db!r} + "?mode=ro", uri=True)
+c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+"""
+FLOOR_STAT = """import os
+fd = os.open({archive!r}, os.O_RDONLY)
+stat = os.stat
+with open({folders!r}, encoding="utf-8") as fh:
+    for rel in fh.read().split("\\0"):
+        stat(rel or ".", dir_fd=fd, follow_symlinks=False)
+"""
+
+
+def _floor_commands(plain: str, archive: Path, folder_list: Path) -> dict[str, list[str]]:
+    import sqlite3
+
+    db = str(archive / ".namndtui-index.sqlite")
+    conn = sqlite3.connect(db)
+    folders = [rel for (rel,) in conn.execute("SELECT rel FROM folders ORDER BY rel")]
+    conn.close()
+    folder_list.write_text("\0".join(folders), encoding="utf-8")
+    opening = FLOOR_OPEN.format(db=db)
+    stats = FLOOR_STAT.format(archive=str(archive), folders=str(folder_list))
+    leave = "import os; os._exit(0)\n"
+    return {
+        "utan .pth + import re": [plain, "-c", "import re\n" + leave],
+        "+ indexet öppnat, en fråga": [plain, "-c", opening + leave],
+        f"+ stat av {len(folders)} mappar": [plain, "-c", opening + stats + leave],
+    }
+
+
 def versus_rg(archive: Path, runs: int) -> float:
     """Whole-process `namndtui search` against `rg -i` over the same folder, for the six
     query kinds, every command of a round alternating (the order rotates each round) on a
@@ -181,7 +217,9 @@ def versus_rg(archive: Path, runs: int) -> float:
     with the freshness check as in use – skipped when the last one is under a second old –
     and with the check forced (the lock file's mtime reset: the folder check, or the full
     check when the last one is over ten minutes old, as in use), each both as installed and
-    with a plain site (no .pth file run). `python -c pass` of both is the floor. Prints a
+    with a plain site (no .pth file run). The floors: `python -c pass` of both, and in the
+    venv `import re`, + the index opened, + a stat of every folder (FLOOR_OPEN, FLOOR_STAT),
+    with their ratio to rg's fastest kind. Prints a
     table and, per variant, the worst ratio of the six kinds against the budget; returns
     the worst ratio of the installed command with the check forced."""
     import importlib.util
@@ -203,8 +241,11 @@ def versus_rg(archive: Path, runs: int) -> float:
         f"(alla kommandon växelvis), belastning före {os.getloadavg()[0]:.1f}"
     )
     floors = {"python -c pass": [sys.executable, "-c", "pass"], "utan .pth": [plain, "-c", "pass"]}
+    folder_list = Path(venv.name) / "mappar"
+    floors.update(_floor_commands(plain, archive, folder_list))
     floor_times: dict[str, list[float]] = {k: [] for k in floors}
     worst: dict[str, float] = {}
+    rg_times: list[list[float]] = []
     header = (
         f"  {'slag':27} {'rg -i':>8}  {'namndtui':>8} {'kvot':>5}  {'kontroll':>8} {'kvot':>5}"
         f"  | utan .pth: {'namndtui':>8} {'kvot':>5}  {'kontroll':>8} {'kvot':>5}"
@@ -236,6 +277,7 @@ def versus_rg(archive: Path, runs: int) -> float:
                 t = wall(command, env)
                 if n >= 0:
                     floor_times[floor].append(t)
+        rg_times.append(times["rg"])
         med = {k: statistics.median(v) for k, v in times.items()}
         r = {k: med[k] / med["rg"] for k in med}
         for name, ratio in r.items():
@@ -247,8 +289,13 @@ def versus_rg(archive: Path, runs: int) -> float:
             f"  {ms(med['plain_check']):>8} {r['plain_check']:5.2f}"
         )
     mark_checked(lock)
+    fastest_rg = min(statistics.median(v) for v in rg_times)
     for floor, values in floor_times.items():
-        print(f"  golv: {floor:14} {ms(statistics.median(values))}")
+        floor_ms = statistics.median(values)
+        print(
+            f"  golv: {floor:34} {ms(floor_ms):>8}  ({floor_ms / fastest_rg:.2f} av rg:s "
+            f"snabbaste slag, {ms(fastest_rg)})"
+        )
     labels = {
         "ours": "namndtui (kontroll som vid användning)",
         "ours_check": "namndtui, kontroll varje gång",

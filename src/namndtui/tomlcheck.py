@@ -148,6 +148,61 @@ _TIME_LIKE = re.compile(r"=\s*\d{1,2}:\d{2}")
 _DATE_LIKE = re.compile(r"=\s*(\d{4})-(\d{2})-(\d{2})\b")
 
 
+_MONTHS_SV = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+# "5 december 2026", "den 5 december 2026", "5:e december 2026"; "2026-12-5" (no zero).
+_SWEDISH_DATE = re.compile(
+    r"(?:den\s+)?(\d{1,2})(?::e|:a)?\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})", re.IGNORECASE
+)
+_UNPADDED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T])")
+_TYPOGRAPHIC_QUOTES = "“”„«»"
+
+
+def date_meant(text: str) -> dt.date | None:
+    """The date a secretary meant by "5 december 2026" or "2026-12-5", when it exists."""
+    if m := _SWEDISH_DATE.search(text):
+        day, month, year = int(m.group(1)), _MONTHS_SV.index(m.group(2).lower()) + 1, m.group(3)
+    elif (m := _UNPADDED_DATE.search(text)) and min(len(m.group(2)), len(m.group(3))) == 1:
+        year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    try:
+        return dt.date(int(year), month, day)
+    except ValueError:
+        return None
+
+
+def _syntax_hint(text_line: str, message: str) -> str:
+    """What the secretary meant on a line TOML refuses, in Swedish; '' when unclear."""
+    key, _, value = text_line.partition("=")
+    if message.startswith("Cannot overwrite a value") and key.strip():
+        return f"nyckeln {quote(key.strip())} finns redan – ta bort den ena raden"
+    if _TIME_LIKE.search(text_line):  # "start = 7:00" or "24:00:00": a number, then ":"
+        return "ogiltigt klockslag – skriv TT:MM, t.ex. 07:00"
+    if _impossible_date(text_line):  # 0000-00-00, 2007-02-30, 2007-13-01
+        return "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns, t.ex. 2007-10-23"
+    if meant := date_meant(value):  # "date = 5 december 2026", "date = 2026-12-5"
+        return (
+            f"ogiltigt datum {quote(value.strip())} – skriv {meant.isoformat()} "
+            "(ÅÅÅÅ-MM-DD, utan citattecken)"
+        )
+    if value.lstrip()[:1] in tuple(_TYPOGRAPHIC_QUOTES):
+        return (
+            f"typografiskt citattecken {value.lstrip()[0]} – en text ska stå inom raka "
+            'citattecken "…" (ordbehandlare byter ut dem)'
+        )
+    if message.startswith("Illegal character '\\n'") and any(
+        q in value for q in _TYPOGRAPHIC_QUOTES
+    ):
+        return (
+            'radbrytning i en enradstext: texten ska sluta med ett rakt citattecken ", '
+            "inte ” eller »"
+        )
+    return ""
+
+
 def _impossible_date(line: str) -> bool:
     """True when the value on `line` is written as a date that does not exist."""
     if not (m := _DATE_LIKE.search(line)):
@@ -204,16 +259,11 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
     if m := _POSITION.search(message):
         line: int | None = int(m.group(1))
         detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
-        # "start = 7:00" or "24:00:00" parse as a number and then a stray ":": say what
-        # the secretary meant to write.
+        # Say what the secretary meant to write where it is clear ("start = 7:00",
+        # "date = 5 december 2026", a Word quote “…”, a key written twice).
         text_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
-        if _TIME_LIKE.search(text_line):
-            detail = f"ogiltigt klockslag – skriv TT:MM, t.ex. 07:00 (kolumn {m.group(2)})"
-        elif _impossible_date(text_line):  # 0000-00-00, 2007-02-30, 2007-13-01
-            detail = (
-                "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns, t.ex. 2007-10-23 "
-                f"(kolumn {m.group(2)})"
-            )
+        if hint := _syntax_hint(text_line, message):
+            detail = f"{hint} (kolumn {m.group(2)})"
     elif m := _AT_END.search(message):
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         detail = f"{_translate(message[: m.start()])} (vid filens slut)"
@@ -332,9 +382,10 @@ class Reader:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
+                meant = date_meant(value)
+                example = meant.isoformat() if meant else "t.ex. 2007-10-23"
                 self.report(
-                    path,
-                    f"ogiltigt datum {quote(value)} – skriv t.ex. 2007-10-23 (utan citattecken)",
+                    path, f"ogiltigt datum {quote(value)} – skriv {example} (utan citattecken)"
                 )
             else:
                 self.report(

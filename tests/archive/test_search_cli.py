@@ -258,3 +258,25 @@ def test_an_update_of_one_batch_prints_no_early_hits(
     out, err = capsys.readouterr()
     assert "ofullständigt" not in err and "indexet är klart" not in err
     assert out == first
+
+
+def test_the_program_ends_without_a_teardown_and_loses_nothing(archive: Path) -> None:
+    """`namndtui search` as a program (main() reading sys.argv) ends with os._exit after its
+    output is flushed and its index closed (cli._leave): every hit, the exit codes, the
+    messages on stderr, and no SQLite -wal/-shm left behind by an unclosed connection."""
+    env = {**os.environ, "PYTHONPATH": str(Path(namndtui.__file__).parents[1])}
+
+    def program(*words: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "namndtui", "search", *words, "--archive", str(archive)]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+    found = program("nämnd")
+    assert found.returncode == 0, found.stderr
+    assert len(found.stdout.splitlines()) == 4 and found.stdout.endswith("\n")
+    assert "indexerat 2 protokoll." in found.stderr  # stderr flushed too
+    missing = program("simhall")
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr.strip() == "namndtui: inga träffar för simhall"
+    assert program("år:igår").returncode == 2
+    left = sorted(p.name for p in archive.iterdir() if p.name.endswith(("-wal", "-shm")))
+    assert left == []

@@ -502,18 +502,16 @@ class ArchiveIndex:
             sql += " AND substr(m.date, 1, 4) = ?"
             params.append(year)
         sql += " ORDER BY m.body, m.date DESC, f.rel"
-        return [MeetingRow(*row) for row in self._conn().execute(sql, params)]
+        return self._read(lambda conn: [MeetingRow(*row) for row in conn.execute(sql, params)])
 
     def bodies(self) -> list[str]:
-        return [
-            r[0] for r in self._conn().execute("SELECT DISTINCT body FROM meetings ORDER BY body")
-        ]
+        return self._column("SELECT DISTINCT body FROM meetings ORDER BY body")
 
     def years(self) -> list[str]:
-        rows = self._conn().execute(
-            "SELECT DISTINCT substr(date, 1, 4) AS y FROM meetings ORDER BY y DESC"
-        )
-        return [r[0] for r in rows]
+        return self._column("SELECT DISTINCT substr(date, 1, 4) AS y FROM meetings ORDER BY y DESC")
+
+    def _column(self, sql: str) -> list[Any]:
+        return self._read(lambda conn: [row[0] for row in conn.execute(sql)])
 
     def counts(self) -> tuple[int, int]:
         """(meetings, paragraphs) in the index."""

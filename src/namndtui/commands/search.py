@@ -332,7 +332,7 @@ STALE = "sökningen gäller det som redan fanns i indexet (nyare protokoll kan s
 
 
 def run(args: argparse.Namespace) -> int:
-    from namndtui.archive.index import ArchiveIndex, IndexNotUpdated
+    from namndtui.archive.index import ArchiveIndex
 
     folder = args.archive or default_archive()  # a str: no pathlib on the lean path
     query_text = " ".join(args.query)
@@ -340,6 +340,16 @@ def run(args: argparse.Namespace) -> int:
 
     query = parse_query(query_text)  # a bad filter is reported before any indexing
     index = ArchiveIndex(folder, on_wait=_waiting, public=args.publicering)
+    try:
+        return _search(index, folder, query, args)
+    finally:
+        index.close()  # (the command line ends the process without a teardown: cli._leave)
+
+
+def _search(index: Any, folder: str | Path, query: Any, args: argparse.Namespace) -> int:
+    """Update the index (early hits during a long build), warn of problems, print the hits."""
+    from namndtui.archive.index import IndexNotUpdated
+
     progress = _Progress()
     masks = _PublicMasks(folder) if args.publicering else None
     early = _EarlyHits(index, query, args.limit, progress, masks)
@@ -363,6 +373,6 @@ def run(args: argparse.Namespace) -> int:
     hits = index.search(query, limit=args.limit, mask_for=masks)
     _print_hits(early.rest(hits))
     if not hits and not early.shown:
-        print(_safe(f"namndtui: inga träffar för {query_text}"), file=sys.stderr)
+        print(_safe(f"namndtui: inga träffar för {query.text}"), file=sys.stderr)
         return 1
     return 0
