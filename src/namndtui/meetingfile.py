@@ -36,6 +36,7 @@ from namndtui.model import (
     Section,
 )
 from namndtui.storage import input_problem, os_reason, read_input
+from namndtui.textcheck import wide_codec
 from namndtui.tomlcheck import (
     EXIT_FINDINGS,
     EXIT_UNREADABLE,
@@ -76,7 +77,8 @@ def parse_meeting_text(
 
 def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or None and the reason it is not a UTF-8 text file."""
-    if encoding := _wide_encoding(data):  # Notepad's "Unicode" is UTF-16
+    if codec := wide_codec(data):  # Notepad's "Unicode" is UTF-16
+        encoding = codec[:6].upper()  # "UTF-16" or "UTF-32"
         return None, [
             Problem(filename, None, f"filen är sparad som {encoding} – spara den som UTF-8")
         ]
@@ -99,24 +101,6 @@ def decode_meeting_bytes(data: bytes, filename: str) -> tuple[str | None, list[P
     if not unicodedata.is_normalized("NFC", text):  # decomposed å/ä/ö (macOS, some editors):
         text = unicodedata.normalize("NFC", text)  # "okänd roll "ersättare"" before (qa)
     return text, []
-
-
-def _wide_encoding(data: bytes) -> str:
-    """ "UTF-16" or "UTF-32" when `data` is text in one of them (by its BOM, or without one
-    by the zero bytes of Latin letters, as PowerShell's and some exports write it), else ""."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    head = data[:4096]
-    if len(head) < 8 or b"\x00" not in head:
-        return ""
-    # The high bytes of UTF-16 LE or BE are zeros, the low ones letters (not a run of NULs).
-    for zeros, letters in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
-        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) <= 0.5 * len(letters):
-            wide = all(part.count(0) >= 0.9 * len(part) for part in (head[1::4], head[2::4]))
-            return "UTF-32" if wide else "UTF-16"
-    return ""
 
 
 def check_meeting_bytes(

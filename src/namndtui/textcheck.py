@@ -113,3 +113,23 @@ def hidden_characters(text: str) -> str:
         f"osynligt styrtecken {names}: texten kan visas annorlunda än den sparade "
         "(till exempel baklänges); i protokollet visas tecknet som ⟨U+…⟩ – ta bort det"
     )
+
+
+def wide_codec(data: bytes) -> str:
+    """The codec of text in UTF-16 or UTF-32 ("utf-16" with a BOM, "utf-16-le", "utf-32-be"
+    … without one: the zero bytes of Latin letters, as PowerShell and some exports write
+    it), else "" (UTF-8, another 8-bit encoding, or binary: a run of NULs is no text)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 8 or b"\x00" not in head:
+        return ""
+    # The high bytes of UTF-16 LE or BE are zeros, the low ones letters (not a run of NULs).
+    for order, zeros, letters in (("le", head[1::2], head[0::2]), ("be", head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) <= 0.5 * len(letters):
+            if all(part.count(0) >= 0.9 * len(part) for part in (head[1::4], head[2::4])):
+                return "utf-32-le" if head[0] else "utf-32-be"
+            return f"utf-16-{order}"
+    return ""

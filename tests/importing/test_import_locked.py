@@ -85,3 +85,13 @@ def test_a_zip_bomb_names_the_bound_it_passed(tmp_path, capsys):
     path.write_bytes(buf.getvalue())
     code, said = _run(path, capsys)
     assert code == 2 and "en del av Word-filen blir 51 MB uppackad; högst 50 MB" in said
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_a_report_in_utf16_or_utf32_without_bom_is_read(tmp_path, capsys, encoding):
+    """It was "filen är inte text (innehåller binära data)" (only UTF-16 with a BOM was read)."""
+    text = "Ansökan om medel – för äldreomsorg\n\nFörslag till beslut\n\nNämnden godkänner.\n"
+    path = tmp_path / "rapport.txt"
+    path.write_bytes(text.encode(encoding))
+    code, said = _run(path, capsys)
+    assert code == 0 and 'title = "Ansökan om medel – för äldreomsorg"' in said, said

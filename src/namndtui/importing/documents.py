@@ -20,6 +20,7 @@ from pathlib import Path
 
 from namndtui.errors import UserError, pdf_reason
 from namndtui.storage import os_reason
+from namndtui.textcheck import wide_codec
 
 # Control characters that never occur in real text (form feed \f and tab are allowed).
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # ESC, C1 too: see textcheck
@@ -35,7 +36,6 @@ MAX_DOCX_MEMBERS = 2_000
 MAX_DOCX_MEMBER_BYTES = 50 * MB  # one member as unpacked
 MAX_DOCX_TOTAL_BYTES = 200 * MB  # all members as unpacked
 MAX_XML_DEPTH = 200  # Word's own documents nest a few dozen levels
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: .doc, encrypted .docx
 WORD_DAMAGED = "kunde inte läsas (Word-filen är skadad eller ingen .docx)"
 PDF_LOCKED = "PDF-filen är lösenordsskyddad – spara en kopia utan lösenord och läs in den"
 WORD_LOCKED = (
@@ -72,11 +72,13 @@ def decode_text(data: bytes, name: str = "filen") -> tuple[str, list[str]]:
         raise UserError(
             f"{name}: filen är ett gammalt Word-/Office-dokument; spara det som .docx eller text"
         )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if codec := wide_codec(data):  # Notepad's "Unicode", PowerShell, some exports
         try:
-            text = data.decode("utf-16")
+            text = data.decode(codec).removeprefix("\ufeff")
         except UnicodeDecodeError as err:
-            raise UserError(f"{name}: filen är inte läsbar text (trasig UTF-16)") from err
+            raise UserError(
+                f"{name}: filen är inte läsbar text (trasig {codec[:6].upper()})"
+            ) from err
     else:
         if b"\x00" in data:
             raise UserError(f"{name}: filen är inte text (innehåller binära data)")
@@ -203,7 +205,7 @@ def read_docx(data: bytes, name: str = "filen") -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    if data.startswith(OLE_MAGIC):  # Word's encrypted .docx and the old .doc are OLE files
+    if data.startswith(_OLE_MAGIC):  # Word's encrypted .docx and the old .doc are OLE files
         raise UserError(f"{name}: {WORD_LOCKED}")
     check_docx_package(data, name)
     try:
