@@ -109,3 +109,11 @@ def end_sentence(text: str) -> str:
     """The text as a sentence: a full stop unless it already ends in . ! ? or :."""
     text = text.strip()
     return text if text.endswith((".", "!", "?", ":")) else text + "."
+
+
+# Said by the app (ctrl+o) and `import-text --append` once a meeting has begun
+# (record.journal.has_begun).
+AGENDA_FIXED = (
+    "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
+    "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
+)

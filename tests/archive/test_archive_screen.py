@@ -10,9 +10,15 @@ from tests.archive.helpers import BODY, make_minutes, small_archive, write
 from tests.tui.helpers import drawn, screen_text, until
 from textual.widgets import DataTable, OptionList
 
+from namndtui.archive.index import Problem
 from namndtui.commands.open_app import build_app
 from namndtui.tui.archive_app import ArchiveApp
-from namndtui.tui.screens.archive import ArchiveReviewScreen, ArchiveScreen
+from namndtui.tui.screens.archive import (
+    ArchiveReviewScreen,
+    ArchiveScreen,
+    problem_reason,
+    problems_note,
+)
 
 
 def run(coro):
@@ -54,6 +60,34 @@ def shown(screen) -> bool:
     return measured and drawn(screen)
 
 
+def test_problem_reason_drops_the_path_its_column_shows() -> None:
+    folder = Path("/arkiv")
+    located = Problem("trasig/protokoll.toml", "/arkiv/trasig/protokoll.toml:2: TOML-syntaxfel: x")
+    assert problem_reason(located, folder) == "rad 2: TOML-syntaxfel: x"
+    unlocated = Problem("tom/protokoll.toml", "tom/protokoll.toml: filen är tom")
+    assert problem_reason(unlocated, folder) == "filen är tom"
+    other = Problem("a/protokoll.toml", "åtkomst nekas")
+    assert problem_reason(other, folder) == "åtkomst nekas"
+    assert problems_note(1) == "1 fil kunde inte läsas – tryck f för att se den."
+    assert problems_note(2).startswith("2 filer kunde inte läsas")
+
+
+def test_problems_view_wraps_the_whole_reason_at_80_columns(archive: Path) -> None:
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("f")
+            await until(pilot, lambda: shown(app.screen), "the problems drawn")
+            text = " ".join(screen_text(app).split())
+            # the whole reason, wrapped (it was cut at the screen's edge), without the
+            # path repeated in front of it
+            assert "trasig/protokoll.toml rad 2: TOML-syntaxfel:" in text
+            assert "efter tabellens namn (kolumn 9)" in text
+
+    run(go())
+
+
 def test_namndtui_dir_opens_the_archive(archive: Path) -> None:
     app = build_app(archive)
     assert isinstance(app, ArchiveApp)
@@ -69,7 +103,7 @@ def test_meetings_listed_virtually_with_problems_noted(archive: Path) -> None:
             assert not app.screen.query("ListView")
             text = screen_text(app)
             assert "§§ 100–102" in text
-            assert "1 filer kunde inte läsas" in text
+            assert "1 fil kunde inte läsas" in text
             await pilot.press("f")
             text = screen_text(app)
             assert "trasig/protokoll.toml" in text

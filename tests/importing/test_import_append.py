@@ -88,3 +88,27 @@ def test_append_refuses_when_items_is_an_inline_array(
 def test_bad_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import-text", str(DOCS / "kolon-rubriker.txt"), "--id", "Fel Id"]) == 2
     assert "ogiltigt id" in capsys.readouterr().err
+
+
+def test_append_refuses_a_meeting_that_has_begun(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qa4: `--append` to the meeting just held (not the next one) added an item to it
+    without a word; the app's ctrl+o refuses that once anything is recorded."""
+    from namndtui.minutes.source import load_meeting_for_record
+    from namndtui.record import events as ev
+    from namndtui.record.record import Record
+
+    meeting = tmp_path / "meeting.toml"
+    meeting.write_text(MEETING, encoding="utf-8")
+    seed = str(DOCS / "seed-hasselby-vallingby-2007.txt")
+    with Record.open(load_meeting_for_record(meeting), tmp_path):
+        pass  # opened in the app, nothing recorded yet: the agenda is still open
+    assert main(["import-text", seed, "--append", str(meeting), "--id", "forsta"]) == 0
+    capsys.readouterr()
+    with Record.open(load_meeting_for_record(meeting), tmp_path) as record:
+        record.apply(ev.MeetingOpened("19:00"))
+    before = meeting.read_bytes()
+    assert main(["import-text", seed, "--append", str(meeting), "--id", "andra"]) == 1
+    assert "föredragningslistan ligger fast" in capsys.readouterr().err
+    assert meeting.read_bytes() == before

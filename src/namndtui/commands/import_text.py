@@ -48,8 +48,21 @@ def run(args: argparse.Namespace) -> int:
                 visible(f"{args.file}:{d.line}: borttaget ({d.reason}): {d.text}"), file=sys.stderr
             )
     if args.append:
+        _refuse_a_running_meeting(args.append)
         path = append_item(args.append, item)
         print(visible(f"Lade till ärendet {item.id!r} ({item.title}) sist i {path}"))
     else:
         sys.stdout.write(item_to_toml(item))
     return 0
+
+
+def _refuse_a_running_meeting(target: str) -> None:
+    """The rule ctrl+o follows in the app: once something is recorded, the agenda is fixed
+    (an --append to the meeting just held, not the next one, said nothing)."""
+    from namndtui.meetingfile import resolve_meeting_path
+    from namndtui.record.journal import has_begun
+    from namndtui.vocabulary import AGENDA_FIXED
+
+    path = resolve_meeting_path(target)
+    if has_begun(path.parent):
+        raise UserError(f"{path}: {AGENDA_FIXED}", 1)

@@ -140,6 +140,18 @@ class Sidecar:
         return best
 
 
+def has_begun(folder: Path) -> bool:
+    """Whether the meeting in `folder` has anything recorded: an event in its journal, or
+    a journal that cannot be read whole (it is not a new meeting). From then on the agenda
+    is fixed – the journal refers to items and the § numbers follow it – so an item is
+    no longer added (ctrl+o in the app, `import-text --append`)."""
+    try:
+        result = replay(folder / JOURNAL_NAME, strict=False)
+    except OSError:
+        return True
+    return bool(result.entries) or result.error is not None
+
+
 def checksum(body: bytes) -> str:
     """The line checksum over `body` = the line's JSON without its sum member."""
     return hashlib.sha256(body).hexdigest()[:16]

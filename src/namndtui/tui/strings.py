@@ -6,7 +6,7 @@ are filled with `str.format` and then shown as plain text (never markup).
 
 from __future__ import annotations
 
-from namndtui.vocabulary import STATUS_PHRASES
+from namndtui.vocabulary import AGENDA_FIXED, STATUS_PHRASES
 
 APP_TITLE = "namndtui"
 
@@ -401,10 +401,7 @@ IMPORT_NO_PATH = "Skriv sökvägen till filen."
 IMPORT_MISSING = "{path}: filen finns inte"
 IMPORT_FAILED = "{path}: kunde inte läsas: {reason}"
 IMPORT_BUG = "Filen kunde inte läsas – ett fel i programmet ({reason}); kontakta support."
-IMPORT_REFUSED_RUNNING = (
-    "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
-    "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
-)
+IMPORT_REFUSED_RUNNING = AGENDA_FIXED
 IMPORT_NO_FILE = "Mötet har ingen meeting.toml att lägga till i."
 IMPORT_ADDED = "Ärendet {title!r} lades till sist i föredragningslistan ({path})"
 
@@ -486,4 +483,5 @@ FOLLOW_TO_PUT = "Frågor kvar att ställa (föreslagen ordning)"
 FOLLOW_NONE_TO_PUT = "Inga frågor kvar att ställa."
 FOLLOW_NO_MOTIONS = "Inga yrkanden."
 FOLLOW_SERVING = "Tjänstgörande"
+FOLLOW_RECUSED = "Jäv"
 FOLLOW_QUORUM_LOST = "EJ BESLUTFÖR"

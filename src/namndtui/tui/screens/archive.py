@@ -53,6 +53,7 @@ SEARCH_PLACEHOLDER = 'Sök: ord, "fras", organ:, år:, typ:reservation, dnr:, le
 ALL_BODIES = "Alla nämnder"
 ALL_YEARS = "Alla år"
 COL_BODY, COL_DATE, COL_RANGE, COL_COUNT = "Nämnd", "Datum", "Paragrafer", "Antal §"
+COL_FILE, COL_REASON = "Fil", "Orsak"
 INDEXING = "Indexerar {total} protokoll …"
 INDEXED = "Indexet är uppdaterat: {meetings} sammanträden, {paragraphs} paragrafer."
 REBUILT = "{reason}; det byggs om."
@@ -63,6 +64,7 @@ INCOMPLETE = " – ofullständigt: {done} av {total} protokoll indexerade hittil
 NO_HITS = "Inga träffar."
 BAD_QUERY = "Sökningen kan inte tolkas: {reason}"
 PROBLEMS_NOTE = "{n} filer kunde inte läsas – tryck f för att se dem."
+ONE_PROBLEM_NOTE = "1 fil kunde inte läsas – tryck f för att se den."
 PROBLEMS_TITLE = "Filer som inte kunde läsas"
 NO_PROBLEMS = "Alla protokollfiler kunde läsas."
 NO_MEETINGS = "Inga protokoll hittades i mappen."
@@ -124,6 +126,44 @@ def hit_content(hit: Hit) -> Content:
     if hit.secret:  # the secretary's own archive: a secret § is found, and says so
         first = Content.assemble(Content(hit.secret_label + "  ").stylize("bold reverse"), first)
     return Content.assemble(first, title, "\n", snippet)
+
+
+def problems_note(count: int) -> str:
+    """The status line's "N filer kunde inte läsas", in the singular for one file."""
+    return ONE_PROBLEM_NOTE if count == 1 else PROBLEMS_NOTE.format(n=count)
+
+
+def problem_reason(problem: Problem, folder: Path) -> str:
+    """The reason without the file's path, which its own column shows: "rad 165: …"."""
+    message = (problem.message or "").replace(f"{folder}/", "")
+    head, sep, rest = message.partition(": ")
+    if sep and head == problem.path:
+        return rest
+    where, colon, line = head.rpartition(":")
+    if sep and colon and where == problem.path and line.isdigit():
+        return f"rad {line}: {rest}"
+    return message
+
+
+def add_problem_rows(
+    table: DataTable[Text], problems: list[Problem], folder: Path, width: int
+) -> None:
+    """Path and reason, the reason wrapped to `width` (the screen's: the table may be
+    hidden, of size 0): a reason cut at the edge ("TOML-syntaxfel: texten avslut") does
+    not say what to fix."""
+    table.clear(columns=True)
+    paths = [ut(problem.path) for problem in problems]
+    path_width = min(max([cell_len(COL_FILE), *(cell_len(p) for p in paths)]), 40)
+    # two cells of padding per column and a scroll bar's width
+    reason_width = max(20, width - path_width - 6)
+    table.add_column(COL_FILE, width=path_width, key="path")
+    table.add_column(COL_REASON, width=reason_width, key="reason")
+    for path, problem in zip(paths, problems, strict=True):
+        reason = Text(ut(problem_reason(problem, folder)))
+        lines = max(
+            len(Content(path).wrap(path_width)), len(Content(reason.plain).wrap(reason_width))
+        )
+        table.add_row(Text(path, overflow="fold"), reason, height=lines)
 
 
 class IndexProgress(ProgressBar):
@@ -192,8 +232,7 @@ class ArchiveScreen(Screen[None]):
     def on_mount(self) -> None:
         add_meeting_columns(self.query_one("#meetings", DataTable), [])
         problems = self.query_one("#problems", DataTable)
-        problems.add_column("Fil", key="path")
-        problems.add_column("Orsak", key="reason")
+        add_problem_rows(problems, [], self.folder, self.size.width)
         problems.border_title = PROBLEMS_TITLE
         self.query_one(IndexProgress).display = False
         if self.index is not None:
@@ -256,7 +295,7 @@ class ArchiveScreen(Screen[None]):
             self.refresh_meetings()
         self.refresh_problems()
         if self.problem_list:
-            self.set_status(PROBLEMS_NOTE.format(n=len(self.problem_list)))
+            self.set_status(problems_note(len(self.problem_list)))
         elif changed:
             meetings, paragraphs = self.index.counts() if self.index else (0, 0)
             self.set_status(INDEXED.format(meetings=meetings, paragraphs=paragraphs))
@@ -339,11 +378,11 @@ class ArchiveScreen(Screen[None]):
             return
         self.problem_list = self.index.problems()
         table = self.query_one("#problems", DataTable)
-        table.clear()
-        prefix = str(self.folder) + "/"
-        for problem in self.problem_list:
-            message = problem.message.replace(prefix, "") if problem.message else ""
-            table.add_row(Text(ut(problem.path)), Text(ut(message)))
+        add_problem_rows(table, self.problem_list, self.folder, self.size.width)
+
+    def on_resize(self) -> None:
+        if self.query_one(ContentSwitcher).current == "problems":
+            self.refresh_problems()  # the reasons wrap to the new width
 
     # --- searching ----------------------------------------------------------------------
 
@@ -434,7 +473,7 @@ class ArchiveScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = "meetings"
         self.query_one("#meetings", DataTable).focus()
         if self.problem_list:
-            self.set_status(PROBLEMS_NOTE.format(n=len(self.problem_list)))
+            self.set_status(problems_note(len(self.problem_list)))
         else:
             self.show_counts()
 
