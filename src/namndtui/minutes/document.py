@@ -36,7 +36,8 @@ from namndtui.minutes.model import (
 from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
-from namndtui.record.state import AttendanceChange, RecordState
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import AttendanceChange
 from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE
 from namndtui.timeofday import clock
 
