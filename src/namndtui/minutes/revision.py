@@ -203,7 +203,31 @@ def rewrite_refusal(
         return None
     if entries is not None and journal_reproduces(new.meeting, entries, target):
         return None
+    if entries is not None and _revision_not_yet_written(new, old, document):
+        return None
     return Refusal(old, differences(old.document, document))
+
+
+def _revision_not_yet_written(new: Minutes, old: OnDisk, document: dict[str, Any]) -> bool:
+    """An `export --force` killed after it recorded the new version in the journal (its
+    MinutesRevised and seal) but before it wrote the files: the minutes on disk are still
+    the version before, already kept as the revision's `previous`, and the new minutes are
+    exactly what the journal sealed. Writing them finishes that export; refusing them made
+    the next --force record yet another version of the same change (round 4, kill -9)."""
+    revisions = new.state.revisions
+    if not revisions or old.version >= revisions[-1].version:
+        return False
+    previous = revisions[-1].previous
+    if not re.fullmatch(r"protokoll\.v\d+\.toml", previous):  # a name from the journal
+        return False
+    try:
+        kept = read_input(old.path.parent / previous)
+        on_disk = read_input(old.path)
+    except OSError:
+        return False
+    seal = document.get(SEAL)
+    checksum = seal.get("checksum", "") if isinstance(seal, dict) else ""
+    return kept == on_disk and bool(checksum) and recorded_seal(new.state) == checksum
 
 
 def _same_meeting(old: dict[str, Any], new: dict[str, Any]) -> bool:
