@@ -317,18 +317,29 @@ class MeetingChecker(Reader):
         )
 
     def duplicates(self, array: str, key: str, objects: dict[int, Any]) -> None:
-        """Report the second and later uses of the same name / id (objects by index)."""
-        first: dict[str, int] = {}
+        """Report the second and later uses of the same name / id (objects by index).
+
+        Names that differ only in case or spaces ("Per Almqvist" and "per almqvist ") are
+        the same person written twice: listed once as ledamot and once as ersättare, the
+        record would count them twice (quorum, votes)."""
+        first: dict[str, tuple[int, str]] = {}
         for n, obj in objects.items():
             if obj is None:
                 continue
             value = getattr(obj, key)
-            if value in first:
-                self.report(
-                    (array, n, key), f"{quote(value)} finns redan i {array}[{first[value]}]"
-                )
+            same = " ".join(value.split()).casefold()
+            if same not in first:
+                first[same] = (n, value)
+                continue
+            at, written = first[same]
+            if written == value:
+                self.report((array, n, key), f"{quote(value)} finns redan i {array}[{at}]")
             else:
-                first[value] = n
+                self.report(
+                    (array, n, key),
+                    f"{quote(value)} är samma namn som {array}[{at}] {quote(written)} – "
+                    "skriv det en gång, likadant",
+                )
 
 
 def check_parsed(

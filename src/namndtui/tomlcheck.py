@@ -13,9 +13,9 @@ import datetime as dt
 import difflib
 import json
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from namndtui.datatypes import frozen
 from namndtui.errors import UserError
 from namndtui.tomlpos import KeyLocator
 from namndtui.tomlpos import Path as KeyPath
@@ -27,7 +27,7 @@ EXIT_FINDINGS = 1  # the file is TOML but its content is not valid
 EXIT_UNREADABLE = 2  # the file cannot be read or parsed at all
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One finding: `FILE:LINE: message` (or `FILE: message` when the line is unknown)."""
 

@@ -169,3 +169,39 @@ def test_a_corrupted_index_found_by_a_search_is_reported_and_rebuilt_next(
     monkeypatch.undo()
     assert index.update().parsed == 2
     assert hits(index, "fritidsgård") == [("2007-09-25", 100)]
+
+
+def test_not_rebuilt_under_another_thread_of_the_same_program(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive screen reads its list in one thread and updates in another, through one
+    ArchiveIndex: a connection left on a deleted index would delete the new one's -wal by
+    name when it closes, so the index is not deleted while another thread has one."""
+    import threading
+
+    index = ArchiveIndex(archive)
+    assert hits(index, "fritidsgård") == [("2007-09-25", 100)]  # this thread's connection
+    before = identity(index.db_path)
+    outcome: list[BaseException | str] = []
+
+    def update() -> None:
+        try:
+            outcome.append(index.update().rebuilt)
+        except ArchiveError as err:
+            outcome.append(err)
+
+    fail_once(monkeypatch, sqlite_error(11, "database disk image is malformed"))
+    worker = threading.Thread(target=update)
+    worker.start()
+    worker.join()
+    (refused,) = outcome
+    assert isinstance(refused, ArchiveError) and "annat program" in refused.message
+    assert identity(index.db_path) == before
+    index.close()  # this thread lets go: now the other may rebuild
+    outcome.clear()
+    fail_once(monkeypatch, sqlite_error(11, "database disk image is malformed"))
+    worker = threading.Thread(target=update)
+    worker.start()
+    worker.join()
+    assert outcome == ["indexet var skadat"]
+    assert identity(index.db_path) != before

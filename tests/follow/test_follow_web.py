@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,6 +78,10 @@ def test_web_mode_serves_the_follow_view_on_loopback(folder) -> None:
     try:
         page = fetch(f"http://127.0.0.1:{port}/")
         assert "namndtui – följ" in page
+        # our page: Swedish, and nothing fetched from another server (textual-serve's own
+        # page loads a font from Google)
+        assert '<html lang="sv">' in page and "Starta igen" in page
+        assert "googleapis" not in page
         assert f"ws://127.0.0.1:{port}/ws" in page
         # The browser's side: the websocket runs the follow view itself.
         assert asyncio.run(app_output(f"http://127.0.0.1:{port}/ws", "Sal/Ordf"))
@@ -112,8 +117,9 @@ def unknown_name(monkeypatch) -> None:
 class FakeServer:
     made: list[FakeServer] = []
 
-    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+    def __init__(self, command: str, host: str, port: int, title: str, **kwargs: Any) -> None:
         self.command, self.host, self.port = command, host, port
+        self.templates_path = kwargs.get("templates_path")
         FakeServer.made.append(self)
 
     def serve(self) -> None:
@@ -280,3 +286,21 @@ def test_a_bad_address_is_said_before_anything_is_served(
         err = capsys.readouterr().err
         assert err == f"namndtui: kan inte visa på {host}:8000: {why}\n"  # no VARNING first
     assert FakeServer.made == []
+
+
+def test_the_page_is_swedish_and_fetches_nothing_from_another_server(
+    folder, monkeypatch, any_address
+) -> None:
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    FakeServer.made.clear()
+    assert cli.main(["follow", str(folder), "--web", "--port", "8124"]) == 0
+    (made,) = FakeServer.made
+    page = (Path(made.templates_path) / "app_index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in page
+    assert "Visningen är avslutad." in page and "Session ended" not in page
+    # textual-serve's own page loads a font from fonts.googleapis.com: a projector offline
+    # waits for it, and every visitor's address goes to Google
+    assert "https://" not in page and "googleapis" not in page
+    assert "{{ app_websocket_url }}" in page  # still textual-serve's page otherwise

@@ -56,3 +56,21 @@ def test_the_chair_tally_of_a_secret_item_is_numbers_only(meeting, folder, write
     assert chair.vote is not None
     assert (chair.vote.tally, chair.vote.left, chair.vote.voters) == ((1, 0, 0), 4, 5)
     assert (chair.vote.question, chair.vote.proposition, chair.vote.result) == ("", "", "")
+
+
+def test_the_chair_sees_who_is_jävig_on_the_current_item(meeting, folder, writer) -> None:
+    # the chair must not call a jävig member to vote: the view says who left and who serves
+    record_all(writer, opening() + [ev.AttendanceSet("Fia Nord", True)])
+    record_all(
+        writer,
+        [ev.ItemCalled("budget", "18:31"), ev.Recused("budget", "Cia Lund", substitute="Fia Nord")],
+    )
+    chair, room = views(meeting, folder)
+    assert chair.recused == (
+        "Cia Lund (V) anmäler jäv och deltar inte i handläggningen av ärendet. "
+        "I Cia Lunds (V) ställe tjänstgör Fia Nord (S).",
+    )
+    assert not any(line == "Cia Lund (V)" for line in chair.serving)
+    record_all(writer, [ev.ItemCalled("info", "18:40")])
+    chair, _ = views(meeting, folder)
+    assert chair.recused == ()  # the jäv was for the budget only

@@ -106,6 +106,13 @@ def test_the_wheel_carries_the_example(venv: Path, tmp_path: Path) -> None:
     assert example.is_relative_to(venv), example  # the wheel's copy, not the checkout's
     assert example.is_file()
 
+    page = run(
+        venv, "python", "-c",
+        "from namndtui.commands.follow import WEB_PAGE; print(WEB_PAGE / 'app_index.html')",
+        home=tmp_path,
+    )  # fmt: skip
+    assert Path(page.stdout.strip()).is_file(), page.stderr  # follow --web's page
+
     version = run(venv, "namndtui", "--version", home=tmp_path)
     assert version.returncode == 0 and version.stdout.startswith("namndtui "), version
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import _thread  # threading's own lock and thread-local (importing threading costs ~0.6 ms)
 import os
+import sys
 import time
 
 try:  # the C module of sqlite3: the package also imports datetime (its date adapters, which
@@ -128,6 +129,7 @@ class ArchiveIndex:
         self.on_wait = on_wait  # called when another process holds the lock
         self.rebuilt = ""  # why the index was (re)created on opening
         self._local = _thread._local()
+        self._holders: set[int] = set()  # threads that have opened a connection (_keep)
         self._generation = 0
         self._lock = _thread.allocate_lock()
         self._users.hold()
@@ -272,9 +274,7 @@ class ArchiveIndex:
         if reason is not None:
             conn.close()
             return reason
-        slot = "conn" if self.public else "full"
-        setattr(self._local, slot, conn)
-        setattr(self._local, slot + "_gen", self._generation)
+        self._keep("conn" if self.public else "full", conn)
         return None
 
     def _check_parts(self, conn: sqlite3.Connection) -> str | None:
@@ -319,9 +319,21 @@ class ArchiveIndex:
                 conn.close()
             self._users.hold()
             conn = self._connect(secret=secret)
-            setattr(self._local, slot, conn)
-            setattr(self._local, slot + "_gen", self._generation)
+            self._keep(slot, conn)
         return conn
+
+    def _keep(self, slot: str, conn: sqlite3.Connection) -> None:
+        """`conn` as this thread's connection of the kind `slot`."""
+        setattr(self._local, slot, conn)
+        setattr(self._local, slot + "_gen", self._generation)
+        self._holders.add(_thread.get_ident())
+
+    def _other_threads(self) -> set[int]:
+        """Threads still running that have opened a connection of this index (a thread's
+        connections close when it ends; its id may be reused, which only errs on the safe
+        side)."""
+        running = sys._current_frames()
+        return {t for t in self._holders if t != _thread.get_ident() and t in running}
 
     def close(self) -> None:
         """Close this thread's connections (others close when their threads end) and let
@@ -335,6 +347,7 @@ class ArchiveIndex:
             if conn is not None:
                 conn.close()
                 setattr(self._local, slot, None)
+        self._holders.discard(_thread.get_ident())
 
     # --- updating ------------------------------------------------------------------------
 
@@ -380,7 +393,12 @@ class ArchiveIndex:
 
     def _start_over(self, reason: str) -> None:
         """The index found unusable in use: deleted and created empty (when no other
-        program has it open, else an ArchiveError); the next update fills it."""
+        program has it open, else an ArchiveError); the next update fills it. Not while
+        another thread of this program has a connection to it either (the archive screen
+        reads its list in one thread and updates in another): a connection to a deleted
+        index deletes the new one's -wal by name when it closes."""
+        if self._other_threads():
+            raise ArchiveError(f"{self._db}: {reason}, men {IN_USE}", 2)
         seen = getattr(self._local, "opened", None)
         self._close_connections()
         self._users.release()  # (while waiting: another program may be the one rebuilding)

@@ -27,6 +27,9 @@ from namndtui.errors import UserError
 from namndtui.storage import os_reason, read_input
 
 DEFAULT_HOST = "127.0.0.1"
+# The browser's page: textual-serve's, in Swedish and without a font fetched from Google
+# (follow/web/app_index.html); textual-serve keeps serving its own scripts and styles.
+WEB_PAGE = Path(__file__).resolve().parent.parent / "follow" / "web"
 DEFAULT_PORT = 8000
 
 NETWORK_WARNING = (
@@ -207,7 +210,9 @@ def _serve(args: argparse.Namespace, path: Path) -> int:
 
     command = serve_command(path, chair=args.ordforande, room_only=not local or args.bara_sal)
     print(SERVING.format(host=shown, port=args.port), file=sys.stderr)
-    server = Server(command, host=args.host, port=args.port, title="namndtui – följ")
+    server = Server(
+        command, host=args.host, port=args.port, title="namndtui – följ", templates_path=WEB_PAGE
+    )
     try:
         server.serve()
     except OSError as err:  # the address is not this computer's, or the port is taken

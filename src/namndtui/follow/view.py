@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from namndtui.minutes import beslutsgang as bg
 from namndtui.minutes.model import member_label
+from namndtui.minutes.procedure_text import recusal_sentences
 from namndtui.model import Item, Meeting
 from namndtui.record import questions as qs
 from namndtui.record.serving import quorum, serving, voters
@@ -199,6 +200,8 @@ class ChairView:
     quorum_ok: bool
     serving: tuple[str, ...]  # 'Anna Ek (M)', 'Jonas Vik (S), tjänstgörande ersättare för …'
     vote: VoteView | None = None  # the current item's running (or last counted) votering
+    # the current item's jäv, as the minutes word it: who must not be called to vote
+    recused: tuple[str, ...] = ()
 
 
 def _agenda(meeting: Meeting, state: RecordState) -> tuple[AgendaLine, ...]:
@@ -246,9 +249,10 @@ def chair_view(meeting: Meeting, state: RecordState) -> ChairView:
     item_id = item.id if item is not None else ""
     q = quorum(meeting, state, item_id)
     if item is None:
-        title, motions, to_put = NO_ITEM, (), ()
+        title, motions, to_put, recused = NO_ITEM, (), (), ()
     else:
         para = state.paragraph(item.id)
+        recused = tuple(recusal_sentences(meeting, para))
         number = f"§ {para.number} " if para.number is not None else ""
         title = number + item.title
         motions = tuple(bg.motion_sentences(meeting, item, para))
@@ -265,4 +269,5 @@ def chair_view(meeting: Meeting, state: RecordState) -> ChairView:
         quorum_ok=q.ok,
         serving=_serving(meeting, state, item_id),
         vote=_chair_vote(meeting, state),
+        recused=recused,
     )

@@ -84,7 +84,8 @@ def _statements(meeting: Meeting, para: Paragraph, label: str) -> list[Block]:
     return out
 
 
-def _recusals(meeting: Meeting, para: Paragraph) -> list[Block]:
+def recusal_sentences(meeting: Meeting, para: Paragraph) -> list[str]:
+    """The §'s jäv as the minutes word it (also the chair's follow view)."""
     out = []
     for rec in para.recusals:
         sentence = (
@@ -96,8 +97,12 @@ def _recusals(meeting: Meeting, para: Paragraph) -> list[Block]:
                 f" I {member_genitive(meeting, rec.member)} ställe tjänstgör "
                 f"{member_label(meeting, rec.substitute)}."
             )
-        out.append(b.text(sentence))
+        out.append(sentence)
     return out
+
+
+def _recusals(meeting: Meeting, para: Paragraph) -> list[Block]:
+    return [b.text(sentence) for sentence in recusal_sentences(meeting, para)]
 
 
 Section = tuple[str, list[Block]]  # (heading, blocks)

@@ -26,7 +26,7 @@ from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.app_acts import RecordKeeper, error_reason
 from namndtui.tui.messages import RecordChanged
-from namndtui.tui.modals.once import OnceModal
+from namndtui.tui.modals.once import SCREENS_CSS, OnceModal
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
@@ -346,6 +346,7 @@ class NamndApp(RecordKeeper, App[int]):
     def on_mount(self) -> None:
         from namndtui.tui.commands import MeetingCommands
 
+        self.call_after_refresh(self._after_first_frame)
         self.COMMANDS = self.COMMANDS | {MeetingCommands}
         for note in self.start_notes:
             self.notify(note, markup=False, timeout=8)
@@ -354,6 +355,18 @@ class NamndApp(RecordKeeper, App[int]):
             return
         for warning in self.start_warnings:
             self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
+
+    def _after_first_frame(self) -> None:
+        """Start-up work that waits until the first frame is painted: the garbage collector
+        (off since commands/open_app.run) and the styles of the screens that open over the
+        meeting screen (screens.tcss; read here, the first dialog would parse all styles
+        again)."""
+        import gc
+
+        gc.enable()
+        if not self.stylesheet.has_source(SCREENS_CSS):
+            self.stylesheet.read(SCREENS_CSS)
+            self.stylesheet.parse()
 
     # --- recording ----------------------------------------------------------------------
 

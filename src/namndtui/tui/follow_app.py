@@ -166,6 +166,7 @@ class ChairPane(Horizontal):
         with VerticalScroll(id="chair-item"):
             yield Static(id="chair-title", classes="chair-heading")
             yield Static(id="chair-vote")
+            yield Static(id="chair-recused")
             yield Static(id="chair-motions")
             yield Static(id="chair-to-put")
             yield Static(id="chair-quorum", classes="chair-heading")
@@ -178,6 +179,9 @@ class ChairPane(Horizontal):
         vote.set_class(view.vote is not None, "-shown")
         vote.set_class(view.vote is not None and not view.vote.open, "-counted")
         vote.update(chair_vote_content(view))
+        recused = self.query_one("#chair-recused", Static)
+        recused.display = bool(view.recused)
+        recused.update(_lines(S.FOLLOW_RECUSED, view.recused))
         self.query_one("#chair-motions", Static).update(
             _lines(S.FOLLOW_MOTIONS, view.motions, S.FOLLOW_NO_MOTIONS)
         )
