@@ -190,6 +190,11 @@ def run(args: argparse.Namespace) -> int:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
             _print_hidden(meeting.source)
+            if meeting.first_paragraph:  # the year's earlier minutes are read only then
+                from namndtui.minutes.numbering import overlap_warning
+
+                if overlap := overlap_warning(meeting, Path(meeting.source).parent):
+                    print(_safe(f"{meeting.source}: varning: {overlap}"))
             if any(item.corrects for item in meeting.items):  # the archive is read only then
                 from namndtui.minutes.corrects import warnings
 
