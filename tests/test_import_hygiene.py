@@ -22,6 +22,7 @@ CORE_MODULES = [
     "namndtui",
     "namndtui.errors",
     "namndtui.model",
+    "namndtui.datatypes",
     "namndtui.timeofday",
     "namndtui.storage",
     "namndtui.tomlpos",
@@ -114,6 +115,7 @@ from textual.app import App
 def _display(self, screen, renderable):
     if renderable is not None and not self._batch_count:
         names = [n for n, m in sys.modules.items() if type(m).__name__ != "_LazyModule"]
+        names += [os.path.basename(path) for path, _ in self.stylesheet.source if path]
         print(" ".join(names), flush=True)
         os._exit(0)
 App._display = _display
@@ -154,6 +156,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "defusedxml",
     "sqlite3",
     "argparse",  # `namndtui PATH` needs no parser (cli.main)
+    "screens.tcss",  # the styles of dialogs, help, attendance: read after the first frame
 )
 
 
@@ -174,7 +177,7 @@ def test_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     imported = set(result.stdout.split())
-    assert {"namndtui.tui.screens.meeting", "namndtui.record.state"} <= imported  # it ran
+    assert {"namndtui.tui.screens.meeting", "namndtui.record.state", "app.tcss"} <= imported
     early = sorted(
         name
         for name in imported

@@ -1,6 +1,6 @@
 """The meeting as prepared before it starts: body, members, agenda items.
 
-Pure data (frozen dataclasses), no I/O and no Textual. `meetingfile.py` builds a
+Pure data (frozen dataclasses, `namndtui.datatypes`), no I/O and no Textual. `meetingfile.py` builds a
 `Meeting` from `meeting.toml`; the record (`namndtui.record`) folds the secretary's
 events over it; the minutes renderers read both.
 """
@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
+
+from namndtui.datatypes import frozen
 
 FORMAT_MEETING = "namndtui/meeting/1"
 
@@ -44,7 +46,7 @@ def id_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", folded)
 
 
-@dataclass(frozen=True)
+@frozen
 class Member:
     """A seat (ordförande, vice ordförande, ledamot) or a substitute (ersättare)."""
 
@@ -70,7 +72,7 @@ class Member:
         return f"{self.name} ({self.party})" if self.party else self.name
 
 
-@dataclass(frozen=True)
+@frozen
 class Official:
     """Someone present who is not a member: tjänsteman, föredragande, sekreterare."""
 
@@ -83,7 +85,7 @@ class Official:
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """One titled block of report text. Paragraphs are separated by one blank line."""
 
@@ -92,7 +94,7 @@ class Section:
     key: str = ""  # the TOML key for the fixed sections ("summary", …); "" for extra sections
 
 
-@dataclass(frozen=True)
+@frozen
 class BasisDocument:
     """One document of an item's beslutsunderlag: "Tjänsteutlåtande" of a date, "Bilaga 1 Karta"."""
 
@@ -100,7 +102,7 @@ class BasisDocument:
     date: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ParagraphRef:
     """A § of an earlier meeting's minutes of the same body (`corrects` on an item)."""
 
@@ -108,7 +110,7 @@ class ParagraphRef:
     paragraph: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     """One agenda item (ärende) with its report (tjänsteutlåtande)."""
 
@@ -177,7 +179,7 @@ def parse_share(text: str) -> Fraction | None:
     return share if share < 1 else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Meeting:
     """A meeting of a body, with its members and its agenda, as prepared."""
 

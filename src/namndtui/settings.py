@@ -17,10 +17,11 @@ with them (exit 1 for findings, 2 for a file that cannot be read). Core module: 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from namndtui.datatypes import frozen
 from namndtui.storage import os_reason, read_input
 from namndtui.tomlcheck import (
     EXIT_UNREADABLE,
@@ -41,8 +42,10 @@ FILENAME = "namndtui.toml"
 TOP = {"theme": "str", "keys": "table", "protokoll": "table"}
 
 
-@dataclass(frozen=True)
+@frozen
 class UserSettings:
+    """The user's settings as read (the defaults when there is no file)."""
+
     path: Path
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)

@@ -13,9 +13,9 @@ import datetime as dt
 import difflib
 import json
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from namndtui.datatypes import frozen
 from namndtui.errors import UserError
 from namndtui.tomlpos import KeyLocator
 from namndtui.tomlpos import Path as KeyPath
@@ -27,7 +27,7 @@ EXIT_FINDINGS = 1  # the file is TOML but its content is not valid
 EXIT_UNREADABLE = 2  # the file cannot be read or parsed at all
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One finding: `FILE:LINE: message` (or `FILE: message` when the line is unknown)."""
 
@@ -177,6 +177,13 @@ def date_meant(text: str) -> dt.date | None:
 def _syntax_hint(text_line: str, message: str) -> str:
     """What the secretary meant on a line TOML refuses, in Swedish; '' when unclear."""
     key, _, value = text_line.partition("=")
+    key_errors = ("Expected '=' after a key", "Invalid statement", "Invalid initial character")
+    if message.startswith(key_errors) and re.match(r"\s*[A-Za-z0-9_-]*[^\x00-\x7f]", key):
+        # "förslag_till_beslut = […]", "titel" is fine but "rubrik_ä" is not TOML at all
+        return (
+            f"nyckeln {quote(key.strip())} har en bokstav utanför a–z – nycklarna är "
+            "engelska (title, summary, proposed_decision …; docs/meeting-format.md)"
+        )
     if message.startswith("Cannot overwrite a value") and key.strip():
         return f"nyckeln {quote(key.strip())} finns redan – ta bort den ena raden"
     if _TIME_LIKE.search(text_line):  # "start = 7:00" or "24:00:00": a number, then ":"

@@ -105,6 +105,12 @@ def decision_clause(text: str) -> str:
     return text
 
 
+def continues(text: str) -> bool:
+    """Text that continues the sentence ("för att …", "till nästa sammanträde") rather than
+    being a sentence of its own: it starts with a small letter."""
+    return text.strip()[:1].islower()
+
+
 def end_sentence(text: str) -> str:
     """The text as a sentence: a full stop unless it already ends in . ! ? or :."""
     text = text.strip()

@@ -8,15 +8,22 @@ meeting read-only with the reason.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import gc
 import json
 from pathlib import Path
 
+import pytest
+
+from namndtui.commands import open_app
 from namndtui.commands.open_app import build_app
+from namndtui.errors import UserError
 from namndtui.meetingfile import load_meeting
 from namndtui.record import events as ev
 from namndtui.record.lock import LOCK_NAME
 from namndtui.record.record import Record
+from namndtui.tui.modals.once import SCREENS_CSS
 from namndtui.tui.widgets.agenda import AgendaList
 
 from .conftest import FixedClock
@@ -165,3 +172,45 @@ def test_a_read_only_window_never_writes_the_minutes(example_folder) -> None:
     after = {p.name: p.read_bytes() for p in example_folder.glob("protokoll.*")}
     assert after == before
     writer.close()
+
+
+def test_the_collector_off_during_start_up_is_on_after_the_first_frame(example_folder) -> None:
+    """`namndtui MEETING` turns the garbage collector off until the first frame
+    (commands/open_app.run); the app turns it back on right after that frame."""
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        gc.disable()  # as open_app.run leaves it when the app starts
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, gc.isenabled, "the collector on after the first frame")
+            await pilot.press("q")
+
+    try:
+        run(go())
+    finally:
+        gc.enable()
+
+
+def test_a_start_that_fails_leaves_the_collector_on(tmp_path) -> None:
+    try:
+        with pytest.raises(UserError):
+            open_app.run(argparse.Namespace(path=str(tmp_path / "saknas"), config=None))
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_styles_of_the_dialogs_are_read_right_after_the_first_frame(example_folder) -> None:
+    """Not before the first frame (test_import_hygiene pins that), and not when the first
+    dialog opens either: a screen's CSS_PATH read then makes Textual parse all again."""
+
+    async def go():
+        app = build_app(example_folder, clock=FixedClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.stylesheet.has_source(SCREENS_CSS), "screens.tcss")
+            await pilot.press("question_mark")
+            await until(pilot, lambda: app.screen.query("#help-body"), "the help open")
+            assert app.screen.query_one("#help-body").styles.max_width is not None
+            await pilot.press("q")
+
+    run(go())

@@ -316,6 +316,7 @@ def _not_recorded(
 
 
 def run(args: argparse.Namespace) -> int:
+    from namndtui.minutes.settings import logo_problem
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
 
@@ -332,6 +333,8 @@ def run(args: argparse.Namespace) -> int:
     source = load_source(args.path)
     if justered:
         warnings += undecided_warnings(source.minutes)
+    if args.pdf and (problem := logo_problem(settings)):
+        warnings.append(f"protokoll.logo: {problem} – PDF:en skrivs utan logotyp")
     out = Path(args.out) if args.out else source.folder
     if args.out:  # --out MAPP is created when missing, as users expect of an output folder
         try:

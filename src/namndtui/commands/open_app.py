@@ -204,13 +204,24 @@ def _archive_app(folder: Path) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from namndtui.settings import load_user_settings
-    from namndtui.tui.usersettings import apply
+    import gc
 
-    path = Path(args.path) if getattr(args, "path", None) else None
-    config = getattr(args, "config", None)
-    settings = load_user_settings(Path(config) if config else None)
-    app = build_app(path)
-    apply(app, settings)
-    result = app.run()
+    # No garbage collection until the first frame: start-up allocates tens of thousands of
+    # objects that live as long as the process (modules, classes, widgets, styles), and
+    # the collections until the first frame walk them in vain (~3 ms of the example's
+    # first frame; docs/performance.md). The app turns the collector back on right after
+    # its first frame (`NamndApp.on_mount`), or here if it never gets that far.
+    gc.disable()
+    try:
+        from namndtui.settings import load_user_settings
+        from namndtui.tui.usersettings import apply
+
+        path = Path(args.path) if getattr(args, "path", None) else None
+        config = getattr(args, "config", None)
+        settings = load_user_settings(Path(config) if config else None)
+        app = build_app(path)
+        apply(app, settings)
+        result = app.run()
+    finally:
+        gc.enable()
     return int(result) if isinstance(result, int) else (app.return_code or 0)

@@ -20,6 +20,7 @@ from namndtui.minutes.settings import OLDER, ProtokollSettings
 from namndtui.model import Item, Meeting, ParagraphRef
 from namndtui.record.state import REFERRED_BACK, TABLED, Paragraph, RecordState
 from namndtui.secrecy.marking import original_mark, public_title, secrecy_ground, secret_sentence
+from namndtui.vocabulary import continues
 
 IMMEDIATE_SENTENCE = "Paragrafen justeras omedelbart."
 
@@ -103,9 +104,15 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
     if para.status == TABLED:
         out = [b.text("Ärendet bordläggs.")]
     elif para.status == REFERRED_BACK:
-        out = [b.text(f"Ärendet återremitteras till {referral_target(item)}.")]
-        if para.referral_reason.strip():
-            out += b.texts("Motivering: " + end_sentence(para.referral_reason))
+        decided = f"Ärendet återremitteras till {referral_target(item)}"
+        reason = para.referral_reason.strip()
+        if continues(reason):  # "för att …": one sentence, as the motion reads
+            lead = "" if reason.startswith("för ") else "för att "
+            out = b.texts(f"{decided} {lead}{end_sentence(reason)}")
+        else:
+            out = [b.text(f"{decided}.")]
+            if reason:
+                out += b.texts("Motivering: " + end_sentence(reason))
     else:
         points = effective_decision(item, para)
         if len(points) > 1:

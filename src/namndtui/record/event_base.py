@@ -17,16 +17,17 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
+from namndtui.datatypes import frozen
+
 _E = TypeVar("_E", bound="Event")
 
 
 def frozen_event(cls: type[_E]) -> type[_E]:
-    """`@dataclass(frozen=True)` for an event, with `__eq__`, `__hash__` and `__repr__`
-    shared from `Event` instead of generated per class: each generated method costs an
-    `exec` at import, and the events are imported before the TUI's first frame. Same
-    behaviour as the generated ones (field-wise, same class only)."""
-    cls = dataclass(frozen=True, repr=False, eq=False)(cls)
-    cls._NAMES = tuple(f.name for f in dataclasses.fields(cls))
+    """`@frozen` (namndtui.datatypes) for an event: `__eq__`, `__hash__` and `__repr__`
+    shared instead of generated per class (each generated method costs an `exec` at
+    import). Same behaviour as the generated ones (field-wise, same class only)."""
+    cls = frozen(cls)
+    cls._NAMES = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     return cls
 
 
@@ -36,21 +37,6 @@ class Event:
 
     TYPE: ClassVar[str] = ""
     _NAMES: ClassVar[tuple[str, ...]] = ()  # the field names, set by `frozen_event`
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._NAMES)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        args = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._NAMES)
-        return f"{type(self).__qualname__}({args})"
 
     def to_dict(self) -> dict[str, Any]:
         data = {"type": self.TYPE}

@@ -34,6 +34,7 @@ from namndtui.record.journal import (
     replay,
 )
 from namndtui.record.lock import FolderLock
+from namndtui.record.orphans import orphan_notes
 from namndtui.record.procedure import Quorum, RuleError, check, quorum
 from namndtui.record.state import RecordState
 from namndtui.storage import atomic_write, os_reason
@@ -172,6 +173,9 @@ class Record:
             apply_event(meeting, record.state, event, seq, time)
             record.events.append((seq, time, event))
         record._saved = len(record.events)
+        # acts on an item id or a name meeting.toml no longer has would drop out of the
+        # minutes without a word (an id or a name "tidied" after the meeting)
+        record.warnings.extend(orphan_notes(meeting, record.state))
         if record.events:
             # Everything replayed is on disk: "Sparat" shows when the last act was written.
             with contextlib.suppress(ValueError):

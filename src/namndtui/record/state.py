@@ -2,15 +2,16 @@
 
 These classes are the contract between the record (which builds them by folding events,
 `namndtui.record.fold`), the screens (which show them) and the minutes (which render them).
-They are plain mutable dataclasses owned by the fold; readers must not mutate them.
+They are plain mutable dataclasses (`namndtui.datatypes`) owned by the fold; readers must not mutate them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from namndtui.datatypes import mutable
 from namndtui.vocabulary import ParagraphStatus
 
 # Paragraph status (what the agenda's status mark shows); see namndtui.vocabulary.
@@ -22,7 +23,7 @@ REFERRED_BACK = ParagraphStatus.REFERRED_BACK  # återremitterat
 STATUSES = (PENDING, IN_PROGRESS, DECIDED, TABLED, REFERRED_BACK)
 
 
-@dataclass
+@mutable
 class Motion:
     """A yrkande made during the item."""
 
@@ -34,7 +35,7 @@ class Motion:
     withdrawn: bool = False
 
 
-@dataclass
+@mutable
 class VoteRound:
     """One votering: "ja för `yes`, nej för `no`" (motion ids)."""
 
@@ -71,32 +72,40 @@ class VoteRound:
         return ""
 
 
-@dataclass
+@mutable
 class Recusal:
+    """Jäv: `member` took no part in the item."""
+
     member: str
     substitute: str = ""  # ersättare who served instead for this item
 
 
-@dataclass
+@mutable
 class Reservation:
+    """A reservation against the decision."""
+
     member: str
     text: str = ""  # skriftlig reservation
     motion: str = ""  # own motion id ("till förmån för eget yrkande")
 
 
-@dataclass
+@mutable
 class Note:
+    """A protokollsanteckning (or a justeringsanteckning)."""
+
     text: str
     by: str = ""
 
 
-@dataclass
+@mutable
 class Statement:
+    """A särskilt uttalande."""
+
     by: str
     text: str
 
 
-@dataclass
+@mutable
 class Correction:
     """A change made after the paragraph was locked, shown in the minutes."""
 
@@ -105,7 +114,7 @@ class Correction:
     time: str = ""  # journal time of the correction "2007-10-25 10:12"
 
 
-@dataclass
+@mutable
 class Revision:
     """A later version of justered minutes (MinutesRevised): the old one kept beside."""
 
@@ -115,7 +124,7 @@ class Revision:
     changes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@mutable
 class Paragraph:
     """Everything recorded on one agenda item; becomes one § of the minutes."""
 
@@ -160,7 +169,7 @@ class Paragraph:
         return [m for m in self.motions if not m.withdrawn]
 
 
-@dataclass
+@mutable
 class AttendanceChange:
     """An arrival, departure or change of who serves, at a § (for the minutes)."""
 
@@ -171,7 +180,7 @@ class AttendanceChange:
     at: str = ""
 
 
-@dataclass
+@mutable
 class RecordState:
     """The whole meeting as recorded so far."""
 

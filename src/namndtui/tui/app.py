@@ -26,7 +26,7 @@ from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.app_acts import RecordKeeper, error_reason
 from namndtui.tui.messages import RecordChanged
-from namndtui.tui.modals.once import OnceModal
+from namndtui.tui.modals.once import SCREENS_CSS, OnceModal
 from namndtui.tui.typeahead import KeyHold
 
 if TYPE_CHECKING:
@@ -346,6 +346,7 @@ class NamndApp(RecordKeeper, App[int]):
     def on_mount(self) -> None:
         from namndtui.tui.commands import MeetingCommands
 
+        self.call_after_refresh(self._after_first_frame)
         self.COMMANDS = self.COMMANDS | {MeetingCommands}
         for note in self.start_notes:
             self.notify(note, markup=False, timeout=8)
@@ -354,6 +355,18 @@ class NamndApp(RecordKeeper, App[int]):
             return
         for warning in self.start_warnings:
             self.notify(S.WARNINGS.format(text=warning), severity="warning", markup=False)
+
+    def _after_first_frame(self) -> None:
+        """Start-up work that waits until the first frame is painted: the garbage collector
+        (off since commands/open_app.run) and the styles of the screens that open over the
+        meeting screen (screens.tcss; read here, the first dialog would parse all styles
+        again)."""
+        import gc
+
+        gc.enable()
+        if not self.stylesheet.has_source(SCREENS_CSS):
+            self.stylesheet.read(SCREENS_CSS)
+            self.stylesheet.parse()
 
     # --- recording ----------------------------------------------------------------------
 
@@ -456,6 +469,7 @@ class NamndApp(RecordKeeper, App[int]):
         Anything else is a bug in the renderer and is raised: the worker's error is shown
         in the error modal (`on_worker_state_changed`), never passed off as normal.
         """
+        from namndtui.minutes.render import TemplateProblem
         from namndtui.minutes.revision import JusteredMinutesChanged
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
@@ -472,6 +486,8 @@ class NamndApp(RecordKeeper, App[int]):
             return S.MINUTES_FAILED.format(reason=error_reason(err))
         except JusteredMinutesChanged as refused:
             return _refusal_note(refused.refusal.lines)
+        except TemplateProblem as err:  # the user's own template (template_dir): its line
+            return S.MINUTES_FAILED.format(reason=err.message)
         return ""
 
     def _minutes_replica(self) -> Replica:

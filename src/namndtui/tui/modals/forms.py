@@ -445,7 +445,7 @@ class ReservationModal(_MemberFilter, _Form):
     """r: who reserves (only those who may, type to filter; the others shown with the
     reason) and text.
 
-    As every dialog (app.tcss): the title and the buttons stay put, only the middle
+    As every dialog (screens.tcss): the title and the buttons stay put, only the middle
     scrolls, so focusing the member list never scrolls the title out of view.
     """
 

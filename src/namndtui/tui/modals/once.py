@@ -15,6 +15,7 @@ reach the next field, or the screen behind a dialog that has closed.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from textual import events
@@ -26,9 +27,16 @@ from namndtui.tui.typeahead import key_hold
 
 ResultType = TypeVar("ResultType")
 
+# The styles of the dialogs, the help and the attendance screen, not parsed before the
+# first frame: the app reads them right after it (NamndApp._after_first_frame); a screen's
+# CSS_PATH is read when it opens, if it is not read yet (Textual then parses all again).
+SCREENS_CSS = str(Path(__file__).parents[1] / "screens.tcss")
+
 
 class OnceModal(ModalScreen[ResultType]):
     """A modal screen whose result is given once; later dismissals are ignored."""
+
+    CSS_PATH = SCREENS_CSS
 
     _acted = False
 

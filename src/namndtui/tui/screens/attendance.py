@@ -26,6 +26,7 @@ from namndtui.tui.bindings import fit_footer
 from namndtui.tui.disk import DiskBanner
 from namndtui.tui.labels import quorum_of, refusal
 from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested, request_act
+from namndtui.tui.modals.once import SCREENS_CSS
 from namndtui.tui.roster_layout import RosterLayout, roster_layout
 from namndtui.tui.text import user_text, ut
 from namndtui.tui.typeahead import form_action
@@ -64,6 +65,7 @@ class RosterTable(DataTable):
 
 
 class AttendanceScreen(Screen[None]):
+    CSS_PATH = SCREENS_CSS
     BINDINGS = [
         Binding("space", "toggle_present", "Närvaro", id="attendance.toggle"),
         Binding("j", "cursor(1)", S.KEY_DOWN, id="attendance.down", show=False),
