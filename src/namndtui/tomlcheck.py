@@ -174,6 +174,13 @@ def date_meant(text: str) -> dt.date | None:
         return None
 
 
+def write_date_as(value: str, example: str = "ÅÅÅÅ-MM-DD") -> str:
+    """'skriv 2026-12-05' for a date written "5 december 2026" or "2026-12-5", else
+    'skriv <example>' (the command line's date options)."""
+    meant = date_meant(value)
+    return f"skriv {meant.isoformat()}" if meant else f"skriv {example}"
+
+
 def _syntax_hint(text_line: str, message: str) -> str:
     """What the secretary meant on a line TOML refuses, in Swedish; '' when unclear."""
     key, _, value = text_line.partition("=")

@@ -90,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             date = dt.date.fromisoformat(args.date)
         except ValueError as err:
-            raise UserError(f"ogiltigt datum {args.date!r}: skriv ÅÅÅÅ-MM-DD", 2) from err
+            from namndtui.tomlcheck import write_date_as
+
+            raise UserError(f"ogiltigt datum {args.date!r}: {write_date_as(args.date)}", 2) from err
     date = date or (agenda.date if agenda else None)
     if date is None:
         raise UserError(

@@ -257,10 +257,10 @@ class Record:
             self.save_cause = cause if isinstance(cause, OSError) else None
             reason = os_reason(cause) if isinstance(cause, OSError) else err.message
             count = len(self.unsaved)
-            acts = "1 åtgärd" if count == 1 else f"{count} åtgärder"
+            acts, saved = ("1 åtgärd", "sparad") if count == 1 else (f"{count} åtgärder", "sparade")
             self.save_error = (
                 f"Kunde inte spara i {self.journal_path}: {reason}. {acts} finns bara i "
-                "minnet och är inte sparade; försöker igen vid nästa åtgärd. Spara "
+                f"minnet och är inte {saved}; försöker igen vid nästa åtgärd. Spara "
                 "journalen någon annanstans om felet består."
             )
             raise UnsavedError(self.save_error, self.events[-1][0]) from cause
