@@ -21,7 +21,7 @@ from namndtui.minutes.settings import OLDER, ProtokollSettings
 from namndtui.model import Item, Meeting, ParagraphRef
 from namndtui.record.state import REFERRED_BACK, TABLED, Paragraph, RecordState
 from namndtui.secrecy.marking import original_mark, public_title, secrecy_ground, secret_sentence
-from namndtui.vocabulary import continues
+from namndtui.vocabulary import IMMEDIATE_POINT, continues
 
 IMMEDIATE_SENTENCE = "Paragrafen justeras omedelbart."
 
@@ -122,6 +122,8 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
             out = b.texts(points[0]) if points else []
         # No decision recorded (only a note, or not handled yet): no Beslut block at all;
         # PRACTICE.md has no formula for "no decision" and the § must not read as decided.
+        if any(IMMEDIATE_POINT.search(point) for point in points):
+            return out  # a point already says it ("… justerar paragrafen omedelbart.")
     if immediate(item, para):
         out.append(b.text(IMMEDIATE_SENTENCE))
     return out
