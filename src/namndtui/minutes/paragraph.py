@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from namndtui.minutes import blocks as b
 from namndtui.minutes import procedure_text as pt
+from namndtui.minutes.attendance_notes import paragraph_changes
 from namndtui.minutes.beslutsgang import DEFAULT_PROPOSAL_BY, end_sentence
 from namndtui.minutes.blocks import Block
 from namndtui.minutes.model import effective_decision, immediate, is_justified
@@ -177,10 +178,13 @@ def build_paragraph(
         content = [b.text(original_mark(secrecy))] if secrecy else []
         if item.corrects is not None:
             content.append(b.text(correction_reference(item.corrects, prefix)))
+        start, end = paragraph_changes(meeting, state, para.number)
+        content += [b.text(line) for line in start]  # who came, left, served from here
         for key in order:
             if key in sections:
                 heading, body = sections[key]
                 content += [b.heading(heading), *body]
+        content += [b.text(line) for line in end]
     return ParagraphDoc(
         number=para.number,
         label=paragraph_label(para.number, prefix),
