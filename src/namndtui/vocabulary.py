@@ -123,3 +123,14 @@ AGENDA_FIXED = (
     "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
     "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
 )
+
+
+# A decision point that itself says the § is justified at once ("Stadsdelsnämnden justerar
+# paragrafen omedelbart.", "Beslutet justeras omedelbart.", "… förklarar beslutet omedelbart
+# justerat") – but not "justeras inte omedelbart". The importer reads it as the item's
+# omedelbar justering; the minutes then do not add "Paragrafen justeras omedelbart." again.
+IMMEDIATE_POINT = re.compile(
+    r"omedelbar(?:t)?\s+juster|förklara[rs]?\s+\w*\s*omedelbart\s+justera"
+    r"|juster\w*\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}omedelbart",
+    re.IGNORECASE,
+)
