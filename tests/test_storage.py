@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from namndtui.storage import STALE_TEMP_SECONDS, atomic_write
+from namndtui.storage import STALE_TEMP_SECONDS, atomic_write, typed_path
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
@@ -66,3 +66,20 @@ def test_stale_temp_files_of_the_same_name_are_removed(tmp_path: Path) -> None:
         ".protokoll.toml.def456.tmp",
         "protokoll.toml",
     ]
+
+
+def test_typed_path_takes_a_path_as_it_is_pasted(tmp_path, monkeypatch) -> None:
+    # the import form said "filen finns inte" for a path copied with its quotes
+    target = tmp_path / "mitt utlåtande.txt"
+    target.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for pasted in (
+        f'"{target}"',  # a file manager's "Copy as path"
+        f"'{target}'",  # drag and drop into a terminal
+        f"  {target}  ",
+        str(target).replace(" ", "\\ "),  # drag and drop, backslash-escaped
+        "file://" + str(target).replace(" ", "%20").replace("å", "%C3%A5"),
+        "~/mitt utlåtande.txt",
+    ):
+        assert typed_path(pasted) == target, pasted
+    assert typed_path("'") == Path("'")  # a lone quote is a name, not quotes

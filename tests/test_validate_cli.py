@@ -111,3 +111,30 @@ def test_random_files_never_crash(data: bytes) -> None:
     assert code in (1, 2)
     assert out and all(line.startswith(str(path)) for line in out.splitlines())
     assert len(err.splitlines()) == 1
+
+
+def test_a_first_paragraph_already_used_this_year_is_warned_about(tmp_path: Path) -> None:
+    # a § number copied from last time's meeting.toml: the year would hold § 120 twice
+    earlier = tmp_path / "nämnden" / "2007-10-23"
+    earlier.mkdir(parents=True)
+    (earlier / "protokoll.toml").write_text(
+        '[meeting]\nbody = "Testby nämnd"\ndate = 2007-10-23\n'
+        "[[paragraphs]]\nnumber = 120\n[[paragraphs]]\nnumber = 132\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "nämnden" / "2007-11-20"
+    folder.mkdir()
+    meeting = folder / "meeting.toml"
+    head = 'format = "namndtui/meeting/1"\n[meeting]\nbody = "Testby nämnd"\ndate = 2007-11-20\n'
+    meeting.write_text(head + "first_paragraph = 120\n", encoding="utf-8")
+    code, out, _ = run_cli(str(meeting))
+    assert code == 0  # a warning, not a finding
+    assert out.splitlines()[1] == (
+        f"{meeting}: varning: meeting.first_paragraph: § 120 finns redan i år – "
+        "2007-10-23/protokoll.toml slutar på § 132; skriv 133 (eller ta bort raden, så "
+        "fortsätter numreringen av sig själv)"
+    )
+    meeting.write_text(head + "first_paragraph = 133\n", encoding="utf-8")
+    assert "varning" not in run_cli(str(meeting))[1]
+    meeting.write_text(head.replace("2007-11-20", "2008-01-15") + "first_paragraph = 1\n")
+    assert "varning" not in run_cli(str(meeting))[1]  # a new year starts at § 1

@@ -177,3 +177,20 @@ def input_problem(err: OSError) -> str:
     if err.errno == errno.EISDIR:
         return "är en mapp, ingen fil"
     return f"kan inte läsas: {os_reason(err)}"
+
+
+def typed_path(raw: str) -> Path:
+    """A path as a secretary types or pastes it into a form: surrounding quotes (a file
+    manager's "Copy as path" gives "…", a terminal's drag and drop '…'), a file://
+    address, backslash-escaped spaces (drag and drop in other terminals), ~ for home.
+    `expanduser` raises RuntimeError where there is no home folder."""
+    text = raw.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    elif text.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        text = unquote(urlsplit(text).path)
+    elif "\\ " in text and os.sep == "/":
+        text = text.replace("\\ ", " ")
+    return Path(text).expanduser()

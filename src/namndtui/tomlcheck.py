@@ -158,6 +158,7 @@ _SWEDISH_DATE = re.compile(
 )
 _UNPADDED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T])")
 _TYPOGRAPHIC_QUOTES = "“”„«»"
+_YES_NO = frozenset({"ja", "nej", "sant", "falskt", "true", "false", "yes", "no"})
 
 
 def date_meant(text: str) -> dt.date | None:
@@ -174,9 +175,23 @@ def date_meant(text: str) -> dt.date | None:
         return None
 
 
+def write_date_as(value: str, example: str = "ÅÅÅÅ-MM-DD") -> str:
+    """'skriv 2026-12-05' for a date written "5 december 2026" or "2026-12-5", else
+    'skriv <example>' (the command line's date options)."""
+    meant = date_meant(value)
+    return f"skriv {meant.isoformat()}" if meant else f"skriv {example}"
+
+
 def _syntax_hint(text_line: str, message: str) -> str:
     """What the secretary meant on a line TOML refuses, in Swedish; '' when unclear."""
     key, _, value = text_line.partition("=")
+    key_errors = ("Expected '=' after a key", "Invalid statement", "Invalid initial character")
+    if message.startswith(key_errors) and re.match(r"\s*[A-Za-z0-9_-]*[^\x00-\x7f]", key):
+        # "förslag_till_beslut = […]", "titel" is fine but "rubrik_ä" is not TOML at all
+        return (
+            f"nyckeln {quote(key.strip())} har en bokstav utanför a–z – nycklarna är "
+            "engelska (title, summary, proposed_decision …; docs/meeting-format.md)"
+        )
     if message.startswith("Cannot overwrite a value") and key.strip():
         return f"nyckeln {quote(key.strip())} finns redan – ta bort den ena raden"
     if _TIME_LIKE.search(text_line):  # "start = 7:00" or "24:00:00": a number, then ":"
@@ -187,6 +202,11 @@ def _syntax_hint(text_line: str, message: str) -> str:
         return (
             f"ogiltigt datum {quote(value.strip())} – skriv {meant.isoformat()} "
             "(ÅÅÅÅ-MM-DD, utan citattecken)"
+        )
+    if value.strip().split("#")[0].strip().casefold() in _YES_NO:  # "= ja", "= True"
+        return (
+            f"ogiltigt värde {quote(value.split('#')[0].strip())} – skriv true eller false "
+            "(små bokstäver, utan citattecken)"
         )
     if value.lstrip()[:1] in tuple(_TYPOGRAPHIC_QUOTES):
         return (
@@ -269,7 +289,28 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
         detail = f"{_translate(message[: m.start()])} (vid filens slut)"
     else:  # pragma: no cover - tomllib always says where
         line, detail = None, message
+    # the parser gives up at the start of the next statement (column 1): the list is above
+    above = 1 if m is not None and _POSITION.search(message) and m.group(2) == "1" else 0
+    if message.startswith("Unclosed array") and line and (start := _list_start(text, line - above)):
+        # where the list begins, not where the parser gave up (the next key, or the end)
+        key, line_seen, line = start[1], line, start[0]
+        detail = (
+            f"listan {key} stängs aldrig – saknas ett kommatecken mellan två värden, eller "
+            f"']' efter det sista? (upptäcktes på rad {line_seen})"
+        )
     return Problem(filename, line, f"TOML-syntaxfel: {detail}")
+
+
+_LIST_START = re.compile(r"\s*([A-Za-z0-9_.-]+)\s*=\s*\[")
+
+
+def _list_start(text: str, line: int) -> tuple[int, str] | None:
+    """(line, key) of the nearest `key = [` at or above `line` (1-based)."""
+    lines = text.splitlines()
+    for n in range(min(line, len(lines)), 0, -1):
+        if m := _LIST_START.match(lines[n - 1]):
+            return n, m.group(1)
+    return None
 
 
 def parse_toml(text: str, filename: str) -> dict[str, Any]:
@@ -361,6 +402,8 @@ class Reader:
                     self.wrong_type(path + (n,), "str", elem)
         elif kind == "tables":
             self.wrong_type(path, kind, value, f" – skriv [[{format_path(path)}]]-tabeller")
+        elif kind == "bool" and isinstance(value, str):  # "ja", "true" in quotes
+            self.wrong_type(path, kind, value, " – skriv true eller false utan citattecken")
         elif kind == "time" and isinstance(value, str):
             self.report(
                 path,

@@ -105,6 +105,12 @@ def decision_clause(text: str) -> str:
     return text
 
 
+def continues(text: str) -> bool:
+    """Text that continues the sentence ("för att …", "till nästa sammanträde") rather than
+    being a sentence of its own: it starts with a small letter."""
+    return text.strip()[:1].islower()
+
+
 def end_sentence(text: str) -> str:
     """The text as a sentence: a full stop unless it already ends in . ! ? or :."""
     text = text.strip()
@@ -116,4 +122,15 @@ def end_sentence(text: str) -> str:
 AGENDA_FIXED = (
     "Ärenden kan bara läggas till innan något har registrerats; föredragningslistan ligger "
     "fast när sammanträdet har börjat (ändra meeting.toml före mötet)."
+)
+
+
+# A decision point that itself says the § is justified at once ("Stadsdelsnämnden justerar
+# paragrafen omedelbart.", "Beslutet justeras omedelbart.", "… förklarar beslutet omedelbart
+# justerat") – but not "justeras inte omedelbart". The importer reads it as the item's
+# omedelbar justering; the minutes then do not add "Paragrafen justeras omedelbart." again.
+IMMEDIATE_POINT = re.compile(
+    r"omedelbar(?:t)?\s+juster|förklara[rs]?\s+\w*\s*omedelbart\s+justera"
+    r"|juster\w*\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}omedelbart",
+    re.IGNORECASE,
 )

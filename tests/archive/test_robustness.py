@@ -14,6 +14,7 @@ from namndtui.archive import ArchiveIndex, lock
 from namndtui.archive import manifest as manifest_module
 from namndtui.archive import query as query_module
 from namndtui.archive.index import ArchiveError, IndexNotUpdated
+from namndtui.archive.lock import exclusive
 
 
 @pytest.fixture
@@ -205,3 +206,25 @@ def test_not_rebuilt_under_another_thread_of_the_same_program(
     worker.join()
     assert outcome == ["indexet var skadat"]
     assert identity(index.db_path) != before
+
+
+def test_a_program_that_finds_it_corrupted_lets_go_while_it_waits(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searches that find the index corrupted together: each lets go of its shared hold
+    before it waits for the writer's lock, else the one holding the lock could never make
+    its hold exclusive (it would wait for the others, who wait for it) – and under the lock
+    it takes the hold again before it looks."""
+    index = ArchiveIndex(archive)
+    seen: list[int] = []
+    enter = exclusive.__enter__
+
+    def watching(self: exclusive) -> None:
+        seen.append(index._users.fd)  # the hold while this program asks for the lock
+        enter(self)
+
+    monkeypatch.setattr(exclusive, "__enter__", watching)
+    fail_once(monkeypatch, sqlite_error(11, "database disk image is malformed"))
+    assert index.update().rebuilt == "indexet var skadat"
+    assert seen and seen[0] == -1  # let go while waiting
+    assert index._users.fd >= 0  # held again

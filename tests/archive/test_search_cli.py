@@ -125,6 +125,10 @@ def test_subprocess_exit_code_and_no_textual(archive: Path) -> None:
         (["till:9999-12-31"], "ogiltigt år: 9999"),
         (["från:0001"], "ogiltigt år: 1"),
         (["år:²²²²"], "ogiltigt år"),
+        # a range written backwards found nothing, without a word
+        (["år:2008-2007"], "ogiltigt årsintervall: '2008-2007' (skriv år:2007-2008)"),
+        (["från:2007-10", "till:2007-09"], "ingen dag ligger mellan 2007-10-01 och 2007-09-30"),
+        (["år:2007", "från:2008"], "ingen dag ligger mellan 2008-01-01 och 2007-12-31"),
         (["n\udcffmnd"], "inte är UTF-8"),  # a non-UTF-8 byte, as sys.argv carries it
         (["x" * 2000], "för lång"),
     ],

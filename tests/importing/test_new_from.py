@@ -24,6 +24,7 @@ def test_round_trip_from_the_examples_previous_minutes(
     assert main(["new", str(target), "--from", str(PREVIOUS), "--date", "2007-10-23"]) == 0
     out, err = capsys.readouterr()
     assert "första § 120" in out and "bordlagt 2007-09-25 § 112" in err
+    assert "inte behandlade" not in err  # every other item was decided
     meeting = load_meeting(target / "meeting.toml")  # validates
     old = load_protokoll(PREVIOUS / "protokoll.toml").meeting
     example = load_meeting(EXAMPLE / "2007-10-23" / "meeting.toml")
@@ -184,3 +185,27 @@ def test_the_bodys_rules_and_the_masked_names_come_along() -> None:
     assert (parsed.paragraph_prefix, parsed.minority_right, parsed.minority_fraction) == (
         "SN", ("återremiss",), "1/4"
     )  # fmt: skip
+
+
+def test_items_left_unhandled_are_named_not_dropped_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the meeting was never held (or ran out of time): its items do not come back by
+    # themselves, and the secretary is told which
+    import shutil
+
+    previous = tmp_path / "2007-10-23"
+    previous.mkdir()
+    shutil.copy(EXAMPLE / "2007-10-23" / "meeting.toml", previous / "meeting.toml")
+    held = load_meeting(previous)
+    assert (
+        main(["new", str(tmp_path / "next"), "--from", str(previous), "--date", "2007-11-20"]) == 0
+    )
+    err = capsys.readouterr().err
+    assert (
+        f"namndtui: varning: {len(held.items)} ärenden på förra föredragningslistan blev inte "
+        "behandlade" in err
+    )
+    for item in held.items:
+        assert f"namndtui:   {item.title}\n" in err
+    assert load_meeting(tmp_path / "next").items == ()

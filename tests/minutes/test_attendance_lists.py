@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.record.conftest import SEATS, make_meeting
 
+from namndtui.minutes.attendance_notes import paragraph_changes
 from namndtui.minutes.document import ingress
 from namndtui.minutes.model import attendance, present_numbers
 from namndtui.record import events as ev
@@ -53,9 +54,9 @@ def test_an_ersattare_who_served_for_a_while_and_stayed_is_listed_for_the_rest()
     assert "Gus Syd (S), tjänstgörande ersättare för Eva Holm (L), § 120" in _field(
         meeting, state, "Beslutande"
     )
-    assert "Fia Nord (S) lämnar sammanträdet kl. 20.00 och deltar inte från och med § 122." in (
-        _field(meeting, state, "Närvaro under sammanträdet")
-    )
+    departure = "Fia Nord (S) lämnar sammanträdet kl. 20.00 och deltar inte från och med § 122."
+    assert paragraph_changes(meeting, state, 122) == ([departure], [])
+    assert all(f.label != "Närvaro under sammanträdet" for f in ingress(meeting, state))
 
 
 def test_present_numbers_follow_arrivals_and_departures() -> None:
@@ -116,7 +117,7 @@ def test_one_paragraph_is_paragraf_beside_the_secretary() -> None:
 
 
 def test_the_ersattare_lists_count_a_change_after_the_decision_from_the_next_paragraph() -> None:
-    """Övriga deltagande agrees with "Närvaro under sammanträdet": an ersättare who comes
+    """Övriga deltagande agrees with the § that says who came: an ersättare who comes
     once § 120 is decided takes part from § 121, one who served on § 120 and leaves after
     its decision was there for § 120."""
     from namndtui.minutes.document import change_line
@@ -136,3 +137,34 @@ def test_the_ersattare_lists_count_a_change_after_the_decision_from_the_next_par
     assert change_line(meeting, state, arrived).endswith("deltar från och med § 121.")
     assert "Hans Väst (S), ersättare, §§ 121–122" in _field(meeting, state, "Övriga deltagande")
     assert present_numbers(state, "Gus Syd", [120, 121, 122]) == [120, 121, 122]
+
+
+def test_each_change_is_printed_in_the_paragraph_it_takes_effect_from() -> None:
+    """Page 1 gives the §§ beside each name; the sentence with the time is in the § the
+    change counts from (before its Beslut), and one after the last § was decided at the end
+    of that §."""
+    from namndtui.minutes.paragraph import build_paragraph
+    from namndtui.minutes.settings import DEFAULT
+
+    meeting = make_meeting()
+    state = fold(
+        meeting,
+        _evening(
+            ev.DecisionRecorded("x1", ("Bifall.",)),
+            ev.ItemCalled(item="x2"),
+            ev.MemberArrived("Eva Holm", "x2", "19:20"),
+            ev.DecisionRecorded("x2", ("Bifall.",)),
+            ev.MemberLeft("Bo Ås", "x2", "19:40"),  # after the last § was decided
+        ),
+    )
+    assert paragraph_changes(meeting, state, 120) == ([], [])
+    start, end = paragraph_changes(meeting, state, 121)
+    assert start == [
+        "Eva Holm (L) anländer kl. 19.20 och deltar från och med § 121.",
+        "Gus Syd (S) slutar tjänstgöra från och med § 121.",
+    ]
+    assert end == ["Bo Ås (M) lämnar sammanträdet kl. 19.40."]
+    item = meeting.item("x2")
+    blocks = build_paragraph(meeting, state, item, state.paragraphs["x2"], DEFAULT).blocks
+    texts = [blk.text for blk in blocks]
+    assert texts[:2] == start and texts[2] == "Beslut" and texts[-1] == end[0]

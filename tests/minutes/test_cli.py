@@ -142,6 +142,14 @@ def test_export_protokoll_rerenders_identically(tmp_path, capsys) -> None:
         (["export", "/nonexistent/x"], 2, "filen finns inte"),
         (["export", "{tmp}"], 2, "varken meeting.toml eller protokoll.toml"),
         (["export", "{golden}", "--justerat", "2024-13-01"], 2, "ogiltigt datum"),
+        # a date written as a secretary says it: the line says how to write it
+        (["export", "{golden}", "--justerat", "8 mars 2024"], 2, "– skriv 2024-03-08"),
+        (
+            ["new", "{tmp}/ny", "--from", "{golden}", "--date", "den 5 april 2024"],
+            2,
+            "ogiltigt datum 'den 5 april 2024': skriv 2024-04-05",
+        ),
+        (["import-agenda", "{golden}", "--date", "2024-4-5"], 2, "skriv 2024-04-05"),
         (
             ["export", "{golden}", "--anslaget", "2024-03-08"],
             1,

@@ -110,3 +110,23 @@ def test_a_motion_typed_as_a_whole_att_clause_is_not_said_twice() -> None:
     ) in text
     assert "Eva Holm (M) yrkar att nämnden beslutar att avsätta 1 mnkr." in text
     assert "Anna Ek (S) yrkar som tillägg att nämnden beslutar att följa upp saken i maj." in text
+
+
+def test_a_referral_reason_that_continues_the_sentence_is_part_of_it() -> None:
+    """qa4: "Motivering: för att förvaltningen ska utreda alternativa lokaler." read as a
+    fragment; it continues the decision as the motion continued its yrkande."""
+    from namndtui.record.state import REFERRED_BACK
+
+    def decided(reason: str) -> str:
+        para = Paragraph(item="a", number=5, status=REFERRED_BACK, referral_reason=reason)
+        return render_paragraph_markdown(MEETING, RecordState(paragraphs={"a": para}), "a")
+
+    text = decided("för att förvaltningen ska utreda alternativa lokaler")
+    assert (
+        "Ärendet återremitteras till förvaltningen för att förvaltningen ska utreda "
+        "alternativa lokaler."
+    ) in text
+    assert "Motivering" not in text
+    assert "återremitteras till förvaltningen för att höra grannarna." in decided("höra grannarna")
+    own = decided("Planen ska kompletteras med en riskanalys.")
+    assert "Ärendet återremitteras till förvaltningen.\n\nMotivering: Planen ska" in own

@@ -1,5 +1,5 @@
 """Arrivals and departures keep their time and §: what the attendance screen shows before
-and after the key, and what the minutes' "Närvaro under sammanträdet" prints."""
+and after the key, and what the minutes print in the § a change takes effect from."""
 
 from __future__ import annotations
 

@@ -73,3 +73,22 @@ def test_a_forged_act_is_a_damaged_line(tmp_path, event, said):
 )
 def test_what_namndtui_writes_is_still_read(event):
     assert event["type"] == ev.from_dict(event).TYPE
+
+
+@pytest.mark.parametrize("first", [10**30, 1_000_000, -5, "120", True])
+def test_a_header_pinning_an_impossible_first_paragraph_is_damaged(tmp_path, first):
+    """The header's first_paragraph numbered the §§ past 999999: export wrote minutes that
+    validate refused (`number: måste vara ett heltal 0–999999`)."""
+    from namndtui.record.journal import pinned_first_paragraph
+
+    path = tmp_path / "journal.jsonl"
+    header = json.dumps(
+        {"format": "namndtui/journal/1", "meeting": LABEL, "first_paragraph": first}
+    )
+    path.write_bytes(
+        header.encode() + b"\n" + forged_line(1, {"type": "meeting_opened", "at": "19:00"})
+    )
+    with pytest.raises(JournalCorrupt) as info:
+        replay(path, LABEL)
+    assert info.value.line == 1 and "första paragrafnumret" in info.value.message
+    assert pinned_first_paragraph(path) is None

@@ -188,7 +188,10 @@ def test_disk_error_keeps_the_act_unsaved_and_retries(open_record, monkeypatch):
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(JournalError) as info:
         record.apply(ev.AttendanceSet("Bo Ås", True))
-    assert "disken är full" in info.value.message and "inte sparade" in info.value.message
+    assert (
+        "disken är full" in info.value.message
+        and "1 åtgärd finns bara i minnet och är inte sparad;" in info.value.message
+    )
     assert isinstance(info.value.__cause__, OSError)
     assert record.unsaved == [2] and record.save_error
     expected = fold(record.meeting, [e for _, _, e in record.events])

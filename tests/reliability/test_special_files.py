@@ -147,3 +147,15 @@ def test_a_lock_file_that_is_a_fifo_opens_read_only(meeting):
         record.close()
     code, _out, err = cli("export", str(meeting), "--justerat", "2007-10-30")
     assert code != 0 and "ingen vanlig fil" in err and "Traceback" not in err
+
+
+def test_a_key_file_that_is_no_key_says_how_to_get_one(tmp_path):
+    """It said "skapa en med namndtui nyckel", which refuses while the file is there."""
+    from namndtui.errors import UserError
+    from namndtui.minutes.signing import load_signer
+
+    key = tmp_path / "ed25519.pem"
+    key.write_bytes(b"-----BEGIN PRIVATE KEY-----\nnej\n-----END PRIVATE KEY-----\n")
+    key.chmod(0o600)
+    with pytest.raises(UserError, match="flytta undan filen och skapa en ny med namndtui nyckel"):
+        load_signer(key)

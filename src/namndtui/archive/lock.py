@@ -93,6 +93,7 @@ class Users:
     def __init__(self, path: str) -> None:
         self.path = path
         self.fd = -1
+        self._close = os.close  # (kept: __del__ may run while the interpreter shuts down)
 
     def hold(self) -> None:
         """Hold it shared (waits only for a rebuild's delete, which holds it exclusive)."""
@@ -139,8 +140,8 @@ class Users:
 
     def release(self) -> None:
         if self.fd >= 0:
-            os.close(self.fd)
-            self.fd = -1
+            fd, self.fd = self.fd, -1
+            self._close(fd)
 
     def __del__(self) -> None:
         self.release()

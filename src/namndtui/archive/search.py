@@ -184,6 +184,12 @@ def parse_query(text: str) -> Query:
             _add_term(query, m.group("phrase"))
         elif m.group("word"):
             _add_term(query, m.group("word"))
+    if query.date_from and query.date_to and query.date_from > query.date_to:
+        raise QueryError(
+            f"ingen dag ligger mellan {query.date_from} och {query.date_to}: "
+            "från: ska vara före till: (och inom år:)",
+            2,
+        )
     return query
 
 
@@ -249,6 +255,8 @@ def _add_filter(query: Query, name: str, value: str) -> None:
             and len(first) == len(last) == 4
         ):
             raise QueryError(f"ogiltigt år: {value!r} (skriv t.ex. år:2007)", 2)
+        if first > last:  # "år:2008-2007" found nothing, silently
+            raise QueryError(f"ogiltigt årsintervall: {value!r} (skriv år:{last}-{first})", 2)
         _narrow(query, _period(first, end=False), _period(last, end=True))
     elif name == "from":
         _narrow(query, _period(value, end=False), "")

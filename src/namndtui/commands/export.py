@@ -29,7 +29,7 @@ from namndtui.errors import UserError
 from namndtui.minutes.dates import JUSTERING_DAYS, parse_date
 from namndtui.storage import os_reason
 from namndtui.textcheck import visible
-from namndtui.tomlcheck import date_range_problem
+from namndtui.tomlcheck import date_range_problem, write_date_as
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -89,7 +89,9 @@ def _date_arg(value: str | None, option: str) -> str:
         return ""
     date = parse_date(value)
     if date is None:
-        raise UserError(f"{option}: ogiltigt datum {value!r} – skriv t.ex. 2007-10-30", 2)
+        raise UserError(
+            f"{option}: ogiltigt datum {value!r} – {write_date_as(value, 't.ex. 2007-10-30')}", 2
+        )
     problem = date_range_problem(date)  # 9999-12-31 was recorded, then every export
     if problem:  # crashed counting the notice's weeks from it
         raise UserError(f"{option}: {problem}", 2)
@@ -316,6 +318,7 @@ def _not_recorded(
 
 
 def run(args: argparse.Namespace) -> int:
+    from namndtui.minutes.settings import logo_problem
     from namndtui.minutes.source import load_source
     from namndtui.minutes.write import write_files
 
@@ -332,6 +335,8 @@ def run(args: argparse.Namespace) -> int:
     source = load_source(args.path)
     if justered:
         warnings += undecided_warnings(source.minutes)
+    if args.pdf and (problem := logo_problem(settings)):
+        warnings.append(f"protokoll.logo: {problem} – PDF:en skrivs utan logotyp")
     out = Path(args.out) if args.out else source.folder
     if args.out:  # --out MAPP is created when missing, as users expect of an output folder
         try:

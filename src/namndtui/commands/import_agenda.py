@@ -37,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             agenda.date = dt.date.fromisoformat(args.date)
         except ValueError as err:
-            raise UserError(f"ogiltigt datum {args.date!r}: skriv ÅÅÅÅ-MM-DD", 2) from err
+            from namndtui.tomlcheck import write_date_as
+
+            raise UserError(f"ogiltigt datum {args.date!r}: {write_date_as(args.date)}", 2) from err
     if args.start:
         try:
             agenda.start = dt.time.fromisoformat(args.start.replace(".", ":"))

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from namndtui.importing.next_meeting import AgendaFacts, Previous
 
 
+NOT_HANDLED = (
+    "namndtui: varning: {n} ärenden på förra föredragningslistan blev inte behandlade (varken "
+    "beslutade, bordlagda eller återremitterade) och följer inte med – lägg till dem i "
+    "meeting.toml om de ska upp igen:"
+)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", metavar="MAPP", help="mappen för det nya sammanträdet")
     parser.add_argument(
@@ -39,7 +46,7 @@ def _previous(path_text: str) -> Previous:
     from namndtui.minutes.protokoll_read import ProtokollFileError
     from namndtui.minutes.source import load_source
     from namndtui.record.minority import forced_kind
-    from namndtui.record.state import REFERRED_BACK, TABLED
+    from namndtui.record.state import IN_PROGRESS, PENDING, REFERRED_BACK, TABLED
 
     try:
         source = load_source(path_text)
@@ -54,7 +61,12 @@ def _previous(path_text: str) -> Previous:
         if para.status in (TABLED, REFERRED_BACK)
     ]
     last = max((para.number for _item, para in numbered if para.number), default=None)
-    return Previous(meeting, last, unfinished)
+    left = [
+        item.title
+        for item in meeting.items
+        if state.paragraph(item.id).status in (PENDING, IN_PROGRESS)
+    ]
+    return Previous(meeting, last, unfinished, left)
 
 
 def _agenda(path_text: str) -> AgendaFacts:
@@ -90,7 +102,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             date = dt.date.fromisoformat(args.date)
         except ValueError as err:
-            raise UserError(f"ogiltigt datum {args.date!r}: skriv ÅÅÅÅ-MM-DD", 2) from err
+            from namndtui.tomlcheck import write_date_as
+
+            raise UserError(f"ogiltigt datum {args.date!r}: {write_date_as(args.date)}", 2) from err
     date = date or (agenda.date if agenda else None)
     if date is None:
         raise UserError(
@@ -123,6 +137,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{target}: kunde inte skriva filen: {os_reason(err)}", 2) from None
     for note in notes:
         print(visible(f"namndtui: {note}"), file=sys.stderr)
+    if previous.not_handled:
+        print(visible(NOT_HANDLED.format(n=len(previous.not_handled))), file=sys.stderr)
+        for title in previous.not_handled:
+            print(visible(f"namndtui:   {title}"), file=sys.stderr)
     items = f"{len(meeting.items)} ärende" + ("" if len(meeting.items) == 1 else "n")
     print(
         visible(

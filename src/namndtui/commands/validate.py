@@ -120,6 +120,7 @@ def _journal_findings(file: Path) -> tuple[list[str], list, int]:
     from namndtui.errors import UserError
     from namndtui.minutes.source import load_meeting_for_record
     from namndtui.record.journal import JOURNAL_NAME, JournalError
+    from namndtui.record.orphans import orphan_notes
     from namndtui.record.record import Record
     from namndtui.record.substitution import cross_party_notes
     from namndtui.storage import check_input, os_reason
@@ -145,7 +146,7 @@ def _journal_findings(file: Path) -> tuple[list[str], list, int]:
         if damage is not None:
             why = f"journalen är skadad: {damage.reason}; mötet öppnas skrivskyddat"
             return [], [Problem(str(journal), damage.line, why)], 1
-        return cross_party_notes(meeting, record.state), [], 0
+        return cross_party_notes(meeting, record.state) + orphan_notes(meeting, record.state), [], 0
     finally:
         record.close()
 
@@ -189,6 +190,11 @@ def run(args: argparse.Namespace) -> int:
                 members += f", {len(meeting.substitutes)} ersättare"
             print(_safe(f"{meeting.source}: giltig ({items}, {members})"))
             _print_hidden(meeting.source)
+            if meeting.first_paragraph:  # the year's earlier minutes are read only then
+                from namndtui.minutes.numbering import overlap_warning
+
+                if overlap := overlap_warning(meeting, Path(meeting.source).parent):
+                    print(_safe(f"{meeting.source}: varning: {overlap}"))
             if any(item.corrects for item in meeting.items):  # the archive is read only then
                 from namndtui.minutes.corrects import warnings
 

@@ -17,9 +17,9 @@ from namndtui.importing.agenda_items import ITEM, Draft, ItemReader
 from namndtui.importing.ids import slugify, unique_id
 from namndtui.importing.osl import UNKNOWN_GROUND
 from namndtui.importing.reflow import clean_line
-from namndtui.importing.report_decision import IMMEDIATE_POINT
 from namndtui.importing.report_lines import Dropped
 from namndtui.model import FORMAT_MEETING, Item
+from namndtui.vocabulary import IMMEDIATE_POINT
 
 _PAGE = re.compile(r"^(?:sida\s*)?\d+\s*(?:\(\s*\d+\s*\)|av\s*\d+)?$", re.IGNORECASE)
 _KNOWN_CATEGORIES = re.compile(

@@ -53,6 +53,9 @@ class Previous:
     meeting: Meeting
     last_paragraph: int | None  # the highest § of its minutes (None: none numbered)
     unfinished: list[Unfinished] = field(default_factory=list)
+    # items neither decided nor tabled nor referred back (the meeting ran out of time, or
+    # was not closed): they do not come back by themselves, so `new` names them
+    not_handled: list[str] = field(default_factory=list)
 
 
 @dataclass

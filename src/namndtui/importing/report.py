@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from namndtui.importing.agenda_header import parse_date
 from namndtui.importing.ids import slugify
 from namndtui.importing.reflow import join_lines
-from namndtui.importing.report_decision import IMMEDIATE_POINT, decision_points
+from namndtui.importing.report_decision import decision_points
 from namndtui.importing.report_furniture import repeated_lines, take_furniture
 from namndtui.importing.report_headings import mark_known_headings, mark_unknown_headings
 from namndtui.importing.report_lines import (
@@ -46,6 +46,7 @@ from namndtui.importing.report_signatures import (
     mark_signature_before_list,
 )
 from namndtui.model import SECTION_TITLES, BasisDocument, Item, Section
+from namndtui.vocabulary import IMMEDIATE_POINT
 
 __all__ = ["Dropped", "ReportParse", "parse_report"]
 

@@ -8,8 +8,6 @@ omedelbar justering sets the mark (and stays: the board takes that decision).
 
 from __future__ import annotations
 
-import re
-
 from namndtui.importing.reflow import join_lines
 from namndtui.importing.report_lines import (
     INTRO,
@@ -20,14 +18,6 @@ from namndtui.importing.report_lines import (
     Line,
 )
 from namndtui.importing.report_signatures import mark_decision_signature
-
-IMMEDIATE_POINT = re.compile(
-    r"omedelbar(?:t)?\s+juster|förklara[rs]?\s+\w*\s*omedelbart\s+justera"
-    # "justeras omedelbart", "att justera beslutet omedelbart", "Nämnden justerar
-    # paragrafen omedelbart" – but not "justeras inte omedelbart".
-    r"|juster\w*\s+(?:(?!inte\b|ej\b)\w+\s+){0,2}omedelbart",
-    re.IGNORECASE,
-)
 
 
 def decision_points(found: Found, body: list[Line]) -> list[str]:

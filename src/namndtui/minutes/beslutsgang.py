@@ -17,7 +17,7 @@ from namndtui.record import minority
 from namndtui.record import questions as qs
 from namndtui.record.state import Paragraph
 from namndtui.record.state_parts import VoteRound
-from namndtui.vocabulary import decision_clause, end_sentence
+from namndtui.vocabulary import continues, decision_clause, end_sentence
 
 DEFAULT_PROPOSAL_BY = "förvaltningen"
 
@@ -55,12 +55,6 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def _continues(text: str) -> bool:
-    """Text that continues the sentence ("för att …", "till nästa sammanträde") rather than
-    being a sentence of its own: it starts with a small letter."""
-    return text[:1].islower()
-
-
 # --- Yrkanden ---------------------------------------------------------------------------------
 
 
@@ -79,14 +73,14 @@ def motion_sentence(meeting: Meeting, item: Item | None, para: Paragraph, motion
         verb = "återremitteras" if kind == "återremiss" else "bordläggs"
         if not text:
             sentence = f"{who} yrkar att ärendet {verb}."
-        elif _continues(text):
+        elif continues(text):
             lead = "" if kind == "bordläggning" or text.startswith("för ") else "för att "
             sentence = f"{who} yrkar att ärendet {verb} {lead}{end_sentence(text)}"
         else:
             sentence = f"{who} yrkar att ärendet {verb}. {end_sentence(text)}"
     else:  # ändring, eget, tillägg
         addition = " som tillägg" if kind == "tillägg" else ""
-        if _continues(clause := decision_clause(text)):
+        if continues(clause := decision_clause(text)):
             sentence = f"{who} yrkar{addition} att nämnden beslutar att {end_sentence(clause)}"
         else:
             sentence = (

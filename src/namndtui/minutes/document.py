@@ -18,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from namndtui.minutes import blocks as b
+from namndtui.minutes.attendance_notes import change_line  # noqa: F401  (re-exported)
 from namndtui.minutes.blocks import Block, join_names
 from namndtui.minutes.model import (
     Attendance,
     Attendee,
     Minutes,
-    after_the_decision,
     attendance,
     member_label,
     notice_dates,
@@ -37,7 +37,6 @@ from namndtui.minutes.paragraph import ParagraphDoc, build_paragraph
 from namndtui.minutes.settings import DEFAULT, ProtokollSettings
 from namndtui.model import Meeting, Member
 from namndtui.record.state import RecordState
-from namndtui.record.state_parts import AttendanceChange
 from namndtui.secrecy.marking import ORIGINAL_NOTICE, PUBLIC_NOTICE
 from namndtui.timeofday import clock
 
@@ -194,35 +193,6 @@ def adjusters_line(meeting: Meeting, state: RecordState) -> str:
     return text.strip()
 
 
-def change_line(meeting: Meeting, state: RecordState, change: AttendanceChange) -> str:
-    who = member_label(meeting, change.member)
-    para = state.paragraphs.get(change.item)
-    where = ""
-    if para is not None and para.number is not None:
-        where = f"§ {para.number}"
-        if after_the_decision(change, para):
-            # Left (or came) once the § was decided with them (without them): not from that
-            # §, from the next one handled ("" after the last), as the vote lists and §§ say.
-            later = [p.number for p in state.paragraphs.values() if (p.number or 0) > para.number]
-            where = f"§ {min(later)}" if later else ""
-    elif (item := meeting.item(change.item)) is not None:
-        where = f"ärendet {item.title}"
-    at = f" kl. {clock(change.at)}" if change.at else ""
-    if change.kind == "arrived":
-        text = f"{who} anländer{at}" + (f" och deltar från och med {where}" if where else "")
-    elif change.kind == "left":
-        text = f"{who} lämnar sammanträdet{at}" + (
-            f" och deltar inte från och med {where}" if where else ""
-        )
-    elif change.kind == "serves":
-        text = f"{who} tjänstgör för {member_label(meeting, change.for_member)}" + (
-            f" från och med {where}" if where else " från sammanträdets början"
-        )
-    else:
-        text = f"{who} slutar tjänstgöra" + (f" från och med {where}" if where else "")
-    return text + "."
-
-
 def _official_numbers(meeting: Meeting, state: RecordState, name: str) -> str:
     """'§§ 141–143' for an official present for some items only ('' for all)."""
     official = next((o for o in meeting.officials if o.name == name), None)
@@ -278,10 +248,6 @@ def ingress(
     fields.append(Field("Beslutande", tuple(deciding)))
     if others := others_present(meeting, state, people):
         fields.append(Field("Övriga deltagande", tuple(others)))
-    changes = [c for c in state.changes if c.item or c.kind != "serves"]
-    if changes:
-        lines = tuple(change_line(meeting, state, c) for c in changes)
-        fields.append(Field("Närvaro under sammanträdet", lines))
     fields.append(Field("Utses att justera", (adjusters_line(meeting, state),)))
     justering = justering_place_and_time(state, settings)
     fields.append(Field("Justeringens plats och tid", (justering,)))

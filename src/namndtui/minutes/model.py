@@ -266,7 +266,7 @@ def present_numbers(state: RecordState, name: str, numbers: list[int]) -> list[i
         if change.item and at is None:
             continue  # at an item never handled: no § to count from
         if para is not None and at is not None and after_the_decision(change, para):
-            at += 0.5  # from the next § handled, as "Närvaro under sammanträdet" says
+            at += 0.5  # from the next § handled, as the § printing the change says
         moves.append((at if at is not None else min(numbers, default=0), change.kind == "arrived"))
     if not moves:
         return sorted(numbers)

@@ -146,3 +146,22 @@ def with_numbering(meeting: Meeting, folder: Path) -> Meeting:
     if meeting.first_paragraph:
         return meeting
     return dataclasses.replace(meeting, first_paragraph=first_paragraph(meeting, folder))
+
+
+def overlap_warning(meeting: Meeting, folder: Path) -> str:
+    """'' unless `first_paragraph` is written and the same body's earlier minutes of the
+    year already used that § (a number copied from last time's meeting.toml): the year
+    would hold the same § twice. Then the Swedish warning, with the number to write."""
+    if not meeting.first_paragraph:
+        return ""
+    earlier = previous_protokoll(meeting, folder)
+    if not earlier:
+        return ""
+    path, last = max(earlier, key=lambda found: found[1])
+    if meeting.first_paragraph > last:
+        return ""
+    return (
+        f"meeting.first_paragraph: § {meeting.first_paragraph} finns redan i år – "
+        f"{path.parent.name}/{path.name} slutar på § {last}; skriv {last + 1} "
+        "(eller ta bort raden, så fortsätter numreringen av sig själv)"
+    )

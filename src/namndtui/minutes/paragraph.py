@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from namndtui.minutes import blocks as b
 from namndtui.minutes import procedure_text as pt
+from namndtui.minutes.attendance_notes import paragraph_changes
 from namndtui.minutes.beslutsgang import DEFAULT_PROPOSAL_BY, end_sentence
 from namndtui.minutes.blocks import Block
 from namndtui.minutes.model import effective_decision, immediate, is_justified
@@ -20,6 +21,7 @@ from namndtui.minutes.settings import OLDER, ProtokollSettings
 from namndtui.model import Item, Meeting, ParagraphRef
 from namndtui.record.state import REFERRED_BACK, TABLED, Paragraph, RecordState
 from namndtui.secrecy.marking import original_mark, public_title, secrecy_ground, secret_sentence
+from namndtui.vocabulary import IMMEDIATE_POINT, continues
 
 IMMEDIATE_SENTENCE = "Paragrafen justeras omedelbart."
 
@@ -103,9 +105,15 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
     if para.status == TABLED:
         out = [b.text("Ärendet bordläggs.")]
     elif para.status == REFERRED_BACK:
-        out = [b.text(f"Ärendet återremitteras till {referral_target(item)}.")]
-        if para.referral_reason.strip():
-            out += b.texts("Motivering: " + end_sentence(para.referral_reason))
+        decided = f"Ärendet återremitteras till {referral_target(item)}"
+        reason = para.referral_reason.strip()
+        if continues(reason):  # "för att …": one sentence, as the motion reads
+            lead = "" if reason.startswith("för ") else "för att "
+            out = b.texts(f"{decided} {lead}{end_sentence(reason)}")
+        else:
+            out = [b.text(f"{decided}.")]
+            if reason:
+                out += b.texts("Motivering: " + end_sentence(reason))
     else:
         points = effective_decision(item, para)
         if len(points) > 1:
@@ -114,6 +122,8 @@ def decision_blocks(item: Item, para: Paragraph) -> list[Block]:
             out = b.texts(points[0]) if points else []
         # No decision recorded (only a note, or not handled yet): no Beslut block at all;
         # PRACTICE.md has no formula for "no decision" and the § must not read as decided.
+        if any(IMMEDIATE_POINT.search(point) for point in points):
+            return out  # a point already says it ("… justerar paragrafen omedelbart.")
     if immediate(item, para):
         out.append(b.text(IMMEDIATE_SENTENCE))
     return out
@@ -168,10 +178,13 @@ def build_paragraph(
         content = [b.text(original_mark(secrecy))] if secrecy else []
         if item.corrects is not None:
             content.append(b.text(correction_reference(item.corrects, prefix)))
+        start, end = paragraph_changes(meeting, state, para.number)
+        content += [b.text(line) for line in start]  # who came, left, served from here
         for key in order:
             if key in sections:
                 heading, body = sections[key]
                 content += [b.heading(heading), *body]
+        content += [b.text(line) for line in end]
     return ParagraphDoc(
         number=para.number,
         label=paragraph_label(para.number, prefix),

@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from namndtui.errors import UserError, os_reason
 from namndtui.minutes.blocks import BULLETS, HEADING, NUMBERED, TABLE, Block
 from namndtui.minutes.document import Document
 from namndtui.minutes.escape import escape_md, md_list
@@ -135,8 +136,25 @@ def _loader(layout: str, template_dir: str) -> ChoiceLoader:
     paths.append(TEMPLATES / MODERN)
     loaders = [FileSystemLoader(str(p)) for p in paths]
     if template_dir:
-        loaders.insert(0, FileSystemLoader(template_dir))
+        loaders.insert(0, _UserTemplates(template_dir))
     return ChoiceLoader(loaders)
+
+
+class _UserTemplates(FileSystemLoader):
+    """The user's template folder: a FIFO or device named like a template is refused
+    (OSError, worded by `_template_problem`) instead of blocking the export for ever."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        from jinja2.loaders import split_template_path
+
+        from namndtui.storage import check_input
+
+        for folder in self.searchpath:
+            path = Path(folder, *split_template_path(template))
+            if path.exists() or path.is_symlink():
+                check_input(path)
+                break
+        return super().get_source(environment, template)
 
 
 @lru_cache(maxsize=8)
@@ -164,16 +182,65 @@ def _env(kind: str, settings: ProtokollSettings) -> Environment:
     return environment(kind, settings.layout, settings.template_dir)
 
 
+def _render(kind: str, settings: ProtokollSettings, name: str, **context: Any) -> str:
+    """Template `name` rendered; a template of the user's own (`--template`, template_dir)
+    that cannot be used is one located Swedish line (TemplateProblem), not a traceback."""
+    try:
+        return _env(kind, settings).get_template(name).render(**context)
+    except Exception as err:
+        if not settings.template_dir:
+            raise  # the bundled templates: a fault in the program
+        raise TemplateProblem(_template_problem(err, settings.template_dir, name)) from None
+
+
 def render_document_markdown(doc: Document, settings: ProtokollSettings) -> str:
     name = "utdrag.md.j2" if doc.certification else "protokoll.md.j2"
-    return _tidy_markdown(_env("md", settings).get_template(name).render(doc=doc))
+    return _tidy_markdown(_render("md", settings, name, doc=doc))
 
 
 def render_document_html(doc: Document, settings: ProtokollSettings) -> str:
     name = "utdrag.html.j2" if doc.certification else "protokoll.html.j2"
-    return _env("html", settings).get_template(name).render(doc=doc)
+    return _render("html", settings, name, doc=doc)
 
 
 def render_paragraph_md(para: ParagraphDoc, settings: ProtokollSettings) -> str:
     """One § as Markdown, exactly as in protokoll.md (the live view in the TUI)."""
-    return _tidy_markdown(_env("md", settings).get_template("paragraph.md.j2").render(p=para))
+    return _tidy_markdown(_render("md", settings, "paragraph.md.j2", p=para))
+
+
+class TemplateProblem(UserError):
+    """A template of the user's own that cannot be used (exit 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 2)
+
+
+def _template_problem(err: BaseException, folder: str, name: str) -> str:
+    """`FILE:LINE: mallen kan inte användas: why` for an error raised while rendering."""
+    import jinja2
+
+    where, line = str(Path(folder) / name), None
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        where, line = err.filename or where, err.lineno
+    else:  # the template's own line, from the traceback Jinja2 rewrites to point at it
+        tb = err.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+                where, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        why = f"syntaxfel (Jinja2: {err.message})"
+    elif isinstance(err, jinja2.UndefinedError):
+        why = f"den använder något som inte finns (Jinja2: {err.message})"
+    elif isinstance(err, jinja2.TemplateNotFound):
+        why = f"den tar med en mall som inte finns: {err.name}"
+    elif isinstance(err, RecursionError):
+        why = "den tar med sig själv i en slinga"
+    elif isinstance(err, UnicodeDecodeError):
+        why = "filen är inte UTF-8-text"
+    elif isinstance(err, OSError):
+        why = os_reason(err)
+    else:
+        why = f"{type(err).__name__}: {err}"
+    located = f"{where}:{line}" if line else where
+    return visible(f"{located}: mallen kan inte användas: {why}")

@@ -93,6 +93,21 @@ def settings_from_table(
     return settings
 
 
+def logo_problem(settings: ProtokollSettings) -> str:
+    """Why the logo cannot be printed in the PDF ("" when it can, or none is set): the PDF
+    is then written without it (minutes/pdf.py refuses what is not a local image file)."""
+    logo = settings.logo
+    if not logo or logo.startswith("data:"):
+        return ""
+    if "://" in logo and not logo.startswith("file:"):
+        return f"{logo}: hämtas inte från nätet – ange en bildfil"
+    from namndtui.minutes.pdf import local_file_problem
+
+    path = logo.removeprefix("file://")
+    problem = local_file_problem(path)
+    return f"{path}: {problem}" if problem else ""
+
+
 def load_settings_file(path: str | Path) -> ProtokollSettings:
     """The `[protokoll]` table of the TOML file `path` (defaults when it has none).
 

@@ -121,7 +121,10 @@ def load_signer(path: Path | None = None) -> Signer | None:
     except (ValueError, TypeError):
         key = None
     if not isinstance(key, Ed25519PrivateKey):
-        raise UserError(f"{path}: ingen ed25519-nyckel (skapa en med namndtui nyckel)", 2)
+        raise UserError(
+            f"{path}: ingen ed25519-nyckel som går att använda (skadad, lösenordsskyddad "
+            "eller av annat slag); flytta undan filen och skapa en ny med namndtui nyckel", 2,
+        )  # fmt: skip
     return Signer(key)
 
 

@@ -175,7 +175,13 @@ def pinned_first_paragraph(path: Path) -> int | None:
     except (OSError, ValueError, RecursionError):
         return None
     first = data.get("first_paragraph") if isinstance(data, dict) else None
-    return first if isinstance(first, int) and not isinstance(first, bool) and first > 0 else None
+    return first if _valid_first(first) else None
+
+
+def _valid_first(first: object) -> bool:
+    """A § number the minutes can hold (protokoll.toml: at most 999999): a header pinning
+    10**30 made export write minutes that validate refused."""
+    return type(first) is int and 1 <= first <= 999_999
 
 
 def encode_line(seq: int, time: str, event: ev.Event) -> bytes:
@@ -301,6 +307,11 @@ def _read_header(path: Path, raw: bytes, label: str, result: Replay) -> None:
     if data["format"] != FORMAT_JOURNAL:
         raise JournalCorrupt(
             path, 1, f"okänt journalformat {data['format']!r} (väntade {FORMAT_JOURNAL!r})"
+        )
+    first = data.get("first_paragraph")
+    if first is not None and not _valid_first(first):
+        raise JournalCorrupt(
+            path, 1, f"första paragrafnumret {first!r} i journalens huvud är ogiltigt (1–999999)"
         )
     result.header = True
     if label and data.get("meeting") != label:

@@ -34,6 +34,7 @@ from namndtui.record.journal import (
     replay,
 )
 from namndtui.record.lock import FolderLock
+from namndtui.record.orphans import orphan_notes
 from namndtui.record.procedure import Quorum, RuleError, check, quorum
 from namndtui.record.state import RecordState
 from namndtui.storage import atomic_write, os_reason
@@ -172,6 +173,9 @@ class Record:
             apply_event(meeting, record.state, event, seq, time)
             record.events.append((seq, time, event))
         record._saved = len(record.events)
+        # acts on an item id or a name meeting.toml no longer has would drop out of the
+        # minutes without a word (an id or a name "tidied" after the meeting)
+        record.warnings.extend(orphan_notes(meeting, record.state))
         if record.events:
             # Everything replayed is on disk: "Sparat" shows when the last act was written.
             with contextlib.suppress(ValueError):
@@ -253,10 +257,10 @@ class Record:
             self.save_cause = cause if isinstance(cause, OSError) else None
             reason = os_reason(cause) if isinstance(cause, OSError) else err.message
             count = len(self.unsaved)
-            acts = "1 åtgärd" if count == 1 else f"{count} åtgärder"
+            acts, saved = ("1 åtgärd", "sparad") if count == 1 else (f"{count} åtgärder", "sparade")
             self.save_error = (
                 f"Kunde inte spara i {self.journal_path}: {reason}. {acts} finns bara i "
-                "minnet och är inte sparade; försöker igen vid nästa åtgärd. Spara "
+                f"minnet och är inte {saved}; försöker igen vid nästa åtgärd. Spara "
                 "journalen någon annanstans om felet består."
             )
             raise UnsavedError(self.save_error, self.events[-1][0]) from cause

@@ -469,6 +469,7 @@ class NamndApp(RecordKeeper, App[int]):
         Anything else is a bug in the renderer and is raised: the worker's error is shown
         in the error modal (`on_worker_state_changed`), never passed off as normal.
         """
+        from namndtui.minutes.render import TemplateProblem
         from namndtui.minutes.revision import JusteredMinutesChanged
         from namndtui.minutes.settings import DEFAULT
         from namndtui.minutes.write import write_minutes
@@ -485,6 +486,8 @@ class NamndApp(RecordKeeper, App[int]):
             return S.MINUTES_FAILED.format(reason=error_reason(err))
         except JusteredMinutesChanged as refused:
             return _refusal_note(refused.refusal.lines)
+        except TemplateProblem as err:  # the user's own template (template_dir): its line
+            return S.MINUTES_FAILED.format(reason=err.message)
         return ""
 
     def _minutes_replica(self) -> Replica:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual.widgets import Static
 
 from namndtui.errors import OS_REASONS
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, typed_path
 from namndtui.tui import strings as S
 from namndtui.tui.text import user_text
 
@@ -181,7 +181,7 @@ class DiskGuard:
             return None
         try:
             with self.lock:
-                target = record.save_journal_to(Path(answer.strip()).expanduser())
+                target = record.save_journal_to(typed_path(answer))
         except JournalError as err:  # the reason, stay running
             self.app.show_error(err.message)
             return None

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from namndtui.errors import UserError
 from namndtui.model import Item
-from namndtui.storage import os_reason
+from namndtui.storage import os_reason, typed_path
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import user_text, ut
@@ -124,7 +124,10 @@ class ImportItemModal(OnceModal[Item | None]):
         if not raw:
             self.show_error(S.IMPORT_NO_PATH)
             return
-        path = Path(raw).expanduser()
+        try:
+            path = typed_path(raw)  # "…" from a file manager, '…' from drag and drop
+        except RuntimeError:  # ~ without a home folder
+            path = Path(raw)
         if not path.exists():
             self.show_error(S.IMPORT_MISSING.format(path=path))
             return
