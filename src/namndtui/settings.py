@@ -75,7 +75,7 @@ class _Reader(Reader):
             elif not isinstance(key, str):
                 self.wrong_type(("keys", binding_id), "str", key)
             elif not key.strip():  # "fel typ: väntade text, fick text" said nothing
-                self.report(("keys", binding_id), "tangenten saknas – skriv t.ex. \"ctrl+q\"")
+                self.report(("keys", binding_id), 'tangenten saknas – skriv t.ex. "ctrl+q"')
         return values
 
     def _dotted(self, path: KeyPath, table: dict[str, Any]) -> None:
