@@ -297,9 +297,9 @@ def versus_rg(archive: Path, runs: int) -> float:
             f"snabbaste slag, {ms(fastest_rg)})"
         )
     labels = {
-        "ours": "namndtui (kontroll som vid användning)",
+        "ours": "namndtui, kontrollen hoppad (den senaste under en sekund sedan)",
         "ours_check": "namndtui, kontroll varje gång",
-        "plain": "utan .pth (venv), kontroll som vid användning",
+        "plain": "utan .pth (venv), kontrollen hoppad (under en sekund sedan)",
         "plain_check": "utan .pth (venv), kontroll varje gång",
     }
     for name, label in labels.items():

@@ -158,6 +158,7 @@ _SWEDISH_DATE = re.compile(
 )
 _UNPADDED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T])")
 _TYPOGRAPHIC_QUOTES = "“”„«»"
+_YES_NO = frozenset({"ja", "nej", "sant", "falskt", "true", "false", "yes", "no"})
 
 
 def date_meant(text: str) -> dt.date | None:
@@ -201,6 +202,11 @@ def _syntax_hint(text_line: str, message: str) -> str:
         return (
             f"ogiltigt datum {quote(value.strip())} – skriv {meant.isoformat()} "
             "(ÅÅÅÅ-MM-DD, utan citattecken)"
+        )
+    if value.strip().split("#")[0].strip().casefold() in _YES_NO:  # "= ja", "= True"
+        return (
+            f"ogiltigt värde {quote(value.split('#')[0].strip())} – skriv true eller false "
+            "(små bokstäver, utan citattecken)"
         )
     if value.lstrip()[:1] in tuple(_TYPOGRAPHIC_QUOTES):
         return (
@@ -396,6 +402,8 @@ class Reader:
                     self.wrong_type(path + (n,), "str", elem)
         elif kind == "tables":
             self.wrong_type(path, kind, value, f" – skriv [[{format_path(path)}]]-tabeller")
+        elif kind == "bool" and isinstance(value, str):  # "ja", "true" in quotes
+            self.wrong_type(path, kind, value, " – skriv true eller false utan citattecken")
         elif kind == "time" and isinstance(value, str):
             self.report(
                 path,
