@@ -95,3 +95,24 @@ def test_a_report_in_utf16_or_utf32_without_bom_is_read(tmp_path, capsys, encodi
     path.write_bytes(text.encode(encoding))
     code, said = _run(path, capsys)
     assert code == 0 and 'title = "Ansökan om medel – för äldreomsorg"' in said, said
+
+
+@pytest.mark.timeout(30)
+def test_a_kallelse_folder_says_what_it_passes_over(tmp_path, capsys):
+    """A FIFO, a folder or a dangling link named like a document was left out silently."""
+    import os
+
+    folder = tmp_path / "kallelse"
+    folder.mkdir()
+    (folder / "1-rapport.txt").write_text(
+        "Ansökan om medel\n\nFörslag till beslut\n\nNämnden godkänner.\n", encoding="utf-8"
+    )
+    os.mkfifo(folder / "2-fifo.txt")
+    (folder / "3-mapp.pdf").mkdir()
+    (folder / "4-borta.pdf").symlink_to(tmp_path / "finns-inte.pdf")
+    code = main(["import-kallelse", str(folder), "--out", str(tmp_path / "meeting.toml")])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "2-fifo.txt hoppas över: kan inte läsas: är ingen vanlig fil" in err
+    assert "3-mapp.pdf hoppas över: är en mapp" in err
+    assert "4-borta.pdf hoppas över: filen finns inte" in err

@@ -102,6 +102,24 @@ class KallelseImport:
 # --- pages -------------------------------------------------------------------------------
 
 
+def skipped_in(path: Path) -> list[str]:
+    """The entries of a kallelse folder named like documents that are not read: a FIFO, a
+    device, a folder, a dangling or looping link (Swedish warnings, sorted by name)."""
+    if not path.is_dir():
+        return []
+    from namndtui.storage import check_input, input_problem
+
+    out = []
+    for entry in sorted(path.iterdir()):
+        if entry.suffix.lower() not in _SUFFIXES or entry.is_file():
+            continue
+        try:
+            check_input(entry)
+        except OSError as err:
+            out.append(f"{entry.name} hoppas över: {input_problem(err)}")
+    return out
+
+
 def load_pages(path: Path) -> list[Page]:
     """Every page of FILE, or of every .pdf/.docx/.txt in a folder (sorted by name)."""
     if path.is_dir():
@@ -326,6 +344,7 @@ def import_kallelse(path: Path) -> KallelseImport:
     for doc in reports:
         doc.parsed = parse_report(doc.text, fallback_title=f"{doc.where}")
     _place(result, reports)
+    result.warnings += skipped_in(path)  # a FIFO or a broken link was passed over silently
     return result
 
 
