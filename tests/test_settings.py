@@ -161,9 +161,25 @@ def test_wrong_types_and_an_unquoted_dotted_id_are_located(tmp_path: Path) -> No
         f"{path}:1: theme: fel typ: väntade text, fick lista",
         f'{path}:3: keys.app.quit: ett id med punkt skrivs inom citattecken: "app.quit" = "x"',
         f'{path}:4: keys."app.help": fel typ: väntade text, fick heltal',
-        f'{path}:5: keys."app.bell": fel typ: väntade text, fick text',
+        f'{path}:5: keys."app.bell": tangenten saknas – skriv t.ex. "ctrl+q"',
         f"{path}:7: protokoll.layout: fel typ: väntade text, fick heltal",
     ]
+
+
+def test_a_key_given_to_two_actions_is_located(tmp_path: Path) -> None:
+    """Round 4: `"app.quit" = "b"` made b quit the app instead of recording Bifall."""
+    from tests.tui.test_snapshots import live_app
+
+    from namndtui.tui.usersettings import apply
+
+    path = write(tmp_path, '[keys]\n"app.quit" = "x,b"\n"agenda.down" = "down"\n')
+    (tmp_path / "mote").mkdir()
+    app = live_app(tmp_path / "mote")
+    with pytest.raises(ProblemsError) as err:
+        apply(app, load_user_settings(path))
+    (line,) = str(err.value).splitlines()
+    assert line.startswith(f'{path}:2: keys."app.quit": tangenten "b" används redan av "')
+    assert line.endswith("– välj en annan")
 
 
 def test_keys_that_is_no_table_is_located(tmp_path: Path) -> None:

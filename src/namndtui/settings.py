@@ -72,8 +72,10 @@ class _Reader(Reader):
         for binding_id, key in keys.items():
             if isinstance(key, dict):  # `app.quit = "x"` unquoted: a dotted key, a table
                 self._dotted(("keys", binding_id), key)
-            elif not isinstance(key, str) or not key.strip():
+            elif not isinstance(key, str):
                 self.wrong_type(("keys", binding_id), "str", key)
+            elif not key.strip():  # "fel typ: väntade text, fick text" said nothing
+                self.report(("keys", binding_id), 'tangenten saknas – skriv t.ex. "ctrl+q"')
         return values
 
     def _dotted(self, path: KeyPath, table: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from tests.archive.helpers import BODY, MEETING_A, make_minutes, small_archive, 
 
 from namndtui.archive import ArchiveIndex
 from namndtui.archive.index import INDEX_NAME, SCHEMA_VERSION, ArchiveError
-from namndtui.archive.search import QueryError
+from namndtui.archive.search import QueryError, make_snippet, parse_query
 
 
 @pytest.fixture
@@ -289,3 +289,43 @@ def test_search_from_another_thread(index: ArchiveIndex) -> None:
     thread.start()
     thread.join()
     assert result and result[0] >= 3
+
+
+def test_typ_filter_snippet_shows_that_part(index: ArchiveIndex) -> None:
+    # § 100: Anna Ek moved (Yrkande, first in the text) and reserved; with typ:reservation
+    # the snippet is her reservation, not her motion
+    (hit,) = index.search('typ:reservation "anna ek"')
+    assert hit.snippet.startswith("Reservation: Anna Ek"), hit.snippet
+    assert hit.snippet[hit.spans[0][0] : hit.spans[0][1]] == "Anna Ek"
+    (hit,) = index.search("typ:reservation")  # no words: still the reservation
+    assert hit.snippet.startswith("Reservation: Anna Ek"), hit.snippet
+    hit = index.search("typ:omedelbar")[0]
+    assert hit.snippet == "Paragrafen justeras omedelbart."
+
+
+def test_member_highlight_follows_the_member_rule() -> None:
+    # `ledamot:ek` matches a name at the start of a word: so does its highlight
+    text = "Reservation: Anna Ek (S): vi rekommenderar avslag. Johan Ekdahl (M)"
+    snippet, spans = make_snippet(text, [], members=["ek"])
+    assert [snippet[s:e] for s, e in spans] == ["Ek", "Ek"]
+    assert [s for s, _ in spans] == [text.index("Ek"), text.index("Ekdahl")]
+    # words and phrases match anywhere (compound parts), and are marked so
+    snippet, spans = make_snippet("Föreningsbidrag i kronor", ["bidrag"])
+    assert [snippet[s:e] for s, e in spans] == ["bidrag"]
+
+
+@pytest.mark.parametrize(
+    "text", ["föreningsbidrag OR", "OR kronor", "bidrag OR kronor", "NOT bidrag"]
+)
+def test_or_and_not_are_a_clear_error(text: str) -> None:
+    word = "NOT" if "NOT" in text else "OR"
+    with pytest.raises(QueryError, match=f"^{word} stöds inte: alla ord måste finnas") as err:
+        parse_query(text)
+    assert f'"{word}" inom citattecken' in str(err.value)
+    assert err.value.exit_code == 2
+
+
+def test_and_is_what_the_search_does_and_quoted_operators_are_words() -> None:
+    assert parse_query("föreningsbidrag AND kronor").terms == ["föreningsbidrag", "kronor"]
+    assert parse_query('"OR" kronor').terms == ["or", "kronor"]
+    assert parse_query("or kronor").terms == ["or", "kronor"]  # lower case: a word

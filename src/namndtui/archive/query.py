@@ -165,7 +165,7 @@ def _hits(conn: sqlite3.Connection, ranked: list[tuple[float, Any]], q: Query) -
         rel, body, date, number, item = where[texts.db, pid]
         if text is None:
             text = texts.get(*loc)
-        snippet, spans = make_snippet(text, q.terms + q.members)
+        snippet, spans = make_snippet(text, q.terms, members=q.members, kinds=q.kinds)
         hits.append(Hit(
             path=rel, body=body, date=date, number=number, item=item, title=title, dnr=dnr,
             snippet=snippet, spans=spans, title_spans=find_spans(title, q.terms), score=score,

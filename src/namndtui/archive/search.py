@@ -83,6 +83,19 @@ _TOKEN = re.compile(
     r"|§\s*(?P<para>\d+)"
     r"|(?P<word>\S+)"
 )
+OPERATORS = frozenset({"AND", "OR", "NOT"})  # in capitals only (parse_query, _operator)
+# How paragraph_doc (archive.documents) starts the line of each kind of fact in a § text.
+KIND_LABELS: dict[str, tuple[str, ...]] = {
+    RESERVATION: ("Reservation: ",),
+    VOTE: ("Votering: ",),
+    IMMEDIATE: ("Paragrafen justeras omedelbart.",),
+    MOTION: ("Yrkande: ",),
+    NOTE: ("Protokollsanteckning: ",),
+    STATEMENT: ("Särskilt uttalande: ",),
+    RECUSAL: ("Jäv: ",),
+    TABLED_KIND: ("Ärendet bordlades.",),
+    REFERRED_KIND: ("Ärendet återremitterades.",),
+}
 _DATE = r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$"  # (compiled when a date filter is used)
 
 
@@ -182,6 +195,8 @@ def parse_query(text: str) -> Query:
             continue
         if m.group("phrase") is not None:
             _add_term(query, m.group("phrase"))
+        elif m.group("word") in OPERATORS:
+            _operator(m.group("word"))
         elif m.group("word"):
             _add_term(query, m.group("word"))
     if query.date_from and query.date_to and query.date_from > query.date_to:
@@ -191,6 +206,23 @@ def parse_query(text: str) -> Query:
             2,
         )
     return query
+
+
+def _operator(word: str) -> None:
+    """AND, OR, NOT in capitals (as other search engines write them): the language has no
+    operators, and searched as words they match inside other words ("OR" in *kronor*). AND
+    says what the search does anyway and is left out; OR and NOT would silently mean the
+    opposite of what is meant, so they are an error that says what to write instead."""
+    if word == "AND":
+        return
+    if word == "OR":
+        why = "alla ord måste finnas i paragrafen; sök på ett ord i taget"
+    else:
+        why = "alla ord måste finnas i paragrafen, inget ord kan uteslutas; ta bort NOT"
+    raise QueryError(
+        f'{word} stöds inte: {why} (skriv "{word}" inom citattecken för att söka på bokstäverna)',
+        2,
+    )
 
 
 def _check_text(text: str) -> None:
@@ -325,17 +357,20 @@ class Hit:
         return f"SEKRETESS ({self.secret})" if self.secret else ""
 
 
-def find_spans(text: str, terms: list[str]) -> list[Span]:
-    """Where the (folded) terms occur in `text`, merged and sorted."""
+def find_spans(text: str, terms: list[str], members: list[str] | None = None) -> list[Span]:
+    """Where the (folded) terms occur in `text`, merged and sorted: by the rule the search
+    matched them, words and phrases anywhere (`bidrag` in *föreningsbidrag*), `ledamot:`
+    parts only at the start of a word (`ek` is Anna Ek, not the ek of *rekommenderar*)."""
     folded = fold(text)
     spans: list[Span] = []
-    for term in terms:
+    for term, at_word in [(t, False) for t in terms] + [(m, True) for m in members or []]:
         if not term:
             continue
         start = folded.find(term)
         while start >= 0:
-            spans.append((start, start + len(term)))
-            start = folded.find(term, start + len(term))
+            if not at_word or start == 0 or not folded[start - 1].isalnum():
+                spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1 if at_word else start + len(term))
     spans.sort()
     merged: list[Span] = []
     for s, e in spans:
@@ -346,10 +381,20 @@ def find_spans(text: str, terms: list[str]) -> list[Span]:
     return merged
 
 
-def make_snippet(text: str, terms: list[str], width: int = 120) -> tuple[str, list[Span]]:
-    """A window of `text` (one line) around the best cluster of matches, and their spans."""
+def make_snippet(
+    text: str,
+    terms: list[str],
+    width: int = 120,
+    members: list[str] | None = None,
+    kinds: list[set[str]] | None = None,
+) -> tuple[str, list[Span]]:
+    """A window of `text` (one line) around the best cluster of matches, and their spans.
+    With `typ:` filters (`kinds`) the window is of the parts of the § of those kinds (its
+    reservations for `typ:reservation`) where the § has one: the match is about them."""
+    if kinds:
+        text = kind_parts(text, set().union(*kinds)) or text
     flat = " ".join(text.split())
-    spans = find_spans(flat, terms)
+    spans = find_spans(flat, terms, members)
     if not spans:
         cut = flat[:width]
         if len(flat) > width:
@@ -375,6 +420,15 @@ def make_snippet(text: str, terms: list[str], width: int = 120) -> tuple[str, li
         (max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end
     ]
     return out, inside
+
+
+def kind_parts(text: str, kinds: set[str]) -> str:
+    """The lines of a § text (archive.documents.paragraph_doc: one line per fact, each
+    starting with its label) that state a fact of one of `kinds`; "" when there are none.
+    (A line of a fact's text after its first one cannot be told from a report section's,
+    so the part is its first line: where a snippet of it starts anyway.)"""
+    prefixes = tuple(p for kind in kinds for p in KIND_LABELS.get(kind, ()))
+    return "\n".join(line for line in text.split("\n") if line.startswith(prefixes))
 
 
 def _densest(spans: list[Span], width: int) -> Span:

@@ -11,14 +11,41 @@ from namndtui.settings import UserSettings, save_theme
 from namndtui.tomlcheck import Problem, ProblemsError, quote
 
 
-def binding_ids(app: Any) -> set[str]:
-    """Every binding id of the app and its screens' binding lists."""
+def _bindings(app: Any) -> list[Any]:
     from textual.binding import Binding
 
     from namndtui.tui.bindings import MEETING_BINDINGS
 
-    bindings = [*MEETING_BINDINGS, *type(app).BINDINGS]
-    return {b.id for b in bindings if isinstance(b, Binding) and b.id}
+    return [b for b in [*MEETING_BINDINGS, *type(app).BINDINGS] if isinstance(b, Binding)]
+
+
+def binding_ids(app: Any) -> set[str]:
+    """Every binding id of the app and its screens' binding lists."""
+    return {b.id for b in _bindings(app) if b.id}
+
+
+def _clashes(app: Any, settings: UserSettings) -> list[Problem]:
+    """A key the file gives to one action that another already has on the meeting screen:
+    `"app.quit" = "b"` made b quit the app instead of recording Bifall, without a word."""
+    owner: dict[str, Any] = {}
+    for binding in _bindings(app):
+        keys = settings.keys.get(binding.id, binding.key) if binding.id else binding.key
+        for key in (k.strip() for k in keys.split(",")):
+            owner.setdefault(key, []).append(binding)
+    found = []
+    for binding_id, keys in settings.keys.items():
+        for key in (k.strip() for k in keys.split(",")):
+            others = [b for b in owner.get(key, []) if b.id != binding_id]
+            if others:
+                other = others[0]
+                what = f"{quote(other.id)} ({other.description})" if other.id else other.description
+                found.append(
+                    settings.problem(
+                        ("keys", binding_id),
+                        f"tangenten {quote(key)} används redan av {what} – välj en annan",
+                    )
+                )
+    return found
 
 
 def problems(app: Any, settings: UserSettings) -> list[Problem]:
@@ -30,6 +57,8 @@ def problems(app: Any, settings: UserSettings) -> list[Problem]:
             close = difflib.get_close_matches(binding_id, sorted(known), n=1)
             hint = f" – menade du {quote(close[0])}?" if close else " (se docs/settings.md)"
             found.append(settings.problem(("keys", binding_id), f"okänt id{hint}"))
+    if not found:  # (an unknown id has no binding to clash with)
+        found += _clashes(app, settings)
     if settings.theme is not None and settings.theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         found.append(
