@@ -64,7 +64,6 @@ TIGHT = Style(1.15, 0.05, signature_row=39.8, notice_gap=0.3, notice_signature=3
 BODY = 9.5 * PX_PER_PT  # .page-one font size
 LABEL = 8.5 * PX_PER_PT  # the labels (th), DejaVu Sans Bold
 TITLE = 13 * PX_PER_PT  # h1
-KIND = 10 * PX_PER_PT  # h1 .kind
 ADDRESS = 10.5 * PX_PER_PT  # the address under the organ (html font size)
 LOGO = 18 * PX_PER_MM  # .masthead .logo max-height
 INGRESS_LABEL = 45 * PX_PER_MM + LABEL  # th width + its padding-right (1em)
@@ -110,8 +109,9 @@ def _rows(fields, label_width: float, value_width: float, style: Style, pad: flo
 
 def _masthead(doc: Document) -> float:
     """The organ and SAMMANTRÄDESPROTOKOLL (h1), the address, the logo beside them."""
-    title = text_width(doc.organ + " ", TITLE, _SANS_BOLD) + text_width(doc.kind, KIND, _SANS_BOLD)
-    height = (1 + int(title // CONTENT_WIDTH)) * TITLE * 1.35
+    # SAMMANTRÄDESPROTOKOLL is set smaller (10 pt, letter-spaced): counted at 13 pt.
+    title = f"{doc.organ} {doc.kind}"
+    height = wrapped_lines(title, CONTENT_WIDTH, TITLE, _SANS_BOLD) * TITLE * 1.35
     for line in doc.address.splitlines() if doc.address else ():
         height += wrapped_lines(line, CONTENT_WIDTH, ADDRESS) * ADDRESS * 1.35
     if doc.logo:
