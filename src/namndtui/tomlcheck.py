@@ -187,7 +187,7 @@ def _syntax_hint(text_line: str, message: str) -> str:
     key, _, value = text_line.partition("=")
     key_errors = ("Expected '=' after a key", "Invalid statement", "Invalid initial character")
     if message.startswith(key_errors) and re.match(r"\s*[A-Za-z0-9_-]*[^\x00-\x7f]", key):
-        # "förslag_till_beslut = […]", "titel" is fine but "rubrik_ä" is not TOML at all
+        # "förslag_till_beslut = […]": å, ä and ö make it no TOML key at all
         return (
             f"nyckeln {quote(key.strip())} har en bokstav utanför a–z – nycklarna är "
             "engelska (title, summary, proposed_decision …; docs/meeting-format.md)"
@@ -276,8 +276,10 @@ def _translate(message: str) -> str:
 def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
     """A tomllib syntax error as a located Swedish problem."""
     message = str(err)
+    column = ""
     if m := _POSITION.search(message):
         line: int | None = int(m.group(1))
+        column = m.group(2)
         detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
         # Say what the secretary meant to write where it is clear ("start = 7:00",
         # "date = 5 december 2026", a Word quote “…”, a key written twice).
@@ -290,7 +292,7 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
     else:  # pragma: no cover - tomllib always says where
         line, detail = None, message
     # the parser gives up at the start of the next statement (column 1): the list is above
-    above = 1 if m is not None and _POSITION.search(message) and m.group(2) == "1" else 0
+    above = 1 if column == "1" else 0
     if message.startswith("Unclosed array") and line and (start := _list_start(text, line - above)):
         # where the list begins, not where the parser gave up (the next key, or the end)
         key, line_seen, line = start[1], line, start[0]

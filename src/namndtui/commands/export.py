@@ -239,7 +239,7 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_source
     from namndtui.record import events as ev
-    from namndtui.record.state import Revision
+    from namndtui.record.state_parts import Revision
 
     own = out.resolve() == source.folder.resolve()
     refusal = rewrite_refusal(source.minutes, out, source.entries or None, own_folder=own)
