@@ -2,15 +2,15 @@
 
 PRACTICE.md ("Page 1", item 7) puts the ANSLAG/BEVIS box on page 1. A long Beslutande (many
 changes of who served, long names, a long place) can push it onto page 2. The document
-(`namndtui.minutes.document.build_document`) therefore tries, in this order, the first that
-fits (`FITS`):
+(`namndtui.minutes.document.fit_page_one`) therefore takes the first of these that
+`fits`:
 
 1. the normal layout;
 2. a tighter layout (`tight`: less line spacing and padding on page 1; the same words);
 3. also the short form `tjg ers för` for `tjänstgörande ersättare för` under Beslutande
    (PRACTICE.md's own short form);
-4. also "Beslutande: Enligt närvaro- och omröstningslista" with the list annexed after the
-   §§ (PRACTICE.md, large bodies).
+4. "Beslutande: Enligt närvaro- och omröstningslista" with the list annexed after the §§
+   (PRACTICE.md, large bodies), in the normal layout, then the tighter one.
 
 The choice must be the same for protokoll.md, .html and .pdf (they say the same words), and
 laying out page 1 with WeasyPrint for every export would cost the Markdown export a second
