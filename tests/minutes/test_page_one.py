@@ -35,7 +35,8 @@ MEETINGS = {
     "15 ledamöter, 5 ändringar": lambda: body(15, 8, 5),  # the tighter layout
     "kortform": lambda: body(11, 10, 8),  # also "tjg ers för"
     "45 ledamöter": lambda: body(45, 20, 6, name="Kommunfullmäktige"),  # the list (size)
-    "långa namn och plats": lambda: body(13, 12, 12, long=True, place=LONG_PLACE),  # list
+    # 20 beslutande, below attendance_list_from (21): the list because page 1 is full
+    "långa namn och plats": lambda: body(13, 10, 8, long=True, place=LONG_PLACE),
 }
 
 
@@ -149,7 +150,8 @@ def test_each_meeting_gets_the_step_it_needs() -> None:
     assert any(f", {SERVING_FOR_SHORT} " in line for line in _beslutande(short))
     assert not any("tjänstgörande ersättare" in line for line in _beslutande(short))
     listed = build_document(MEETINGS["långa namn och plats"]())
-    assert _beslutande(listed) == (ACCORDING_TO_LIST,) and listed.attendance_list
+    assert _beslutande(listed) == (ACCORDING_TO_LIST,)
+    assert 0 < len(listed.attendance_list) < DEFAULT.attendance_list_from  # not by size
     # the annex keeps the long form and every beslutande's §§
     assert any(r.serving.startswith("tjänstgörande ersättare för") for r in listed.attendance_list)
     # attendance_list_from = 0: names always, however crowded (short form, tight)

@@ -2,15 +2,15 @@
 
 PRACTICE.md ("Page 1", item 7) puts the ANSLAG/BEVIS box on page 1. A long Beslutande (many
 changes of who served, long names, a long place) can push it onto page 2. The document
-(`namndtui.minutes.document.build_document`) therefore tries, in this order, the first that
-fits (`FITS`):
+(`namndtui.minutes.document.fit_page_one`) therefore takes the first of these that
+`fits`:
 
 1. the normal layout;
 2. a tighter layout (`tight`: less line spacing and padding on page 1; the same words);
 3. also the short form `tjg ers för` for `tjänstgörande ersättare för` under Beslutande
    (PRACTICE.md's own short form);
-4. also "Beslutande: Enligt närvaro- och omröstningslista" with the list annexed after the
-   §§ (PRACTICE.md, large bodies).
+4. "Beslutande: Enligt närvaro- och omröstningslista" with the list annexed after the §§
+   (PRACTICE.md, large bodies), in the normal layout, then the tighter one.
 
 The choice must be the same for protokoll.md, .html and .pdf (they say the same words), and
 laying out page 1 with WeasyPrint for every export would cost the Markdown export a second
@@ -81,10 +81,14 @@ def text_width(text: str, size: float, widths: dict[str, int] = _SERIF) -> float
 def wrapped_lines(text: str, width: float, size: float, widths: dict[str, int] = _SERIF) -> int:
     """How many lines `text` takes in a column `width` px wide, broken greedily at spaces
     (a word wider than the column is broken anywhere, as overflow-wrap: break-word does)."""
-    space = text_width(" ", size, widths)
+    words = [text_width(word, size, widths) for word in text.split(" ")]
+    return _wrap(words, text_width(" ", size, widths), width)
+
+
+def _wrap(words: list[float], space: float, width: float) -> int:
+    """Lines for words of these widths, greedily."""
     lines, used = 1, 0.0
-    for word in text.split(" "):
-        w = text_width(word, size, widths)
+    for w in words:
         if used and used + space + w <= width:
             used += space + w
             continue
@@ -110,8 +114,10 @@ def _rows(fields, label_width: float, value_width: float, style: Style, pad: flo
 
 def _masthead(doc: Document) -> float:
     """The organ and SAMMANTRÄDESPROTOKOLL (h1), the address, the logo beside them."""
-    title = text_width(doc.organ + " ", TITLE, _SANS_BOLD) + text_width(doc.kind, KIND, _SANS_BOLD)
-    height = (1 + int(title // CONTENT_WIDTH)) * TITLE * 1.35
+    words = [text_width(word, TITLE, _SANS_BOLD) for word in doc.organ.split(" ")]
+    # SAMMANTRÄDESPROTOKOLL: 10 pt, letter-spaced 0.04em, 0.6em from the organ
+    words.append(text_width(doc.kind, KIND, _SANS_BOLD) + (len(doc.kind) * 0.04 + 0.6) * KIND)
+    height = _wrap(words, text_width(" ", TITLE, _SANS_BOLD), CONTENT_WIDTH) * TITLE * 1.35
     for line in doc.address.splitlines() if doc.address else ():
         height += wrapped_lines(line, CONTENT_WIDTH, ADDRESS) * ADDRESS * 1.35
     if doc.logo:
