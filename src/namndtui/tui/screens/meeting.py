@@ -65,8 +65,7 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs, RollCallScr
         self._numbers: dict[str, int] | None = None  # prospective § numbers, per record change
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="status")
-        yield DiskBanner(id="disk-banner")
+        yield StatusLine(id="status")  # and under it the disk banner, when it has to say
         with Horizontal(id="main"):
             yield from self.main_widgets()
         yield KeepFooter(id="footer")
@@ -149,6 +148,17 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs, RollCallScr
             return
         view.show_markdown(text)
 
+    def show_disk_banner(self, text: str) -> None:
+        """The disk banner under the status line; mounted when it first has something to
+        say (acts waiting for the disk), not for the first frame, and kept from then on."""
+        banners = self.query(DiskBanner)
+        if banners:
+            banners.first().show_text(text)
+        elif text:
+            banner = DiskBanner(id="disk-banner")
+            banner.show_text(text)
+            self.mount(banner, after=self.query_one(StatusLine))
+
     def refresh_status(self) -> None:
         app = self.napp
         item = self.current_item
@@ -172,7 +182,7 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs, RollCallScr
         saved = app.saved_text()
         if app.minutes_note:
             saved = f"{saved} · {app.minutes_note}" if saved else app.minutes_note
-        self.query_one(DiskBanner).show_text(app.disk.banner())
+        self.show_disk_banner(app.disk.banner())
         self.query_one(StatusLine).set_parts(
             body=self.meeting.body,
             date=self.meeting.date.isoformat(),
