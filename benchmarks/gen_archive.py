@@ -23,15 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from namndtui.minutes.model import Minutes  # noqa: E402
 from namndtui.minutes.protokoll_write import render_toml  # noqa: E402
 from namndtui.model import Item, Meeting, Member  # noqa: E402
-from namndtui.record.state import (  # noqa: E402
-    DECIDED,
-    Motion,
-    Note,
-    Paragraph,
-    RecordState,
-    Reservation,
-    VoteRound,
-)
+from namndtui.record.state import DECIDED, Paragraph, RecordState  # noqa: E402
+from namndtui.record.state_parts import Motion, Note, Reservation, VoteRound  # noqa: E402
 
 BODIES = [
     "Hässelby-Vällingby stadsdelsnämnd", "Bromma stadsdelsnämnd", "Spånga-Tensta stadsdelsnämnd",

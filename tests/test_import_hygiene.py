@@ -142,6 +142,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "namndtui.record.record",
     "namndtui.record.lock",
     "namndtui.record.fold",
+    "namndtui.record.state_parts",  # a state before any event holds none of them
     "namndtui.meetingwrite",
     "namndtui.minutes",
     "namndtui.archive",

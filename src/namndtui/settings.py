@@ -147,10 +147,10 @@ def save_theme(path: Path, theme: str) -> None:
     atomic_write(path, changed.encode("utf-8"))
 
 
-_THEME_LINE = re.compile(
-    r"""^(?P<head>[ \t]*(?:theme|"theme"|'theme')[ \t]*=[ \t]*)"""
-    r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?P<tail>[ \t]*(?:#.*)?)$""",
-    re.MULTILINE,
+# Compiled (and cached by `re`) when the theme is saved, not at start-up.
+_THEME_LINE = (
+    r"""(?m)^(?P<head>[ \t]*(?:theme|"theme"|'theme')[ \t]*=[ \t]*)"""
+    r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?P<tail>[ \t]*(?:#.*)?)$"""
 )
 
 
@@ -162,7 +162,7 @@ def _with_theme(text: str, theme: str) -> str:
     value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string for a theme name
     header = re.search(r"^[ \t]*\[", text, re.MULTILINE)
     top = text[: header.start()] if header else text
-    if match := _THEME_LINE.search(top):
+    if match := re.search(_THEME_LINE, top):
         return (
             text[: match.start()] + f"{match['head']}{value}{match['tail']}" + text[match.end() :]
         )

@@ -142,10 +142,12 @@ def format_path(path: KeyPath) -> str:
 
 # --- parsing ------------------------------------------------------------------------------
 
-_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_AT_END = re.compile(r"\s*\(at end of document\)$")
-_TIME_LIKE = re.compile(r"=\s*\d{1,2}:\d{2}")
-_DATE_LIKE = re.compile(r"=\s*(\d{4})-(\d{2})-(\d{2})\b")
+# Patterns as text, compiled (and cached by `re`) when a file has a problem to explain:
+# a valid file, and the first frame of the TUI, never need them.
+_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
+_AT_END = r"\s*\(at end of document\)$"
+_TIME_LIKE = r"=\s*\d{1,2}:\d{2}"
+_DATE_LIKE = r"=\s*(\d{4})-(\d{2})-(\d{2})\b"
 
 
 _MONTHS_SV = (
@@ -153,19 +155,17 @@ _MONTHS_SV = (
     "juli", "augusti", "september", "oktober", "november", "december",
 )  # fmt: skip
 # "5 december 2026", "den 5 december 2026", "5:e december 2026"; "2026-12-5" (no zero).
-_SWEDISH_DATE = re.compile(
-    r"(?:den\s+)?(\d{1,2})(?::e|:a)?\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})", re.IGNORECASE
-)
-_UNPADDED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T])")
+_SWEDISH_DATE = r"(?i)(?:den\s+)?(\d{1,2})(?::e|:a)?\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})"
+_UNPADDED_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})(?![\d:T])"
 _TYPOGRAPHIC_QUOTES = "“”„«»"
 _YES_NO = frozenset({"ja", "nej", "sant", "falskt", "true", "false", "yes", "no"})
 
 
 def date_meant(text: str) -> dt.date | None:
     """The date a secretary meant by "5 december 2026" or "2026-12-5", when it exists."""
-    if m := _SWEDISH_DATE.search(text):
+    if m := re.search(_SWEDISH_DATE, text):
         day, month, year = int(m.group(1)), _MONTHS_SV.index(m.group(2).lower()) + 1, m.group(3)
-    elif (m := _UNPADDED_DATE.search(text)) and min(len(m.group(2)), len(m.group(3))) == 1:
+    elif (m := re.search(_UNPADDED_DATE, text)) and min(len(m.group(2)), len(m.group(3))) == 1:
         year, month, day = m.group(1), int(m.group(2)), int(m.group(3))
     else:
         return None
@@ -187,14 +187,14 @@ def _syntax_hint(text_line: str, message: str) -> str:
     key, _, value = text_line.partition("=")
     key_errors = ("Expected '=' after a key", "Invalid statement", "Invalid initial character")
     if message.startswith(key_errors) and re.match(r"\s*[A-Za-z0-9_-]*[^\x00-\x7f]", key):
-        # "förslag_till_beslut = […]", "titel" is fine but "rubrik_ä" is not TOML at all
+        # "förslag_till_beslut = […]": å, ä and ö make it no TOML key at all
         return (
             f"nyckeln {quote(key.strip())} har en bokstav utanför a–z – nycklarna är "
             "engelska (title, summary, proposed_decision …; docs/meeting-format.md)"
         )
     if message.startswith("Cannot overwrite a value") and key.strip():
         return f"nyckeln {quote(key.strip())} finns redan – ta bort den ena raden"
-    if _TIME_LIKE.search(text_line):  # "start = 7:00" or "24:00:00": a number, then ":"
+    if re.search(_TIME_LIKE, text_line):  # "start = 7:00" or "24:00:00": a number, then ":"
         return "ogiltigt klockslag – skriv TT:MM, t.ex. 07:00"
     if _impossible_date(text_line):  # 0000-00-00, 2007-02-30, 2007-13-01
         return "ogiltigt datum – skriv ÅÅÅÅ-MM-DD med en dag som finns, t.ex. 2007-10-23"
@@ -225,7 +225,7 @@ def _syntax_hint(text_line: str, message: str) -> str:
 
 def _impossible_date(line: str) -> bool:
     """True when the value on `line` is written as a date that does not exist."""
-    if not (m := _DATE_LIKE.search(line)):
+    if not (m := re.search(_DATE_LIKE, line)):
         return False
     try:
         dt.date(*(int(g) for g in m.groups()))
@@ -276,21 +276,23 @@ def _translate(message: str) -> str:
 def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) -> Problem:
     """A tomllib syntax error as a located Swedish problem."""
     message = str(err)
-    if m := _POSITION.search(message):
+    column = ""
+    if m := re.search(_POSITION, message):
         line: int | None = int(m.group(1))
+        column = m.group(2)
         detail = f"{_translate(message[: m.start()])} (kolumn {m.group(2)})"
         # Say what the secretary meant to write where it is clear ("start = 7:00",
         # "date = 5 december 2026", a Word quote “…”, a key written twice).
         text_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
         if hint := _syntax_hint(text_line, message):
             detail = f"{hint} (kolumn {m.group(2)})"
-    elif m := _AT_END.search(message):
+    elif m := re.search(_AT_END, message):
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         detail = f"{_translate(message[: m.start()])} (vid filens slut)"
     else:  # pragma: no cover - tomllib always says where
         line, detail = None, message
     # the parser gives up at the start of the next statement (column 1): the list is above
-    above = 1 if m is not None and _POSITION.search(message) and m.group(2) == "1" else 0
+    above = 1 if column == "1" else 0
     if message.startswith("Unclosed array") and line and (start := _list_start(text, line - above)):
         # where the list begins, not where the parser gave up (the next key, or the end)
         key, line_seen, line = start[1], line, start[0]
@@ -301,14 +303,14 @@ def toml_syntax_problem(err: tomllib.TOMLDecodeError, text: str, filename: str) 
     return Problem(filename, line, f"TOML-syntaxfel: {detail}")
 
 
-_LIST_START = re.compile(r"\s*([A-Za-z0-9_.-]+)\s*=\s*\[")
+_LIST_START = r"\s*([A-Za-z0-9_.-]+)\s*=\s*\["
 
 
 def _list_start(text: str, line: int) -> tuple[int, str] | None:
     """(line, key) of the nearest `key = [` at or above `line` (1-based)."""
     lines = text.splitlines()
     for n in range(min(line, len(lines)), 0, -1):
-        if m := _LIST_START.match(lines[n - 1]):
+        if m := re.match(_LIST_START, lines[n - 1]):
             return n, m.group(1)
     return None
 

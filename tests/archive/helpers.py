@@ -9,15 +9,8 @@ from pathlib import Path
 from namndtui.minutes.model import Minutes
 from namndtui.minutes.protokoll_write import render_toml
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import (
-    DECIDED,
-    Motion,
-    Note,
-    Paragraph,
-    RecordState,
-    Reservation,
-    VoteRound,
-)
+from namndtui.record.state import DECIDED, Paragraph, RecordState
+from namndtui.record.state_parts import Motion, Note, Reservation, VoteRound
 
 BODY = "Hässelby-Vällingby stadsdelsnämnd"
 OTHER = "Kulturnämnden"

@@ -311,3 +311,20 @@ def test_export_justerat_again_with_the_same_date_writes_and_another_date_is_nam
     assert "Tillkännagivandet är redan registrerat 2024-03-08" in capsys.readouterr().err
     kinds = [type(e).__name__ for _, _, e in replay(recorded / "journal.jsonl").entries]
     assert kinds.count("MinutesJustified") == 1 and kinds.count("MinutesPosted") == 1
+
+
+def test_export_out_to_another_meetings_folder_overwrites_nothing(tmp_path, capsys) -> None:
+    # a typo in --out (last meeting's folder) replaced that meeting's minutes silently
+    other = tmp_path / "2024-02-01"
+    other.mkdir()
+    kept = '[meeting]\nbody = "Annan nämnd"\ndate = 2024-02-01\n'
+    (other / "protokoll.toml").write_text(kept, encoding="utf-8")
+    golden = str(sc.GOLDEN / "testby" / "protokoll.toml")
+    assert main(["export", golden, "--out", str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "är protokollet för Annan nämnd 2024-02-01, inte för" in err
+    assert (other / "protokoll.toml").read_text(encoding="utf-8") == kept
+    assert sorted(p.name for p in other.iterdir()) == ["protokoll.toml"]
+    # the same meeting's folder is written as before
+    assert main(["export", golden, "--out", str(tmp_path / "ny")]) == 0
+    assert main(["export", golden, "--out", str(tmp_path / "ny")]) == 0

@@ -13,7 +13,8 @@ from namndtui.minutes.model import Minutes
 from namndtui.minutes.protokoll_read import load_protokoll
 from namndtui.minutes.write import render_all, write_minutes
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import DECIDED, Motion, Paragraph, RecordState, Reservation, VoteRound
+from namndtui.record.state import DECIDED, Paragraph, RecordState
+from namndtui.record.state_parts import Motion, Reservation, VoteRound
 
 
 def blocks(md: str) -> list:

@@ -8,7 +8,8 @@ import datetime as dt
 
 from namndtui.minutes.markdown import render_paragraph_markdown
 from namndtui.model import Item, Meeting, Member
-from namndtui.record.state import DECIDED, IN_PROGRESS, Motion, Paragraph, RecordState
+from namndtui.record.state import DECIDED, IN_PROGRESS, Paragraph, RecordState
+from namndtui.record.state_parts import Motion
 
 MEETING = Meeting(
     body="Testby stadsdelsnämnd",

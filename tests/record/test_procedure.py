@@ -18,7 +18,8 @@ from namndtui.record.procedure import (
     quorum,
     voters,
 )
-from namndtui.record.state import Motion, Paragraph
+from namndtui.record.state import Paragraph
+from namndtui.record.state_parts import Motion
 
 from .conftest import SEATS, SUBS, decided_by_vote, make_meeting, roll_call
 

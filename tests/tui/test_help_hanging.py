@@ -41,3 +41,16 @@ def test_a_long_key_gets_a_line_of_its_own_and_the_legend_hangs_too() -> None:
         "              får om listan tas i tur och",
         "              ordning",
     ]
+
+
+def test_one_row_per_action_with_its_keys_together() -> None:
+    # k/j do what upp/ned do: one row names them all, no "k Upp" / "j Ned" rows of their own
+    rows = [row for _title, keys in help_lines() for row in keys]
+    texts = [text for _key, text in rows]
+    assert len(texts) == len(set(texts))
+    assert "Upp" not in texts and "Ned" not in texts
+    agenda = dict(help_lines()[0][1])
+    assert agenda["upp/ned, k/j"].startswith("Flytta i föredragningslistan")
+    # a remapped key ([keys] in the settings) is the one shown, in the same row
+    agenda = dict(help_lines({"agenda.up": "ctrl+k"})[0][1])
+    assert "upp/ned, ctrl+k/j" in agenda

@@ -75,9 +75,31 @@ def test_the_protokoll_view_fits_a_vote_list_to_its_width(example_folder, clock)
             text = str(view.query_one("#protokoll-text", Static).render())
             width = view.scrollable_content_region.width
             table = text[text.index("Ledamot") :].splitlines()  # the view wraps the prose
-            assert "Frånvarande" in table[0]
+            # every seat filled: the empty Frånvarande column gives the names its room
+            assert "Frånvarande" not in table[0] and "Avstår" in table[0]
             assert all(len(line) <= width for line in table), table
+            assert any(line.startswith("Lars-Erik Wahlström (S)  X") for line in table), table
             ja = table[0].index("Ja")
             assert [line[ja] for line in table if line.startswith("Birgitta")] == ["X"]
 
     run(go())
+
+
+def test_an_empty_franvarande_column_gives_way_on_screen_only() -> None:
+    """QA: at 80x24 the vote list squeezed Ledamot to ~12 columns while an all-empty
+    Frånvarande took 11; on screen it is left out when the table does not fit."""
+    lines = markdown_to_content(VOTE_LIST, width=44).plain.splitlines()
+    assert lines[0].split() == ["Ledamot", "Ja", "Nej", "Avstår"]  # empty Avstår stays
+    assert lines[2].startswith("Birgitta Hallenberg (M)  ")  # whole, not wrapped at 15
+    assert lines[3].startswith("Sara Lindholm (V),")
+    assert lines[3].index("X") == lines[0].index("Nej") + 1  # still under Nej
+    assert all(len(line) <= 44 for line in lines), lines
+    # a wide view and the minutes themselves (no width) keep the column
+    assert "Frånvarande" in markdown_to_content(VOTE_LIST, width=120).plain
+    assert "Frånvarande" in markdown_to_content(VOTE_LIST).plain
+    # someone absent: the column has an X and stays, also when narrow
+    absent = VOTE_LIST + "| Anna Ek (S) |  |  |  | X |\n"
+    lines = markdown_to_content(absent, width=44).plain.splitlines()
+    assert "Frånvarande" in lines[0]
+    (anna,) = [line for line in lines if line.startswith("Anna Ek")]
+    assert anna.rstrip().endswith("X")

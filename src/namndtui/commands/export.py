@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -239,7 +240,7 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
     from namndtui.minutes.signing import load_signer
     from namndtui.minutes.source import load_source
     from namndtui.record import events as ev
-    from namndtui.record.state import Revision
+    from namndtui.record.state_parts import Revision
 
     own = out.resolve() == source.folder.resolve()
     refusal = rewrite_refusal(source.minutes, out, source.entries or None, own_folder=own)
@@ -273,6 +274,51 @@ def guard(source: Source, out: Path, path_text: str, *, force: bool) -> Source:
 
     record_acts(path_text, "--force", revised)
     return load_source(path_text)
+
+
+ANOTHER_MEETING = (
+    "{file} är protokollet för {other}, inte för {this}: välj rätt mapp med --out "
+    "(inget skrevs över)"
+)
+
+
+def refuse_another_meetings_folder(path_text: str, out: Path) -> None:
+    """`--out` pointing at another meeting's own folder (a typo, the previous meeting's
+    folder in the archive): refused (exit 1) before anything is recorded or written; it
+    overwrote that meeting's protokoll.toml and protokoll.md without a word. Another
+    meeting's folder is one holding its minutes and its meeting.toml or journal, or named
+    for another date (data/<nämnd>/<datum>/). A publishing folder used meeting after
+    meeting ("publicerat/") takes the next meeting's minutes as before. Minutes that cannot
+    be read are left to the guard; the meeting's own folder is never refused (a body or
+    date corrected in its meeting.toml is written as usual)."""
+    from namndtui.minutes.numbering import protokoll_numbers
+    from namndtui.minutes.protokoll_format import PROTOKOLL_FILENAME
+    from namndtui.minutes.source import load_source
+
+    existing = out / PROTOKOLL_FILENAME
+    if not existing.is_file():
+        return
+    source = load_source(path_text)
+    if out.resolve() == source.folder.resolve():
+        return
+    found = protokoll_numbers(existing)
+    meeting = source.minutes.meeting
+    if found is None or (found[0], str(found[1])) == (meeting.body, str(meeting.date)):
+        return
+    dated = re.match(r"\d{4}-\d{2}-\d{2}", out.resolve().name)
+    own_files = any((out / name).exists() for name in ("meeting.toml", "journal.jsonl"))
+    if not own_files and not (dated and dated.group(0) != str(meeting.date)):
+        return  # a publishing folder: the next meeting's minutes replace the last ones
+    raise UserError(
+        visible(
+            ANOTHER_MEETING.format(
+                file=existing,
+                other=f"{found[0]} {found[1]}",
+                this=f"{meeting.body} {meeting.date}",
+            )
+        ),
+        1,
+    )
 
 
 NO_JOURNAL = (
@@ -326,6 +372,8 @@ def run(args: argparse.Namespace) -> int:
     justered = _date_arg(args.justerat, "--justerat")
     posted = _date_arg(args.anslaget, "--anslaget")
     already: list[str] = []  # dates asked for that the journal holds: not recorded again
+    if args.out:  # before anything is recorded or written
+        refuse_another_meetings_folder(args.path, Path(args.out))
     if (justered or posted) and not args.force:  # refused before anything is recorded
         before = load_source(args.path)
         guard(before, Path(args.out) if args.out else before.folder, args.path, force=False)

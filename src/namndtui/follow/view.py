@@ -25,7 +25,8 @@ from namndtui.minutes.procedure_text import recusal_sentences
 from namndtui.model import Item, Meeting
 from namndtui.record import questions as qs
 from namndtui.record.serving import quorum, serving, voters
-from namndtui.record.state import PENDING, Paragraph, RecordState, VoteRound
+from namndtui.record.state import PENDING, Paragraph, RecordState
+from namndtui.record.state_parts import VoteRound
 from namndtui.secrecy.marking import secrecy_ground
 from namndtui.secrecy.public import public_view
 from namndtui.timeofday import clock

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from namndtui.minutes.model import after_the_decision, member_label
 from namndtui.model import Meeting
-from namndtui.record.state import AttendanceChange, RecordState
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import AttendanceChange
 from namndtui.timeofday import clock
 
 

@@ -15,7 +15,8 @@ from namndtui.minutes.model import genitive, member_genitive, member_label
 from namndtui.model import Item, Meeting
 from namndtui.record import minority
 from namndtui.record import questions as qs
-from namndtui.record.state import Paragraph, VoteRound
+from namndtui.record.state import Paragraph
+from namndtui.record.state_parts import VoteRound
 from namndtui.vocabulary import continues, decision_clause, end_sentence
 
 DEFAULT_PROPOSAL_BY = "förvaltningen"

@@ -15,9 +15,10 @@ document carries the personal-data sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from namndtui.minutes import blocks as b
+from namndtui.minutes import page_one
 from namndtui.minutes.attendance_notes import change_line  # noqa: F401  (re-exported)
 from namndtui.minutes.blocks import Block, join_names
 from namndtui.minutes.model import (
@@ -50,6 +51,8 @@ NOTICE_NOT_POSTED = (
 )
 FOOTER_BOXES = ("Justerandes signatur", "Utdragsbestyrkande")
 ACCORDING_TO_LIST = "Enligt närvaro- och omröstningslista"
+SERVING_FOR = "tjänstgörande ersättare för"
+SERVING_FOR_SHORT = "tjg ers för"  # PRACTICE.md's short form, when page 1 is crowded
 CERTIFIED = "Utdraget bestyrks"
 
 
@@ -112,6 +115,7 @@ class Document:
     layout: str = "modern"
     # Large bodies: the beslutande listed after the §§ (page 1 refers to it).
     attendance_list: tuple[ListRow, ...] = ()
+    tight: bool = False  # page 1 set closer so that ANSLAG/BEVIS stays on it (page_one)
 
 
 # --- page 1 -----------------------------------------------------------------------------------
@@ -135,21 +139,27 @@ def place_and_time(meeting: Meeting, state: RecordState) -> str:
     return ", ".join(parts)
 
 
-def attendee_serving(meeting: Meeting, row: Attendee, chair: Member | None) -> str:
-    """'vice ordförande', 'tjänstgörande ersättare för Per Almqvist (V)', or ''."""
+def attendee_serving(
+    meeting: Meeting, row: Attendee, chair: Member | None, *, short: bool = False
+) -> str:
+    """'vice ordförande', 'tjänstgörande ersättare för Per Almqvist (V)' ('tjg ers för …'
+    with `short`), or ''."""
     parts = []
     if chair is not None and chair.name == row.member.name and not chair.is_chair:
         parts.append("tjänstgörande ordförande")
     elif row.member.role not in ("ledamot", "ersättare"):
         parts.append(row.member.role)
     if row.for_member:
-        parts.append(f"tjänstgörande ersättare för {member_label(meeting, row.for_member)}")
+        serving_for = SERVING_FOR_SHORT if short else SERVING_FOR
+        parts.append(f"{serving_for} {member_label(meeting, row.for_member)}")
     return ", ".join(parts)
 
 
-def attendee_line(meeting: Meeting, row: Attendee, chair: Member | None) -> str:
+def attendee_line(
+    meeting: Meeting, row: Attendee, chair: Member | None, *, short: bool = False
+) -> str:
     """'Nadia Ali (V), tjänstgörande ersättare för Sofia Karlsson (V), §§ 140–142'."""
-    serving = attendee_serving(meeting, row, chair)
+    serving = attendee_serving(meeting, row, chair, short=short)
     numbers = number_ranges(row.numbers) if row.partial else ""
     return ", ".join(part for part in (row.member.label, serving, numbers) if part)
 
@@ -165,12 +175,13 @@ def uses_attendance_list(rows: list[Attendee], settings: ProtokollSettings) -> b
 
 
 def attendance_list(
-    meeting: Meeting, state: RecordState, settings: ProtokollSettings
+    meeting: Meeting, state: RecordState, settings: ProtokollSettings, *, listed: bool = False
 ) -> list[ListRow]:
     """The annexed närvaro- och omröstningslista, every beslutande with the §§ served;
-    empty when page 1 names them (a body smaller than `attendance_list_from`)."""
+    empty when page 1 names them (a body smaller than `attendance_list_from`, unless
+    `listed`: the names would push ANSLAG/BEVIS off page 1)."""
     rows = deciding_rows(attendance(meeting, state))
-    if not uses_attendance_list(rows, settings):
+    if not (listed or uses_attendance_list(rows, settings)):
         return []
     chair = presiding_chair(meeting, state)
     rng = paragraph_range(meeting, state)
@@ -235,14 +246,20 @@ def justering_place_and_time(state: RecordState, settings: ProtokollSettings = D
 
 
 def ingress(
-    meeting: Meeting, state: RecordState, settings: ProtokollSettings = DEFAULT
+    meeting: Meeting,
+    state: RecordState,
+    settings: ProtokollSettings = DEFAULT,
+    *,
+    short: bool = False,
+    listed: bool = False,
 ) -> list[Field]:
-    """The labelled block of page 1, in PRACTICE.md's order."""
+    """The labelled block of page 1, in PRACTICE.md's order. `short`: 'tjg ers för';
+    `listed`: Beslutande refers to the annexed list (always for a large body)."""
     people = attendance(meeting, state)
     chair = presiding_chair(meeting, state)
     rows = deciding_rows(people)
-    deciding = [attendee_line(meeting, r, chair) for r in rows]
-    if uses_attendance_list(rows, settings):
+    deciding = [attendee_line(meeting, r, chair, short=short) for r in rows]
+    if listed or uses_attendance_list(rows, settings):
         deciding = [ACCORDING_TO_LIST]
     fields = [Field("Plats och tid", (place_and_time(meeting, state),))]
     fields.append(Field("Beslutande", tuple(deciding)))
@@ -320,7 +337,7 @@ def build_document(
         for item, para in numbered_paragraphs(meeting, state)
     )
     closing: list[Block] = []  # minutes carry no change log (PRACTICE.md, Corrections)
-    return Document(
+    doc = Document(
         kind=PROTOCOL_KIND,
         organ=meeting.body,
         date=meeting.date.isoformat(),
@@ -340,6 +357,30 @@ def build_document(
         layout=settings.layout,
         attendance_list=tuple(attendance_list(meeting, state, settings)),
     )
+    return fit_page_one(doc, meeting, state, settings)
+
+
+def fit_page_one(
+    doc: Document, meeting: Meeting, state: RecordState, settings: ProtokollSettings
+) -> Document:
+    """`doc` with page 1 set so that the boxed ANSLAG/BEVIS stays on it (PRACTICE.md, item
+    7): the first that fits of the normal layout; a tighter one; that and 'tjg ers för';
+    'Enligt närvaro- och omröstningslista' with the list annexed (normal, then tight; not
+    when the municipality set `attendance_list_from = 0`: names always). When none fits,
+    the last tried. Decided by the estimate of `page_one`, not by laying out the PDF, so
+    protokoll.md, .html and .pdf say the same words."""
+    tight = replace(doc, tight=True)
+    steps = [doc, tight]
+    if not doc.attendance_list:  # names on page 1: shorter names, then the list
+        steps.append(replace(tight, ingress=tuple(ingress(meeting, state, settings, short=True))))
+        if settings.attendance_list_from != 0:
+            listed = replace(
+                doc,
+                ingress=tuple(ingress(meeting, state, settings, listed=True)),
+                attendance_list=tuple(attendance_list(meeting, state, settings, listed=True)),
+            )
+            steps += [listed, replace(listed, tight=True)]
+    return next((step for step in steps if page_one.fits(step)), steps[-1])
 
 
 def secrecy_notes(paragraphs: tuple[ParagraphDoc, ...], public: bool) -> tuple[str, ...]:

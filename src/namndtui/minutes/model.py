@@ -18,11 +18,10 @@ from namndtui.record.state import (
     PENDING,
     REFERRED_BACK,
     TABLED,
-    AttendanceChange,
-    Motion,
     Paragraph,
     RecordState,
 )
+from namndtui.record.state_parts import AttendanceChange, Motion
 
 
 @dataclass

@@ -36,15 +36,12 @@ from namndtui.model import (
     Section,
 )
 from namndtui.record import questions as qs
-from namndtui.record.state import (
-    DECIDED,
-    STATUSES,
+from namndtui.record.state import DECIDED, STATUSES, Paragraph, RecordState
+from namndtui.record.state_parts import (
     AttendanceChange,
     Correction,
     Motion,
     Note,
-    Paragraph,
-    RecordState,
     Recusal,
     Reservation,
     Revision,

@@ -33,7 +33,8 @@ from namndtui.minutes.seal import document_seal, paragraph_checksum
 from namndtui.minutes.toml_text import TableWriter, as_read, nonempty
 from namndtui.model import Item, Meeting
 from namndtui.record import questions as qs
-from namndtui.record.state import Correction, Paragraph
+from namndtui.record.state import Paragraph
+from namndtui.record.state_parts import Correction
 from namndtui.secrecy.marking import secrecy_ground
 
 

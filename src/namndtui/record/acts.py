@@ -40,7 +40,8 @@ from namndtui.record.refusals import (
     NotOpen,
 )
 from namndtui.record.reservations import own_lost_motion
-from namndtui.record.state import IN_PROGRESS, PENDING, Motion, RecordState
+from namndtui.record.state import IN_PROGRESS, PENDING, RecordState
+from namndtui.record.state_parts import Motion
 from namndtui.secrecy.marking import DEFAULT_GROUND, secrecy_ground
 from namndtui.timeofday import clock
 from namndtui.vocabulary import MotionKind, decision_clause, end_sentence

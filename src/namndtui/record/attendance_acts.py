@@ -11,7 +11,8 @@ from namndtui.record import events as ev
 from namndtui.record.acts import Time, time_of
 from namndtui.record.refusals import NoFreeSeat, NotSubstitute
 from namndtui.record.rules import RuleError
-from namndtui.record.state import AttendanceChange, RecordState
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import AttendanceChange
 
 
 def roll_call(meeting: Meeting) -> list[ev.Event]:

@@ -14,15 +14,8 @@ from namndtui.record import events as ev
 from namndtui.record.reservations import may_add_reservation_text, may_reserve
 from namndtui.record.rules import RuleError, paragraph_label, reservation_of
 from namndtui.record.serving import presiding_chair_on, serving
-from namndtui.record.state import (
-    DECIDED,
-    IN_PROGRESS,
-    PENDING,
-    REFERRED_BACK,
-    TABLED,
-    RecordState,
-    VoteRound,
-)
+from namndtui.record.state import DECIDED, IN_PROGRESS, PENDING, REFERRED_BACK, TABLED, RecordState
+from namndtui.record.state_parts import VoteRound
 from namndtui.record.voting import casting_vote
 from namndtui.timeofday import clock
 from namndtui.tomlcheck import date_range_problem

@@ -12,7 +12,8 @@ from namndtui.record import events as ev
 from namndtui.record.acts import as_correction, need_motions
 from namndtui.record.procedure import RuleError, presiding_chair_on
 from namndtui.record.refusals import CastingVoteNeeded
-from namndtui.record.state import RecordState, VoteRound
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import VoteRound
 
 
 def counted_rounds(state: RecordState, item_id: str) -> list[VoteRound]:

@@ -31,12 +31,14 @@ from namndtui.record.state import (
     PENDING,
     REFERRED_BACK,
     TABLED,
+    Paragraph,
+    RecordState,
+)
+from namndtui.record.state_parts import (
     AttendanceChange,
     Correction,
     Motion,
     Note,
-    Paragraph,
-    RecordState,
     Recusal,
     Reservation,
     Revision,

@@ -16,7 +16,8 @@ from fractions import Fraction
 
 from namndtui.model import Item, Meeting
 from namndtui.record.serving import serving
-from namndtui.record.state import Paragraph, RecordState, VoteRound
+from namndtui.record.state import Paragraph, RecordState
+from namndtui.record.state_parts import VoteRound
 
 _ORDINAL = {3: "tredjedel", 4: "fjärdedel", 5: "femtedel", 6: "sjättedel", 7: "sjundedel",
             8: "åttondel", 9: "niondel", 10: "tiondel"}  # fmt: skip

@@ -35,8 +35,8 @@ from namndtui.record.state import (
     TABLED,
     Paragraph,
     RecordState,
-    VoteRound,
 )
+from namndtui.record.state_parts import VoteRound
 
 MAIN = "main"
 TODAY = "today"

@@ -4,7 +4,7 @@ instead), as RuleError subclasses: the front end matches the class, never the te
 from __future__ import annotations
 
 from namndtui.record.rules import RuleError
-from namndtui.record.state import Motion
+from namndtui.record.state_parts import Motion
 
 
 class NoProposedDecision(RuleError):

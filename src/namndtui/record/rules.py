@@ -6,7 +6,8 @@ Every refusal is a `RuleError` with a Swedish message the TUI shows as is.
 from __future__ import annotations
 
 from namndtui.record import events as ev
-from namndtui.record.state import RecordState, Reservation
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import Reservation
 
 
 class RuleError(Exception):

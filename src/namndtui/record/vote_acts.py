@@ -17,7 +17,8 @@ from namndtui.record import questions as qs
 from namndtui.record.acts import Time, item_of, on_item
 from namndtui.record.procedure import RuleError, casting_vote
 from namndtui.record.refusals import CastingVoteNeeded, NothingToPut, NothingToVote
-from namndtui.record.state import Motion, RecordState, VoteRound
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import Motion, VoteRound
 
 
 def questions_now(meeting: Meeting, state: RecordState, item_id: str) -> list[qs.Question]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from namndtui.model import Meeting
 from namndtui.record.serving import presiding_chair_on
-from namndtui.record.state import Paragraph, RecordState, VoteRound
+from namndtui.record.state import Paragraph, RecordState
+from namndtui.record.state_parts import VoteRound
 
 
 def casting_vote(meeting: Meeting, state: RecordState, item_id: str, number: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from namndtui.model import Item, Meeting
-from namndtui.record.state import Motion, RecordState, VoteRound
+from namndtui.record.state import RecordState
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
 from namndtui.vocabulary import MOTION_PHRASES
@@ -17,6 +17,7 @@ from namndtui.vocabulary import MOTION_PHRASES
 if TYPE_CHECKING:
     from namndtui.record import procedure, refusals
     from namndtui.record.procedure import RuleError
+    from namndtui.record.state_parts import Motion, VoteRound
 else:  # loaded on the first act, after the first frame (start-up time)
     refusals = lazy_module("namndtui.record.refusals")
     procedure = lazy_module("namndtui.record.procedure")

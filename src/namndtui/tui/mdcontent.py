@@ -50,11 +50,9 @@ def _table(rows: list[list[Content]], aligns: list[str], width: int | None = Non
     X of a vote list) stay in their places instead of the terminal breaking each row."""
     if not rows:
         return Content("")
-    columns = max(len(r) for r in rows)
-    widths = [
-        max((r[c].cell_length for r in rows if c < len(r)), default=0) for c in range(columns)
-    ]
-    total = sum(widths) + 2 * (columns - 1)
+    rows, aligns = _without_empty_last_column(rows, aligns, width)
+    widths = _widths(rows)
+    columns, total = len(widths), _total(widths)
     if width and total > width and columns > 1:
         widths[0] = max(widths[0] - (total - width), 8)
     lines: list[Content] = []
@@ -79,8 +77,34 @@ def _table(rows: list[list[Content]], aligns: list[str], width: int | None = Non
             line = Content("  ").join(cells).rstrip()
             lines.append(line.stylize("bold") if n == 0 else line)
         if n == 0:
-            lines.append(Content.styled("─" * sum(widths) + "─" * 2 * (columns - 1), "dim"))
+            lines.append(Content.styled("─" * _total(widths), "dim"))
     return Content("\n").join(lines)
+
+
+def _without_empty_last_column(
+    rows: list[list[Content]], aligns: list[str], width: int | None
+) -> tuple[list[list[Content]], list[str]]:
+    """Wider than `width`: a last column no row fills (a vote list's Frånvarande when all
+    seats are filled) is left out, so the names get its room – on screen only: the minutes
+    files keep every column. (Ja, Nej and Avstår stay even when empty: "nobody abstained"
+    is part of how the vote went; the last column is also the widest.)"""
+    last = max(len(r) for r in rows) - 1
+    if not width or last < 1 or _total(_widths(rows)) <= width:
+        return rows, aligns
+    if any(last < len(r) and r[last].plain.strip() for r in rows[1:]):
+        return rows, aligns
+    return [r[:last] for r in rows], aligns[:last]
+
+
+def _widths(rows: list[list[Content]]) -> list[int]:
+    """Each column's width: its widest cell."""
+    columns = max(len(r) for r in rows)
+    return [max((r[c].cell_length for r in rows if c < len(r)), default=0) for c in range(columns)]
+
+
+def _total(widths: list[int]) -> int:
+    """A table's width: its columns and two spaces between them."""
+    return sum(widths) + 2 * (len(widths) - 1)
 
 
 def markdown_to_content(markdown: str, width: int | None = None) -> Content:

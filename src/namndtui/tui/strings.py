@@ -68,6 +68,7 @@ SECTION_NONE = "Ärendet har inga fler avsnitt."
 # --- bindings: short labels for the footer (it must fit 80 columns), long ones for help ---
 KEY_UP = "Upp"
 KEY_DOWN = "Ned"
+HELP_AGENDA_MOVE = "Flytta i föredragningslistan (markerat ärende = aktuellt)"
 KEY_FIRST = "Första"
 KEY_LAST = "Sista"
 KEY_DECIDE = "Bifall"

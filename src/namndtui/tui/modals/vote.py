@@ -23,7 +23,8 @@ from namndtui.model import Item, Meeting
 from namndtui.record import correction_acts, questions, vote_acts
 from namndtui.record.events import Event, VoteDemanded
 from namndtui.record.procedure import serving, voters
-from namndtui.record.state import RecordState, VoteRound
+from namndtui.record.state import RecordState
+from namndtui.record.state_parts import VoteRound
 from namndtui.tui import strings as S
 from namndtui.tui.host import host_of
 from namndtui.tui.messages import UndoRequested, act_recorded, request_act

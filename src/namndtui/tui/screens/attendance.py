@@ -36,7 +36,8 @@ from namndtui.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
     from namndtui.record.events import Event
-    from namndtui.record.state import AttendanceChange, RecordState
+    from namndtui.record.state import RecordState
+    from namndtui.record.state_parts import AttendanceChange
     from namndtui.tui.app import NamndApp
 
 

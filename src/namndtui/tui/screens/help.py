@@ -25,18 +25,27 @@ GROUPS = {
     "view": "Visning",
     "app": "Programmet",
 }
-EXTRA = [
-    ("app", "ctrl+p", S.KEY_PALETTE),
-    ("agenda", "upp / ned", "Flytta i föredragningslistan (markerat ärende = aktuellt)"),
-    ("agenda", "home / end", "Första / sista ärendet"),
+# Rows of keys Textual's widgets handle (no binding of ours), with the ids of our bindings
+# that do the same and are shown in the same row, after them: one row per action.
+EXTRA: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("app", "ctrl+p", S.KEY_PALETTE, ()),
+    ("agenda", "upp/ned", S.HELP_AGENDA_MOVE, ("agenda.up", "agenda.down")),
+    ("agenda", "home / end", "Första / sista ärendet", ()),
 ]
 
 
 def help_lines(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
     groups: dict[str, list[tuple[str, str]]] = {g: [] for g in GROUPS}
-    for group, key, text in EXTRA:
+    by_id = {binding.id: binding for binding in MEETING_BINDINGS}
+    shown = set()  # bindings already in an EXTRA row
+    for group, key, text, ids in EXTRA:
+        if ids:  # the user's [keys] when set
+            key += ", " + "/".join(shown_key(keymap or {}, by_id[i]) for i in ids)
+            shown.update(ids)
         groups[group].append((key, text))
     for binding in MEETING_BINDINGS:
+        if binding.id in shown:
+            continue
         group = (binding.id or "app").split(".")[0]
         key = shown_key(keymap or {}, binding)  # the user's [keys] when set
         groups.setdefault(group, []).append((key, binding_text(binding)))

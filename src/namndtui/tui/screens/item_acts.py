@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING
 from namndtui.model import Item
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
-from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
     from namndtui.record import acts
+    from namndtui.tui.screens.roll_call import RollCallScreen as _ScreenBase
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
+    _ScreenBase = object  # a mixin: MeetingScreen is the screen (meeting.py)
 
 
-class ItemActs(RollCallScreen):
+class ItemActs(_ScreenBase):
     """The item's keys other than motions and the questions put (motion_acts, question_flow)."""
 
     def action_decide(self) -> None:

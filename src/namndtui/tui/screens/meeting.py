@@ -14,6 +14,9 @@ each family from a module of its own:
 - `question_flow.py`: the chair's finding and the vote;
 - `sitting_acts.py`: open/close the meeting, ajournering.
 
+The families are mixins, not Screen subclasses: Textual processes each Screen class when
+it is defined (its bindings, reactives and the names of all its attributes, ~0.5 ms
+each, before the first frame), so only MeetingScreen, on RollCallScreen, is one.
 Forms are modals awaited in workers.
 """
 
@@ -36,6 +39,7 @@ from namndtui.tui.messages import RecordChanged, RedoRequested, UndoRequested
 from namndtui.tui.screens.item_acts import ItemActs
 from namndtui.tui.screens.motion_acts import MotionActs
 from namndtui.tui.screens.question_flow import QuestionFlow
+from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.screens.sitting_acts import SittingActs
 from namndtui.tui.typeahead import form_action
 from namndtui.tui.widgets.agenda import AgendaList
@@ -46,7 +50,7 @@ from namndtui.tui.widgets.status import StatusLine
 MEETING_FILE = "meeting.toml"
 
 
-class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs):
+class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs, RollCallScreen):
     """Agenda + current item; the highlighted agenda item is the current item."""
 
     BINDINGS = MEETING_BINDINGS

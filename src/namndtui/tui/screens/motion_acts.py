@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 from namndtui.tui import strings as S
 from namndtui.tui.labels import motion_label, tally_text
 from namndtui.tui.lazy import lazy_module
-from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
     from namndtui.record import acts, correction_acts
+    from namndtui.tui.screens.roll_call import RollCallScreen as _ScreenBase
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
     correction_acts = lazy_module("namndtui.record.correction_acts")
+    _ScreenBase = object  # a mixin: MeetingScreen is the screen (meeting.py)
 
 
-class MotionActs(RollCallScreen):
+class MotionActs(_ScreenBase):
     """Motions are made, withdrawn, joined and corrected on the current item."""
 
     @form_action

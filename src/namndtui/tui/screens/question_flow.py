@@ -8,21 +8,22 @@ from typing import TYPE_CHECKING
 from namndtui.model import Item
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
-from namndtui.tui.screens.roll_call import RollCallScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
     from namndtui.record import acts, minority, vote_acts
     from namndtui.record.questions import Question
+    from namndtui.tui.screens.roll_call import RollCallScreen as _ScreenBase
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
     minority = lazy_module("namndtui.record.minority")
     vote_acts = lazy_module("namndtui.record.vote_acts")
+    _ScreenBase = object  # a mixin: MeetingScreen is the screen (meeting.py)
 
 MINORITY = "minority"  # the finding form's line for "begärd av minoritet"
 
 
-class QuestionFlow(RollCallScreen):
+class QuestionFlow(_ScreenBase):
     """The finding and the vote flow of the current item."""
 
     @form_action

@@ -5,8 +5,8 @@ item's implicit call and the meeting's opening included) or refuses with a RuleE
 `act` posts it to the app as `ActsRequested` (tui/messages.py), and the app decides the
 events on its state, applies them (journal + fsync) and only then runs the screen's
 acknowledgement (`done`); a form's worker awaits the same with `acted`. The
-screens built on this one (roll_call, item_acts, motion_acts, question_flow,
-sitting_acts, meeting) only ask and show.
+screens built on this one (roll_call, meeting, and the act families meeting.py mixes in:
+item_acts, motion_acts, question_flow, sitting_acts) only ask and show.
 """
 
 from __future__ import annotations

@@ -7,16 +7,17 @@ from typing import TYPE_CHECKING
 from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.lazy import lazy_module
-from namndtui.tui.screens.recording import RecordingScreen
 from namndtui.tui.typeahead import form_action
 
 if TYPE_CHECKING:
     from namndtui.record import acts
+    from namndtui.tui.screens.recording import RecordingScreen as _ScreenBase
 else:  # loaded on the first act, after the first frame (start-up time)
     acts = lazy_module("namndtui.record.acts")
+    _ScreenBase = object  # a mixin: MeetingScreen is the screen (meeting.py)
 
 
-class SittingActs(RecordingScreen):
+class SittingActs(_ScreenBase):
     """o: opens the meeting, or closes it after a confirmation; A: adjourns or resumes."""
 
     @form_action
