@@ -349,3 +349,23 @@ def test_a_search_finds_minutes_written_since_the_screen_opened(archive: Path) -
             assert app.screen.query_one("#meetings", DataTable).row_count == 3
 
     run(go())
+
+
+def test_letters_typed_right_after_slash_reach_the_search_box(archive: Path) -> None:
+    """Round 4: "/delegation" typed in one go searched for "elegation": focus() moves the
+    focus only after the keys already queued, so the first letter went to the table."""
+    from textual import events
+
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            for key in ("slash", *"fritid"):  # queued at once, as a terminal delivers them
+                event = events.Key(key, "/" if key == "slash" else key)
+                event.set_sender(app)
+                app._driver.send_message(event)
+            search = app.screen.query_one("#search")
+            await until(pilot, lambda: len(search.value) >= 5, "the letters in the search box")
+            assert search.value == "fritid"
+
+    run(go())

@@ -270,3 +270,13 @@ def test_minutes_files_never_say_what_the_journal_does_not(tmp_path, monkeypatch
             await pilot.press("q")
 
     asyncio.run(go())
+
+
+def test_the_quit_question_agrees_in_number():
+    """Round 4: one unsaved act read "1 händelse … är inte sparade … går de förlorade"."""
+    from namndtui.tui.disk import quit_title
+
+    one = quit_title(1, "disken är full")
+    assert "1 händelse finns bara i minnet och är inte sparad på disken (disken är full)" in one
+    assert one.endswith("går den förlorad.")
+    assert "2 händelser finns bara i minnet och är inte sparade" in quit_title(2, "x")

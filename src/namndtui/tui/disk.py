@@ -47,6 +47,12 @@ def acts_text(count: int) -> str:
     return S.ONE_ACT if count == 1 else S.MANY_ACTS.format(count=count)
 
 
+def quit_title(count: int, reason: str) -> str:
+    """The quit dialog's question while `count` acts wait, in Swedish agreement."""
+    text = S.QUIT_UNSAVED_TITLE_ONE if count == 1 else S.QUIT_UNSAVED_TITLE
+    return text.format(acts=acts_text(count), reason=reason)
+
+
 class DiskBanner(Static):
     """The loud line under the status line while acts wait to be saved (hidden otherwise)."""
 
@@ -213,7 +219,7 @@ class DiskGuard:
 
         while self.unsaved:
             count = self.unsaved
-            title = S.QUIT_UNSAVED_TITLE.format(acts=acts_text(count), reason=self.reason)
+            title = quit_title(count, self.reason)
             choices = [
                 ("retry", S.QUIT_RETRY),
                 ("elsewhere", S.QUIT_SAVE_ELSEWHERE),

@@ -436,6 +436,10 @@ QUIT_UNSAVED_TITLE = (
     "{acts} finns bara i minnet och är inte sparade på disken ({reason}). "
     "Avslutar du nu går de förlorade."
 )
+QUIT_UNSAVED_TITLE_ONE = (  # one act: "sparad", "den" (round 4)
+    "1 händelse finns bara i minnet och är inte sparad på disken ({reason}). "
+    "Avslutar du nu går den förlorad."
+)
 QUIT_RETRY = "Försök spara igen"
 QUIT_SAVE_ELSEWHERE = "Spara journalen någon annanstans…"
 QUIT_ANYWAY = "Avsluta ändå (de osparade händelserna går förlorade)"

@@ -462,7 +462,10 @@ class ArchiveScreen(Screen[None]):
     # --- actions ------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # At once, not by focus() (which moves it after the messages already queued): a
+        # letter typed right after "/" went to the table and was lost ("/delegation"
+        # searched for "elegation").
+        self.set_focus(self.query_one("#search", Input))
 
     def action_show_meetings(self, clear: bool = True) -> None:
         search = self.query_one("#search", Input)
