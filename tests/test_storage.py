@@ -41,6 +41,22 @@ def test_a_new_file_gets_what_open_would_give_it(tmp_path: Path) -> None:
     assert mode(tmp_path / "protokoll.md") == mode(tmp_path / "plain.md") == 0o640
 
 
+def test_a_symlink_in_place_of_the_file_lends_it_no_permissions(tmp_path: Path) -> None:
+    """Round 4: protokoll.html as a link to /dev/null (mode 0666) was replaced by minutes
+    any local user could change; a link to a FIFO or device is no file to copy a mode from."""
+    from namndtui import storage
+
+    shared = tmp_path / "delad.html"
+    shared.write_text("x")
+    shared.chmod(0o666)
+    link = tmp_path / "protokoll.html"
+    link.symlink_to(shared)
+    atomic_write(link, "<p>protokoll</p>")
+    assert not link.is_symlink() and link.read_text() == "<p>protokoll</p>"
+    assert mode(link) == storage._new_file_mode()  # as a new file, not the link's target's
+    assert shared.read_text() == "x" and mode(shared) == 0o666  # the target untouched
+
+
 def test_an_explicit_mode_wins(tmp_path: Path) -> None:
     target = tmp_path / "cache.json"
     target.write_text("{}")

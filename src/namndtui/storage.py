@@ -73,8 +73,9 @@ def atomic_write(
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path(".")
     if mode is None:
-        try:
-            mode = stat.S_IMODE(path.stat().st_mode)
+        try:  # not through a symlink: a link to /dev/null made the minutes world-writable
+            info = os.lstat(path)
+            mode = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else _new_file_mode()
         except OSError:
             mode = _new_file_mode()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -159,3 +159,32 @@ def test_a_key_file_that_is_no_key_says_how_to_get_one(tmp_path):
     key.chmod(0o600)
     with pytest.raises(UserError, match="flytta undan filen och skapa en ny med namndtui nyckel"):
         load_signer(key)
+
+
+def test_a_symlinked_lock_or_sidecar_never_writes_into_the_file_it_names(meeting):
+    """Taking the lock truncated and wrote the file a `.namndtui.lock` symlink named, and
+    the sidecar's slots went into the file `journal.jsonl.check` named: a link planted in a
+    shared meeting folder destroyed another file."""
+    from namndtui.meetingfile import load_meeting
+    from namndtui.record import events as ev
+    from namndtui.record.record import Record
+
+    precious, other = meeting / "viktig.txt", meeting / "annan.txt"
+    precious.write_text("VIKTIG DATA\n", encoding="utf-8")
+    other.write_text("ANNAN DATA\n", encoding="utf-8")
+    (meeting / ".namndtui.lock").symlink_to(precious.name)
+    (meeting / "journal.jsonl.check").symlink_to(other.name)
+    loaded = load_meeting(meeting / "meeting.toml")
+    record = Record.open(loaded, meeting)
+    assert record.readonly and "symbolisk länk" in record.readonly_reason
+    record.close()
+    (meeting / ".namndtui.lock").unlink()  # what the line says to do
+    record = Record.open(loaded, meeting)
+    try:
+        assert not record.readonly
+        record.apply(ev.MeetingOpened("19:00"))
+    finally:
+        record.close()
+    assert precious.read_text(encoding="utf-8") == "VIKTIG DATA\n"
+    assert other.read_text(encoding="utf-8") == "ANNAN DATA\n"
+    assert not (meeting / "journal.jsonl.check").is_symlink()  # a sidecar of its own now

@@ -441,8 +441,11 @@ class JournalWriter:
         try:
             if self._sidecar_fd is None:
                 side = sidecar_path(self.path)
+                if side.is_symlink():  # its slots would be written into the file it names
+                    side.unlink()
                 existed = side.exists()
-                self._sidecar_fd = os.open(side, os.O_RDWR | os.O_CREAT, 0o644)
+                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                self._sidecar_fd = os.open(side, flags, 0o644)
                 if not existed:  # its name must survive a crash, or a check would fail
                     os.pwrite(self._sidecar_fd, record, (seq % 2) * _SLOT)
                     os.fsync(self._sidecar_fd)

@@ -46,6 +46,8 @@ _ATTEMPTS = 5
 # writes nothing then (export) says the reason without it (`reason_for_command`).
 OPENS_READONLY = "Mötet öppnas skrivskyddat."
 NOT_A_FILE = "det är ingen vanlig fil (en FIFO eller en enhet) – ta bort den"
+A_LINK = "det är en symbolisk länk till en annan fil, som låset skulle skriva över – ta bort länken"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _LOCK_MAX = 64 * 1024  # far more than the line of JSON a lock holds
 IT_OPENS_READONLY = "Det öppnas skrivskyddat."
 
@@ -174,12 +176,14 @@ class FolderLock:
             _started(os.getpid()),
         )
         for _ in range(_ATTEMPTS):
-            try:
-                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o644)
+            try:  # never through a symlink: taking the lock truncates and writes the file
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | _NOFOLLOW, 0o644)
                 if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO, a device planted there
                     os.close(fd)
                     raise OSError(errno.EINVAL, NOT_A_FILE)
             except OSError as exc:  # read-only folder, permission denied, a folder in the way
+                if exc.errno == errno.ELOOP and path.is_symlink():
+                    exc = OSError(errno.EINVAL, A_LINK)
                 return None, _unwritable_reason(path, exc)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
