@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from namndtui.tui.mdcontent import markdown_to_content
-from namndtui.tui.widgets.item_view import ProtokollView
+from namndtui.tui.widgets.item_view import ProtokollView, ReportView
 
 from .helpers import screen_text
 from .live import cast, live, start_vote
@@ -103,3 +103,23 @@ def test_an_empty_franvarande_column_gives_way_on_screen_only() -> None:
     assert "Frånvarande" in lines[0]
     (anna,) = [line for line in lines if line.startswith("Anna Ek")]
     assert anna.rstrip().endswith("X")
+
+
+def test_the_minutes_view_is_mounted_when_first_asked_for(example_folder, clock) -> None:
+    """Not for the first frame (docs/performance.md); p shows it at once, p again hides it."""
+
+    async def go():
+        app = make_app(example_folder, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert not app.screen.query(ProtokollView)
+            await pilot.press("p")
+            await pilot.pause()
+            view = app.screen.query_one(ProtokollView)
+            assert view.display and not app.screen.query_one(ReportView).display
+            assert app.meeting.items[0].title in str(view.text.render())
+            await pilot.press("p")
+            await pilot.pause()
+            assert not view.display and app.screen.query_one(ReportView).display
+
+    run(go())

@@ -71,13 +71,9 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs, RollCallScr
         yield KeepFooter(id="footer")
 
     def main_widgets(self) -> list[Widget]:
-        """The agenda and the item pane (built again when the agenda changes)."""
-        views = ContentSwitcher(
-            ReportView(self.meeting, id="report"),
-            ProtokollView(id="protokoll"),
-            initial="report",
-            id="views",
-        )
+        """The agenda and the item pane (built again when the agenda changes); the item
+        pane's minutes view is mounted when first asked for (`action_toggle_view`)."""
+        views = ContentSwitcher(ReportView(self.meeting, id="report"), initial="report", id="views")
         return [
             AgendaList(self.meeting, self.napp.state, id="agenda"),
             ItemPane(views, id="item-pane"),
@@ -230,7 +226,10 @@ class MeetingScreen(ItemActs, MotionActs, QuestionFlow, SittingActs, RollCallScr
 
     def action_toggle_view(self) -> None:
         self.view = "protokoll" if self.view == "report" else "report"
-        self.query_one(ContentSwitcher).current = self.view
+        switcher = self.query_one(ContentSwitcher)
+        if self.view == "protokoll" and not switcher.query(ProtokollView):
+            switcher.mount(ProtokollView(id="protokoll"))  # not for the first frame
+        switcher.current = self.view
         if self.view == "protokoll":
             self.refresh_protokoll()
         self.refresh_pane_title()

@@ -429,18 +429,25 @@ class ItemPane(Vertical):
 
 
 class ProtokollView(VerticalScroll):
-    """The paragraph exactly as the minutes will read (plain text, never markup)."""
+    """The paragraph exactly as the minutes will read (plain text, never markup).
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="protokoll-text", classes="protokoll-text")
+    Mounted the first time the secretary asks for it (`MeetingScreen.action_toggle_view`),
+    and shown at once: its text is set before its children are mounted."""
 
     markdown = ""
     width = 0
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = Static(id="protokoll-text", classes="protokoll-text")
+
+    def compose(self) -> ComposeResult:
+        yield self.text
+
     def show(self, content: Content) -> None:
         """The paragraph as rendered (tui/mdcontent.py); user text is never markup there."""
         self.markdown = ""
-        self.query_one("#protokoll-text", Static).update(content)
+        self.text.update(content)
 
     def show_markdown(self, markdown: str) -> None:
         """The paragraph's Markdown, rendered to this view's width (a vote list wraps its
@@ -450,7 +457,7 @@ class ProtokollView(VerticalScroll):
         self.markdown = markdown
         self.width = self.scrollable_content_region.width
         content = markdown_to_content(markdown, self.width or None)
-        self.query_one("#protokoll-text", Static).update(content)
+        self.text.update(content)
 
     def on_resize(self) -> None:
         if self.markdown and self.scrollable_content_region.width != self.width:
