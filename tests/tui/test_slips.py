@@ -50,11 +50,16 @@ def test_a_changed_answer_asks_first(example_folder, clock) -> None:
             chair = app.meeting.seats[0].name
             await cast(pilot, "1")
             await pilot.press("k", "2")  # a slip on the chair's row: asked, not changed
+            asked = f"{chair} har röstat ja"
+            await until(pilot, lambda: asked in screen_text(app), "the slip's question drawn")
             assert app.state.paragraph(item.id).votes[0].votes[chair] == "ja"
-            assert f"{chair} har röstat ja" in screen_text(app)
             await pilot.press("2")  # the same key again: changed, and said so
-            assert app.state.paragraph(item.id).votes[0].votes[chair] == "nej"
-            assert any("ja → nej" in n.message for n in app._notifications)
+
+            def changed() -> bool:
+                vote = app.state.paragraph(item.id).votes[0].votes[chair]
+                return vote == "nej" and any("ja → nej" in n.message for n in app._notifications)
+
+            await until(pilot, changed, "the change recorded and said")
 
     run(go())
 
