@@ -50,6 +50,16 @@ def test_a_correction_to_a_tie_takes_the_chairs_vote_or_asks(meeting):
     assert state.paragraph("x1").votes[0].winner == "proposal"
 
 
+def test_a_tied_correction_names_its_casting_vote(meeting):
+    """A journal line of another tool that makes a tie without the utslagsröst is refused:
+    the fold stores the casting vote the line names, so accepting an empty one (because the
+    chair voted) would leave a counted round without a winner."""
+    state = counted(meeting, ja=2)  # 2–3; the chair voted ja
+    with pytest.raises(RuleError, match="lika röstetal"):
+        play(meeting, state, [ev.VoteCorrected("x1", 1, SEATS[3], "avstår")])
+    assert state.paragraph("x1").votes[0].tally() == (2, 3, 0)
+
+
 def test_a_ballot_in_an_open_round_or_unchanged_is_refused(meeting):
     state = counted(meeting, ja=3)
     with pytest.raises(RuleError, match="redan rösten"):

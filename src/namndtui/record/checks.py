@@ -309,16 +309,16 @@ def _c_vote_corrected(meeting, state, e: ev.VoteCorrected) -> None:
     chair = presiding_chair_on(meeting, state, e.item)
     own = after.votes.get(chair or "", "")
     own = own if own in ("ja", "nej") else ""
-    if after.tied:
-        if not (e.casting or own):
+    if after.tied:  # the line names the utslagsröst (the fold stores it): acts fill it in
+        if e.casting not in ("ja", "nej"):
             raise RuleError(
                 "Rättelsen ger lika röstetal; ordförandens utslagsröst (ja eller nej) avgör."
             )
-        if e.casting and own and e.casting != own:
+        if own and e.casting != own:
             raise RuleError(f"Ordföranden röstade {own}; utslagsrösten är ordförandens röst.")
     elif e.casting:
         raise RuleError("Utslagsröst ges bara vid lika röstetal.")
-    after.casting = (e.casting or own) if after.tied else ""
+    after.casting = e.casting if after.tied else ""
     after.closed = True
     later = [r for r in state.paragraph(e.item).votes if r.round > e.round]
     if later and after.winner != found.winner:
