@@ -15,7 +15,8 @@ from namndtui.tui.typeahead import form_action
 
 
 class RollCallScreen(RecordingScreen):
-    """Asks for the roll call when none is recorded; `a` opens the attendance screen."""
+    """Asks for the roll call when none is recorded; `n` (meeting.attendance) opens the
+    attendance screen."""
 
     def needs_roll_call(self) -> bool:
         """No attendance at all is recorded (a fresh meeting) and the board has seats."""
