@@ -101,11 +101,16 @@ def test_justering_form_keeps_what_was_typed_when_the_time_is_wrong(example_fold
             )  # fmt: skip
             info = str(app.screen.query_one("#attendance-info").render())
             assert "Justering: 2007-10-30 kl. 15.00 Förvaltningen" in info  # as the minutes
-            await pilot.press("t")  # opens with what is recorded
+            await pilot.press("t")  # opens with what is recorded, the time as shown elsewhere
             await pilot.pause()
             assert [i.value for i in app.screen.query(Input)] == [
-                "2007-10-30", "15:00", "Förvaltningen",
+                "2007-10-30", "15.00", "Förvaltningen",
             ]  # fmt: skip
+            app.screen.query_one("#time", Input).value = "16:30"  # a colon is still taken
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "AttendanceScreen"
+            assert app.state.justering_time == "16:30"
 
     run(go())
 

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from namndtui.model import Member
+from namndtui.timeofday import clock
 from namndtui.tui import strings as S
 from namndtui.tui.modals.once import OnceModal
 from namndtui.tui.text import find_fold, user_text
@@ -360,7 +361,8 @@ class JusteringModal(_Form):
 
     Enter moves on to the next field and saves on the last; a wrong date or time is
     said in the form, which keeps what was typed. The time may be written the Swedish
-    way (15.00) or without a separator (1500) and is stored as 15:00."""
+    way (15.00), with a colon (15:00) or without a separator (1500) and is stored as
+    15:00; a recorded time is prefilled the Swedish way, as everything else shows it."""
 
     def __init__(self, title: str, date: str, time: str, place: str) -> None:
         super().__init__()
@@ -372,7 +374,7 @@ class JusteringModal(_Form):
         with Vertical(classes="dialog"):
             yield Static(user_text(self.title_text), classes="dialog-title")
             yield from labelled(S.JUSTERING_DATE, Input(date, id="date"))
-            yield from labelled(S.JUSTERING_TIME, Input(time, id="time"))
+            yield from labelled(S.JUSTERING_TIME, Input(clock(time), id="time"))
             yield from labelled(S.JUSTERING_PLACE, Input(place, id="place"))
             yield from self.buttons()
 
