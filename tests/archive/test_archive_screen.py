@@ -14,9 +14,12 @@ from namndtui.archive.index import Problem
 from namndtui.commands.open_app import build_app
 from namndtui.tui.archive_app import ArchiveApp
 from namndtui.tui.screens.archive import (
+    COUNTS,
+    INDEXED,
     SEARCH_PLACEHOLDER,
     ArchiveReviewScreen,
     ArchiveScreen,
+    counted,
     problem_reason,
     problems_note,
 )
@@ -71,6 +74,8 @@ def test_problem_reason_drops_the_path_its_column_shows() -> None:
     assert problem_reason(other, folder) == "åtkomst nekas"
     assert problems_note(1) == "1 fil kunde inte läsas – tryck f för att se den."
     assert problems_note(2).startswith("2 filer kunde inte läsas")
+    assert COUNTS.format(**counted(1, 1)) == "1 sammanträde · 1 paragraf"
+    assert INDEXED.format(**counted(2, 0)) == "Indexet är uppdaterat: 2 sammanträden, 0 paragrafer."
 
 
 def test_problems_view_wraps_the_whole_reason_at_80_columns(archive: Path) -> None:

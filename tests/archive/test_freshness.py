@@ -284,7 +284,7 @@ def test_reindex_reads_an_edit_in_place(
     capsys.readouterr()
     assert main(["reindex", "--archive", str(root)]) == 0
     out = capsys.readouterr().out
-    assert "1 protokoll, 1 lästa på nytt, 0 borttagna" in out
+    assert "1 protokoll, 1 läst på nytt, 0 borttagna" in out
     assert main(["search", "simhall", "--archive", str(root)]) == 0
 
 

@@ -154,7 +154,7 @@ def test_broken_file_is_a_problem_not_a_crash(archive: Path) -> None:
     assert stats.problems == 2
     problems = idx.problems()
     assert [p.path for p in problems] == ["binar/protokoll.toml", "trasig/protokoll.toml"]
-    assert f"{bad}:2:" in problems[1].message
+    assert problems[1].message.startswith("trasig/protokoll.toml:2:")  # as the archive names it
     assert len(idx.meetings()) == 2  # the good ones are still there
     # Unchanged broken files are not parsed again; fixed ones are.
     assert idx.update().parsed == 0
@@ -191,6 +191,28 @@ def test_problem_count_kept_for_searches(archive: Path) -> None:
     meta.close()
 
 
+def test_problems_read_relative_to_the_archive_whoever_indexed(archive: Path) -> None:
+    """An index written when messages kept the indexing program's path (absolute from the
+    app, `./…` from `search --archive .`) reads as the archive names its files."""
+    idx = ArchiveIndex(archive)
+    idx.update()
+    with sqlite3.connect(idx.db_path) as conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'problems'")
+        conn.executemany(
+            "INSERT INTO files(rel, mtime_ns, ctime_ns, size, sha256, problem)"
+            " VALUES (?, 0, 0, 0, '', ?)",
+            [
+                ("a/protokoll.toml", f"{archive.resolve()}/a/protokoll.toml:2: fel"),
+                ("b/protokoll.toml", "./b/protokoll.toml: filen kan inte läsas: x"),
+            ],
+        )
+    conn.close()
+    assert [p.line for p in ArchiveIndex(str(archive)).problems()] == [
+        "a/protokoll.toml:2: fel",
+        "b/protokoll.toml: filen kan inte läsas: x",
+    ]
+
+
 def test_unreadable_folder_is_a_problem(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import namndtui.archive.freshness as scan_module
 
@@ -209,6 +231,7 @@ def test_unreadable_folder_is_a_problem(archive: Path, monkeypatch: pytest.Monke
     assert [(p.path, p.message) for p in idx.problems()] == [
         ("last", "mappen kan inte läsas: åtkomst nekas")
     ]
+    assert idx.problems()[0].line == "last: mappen kan inte läsas: åtkomst nekas"
     assert len(idx.meetings()) == 2
 
 

@@ -70,7 +70,26 @@ def test_broken_file_is_a_warning(archive: Path, capsys: pytest.CaptureFixture[s
     bad.write_text("[meeting\n", encoding="utf-8")
     assert main(["search", "nämnd", "--archive", str(archive)]) == 0
     _, err = capsys.readouterr()
-    assert f"varning: {bad}:1:" in err
+    assert "varning: trasig/protokoll.toml:1:" in err
+
+
+def test_problem_warnings_agree_in_number_and_path_form(
+    archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One more file than shown is "1 fil", not "1 filer"; a file indexed from the app (an
+    absolute folder) reads as one indexed by `--archive .`: relative to the archive."""
+    for n in range(search_command.MAX_PROBLEMS_SHOWN + 1):
+        bad = archive / f"trasig{n}" / "protokoll.toml"
+        bad.parent.mkdir()
+        bad.write_text("[meeting\n", encoding="utf-8")
+    ArchiveIndex(archive.resolve()).update()  # as the archive screen indexes
+    monkeypatch.chdir(archive)
+    assert main(["search", "nämnd", "--archive", "."]) == 0
+    _, err = capsys.readouterr()
+    warnings = [line for line in err.splitlines() if "varning:" in line]
+    assert warnings[0].startswith("namndtui: varning: trasig0/protokoll.toml:1:")
+    assert str(archive) not in err
+    assert "namndtui: … och 1 fil till som inte kunde läsas" in err
 
 
 def test_default_archive_is_the_bundled_example(

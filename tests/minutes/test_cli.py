@@ -159,6 +159,7 @@ def test_export_protokoll_rerenders_identically(tmp_path, capsys) -> None:
         (["export", "{golden}", "--out", "{golden}/x"], 2, "kan inte skapa mappen"),
         (["extract", "{golden}", "§99"], 1, "§ 99 finns inte i protokollet (§§ 18–23)"),
         (["extract", "{golden}", "paragraf"], 2, "ogiltigt paragrafnummer"),
+        (["extract", "{golden}", "§", "19", "20"], 2, "ogiltigt paragrafnummer"),  # one §
     ],
 )
 def test_bad_input_is_one_line(tmp_path, capsys, args, code, message) -> None:
@@ -174,6 +175,14 @@ def test_extract_accepts_spellings(recorded, capsys, spelling) -> None:
     assert main(["extract", str(recorded), *spelling]) == 0
     out = capsys.readouterr().out
     assert out == (sc.GOLDEN / "testby" / "utdrag-19-under-mötet.md").read_text(encoding="utf-8")
+
+
+def test_extract_help_says_one_paragraph(capsys) -> None:
+    """The usage said "§N [§N ...]" (the extra words only let `§ 19` be typed unquoted)."""
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    out = capsys.readouterr().out
+    assert "SÖKVÄG §N\n" in out and "[§N" not in out and '"§ 125"' in out
 
 
 def test_numbering_continues_within_the_body_and_year() -> None:

@@ -23,6 +23,7 @@ from namndtui.archive.schema import (
     IndexStats,
     date_key,
     pack,
+    relative_paths,
     searched_text,
     unpack,
 )
@@ -115,7 +116,7 @@ class Writer:
         try:  # replaced by a FIFO or a device since the scan: refused, never a hang
             data = read_input(path)
         except OSError as err:
-            self.store_problem(conn, f, row, "", f"{path}: filen kan inte läsas: {os_reason(err)}")
+            self.store_problem(conn, f, row, "", f"{f.rel}: filen kan inte läsas: {os_reason(err)}")
             return
         sha = hashlib.sha256(data).hexdigest()
         if row and row[1] == sha:  # touched, not changed
@@ -132,11 +133,11 @@ class Writer:
 
             info, docs = documents_of(minutes.meeting, minutes.state)
         except UserError as err:
-            self.store_problem(conn, f, row, sha, str(err))
+            self.store_problem(conn, f, row, sha, relative_paths(str(err), str(self.folder)))
             return
         except Exception as err:  # a loader bug must not stop the scan of 5,000 files
             self.store_problem(
-                conn, f, row, sha, f"{path}: kan inte läsas: {type(err).__name__}: {err}"
+                conn, f, row, sha, f"{f.rel}: kan inte läsas: {type(err).__name__}: {err}"
             )
             return
         if row:

@@ -260,7 +260,7 @@ class _Checker:
             sub = _join(rel, name)
             if not name.isascii() and not _is_utf8(name):  # the index holds text only
                 shown = _shown(sub)
-                problems.append((shown, f"{os.path.join(_shown(self.root), shown)}: {NOT_UTF8}"))
+                problems.append((shown, f"{shown}: {NOT_UTF8}"))
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
@@ -272,8 +272,7 @@ class _Checker:
                     self.found += 1
                     self.file_found(sub, st_file, old_sig, old_size)
             except OSError as err:
-                where = os.path.join(self.root, sub)
-                problems.append((sub, f"{where}: filen kan inte läsas: {os_reason(err)}"))
+                problems.append((sub, f"{sub}: filen kan inte läsas: {os_reason(err)}"))
         plan.gone_files += sorted(known)  # known files no longer in the folder
         if problems:  # look again next time: the entry may be readable by then
             plan.folders[rel] = (UNREAD, None)

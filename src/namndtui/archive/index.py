@@ -52,6 +52,7 @@ from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.arch
     date_key,
     file_uri,
     meta,
+    relative_paths,
 )
 from namndtui.archive.search import Hit, Query, parse_query
 from namndtui.archive.text import fold
@@ -483,7 +484,10 @@ class ArchiveIndex:
     def _problems(self, conn: sqlite3.Connection) -> list[Problem]:
         if meta(conn, "problems") == "0":  # counted by the last update (a scan costs 2–10 ms)
             return []
-        return [Problem(rel, msg) for rel, msg in conn.execute(PROBLEMS + " ORDER BY 1")]
+        return [
+            Problem(rel, relative_paths(msg, self._folder))
+            for rel, msg in conn.execute(PROBLEMS + " ORDER BY 1")
+        ]
 
     def _read(self, reader: Callable[[sqlite3.Connection], Any]) -> Any:
         """`reader(conn)` in one read transaction: every statement sees the index as one

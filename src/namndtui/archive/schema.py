@@ -101,9 +101,31 @@ class MeetingRow(namedtuple("MeetingRow", "file_id path body date first last cou
 
 class Problem(namedtuple("Problem", "path message")):
     """A file that could not be read: path (relative to the archive folder) and the
-    loader's message (FILE:LINE: …) or the OS's reason."""
+    loader's message (FILE:LINE: …) or the OS's reason, its paths relative to the archive
+    folder too (relative_paths)."""
 
     __slots__ = ()
+
+    @property
+    def line(self) -> str:
+        """The warning line: PATH: reason (a folder's message does not name the folder)."""
+        message = self.message or ""
+        if not message or message.startswith(self.path):
+            return message or self.path
+        return f"{self.path}: {message}"
+
+
+def relative_paths(message: str, folder: str) -> str:
+    """`message` with the archive folder taken off the paths it names: a secretary reads
+    them as the archive's own (`2024/03/protokoll.toml`), the same whether the file was
+    indexed from the app (an absolute folder) or by `search --archive .` (and an index
+    written before messages were stored this way reads the same)."""
+    roots = {folder, os.path.abspath(folder)}
+    for root in sorted(roots, key=len, reverse=True):
+        stem = root.rstrip(os.sep)
+        if stem and stem != ".":
+            message = message.replace(stem + os.sep, "")
+    return message[2:] if message.startswith("." + os.sep) else message
 
 
 class IndexStats:

@@ -22,7 +22,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path", metavar="PATH", help="sammanträdesmapp, meeting.toml eller protokoll.toml"
     )
-    parser.add_argument("paragraph", metavar="§N", nargs="+", help="paragrafnummer, t.ex. §125")
+    parser.add_argument(
+        "paragraph", metavar="§N", help='ett paragrafnummer: §125, 125 eller "§ 125"'
+    )
+    # `§ 125` unquoted is two words: the second one is taken here, and never shown (the
+    # usage said "§N [§N ...]" as if several §§ were taken: one is)
+    parser.add_argument("paragraph_rest", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument(
         "--pdf",
         action="store_true",
@@ -46,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from namndtui.minutes.source import load_source
     from namndtui.textcheck import visible
 
-    number = parse_paragraph_number(" ".join(args.paragraph))
+    number = parse_paragraph_number(" ".join([args.paragraph, *args.paragraph_rest]))
     settings = minutes_options.settings_from_args(args)
     if args.out and not args.pdf:
         raise UserError("--out gäller bara tillsammans med --pdf", 2)

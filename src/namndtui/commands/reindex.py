@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         _safe(
             f"Indexet för {folder} är aktuellt: {stats.files} protokoll, "
-            f"{stats.parsed} lästa på nytt, {stats.removed} borttagna, "
+            f"{stats.parsed} {'läst' if stats.parsed == 1 else 'lästa'} på nytt, "
+            f"{stats.removed} {'borttaget' if stats.removed == 1 else 'borttagna'}, "
             f"{stats.problems} som inte kunde läsas (namndtui search visar dem)."
         )
     )

@@ -364,10 +364,11 @@ def _search(index: Any, folder: str | Path, query: Any, args: argparse.Namespace
         print(f"namndtui: {stats.rebuilt}; det har byggts om.", file=sys.stderr)
     problems = index.problems()
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        print(_safe(f"namndtui: varning: {problem.message or problem.path}"), file=sys.stderr)
+        print(_safe(f"namndtui: varning: {problem.line}"), file=sys.stderr)
     if len(problems) > MAX_PROBLEMS_SHOWN:
         more = len(problems) - MAX_PROBLEMS_SHOWN
-        print(f"namndtui: … och {more} filer till som inte kunde läsas", file=sys.stderr)
+        files = "fil" if more == 1 else "filer"
+        print(f"namndtui: … och {more} {files} till som inte kunde läsas", file=sys.stderr)
     if query.empty:
         raise UserError("ange något att söka efter", 2)
     hits = index.search(query, limit=args.limit, mask_for=masks)

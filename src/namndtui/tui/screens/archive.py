@@ -48,14 +48,14 @@ if TYPE_CHECKING:
 
 # --- Swedish UI text (kept here: this screen is owned apart from tui/strings.py) -------------
 TITLE = "Arkiv: {name}"
-COUNTS = "{meetings} sammanträden · {paragraphs} paragrafer"
+COUNTS = "{meetings} · {paragraphs}"  # counted()
 SEARCH_PLACEHOLDER = 'Sök: ord, "fras", organ:, år:, typ:reservation, dnr:, ledamot:'
 ALL_BODIES = "Alla nämnder"
 ALL_YEARS = "Alla år"
 COL_BODY, COL_DATE, COL_RANGE, COL_COUNT = "Nämnd", "Datum", "Paragrafer", "Antal §"
 COL_FILE, COL_REASON = "Fil", "Orsak"
 INDEXING = "Indexerar {total} protokoll …"
-INDEXED = "Indexet är uppdaterat: {meetings} sammanträden, {paragraphs} paragrafer."
+INDEXED = "Indexet är uppdaterat: {meetings}, {paragraphs}."  # counted()
 REBUILT = "{reason}; det byggs om."
 HITS = "{n} träffar"
 ONE_HIT = "1 träff"
@@ -126,6 +126,14 @@ def hit_content(hit: Hit) -> Content:
     if hit.secret:  # the secretary's own archive: a secret § is found, and says so
         first = Content.assemble(Content(hit.secret_label + "  ").stylize("bold reverse"), first)
     return Content.assemble(first, title, "\n", snippet)
+
+
+def counted(meetings: int, paragraphs: int) -> dict[str, str]:
+    """COUNTS' and INDEXED's fields: "1 sammanträde", "2 sammanträden", "1 paragraf"."""
+    return {
+        "meetings": f"{meetings} {'sammanträde' if meetings == 1 else 'sammanträden'}",
+        "paragraphs": f"{paragraphs} {'paragraf' if paragraphs == 1 else 'paragrafer'}",
+    }
 
 
 def problems_note(count: int) -> str:
@@ -304,7 +312,7 @@ class ArchiveScreen(Screen[None]):
             self.set_status(problems_note(len(self.problem_list)))
         elif changed:
             meetings, paragraphs = self.index.counts() if self.index else (0, 0)
-            self.set_status(INDEXED.format(meetings=meetings, paragraphs=paragraphs))
+            self.set_status(INDEXED.format(**counted(meetings, paragraphs)))
         elif not self.rows:
             self.set_status(NO_MEETINGS)
         else:
@@ -331,7 +339,7 @@ class ArchiveScreen(Screen[None]):
         if self.index is None:
             return
         meetings, paragraphs = self.index.counts()
-        self.set_status(COUNTS.format(meetings=meetings, paragraphs=paragraphs))
+        self.set_status(COUNTS.format(**counted(meetings, paragraphs)))
 
     # --- meetings -----------------------------------------------------------------------
 
