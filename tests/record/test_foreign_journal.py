@@ -105,3 +105,15 @@ def test_export_justerat_refuses_to_seal_into_another_meetings_journal(tmp_path,
     err = capsys.readouterr().err
     assert "hör till ett annat möte, 'Testby stadsdelsnämnd 2024-03-05'" in err
     assert (folder / JOURNAL_NAME).read_bytes() == before
+
+
+def test_validate_names_a_journal_of_another_meeting(tmp_path, capsys):
+    folder = sc.copy_tree(tmp_path)
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    sc.record_meeting(folder, meeting, sc.meeting_events()).close()
+    text = (folder / "meeting.toml").read_text(encoding="utf-8")
+    (folder / "meeting.toml").write_text(text.replace("2024-03-05", "2024-03-19"), "utf-8")
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "journal.jsonl:1: journal.jsonl hör till ett annat möte" in out
+    assert "flytta undan journal.jsonl" in out

@@ -146,6 +146,8 @@ def _journal_findings(file: Path) -> tuple[list[str], list, int]:
         if damage is not None:
             why = f"journalen är skadad: {damage.reason}; mötet öppnas skrivskyddat"
             return [], [Problem(str(journal), damage.line, why)], 1
+        if record.foreign:  # neither the app nor export --justerat writes to it
+            return [], [Problem(str(journal), 1, record.foreign)], 1
         return cross_party_notes(meeting, record.state) + orphan_notes(meeting, record.state), [], 0
     finally:
         record.close()

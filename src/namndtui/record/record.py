@@ -109,6 +109,7 @@ class Record:
     last_saved: datetime | None
     events: list[tuple[int, str, ev.Event]]
     corrupt: JournalCorrupt | None  # set when the journal has a damaged line (read-only)
+    foreign: str  # why the journal belongs to another meeting ("" = it is this one's)
 
     def __init__(self, meeting: Meeting, folder: Path, clock: Callable[[], datetime]) -> None:
         self.meeting = meeting
@@ -122,6 +123,7 @@ class Record:
         self._stamped: datetime | None = None  # the time of the latest apply
         self.events = []
         self.corrupt = None
+        self.foreign = ""
         self.save_error = ""  # why the latest write failed; "" once everything is saved
         # The system error behind the latest failed write (None once saved, or when the
         # journal itself refused): the app words it for its banner (tui/disk.disk_reason).
@@ -190,6 +192,7 @@ class Record:
             )
             record._release()
         elif replayed.foreign:  # appending would damage the other meeting's record
+            record.foreign = replayed.foreign
             record.readonly = True
             record.readonly_reason = f"{replayed.foreign} {OPENS_READONLY}"
             record._release()
