@@ -16,6 +16,7 @@ from namndtui.tui.archive_app import ArchiveApp
 from namndtui.tui.screens.archive import (
     COUNTS,
     INDEXED,
+    SEARCH_PLACEHOLDER,
     ArchiveReviewScreen,
     ArchiveScreen,
     counted,
@@ -181,6 +182,32 @@ def test_down_from_the_search_box_goes_to_the_results(archive: Path) -> None:
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ArchiveReviewScreen)
+
+    run(go())
+
+
+def test_the_search_hint_reads_whole_at_80_and_120_columns_and_after_a_resize(
+    archive: Path,
+) -> None:
+    """Beside the two selects the field was cut at 80 columns; narrower than the three
+    need, the field takes a row of its own."""
+
+    def whole(screen) -> bool:
+        search, body, year = (screen.query_one(f"#{i}") for i in ("search", "body", "year"))
+        regions = [w.region for w in (search, body, year)]
+        apart = not any(a.overlaps(b) for a in regions for b in regions if a is not b)
+        inside = all(screen.region.contains_region(r) for r in regions)
+        text = screen_text(screen.app)
+        return apart and inside and SEARCH_PLACEHOLDER in text and "Alla år" in text
+
+    async def go():
+        app = ArchiveApp(archive)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            assert whole(app.screen)
+            for size in ((120, 36), (80, 24)):
+                await pilot.resize_terminal(*size)
+                await until(pilot, lambda: drawn(app.screen) and whole(app.screen), f"{size}")
 
     run(go())
 

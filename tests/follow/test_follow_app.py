@@ -5,15 +5,19 @@ on a timer and nothing sleeps."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 from pathlib import Path
 
+from tests.record.conftest import Clock
 from tests.tui.helpers import screen_text
 from textual.widgets import Digits
 
 from namndtui.commands.follow import load_for_following
+from namndtui.meetingwrite import meeting_to_toml
 from namndtui.record import events as ev
-from namndtui.tui.follow_app import FollowApp
+from namndtui.record.record import Record
+from namndtui.tui.follow_app import FollowApp, top_line
 
 from .conftest import opening, record_all, vote_demanded, votes_and_decision
 
@@ -184,3 +188,32 @@ async def test_damaged_journal_says_so_and_keeps_the_state(folder, writer) -> No
         text = await poll(app, pilot)
         assert "Journalen är skadad" in text
         assert "Votering pågår" in text  # the last good state stays
+
+
+def test_the_top_line_gives_way_in_the_boards_name() -> None:
+    body, rest = "Hässelby-Vällingby stadsdelsnämnd", "Sammanträdet pågår sedan kl. 18.30"
+    assert top_line(body, rest, 80).plain == f"{body} · {rest}"
+    assert top_line(body, rest, 50).plain == f"Hässelby-Väl… · {rest}"  # 50 cells
+    assert top_line(body, rest, 30).plain == f"{body} · {rest}"  # cut at the end instead
+
+
+@sync
+async def test_the_chairs_top_line_reads_whole_at_80_columns_and_after_a_resize(
+    tmp_path, meeting
+) -> None:
+    """It ended "· Besl…" with a long board name: the quorum is what the chair needs."""
+    folder = tmp_path / "lang"
+    folder.mkdir()
+    long = dataclasses.replace(meeting, body="Hässelby-Vällingby stadsdelsnämnd")
+    (folder / "meeting.toml").write_text(meeting_to_toml(long), encoding="utf-8")
+    record = Record.open(long, folder, clock=Clock())
+    record_all(record, opening())
+    record.close()
+    app = follow_app(folder, layout="ordforande")
+    end = "Sammanträdet pågår sedan kl. 18.30 · Beslutför 5/5"
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size, start in (((80, 24), "Hässelby-Vällingby"), ((120, 36), long.body + " ·")):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            top = screen_text(app).splitlines()[0].strip()
+            assert top.startswith(start) and top.endswith(end), top

@@ -88,6 +88,8 @@ class Replay:
     header: bool = False  # a complete header line is present
     error: JournalCorrupt | None = None  # set instead of raising when replay(strict=False)
     running: str = ""  # the running hash after the last valid line (see `chain`)
+    # set when the header names another meeting (`foreign_reason`): nothing may be written
+    foreign: str = ""
 
 
 def chain(previous: str, line: bytes) -> str:
@@ -314,10 +316,37 @@ def _read_header(path: Path, raw: bytes, label: str, result: Replay) -> None:
             path, 1, f"första paragrafnumret {first!r} i journalens huvud är ogiltigt (1–999999)"
         )
     result.header = True
-    if label and data.get("meeting") != label:
-        result.warnings.append(
-            f"{path.name}:1: journalen gäller {data.get('meeting')!r}, mötet heter {label!r}."
-        )
+    named = data.get("meeting")
+    if not label or named == label:
+        return
+    result.foreign = foreign_reason(path, named, label)
+    result.warnings.append(
+        result.foreign or f"{path.name}:1: journalen gäller {named!r}, mötet heter {label!r}."
+    )
+
+
+def foreign_reason(path: Path, named: object, label: str) -> str:
+    """Why the journal at `path`, whose header names the meeting `named`, belongs to
+    another meeting than `label` ("<body> <date>"), or "" when it may be this one.
+
+    Another date is another meeting, and so is any other name in a journal that is a
+    symbolic link (it lives beside another meeting.toml). The same date under another
+    body name in a file of its own is a name corrected in meeting.toml: only a warning,
+    so a typo fixed does not lock the record away."""
+    if not isinstance(named, str):
+        return ""
+    linked = path.is_symlink()
+    if not linked and named.rpartition(" ")[2] == label.rpartition(" ")[2]:
+        return ""
+    where = ""
+    if linked:
+        with contextlib.suppress(OSError):
+            where = f" (länken pekar på {os.readlink(path)})"
+    fix = "rätta eller ta bort länken" if linked else f"flytta undan {path.name}"
+    return (
+        f"{path.name} hör till ett annat möte, {named!r}{where}, inte {label!r}. Inget skrivs "
+        f"i den, så att det mötets journal inte skadas – {fix} och försök igen."
+    )
 
 
 def _read_line(path: Path, number: int, raw: bytes, expected_seq: int):

@@ -33,7 +33,7 @@ from namndtui.record.journal import (
     header_line,
     replay,
 )
-from namndtui.record.lock import FolderLock
+from namndtui.record.lock import OPENS_READONLY, FolderLock
 from namndtui.record.orphans import orphan_notes
 from namndtui.record.procedure import Quorum, RuleError, check, quorum
 from namndtui.record.state import RecordState
@@ -188,6 +188,10 @@ class Record:
                 f"Journalen är skadad – {replayed.error.message}. Mötet öppnas skrivskyddat; "
                 "inget efter den raden visas. Kontakta support innan du ändrar filen."
             )
+            record._release()
+        elif replayed.foreign:  # appending would damage the other meeting's record
+            record.readonly = True
+            record.readonly_reason = f"{replayed.foreign} {OPENS_READONLY}"
             record._release()
         if not record.readonly:
             record._writer = JournalWriter(record.journal_path, record.header(), replayed)

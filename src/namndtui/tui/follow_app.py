@@ -156,6 +156,30 @@ def agenda_content(view: ChairView) -> Content:
     return Content("\n").join(lines)
 
 
+def top_line(first: str, rest: str, width: int) -> Content:
+    """`first · rest` in `width` cells. When it does not fit, the first part (the board's
+    name, which everyone in the room knows) gives way, not where the meeting stands or the
+    quorum; too narrow even for that, the widget's own ellipsis cuts the end."""
+    head, tail = user_text(first), user_text(f" · {ut(rest)}")
+    room = width - tail.cell_length
+    if head.cell_length > room >= 2:
+        head = head.truncate(room, ellipsis=True)
+    return Content.assemble(head, tail)
+
+
+class TopLine(Static):
+    """The top line, fitted to its width at every draw (so also after a resize)."""
+
+    parts: tuple[str, str] = ("", "")
+
+    def show(self, first: str, rest: str) -> None:
+        self.parts = (first, rest)
+        self.refresh()
+
+    def render(self) -> Content:
+        return top_line(*self.parts, self.content_size.width)
+
+
 class ChairPane(Horizontal):
     """Ordförande: the agenda beside the current item."""
 
@@ -226,7 +250,7 @@ class FollowApp(App[int]):
         self._shown: tuple[object, ...] = ()  # (layout, view, top line, problem) drawn last
 
     def compose(self) -> ComposeResult:
-        yield Static(id="follow-top")
+        yield TopLine(id="follow-top")
         with ContentSwitcher(initial=self.layout, id="layouts"):
             yield RoomPane(id=SAL)
             yield ChairPane(id=CHAIR)
@@ -280,10 +304,10 @@ class FollowApp(App[int]):
         view: RoomView | ChairView
         if self.layout == SAL:
             view = room_view(meeting, state)
-            top = f"{view.body} · {view.sitting}"
+            top = (view.body, view.sitting)
         else:
             view = chair_view(meeting, state)
-            top = f"{meeting.body} · {view.sitting} · {view.quorum}"
+            top = (meeting.body, f"{view.sitting} · {view.quorum}")
         shown = (self.layout, view, top, follower.problem)
         if shown != self._shown:
             self._shown = shown
@@ -291,7 +315,7 @@ class FollowApp(App[int]):
                 self.query_one(RoomPane).show(view)
             else:
                 self.query_one(ChairPane).show(view)
-            self.query_one("#follow-top", Static).update(user_text(top))
+            self.query_one(TopLine).show(*top)
             problem = self.query_one("#follow-problem", Static)
             problem.set_class(bool(follower.problem), "-shown")
             problem.update(Content(ut(follower.problem)))

@@ -188,6 +188,9 @@ class ArchiveScreen(Screen[None]):
         Binding("q", "quit", KEY_QUIT, id="app.quit"),
     ]
     AUTO_FOCUS = "#meetings"
+    # the search field's hint (63 cells) beside both selects needs 116 columns; narrower,
+    # the field takes a row of its own under them
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (116, "-wide")]
 
     DEFAULT_CSS = """
     ArchiveScreen { layout: vertical; }
@@ -196,6 +199,9 @@ class ArchiveScreen(Screen[None]):
     ArchiveScreen #filters Select { width: 30; }
     ArchiveScreen #filters #year { width: 16; }
     ArchiveScreen #filters Input { width: 1fr; }
+    ArchiveScreen.-narrow #filters { layout: grid; grid-size: 2; grid-columns: 1fr 16; }
+    ArchiveScreen.-narrow #filters #body { width: 1fr; }
+    ArchiveScreen.-narrow #filters Input { column-span: 2; }
     ArchiveScreen #views { height: 1fr; }
     ArchiveScreen #meetings, ArchiveScreen #results, ArchiveScreen #problems { height: 1fr; }
     ArchiveScreen #results > .option-list--option { padding: 0 1; }
