@@ -209,3 +209,32 @@ def test_items_left_unhandled_are_named_not_dropped_silently(
     for item in held.items:
         assert f"namndtui:   {item.title}\n" in err
     assert load_meeting(tmp_path / "next").items == ()
+
+
+def test_a_tabled_items_proposed_immediate_justering_survives_protokoll_toml(
+    tmp_path: Path,
+) -> None:
+    # protokoll.toml printed the § without it (tabled: no "justeras omedelbart"), so the
+    # item's proposal was lost, while `new --from` the meeting folder kept it
+    import dataclasses
+
+    from tests.record.conftest import make_meeting, roll_call
+
+    from namndtui.minutes.model import Minutes, immediate
+    from namndtui.minutes.protokoll_write import render_toml
+    from namndtui.record import events as ev
+    from namndtui.record.fold import fold
+
+    meeting = make_meeting()
+    proposed = [dataclasses.replace(i, immediate_justification=True) for i in meeting.items]
+    meeting = dataclasses.replace(meeting, items=tuple(proposed))
+    events = [ev.MeetingOpened("19:00"), *roll_call(), ev.ItemTabled("x1")]
+    events += [ev.ItemReferredBack("x2", "Utred mer"), ev.MeetingClosed("20:00")]
+    (tmp_path / "protokoll.toml").write_text(render_toml(Minutes(meeting, fold(meeting, events))))
+    minutes = load_protokoll(tmp_path / "protokoll.toml")
+    para = minutes.state.paragraph("x1")
+    assert not immediate(minutes.meeting.item("x1"), para)  # the minutes still say nothing
+    args = ["--from", str(tmp_path / "protokoll.toml"), "--date", "2007-11-20"]
+    assert main(["new", str(tmp_path / "next"), *args]) == 0
+    carried = load_meeting(tmp_path / "next").items
+    assert [(i.id, i.immediate_justification) for i in carried] == [("x1", True), ("x2", True)]

@@ -144,7 +144,8 @@ _CHANGE = {"member": "str", "kind": "str", "item": "str", "paragraph": "int", "f
 _CORRECTION = {"time": "str", "description": "str", "reason": "str"}
 _PARAGRAPH = {
     "number": "int", "item": "str", "title": "str", "dnr": "str", "decision": "str_list",
-    "immediate_justification": "bool", "status": "str", "justified": "bool",
+    "immediate_justification": "bool", "proposed_immediate_justification": "bool",
+    "status": "str", "justified": "bool",
     "referral_reason": "str", "category": "str", "officer": "str", "called_at": "time",
     "presenter": "str", "summary": "str", "background": "str", "proposal": "str",
     "preparation": "str", "proposed_decision": "str_list", "attachments": "str_list",
@@ -396,7 +397,9 @@ def _paragraph_from(r: _Reader, path: tuple, raw: Any) -> tuple[Item, Paragraph]
         proposal=v.get("proposal", ""),
         preparation=v.get("preparation", ""),
         proposed_decision=tuple(v.get("proposed_decision", [])),
-        immediate_justification=v.get("immediate_justification", False),
+        immediate_justification=v.get(
+            "proposed_immediate_justification", v.get("immediate_justification", False)
+        ),
         attachments=tuple(v.get("attachments", [])),
         extra_sections=tuple(sections),
         category=v.get("category", ""),

@@ -219,6 +219,11 @@ def _paragraph_tables(
         "dnr": item.dnr,
         "decision": effective_decision(item, para),
         "immediate_justification": immediate(item, para),
+        # the item's proposal on a § that did not take it (tabled, referred back): `new
+        # --from` carries it to the next meeting, as it does from meeting.toml
+        "proposed_immediate_justification": (
+            True if item.immediate_justification and not immediate(item, para) else None
+        ),
         "status": para.status,
         "justified": para.justified,
         "referral_reason": para.referral_reason,

@@ -72,6 +72,7 @@ _PARAGRAPH = {
     "public_title": "offentlig rubrik", "proposal_by": "förslag av", "sections": "avsnitt",
     "corrects_date": "rättar protokoll (datum)", "corrects_paragraph": "rättar protokoll (§)",
     "minority_used": "minoritetsrätten använd",
+    "proposed_immediate_justification": "föreslagen omedelbar justering",
 }  # fmt: skip
 
 
