@@ -363,6 +363,21 @@ def test_recusal_and_who_may_substitute(meeting):
     assert "Bo Ås" not in [m.name for m in acts.serving_members(meeting, state, "x1")]
 
 
+def test_a_jav_on_an_unhandled_item_keeps_its_planned_number(meeting):
+    """J on the third item before any is handled: the agenda's § 122 (what its dialog
+    names) stays its number; a recusal does not call the item and number it § 120."""
+    state = fold(meeting, roll_call(SEATS + SUBS[:1]))
+    planned = {"x1": 120, "x2": 121, "x3": 122, "x4": 123}
+    assert state.planned_numbers(meeting.items, meeting.first_paragraph) == planned
+    events = acts.recusal(meeting, state, "x3", "Bo Ås", "Fia Nord", AT)
+    assert events == [ev.Recused("x3", "Bo Ås", "Fia Nord")]
+    play(meeting, state, events)
+    assert state.planned_numbers(meeting.items, meeting.first_paragraph) == planned
+    assert "Bo Ås" not in [m.name for m in acts.serving_members(meeting, state, "x3")]
+    play(meeting, state, acts.note(meeting, state, "x1", "Bo Ås", "Anteckning.", AT))
+    assert state.paragraphs["x1"].number == 120 and state.paragraphs["x3"].number is None
+
+
 def test_serving_members_before_the_roll_call_is_everyone(meeting):
     assert acts.serving_members(meeting, fold(meeting, []), "x1") == list(meeting.members)
 

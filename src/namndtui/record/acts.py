@@ -426,9 +426,12 @@ def recusal_substitutes(meeting: Meeting, state: RecordState, member: str) -> li
 def recusal(
     meeting: Meeting, state: RecordState, item_id: str, member: str, substitute: str, at: Time
 ) -> list[ev.Event]:
-    """J: `member` is jävig on the item; `substitute` ("" = nobody) serves instead."""
-    recused = ev.Recused(item=item_id, member=member, substitute=substitute)
-    return on_item(meeting, state, item_id, at, recused)
+    """J: `member` is jävig on the item; `substitute` ("" = nobody) serves instead. Not a
+    call of the item: a jäv is often announced before the item comes up, and numbering
+    the item then would give it the next § and push back those above it (the fold reads a
+    recusal on an unhandled item as announced in advance; the next act calls it)."""
+    item_of(meeting, item_id)
+    return [ev.Recused(item=item_id, member=member, substitute=substitute)]
 
 
 # --- the sitting -----------------------------------------------------------------------------

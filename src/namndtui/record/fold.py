@@ -13,7 +13,7 @@ does not exist) has no effect.
 § numbers: `meeting.first_paragraph` (else 1) and on, in order of first handling. An item is
 handled when it is called (ItemCalled) or when any act other than a recusal concerns it
 (the act calls it implicitly, as if ItemCalled without a time had come first). A recusal
-announced in advance (at the roll call) does not call the item.
+on an item not yet handled (announced in advance) does not call the item.
 """
 
 from __future__ import annotations

@@ -143,3 +143,20 @@ class RecordState:
         (it is handled now), so that is the number a form names."""
         para = self.paragraphs.get(item_id)
         return para.number if para is not None and para.number is not None else self.next_number
+
+    def planned_numbers(self, items: Iterable[Any], first: int | None) -> dict[str, int]:
+        """The § of every item (`meeting.items`, `meeting.first_paragraph`): its own once
+        handled, else the one it gets when the items are taken in agenda order (what the
+        agenda shows, dim, and what a form on an unhandled item names unless its act
+        handles the item now: paragraph_number)."""
+        numbers: dict[str, int] = {}
+        assigned = any(p.number is not None for p in self.paragraphs.values())
+        upcoming = self.next_number if assigned else (first or self.next_number)
+        for item in items:
+            para = self.paragraphs.get(item.id)
+            if para is not None and para.number is not None:
+                numbers[item.id] = para.number
+            else:
+                numbers[item.id] = upcoming
+                upcoming += 1
+        return numbers

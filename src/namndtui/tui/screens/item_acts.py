@@ -252,7 +252,7 @@ class ItemActs(_ScreenBase):
             return
         from namndtui.tui.modals.forms import MemberPickModal
 
-        title = S.RECUSAL_TITLE.format(number=self.number(item))
+        title = S.RECUSAL_TITLE.format(number=self.number(item, handles=False))
         members = acts.serving_members(self.meeting, self.napp.state, item.id)
         member = await self.app.push_screen_wait(
             MemberPickModal(title, S.RECUSAL_WHO, members, need=S.RECUSAL_NEED_MEMBER)

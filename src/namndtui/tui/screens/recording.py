@@ -102,9 +102,14 @@ class RecordingScreen(Screen[None]):
         """`events` on the item, after its implicit call (acts.call_events)."""
         return await self.acted(acts.on_item, item.id, self.napp.now_hhmm, *events)
 
-    def number(self, item: Item) -> str:
-        """The item's § for a form's title (a pending item: the number it gets now)."""
-        return str(self.napp.state.paragraph_number(item.id))  # no acts: first frame
+    def number(self, item: Item, *, handles: bool = True) -> str:
+        """The item's § for a form's title. A pending item's is the one the act leaves it
+        with: the next § when the act handles the item now, else (a jäv, which does not
+        call the item) the agenda's, in agenda order (RecordState.planned_numbers)."""
+        state = self.napp.state
+        if handles:
+            return str(state.paragraph_number(item.id))  # no acts: first frame
+        return str(state.planned_numbers(self.meeting.items, self.meeting.first_paragraph)[item.id])
 
     def _motion_choices(self, item: Item) -> list[tuple[str, str]]:
         motions = acts.active_motions(self.napp.state, item.id)

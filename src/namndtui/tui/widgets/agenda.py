@@ -135,17 +135,7 @@ class AgendaRow(Visual):
 
 def prospective_numbers(meeting: Meeting, state: RecordState) -> dict[str, int]:
     """The § number of every item: assigned, or the one it would get in agenda order."""
-    numbers: dict[str, int] = {}
-    assigned = [p.number for p in state.paragraphs.values() if p.number is not None]
-    upcoming = state.next_number if assigned else (meeting.first_paragraph or state.next_number)
-    for item in meeting.items:
-        paragraph = state.paragraphs.get(item.id)
-        if paragraph is not None and paragraph.number is not None:
-            numbers[item.id] = paragraph.number
-        else:
-            numbers[item.id] = upcoming
-            upcoming += 1
-    return numbers
+    return state.planned_numbers(meeting.items, meeting.first_paragraph)
 
 
 def row_key(item: Item, state: RecordState, number: int, width: int) -> tuple:
