@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -29,8 +30,19 @@ def inline_text(source: str) -> tuple[list[str], str]:
     return blocks, text
 
 
+# Characters the minutes show on purpose as ⟨U+…⟩ (textcheck.visible: line and paragraph
+# separators, bidi controls, zero-width and BOM; tests/minutes/test_hidden_characters.py),
+# so they do not read back as themselves; every other character does.
+SHOWN_AS_CODE = (
+    "\u2028\u2029\u200b\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\t\n"),
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc"),
+        whitelist_characters="\t\n",
+        blacklist_characters=SHOWN_AS_CODE,
+    ),
     max_size=60,
 )
 
@@ -58,6 +70,12 @@ def test_escaped_text_reads_back_as_itself(text: str) -> None:
         return
     assert blocks == ["paragraph_open", "inline", "paragraph_close"], (text, blocks)
     assert content == text
+
+
+@pytest.mark.parametrize("char", list(SHOWN_AS_CODE))
+def test_a_hidden_character_reads_back_as_its_code(char: str) -> None:
+    _, content = inline_text(escape_md(f"a{char}b"))
+    assert content == f"a⟨U+{ord(char):04X}⟩b"
 
 
 def test_markup_characters_are_escaped() -> None:
