@@ -117,3 +117,21 @@ def test_validate_names_a_journal_of_another_meeting(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "journal.jsonl:1: journal.jsonl hör till ett annat möte" in out
     assert "flytta undan journal.jsonl" in out
+
+
+def test_a_plain_export_makes_no_minutes_from_another_meetings_journal(tmp_path, capsys):
+    """Without --justerat too: minutes of this meeting written from another meeting's acts
+    would be wrong minutes, published as they are."""
+    folder = sc.copy_tree(tmp_path)
+    meeting = load_meeting_for_record(folder / "meeting.toml")
+    sc.record_meeting(folder, meeting, sc.meeting_events()).close()
+    later = folder.with_name("2024-03-19")
+    later.mkdir()
+    text = (folder / "meeting.toml").read_text(encoding="utf-8")
+    (later / "meeting.toml").write_text(text.replace("2024-03-05", "2024-03-19"), "utf-8")
+    (later / JOURNAL_NAME).symlink_to(folder / JOURNAL_NAME)
+    assert main(["export", str(later)]) == 1
+    err = capsys.readouterr().err
+    assert "protokollet görs inte av ett annat mötes journal" in err
+    assert "'Testby stadsdelsnämnd 2024-03-05'" in err
+    assert not (later / "protokoll.toml").exists()

@@ -85,6 +85,12 @@ def load_source(path_text: str) -> Source:
     try:
         if record.corrupt is not None:
             raise UserError(f"{file.parent}/{record.corrupt.message} – exporten avbryts", 2)
+        if record.foreign:  # its acts are another meeting's: no minutes of this one from them
+            raise UserError(
+                f"{file.parent}: protokollet görs inte av ett annat mötes journal – "
+                f"{record.foreign}",
+                1,
+            )
         minutes = Minutes(meeting, record.state, source=str(file))
         warnings = [
             *record.warnings,

@@ -342,7 +342,11 @@ def foreign_reason(path: Path, named: object, label: str) -> str:
     if linked:
         with contextlib.suppress(OSError):
             where = f" (länken pekar på {os.readlink(path)})"
-    fix = "rätta eller ta bort länken" if linked else f"flytta undan {path.name}"
+    fix = (
+        "rätta eller ta bort länken"
+        if linked
+        else f"flytta undan {path.name} (eller rätta datumet i meeting.toml, om det är fel)"
+    )
     return (
         f"{path.name} hör till ett annat möte, {named!r}{where}, inte {label!r}. Inget skrivs "
         f"i den, så att det mötets journal inte skadas – {fix} och försök igen."
