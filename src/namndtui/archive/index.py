@@ -23,6 +23,7 @@ needs (sqlite3, zlib; no pathlib, typing, threading or contextlib): paths are ke
 from __future__ import annotations
 
 import _thread  # threading's own lock and thread-local (importing threading costs ~0.6 ms)
+import errno
 import os
 import sys
 import time
@@ -56,7 +57,7 @@ from namndtui.archive.schema import (  # noqa: F401 - re-exported: namndtui.arch
 )
 from namndtui.archive.search import Hit, Query, parse_query
 from namndtui.archive.text import fold
-from namndtui.errors import UserError, os_reason
+from namndtui.errors import OS_REASONS, UserError, os_reason
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
@@ -76,13 +77,13 @@ def default_loader(path: Path) -> Any:
     return load(path)
 
 
-_SQLITE_REASONS = (  # SQLite's own (English) messages, in Swedish
-    ("full", "disken är full"),
-    ("readonly", "skrivskyddat filsystem"),
-    ("read-only", "skrivskyddat filsystem"),
+_SQLITE_REASONS = (  # SQLite's own (English) messages, in Swedish: the errno's words
+    ("full", OS_REASONS[errno.ENOSPC]),
+    ("readonly", OS_REASONS[errno.EROFS]),
+    ("read-only", OS_REASONS[errno.EROFS]),
     ("unable to open", "filen kan inte öppnas"),
-    ("disk i/o", "läs- eller skrivfel på disken"),
-    ("locked", "används av ett annat program"),
+    ("disk i/o", OS_REASONS[errno.EIO]),
+    ("locked", OS_REASONS[errno.EBUSY]),
     ("not a database", "filen är ingen SQLite-databas"),
     ("malformed", "filen är skadad"),
 )
