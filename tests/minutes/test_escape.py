@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from namndtui.minutes.markdown import escape_md, md_paragraphs
+from namndtui.textcheck import HIDDEN_NAMES
 
 MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
@@ -30,12 +31,10 @@ def inline_text(source: str) -> tuple[list[str], str]:
     return blocks, text
 
 
-# Characters the minutes show on purpose as ⟨U+…⟩ (textcheck.visible: line and paragraph
-# separators, bidi controls, zero-width and BOM; tests/minutes/test_hidden_characters.py),
+# Characters the minutes show on purpose as ⟨U+…⟩ (textcheck.visible: the line and paragraph
+# separators and the hidden format characters, tests/minutes/test_hidden_characters.py),
 # so they do not read back as themselves; every other character does.
-SHOWN_AS_CODE = (
-    "\u2028\u2029\u200b\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-)
+SHOWN_AS_CODE = "\u2028\u2029" + "".join(map(chr, HIDDEN_NAMES))
 
 TEXT = st.text(
     alphabet=st.characters(
